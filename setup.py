@@ -1,0 +1,24 @@
+"""Maps toolkit/, schemas/ and forces/ under the one import name `multiforce`.
+
+pyproject.toml cannot discover sub-packages below a renamed folder, so this file finds
+them (every force adapter is a sub-package of forces/) instead of a hand-kept list.
+"""
+from setuptools import find_packages, setup
+
+CODE_FOLDERS = ("toolkit", "schemas", "forces")
+
+packages = ["multiforce"]
+for folder in CODE_FOLDERS:
+    packages.append(f"multiforce.{folder}")
+    packages += [f"multiforce.{folder}.{sub}" for sub in find_packages(folder)]
+
+setup(
+    packages=packages,
+    package_dir={"multiforce": "."},
+    package_data={
+        "multiforce": ["datasette-metadata.json"],
+        "multiforce.schemas": ["*.csv"],
+        "multiforce.forces": ["*/documents/*", "*/golden/*"],
+    },
+    include_package_data=False,
+)

@@ -1,0 +1,54 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from multiforce.toolkit.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+MET_TEXT = ROOT / "forces" / "metropolitan" / "documents" / "01.FOI.22.022895.txt"
+MET_HTML = FIXTURES / "metropolitan" / "01.FOI.22.022895.html"
+
+
+@pytest.fixture
+def met_text(tmp_path) -> Path:
+    """A private copy of the Met's response, to edit freely."""
+    copy = tmp_path / MET_TEXT.name
+    shutil.copy(MET_TEXT, copy)
+    return copy
+
+
+@pytest.fixture
+def edit(tmp_path):
+    """Write the Met's response with replacements: edit(("old", "new"), ...) -> path."""
+
+    def edited(*replacements, name="edited.txt", source=MET_TEXT):
+        text = source.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, f"test setup: {old!r} is not in {source.name}"
+            text = text.replace(old, new)
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return edited
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def run(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def built_db(tmp_path, cli) -> Path:
+    db = tmp_path / "campaign.db"
+    result = cli("build", "--db", db)
+    assert result.exit_code == 0, result.output
+    return db

@@ -1,0 +1,59 @@
+"""Datasette on a built database: metadata describes everything, canned queries answer."""
+import asyncio
+import json
+import sqlite3
+
+from datasette.app import Datasette
+
+from multiforce.toolkit.serving import METADATA_FILE, metadata_for
+
+
+def fetch(db, path):
+    async def get():
+        datasette = Datasette(immutables=[str(db)], metadata=metadata_for(db))
+        response = await datasette.client.get(path)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    return asyncio.run(get())
+
+
+def test_searches_and_matches_canned_query(built_db):
+    rows = fetch(built_db, f"/{built_db.stem}/searches_and_matches_by_force_and_year.json?_shape=array")
+    met = {row["period_label"]: row for row in rows if row["force_name"] == "Metropolitan Police Service"}
+    assert (met["2019"]["searches"], met["2019"]["police_matches"], met["2019"]["immigration_matches"]) == (27217, 11478, 1449)
+    assert met["2021"]["source_kind"] == "document"
+
+
+def test_outcome_matrix_canned_query(built_db):
+    rows = fetch(built_db, f"/{built_db.stem}/outcome_matrix.json?_shape=array")
+    met = next(row for row in rows if row["force_id"] == "metropolitan")
+    assert "refused s31(1)" in met["mobile_fingerprint_scanner"]
+    assert met["knife_arch"] == "not_held"
+    assert "cost_limit s12" in met["phone_extraction"]
+
+
+def test_who_refused_what_canned_query(built_db):
+    rows = fetch(built_db, f"/{built_db.stem}/who_refused_what.json?_shape=array")
+    assert {"refused", "cost_limit", "not_held", "partially_disclosed"} <= {row["status"] for row in rows}
+
+
+def test_metadata_has_title_licence_and_source():
+    metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    assert metadata["title"] and metadata["source"]
+    assert metadata["license"] == "Open Government Licence v3.0"
+    assert metadata["license_url"].startswith("https://www.nationalarchives.gov.uk/")
+
+
+def test_every_table_view_and_column_is_described(built_db):
+    described = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"]["tables"]
+    conn = sqlite3.connect(built_db)
+    names = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'documents_fts%' "
+        "AND name NOT LIKE 'sqlite_%'")]
+    for name in names:
+        assert described.get(name, {}).get("description"), f"{name} has no description"
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info([{name}])")]
+        missing = [c for c in columns if not described[name]["columns"].get(c)]
+        assert not missing, f"{name}: no description for {missing}"
+    assert set(described) <= set(names), "the metadata describes a table the database does not have"

@@ -1,0 +1,94 @@
+"""Publishing: keys, indexes, full-text search, views; atomic; idempotent; one figure once."""
+import sqlite3
+
+import pytest
+import sqlite_utils
+
+from multiforce.toolkit import publish as publishing
+from multiforce.toolkit.pipeline import build, ingest
+
+from conftest import MET_HTML, MET_TEXT
+
+
+def dump(db):
+    conn = sqlite3.connect(db)
+    try:
+        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+                for table in ("forces", "responses", "documents", "observations", "outcomes")}
+    finally:
+        conn.close()
+
+
+def test_schema_keys_indexes_fts_and_views(tmp_path):
+    db_path = tmp_path / "m.db"
+    build(db_path)
+    db = sqlite_utils.Database(db_path)
+    assert db["observations"].pks == ["observation_id"]
+    assert {fk.other_table for fk in db["observations"].foreign_keys} == {"responses", "documents", "forces"}
+    assert any(ix.columns[:3] == ["force_id", "technology", "measure"] for ix in db["observations"].indexes)
+    assert {"figures_by_force_year", "outcome_matrix", "match_rates", "outcomes_by_topic"} <= set(db.view_names())
+    hits = list(db["documents"].search("kiosk"))
+    assert hits and hits[0]["filename"] == "01.FOI.22.022895.txt"
+    assert db["forces"].count == 48
+    rate = db.execute("SELECT matches_per_100_searches FROM match_rates WHERE database = 'police' "
+                      "AND period_start = '2018-01-01'").fetchone()[0]
+    assert rate == pytest.approx(39.2)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_reingesting_the_same_document_changes_nothing(tmp_path):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT])
+    first = dump(db)
+    ingest(db, [MET_TEXT])
+    assert dump(db) == first
+
+
+def test_text_and_html_of_one_response_give_each_figure_once(tmp_path):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT])
+    only_text = dump(db)
+    ingest(db, [MET_HTML])
+    both = dump(db)
+    assert len(both["documents"]) == 2
+    assert both["observations"] == only_text["observations"]
+    assert both["outcomes"] == only_text["outcomes"]
+    fresh = tmp_path / "together.db"
+    ingest(fresh, [MET_HTML, MET_TEXT])
+    assert len(dump(fresh)["observations"]) == len(only_text["observations"])
+
+
+def test_a_conflicting_figure_from_another_document_is_refused(tmp_path, edit):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT])
+    before = db.read_bytes()
+    with pytest.raises(Exception, match="one value per key"):
+        ingest(db, [edit(("2018 = 21,790", "2018 = 21,791"))])
+    assert db.read_bytes() == before
+
+
+def test_a_crash_while_writing_leaves_the_old_database_whole(tmp_path, monkeypatch):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT])
+    before = db.read_bytes()
+
+    def crash(conn, table, rows):
+        conn.execute("INSERT INTO documents (document_id, response_id, filename, media_type, bytes, text) "
+                     "VALUES ('x', 'metropolitan/01.FOI.22.022895', 'x', 'x', 1, 'x')")
+        raise KeyboardInterrupt("simulated crash")
+
+    monkeypatch.setattr(publishing, "_insert", crash)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(db, [MET_HTML])
+    assert db.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if "building" in p.name] == []
+
+
+def test_build_replaces_rather_than_merges(tmp_path, edit):
+    db = tmp_path / "m.db"
+    ingest(db, [edit(("2018 = 21,790", "2018 = 21,791"))])
+    build(db)
+    values = [r[0] for r in sqlite3.connect(db).execute(
+        "SELECT value FROM observations WHERE technology='phone_extraction' AND measure='uses' "
+        "AND period_start='2018-01-01'")]
+    assert values == [21790]

@@ -1,0 +1,80 @@
+"""Every rule of the gate, each shown failing, all collected into one report."""
+import pytest
+
+from multiforce.toolkit.errors import ValidationFailed
+from multiforce.toolkit.pipeline import check, parse
+from multiforce.toolkit.validation import validate
+
+from conftest import MET_TEXT
+
+
+@pytest.fixture
+def extraction():
+    return parse(MET_TEXT, "metropolitan").extraction
+
+
+def observation(extraction, measure, period_start, breakdown_value=None, technology=None):
+    return next(r for r in extraction.rows["observations"]
+                if r["measure"] == measure and r["period_start"] == period_start
+                and r["breakdown_value"] == breakdown_value
+                and (technology is None or r["technology"] == technology))
+
+
+def rules(extraction):
+    return {p.rule for p in validate(extraction).problems}
+
+
+def test_the_met_response_passes(extraction):
+    assert validate(extraction).ok
+
+
+def test_quote_must_occur_in_its_document(extraction):
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")["quote"] = "2019 | 27,217 searches"
+    assert "quote occurs in its document" in rules(extraction)
+
+
+def test_quote_must_contain_its_value(extraction):
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")["value"] = 27218
+    assert "quote contains its value" in rules(extraction)
+
+
+def test_matches_never_exceed_uses(extraction):
+    row = observation(extraction, "matches", "2018-01-01", "police")
+    row["value"], row["quote"] = 9000, "9000"  # quote checks aside: only the matches rule should fire
+    assert "matches never exceed uses" in rules(extraction)
+
+
+def test_shares_sum_to_about_100(extraction):
+    observation(extraction, "share_of_uses", "2021-01-01", "victim")["value"] = 16
+    assert "shares of one breakdown sum to about 100" in rules(extraction)
+
+
+def test_periods_start_before_they_end(extraction):
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")["period_end"] = "2018-12-31"
+    assert "period starts before it ends" in rules(extraction)
+
+
+def test_vocabularies_are_checks(extraction):
+    extraction.rows["observations"][0]["measure"] = "scans"
+    extraction.rows["outcomes"][0]["status"] = "declined"
+    extraction.rows["outcomes"][0]["exemptions"] = "section 31"
+    found = rules(extraction)
+    assert any(r.startswith("measure isin") for r in found)
+    assert any(r.startswith("status isin") for r in found)
+    assert any(r.startswith("exemptions str_matches") for r in found)
+
+
+def test_force_must_be_in_the_register(extraction):
+    extraction.rows["observations"][0]["force_id"] = "gotham"
+    assert "force in the register" in rules(extraction)
+
+
+def test_report_collects_everything_and_names_document_table_row_and_rule(extraction):
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")["value"] = 27218
+    observation(extraction, "share_of_uses", "2021-01-01", "victim")["value"] = 16
+    with pytest.raises(ValidationFailed) as failure:
+        check(extraction)
+    message = str(failure.value)
+    assert "01.FOI.22.022895.txt | observations row" in message
+    assert "quote contains its value" in message and "shares of one breakdown" in message
+    assert len(failure.value.report.problems) >= 2

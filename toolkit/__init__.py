@@ -1,0 +1,1 @@
+"""The engine: document readers, cleaning, adapters' base class, validation, publishing, CLI."""

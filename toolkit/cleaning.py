@@ -1,0 +1,65 @@
+"""Numbers, periods, qualifiers and ids: cleaned the same way for every force."""
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def parse_number(raw: str) -> float:
+    """'21,790' -> 21790.0; '93%' -> 93.0. Raises ValueError for anything else."""
+    cleaned = raw.strip().rstrip("%").strip()
+    if not NUMBER.match(cleaned):
+        raise ValueError(f"not a number: {raw!r}")
+    return float(re.sub(r"[,\s]", "", cleaned))
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def quote_contains(quote: str, value: float) -> bool:
+    digits = re.sub(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)", "", quote)
+    return re.search(rf"(?<![\d.]){re.escape(number_text(value))}(?![\d]|\.\d)", digits) is not None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+
+
+def calendar_year(year: int | str, label: str | None = None) -> Period:
+    year = int(year)
+    return Period(date(year, 1, 1), date(year, 12, 31), label or str(year))
+
+
+def first_half(year: int | str, label: str | None = None) -> Period:
+    year = int(year)
+    return Period(date(year, 1, 1), date(year, 6, 30), label or f"{year} (first half)")
+
+
+def years(first: int | str, last: int | str, label: str | None = None) -> Period:
+    return Period(date(int(first), 1, 1), date(int(last), 12, 31), label or f"{first}-{last}")
+
+
+QUALIFIER_WORDS = (
+    ("planned", re.compile(r"\bwill (?:increase|rise|grow)\b|\bplanned\b|\bexpected to\b", re.I)),
+    ("approximate", re.compile(r"\bapprox(?:imately|\.)?\b|\baround\b|\broughly\b|\bc\.\s?\d", re.I)),
+    ("partial_coverage", re.compile(
+        r"\bnot complete\b|\bincomplete\b|\bpartial\b|\b(?:full|complete) data(?: set)? (?:is )?not available\b",
+        re.I)),
+)
+
+
+def infer_qualifier(*passages: str | None) -> str:
+    """What a force's own words say about a figure: planned, approximate, partial or exact."""
+    text = " ".join(p for p in passages if p)
+    return next((name for name, pattern in QUALIFIER_WORDS if pattern.search(text)), "exact")
+
+
+def stable_id(*parts) -> str:
+    joined = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]

@@ -1,0 +1,22 @@
+"""A response document as the adapters see it: its bytes (the source of truth) and its text."""
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Document:
+    path: Path
+    data: bytes
+    media_type: str
+    text: str
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def filename(self) -> str:
+        return self.path.name

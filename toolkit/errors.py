@@ -1,0 +1,24 @@
+"""Errors a user can meet. Each says which file, what was expected and how to fix it."""
+from pathlib import Path
+
+
+class MultiforceError(Exception):
+    """A user error: shown as one paragraph, no traceback, non-zero exit."""
+
+
+class DocumentError(MultiforceError):
+    """A document that cannot be read or is not what its adapter expects."""
+
+    def __init__(self, path: Path | str, problem: str, expected: str):
+        self.path = Path(path)
+        super().__init__(f"{self.path}: {problem} Expected {expected}")
+
+
+class DatabaseBusy(MultiforceError):
+    pass
+
+
+class ValidationFailed(MultiforceError):
+    def __init__(self, report):
+        self.report = report
+        super().__init__(report.render())

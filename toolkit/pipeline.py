@@ -1,0 +1,57 @@
+"""The fixed sequence: read each document, parse it with its adapter, validate, publish."""
+from dataclasses import dataclass
+from pathlib import Path
+
+from .discovery import adapter_for, adapters, recognise
+from .errors import ValidationFailed
+from .publish import publish
+from .readers import read_document
+from .records import Extraction
+from .validation import Report, validate
+
+
+@dataclass(frozen=True)
+class Parsed:
+    path: Path
+    force_id: str
+    extraction: Extraction
+
+
+def parse(path: Path | str, force: str | None = None) -> Parsed:
+    document = read_document(path)
+    adapter = adapter_for(force) if force else recognise(document)
+    return Parsed(Path(path), adapter.force_id, adapter.parse(document))
+
+
+def extract(sources) -> tuple[Extraction, list[Parsed]]:
+    """Parse (path, force or None) pairs into one batch of rows."""
+    parsed = [parse(path, force) for path, force in sources]
+    combined = Extraction()
+    for item in parsed:
+        combined.extend(item.extraction)
+    return combined, parsed
+
+
+def check(extraction: Extraction) -> Report:
+    report = validate(extraction)
+    if not report.ok:
+        raise ValidationFailed(report)
+    return report
+
+
+def ingest(db: Path | str, paths, force: str | None = None) -> list[Parsed]:
+    extraction, parsed = extract((path, force) for path in paths)
+    check(extraction)
+    publish(db, extraction)
+    return parsed
+
+
+def bundled_corpus() -> list[tuple[Path, str]]:
+    return [(path, force_id) for force_id, cls in adapters().items() for path in cls.bundled_documents()]
+
+
+def build(db: Path | str) -> list[Parsed]:
+    extraction, parsed = extract(bundled_corpus())
+    check(extraction)
+    publish(db, extraction, fresh=True)
+    return parsed

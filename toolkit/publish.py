@@ -1,0 +1,184 @@
+"""Write validated rows into the SQLite database, atomically.
+
+The new database is built aside (a copy of the old one, or empty) and renamed over the old
+one: a crash at any point leaves the old file or the new one, whole. A lock file serialises
+writers, so two ingests into one database run one after the other.
+"""
+import fcntl
+import os
+import sqlite3
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from ..schemas.models import columns
+from ..schemas.register import forces
+from .errors import DatabaseBusy, MultiforceError, ValidationFailed
+from .records import ROW_KEYS, Extraction
+from .validation import Problem, Report
+from .views import VIEWS
+
+TYPES = {"String": str, "Float64": float, "Int64": int}
+FOREIGN_KEYS = {
+    "responses": [("force_id", "forces", "force_id")],
+    "documents": [("response_id", "responses", "response_id")],
+    "observations": [("response_id", "responses", "response_id"),
+                     ("document_id", "documents", "document_id"),
+                     ("force_id", "forces", "force_id")],
+    "outcomes": [("response_id", "responses", "response_id"),
+                 ("document_id", "documents", "document_id"),
+                 ("force_id", "forces", "force_id")],
+}
+INDEXES = {
+    "responses": [["force_id"]],
+    "documents": [["response_id"]],
+    "observations": [["force_id", "technology", "measure", "period_start"],
+                     ["technology", "measure", "period_start"],
+                     ["response_id"], ["document_id"]],
+    "outcomes": [["force_id", "technology", "measure"], ["technology", "status"],
+                 ["response_id"], ["document_id"]],
+}
+# Rows a later document of the same response states again are kept from the first one.
+FIRST_WINS = {"observations", "outcomes"}
+LOCK_WAIT_SECONDS = 30.0
+
+
+def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False) -> None:
+    db_path = Path(db_path)
+    with _locked(db_path):
+        aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
+        try:
+            if db_path.exists() and not fresh:
+                _copy(db_path, aside)
+            conn = sqlite3.connect(aside, isolation_level=None)
+            try:
+                db = sqlite_utils.Database(conn)
+                ensure_schema(db)
+                _check_against_published(conn, extraction)
+                _write(conn, extraction)
+            finally:
+                conn.close()
+            _sync(aside)
+            os.replace(aside, db_path)
+            _sync(db_path.parent)
+        finally:
+            aside.unlink(missing_ok=True)
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    register = columns_of_register()
+    db["forces"].create(register, pk="force_id", if_not_exists=True)
+    for table, foreign_keys in FOREIGN_KEYS.items():
+        schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
+        db[table].create(schema, pk=ROW_KEYS[table], foreign_keys=foreign_keys, if_not_exists=True)
+        for index in INDEXES[table]:
+            db[table].create_index(index, if_not_exists=True)
+    db["forces"].upsert_all(forces(), pk="force_id")
+    if not db["documents"].detect_fts():
+        db["documents"].enable_fts(["filename", "text"], create_triggers=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
+def columns_of_register() -> dict:
+    return {name: str for name in forces()[0]}
+
+
+def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -> None:
+    """One key, one value: a figure already published from another document must agree."""
+    incoming_documents = {row["document_id"] for row in extraction.rows["documents"]}
+    problems = []
+    for table, column in (("observations", "value"), ("outcomes", "status")):
+        key = ROW_KEYS[table]
+        for row in extraction.rows[table]:
+            held = conn.execute(
+                f"SELECT {column}, document_id FROM {table} WHERE {key} = ?", (row[key],)
+            ).fetchone()
+            if held and held[0] != row[column] and held[1] not in incoming_documents:
+                problems.append(Problem(
+                    row["document_id"] or row["response_id"], table, row[key], "one value per key",
+                    f"the database already holds {held[0]!r} from document {held[1]}, "
+                    f"this document says {row[column]!r}",
+                ))
+    if problems:
+        raise ValidationFailed(Report(problems))
+
+
+def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
+    documents = [(row["document_id"],) for row in extraction.rows["documents"]]
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("BEGIN")
+    try:
+        for table in ("observations", "outcomes"):
+            conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
+        for table in ("responses", "documents", "observations", "outcomes"):
+            _insert(conn, table, extraction.rows[table])
+        conn.execute("COMMIT")
+    except sqlite3.IntegrityError as error:
+        conn.execute("ROLLBACK")
+        raise MultiforceError(f"The database refused the rows ({error}); nothing was published.") from error
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    names = list(columns(table))
+    key = ROW_KEYS[table]
+    if table in FIRST_WINS:
+        conflict = "DO NOTHING"
+    else:
+        conflict = "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
+    sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+           f"ON CONFLICT({key}) {conflict}")
+    conn.executemany(sql, ([row[n] for n in names] for row in rows))
+
+
+def _copy(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    except sqlite3.DatabaseError as error:
+        raise MultiforceError(
+            f"{source}: this file is not a SQLite database ({error}). Expected a database that "
+            "multiforce built: give another --db path, or move this file away."
+        ) from None
+    finally:
+        src.close()
+        dst.close()
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _locked(db_path: Path):
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(db_path.with_name(db_path.name + ".lock"), "w") as lock:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise DatabaseBusy(
+                        f"{db_path}: database busy: another multiforce process has been writing to it "
+                        f"for over {LOCK_WAIT_SECONDS:.0f} s. Wait for it to finish and run again."
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -1,0 +1,78 @@
+"""A saved web page: its visible text, block by block, and its tables.
+
+Table rows become lines of cells joined by " | ", which is how a browser's copied text reads,
+so an adapter's patterns work on a page saved as HTML and on its text alike.
+"""
+import re
+from pathlib import Path
+
+from ..document import Document
+
+INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "thead", "tfoot", "ul",
+}
+SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def looks_like_html(path: Path, decoded: str) -> bool:
+    if path.suffix.lower() in {".html", ".htm", ".xhtml"}:
+        return True
+    head = decoded.lstrip()[:1024].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def read(path: Path, data: bytes, decoded: str) -> Document:
+    from selectolax.lexbor import LexborHTMLParser
+
+    root = LexborHTMLParser(decoded).root
+    lines: list[str] = []
+    tables: dict[int, list[list[str]]] = {}
+    current: list[str] = []
+
+    def end_line():
+        line = SPACES.sub(" ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    # Iterative walk: a hostile page can nest deeper than Python's recursion limit.
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if node is None:
+            end_line()
+            continue
+        tag = node.tag
+        if tag == "-text":
+            current.append(node.text_content or "")
+            continue
+        if tag in INVISIBLE or tag in {"-comment", "!doctype"}:
+            continue
+        if tag == "tr":
+            end_line()
+            cells = [_cell_text(cell) for cell in node.iter() if cell.tag in {"td", "th"}]
+            if any(cells):
+                lines.append(" | ".join(cells))
+                tables.setdefault(_table_of(node), []).append(cells)
+            continue
+        if tag in BLOCKS:
+            end_line()
+            stack.append(None)
+        stack.extend(reversed(list(node.iter(include_text=True))))
+    end_line()
+    return Document(path=path, data=data, media_type="text/html", text="\n".join(lines), tables=list(tables.values()))
+
+
+def _cell_text(cell) -> str:
+    return SPACES.sub(" ", cell.text(deep=True, separator=" ")).strip()
+
+
+def _table_of(row) -> int:
+    node = row.parent
+    while node is not None and node.tag != "table":
+        node = node.parent
+    return node.mem_id if node is not None else 0

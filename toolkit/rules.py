@@ -1,0 +1,116 @@
+"""The declarative pieces a force adapter is made of.
+
+A `Figures` rule is a pattern whose named groups hold numbers; each group maps to a `Measure`.
+An `Outcome` rule is a passage of the document (the evidence, quoted) that records what the
+response did with a question topic. A `Section` narrows where a rule looks.
+"""
+import re
+from dataclasses import dataclass
+from itertools import product
+from typing import Mapping
+
+from . import cleaning
+from .cleaning import Period
+
+
+@dataclass(frozen=True)
+class Measure:
+    measure: str
+    breakdown: str = "none"
+    breakdown_value: str | None = None
+    unit: str = "count"
+
+
+@dataclass(frozen=True)
+class Section:
+    """The text after the first match of `after` and before the next match of `before`."""
+
+    after: str
+    before: str | None = None
+
+    def within(self, text: str) -> tuple[int, int] | None:
+        start = re.search(self.after, text, re.M)
+        if start is None:
+            return None
+        end = re.search(self.before, text[start.end():], re.M) if self.before else None
+        return start.end(), start.end() + end.start() if end else len(text)
+
+
+@dataclass(frozen=True)
+class Year:
+    """A calendar year, from the pattern's `year` group; `label` may name other groups."""
+
+    label: str = "{year}"
+
+    def resolve(self, groups: Mapping[str, str], response_year: int | None) -> Period:
+        return cleaning.calendar_year(groups["year"], self.label.format_map(groups))
+
+
+@dataclass(frozen=True)
+class FirstHalf(Year):
+    def resolve(self, groups, response_year):
+        return cleaning.first_half(groups["year"], self.label.format_map(groups))
+
+
+@dataclass(frozen=True)
+class Years(Year):
+    """A span of years, from the groups `first` and `last`."""
+
+    label: str = "{first}-{last}"
+
+    def resolve(self, groups, response_year):
+        return cleaning.years(groups["first"], groups["last"], self.label.format_map(groups))
+
+
+@dataclass(frozen=True)
+class ResponseYear(Year):
+    """'Now', as the response says it: the year the response was written."""
+
+    label: str = "at the time of the response"
+
+    def resolve(self, groups, response_year):
+        return cleaning.calendar_year(response_year, f"{self.label} ({response_year})")
+
+
+def _expand(value) -> tuple:
+    return value if isinstance(value, tuple) else (value,)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every match of `pattern` gives one observation per group named in `values`.
+
+    The quote is the matched passage. A `caveat` group in the pattern is the force's caveat;
+    the qualifier is read from the force's own words unless given.
+    """
+
+    what: str
+    technology: str
+    pattern: str
+    values: Mapping[str, Measure]
+    period: Year = Year()
+    within: Section | None = None
+    qualifier: str | None = None
+    caveat: str | None = None  # a pattern: the passage it finds is the caveat of every figure
+    at_least: int = 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the response did with one or more question topics, shown by a quoted passage."""
+
+    what: str
+    status: str
+    evidence: str
+    technology: str | tuple[str, ...]
+    measure: str | tuple[str, ...]
+    breakdown: str | tuple[str, ...] = "none"
+    exemptions: str | None = None
+    reason: str | None = None  # a pattern; without one, the evidence is the reason
+    period: Year | None = None
+    within: Section | None = None
+
+    def topics(self):
+        return product(_expand(self.technology), _expand(self.measure), _expand(self.breakdown))
+
+

@@ -1,0 +1,31 @@
+"""Datasette, read-only (immutable), with the project's metadata named for the database file."""
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+# Installed, the metadata sits in the multiforce package folder; in a checkout, at its top.
+METADATA_FILE = Path(__file__).resolve().parents[1] / "datasette-metadata.json"
+METADATA_DATABASE = "multiforce"
+SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 2000, "allow_download": "off"}
+
+
+def metadata_for(db: Path) -> dict:
+    """The bundled metadata, keyed by the database's name as Datasette sees it (the file stem)."""
+    metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    databases = metadata.get("databases", {})
+    if METADATA_DATABASE in databases:
+        databases[Path(db).stem] = databases.pop(METADATA_DATABASE)
+    return metadata
+
+
+def datasette_command(db: Path, host: str, port: int, get_path: str | None = None) -> tuple[list[str], Path]:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(metadata_for(db), handle)
+    command = [sys.executable, "-m", "datasette", "serve", "-i", str(db), "--metadata", handle.name,
+               "--host", host, "--port", str(port)]
+    for name, value in SETTINGS.items():
+        command += ["--setting", name, str(value)]
+    if get_path:
+        command += ["--get", get_path]
+    return command, Path(handle.name)
