@@ -5,6 +5,7 @@ import pkgutil
 from functools import cache
 
 from .. import forces
+from . import formats
 from .adapter import Adapter
 from .document import Document
 from .errors import MultiforceError
@@ -20,6 +21,17 @@ def adapters() -> dict[str, type[Adapter]]:
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, Adapter) and cls.__module__ == module.__name__ and hasattr(cls, "force_id"):
                 found[cls.force_id] = cls
+    return dict(sorted(found.items()))
+
+
+@cache
+def format_adapters() -> dict[str, type[formats.FormatAdapter]]:
+    found = {}
+    for module_info in pkgutil.iter_modules(formats.__path__):
+        module = importlib.import_module(f"{formats.__name__}.{module_info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, formats.FormatAdapter) and cls.__module__ == module.__name__:
+                found[cls.name] = cls
     return dict(sorted(found.items()))
 
 

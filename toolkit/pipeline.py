@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from .discovery import adapter_for, adapters, recognise
+from .discovery import adapter_for, adapters, format_adapters, recognise
 from .errors import ValidationFailed
 from .publish import publish
 from .readers import read_document
@@ -13,14 +13,21 @@ from .validation import Report, validate
 @dataclass(frozen=True)
 class Parsed:
     path: Path
-    force_id: str
     extraction: Extraction
+
+    @property
+    def force_id(self) -> str:
+        return ", ".join(sorted({row["force_id"] for row in self.extraction.rows["responses"]})) or "-"
 
 
 def parse(path: Path | str, force: str | None = None) -> Parsed:
     document = read_document(path)
+    for cls in format_adapters().values():
+        adapter = cls()
+        if adapter.recognises(document):
+            return Parsed(Path(path), adapter.parse(document, force))
     adapter = adapter_for(force) if force else recognise(document)
-    return Parsed(Path(path), adapter.force_id, adapter.parse(document))
+    return Parsed(Path(path), adapter.parse(document))
 
 
 def extract(sources) -> tuple[Extraction, list[Parsed]]:
@@ -46,8 +53,9 @@ def ingest(db: Path | str, paths, force: str | None = None) -> list[Parsed]:
     return parsed
 
 
-def bundled_corpus() -> list[tuple[Path, str]]:
-    return [(path, force_id) for force_id, cls in adapters().items() for path in cls.bundled_documents()]
+def bundled_corpus() -> list[tuple[Path, str | None]]:
+    documents = [(path, force_id) for force_id, cls in adapters().items() for path in cls.bundled_documents()]
+    return documents + [(path, None) for cls in format_adapters().values() for path in cls.bundled_documents()]
 
 
 def build(db: Path | str) -> list[Parsed]:

@@ -1,0 +1,18 @@
+"""One module per `multiforce` command; shared options live here."""
+from pathlib import Path
+
+import click
+
+DEFAULT_DB = "multiforce.db"
+db_path = click.Path(path_type=Path, dir_okay=False)
+existing_file = click.Path(path_type=Path, dir_okay=False)
+db_option = click.option("--db", type=db_path, default=DEFAULT_DB, show_default=True,
+                         help="The SQLite database to write.")
+force_option = click.option("--force", "force", metavar="FORCE",
+                            help="The force whose adapter reads the files (e.g. metropolitan).")
+
+
+def summary(item) -> str:
+    counts = item.extraction.counts()
+    return (f"{item.force_id}: {item.path.name}: {counts['observations']} figures, "
+            f"{counts['outcomes']} outcomes")

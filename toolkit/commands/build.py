@@ -1,0 +1,17 @@
+import click
+
+from . import db_option, summary
+
+
+@click.command()
+@db_option
+def build(db):
+    """Build DB from the bundled corpus: every adapter, every bundled document.
+
+    Example: multiforce build --db multiforce.db
+    """
+    from ..pipeline import build as run
+
+    for item in run(db):
+        click.echo(summary(item))
+    click.echo(f"Built {db}. Browse it with: multiforce serve {db}")

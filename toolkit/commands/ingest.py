@@ -1,0 +1,21 @@
+import click
+
+from . import db_option, existing_file, force_option, summary
+
+
+@click.command()
+@db_option
+@force_option
+@click.argument("files", nargs=-1, required=True, type=existing_file)
+def ingest(db, force, files):
+    """Parse, validate and publish response documents into DB (created if missing).
+
+    Without --force, the adapter that recognises each document is used.
+
+    Example: multiforce ingest --db campaign.db --force metropolitan response.html
+    """
+    from ..pipeline import ingest as run
+
+    for item in run(db, files, force):
+        click.echo(summary(item))
+    click.echo(f"Published into {db}.")

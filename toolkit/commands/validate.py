@@ -1,0 +1,19 @@
+import click
+
+from . import existing_file, force_option, summary
+
+
+@click.command()
+@force_option
+@click.argument("files", nargs=-1, required=True, type=existing_file)
+def validate(force, files):
+    """Parse and validate documents and report every problem, without publishing.
+
+    Example: multiforce validate forces/metropolitan/documents/01.FOI.22.022895.txt
+    """
+    from ..pipeline import check, extract
+
+    extraction, parsed = extract((path, force) for path in files)
+    for item in parsed:
+        click.echo(summary(item))
+    click.echo(check(extraction).render())
