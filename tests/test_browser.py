@@ -1,0 +1,102 @@
+"""End to end in a real browser: `multiforce serve` on a built database, headless Chromium.
+
+Screenshots are saved in test-artifacts/ (the README shows one). Outside CI the test is skipped
+when Chromium is not installed; in CI (.ci/run installs it) a missing browser is a failure.
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from multiforce.toolkit.serving import metadata_for
+
+from conftest import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+if not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"):
+    pytest.skip("Chromium and chromedriver are not installed (.ci/run installs them)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    db = tmp_path_factory.mktemp("site") / "multiforce.db"
+    subprocess.run([sys.executable, "-m", "multiforce.toolkit", "build", "--db", str(db)], check=True,
+                   capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "multiforce.toolkit", "serve", str(db), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/-/versions.json", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"multiforce serve did not start: {server.stdout.read()}")
+            time.sleep(0.2)
+    yield url, db
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--no-first-run", "--window-size=1400,1000"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def visit(browser, url, screenshot):
+    browser.get(url)
+    browser.save_screenshot(str(ARTIFACTS / f"{screenshot}.png"))
+    return browser.find_element("tag name", "body").text
+
+
+def test_home_page_shows_title_and_tables(site, browser):
+    url, db = site
+    page = visit(browser, url + "/", "home")
+    assert metadata_for(db)["title"] in page
+    assert "observations" in page and "outcomes" in page
+
+
+def test_observations_filtered_to_one_force(site, browser):
+    url, db = site
+    page = visit(browser, f"{url}/{db.stem}/observations?force_id=metropolitan&measure=uses", "observations-met")
+    assert "29612" in page.replace(",", "") and "2021 (6 month data)" in page
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("searches_and_matches_by_force_and_year", ["Metropolitan Police Service", "27217", "11478"]),
+    ("outcome_matrix", ["Metropolitan Police Service", "refused s31(1)", "cost_limit s12"]),
+    ("who_refused_what", ["s31(1)", "not_held", "cost_limit"]),
+])
+def test_each_canned_query(site, browser, query, expected):
+    url, db = site
+    page = visit(browser, f"{url}/{db.stem}/{query}", f"query-{query}").replace(",", "")
+    for text in expected:
+        assert text.replace(",", "") in page
