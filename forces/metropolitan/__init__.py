@@ -16,6 +16,8 @@ class Metropolitan(Adapter):
     recognise = r"reference no: 01\.FOI\.\d{2}\.\d{6}"
     reference = r"reference no: (?P<reference>01\.FOI\.\d{2}\.\d{6})"
     title = "Mobile fingerprint scanners, knife arches and wands, and mobile phone data extraction"
+    source_url = ("https://www.met.police.uk/foi-ai/metropolitan-police/d/march-2022/"
+                  "mobile-fingerprint-scannersknife-arches-mobile-phone-data-extraction/")
 
     def response_year(self, reference):
         return 2000 + int(reference.split(".")[2])  # 01.FOI.22.xxxxxx was answered in 2022
