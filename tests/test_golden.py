@@ -10,13 +10,23 @@ from pathlib import Path
 import pytest
 
 from multiforce.schemas.register import force_ids
-from multiforce.toolkit.discovery import adapters
+from multiforce.toolkit.discovery import adapters, format_adapters
 from multiforce.toolkit.pipeline import parse
 
 from conftest import ROOT
 
 SOURCE_FORCES = ROOT / "forces"
+# A force adapter's documents, and every file a format adapter bundles (transcriptions,
+# compilations), read as `multiforce build` reads them.
 CASES = [(force_id, path) for force_id, cls in adapters().items() for path in cls.bundled_documents()]
+CASES += [(None, path) for cls in format_adapters().values() for path in cls.bundled_documents()]
+
+
+def golden_file(path: Path) -> Path:
+    """A force's documents and transcriptions share its golden/ folder; a data folder
+    (forces/_compilations) holds its own."""
+    folder = path.parent.parent if path.parent.name in ("documents", "transcriptions") else path.parent
+    return folder / "golden" / f"{path.name}.json"
 
 
 def golden_rows(path: Path, force_id: str) -> dict:
@@ -31,9 +41,14 @@ def test_every_adapter_has_examples_and_a_registered_force(force_id):
     assert adapters()[force_id].bundled_documents(), f"forces/{force_id} has no example documents"
 
 
-@pytest.mark.parametrize("force_id,path", CASES, ids=[f"{f}/{p.name}" for f, p in CASES])
+def test_format_adapters_bundle_files_in_the_source_tree():
+    assert all(path.is_relative_to(SOURCE_FORCES) for force_id, path in CASES), "golden files are written beside them"
+    assert {path.parent.name for force_id, path in CASES if force_id is None} >= {"transcriptions", "_compilations"}
+
+
+@pytest.mark.parametrize("force_id,path", CASES, ids=[str(p.relative_to(SOURCE_FORCES)) for f, p in CASES])
 def test_rows_match_golden(force_id, path):
-    golden = SOURCE_FORCES / force_id.replace("-", "_") / "golden" / f"{path.name}.json"
+    golden = golden_file(path)
     produced = golden_rows(path, force_id)
     if not golden.exists() or os.environ.get("MULTIFORCE_REGENERATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
