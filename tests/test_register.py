@@ -1,13 +1,14 @@
 """The register of 48 forces: checked by its pandera model, and the only source of force ids."""
 import runpy
 import sqlite3
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import pandera.polars as pa
 import polars as pl
 import pytest
 import setuptools
 
+import multiforce.forces
 from multiforce.schemas.models import Forces, columns
 from multiforce.schemas.register import force_by_name, forces
 from multiforce.toolkit.discovery import format_adapters
@@ -83,5 +84,5 @@ def test_package_data_ships_every_bundled_file(monkeypatch):
     bundled = [path for cls in format_adapters().values() for path in cls.bundled_documents()]
     assert bundled
     for path in bundled:
-        relative = PurePosixPath(path.relative_to(ROOT / "forces").as_posix())
+        relative = PurePosixPath(path.relative_to(Path(multiforce.forces.__file__).parent).as_posix())
         assert any(relative.match(pattern) for pattern in patterns), f"{relative} would not be installed"
