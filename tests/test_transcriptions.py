@@ -177,3 +177,15 @@ def test_validation_requires_provenance_of_every_row(write_yaml):
     extraction.extend(met)
     found = {p.rule for p in validate(extraction).problems}
     assert {"a row without a document has a locator", "a row with a document has a quote"} <= found
+
+
+def test_a_corrected_transcription_replaces_its_earlier_rows(cli, tmp_path, write_yaml):
+    db = tmp_path / "campaign.db"
+    assert cli("ingest", "--db", db, write_yaml("999-99.yaml", GOOD)).exit_code == 0
+    corrected = GOOD.replace("value: 1345", "value: 1354").replace(
+        "    measure: [devices_awaiting_examination, time_to_examination]\n", "    measure: time_to_examination\n")
+    result = cli("ingest", "--db", db, write_yaml("999-99.yaml", corrected))
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT value FROM observations").fetchall() == [(1354.0,)]
+    assert conn.execute("SELECT measure FROM outcomes").fetchall() == [("time_to_examination",)]
