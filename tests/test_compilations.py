@@ -126,6 +126,8 @@ def test_every_problem_in_a_bad_file_is_in_one_report(write_yaml):
 
 
 @pytest.mark.parametrize("old,new,expected", [
+    ("force: Hampshire Constabulary", "force: West Midland Police", "(did you mean 'West Midlands Police'?)"),
+    ("force_id: psni", "force_id: pnsi", "(did you mean 'psni'?)"),
     ("  status: disclosed\nrows:", "rows:\n  - force: Kent Police\n    locator: p.2", "neither value nor status"),
     ("    value: 80\n    locator: table 1, row 5\n", "    value: 80\n", "locator: missing (in the row or in defaults)"),
     ("  status: disclosed\n", "  status: disclosed\n  force: Kent Police\n", "defaults: force: every row names its own force"),

@@ -127,6 +127,7 @@ def test_every_problem_in_a_bad_file_is_in_one_report(write_yaml):
 
 @pytest.mark.parametrize("old,new,expected", [
     ("title: A test response\n", "", "title: missing (required)"),
+    ("force_id: northumbria", "force_id: northumbira", "(did you mean 'northumbria'?)"),
     ("    measure: devices_awaiting_examination\n    period", "    measure: in_use\n    unit: count\n    period",
      "unit: in_use is a yes/no finding"),
     ("    measure: devices_awaiting_examination\n    period", "    measure: in_use\n    period",

@@ -14,6 +14,7 @@ from typing import Any, Callable
 import yaml
 
 from ...schemas import vocabulary as v
+from ...schemas.register import force_by_name, force_ids, forces
 from ..cleaning import Period
 from ..document import Document
 from ..errors import DocumentError
@@ -137,6 +138,30 @@ def choice(options, name: str) -> Reader:
         return value
 
     return read
+
+
+def registered_force(value) -> str:
+    """A force id from the register (schemas/forces.csv)."""
+    value = text(value)
+    known = sorted(force_ids())
+    if value not in known:
+        close = difflib.get_close_matches(value, known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise Invalid(f"{value!r} is not a force in the register (schemas/forces.csv){hint}")
+    return value
+
+
+def named_force(value) -> str:
+    """The force a published source names, by its register name or a variant of it."""
+    value = text(value)
+    found = force_by_name(value)
+    if found is None:
+        names = [row["name"] for row in forces()]
+        close = difflib.get_close_matches(value, names, n=1, cutoff=0.7)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise Invalid(f"{value!r} is not a force in the register (schemas/forces.csv){hint}; write the force's "
+                      "name as the register has it (e.g. 'Devon & Cornwall Police') or give its force_id")
+    return found
 
 
 def one_or_more(read: Reader) -> Reader:

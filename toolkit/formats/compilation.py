@@ -8,12 +8,12 @@ the force named as the compilation names it. Each force becomes one response of 
 from pathlib import Path
 
 from ... import forces
-from ...schemas.register import force_by_name, force_ids
 from ..document import Document
 from ..records import Extraction
 from . import FormatAdapter
 from ._entries import (FIGURE_KEYS, OUTCOME_KEYS, Key, Problems, choice, entries, figure_row, iso_date,
-                       load, mapping, outcome_rows, read_entry, recognises, text, url, with_ids)
+                       load, mapping, named_force, outcome_rows, read_entry, recognises, registered_force,
+                       text, url, with_ids)
 
 KIND = "compilation"
 FOLDER = Path(forces.__file__).parent / "_compilations"
@@ -31,8 +31,8 @@ COMPILATION_KEYS = {
 # A row: which force, where it was read, and a figure (value) and/or an outcome (status), one
 # topic each; which keys a row needs depends on what it gives, so none is required here.
 ROW_KEYS = {
-    "force": Key(text),
-    "force_id": Key(text),
+    "force": Key(named_force),
+    "force_id": Key(registered_force),
     "source_url": Key(url),
     "reported_in": Key(text),
     **{name: Key(spec.read, default=spec.default) for name, spec in FIGURE_KEYS.items()},
@@ -66,7 +66,7 @@ class Compilation(FormatAdapter):
             in_row = set(entry) if isinstance(entry, dict) else set()
             values.update({key: defaults[key] for key in given_defaults - in_row})
             given = given_defaults | in_row
-            force = self._force(values, where, problems)
+            force = self._force(entry, values, where, problems)
             if force_id and force and force != force_id:
                 continue  # --force picks one force's rows out of a compilation
             if not defaults_ok:
@@ -98,17 +98,13 @@ class Compilation(FormatAdapter):
         return extraction
 
     @staticmethod
-    def _force(values: dict, where: str, problems: Problems) -> str | None:
-        name, given = values["force"], values["force_id"]
-        if bool(name) == bool(given):
+    def _force(entry, values: dict, where: str, problems: Problems) -> str | None:
+        """The row's force id; a force key that was wrong has been reported already."""
+        given = [key for key in ("force", "force_id") if isinstance(entry, dict) and entry.get(key) is not None]
+        if len(given) != 1:
             problems.add(where, "name the force once: as the compilation writes it (force) or by its force_id")
             return None
-        force = (given if given in force_ids() else None) if given else force_by_name(name)
-        if force is None:
-            problems.add(where, f"{'force_id' if given else 'force'}: {given or name!r} is not a force in the "
-                                "register (schemas/forces.csv); write the force's name as the register has it "
-                                "(e.g. 'Devon & Cornwall Police') or its force_id (devon-and-cornwall)")
-        return force
+        return values[given[0]]
 
     @staticmethod
     def _topics(values: dict, given: set, ok: bool, where: str, problems: Problems):

@@ -8,18 +8,18 @@ no adapter at all. The README's "Compilations and transcriptions" describes ever
 from pathlib import Path
 
 from ... import forces
-from ...schemas.register import force_ids
 from ..adapter import OGL
 from ..document import Document
 from ..records import Extraction
 from . import FormatAdapter
 from ._entries import (FIGURE_KEYS, OUTCOME_KEYS, Key, Problems, choice, entries, figure_row, iso_date, load,
-                       outcome_rows, read_entry, recognises, text, url, with_ids)
+                       outcome_rows, read_entry, recognises, registered_force, text, url,
+                       with_ids)
 
 KIND = "transcription"
 RESPONSE_KEYS = {
     "source_kind": Key(choice([KIND], "source kind"), required=True),
-    "force_id": Key(text, required=True),
+    "force_id": Key(registered_force, required=True),
     "reference": Key(text, required=True),
     "title": Key(text, required=True),
     "request_date": Key(iso_date),
@@ -45,8 +45,6 @@ class Transcription(FormatAdapter):
         problems = Problems()
         response, _ = read_entry(load(document, KIND, problems), RESPONSE_KEYS, "", problems)
         force = response["force_id"]
-        if force and force not in force_ids():
-            problems.add("", f"force_id: {force!r} is not a force in the register (schemas/forces.csv)")
         if force and force_id and force_id != force:
             problems.add("", f"force_id: the file is {force!r}'s response, but --force says {force_id!r}")
         if not (response["outcomes"] or response["figures"]):
