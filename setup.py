@@ -18,7 +18,9 @@ setup(
     package_data={
         "multiforce": ["datasette-metadata.json"],
         "multiforce.schemas": ["*.csv"],
-        "multiforce.forces": ["*/documents/*", "*/golden/*"],
+        # Transcriptions may sit in a force folder without an adapter (not a package), and
+        # compilations in forces/_compilations: both are data of multiforce.forces itself.
+        "multiforce.forces": ["*/documents/*", "*/golden/*", "*/transcriptions/*.yaml", "_compilations/*.yaml"],
     },
     include_package_data=False,
 )

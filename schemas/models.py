@@ -2,6 +2,7 @@
 from typing import Optional
 
 import pandera.polars as pa
+import polars as pl
 
 from . import vocabulary as v
 
@@ -16,11 +17,19 @@ class _Strict(pa.DataFrameModel):
 
 class Forces(_Strict):
     force_id: str = pa.Field(unique=True, str_matches=r"^[a-z][a-z-]*$")
-    name: str
+    name: str = pa.Field(unique=True)
     country: str = pa.Field(isin=v.COUNTRIES)
     kind: str = pa.Field(isin=v.FORCE_KINDS)
     ons_code: Optional[str] = pa.Field(nullable=True, str_matches=r"^[ESW]\d{8}$")
     whatdotheyknow_slug: Optional[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="ons_code matches the country, once per force")
+    def ons_code_fits_country(cls, data) -> pl.LazyFrame:
+        prefix = pl.col("country").replace_strict(v.ONS_PREFIXES, default=None)
+        expected = pl.when(pl.col("kind") == "territorial").then(prefix)
+        fits = (pl.col("ons_code").is_null() & expected.is_null()) | (pl.col("ons_code").str.slice(0, 3) == expected)
+        once = pl.col("ons_code").is_null() | pl.col("ons_code").is_unique()
+        return data.lazyframe.select((fits.fill_null(False) & once).alias("ok"))
 
 
 class Responses(_Strict):
@@ -62,6 +71,22 @@ class Observations(_Strict):
     caveat: Optional[str] = pa.Field(nullable=True)
     quote: Optional[str] = pa.Field(nullable=True)
     locator: Optional[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="yes/no measures have unit yes_no and value 0 or 1")
+    def yes_no(cls, data) -> pl.LazyFrame:
+        yes_no_measure = pl.col("measure").is_in(v.YES_NO_MEASURES)
+        yes_no_unit = pl.col("unit") == "yes_no"
+        return data.lazyframe.select(
+            ((yes_no_measure == yes_no_unit) & (~yes_no_unit | pl.col("value").is_in([0.0, 1.0]))).alias("ok"))
+
+    @pa.dataframe_check(name="breakdown_value fits its breakdown")
+    def breakdown_value_fits(cls, data) -> pl.LazyFrame:
+        closed = {name: sorted(values) for name, values in v.BREAKDOWNS.items() if values}
+        allowed = pl.col("breakdown").replace_strict(closed, default=None, return_dtype=pl.List(pl.String))
+        value = pl.col("breakdown_value")
+        fits = pl.when(pl.col("breakdown") == "none").then(value.is_null()).otherwise(
+            value.is_not_null() & (allowed.is_null() | allowed.list.contains(value)))
+        return data.lazyframe.select(fits.fill_null(False).alias("ok"))
 
 
 class Outcomes(_Strict):

@@ -1,4 +1,5 @@
-"""Controlled vocabularies of the common schema. Names are a contract (DESIGN.md)."""
+"""Controlled vocabularies of the common schema. Names are a contract (DESIGN.md): values are
+added where the data needs them (see the README, "Compilations and transcriptions"), never renamed."""
 
 TECHNOLOGIES = {
     "mobile_fingerprint_scanner": "Handheld biometric scanners checking fingerprints against IDENT1 and IABS",
@@ -17,8 +18,22 @@ MEASURES = {
     "weapons_found": "Offensive weapons found through it",
     "share_of_uses": "Percentage of uses, with a breakdown (e.g. device_owner_role)",
     "devices_awaiting_examination": "Seized devices waiting for forensic examination at a date",
+    # Added for transcriptions and compilations:
+    "in_use": "Whether the force used the technology at the date or in the period (yes/no: unit yes_no)",
+    "trialled": "Whether the force trialled the technology in the period (yes/no: unit yes_no; "
+                "an announced trial is qualifier planned)",
+    "devices_seized": "Digital devices seized or recovered as evidence during the period",
+    "arrests": "Uses that led to an arrest",
+    "referrals": "Uses after which the person was referred to another body (e.g. the Home Office "
+                 "after an immigration match)",
+    "time_to_examination": "How long seized devices wait for, or take to, forensic examination "
+                           "(averages, time to clear a backlog)",
 }
 
+# Measures that are a yes/no finding, not a count: value 1 is yes, 0 is no, unit yes_no.
+YES_NO_MEASURES = ("in_use", "trialled")
+
+# A breakdown's allowed values, or None where they are open (boroughs, offences...).
 BREAKDOWNS = {
     "none": None,
     "database": {"police", "immigration"},
@@ -27,9 +42,17 @@ BREAKDOWNS = {
     "age": None,
     "gender": None,
     "ethnicity": None,
+    # Added for transcriptions and compilations:
+    "search_reason": None,        # why a scanner search was made, e.g. immigration
+    "location": None,             # where the technology was used, outside London's boroughs
+    "nationality": None,
+    "device_type": None,          # phone, computer, tablet...
+    "offence": None,              # the crime type a device or search relates to
+    "extraction_method": {"kiosk", "hub", "lab", "cloud", "analytics", "field_kit"},
+    "time_to_examination": None,  # e.g. within_3_months, 3_to_12_months, over_12_months
 }
 
-UNITS = ("count", "percent")
+UNITS = ("count", "percent", "yes_no")
 QUALIFIERS = ("exact", "approximate", "partial_coverage", "planned")
 STATUSES = (
     "disclosed",
@@ -41,8 +64,11 @@ STATUSES = (
     "no_response",
 )
 SOURCE_KINDS = ("document", "transcription", "compilation")
+PRIMARY_SOURCE_KINDS = ("document", "transcription")  # the force's own responses
 COUNTRIES = ("England", "Wales", "Scotland", "Northern Ireland", "Great Britain", "United Kingdom")
 FORCE_KINDS = ("territorial", "special")
+# The ONS Police Force Area code's prefix in each country that has them.
+ONS_PREFIXES = {"England": "E23", "Wales": "W15", "Scotland": "S23"}
 
 # Exemptions as the Act cites them, several joined by ";": s12, s31(1), s40(2), s24(1)...
 EXEMPTIONS_PATTERN = r"^s\d+(\(\d+\))*(\([a-z]\))?(;s\d+(\(\d+\))*(\([a-z]\))?)*$"

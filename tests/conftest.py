@@ -52,3 +52,15 @@ def built_db(tmp_path, cli) -> Path:
     result = cli("build", "--db", db)
     assert result.exit_code == 0, result.output
     return db
+
+
+@pytest.fixture
+def write_yaml(tmp_path):
+    """Write a YAML file for a test: write_yaml("name.yaml", text) -> path."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -32,7 +32,8 @@ def test_build_defaults_to_multiforce_db(cli, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "multiforce.db").exists()
     listing = cli("forces")
-    assert "metropolitan" in listing.output and "28" in listing.output
+    met = next(line for line in listing.output.splitlines() if line.startswith("metropolitan "))
+    assert "Metropolitan" in met and "refused s31(1)" in met
 
 
 def test_validate_reports_without_publishing(cli, tmp_path, edit):

@@ -57,3 +57,32 @@ def test_every_table_view_and_column_is_described(built_db):
         missing = [c for c in columns if not described[name]["columns"].get(c)]
         assert not missing, f"{name}: no description for {missing}"
     assert set(described) <= set(names), "the metadata describes a table the database does not have"
+
+
+def test_every_view_and_canned_query_shows_source_kind(built_db):
+    metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"]
+    conn = sqlite3.connect(built_db)
+    for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'"):
+        assert "source_kind" in [row[1] for row in conn.execute(f"PRAGMA table_info([{view}])")], view
+    for name in metadata["queries"]:
+        rows = fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array")
+        assert rows and all("source_kind" in row for row in rows), name
+
+
+def test_outcome_matrix_keeps_compilations_apart(built_db):
+    rows = fetch(built_db, f"/{built_db.stem}/outcome_matrix.json?_shape=array")
+    met = next(row for row in rows if row["force_id"] == "metropolitan")
+    assert met["source_kind"] == "compilation, document"
+    assert "refused" not in met["phone_extraction"]  # Channel 4's report of a refusal is secondary
+    assert "refused" in met["phone_extraction_compilations"]
+    kent = next(row for row in rows if row["force_id"] == "kent")
+    assert (kent["phone_extraction"], kent["phone_extraction_compilations"]) == ("not asked", "disclosed")
+    psni = next(row for row in rows if row["force_id"] == "psni")
+    assert (psni["phone_extraction"], psni["phone_extraction_compilations"]) == ("neither_confirm_nor_deny", None)
+
+
+def test_compiled_figures_are_labelled_in_the_searches_query(built_db):
+    rows = fetch(built_db, f"/{built_db.stem}/searches_and_matches_by_force_and_year.json?_shape=array")
+    wired = [row for row in rows if row["period_label"] == "Nov 2018 - Jul 2020"]
+    assert [(row["force_name"], row["searches"], row["source_kind"]) for row in wired] == [
+        ("Metropolitan Police Service", 51048, "compilation")]

@@ -9,14 +9,28 @@ from pathlib import Path
 
 import pytest
 
+from multiforce import forces
 from multiforce.schemas.register import force_ids
-from multiforce.toolkit.discovery import adapters
+from multiforce.toolkit.discovery import adapters, format_adapters
 from multiforce.toolkit.pipeline import parse
 
 from conftest import ROOT
 
 SOURCE_FORCES = ROOT / "forces"
+INSTALLED_FORCES = Path(forces.__file__).parent  # the same folder, or its copy in site-packages
+# A force adapter's documents, and every file a format adapter bundles (transcriptions,
+# compilations), read as `multiforce build` reads them.
 CASES = [(force_id, path) for force_id, cls in adapters().items() for path in cls.bundled_documents()]
+CASES += [(None, path) for cls in format_adapters().values() for path in cls.bundled_documents()]
+IDS = [str(path.relative_to(INSTALLED_FORCES)) for _, path in CASES]
+
+
+def golden_file(path: Path) -> Path:
+    """Where the reviewed rows stand in the source tree: a force's documents and transcriptions
+    share its golden/ folder; a data folder (forces/_compilations) holds its own."""
+    source = SOURCE_FORCES / path.relative_to(INSTALLED_FORCES)
+    folder = source.parent.parent if source.parent.name in ("documents", "transcriptions") else source.parent
+    return folder / "golden" / f"{path.name}.json"
 
 
 def golden_rows(path: Path, force_id: str) -> dict:
@@ -31,9 +45,13 @@ def test_every_adapter_has_examples_and_a_registered_force(force_id):
     assert adapters()[force_id].bundled_documents(), f"forces/{force_id} has no example documents"
 
 
-@pytest.mark.parametrize("force_id,path", CASES, ids=[f"{f}/{p.name}" for f, p in CASES])
+def test_format_adapters_bundle_transcriptions_and_compilations():
+    assert {path.parent.name for force_id, path in CASES if force_id is None} >= {"transcriptions", "_compilations"}
+
+
+@pytest.mark.parametrize("force_id,path", CASES, ids=IDS)
 def test_rows_match_golden(force_id, path):
-    golden = SOURCE_FORCES / force_id.replace("-", "_") / "golden" / f"{path.name}.json"
+    golden = golden_file(path)
     produced = golden_rows(path, force_id)
     if not golden.exists() or os.environ.get("MULTIFORCE_REGENERATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)

@@ -92,3 +92,21 @@ def test_build_replaces_rather_than_merges(tmp_path, edit):
         "SELECT value FROM observations WHERE technology='phone_extraction' AND measure='uses' "
         "AND period_start='2018-01-01'")]
     assert values == [21790]
+
+
+def test_build_holds_the_met_the_transcriptions_the_compilations_and_all_forces(tmp_path):
+    db = tmp_path / "m.db"
+    build(db)
+    conn = sqlite3.connect(db)
+    kinds = dict(conn.execute("SELECT source_kind, count(*) FROM responses GROUP BY source_kind"))
+    assert kinds == {"document": 1, "transcription": 11, "compilation": 65}
+    assert conn.execute("SELECT count(*) FROM observations WHERE response_id = 'metropolitan/01.FOI.22.022895'"
+                        ).fetchone() == (28,)
+    transcribed = {row[0] for row in conn.execute("SELECT response_id FROM responses WHERE source_kind = 'transcription'")}
+    assert {"northumbria/711/19", "northumbria/208/20", "west-midlands/355A/20", "west-midlands/1114A/23",
+            "psni/FOI/15700"} <= transcribed
+    compiled = {row[0] for row in conn.execute("SELECT DISTINCT reference FROM responses WHERE source_kind = 'compilation'")}
+    assert len(compiled) == 7
+    assert conn.execute("SELECT value FROM observations WHERE response_id = 'northumbria/208/20'").fetchall() == [(1345.0,)]
+    assert conn.execute("SELECT count(*) FROM forces").fetchone() == (48,)
+    assert conn.execute("SELECT count(*) FROM observations WHERE document_id IS NULL AND locator IS NULL").fetchone() == (0,)

@@ -12,7 +12,7 @@ from ..schemas.register import force_name
 from . import cleaning
 from .document import Document
 from .errors import DocumentError
-from .records import Extraction
+from .records import Extraction, row_id
 from .rules import Figures, Outcome
 
 OGL = "Open Government Licence v3.0"
@@ -72,15 +72,11 @@ class Adapter:
         year = self.response_year(reference)
         for rule in self.figures:
             for row in self._figures(document, rule, year):
-                key = (row["technology"], row["measure"], row["period_start"], row["period_end"],
-                       row["breakdown"], row["breakdown_value"])
-                observation_id = cleaning.stable_id(response_id, *key)
+                observation_id = row_id("observations", response_id, row)
                 extraction.add("observations", {"observation_id": observation_id, **context, **row})
         for rule in self.outcomes:
             for row in self._outcomes(document, rule, year):
-                key = (row["technology"], row["measure"], row["breakdown"],
-                       row["period_start"], row["period_end"])
-                outcome_id = cleaning.stable_id(response_id, *key)
+                outcome_id = row_id("outcomes", response_id, row)
                 extraction.add("outcomes", {"outcome_id": outcome_id, **context, **row})
         return extraction
 

@@ -17,7 +17,8 @@ class Parsed:
 
     @property
     def force_id(self) -> str:
-        return ", ".join(sorted({row["force_id"] for row in self.extraction.rows["responses"]})) or "-"
+        named = sorted({row["force_id"] for row in self.extraction.rows["responses"]})
+        return f"{len(named)} forces" if len(named) > 3 else ", ".join(named) or "-"  # a compilation names many
 
 
 def parse(path: Path | str, force: str | None = None) -> Parsed:

@@ -87,9 +87,16 @@ def columns_of_register() -> dict:
     return {name: str for name in forces()[0]}
 
 
+def _recorded_by_hand(extraction: Extraction) -> list[tuple[str]]:
+    """Transcribed and compiled responses: their file is their whole record, so ingesting it
+    again replaces the rows it gave before, as a document's rows are replaced."""
+    return [(row["response_id"],) for row in extraction.rows["responses"] if row["source_kind"] != "document"]
+
+
 def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -> None:
     """One key, one value: a figure already published from another document must agree."""
     incoming_documents = {row["document_id"] for row in extraction.rows["documents"]}
+    replaced = {response_id for (response_id,) in _recorded_by_hand(extraction)}
     problems = []
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
@@ -97,6 +104,8 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
             held = conn.execute(
                 f"SELECT {column}, document_id FROM {table} WHERE {key} = ?", (row[key],)
             ).fetchone()
+            if held and held[1] is None and row["response_id"] in replaced:
+                continue
             if held and held[0] != row[column] and held[1] not in incoming_documents:
                 problems.append(Problem(
                     row["document_id"] or row["response_id"], table, row[key], "one value per key",
@@ -112,8 +121,10 @@ def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("BEGIN")
     try:
+        by_hand = _recorded_by_hand(extraction)
         for table in ("observations", "outcomes"):
             conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
+            conn.executemany(f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand)
         for table in ("responses", "documents", "observations", "outcomes"):
             _insert(conn, table, extraction.rows[table])
         conn.execute("COMMIT")

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ..schemas.models import columns
+from .cleaning import stable_id
 
 TABLES = ("responses", "documents", "observations", "outcomes")
 ROW_KEYS = {
@@ -13,6 +14,16 @@ ROW_KEYS = {
     "outcomes": "outcome_id",
 }
 VALUE_COLUMNS = {"observations": "value", "outcomes": "status"}
+# What makes a figure or an outcome one thing within its response: its id is derived from these.
+ID_COLUMNS = {
+    "observations": ("technology", "measure", "period_start", "period_end", "breakdown", "breakdown_value"),
+    "outcomes": ("technology", "measure", "breakdown", "period_start", "period_end"),
+}
+
+
+def row_id(table: str, response_id: str, row: dict) -> str:
+    """The stable id of an observation or outcome: the same figure always gets the same id."""
+    return stable_id(response_id, *(row[column] for column in ID_COLUMNS[table]))
 
 
 @dataclass

@@ -85,6 +85,7 @@ class _Checker:
         self.known_forces(outcomes, "outcomes")
         self.known_forces(self.frames["responses"], "responses")
         for table in ("observations", "outcomes"):
+            self.has_provenance(table)
             self.quotes_in_documents(table)
             self.periods_ordered(table)
         self.quotes_hold_values(observations)
@@ -100,6 +101,16 @@ class _Checker:
                 self.add(table, index, "force in the register",
                          f"{force!r} is not a force in schemas/forces.csv")
 
+    def has_provenance(self, table: str) -> None:
+        """A row read from a document quotes it; a transcribed or compiled row says where it stands."""
+        frame = self.frames[table]
+        for index, (document_id, quote, locator) in enumerate(zip(frame["document_id"], frame["quote"], frame["locator"])):
+            if document_id is not None and quote is None:
+                self.add(table, index, "a row with a document has a quote", "the quote is missing")
+            elif document_id is None and not locator:
+                self.add(table, index, "a row without a document has a locator",
+                         "say where the figure or outcome stands in its source (page, table, paragraph)")
+
     def quotes_in_documents(self, table: str) -> None:
         texts = dict(zip(self.frames["documents"]["document_id"], self.frames["documents"]["text"]))
         frame = self.frames[table]
@@ -108,7 +119,7 @@ class _Checker:
                 continue
             if document_id not in texts:
                 self.add(table, index, "document known", f"document {document_id} is not in this batch")
-            elif quote is None or quote not in texts[document_id]:
+            elif quote is not None and quote not in texts[document_id]:
                 self.add(table, index, "quote occurs in its document",
                          f"the quote {quote!r} is not in the document's text")
 

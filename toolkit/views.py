@@ -1,15 +1,26 @@
 """SQL views created at publish: derived figures live here, never in the observations."""
-from ..schemas.vocabulary import TECHNOLOGIES
+from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, TECHNOLOGIES
+
+PRIMARY = ", ".join(f"'{kind}'" for kind in PRIMARY_SOURCE_KINDS)
 
 
-def _status_cell(technology: str) -> str:
+def _status_cell(technology: str, kinds: str, column: str, none: str) -> str:
+    """The distinct statuses (with exemptions) of a force's outcomes on one technology, from
+    responses of the given source kinds."""
     return f"""coalesce((
         SELECT group_concat(cell, '; ') FROM (
             SELECT DISTINCT o.status || coalesce(' ' || o.exemptions, '') AS cell
-            FROM outcomes o WHERE o.force_id = f.force_id AND o.technology = '{technology}'
+            FROM outcomes o JOIN responses r ON r.response_id = o.response_id
+            WHERE o.force_id = f.force_id AND o.technology = '{technology}' AND r.source_kind {kinds}
             ORDER BY cell)
-    ), 'not asked') AS {technology}"""
+    ), {none}) AS {column}"""
 
+
+# The force's own responses and published compilations, side by side, never in one cell.
+_MATRIX_CELLS = [cell for technology in TECHNOLOGIES for cell in (
+    _status_cell(technology, f"IN ({PRIMARY})", technology, "'not asked'"),
+    _status_cell(technology, "= 'compilation'", f"{technology}_compilations", "NULL"),
+)]
 
 VIEWS = {
     "figures_by_force_year": """
@@ -28,7 +39,9 @@ FROM outcomes o
 JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id""",
     "outcome_matrix": "SELECT f.force_id, f.name AS force_name,\n"
-    + ",\n".join(_status_cell(t) for t in TECHNOLOGIES)
+    + "(SELECT group_concat(kind, ', ') FROM (SELECT DISTINCT source_kind AS kind FROM responses r\n"
+    + "  WHERE r.force_id = f.force_id ORDER BY kind)) AS source_kind,\n"
+    + ",\n".join(_MATRIX_CELLS)
     + "\nFROM forces f ORDER BY f.name",
     "match_rates": """
 SELECT m.force_id, f.name AS force_name, m.technology, m.period_start, m.period_end,
