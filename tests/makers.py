@@ -123,3 +123,49 @@ def pdf_scan(path: Path) -> Path:
     canvas.drawImage(ImageReader(picture), 0, 0, *A4)
     canvas.save()
     return path
+
+
+def fill_template(template: Path, out: Path, answers: dict[tuple, dict], extra: list[list] = ()) -> Path:
+    """A force's filled copy of an answer template, saved as its spreadsheet program would.
+
+    `answers` maps (technology, measure, year, breakdown, breakdown_value or "") to the cells to
+    fill, e.g. {"value": 27217, "note": "approximately"}; `extra` rows are added at the end. An
+    .xlsx template is opened, filled and saved with openpyxl (as Excel would: another writer
+    than the one that made it); a .csv one is saved as Excel saves CSV: Windows-1252, dates as
+    DD/MM/YYYY.
+    """
+    from multiforce.toolkit.formats.template import COLUMNS
+
+    def key_of(cells) -> tuple:
+        year = cells[2].year if hasattr(cells[2], "year") else int(str(cells[2])[:4])
+        return (cells[0], cells[1], year, cells[4], cells[5] or "")
+
+    if template.suffix == ".xlsx":
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(template)
+        sheet = workbook["Answers"]
+        for row in sheet.iter_rows(min_row=2):
+            fill = answers.get(key_of([cell.value for cell in row]))
+            for column, value in (fill or {}).items():
+                row[COLUMNS.index(column)].value = value
+        for cells in extra:
+            sheet.append(list(cells))
+        workbook.save(out)
+        return out
+    import csv
+
+    lines = template.read_text(encoding="utf-8").splitlines()
+    comments = [line for line in lines if line.startswith("#")]
+    rows = list(csv.reader([line for line in lines if not line.startswith("#")]))
+    for cells in rows[1:]:
+        for column, value in (answers.get(key_of(cells)) or {}).items():
+            cells[COLUMNS.index(column)] = str(value)
+        for index in (2, 3):
+            y, m, d = cells[index].split("-")
+            cells[index] = f"{d}/{m}/{y}"
+    rows += [[str(cell) for cell in cells] for cells in extra]
+    with out.open("w", encoding="cp1252", newline="") as handle:
+        handle.write("\r\n".join(comments) + "\r\n")
+        csv.writer(handle).writerows(rows)
+    return out
