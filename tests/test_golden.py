@@ -1,5 +1,7 @@
 """Every adapter has example documents, and each one's rows match its reviewed golden file.
 
+Force adapters and format adapters (transcriptions, compilations) alike: a bundled document
+`<folder>/documents/FILE` has its golden rows in `<folder>/golden/FILE.json`, in the source tree.
 A missing golden file is written and the test fails until a person has read it and committed
 it (set MULTIFORCE_REGENERATE_GOLDEN=1 to rewrite them after a deliberate change).
 """
@@ -9,17 +11,25 @@ from pathlib import Path
 
 import pytest
 
+import multiforce.toolkit
 from multiforce.schemas.register import force_ids
-from multiforce.toolkit.discovery import adapters
+from multiforce.toolkit.discovery import adapters, format_adapters
 from multiforce.toolkit.pipeline import parse
 
 from conftest import ROOT
 
-SOURCE_FORCES = ROOT / "forces"
-CASES = [(force_id, path) for force_id, cls in adapters().items() for path in cls.bundled_documents()]
+INSTALLED = Path(multiforce.toolkit.__file__).resolve().parents[1]
+CASES = ([(force_id, path) for force_id, cls in adapters().items() for path in cls.bundled_documents()]
+         + [(None, path) for cls in format_adapters().values() for path in cls.bundled_documents()])
 
 
-def golden_rows(path: Path, force_id: str) -> dict:
+def golden_path(path: Path) -> Path:
+    """Beside the document's folder, in the source tree (not in an installed copy)."""
+    source = ROOT / path.resolve().relative_to(INSTALLED)
+    return source.parent.parent / "golden" / f"{path.name}.json"
+
+
+def golden_rows(path: Path, force_id: str | None) -> dict:
     rows = parse(path, force_id).extraction.rows
     documents = [{k: v for k, v in row.items() if k != "text"} for row in rows["documents"]]
     return {**rows, "documents": documents}
@@ -31,10 +41,12 @@ def test_every_adapter_has_examples_and_a_registered_force(force_id):
     assert adapters()[force_id].bundled_documents(), f"forces/{force_id} has no example documents"
 
 
-@pytest.mark.parametrize("force_id,path", CASES, ids=[f"{f}/{p.name}" for f, p in CASES])
+@pytest.mark.parametrize("force_id,path", CASES, ids=[f"{f or 'format'}/{p.name}" for f, p in CASES])
 def test_rows_match_golden(force_id, path):
-    golden = SOURCE_FORCES / force_id.replace("-", "_") / "golden" / f"{path.name}.json"
+    golden = golden_path(path)
     produced = golden_rows(path, force_id)
+    named = {row["force_id"] for table in ("responses", "observations", "outcomes") for row in produced[table]}
+    assert named <= force_ids(), f"{path.name} names forces not in schemas/forces.csv: {named - force_ids()}"
     if not golden.exists() or os.environ.get("MULTIFORCE_REGENERATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(json.dumps(produced, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
