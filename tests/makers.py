@@ -169,3 +169,18 @@ def fill_template(template: Path, out: Path, answers: dict[tuple, dict], extra: 
         handle.write("\r\n".join(comments) + "\r\n")
         csv.writer(handle).writerows(rows)
     return out
+
+
+def pdf_paragraphs(path: Path, paragraphs: list[tuple[str | None, str]], *, space_after: float = 6) -> Path:
+    """A PDF letter of (label, text) paragraphs as a word processor sets them: wrapped at the
+    margin, a labelled paragraph ("1.", "(a)") with a hanging indent."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    plain = ParagraphStyle("p", fontName="Helvetica", fontSize=11, leading=13.5, spaceAfter=space_after)
+    hanging = ParagraphStyle("li", parent=plain, leftIndent=24, bulletIndent=0)
+    story = [Paragraph(escape(text), hanging if label else plain, bulletText=label)
+             for label, text in paragraphs]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    return path

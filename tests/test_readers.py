@@ -216,6 +216,26 @@ def test_a_short_pdf_letter_keeps_its_lines(tmp_path):
     assert read_document(path).text.splitlines() == LETTER + ["2019 | 27,217"]
 
 
+NUMBERED = [
+    (None, "I can confirm that the information you requested is held by the force and I have set "
+           "out our answers to your questions below, in the order you asked them."),
+    ("1.", "The number of mobile fingerprint scanners owned by the force in each year from 2015 "
+           "to 2021: the force owned 40 scanners in each of these years."),
+    ("2.", "Short answer."),
+    ("(a)", "The number of times the scanners were used is not held, because the devices do not "
+            "keep a record of searches that can be extracted without manual review."),
+    (None, "Yours sincerely"),
+]
+
+
+@pytest.mark.parametrize("space_after", [6, 0])
+def test_pdf_paragraphs_and_hanging_indents_are_rejoined(tmp_path, space_after):
+    """With paragraph spacing or without, numbered items wrapped under their text read as one line."""
+    path = makers.pdf_paragraphs(tmp_path / "letter.pdf", NUMBERED, space_after=space_after)
+    lines = read_document(path).text.splitlines()
+    assert lines == [" ".join(filter(None, item)) for item in NUMBERED]
+
+
 def test_a_word_wrapped_after_its_hyphen_is_joined_without_a_space():
     assert _join_lines(["(All kiosks – networked and non-", "networked)"]) == "(All kiosks – networked and non-networked)"
     assert _join_lines(["Section 31(1) -", "Law Enforcement"]) == "Section 31(1) - Law Enforcement"

@@ -32,6 +32,7 @@ BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u2043*\uf0b7"  # not dashes: a wrapped
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st", "\u00ad": ""})
 UNMAPPED = re.compile(r"\(cid:\d+\)")
+LABEL = re.compile(rf"([{BULLETS}]|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)/])\s", re.I)  # •, 1., (a), ii)
 SENTENCE_END = re.compile(r"[.!?:;][)'’”\"]*$")
 
 
@@ -138,8 +139,11 @@ def _line(text: str, page: int, page_width: float, line: dict, markers: list[dic
             break
         first_end = after["x1"]
     text_x0 = line["x0"]
-    if text[0] in BULLETS and len(chars) > 1 and (len(text) == 1 or text[1] == " "):
-        text_x0 = chars[1]["x0"]
+    label = LABEL.match(text)
+    if label:  # a list item's lines after the first start where its text starts (a hanging indent)
+        drawn = len(label.group(1).replace(" ", ""))
+        if len(chars) > drawn:
+            text_x0 = chars[drawn]["x0"]
     marked = any(line["top"] <= (m["top"] + m["bottom"]) / 2 <= line["bottom"]
                  and 0 <= line["x0"] - m["x1"] <= 3 * size for m in markers)
     return Line(text, page, float(line["x0"]), float(line["x1"]), float(line["top"]), float(size),
@@ -215,7 +219,7 @@ def _runs_on(previous: Table, table: Table) -> bool:
 def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
     """Whether `line` carries on the paragraph: the browser or word processor wrapped it there."""
     previous = paragraph[-1]
-    if line.marked or (line.text[0] in BULLETS and line.text_x0 != line.x0):
+    if line.marked or line.text[0] in BULLETS:
         return False
     if abs(line.size - previous.size) > 0.5:
         return False
