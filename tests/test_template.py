@@ -1,13 +1,11 @@
 """The answer template: written from the campaign's topics, filled by a force, read back."""
-import csv
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 from multiforce.schemas import campaign
 from multiforce.schemas.vocabulary import STATUSES, TECHNOLOGIES
-from multiforce.toolkit.errors import DocumentError, MultiforceError
+from multiforce.toolkit.errors import DocumentError
 from multiforce.toolkit.formats.template import COLUMNS, AnswerTemplate
 from multiforce.toolkit.pipeline import bundled_corpus, check, parse
 from multiforce.toolkit.readers import read_document

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ...schemas import campaign
-from ...schemas.register import force_ids, force_name
+from ...schemas.register import force_ids
 from ...schemas.vocabulary import BREAKDOWNS, EXEMPTIONS_PATTERN, MEASURES, STATUSES, TECHNOLOGIES, UNITS
 from .. import cleaning
 from ..document import Document
@@ -205,7 +205,7 @@ class AnswerTemplate(FormatAdapter):
                 if answer.status:
                     outcomes.setdefault(answer.outcome_key, []).append(answer)
             problems += sheet.found
-        problems += _clashes(figures, outcomes, is_workbook)
+        problems += _clashes(figures, outcomes)
         if problems:
             raise DocumentError(
                 document.path,
@@ -361,7 +361,7 @@ def _outcome(answers: list[_Answer]) -> dict:
     }
 
 
-def _clashes(figures: list[_Answer], outcomes: dict, is_workbook: bool) -> list[str]:
+def _clashes(figures: list[_Answer], outcomes: dict) -> list[str]:
     """Rows that contradict each other: two values for one figure, two statuses for one topic."""
     problems = []
     seen: dict[tuple, _Answer] = {}
