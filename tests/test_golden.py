@@ -1,5 +1,7 @@
 """Every adapter has example documents, and each one's rows match its reviewed golden file.
 
+Force adapters and format adapters (transcriptions, compilations) alike: a bundled document
+`<folder>/documents/FILE` has its golden rows in `<folder>/golden/FILE.json`, in the source tree.
 A missing golden file is written and the test fails until a person has read it and committed
 it (set MULTIFORCE_REGENERATE_GOLDEN=1 to rewrite them after a deliberate change).
 """
@@ -33,7 +35,13 @@ def golden_file(path: Path) -> Path:
     return folder / "golden" / f"{path.name}.json"
 
 
-def golden_rows(path: Path, force_id: str) -> dict:
+def golden_path(path: Path) -> Path:
+    """Beside the document's folder, in the source tree (not in an installed copy)."""
+    source = ROOT / path.resolve().relative_to(INSTALLED)
+    return source.parent.parent / "golden" / f"{path.name}.json"
+
+
+def golden_rows(path: Path, force_id: str | None) -> dict:
     rows = parse(path, force_id).extraction.rows
     documents = [{k: v for k, v in row.items() if k != "text"} for row in rows["documents"]]
     return {**rows, "documents": documents}
@@ -53,6 +61,8 @@ def test_format_adapters_bundle_transcriptions_and_compilations():
 def test_rows_match_golden(force_id, path):
     golden = golden_file(path)
     produced = golden_rows(path, force_id)
+    named = {row["force_id"] for table in ("responses", "observations", "outcomes") for row in produced[table]}
+    assert named <= force_ids(), f"{path.name} names forces not in schemas/forces.csv: {named - force_ids()}"
     if not golden.exists() or os.environ.get("MULTIFORCE_REGENERATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(json.dumps(produced, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

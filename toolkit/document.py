@@ -1,4 +1,10 @@
-"""A response document as the adapters see it: its bytes (the source of truth) and its text."""
+"""A response document as the adapters see it: its bytes (the source of truth) and its text.
+
+`text` is what quotes point into; a table's rows stand in it as `cell | cell | cell` lines,
+whatever the format. `tables` holds the same tables as rows of cell strings, and
+`table_names[i]`, where a reader knows it, says where `tables[i]` stands: a spreadsheet's
+sheet name, or "page 3" of a PDF.
+"""
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +18,7 @@ class Document:
     media_type: str
     text: str
     tables: list[list[list[str]]] = field(default_factory=list)
+    table_names: list[str] = field(default_factory=list)
 
     @cached_property
     def sha256(self) -> str:

@@ -1,12 +1,13 @@
 """A saved web page: its visible text, block by block, and its tables.
 
-Table rows become lines of cells joined by " | ", which is how a browser's copied text reads,
+Table rows become lines of cells joined by " | " (readers/cells.py), as a browser's copied text reads,
 so an adapter's patterns work on a page saved as HTML and on its text alike.
 """
 import re
 from pathlib import Path
 
 from ..document import Document
+from .cells import row_line
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 BLOCKS = {
@@ -56,7 +57,7 @@ def read(path: Path, data: bytes, decoded: str) -> Document:
             end_line()
             cells = [_cell_text(cell) for cell in node.iter() if cell.tag in {"td", "th"}]
             if any(cells):
-                lines.append(" | ".join(cells))
+                lines.append(row_line(cells))
                 tables.setdefault(_table_of(node), []).append(cells)
             continue
         if tag in BLOCKS:

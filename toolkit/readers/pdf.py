@@ -1,29 +1,252 @@
-"""PDF letters: text page by page (pdfplumber), with a clear error for broken or image-only files."""
+"""PDF letters and printed web pages: paragraphs as the author wrote them, tables as rows.
+
+A PDF holds positioned lines, not paragraphs. To give adapters the same text as the page or
+letter it was printed from, this reader
+- drops the furniture a browser or word processor prints on every page (date and title at the
+  top, URL and "2/5" at the bottom, a repeated letterhead line);
+- joins lines that were wrapped at the page's width back into one paragraph line: a line was
+  wrapped when the next line's first word would not have fitted after it, the next line follows
+  at the paragraph's line spacing and starts at its left edge;
+- writes ruled tables (pdfplumber's line-based table finder) as `cell | cell` lines, where they
+  stand on the page, and keeps them in `tables`.
+"""
+import io
+import re
+import statistics
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document
 from ..errors import DocumentError
+from .cells import clean, rows_text
+
+MEDIA_TYPE = "application/pdf"
+MARGIN_BAND = 0.07  # top and bottom share of a page where print furniture stands
+FURNITURE = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\b"  # 14/03/2022, 10:42
+    r"|^(?:https?|file)://\S+(?:\s+\d+\s*/\s*\d+)?$"  # the page's URL, maybe with "1/5"
+    r"|^(?:page\s+)?\d+\s*(?:/|of)\s*\d+$"  # 1/5, Page 1 of 5
+    r"|^about:blank\b",
+    re.I)
+BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u2043*\uf0b7"  # not dashes: a wrapped line may start with one
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st", "\u00ad": ""})
+UNMAPPED = re.compile(r"\(cid:\d+\)")
+LABEL = re.compile(rf"([{BULLETS}]|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)/])\s", re.I)  # •, 1., (a), ii)
+SENTENCE_END = re.compile(r"[.!?:;][)'’”\"]*$")
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    size: float
+    first_word: float  # width of the first word, to tell whether it would have fitted above
+    text_x0: float  # where the text starts after a bullet: continuation lines start there
+    page_width: float
+    marked: bool = False  # a list marker is drawn before it (browsers draw discs, not "•")
+
+
+@dataclass
+class Table:
+    page: int
+    top: float
+    rows: list[list[str]] = field(default_factory=list)
 
 
 def read(path: Path, data: bytes) -> Document:
     import pdfplumber
 
     try:
-        with pdfplumber.open(path) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-            tables = [table for page in pdf.pages for table in page.extract_tables()]
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_blocks(page) for page in pdf.pages]
+            has_images = any(page.images for page in pdf.pages)
+            heights = [float(page.height) for page in pdf.pages]
     except Exception as error:  # pdfminer raises many unrelated types for damaged files
+        _unreadable(path, error)
+    blocks = _without_furniture(pages, heights)
+    paragraphs, tables = _paragraphs(blocks)
+    text = "\n".join(paragraphs).strip()
+    if not UNMAPPED.sub("", text).strip():
         raise DocumentError(
             path,
-            f"the PDF could not be read ({type(error).__name__}: {error}). It may be truncated or damaged.",
-            "a complete PDF: download it again, or save the response page as HTML or text.",
-        ) from error
-    text = "\n".join(pages).strip()
-    if not text:
-        raise DocumentError(
-            path,
-            "the PDF has no text layer (it is a scan or an image).",
+            "the PDF has no text layer (it is a scan or an image)." if has_images or not text else
+            "the PDF's text cannot be read: its fonts do not say which letters their glyphs are.",
             "a PDF with text: run OCR on it (e.g. ocrmypdf) or transcribe the response.",
         )
-    cleaned = [[[cell or "" for cell in row] for row in table] for table in tables]
-    return Document(path=path, data=data, media_type="application/pdf", text=text, tables=cleaned)
+    if len(UNMAPPED.findall(text)) * 10 > len(text.split()):
+        raise DocumentError(
+            path, "most of the PDF's text is unreadable glyph codes like (cid:12): its fonts do not "
+            "say which letters they draw.",
+            "a PDF with readable text: print the page to PDF again, save it as HTML, or run OCR on it.")
+    return Document(path=path, data=data, media_type=MEDIA_TYPE, text=text,
+                    tables=[table.rows for table in tables], table_names=[f"page {t.page}" for t in tables])
+
+
+def _unreadable(path: Path, error: Exception):
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    # pdfplumber wraps pdfminer's error: the wrapped one says what happened.
+    cause = next((e for e in (error.__cause__, *error.args) if isinstance(e, Exception)), error)
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        raise DocumentError(
+            path, "the PDF is encrypted: it needs a password to open.",
+            "an unprotected PDF: ask the force for a copy without a password, or, if you have the "
+            "password, save a decrypted copy (e.g. qpdf --decrypt --password=... in.pdf out.pdf).",
+        ) from error
+    raise DocumentError(
+        path,
+        f"the PDF could not be read ({type(cause).__name__}: {cause}). It may be truncated or damaged.",
+        "a complete PDF: download it again, or save the response page as HTML or text.",
+    ) from error
+
+
+def _blocks(page) -> list[Line | Table]:
+    """The page's lines of text and its ruled tables, top to bottom."""
+    number = page.page_number
+    found = page.find_tables()
+    boxes = [table.bbox for table in found]
+
+    def in_a_table(obj) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    def outside_tables(obj) -> bool:
+        return obj.get("object_type") != "char" or not in_a_table(obj)
+
+    blocks: list[Line | Table] = [
+        Table(number, table.bbox[1], [[_cell(cell) for cell in row] for row in table.extract()])
+        for table in found
+    ]
+    markers = [shape for shape in page.curves + page.rects
+               if shape["width"] <= 8 and shape["height"] <= 8 and not in_a_table(shape)]
+    for line in page.filter(outside_tables).extract_text_lines(return_chars=True):
+        text = line["text"].translate(LIGATURES).strip()
+        if text:
+            blocks.append(_line(text, number, page.width, line, markers))
+    return sorted(blocks, key=lambda block: block.top)
+
+
+def _line(text: str, page: int, page_width: float, line: dict, markers: list[dict]) -> Line:
+    chars = [c for c in line["chars"] if c["text"].strip()]
+    size = statistics.median(c["size"] for c in chars) if chars else 10.0
+    first_end = chars[0]["x1"] if chars else line["x0"]
+    for before, after in zip(chars, chars[1:]):
+        if after["x0"] - before["x1"] > 0.15 * size:  # a space: the first word has ended
+            break
+        first_end = after["x1"]
+    text_x0 = line["x0"]
+    label = LABEL.match(text)
+    if label:  # a list item's lines after the first start where its text starts (a hanging indent)
+        drawn = len(label.group(1).replace(" ", ""))
+        if len(chars) > drawn:
+            text_x0 = chars[drawn]["x0"]
+    marked = any(line["top"] <= (m["top"] + m["bottom"]) / 2 <= line["bottom"]
+                 and 0 <= line["x0"] - m["x1"] <= 3 * size for m in markers)
+    return Line(text, page, float(line["x0"]), float(line["x1"]), float(line["top"]), float(size),
+                float(first_end - line["x0"]), float(text_x0), float(page_width), marked)
+
+
+def _cell(cell: str | None) -> str:
+    return clean(_join_lines((cell or "").split("\n")))
+
+
+def _without_furniture(pages: list[list], heights: list[float]) -> list:
+    """All pages' blocks in reading order, less the lines printed in every page's margins."""
+
+    def in_margin(block, height) -> bool:
+        return isinstance(block, Line) and (block.top < MARGIN_BAND * height or block.top > (1 - MARGIN_BAND) * height)
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text)
+
+    # Running heads and feet stand at the same height on every page they are on.
+    seen_on: dict[tuple[str, int], set[int]] = {}
+    for number, (blocks, height) in enumerate(zip(pages, heights)):
+        for block in blocks:
+            if in_margin(block, height):
+                seen_on.setdefault((shape(block.text), round(block.top / 3)), set()).add(number)
+    repeated = {text for (text, _), on in seen_on.items() if len(on) >= max(2, len(pages) - 1)}
+    kept = []
+    for blocks, height in zip(pages, heights):
+        kept += [b for b in blocks
+                 if not (in_margin(b, height) and (shape(b.text) in repeated or FURNITURE.search(b.text)))]
+    return kept
+
+
+def _paragraphs(blocks: list) -> tuple[list[str], list[Table]]:
+    lines = [b for b in blocks if isinstance(b, Line)]
+    # The text's right edge: pages have even margins, and no line passes the edge.
+    left = min((line.x0 for line in lines), default=0.0)
+    right = max([line.x1 for line in lines] + [line.page_width - left for line in lines], default=0.0)
+    paragraphs: list[str] = []
+    tables: list[Table] = []
+    current: list[Line] = []
+    previous = None
+
+    def end_paragraph():
+        if current:
+            paragraphs.append(_join_lines([line.text for line in current]))
+        current.clear()
+
+    for block in blocks:
+        if isinstance(block, Table):
+            end_paragraph()
+            if isinstance(previous, Table) and _runs_on(previous, block):
+                tables[-1].rows += block.rows  # one table, broken over two pages
+            else:
+                tables.append(Table(block.page, block.top, list(block.rows)))
+            paragraphs += rows_text(block.rows)
+        else:
+            if current and not _wrapped(current, block, right):
+                end_paragraph()
+            current.append(block)
+        previous = block
+    end_paragraph()
+    return paragraphs, tables
+
+
+def _runs_on(previous: Table, table: Table) -> bool:
+    def width(t: Table) -> int:
+        return max((len(row) for row in t.rows), default=0)
+
+    return table.page == previous.page + 1 and width(table) == width(previous)
+
+
+def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
+    """Whether `line` carries on the paragraph: the browser or word processor wrapped it there."""
+    previous = paragraph[-1]
+    if line.marked or line.text[0] in BULLETS:
+        return False
+    if abs(line.size - previous.size) > 0.5:
+        return False
+    if line.page == previous.page:
+        pitch = line.top - previous.top
+        if pitch <= 0 or pitch > 1.6 * max(line.size, previous.size):
+            return False
+    elif SENTENCE_END.search(previous.text) and (line.text[0].isupper() or line.text[0].isdigit()):
+        # Over a page break the spacing says nothing: a finished sentence, then a capital, is
+        # more often a new paragraph (or heading) than a paragraph wrapped at a sentence's end.
+        return False
+    if line.x0 > paragraph[0].text_x0 + 3 and line.x0 > previous.x0 + 3:
+        return False
+    space = 0.25 * previous.size
+    return previous.x1 + space + line.first_word > right + 1
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph as one line: a space where the wrap was, none after a word's hyphen."""
+    joined = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if not joined:
+            joined = line
+        elif joined.endswith("-") and len(joined) > 1 and not joined[-2].isspace() and line[0].isalnum():
+            joined += line  # non-networked, wrapped after its hyphen
+        else:
+            joined += " " + line
+    return joined

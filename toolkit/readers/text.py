@@ -17,8 +17,8 @@ def decode(path: Path, data: bytes) -> str:
         raise DocumentError(
             path,
             "the file holds binary data, not text (it has control bytes no text document has).",
-            "a police force's FOI response saved as text, HTML or PDF: check that the file is "
-            "not an image, an archive or a damaged download.",
+            "a police force's FOI response saved as text, HTML, PDF, DOCX, XLSX, ODS or CSV: check "
+            "that the file is not an image, an archive or a damaged download.",
         )
     for encoding in ("utf-8", "cp1252"):
         # A UK public body's file that is not UTF-8 is almost always Windows-1252; detectors

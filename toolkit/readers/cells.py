@@ -1,0 +1,46 @@
+"""Tables as every reader writes them: cells as clean strings, rows as `cell | cell` lines.
+
+One way of writing a row for every format means one adapter pattern (`^2019 \\| 27217`) reads
+a table whether it came from a web page, a PDF, a Word letter or a spreadsheet.
+"""
+import re
+from datetime import date, datetime, time, timedelta
+
+SPACES = re.compile(r"\s+")
+
+
+def clean(cell) -> str:
+    """A cell's text on one line: runs of spaces and line breaks become one space."""
+    return SPACES.sub(" ", str(cell)).strip() if cell is not None else ""
+
+
+def row_line(cells) -> str:
+    """A row as a line of text; empty cells at the end of a row say nothing and are left out."""
+    cleaned = [clean(cell) for cell in cells]
+    while cleaned and not cleaned[-1]:
+        cleaned.pop()
+    return " | ".join(cleaned)
+
+
+def rows_text(rows) -> list[str]:
+    """The lines of a table's non-empty rows."""
+    return [line for line in (row_line(row) for row in rows) if line]
+
+
+def value_text(value) -> str:
+    """A spreadsheet value as a person reads it in the cell: 8145 (not 8145.0), 2021-03-31."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(value, ".15g")  # 0.1 + 0.2 reads 0.3, as the spreadsheet shows it
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return clean(value)
