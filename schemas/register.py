@@ -41,3 +41,10 @@ def force_by_name(name: str) -> str | None:
     """The force id for a force's name as published sources write it (its register name, a
     variant spelling, or an older name that is its id's, like 'Hampshire Constabulary'), or None."""
     return _ids_by_name_key().get(name_key(name))
+
+
+@cache
+def officers() -> tuple[dict, ...]:
+    """Police officer FTEs by force and date (Home Office workforce statistics), for per-officer views."""
+    with (files(__package__) / "officers.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple({**row, "officers_fte": float(row["officers_fte"])} for row in csv.DictReader(handle))

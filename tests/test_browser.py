@@ -100,3 +100,19 @@ def test_each_canned_query(site, browser, query, expected):
     page = visit(browser, f"{url}/{db.stem}/{query}", f"query-{query}").replace(",", "")
     for text in expected:
         assert text.replace(",", "") in page
+
+
+def test_dashboard_draws_charts(site, browser):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, _ = site
+    browser.set_window_size(1400, 2600)
+    browser.get(url + "/-/dashboards/overview")
+    WebDriverWait(browser, 30).until(
+        lambda driver: len(driver.find_elements("css selector", ".vega-embed canvas, .vega-embed svg")) >= 3)
+    WebDriverWait(browser, 30).until(lambda driver: "of 48" in driver.find_element("tag name", "body").text)
+    time.sleep(0.5)  # let the last chart finish drawing before the screenshot
+    browser.save_screenshot(str(ARTIFACTS / "dashboard.png"))
+    page = browser.find_element("tag name", "body").text
+    assert "Fingerprint scanner matches per 100 searches" in page
+    assert "Metropolitan Police Service" in page and "s31(1)" in page

@@ -59,13 +59,22 @@ def test_every_table_view_and_column_is_described(built_db):
     assert set(described) <= set(names), "the metadata describes a table the database does not have"
 
 
+EXAMPLE_PARAMETERS = {
+    "which_forces_use": "technology=mobile_fingerprint_scanner",
+    "measure_by_force_and_year": "technology=mobile_fingerprint_scanner&measure=uses",
+    "what_did_force_disclose": "force_id=metropolitan",
+    "search_documents": "q=kiosk",
+}
+
+
 def test_every_view_and_canned_query_shows_source_kind(built_db):
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"]
     conn = sqlite3.connect(built_db)
     for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'"):
         assert "source_kind" in [row[1] for row in conn.execute(f"PRAGMA table_info([{view}])")], view
     for name in metadata["queries"]:
-        rows = fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array")
+        parameters = EXAMPLE_PARAMETERS.get(name, "")
+        rows = fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array&{parameters}")
         assert rows and all("source_kind" in row for row in rows), name
 
 
@@ -86,3 +95,30 @@ def test_compiled_figures_are_labelled_in_the_searches_query(built_db):
     wired = [row for row in rows if row["period_label"] == "Nov 2018 - Jul 2020"]
     assert [(row["force_name"], row["searches"], row["source_kind"]) for row in wired] == [
         ("Metropolitan Police Service", 51048, "compilation")]
+
+
+def test_parameterised_canned_queries_answer_the_questions(built_db):
+    def query(name):
+        return fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array&{EXAMPLE_PARAMETERS[name]}")
+
+    users = {row["force_name"]: row for row in query("which_forces_use")}
+    assert "document" in users["Metropolitan Police Service"]["source_kind"]
+    by_year = query("measure_by_force_and_year")
+    assert any(r["period_label"] == "2019" and r["value"] == 27217 and r["source_kind"] == "document" for r in by_year)
+    disclosed = query("what_did_force_disclose")
+    assert any(r["kind"] == "outcome" and r["value_or_status"] == "refused" and r["unit_or_exemptions"] == "s31(1)"
+               for r in disclosed)
+    assert any(r["kind"] == "figure" and r["value_or_status"] == "29612" for r in disclosed)
+    hits = query("search_documents")
+    assert hits and "[kiosk" in hits[0]["passage"].lower()
+
+
+def test_per_officer_and_comparable_views(built_db):
+    conn = sqlite3.connect(built_db)
+    ratio = conn.execute(
+        "SELECT per_1000_officers, officers_date FROM figures_per_1000_officers WHERE force_id = 'metropolitan' "
+        "AND technology = 'mobile_fingerprint_scanner' AND measure = 'uses' AND period_start = '2019-01-01'").fetchone()
+    officers = conn.execute("SELECT officers_fte FROM officers WHERE force_id = 'metropolitan' AND date = '2019-09-30'").fetchone()[0]
+    assert ratio == (round(1000 * 27217 / officers, 2), "2019-09-30")
+    spans = conn.execute("SELECT DISTINCT period_start, period_end, forces_with_this_span FROM comparable_figures").fetchall()
+    assert spans and all(count >= 2 for _, _, count in spans)

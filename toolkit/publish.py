@@ -15,9 +15,9 @@ from pathlib import Path
 import sqlite_utils
 
 from ..schemas.models import columns
-from ..schemas.register import forces
 from .errors import DatabaseBusy, MultiforceError, ValidationFailed
 from .records import ROW_KEYS, Extraction
+from .reference import publish_reference
 from .validation import Problem, Report
 from .views import VIEWS
 
@@ -69,22 +69,16 @@ def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    register = columns_of_register()
-    db["forces"].create(register, pk="force_id", if_not_exists=True)
+    publish_reference(db)
     for table, foreign_keys in FOREIGN_KEYS.items():
         schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
         db[table].create(schema, pk=ROW_KEYS[table], foreign_keys=foreign_keys, if_not_exists=True)
         for index in INDEXES[table]:
             db[table].create_index(index, if_not_exists=True)
-    db["forces"].upsert_all(forces(), pk="force_id")
     if not db["documents"].detect_fts():
         db["documents"].enable_fts(["filename", "text"], create_triggers=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
-
-
-def columns_of_register() -> dict:
-    return {name: str for name in forces()[0]}
 
 
 def _recorded_by_hand(extraction: Extraction) -> list[tuple[str]]:

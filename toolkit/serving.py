@@ -13,9 +13,14 @@ SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 2000, "allow_downloa
 def metadata_for(db: Path) -> dict:
     """The bundled metadata, keyed by the database's name as Datasette sees it (the file stem)."""
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    name = Path(db).stem
     databases = metadata.get("databases", {})
     if METADATA_DATABASE in databases:
-        databases[Path(db).stem] = databases.pop(METADATA_DATABASE)
+        databases[name] = databases.pop(METADATA_DATABASE)
+    for dashboard in metadata.get("plugins", {}).get("datasette-dashboards", {}).values():
+        for part in [*dashboard.get("charts", {}).values(), *dashboard.get("filters", {}).values()]:
+            if part.get("db") == METADATA_DATABASE:
+                part["db"] = name
     return metadata
 
 
