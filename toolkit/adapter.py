@@ -13,7 +13,7 @@ from . import cleaning
 from .document import Document
 from .errors import DocumentError
 from .records import Extraction
-from .rules import Figures, Outcome
+from .rules import Figures, Ignore, Outcome
 
 OGL = "Open Government Licence v3.0"
 
@@ -27,6 +27,8 @@ class Adapter:
     licence: ClassVar[str] = OGL
     figures: ClassVar[tuple[Figures, ...]] = ()
     outcomes: ClassVar[tuple[Outcome, ...]] = ()
+    # Passages whose numbers are not figures, with the reason: what `multiforce audit` reports.
+    ignored: ClassVar[tuple[Ignore, ...]] = ()
 
     @classmethod
     def documents_folder(cls) -> Path:

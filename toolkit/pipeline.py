@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audit import Audit, audit
 from .discovery import adapter_for, adapters, format_adapters, recognise
 from .errors import ValidationFailed
 from .publish import publish
@@ -14,6 +15,7 @@ from .validation import Report, validate
 class Parsed:
     path: Path
     extraction: Extraction
+    audit: Audit | None = None  # what became of every number; None for formats that opt out
 
     @property
     def force_id(self) -> str:
@@ -25,9 +27,16 @@ def parse(path: Path | str, force: str | None = None) -> Parsed:
     for cls in format_adapters().values():
         adapter = cls()
         if adapter.recognises(document):
-            return Parsed(Path(path), adapter.parse(document, force))
+            return _audited(document, adapter, adapter.parse(document, force))
     adapter = adapter_for(force) if force else recognise(document)
-    return Parsed(Path(path), adapter.parse(document))
+    return _audited(document, adapter, adapter.parse(document))
+
+
+def _audited(document, adapter, extraction: Extraction) -> Parsed:
+    """Force adapters (and formats that declare `ignored`) account for every number."""
+    if not hasattr(adapter, "ignored"):
+        return Parsed(document.path, extraction)
+    return Parsed(document.path, extraction, audit(document.path, document.text, extraction.rows, adapter.ignored))
 
 
 def extract(sources) -> tuple[Extraction, list[Parsed]]:

@@ -16,3 +16,10 @@ def summary(item) -> str:
     counts = item.extraction.counts()
     return (f"{item.force_id}: {item.path.name}: {counts['observations']} figures, "
             f"{counts['outcomes']} outcomes")
+
+
+def report(item) -> None:
+    """The item's summary, then a warning for each number its audit could not explain."""
+    click.echo(summary(item))
+    for warning in item.audit.warnings() if item.audit else ():
+        click.echo(f"warning: {warning}", err=True)
