@@ -43,9 +43,15 @@ def extract(sources) -> tuple[Extraction, list[Parsed]]:
     """Parse (path, force or None) pairs into one batch of rows."""
     parsed = [parse(path, force) for path, force in sources]
     combined = Extraction()
-    for item in parsed:
+    # A figure stated by two documents is kept from the one with the smallest id, so the order
+    # of the files does not change what is published (publish keeps to the same rule).
+    for item in sorted(parsed, key=_smallest_document_id):
         combined.extend(item.extraction)
     return combined, parsed
+
+
+def _smallest_document_id(item: Parsed) -> str:
+    return min((row["document_id"] for row in item.extraction.rows["documents"]), default="")
 
 
 def check(extraction: Extraction) -> Report:

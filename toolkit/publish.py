@@ -4,7 +4,9 @@ The new database is built aside (a copy of the old one, or empty) and renamed ov
 one: a crash at any point leaves the old file or the new one, whole. A lock file serialises
 writers, so two ingests into one database run one after the other.
 """
+import errno
 import fcntl
+import glob
 import os
 import sqlite3
 import time
@@ -41,31 +43,34 @@ INDEXES = {
     "outcomes": [["force_id", "technology", "measure"], ["technology", "status"],
                  ["response_id"], ["document_id"]],
 }
-# Rows a later document of the same response states again are kept from the first one.
-FIRST_WINS = {"observations", "outcomes"}
+# A figure that several documents of a response state is cited from the one with the smallest
+# document_id, whatever the order or history of ingests: the same documents, the same database.
+SMALLEST_DOCUMENT_WINS = {"observations", "outcomes"}
 LOCK_WAIT_SECONDS = 30.0
 
 
 def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False) -> None:
     db_path = Path(db_path)
     with _locked(db_path):
+        _remove_stale_asides(db_path)
         aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
         try:
-            if db_path.exists() and not fresh:
-                _copy(db_path, aside)
-            conn = sqlite3.connect(aside, isolation_level=None)
-            try:
-                db = sqlite_utils.Database(conn)
-                ensure_schema(db)
-                _check_against_published(conn, extraction)
-                _write(conn, extraction)
-            finally:
-                conn.close()
-            _sync(aside)
+            with _disk_full_is_an_error(db_path):
+                if db_path.exists() and not fresh:
+                    _copy(db_path, aside)
+                conn = sqlite3.connect(aside, isolation_level=None)
+                try:
+                    db = sqlite_utils.Database(conn)
+                    ensure_schema(db)
+                    _check_against_published(conn, extraction)
+                    _write(conn, extraction)
+                finally:
+                    conn.close()
+                _sync(aside)
             os.replace(aside, db_path)
             _sync(db_path.parent)
         finally:
-            aside.unlink(missing_ok=True)
+            _remove(aside)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -118,11 +123,18 @@ def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
             _insert(conn, table, extraction.rows[table])
         conn.execute("COMMIT")
     except sqlite3.IntegrityError as error:
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise MultiforceError(f"The database refused the rows ({error}); nothing was published.") from error
     except BaseException:
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    # SQLite rolls back by itself on some errors (a full disk): a second ROLLBACK would fail
+    # and hide the error that matters.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
@@ -130,10 +142,9 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
         return
     names = list(columns(table))
     key = ROW_KEYS[table]
-    if table in FIRST_WINS:
-        conflict = "DO NOTHING"
-    else:
-        conflict = "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
+    conflict = "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
+    if table in SMALLEST_DOCUMENT_WINS:
+        conflict += f" WHERE excluded.document_id < {table}.document_id"
     sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
            f"ON CONFLICT({key}) {conflict}")
     conn.executemany(sql, ([row[n] for n in names] for row in rows))
@@ -145,6 +156,8 @@ def _copy(source: Path, target: Path) -> None:
     try:
         src.backup(dst)
     except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            raise
         raise MultiforceError(
             f"{source}: this file is not a SQLite database ({error}). Expected a database that "
             "multiforce built: give another --db path, or move this file away."
@@ -152,6 +165,39 @@ def _copy(source: Path, target: Path) -> None:
     finally:
         src.close()
         dst.close()
+
+
+def _remove_stale_asides(db_path: Path) -> None:
+    """Databases left half-built by a killed writer: we hold the lock, so none is in use."""
+    for stale in db_path.parent.glob(f".{glob.escape(db_path.name)}.*.building"):
+        _remove(stale)
+
+
+def _remove(aside: Path) -> None:
+    for path in (aside, *(aside.with_name(aside.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+        path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _disk_full_is_an_error(db_path: Path):
+    try:
+        yield
+    except (OSError, sqlite3.Error) as error:
+        if not _is_disk_full(error):
+            raise
+        needed = db_path.stat().st_size if db_path.exists() else 0
+        raise MultiforceError(
+            f"{db_path}: the disk is full ({error}). The new database is built beside the old one "
+            f"and renamed over it, so {db_path.parent} needs room for a second copy (about "
+            f"{needed / 1e6 + 1:.0f} MB). Nothing was published: the database is as it was. "
+            "Free some space on that disk, or give a --db path on another disk, and run again."
+        ) from error
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error)
 
 
 def _sync(path: Path) -> None:
