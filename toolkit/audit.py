@@ -77,7 +77,6 @@ class Number:
     line: int
     kind: str
     detail: str
-    context: str
     observation_id: str | None = None
 
     def render(self) -> str:
@@ -88,6 +87,7 @@ class Number:
 @dataclass
 class Audit:
     path: Path
+    text: str = field(repr=False)
     numbers: list[Number] = field(default_factory=list)
 
     @property
@@ -109,7 +109,7 @@ class Audit:
 
     def warnings(self) -> list[str]:
         return [
-            f"{self.path.name} line {n.line}: the number {n.text} (in \"{n.context}\") was not read "
+            f"{self.path.name} line {n.line}: the number {n.text} (in \"{_context(self.text, n)}\") was not read "
             "as a figure and is not a year, date, reference or question number. If it is a figure, "
             "the adapter should read it; if not, declare it in the adapter's `ignored` rules with "
             "the reason (run `multiforce audit` on the document to see every number)."
@@ -154,8 +154,8 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         line += text.count("\n", line_start, token.start())
         line_start = token.start()
         kind, detail, row_id = verdict or (UNEXPLAINED, "not a figure read by the adapter, nor explained", None)
-        numbers.append(Number(token.group(0), token.start(), line, kind, detail, _context(text, token), row_id))
-    return Audit(Path(path), numbers)
+        numbers.append(Number(token.group(0), token.start(), line, kind, detail, row_id))
+    return Audit(Path(path), text, numbers)
 
 
 ROW_ID = {"observations": "observation_id", "outcomes": "outcome_id"}
@@ -204,10 +204,11 @@ def _describe_outcome(row: dict) -> str:
     return f"the outcome {row.get('technology')} {row.get('measure')} ({row.get('status')})"
 
 
-def _context(text: str, token: re.Match, width: int = 60) -> str:
-    line_start = text.rfind("\n", 0, token.start()) + 1
-    line_end = text.find("\n", token.end())
+def _context(text: str, number: Number, width: int = 60) -> str:
+    number_end = number.start + len(number.text)
+    line_start = text.rfind("\n", 0, number.start) + 1
+    line_end = text.find("\n", number_end)
     line_end = len(text) if line_end < 0 else line_end
-    start, end = max(line_start, token.start() - width), min(line_end, token.end() + width)
+    start, end = max(line_start, number.start - width), min(line_end, number_end + width)
     snippet = text[start:end].strip()
     return ("…" if start > line_start else "") + snippet + ("…" if end < line_end else "")

@@ -7,6 +7,7 @@ from .discovery import adapter_for, adapters, format_adapters, recognise
 from .errors import ValidationFailed
 from .publish import publish
 from .readers import read_document
+from .readers.safety import check_text, time_limit
 from .records import Extraction
 from .validation import Report, validate
 
@@ -23,13 +24,15 @@ class Parsed:
 
 
 def parse(path: Path | str, force: str | None = None) -> Parsed:
-    document = read_document(path)
-    for cls in format_adapters().values():
-        adapter = cls()
-        if adapter.recognises(document):
-            return _audited(document, adapter, adapter.parse(document, force))
-    adapter = adapter_for(force) if force else recognise(document)
-    return _audited(document, adapter, adapter.parse(document))
+    with time_limit(Path(path)):  # a hostile file fails with a clear error instead of hanging
+        document = read_document(path)
+        check_text(document.path, document.text)
+        for cls in format_adapters().values():
+            adapter = cls()
+            if adapter.recognises(document):
+                return _audited(document, adapter, adapter.parse(document, force))
+        adapter = adapter_for(force) if force else recognise(document)
+        return _audited(document, adapter, adapter.parse(document))
 
 
 def _audited(document, adapter, extraction: Extraction) -> Parsed:

@@ -20,7 +20,7 @@ from ..schemas.models import columns
 from ..schemas.register import forces
 from .errors import DatabaseBusy, MultiforceError, ValidationFailed
 from .records import ROW_KEYS, Extraction
-from .validation import Problem, Report
+from .validation import Problem, Report, _describe
 from .views import VIEWS
 
 TYPES = {"String": str, "Float64": float, "Int64": int}
@@ -47,26 +47,26 @@ INDEXES = {
 # document_id, whatever the order or history of ingests: the same documents, the same database.
 SMALLEST_DOCUMENT_WINS = {"observations", "outcomes"}
 LOCK_WAIT_SECONDS = 30.0
+CANNOT_WRITE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_IOERR}
 
 
 def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False) -> None:
     db_path = Path(db_path)
-    with _locked(db_path):
+    with _write_errors_are_clear(db_path), _locked(db_path):
         _remove_stale_asides(db_path)
         aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
         try:
-            with _disk_full_is_an_error(db_path):
-                if db_path.exists() and not fresh:
-                    _copy(db_path, aside)
-                conn = sqlite3.connect(aside, isolation_level=None)
-                try:
-                    db = sqlite_utils.Database(conn)
-                    ensure_schema(db)
-                    _check_against_published(conn, extraction)
-                    _write(conn, extraction)
-                finally:
-                    conn.close()
-                _sync(aside)
+            if db_path.exists() and not fresh:
+                _copy(db_path, aside)
+            conn = sqlite3.connect(aside, isolation_level=None)
+            try:
+                db = sqlite_utils.Database(conn)
+                ensure_schema(db)
+                _check_against_published(conn, extraction)
+                _write(conn, extraction)
+            finally:
+                conn.close()
+            _sync(aside)
             os.replace(aside, db_path)
             _sync(db_path.parent)
         finally:
@@ -94,22 +94,29 @@ def columns_of_register() -> dict:
 
 def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -> None:
     """One key, one value: a figure already published from another document must agree."""
-    incoming_documents = {row["document_id"] for row in extraction.rows["documents"]}
+    incoming = {row["document_id"]: row["filename"] for row in extraction.rows["documents"]}
     problems = []
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
-        for row in extraction.rows[table]:
+        for index, row in enumerate(extraction.rows[table]):
             held = conn.execute(
-                f"SELECT {column}, document_id FROM {table} WHERE {key} = ?", (row[key],)
+                f"SELECT t.{column}, t.document_id, d.filename FROM {table} t "
+                f"LEFT JOIN documents d ON d.document_id = t.document_id WHERE t.{key} = ?", (row[key],)
             ).fetchone()
-            if held and held[0] != row[column] and held[1] not in incoming_documents:
+            if held and held[0] != row[column] and held[1] not in incoming:
                 problems.append(Problem(
-                    row["document_id"] or row["response_id"], table, row[key], "one value per key",
-                    f"the database already holds {held[0]!r} from document {held[1]}, "
-                    f"this document says {row[column]!r}",
+                    incoming.get(row["document_id"], row["response_id"]), table,
+                    f"row {index + 1} ({_describe(table, row)})", "one value per key",
+                    f"the database already holds {_shown(held[0])} from {held[2] or 'another document'} "
+                    f"(document {str(held[1])[:12]}), this document says {_shown(row[column])}: "
+                    "check which document is right",
                 ))
     if problems:
         raise ValidationFailed(Report(problems))
+
+
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else repr(value)
 
 
 def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
@@ -124,7 +131,11 @@ def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
         conn.execute("COMMIT")
     except sqlite3.IntegrityError as error:
         _roll_back(conn)
-        raise MultiforceError(f"The database refused the rows ({error}); nothing was published.") from error
+        raise MultiforceError(
+            f"The database refused rows that had passed validation ({error}); nothing was published. "
+            "Expected validation to catch every such problem, so this is a bug in multiforce or in an "
+            "adapter: run again as `multiforce --debug ...` and include the traceback in a bug report."
+        ) from error
     except BaseException:
         _roll_back(conn)
         raise
@@ -179,19 +190,28 @@ def _remove(aside: Path) -> None:
 
 
 @contextmanager
-def _disk_full_is_an_error(db_path: Path):
+def _write_errors_are_clear(db_path: Path):
+    """A full disk, or a place that cannot be written, is the user's to fix: say so."""
     try:
         yield
+    except MultiforceError:
+        raise
     except (OSError, sqlite3.Error) as error:
-        if not _is_disk_full(error):
-            raise
-        needed = db_path.stat().st_size if db_path.exists() else 0
-        raise MultiforceError(
-            f"{db_path}: the disk is full ({error}). The new database is built beside the old one "
-            f"and renamed over it, so {db_path.parent} needs room for a second copy (about "
-            f"{needed / 1e6 + 1:.0f} MB). Nothing was published: the database is as it was. "
-            "Free some space on that disk, or give a --db path on another disk, and run again."
-        ) from error
+        if _is_disk_full(error):
+            needed = db_path.stat().st_size if db_path.exists() else 0
+            raise MultiforceError(
+                f"{db_path}: the disk is full ({error}). The new database is built beside the old one "
+                f"and renamed over it, so {db_path.parent} needs room for a second copy (about "
+                f"{needed / 1e6 + 1:.0f} MB). Nothing was published: the database is as it was. "
+                "Free some space on that disk, or give a --db path on another disk, and run again."
+            ) from error
+        if isinstance(error, OSError) or getattr(error, "sqlite_errorcode", None) in CANNOT_WRITE:
+            raise MultiforceError(
+                f"{db_path}: the database cannot be written there ({error}). Expected a --db path in a "
+                "folder you may write to, on a disk that is not read-only. Nothing was published: "
+                "give another --db path, or fix the folder's permissions, and run again."
+            ) from error
+        raise
 
 
 def _is_disk_full(error: BaseException) -> bool:

@@ -18,8 +18,15 @@ def summary(item) -> str:
             f"{counts['outcomes']} outcomes")
 
 
+WARNINGS_SHOWN = 20
+
+
 def report(item) -> None:
     """The item's summary, then a warning for each number its audit could not explain."""
     click.echo(summary(item))
-    for warning in item.audit.warnings() if item.audit else ():
+    warnings = item.audit.warnings() if item.audit else []
+    for warning in warnings[:WARNINGS_SHOWN]:
         click.echo(f"warning: {warning}", err=True)
+    if len(warnings) > WARNINGS_SHOWN:
+        click.echo(f"warning: {item.path.name}: {len(warnings) - WARNINGS_SHOWN} more unexplained numbers; "
+                   f"`multiforce audit {item.path}` lists them all.", err=True)

@@ -13,7 +13,11 @@ def read_document(path: Path | str) -> Document:
     if not path.is_file():
         problem = "is a folder, not a file." if path.is_dir() else "no such file."
         raise DocumentError(path, problem, READABLE + ": check the path.")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(path, f"the file cannot be read ({error.strerror or error}).",
+                            READABLE + ": check that you may read it.") from None
     if not data.strip():
         raise DocumentError(path, f"the file is empty ({len(data)} bytes).", READABLE + ".")
     if data.startswith(b"%PDF"):

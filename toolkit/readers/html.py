@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..document import Document
+from .safety import check_html
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 BLOCKS = {
@@ -28,6 +29,7 @@ def looks_like_html(path: Path, decoded: str) -> bool:
 def read(path: Path, data: bytes, decoded: str) -> Document:
     from selectolax.lexbor import LexborHTMLParser
 
+    check_html(path, decoded)
     root = LexborHTMLParser(decoded).root
     lines: list[str] = []
     tables: dict[int, list[list[str]]] = {}
