@@ -1,6 +1,6 @@
 """Every error a user can meet, through the CLI: one paragraph naming the file (and the row
 where there is one), what was found, what was expected and how to fix it; exit status 1 and
-no traceback. A bug is two lines and exit status 70; --debug shows the traceback of either.
+no traceback. A bug is one paragraph and exit status 70; --debug shows the traceback of either.
 
 (A full disk and "database busy" are in test_faults.py; hostile files that are refused in
 test_fuzz.py and test_safety.py.)
@@ -161,7 +161,7 @@ def test_every_user_error_is_one_clear_paragraph(cli, tmp_path, monkeypatch, cas
         assert fragment in result.output, f"{fragment!r} not in:\n{result.output}"
 
 
-def test_a_bug_is_two_lines_with_a_hint_and_its_own_exit_status(cli, monkeypatch):
+def test_a_bug_is_one_paragraph_with_a_hint_and_its_own_exit_status(cli, monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 

@@ -15,7 +15,7 @@ BUG_EXIT_STATUS = 70  # EX_SOFTWARE: an internal error, not the user's
 
 class Multiforce(click.Group):
     """A user error is one clear paragraph and exit status 1; anything else is a bug, reported
-    in two lines with exit status 70. --debug shows the traceback of either."""
+    in one paragraph with exit status 70. --debug shows the traceback of either."""
 
     def invoke(self, ctx):
         from .errors import MultiforceError
