@@ -116,8 +116,8 @@ CASES = {
     "a number cut short": (lambda t, m: ["ingest", "--db", t / "c.db", met(t, "year.txt", ("2018 = 21,790", "10001 = 21,790"))],
                            ["year.txt: in extractions per year (line 81), the adapter's pattern read '0001' out of the longer "
                             "number '10001 = 21'", "needs a boundary"]),
-    "a run of digits": (lambda t, m: ["ingest", "--db", t / "c.db", met(t, "run.txt", ("2016 = 32", "2016 = " + "3" * 500))],
-                        ["run.txt: line 74 holds a run of 500 digits", "damaged or not a response", "download it again"]),
+    "a run of digits": (lambda t, m: ["ingest", "--db", t / "c.db", met(t, "run.txt", ("2016 = 32", "2016 = " + "3" * 5000))],
+                        ["run.txt: line 74 holds a run of 5,000 digits", "damaged or not a response", "download it again"]),
     "a page nested too deep": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "deep.html", "<html><body>" + "<div>" * 20_000)],
                                ["deep.html: the page nests elements about 20,002 deep", "save it again from a browser"]),
     "no adapter recognises it": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "letter.txt", "Dear applicant, not held.\n")],

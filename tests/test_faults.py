@@ -143,8 +143,7 @@ def test_two_ingests_at_once_run_one_after_the_other(tmp_path):
     assert published, "neither ingest published"
     conn = sqlite3.connect(db)
     references = sorted(r for (r,) in conn.execute("SELECT reference FROM responses"))
-    assert references == sorted(f"01.FOI.22.{p.stem.split('-')[1] and 100000 + int(p.stem.split('-')[1])}"
-                                for p in published)
+    assert references == sorted(f"01.FOI.22.{100000 + int(p.stem.split('-')[1])}" for p in published)
     assert conn.execute("SELECT count(*), count(DISTINCT observation_id) FROM observations").fetchone() == (
         FIGURES_PER_RESPONSE * len(published),) * 2
     dump(db)

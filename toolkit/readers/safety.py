@@ -29,7 +29,7 @@ MAX_UNCOMPRESSED = 256 * 1024 * 1024  # bytes, all members together
 MAX_RATIO = 200  # a deflated member can reach about 1,000:1; office XML is rarely above 30:1
 RATIO_FROM = 1024 * 1024  # a small member may be as compressible as it likes
 MAX_HTML_DEPTH = 10_000
-MAX_DIGIT_RUN = 100
+MAX_DIGIT_RUN = 300  # a CSV row of numbers may run to a hundred or two; a hostile run to millions
 PARSE_SECONDS = 120.0
 
 OFFICE = "an office document (DOCX, XLSX or ODS) as the force sent it"
