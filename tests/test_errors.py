@@ -83,6 +83,16 @@ def conflicting(tmp_path, monkeypatch):
                                       ("01.FOI.22.022895\n", "01.FOI.22.022895\nSecond copy\n"))]
 
 
+def an_older_database(tmp_path, monkeypatch):
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    pipeline.ingest(db, [MET_TEXT])
+    with sqlite3.connect(db) as conn:  # as if built by a version whose column had another name
+        conn.execute("ALTER TABLE observations RENAME COLUMN caveat TO note")
+    return ["ingest", "--db", db, met(tmp_path, "again.txt", ("01.FOI.22.022895\n", "01.FOI.22.022895\nAgain\n"))]
+
+
 # case: (arguments, given tmp_path and monkeypatch) -> fragments the message must hold
 CASES = {
     "no such file": (lambda t, m: ["ingest", "--db", t / "c.db", t / "nope.txt"],
@@ -141,6 +151,9 @@ CASES = {
     "a database that cannot be written there": (lambda t, m: ["ingest", "--db", write(t, "file", "x") / "c.db", MET_TEXT],
                                                 ["file/c.db: the database cannot be written there", "Expected a --db path in a folder",
                                                  "Nothing was published"]),
+    "a database from another version": (an_older_database, [
+        "old.db: the database's tables are not the ones this version of multiforce writes",
+        "no column named caveat", "Expected a database built by this version", "multiforce build"]),
     "serving a file that is not SQLite": (lambda t, m: ["serve", write(t, "notes.db", "my notes\n")],
                                           ["notes.db: this is not a SQLite database", "Expected a database made by"]),
     "serving a file that does not exist": (lambda t, m: ["serve", t / "nope.db"], ["nope.db", "does not exist"]),

@@ -8,6 +8,7 @@ import errno
 import fcntl
 import glob
 import os
+import re
 import sqlite3
 import time
 import uuid
@@ -204,6 +205,12 @@ def _write_errors_are_clear(db_path: Path):
                 f"and renamed over it, so {db_path.parent} needs room for a second copy (about "
                 f"{needed / 1e6 + 1:.0f} MB). Nothing was published: the database is as it was. "
                 "Free some space on that disk, or give a --db path on another disk, and run again."
+            ) from error
+        if isinstance(error, sqlite3.OperationalError) and re.search(r"no (?:such )?column|no such table", str(error)):
+            raise MultiforceError(
+                f"{db_path}: the database's tables are not the ones this version of multiforce writes "
+                f"({error}). Expected a database built by this version: rebuild it from the documents "
+                "(`multiforce build`, or ingest them into a new --db path). Nothing was published."
             ) from error
         if isinstance(error, OSError) or getattr(error, "sqlite_errorcode", None) in CANNOT_WRITE:
             raise MultiforceError(
