@@ -51,11 +51,15 @@ def test_text_and_html_of_one_response_give_each_figure_once(tmp_path):
     ingest(db, [MET_HTML])
     both = dump(db)
     assert len(both["documents"]) == 2
-    assert both["observations"] == only_text["observations"]
-    assert both["outcomes"] == only_text["outcomes"]
+    for table, document_id in (("observations", 2), ("outcomes", 2)):  # which document is cited may change
+        assert strip(both[table], document_id) == strip(only_text[table], document_id)
     fresh = tmp_path / "together.db"
     ingest(fresh, [MET_HTML, MET_TEXT])
-    assert len(dump(fresh)["observations"]) == len(only_text["observations"])
+    assert dump(fresh) == both  # the same documents give the same database, in any order
+
+
+def strip(rows, column):
+    return sorted(row[:column] + row[column + 1:] for row in rows)
 
 
 def test_a_conflicting_figure_from_another_document_is_refused(tmp_path, edit):

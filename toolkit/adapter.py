@@ -13,9 +13,10 @@ from . import cleaning
 from .document import Document
 from .errors import DocumentError
 from .records import Extraction, row_id
-from .rules import Figures, Outcome
+from .rules import Figures, Ignore, Outcome
 
 OGL = "Open Government Licence v3.0"
+WHOLE_NUMBER = re.compile(r"\d[\d,.]*%?")
 
 
 class Adapter:
@@ -27,6 +28,8 @@ class Adapter:
     licence: ClassVar[str] = OGL
     figures: ClassVar[tuple[Figures, ...]] = ()
     outcomes: ClassVar[tuple[Outcome, ...]] = ()
+    # Passages whose numbers are not figures, with the reason: what `multiforce audit` reports.
+    ignored: ClassVar[tuple[Ignore, ...]] = ()
 
     @classmethod
     def documents_folder(cls) -> Path:
@@ -100,8 +103,9 @@ class Adapter:
             self._missing(document, rule.what, rule.pattern, len(matches), rule.at_least)
         shared_caveat = self._find(document, rule.caveat, rule.what + " caveat").group(0) if rule.caveat else None
         for match in matches:
+            self._whole_numbers(document, rule.what, text, match)
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            period = rule.period.resolve(groups, response_year)
+            period = self._period(document, rule.what, rule.period, groups, response_year)
             caveat = groups.get("caveat", shared_caveat)
             caveat = caveat.strip() if caveat else None
             quote = match.group(0).strip()
@@ -131,7 +135,7 @@ class Adapter:
         if match is None:
             self._missing(document, rule.what, rule.evidence, 0, 1)
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        period = rule.period.resolve(groups, response_year) if rule.period else None
+        period = self._period(document, rule.what, rule.period, groups, response_year) if rule.period else None
         reason = self._find(document, rule.reason, rule.what + " reason").group(0) if rule.reason else match.group(0)
         for technology, measure, breakdown in rule.topics():
             yield {
@@ -146,6 +150,36 @@ class Adapter:
                 "quote": match.group(0).strip(),
                 "locator": None,
             }
+
+    def _whole_numbers(self, document: Document, what: str, text: str, match: re.Match) -> None:
+        """A number a pattern captures must be a whole number of the text, never a piece of a
+        longer one ('0001' out of '10001' is not a year): else a figure would be silently wrong."""
+        for name, raw in match.groupdict().items():
+            if raw is None or not WHOLE_NUMBER.fullmatch(raw):
+                continue
+            start, end = match.span(name)
+            before, after = text[max(start - 2, 0):start], text[end:end + 5]
+            if (before[-1:].isdigit() or after[:1].isdigit() or re.fullmatch(r"\d\.", before)
+                    or re.match(r"\.\d", after) or (before.endswith(",") and before[:1].isdigit()
+                                                   and re.match(r"\d{3}(?!\d)", raw))
+                    or re.match(r",\d{3}(?!\d)", after)):
+                line = document.text.count("\n", 0, document.text.find(match.group(0))) + 1
+                raise DocumentError(
+                    document.path,
+                    f"in {what} (line {line}), the adapter's pattern read {raw!r} out of the longer "
+                    f"number {(before + raw + after).strip()!r}.",
+                    "figures that stand alone in the text: if the document is right, the adapter's "
+                    f"pattern needs a boundary (\\b) around its numbers (forces/{self.force_id.replace('-', '_')}).",
+                )
+
+    def _period(self, document: Document, what: str, period, groups: dict, response_year):
+        try:
+            return period.resolve(groups, response_year)
+        except (ValueError, KeyError, TypeError) as error:
+            raise DocumentError(
+                document.path, f"in {what}, the period {groups} is not a date ({error}).",
+                "years written as four digits (e.g. 2021) in the passages the adapter reads.",
+            ) from None
 
     def _section(self, document: Document, rule) -> str:
         if rule.within is None:

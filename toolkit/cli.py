@@ -10,23 +10,40 @@ import click
 from . import commands
 
 
+BUG_EXIT_STATUS = 70  # EX_SOFTWARE: an internal error, not the user's
+
+
 class Multiforce(click.Group):
-    """Turns a user error into one clear paragraph and a non-zero exit; --debug shows tracebacks."""
+    """A user error is one clear paragraph and exit status 1; anything else is a bug, reported
+    in one paragraph with exit status 70. --debug shows the traceback of either."""
 
     def invoke(self, ctx):
         from .errors import MultiforceError
 
         try:
             return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except MultiforceError as error:
             if ctx.params.get("debug"):
                 raise
             raise click.ClickException(str(error)) from None
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(
+                f"Error: multiforce hit a bug ({type(error).__name__}: {error}). This is a fault in "
+                "multiforce, not in your files or command (a database being written is left whole: as it "
+                "was, or with the new documents). Run the same command again as `multiforce --debug ...` "
+                "to see the traceback, and include it in a bug report.",
+                err=True,
+            )
+            ctx.exit(BUG_EXIT_STATUS)
 
 
 @click.group(cls=Multiforce)
 @click.version_option(package_name="multiforce")
-@click.option("--debug", is_flag=True, help="Show the full traceback of an error (for bug reports).")
+@click.option("--debug", is_flag=True, help="Show the full traceback of any error (for bug reports); put it before the command.")
 def main(debug):
     """Turn UK police forces' FOI responses into one validated SQLite database.
 

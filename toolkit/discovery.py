@@ -57,4 +57,7 @@ def recognise(document: Document) -> Adapter:
             "or add an adapter for it (see the README)."
         )
     names = ", ".join(a.force_id for a in matching)
-    raise MultiforceError(f"{document.path}: several adapters recognise this document ({names}); choose one with --force.")
+    raise MultiforceError(
+        f"{document.path}: several adapters recognise this document ({names}). Expected exactly one: "
+        "choose its force with --force, or make those adapters' `recognise` patterns stricter."
+    )

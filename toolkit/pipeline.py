@@ -2,10 +2,12 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audit import Audit, audit
 from .discovery import adapter_for, adapters, format_adapters, recognise
 from .errors import ValidationFailed
 from .publish import publish
 from .readers import read_document
+from .readers.safety import check_text, time_limit
 from .records import Extraction
 from .validation import Report, validate
 
@@ -14,6 +16,7 @@ from .validation import Report, validate
 class Parsed:
     path: Path
     extraction: Extraction
+    audit: Audit | None = None  # what became of every number; None for formats that opt out
 
     @property
     def force_id(self) -> str:
@@ -22,22 +25,37 @@ class Parsed:
 
 
 def parse(path: Path | str, force: str | None = None) -> Parsed:
-    document = read_document(path)
-    for cls in format_adapters().values():
-        adapter = cls()
-        if adapter.recognises(document):
-            return Parsed(Path(path), adapter.parse(document, force))
-    adapter = adapter_for(force) if force else recognise(document)
-    return Parsed(Path(path), adapter.parse(document))
+    with time_limit(Path(path)):  # a hostile file fails with a clear error instead of hanging
+        document = read_document(path)
+        check_text(document.path, document.text)
+        for cls in format_adapters().values():
+            adapter = cls()
+            if adapter.recognises(document):
+                return _audited(document, adapter, adapter.parse(document, force))
+        adapter = adapter_for(force) if force else recognise(document)
+        return _audited(document, adapter, adapter.parse(document))
+
+
+def _audited(document, adapter, extraction: Extraction) -> Parsed:
+    """Force adapters (and formats that declare `ignored`) account for every number."""
+    if not hasattr(adapter, "ignored"):
+        return Parsed(document.path, extraction)
+    return Parsed(document.path, extraction, audit(document.path, document.text, extraction.rows, adapter.ignored))
 
 
 def extract(sources) -> tuple[Extraction, list[Parsed]]:
     """Parse (path, force or None) pairs into one batch of rows."""
     parsed = [parse(path, force) for path, force in sources]
     combined = Extraction()
-    for item in parsed:
+    # A figure stated by two documents is kept from the one with the smallest id, so the order
+    # of the files does not change what is published (publish keeps to the same rule).
+    for item in sorted(parsed, key=_smallest_document_id):
         combined.extend(item.extraction)
     return combined, parsed
+
+
+def _smallest_document_id(item: Parsed) -> str:
+    return min((row["document_id"] for row in item.extraction.rows["documents"]), default="")
 
 
 def check(extraction: Extraction) -> Report:

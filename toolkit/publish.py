@@ -4,8 +4,11 @@ The new database is built aside (a copy of the old one, or empty) and renamed ov
 one: a crash at any point leaves the old file or the new one, whole. A lock file serialises
 writers, so two ingests into one database run one after the other.
 """
+import errno
 import fcntl
+import glob
 import os
+import re
 import sqlite3
 import time
 import uuid
@@ -18,7 +21,7 @@ from ..schemas.models import columns
 from .errors import DatabaseBusy, MultiforceError, ValidationFailed
 from .records import ROW_KEYS, Extraction
 from .reference import publish_reference
-from .validation import Problem, Report
+from .validation import Problem, Report, _describe
 from .views import VIEWS
 
 TYPES = {"String": str, "Float64": float, "Int64": int}
@@ -41,14 +44,17 @@ INDEXES = {
     "outcomes": [["force_id", "technology", "measure"], ["technology", "status"],
                  ["response_id"], ["document_id"]],
 }
-# Rows a later document of the same response states again are kept from the first one.
-FIRST_WINS = {"observations", "outcomes"}
+# A figure that several documents of a response state is cited from the one with the smallest
+# document_id, whatever the order or history of ingests: the same documents, the same database.
+SMALLEST_DOCUMENT_WINS = {"observations", "outcomes"}
 LOCK_WAIT_SECONDS = 30.0
+CANNOT_WRITE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_IOERR}
 
 
 def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False) -> None:
     db_path = Path(db_path)
-    with _locked(db_path):
+    with _write_errors_are_clear(db_path), _locked(db_path):
+        _remove_stale_asides(db_path)
         aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
         try:
             if db_path.exists() and not fresh:
@@ -65,7 +71,7 @@ def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False)
             os.replace(aside, db_path)
             _sync(db_path.parent)
         finally:
-            aside.unlink(missing_ok=True)
+            _remove(aside)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -89,25 +95,32 @@ def _recorded_by_hand(extraction: Extraction) -> list[tuple[str]]:
 
 def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -> None:
     """One key, one value: a figure already published from another document must agree."""
-    incoming_documents = {row["document_id"] for row in extraction.rows["documents"]}
+    incoming = {row["document_id"]: row["filename"] for row in extraction.rows["documents"]}
     replaced = {response_id for (response_id,) in _recorded_by_hand(extraction)}
     problems = []
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
-        for row in extraction.rows[table]:
+        for index, row in enumerate(extraction.rows[table]):
             held = conn.execute(
-                f"SELECT {column}, document_id FROM {table} WHERE {key} = ?", (row[key],)
+                f"SELECT t.{column}, t.document_id, d.filename FROM {table} t "
+                f"LEFT JOIN documents d ON d.document_id = t.document_id WHERE t.{key} = ?", (row[key],)
             ).fetchone()
             if held and held[1] is None and row["response_id"] in replaced:
                 continue
-            if held and held[0] != row[column] and held[1] not in incoming_documents:
+            if held and held[0] != row[column] and held[1] not in incoming:
                 problems.append(Problem(
-                    row["document_id"] or row["response_id"], table, row[key], "one value per key",
-                    f"the database already holds {held[0]!r} from document {held[1]}, "
-                    f"this document says {row[column]!r}",
+                    incoming.get(row["document_id"], row["response_id"]), table,
+                    f"row {index + 1} ({_describe(table, row)})", "one value per key",
+                    f"the database already holds {_shown(held[0])} from {held[2] or 'another document'} "
+                    f"(document {str(held[1])[:12]}), this document says {_shown(row[column])}: "
+                    "check which document is right",
                 ))
     if problems:
         raise ValidationFailed(Report(problems))
+
+
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else repr(value)
 
 
 def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
@@ -123,11 +136,22 @@ def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
             _insert(conn, table, extraction.rows[table])
         conn.execute("COMMIT")
     except sqlite3.IntegrityError as error:
-        conn.execute("ROLLBACK")
-        raise MultiforceError(f"The database refused the rows ({error}); nothing was published.") from error
+        _roll_back(conn)
+        raise MultiforceError(
+            f"The database refused rows that had passed validation ({error}); nothing was published. "
+            "Expected validation to catch every such problem, so this is a bug in multiforce or in an "
+            "adapter: run again as `multiforce --debug ...` and include the traceback in a bug report."
+        ) from error
     except BaseException:
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    # SQLite rolls back by itself on some errors (a full disk): a second ROLLBACK would fail
+    # and hide the error that matters.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
@@ -135,10 +159,9 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
         return
     names = list(columns(table))
     key = ROW_KEYS[table]
-    if table in FIRST_WINS:
-        conflict = "DO NOTHING"
-    else:
-        conflict = "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
+    conflict = "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
+    if table in SMALLEST_DOCUMENT_WINS:
+        conflict += f" WHERE excluded.document_id < {table}.document_id"
     sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
            f"ON CONFLICT({key}) {conflict}")
     conn.executemany(sql, ([row[n] for n in names] for row in rows))
@@ -150,6 +173,8 @@ def _copy(source: Path, target: Path) -> None:
     try:
         src.backup(dst)
     except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            raise
         raise MultiforceError(
             f"{source}: this file is not a SQLite database ({error}). Expected a database that "
             "multiforce built: give another --db path, or move this file away."
@@ -157,6 +182,54 @@ def _copy(source: Path, target: Path) -> None:
     finally:
         src.close()
         dst.close()
+
+
+def _remove_stale_asides(db_path: Path) -> None:
+    """Databases left half-built by a killed writer: we hold the lock, so none is in use."""
+    for stale in db_path.parent.glob(f".{glob.escape(db_path.name)}.*.building"):
+        _remove(stale)
+
+
+def _remove(aside: Path) -> None:
+    for path in (aside, *(aside.with_name(aside.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+        path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _write_errors_are_clear(db_path: Path):
+    """A full disk, or a place that cannot be written, is the user's to fix: say so."""
+    try:
+        yield
+    except MultiforceError:
+        raise
+    except (OSError, sqlite3.Error) as error:
+        if _is_disk_full(error):
+            needed = db_path.stat().st_size if db_path.exists() else 0
+            raise MultiforceError(
+                f"{db_path}: the disk is full ({error}). The new database is built beside the old one "
+                f"and renamed over it, so {db_path.parent} needs room for a second copy (about "
+                f"{needed / 1e6 + 1:.0f} MB). Nothing was published: the database is as it was. "
+                "Free some space on that disk, or give a --db path on another disk, and run again."
+            ) from error
+        if isinstance(error, sqlite3.OperationalError) and re.search(r"no (?:such )?column|no such table", str(error)):
+            raise MultiforceError(
+                f"{db_path}: the database's tables are not the ones this version of multiforce writes "
+                f"({error}). Expected a database built by this version: rebuild it from the documents "
+                "(`multiforce build`, or ingest them into a new --db path). Nothing was published."
+            ) from error
+        if isinstance(error, OSError) or getattr(error, "sqlite_errorcode", None) in CANNOT_WRITE:
+            raise MultiforceError(
+                f"{db_path}: the database cannot be written there ({error}). Expected a --db path in a "
+                "folder you may write to, on a disk that is not read-only. Nothing was published: "
+                "give another --db path, or fix the folder's permissions, and run again."
+            ) from error
+        raise
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error)
 
 
 def _sync(path: Path) -> None:

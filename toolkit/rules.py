@@ -2,7 +2,8 @@
 
 A `Figures` rule is a pattern whose named groups hold numbers; each group maps to a `Measure`.
 An `Outcome` rule is a passage of the document (the evidence, quoted) that records what the
-response did with a question topic. A `Section` narrows where a rule looks.
+response did with a question topic. A `Section` narrows where a rule looks. An `Ignore`
+rule names a passage whose numbers are not figures, and says why (the audit reports it).
 """
 import re
 from dataclasses import dataclass
@@ -114,3 +115,19 @@ class Outcome:
         return product(_expand(self.technology), _expand(self.measure), _expand(self.breakdown))
 
 
+@dataclass(frozen=True)
+class Ignore:
+    """Numbers in passages matching `pattern` are deliberately not figures, for `reason`.
+
+    The reason is shown by `multiforce audit`, so it should say what the number is
+    ("the section 12 cost limit, in hours"), not just that it does not matter.
+    """
+
+    pattern: str
+    reason: str
+
+    def passages(self, text: str):
+        """(start, end) of every passage the rule covers."""
+        for match in re.finditer(self.pattern, text, re.M):
+            if match.end() > match.start():
+                yield match.start(), match.end()

@@ -7,7 +7,7 @@ from pathlib import Path
 # Installed, the metadata sits in the multiforce package folder; in a checkout, at its top.
 METADATA_FILE = Path(__file__).resolve().parents[1] / "datasette-metadata.json"
 METADATA_DATABASE = "multiforce"
-SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 2000, "allow_download": "off"}
+SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 2000, "allow_download": False}
 
 
 def metadata_for(db: Path) -> dict:
@@ -24,13 +24,26 @@ def metadata_for(db: Path) -> dict:
     return metadata
 
 
+def check_database(db: Path) -> None:
+    """Datasette's own error for a file that is not SQLite is a traceback: say it plainly."""
+    with open(db, "rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        from .errors import MultiforceError
+
+        raise MultiforceError(
+            f"{db}: this is not a SQLite database (it starts {header[:16]!r}). Expected a database "
+            "made by `multiforce build` or `multiforce ingest`: check the path."
+        )
+
+
 def datasette_command(db: Path, host: str, port: int, get_path: str | None = None) -> tuple[list[str], Path]:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(metadata_for(db), handle)
     command = [sys.executable, "-m", "datasette", "serve", "-i", str(db), "--metadata", handle.name,
                "--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
-        command += ["--setting", name, str(value)]
+        command += ["--setting", name, ("on" if value else "off") if isinstance(value, bool) else str(value)]
     if get_path:
         command += ["--get", get_path]
     return command, Path(handle.name)

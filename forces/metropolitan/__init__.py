@@ -1,6 +1,6 @@
 """Metropolitan Police Service: the response 01.FOI.22.022895, as its web page (text or HTML)."""
 from ...toolkit.adapter import Adapter
-from ...toolkit.rules import FirstHalf, Figures, Measure, Outcome, ResponseYear, Section, Year, Years
+from ...toolkit.rules import FirstHalf, Figures, Ignore, Measure, Outcome, ResponseYear, Section, Year, Years
 
 SCANNER, ARCH, WAND, PHONES = "mobile_fingerprint_scanner", "knife_arch", "knife_wand", "phone_extraction"
 NUMBER = r"\d[\d,]*"
@@ -106,4 +106,12 @@ class Metropolitan(Adapter):
         Outcome("extractions by age, gender and ethnicity not held", "not_held",
                 r"No accurate data collated to break down into age, gender, ethnicity",
                 PHONES, "people", ("age", "gender", "ethnicity")),
+    )
+
+    ignored = (
+        Ignore(r"\bexceed 18 hours limit\b",
+               "the section 12 cost limit (18 hours of staff time), not a figure about the technologies"),
+        Ignore(r"\b3rd party supplier\b", "'3rd party' means an outside supplier, not a count"),
+        Ignore(r"\bour Level 1 ‘self-service’ capability\b",
+               "'Level 1' names the tier of the MPS's self-service capability, not a count"),
     )

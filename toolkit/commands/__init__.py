@@ -16,3 +16,17 @@ def summary(item) -> str:
     counts = item.extraction.counts()
     return (f"{item.force_id}: {item.path.name}: {counts['observations']} figures, "
             f"{counts['outcomes']} outcomes")
+
+
+WARNINGS_SHOWN = 20
+
+
+def report(item) -> None:
+    """The item's summary, then a warning for each number its audit could not explain."""
+    click.echo(summary(item))
+    warnings = item.audit.warnings() if item.audit else []
+    for warning in warnings[:WARNINGS_SHOWN]:
+        click.echo(f"warning: {warning}", err=True)
+    if len(warnings) > WARNINGS_SHOWN:
+        click.echo(f"warning: {item.path.name}: {len(warnings) - WARNINGS_SHOWN} more unexplained numbers; "
+                   f"`multiforce audit {item.path}` lists them all.", err=True)

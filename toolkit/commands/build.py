@@ -1,6 +1,6 @@
 import click
 
-from . import db_option, summary
+from . import db_option, report
 
 
 @click.command()
@@ -13,5 +13,5 @@ def build(db):
     from ..pipeline import build as run
 
     for item in run(db):
-        click.echo(summary(item))
+        report(item)
     click.echo(f"Built {db}. Browse it with: multiforce serve {db}")

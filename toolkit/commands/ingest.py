@@ -1,6 +1,6 @@
 import click
 
-from . import db_option, existing_file, force_option, summary
+from . import db_option, existing_file, force_option, report
 
 
 @click.command()
@@ -17,5 +17,5 @@ def ingest(db, force, files):
     from ..pipeline import ingest as run
 
     for item in run(db, files, force):
-        click.echo(summary(item))
+        report(item)
     click.echo(f"Published into {db}.")

@@ -16,8 +16,9 @@ def serve(db, host, port, get_path):
     """
     import subprocess
 
-    from ..serving import datasette_command
+    from ..serving import check_database, datasette_command
 
+    check_database(db)
     command, metadata = datasette_command(db, host, port, get_path)
     try:
         if not get_path:

@@ -1,6 +1,6 @@
 import click
 
-from . import existing_file, force_option, summary
+from . import existing_file, force_option, report
 
 
 @click.command()
@@ -15,5 +15,5 @@ def validate(force, files):
 
     extraction, parsed = extract((path, force) for path in files)
     for item in parsed:
-        click.echo(summary(item))
+        report(item)
     click.echo(check(extraction).render())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import DocumentError
-from . import containers, delimited, html, pdf, spreadsheet, text, word
+from . import containers, delimited, html, pdf, safety, spreadsheet, text, word
 
 READABLE = "a police force's FOI response saved as text, HTML, PDF, DOCX, XLSX, ODS or CSV"
 IMAGES = ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
@@ -22,11 +22,16 @@ def read_document(path: Path | str) -> Document:
     if not path.is_file():
         problem = "is a folder, not a file." if path.is_dir() else "no such file."
         raise DocumentError(path, problem, READABLE + ": check the path.")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(path, f"the file cannot be read ({error.strerror or error}).",
+                            READABLE + ": check that you may read it.") from None
     if not data.strip():
         raise DocumentError(path, f"the file is empty ({len(data)} bytes).", READABLE + ".")
     if data.startswith(containers.ZIP_MAGICS):
         kind = containers.zip_kind(path, data)
+        safety.check_office_file(path)  # zip bombs and XML entities, before any library parses it
         return word.read(path, data) if kind == "docx" else spreadsheet.read(path, data, kind)
     if data.startswith(containers.OLE_MAGIC):
         return spreadsheet.read(path, data, containers.ole_kind(path, data))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..document import Document
 from .cells import row_line
+from .safety import check_html
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 BLOCKS = {
@@ -29,6 +30,7 @@ def looks_like_html(path: Path, decoded: str) -> bool:
 def read(path: Path, data: bytes, decoded: str) -> Document:
     from selectolax.lexbor import LexborHTMLParser
 
+    check_html(path, decoded)
     root = LexborHTMLParser(decoded).root
     lines: list[str] = []
     tables: dict[int, list[list[str]]] = {}

@@ -1,0 +1,99 @@
+"""`multiforce serve`: localhost by default, the database immutable and read-only, SQL bounded.
+
+Datasette is run here in-process with exactly the settings `serve` passes it.
+"""
+import asyncio
+import hashlib
+import subprocess
+import sys
+import time
+import urllib.parse
+
+import pytest
+from datasette.app import Datasette
+
+from multiforce.toolkit.commands.serve import serve
+from multiforce.toolkit.serving import SETTINGS, datasette_command, metadata_for
+
+WRITES = [
+    "DELETE FROM observations",
+    "UPDATE observations SET value = 0",
+    "INSERT INTO forces (force_id) VALUES ('gotham')",
+    "DROP TABLE observations",
+    "CREATE TABLE evil (x)",
+    "ATTACH DATABASE '/tmp/evil.db' AS evil",
+    "PRAGMA writable_schema = 1",
+    "WITH x AS (SELECT 1) DELETE FROM observations",
+    "SELECT 1; DELETE FROM observations",
+    "VACUUM",
+    "REPLACE INTO forces (force_id) VALUES ('metropolitan')",
+]
+
+
+def get(db, path):
+    async def fetch():
+        datasette = Datasette(immutables=[str(db)], metadata=metadata_for(db), settings=SETTINGS)
+        return await datasette.client.get(path)
+
+    return asyncio.run(fetch())
+
+
+def sql(db, statement: str, **extra):
+    query = urllib.parse.urlencode({"sql": statement, "_shape": "objects", **extra})
+    return get(db, f"/{db.stem}.json?{query}")
+
+
+def fingerprint(db) -> tuple:
+    return hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns
+
+
+def test_serve_listens_on_localhost_by_default():
+    host = next(param for param in serve.params if param.name == "host")
+    assert host.default == "127.0.0.1"
+
+
+def test_serve_runs_datasette_immutable_with_time_and_row_limits(tmp_path):
+    command, metadata = datasette_command(tmp_path / "campaign.db", "127.0.0.1", 8001)
+    metadata.unlink()
+    assert command[command.index("-i") + 1] == str(tmp_path / "campaign.db")
+    settings = dict(zip(command[command.index("--setting") + 1::3], command[command.index("--setting") + 2::3]))
+    assert settings == {"sql_time_limit_ms": "3000", "max_returned_rows": "2000", "allow_download": "off"}
+    assert "--host" in command and command[command.index("--host") + 1] == "127.0.0.1"
+
+
+@pytest.mark.parametrize("statement", WRITES)
+def test_a_write_through_the_sql_page_is_refused(built_db, statement):
+    before = fingerprint(built_db)
+    rows = get(built_db, f"/{built_db.stem}/observations.json?_size=0").json()["filtered_table_rows_count"]
+    response = sql(built_db, statement)
+    assert response.status_code in (400, 403), response.text
+    assert response.json()["ok"] is False
+    assert get(built_db, f"/{built_db.stem}/observations.json?_size=0").json()["filtered_table_rows_count"] == rows
+    assert fingerprint(built_db) == before
+
+
+def test_returned_rows_are_capped(built_db):
+    response = sql(built_db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM n")
+    body = response.json()
+    assert response.status_code == 200 and len(body["rows"]) == SETTINGS["max_returned_rows"] and body["truncated"]
+
+
+def test_a_slow_query_is_stopped(built_db):
+    started = time.monotonic()
+    response = sql(built_db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
+    assert response.status_code == 400 and "took too long" in response.text
+    assert time.monotonic() - started < SETTINGS["sql_time_limit_ms"] / 1000 + 10
+
+
+def test_the_database_file_cannot_be_downloaded(built_db):
+    assert get(built_db, f"/{built_db.stem}.db").status_code in (403, 404)
+
+
+def test_the_serve_command_itself_refuses_writes_and_downloads(built_db):
+    before = fingerprint(built_db)
+    for path in (f"/{built_db.stem}.json?" + urllib.parse.urlencode({"sql": "DELETE FROM observations"}),
+                 f"/{built_db.stem}.db"):
+        result = subprocess.run([sys.executable, "-m", "multiforce.toolkit", "serve", str(built_db), "--get", path],
+                                capture_output=True, text=True, timeout=120)
+        assert "Forbidden" in result.stdout or "Statement must be a SELECT" in result.stdout, result.stdout[:500]
+    assert fingerprint(built_db) == before

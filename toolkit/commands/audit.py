@@ -1,0 +1,37 @@
+import sys
+
+import click
+
+from . import existing_file, force_option
+
+
+@click.command()
+@force_option
+@click.argument("document", type=existing_file)
+def audit(force, document):
+    """List every number in DOCUMENT and what became of it: a figure, or why it is not one.
+
+    Each number is a figure (with its observation id), part of a period, a year, a date, a
+    reference, a question number, a section of the Act, or a passage the adapter ignores with
+    its reason. The exit status is 1 if any number is unexplained (a figure the adapter may
+    have missed), so a script or CI can check a new adapter.
+
+    Example: multiforce audit --force metropolitan forces/metropolitan/documents/01.FOI.22.022895.txt
+    """
+    from ..errors import MultiforceError
+    from ..pipeline import parse
+
+    parsed = parse(document, force)
+    if parsed.audit is None:
+        raise MultiforceError(
+            f"{document}: the format adapter that reads this document does not take part in the "
+            "audit (it declares no `ignored` rules). Expected a document read by a force adapter: "
+            "choose one with --force."
+        )
+    click.echo(parsed.audit.render())
+    unexplained = parsed.audit.unexplained
+    if unexplained:
+        click.echo(f"{len(unexplained)} number(s) unexplained: each may be a figure the adapter does not "
+                   "read. Make the adapter read it, or declare it in the adapter's `ignored` rules with "
+                   "a reason.", err=True)
+        sys.exit(1)
