@@ -13,7 +13,7 @@ import pytest
 from datasette.app import Datasette
 
 from multiforce.toolkit.commands.serve import serve
-from multiforce.toolkit.serving import SETTINGS, datasette_command, metadata_for
+from multiforce.toolkit.serving import SETTINGS, datasette_arguments, metadata_for
 
 WRITES = [
     "DELETE FROM observations",
@@ -53,7 +53,7 @@ def test_serve_listens_on_localhost_by_default():
 
 
 def test_serve_runs_datasette_immutable_with_time_and_row_limits(tmp_path):
-    command, metadata = datasette_command(tmp_path / "campaign.db", "127.0.0.1", 8001)
+    command, metadata = datasette_arguments(tmp_path / "campaign.db", "127.0.0.1", 8001)
     metadata.unlink()
     assert command[command.index("-i") + 1] == str(tmp_path / "campaign.db")
     settings = dict(zip(command[command.index("--setting") + 1::3], command[command.index("--setting") + 2::3]))
@@ -97,3 +97,26 @@ def test_the_serve_command_itself_refuses_writes_and_downloads(built_db):
                                 capture_output=True, text=True, timeout=120)
         assert "Forbidden" in result.stdout or "Statement must be a SELECT" in result.stdout, result.stdout[:500]
     assert fingerprint(built_db) == before
+
+
+def test_stopping_serve_stops_the_server(built_db):
+    """Datasette runs inside `multiforce serve`: stopping it leaves no server behind."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "multiforce.toolkit", "serve", str(built_db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.2)
+    server.terminate()
+    server.wait(timeout=20)
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()

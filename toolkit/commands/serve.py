@@ -1,4 +1,3 @@
-import sys
 from pathlib import Path
 
 import click
@@ -14,15 +13,16 @@ def serve(db, host, port, get_path):
 
     Example: multiforce serve multiforce.db --port 8001
     """
-    import subprocess
+    from datasette.cli import cli as datasette
 
-    from ..serving import check_database, datasette_command
+    from ..serving import check_database, datasette_arguments
 
     check_database(db)
-    command, metadata = datasette_command(db, host, port, get_path)
+    arguments, metadata = datasette_arguments(db, host, port, get_path)
     try:
         if not get_path:
             click.echo(f"Serving {db} read-only at http://{host}:{port}/  (Ctrl+C to stop)")
-        sys.exit(subprocess.call(command))
+        # In this process, not a child: stopping `multiforce serve` stops the server with it.
+        datasette.main(args=arguments, prog_name="datasette")
     finally:
         metadata.unlink(missing_ok=True)
