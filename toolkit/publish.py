@@ -3,8 +3,15 @@
 The new database is built aside (a copy of the old one, or empty) and renamed over the old
 one: a crash at any point leaves the old file or the new one, whole. A lock file serialises
 writers, so two ingests into one database run one after the other.
+
+Rows arrive in batches (a build streams its documents, a batch at a time). Each batch is
+written into the aside database in its own transaction and checked against the rows already
+there, so the rules that span documents hold across batches; only the finished database is
+renamed over the old one. An ingest that finds nothing new writes nothing and leaves the
+database untouched.
 """
 import fcntl
+import json
 import os
 import sqlite3
 import time
@@ -44,28 +51,109 @@ INDEXES = {
 # Rows a later document of the same response states again are kept from the first one.
 FIRST_WINS = {"observations", "outcomes"}
 LOCK_WAIT_SECONDS = 30.0
+# The aside file is private until it is renamed, and it is fsynced before that: SQLite need
+# not sync each batch itself. A large page cache keeps the indexes' pages in memory while a
+# big build writes them in key order that is not insertion order.
+ASIDE_PRAGMAS = ("PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY")
+
+
+class Publication:
+    """One writer's session on a database: what it holds, what to forget, batches to write."""
+
+    def __init__(self, db_path: Path, fresh: bool):
+        self.db_path = db_path
+        self.fresh = fresh
+        self.aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
+        self.conn: sqlite3.Connection | None = None
+
+    def held_documents(self) -> dict[str, tuple]:
+        """Every published document: document_id -> (adapter, adapter_version, force_id)."""
+        if self.conn is not None:
+            return _held(self.conn)
+        if self.fresh or not self.db_path.exists():
+            return {}
+        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
+        try:
+            return _held(conn)
+        except sqlite3.DatabaseError as error:
+            raise _not_a_database(self.db_path, error) from None
+        finally:
+            conn.close()
+
+    def forget(self, document_ids) -> None:
+        """Delete the documents' rows (to read them again), and responses left with no rows."""
+        document_ids = list(document_ids)
+        if not document_ids:
+            return
+        conn = self._connection()
+        ids = json.dumps(document_ids)
+        conn.execute("BEGIN")
+        try:
+            responses = [r for (r,) in conn.execute(
+                "SELECT DISTINCT response_id FROM documents WHERE document_id IN (SELECT value FROM json_each(?))",
+                (ids,))]
+            for table in ("observations", "outcomes", "documents"):
+                conn.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))", (ids,))
+            conn.execute(
+                "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) "
+                "AND response_id NOT IN (SELECT response_id FROM documents) "
+                "AND response_id NOT IN (SELECT response_id FROM observations) "
+                "AND response_id NOT IN (SELECT response_id FROM outcomes)", (json.dumps(responses),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def write(self, extraction: Extraction) -> None:
+        """Check one batch against the rows already written, then write it in one transaction."""
+        conn = self._connection()
+        _check_against_published(conn, extraction)
+        _write(conn, extraction)
+
+    def finish(self) -> None:
+        if self.conn is None:
+            if not self.fresh:
+                return  # nothing was written: the database stays exactly as it was
+            self._connection()
+        self.conn.close()
+        self.conn = None
+        _sync(self.aside)
+        os.replace(self.aside, self.db_path)
+        _sync(self.db_path.parent)
+
+    def discard(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        self.aside.unlink(missing_ok=True)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self.conn is None:
+            if self.db_path.exists() and not self.fresh:
+                _copy(self.db_path, self.aside)
+            self.conn = sqlite3.connect(self.aside, isolation_level=None)
+            for pragma in ASIDE_PRAGMAS:
+                self.conn.execute(pragma)
+            ensure_schema(sqlite_utils.Database(self.conn))
+        return self.conn
+
+
+@contextmanager
+def publication(db_path: Path | str, *, fresh: bool = False):
+    """A locked session that publishes everything written in it at the end, or nothing."""
+    db_path = Path(db_path)
+    with _locked(db_path):
+        session = Publication(db_path, fresh)
+        try:
+            yield session
+            session.finish()
+        finally:
+            session.discard()
 
 
 def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False) -> None:
-    db_path = Path(db_path)
-    with _locked(db_path):
-        aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
-        try:
-            if db_path.exists() and not fresh:
-                _copy(db_path, aside)
-            conn = sqlite3.connect(aside, isolation_level=None)
-            try:
-                db = sqlite_utils.Database(conn)
-                ensure_schema(db)
-                _check_against_published(conn, extraction)
-                _write(conn, extraction)
-            finally:
-                conn.close()
-            _sync(aside)
-            os.replace(aside, db_path)
-            _sync(db_path.parent)
-        finally:
-            aside.unlink(missing_ok=True)
+    with publication(db_path, fresh=fresh) as session:
+        session.write(extraction)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -74,6 +162,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for table, foreign_keys in FOREIGN_KEYS.items():
         schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
         db[table].create(schema, pk=ROW_KEYS[table], foreign_keys=foreign_keys, if_not_exists=True)
+        held = db[table].columns_dict
+        for name, kind in schema.items():  # a database built by an earlier version lacks new columns
+            if name not in held:
+                db[table].add_column(name, kind)
         for index in INDEXES[table]:
             db[table].create_index(index, if_not_exists=True)
     db["forces"].upsert_all(forces(), pk="force_id")
@@ -87,24 +179,86 @@ def columns_of_register() -> dict:
     return {name: str for name in forces()[0]}
 
 
+def _held(conn: sqlite3.Connection) -> dict[str, tuple]:
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "documents" not in tables:
+        return {}
+    held = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    adapter = "d.adapter, d.adapter_version" if {"adapter", "adapter_version"} <= held else "NULL, NULL"
+    return {document_id: rest for document_id, *rest in conn.execute(
+        f"SELECT d.document_id, {adapter}, r.force_id FROM documents d "
+        "LEFT JOIN responses r ON r.response_id = d.response_id")}
+
+
 def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -> None:
     """One key, one value: a figure already published from another document must agree."""
     incoming_documents = {row["document_id"] for row in extraction.rows["documents"]}
     problems = []
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
-        for row in extraction.rows[table]:
-            held = conn.execute(
-                f"SELECT {column}, document_id FROM {table} WHERE {key} = ?", (row[key],)
-            ).fetchone()
-            if held and held[0] != row[column] and held[1] not in incoming_documents:
+        rows = extraction.rows[table]
+        if not rows:
+            continue
+        held = {found[0]: found[1:] for found in conn.execute(
+            f"SELECT {key}, {column}, document_id FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))",
+            (json.dumps([row[key] for row in rows]),))}
+        if not held:
+            continue
+        for row in rows:
+            value, document = held.get(row[key], (row[column], None))
+            if value != row[column] and document not in incoming_documents:
                 problems.append(Problem(
                     row["document_id"] or row["response_id"], table, row[key], "one value per key",
-                    f"the database already holds {held[0]!r} from document {held[1]}, "
+                    f"the database already holds {value!r} from document {document}, "
                     f"this document says {row[column]!r}",
                 ))
     if problems:
         raise ValidationFailed(Report(problems))
+
+
+def _matches_against_published(conn: sqlite3.Connection, extraction: Extraction) -> list[Problem]:
+    """Matches never exceed uses, between this batch's rows and those written before it.
+
+    Pairs within the batch were checked by validation; a period's largest number of matches
+    against its smallest number of uses finds the periods worth looking at, in one query.
+    """
+    rows = [r for r in extraction.rows["observations"]
+            if r["measure"] == "matches" or (r["measure"] == "uses" and r["breakdown"] == "none")]
+    if not rows:
+        return []
+    periods = {(r["force_id"], r["technology"], r["period_start"], r["period_end"]) for r in rows}
+    group = ("force_id = p.force_id AND technology = p.technology "
+             "AND period_start = p.period_start AND period_end = p.period_end")
+    suspect = conn.execute(f"""
+        WITH p AS (SELECT json_extract(value, '$[0]') AS force_id, json_extract(value, '$[1]') AS technology,
+                          json_extract(value, '$[2]') AS period_start, json_extract(value, '$[3]') AS period_end
+                   FROM json_each(?))
+        SELECT force_id, technology, period_start, period_end FROM p
+        WHERE (SELECT max(value) FROM observations WHERE {group} AND measure = 'matches')
+            > (SELECT min(value) FROM observations WHERE {group} AND measure = 'uses' AND breakdown = 'none')
+        """, (json.dumps(sorted(periods)),)).fetchall()
+    if not suspect:
+        return []
+    batch = {r["observation_id"] for r in extraction.rows["observations"]}
+    names = {r["document_id"]: r["filename"] for r in extraction.rows["documents"]}
+    problems = []
+    for period in suspect:
+        found = conn.execute(
+            "SELECT observation_id, measure, value, document_id, response_id FROM observations "
+            "WHERE force_id = ? AND technology = ? AND period_start = ? AND period_end = ? "
+            "AND (measure = 'matches' OR (measure = 'uses' AND breakdown = 'none'))", period).fetchall()
+        uses = [row for row in found if row[1] == "uses"]
+        for match in (row for row in found if row[1] == "matches"):
+            for use in uses:
+                if match[2] > use[2] and (match[0] in batch) != (use[0] in batch):
+                    mine, theirs = (match, use) if match[0] in batch else (use, match)
+                    problems.append(Problem(
+                        names.get(mine[3]) or mine[3] or mine[4], "observations", match[0],
+                        "matches never exceed uses",
+                        f"{match[2]:g} matches against {use[2]:g} uses in the same period "
+                        f"(the {theirs[1]} already published from {theirs[3] or theirs[4]})",
+                    ))
+    return problems
 
 
 def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
@@ -116,6 +270,9 @@ def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
             conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
         for table in ("responses", "documents", "observations", "outcomes"):
             _insert(conn, table, extraction.rows[table])
+        problems = _matches_against_published(conn, extraction)
+        if problems:
+            raise ValidationFailed(Report(problems))
         conn.execute("COMMIT")
     except sqlite3.IntegrityError as error:
         conn.execute("ROLLBACK")
@@ -136,7 +293,7 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
         conflict = "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
     sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
            f"ON CONFLICT({key}) {conflict}")
-    conn.executemany(sql, ([row[n] for n in names] for row in rows))
+    conn.executemany(sql, (tuple(map(row.get, names)) for row in rows))
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -145,13 +302,17 @@ def _copy(source: Path, target: Path) -> None:
     try:
         src.backup(dst)
     except sqlite3.DatabaseError as error:
-        raise MultiforceError(
-            f"{source}: this file is not a SQLite database ({error}). Expected a database that "
-            "multiforce built: give another --db path, or move this file away."
-        ) from None
+        raise _not_a_database(source, error) from None
     finally:
         src.close()
         dst.close()
+
+
+def _not_a_database(path: Path, error: Exception) -> MultiforceError:
+    return MultiforceError(
+        f"{path}: this file is not a SQLite database ({error}). Expected a database that "
+        "multiforce built: give another --db path, or move this file away."
+    )
 
 
 def _sync(path: Path) -> None:

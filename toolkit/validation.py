@@ -94,21 +94,24 @@ class _Checker:
         self.shares_add_up(observations)
 
     def known_forces(self, frame: pl.DataFrame, table: str) -> None:
-        known = force_ids()
-        for index, force in enumerate(frame["force_id"]):
-            if force not in known:
-                self.add(table, index, "force in the register",
-                         f"{force!r} is not a force in schemas/forces.csv")
+        unknown = frame.with_row_index().filter(~pl.col("force_id").is_in(list(force_ids())))
+        for index, force in unknown.select("index", "force_id").iter_rows():
+            self.add(table, index, "force in the register",
+                     f"{force!r} is not a force in schemas/forces.csv")
 
     def quotes_in_documents(self, table: str) -> None:
-        texts = dict(zip(self.frames["documents"]["document_id"], self.frames["documents"]["text"]))
-        frame = self.frames[table]
-        for index, (document_id, quote) in enumerate(zip(frame["document_id"], frame["quote"])):
-            if document_id is None:
-                continue
-            if document_id not in texts:
+        documents = self.frames["documents"].select("document_id", "text")
+        rows = (self.frames[table].with_row_index().select("index", "document_id", "quote")
+                .filter(pl.col("document_id").is_not_null())
+                .join(documents, on="document_id", how="left", maintain_order="left")
+                .with_columns(known=pl.col("document_id").is_in(documents["document_id"].implode()))
+                .filter(~pl.col("known") | pl.col("quote").is_null()
+                        | ~pl.col("text").str.contains(pl.col("quote"), literal=True))
+                .sort("index"))
+        for index, document_id, quote, known in rows.select("index", "document_id", "quote", "known").iter_rows():
+            if not known:
                 self.add(table, index, "document known", f"document {document_id} is not in this batch")
-            elif quote is None or quote not in texts[document_id]:
+            else:
                 self.add(table, index, "quote occurs in its document",
                          f"the quote {quote!r} is not in the document's text")
 
@@ -120,7 +123,7 @@ class _Checker:
                      f"{row['period_start']} is after {row['period_end']}")
 
     def quotes_hold_values(self, frame: pl.DataFrame) -> None:
-        for index, (quote, value) in enumerate(zip(frame["quote"], frame["value"])):
+        for index, (quote, value) in enumerate(zip(frame["quote"].to_list(), frame["value"].to_list())):
             if quote is not None and value is not None and not quote_contains(quote, value):
                 self.add("observations", index, "quote contains its value",
                          f"{value:g} does not appear in the quote {quote!r}")
