@@ -42,7 +42,9 @@ SCALES = {
     "campaign": Scale("campaign", 48 * 3, responses_per_force=3),
     "archive": Scale("archive", 10_000),
     "stress": Scale("stress", math.ceil(1_000_000 / OBSERVATIONS_PER_DOCUMENT)),
+    "smoke": Scale("smoke", 12),  # for the test that the benchmark's pieces run
 }
+BENCHMARK_SCALES = ("campaign", "archive", "stress")
 
 
 def prefixes() -> dict[str, str]:

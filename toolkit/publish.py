@@ -65,6 +65,7 @@ class Publication:
         self.fresh = fresh
         self.aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
         self.conn: sqlite3.Connection | None = None
+        self.written = _Written()
 
     def held_documents(self) -> dict[str, tuple]:
         """Every published document: document_id -> (adapter, adapter_version, force_id)."""
@@ -109,12 +110,16 @@ class Publication:
         conn = self._connection()
         _check_against_published(conn, extraction)
         _write(conn, extraction)
+        self.written.add(extraction)
 
     def finish(self) -> None:
         if self.conn is None:
             if not self.fresh:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
+        problems = _matches_against_published(self.conn, self.written)
+        if problems:
+            raise ValidationFailed(Report(problems))
         self.conn.close()
         self.conn = None
         _sync(self.aside)
@@ -216,17 +221,35 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
         raise ValidationFailed(Report(problems))
 
 
-def _matches_against_published(conn: sqlite3.Connection, extraction: Extraction) -> list[Problem]:
-    """Matches never exceed uses, between this batch's rows and those written before it.
+class _Written:
+    """What a session wrote, as far as the rules that span batches need to know."""
 
-    Pairs within the batch were checked by validation; a period's largest number of matches
-    against its smallest number of uses finds the periods worth looking at, in one query.
+    def __init__(self):
+        self.documents: set[str] = set()
+        self.responses: set[str] = set()  # of rows without a document (transcriptions)
+        self.periods: set[tuple] = set()  # that have uses or matches
+
+    def add(self, extraction: Extraction) -> None:
+        self.documents.update(row["document_id"] for row in extraction.rows["documents"])
+        for row in extraction.rows["observations"]:
+            if row["document_id"] is None:
+                self.responses.add(row["response_id"])
+            if row["measure"] in ("uses", "matches"):
+                self.periods.add((row["force_id"], row["technology"], row["period_start"], row["period_end"]))
+
+    def holds(self, document_id: str | None, response_id: str) -> bool:
+        return document_id in self.documents if document_id else response_id in self.responses
+
+
+def _matches_against_published(conn: sqlite3.Connection, written: _Written) -> list[Problem]:
+    """Matches never exceed uses, across everything this session wrote and what was there.
+
+    Run once, when every batch is written (pairs within one batch were checked by validation):
+    a period's largest number of matches against its smallest number of uses finds the periods
+    worth looking at, in one query over the periods this session touched.
     """
-    rows = [r for r in extraction.rows["observations"]
-            if r["measure"] == "matches" or (r["measure"] == "uses" and r["breakdown"] == "none")]
-    if not rows:
+    if not written.periods:
         return []
-    periods = {(r["force_id"], r["technology"], r["period_start"], r["period_end"]) for r in rows}
     group = ("force_id = p.force_id AND technology = p.technology "
              "AND period_start = p.period_start AND period_end = p.period_end")
     suspect = conn.execute(f"""
@@ -236,27 +259,26 @@ def _matches_against_published(conn: sqlite3.Connection, extraction: Extraction)
         SELECT force_id, technology, period_start, period_end FROM p
         WHERE (SELECT max(value) FROM observations WHERE {group} AND measure = 'matches')
             > (SELECT min(value) FROM observations WHERE {group} AND measure = 'uses' AND breakdown = 'none')
-        """, (json.dumps(sorted(periods)),)).fetchall()
-    if not suspect:
-        return []
-    batch = {r["observation_id"] for r in extraction.rows["observations"]}
-    names = {r["document_id"]: r["filename"] for r in extraction.rows["documents"]}
+        """, (json.dumps(sorted(written.periods)),)).fetchall()
     problems = []
     for period in suspect:
         found = conn.execute(
-            "SELECT observation_id, measure, value, document_id, response_id FROM observations "
-            "WHERE force_id = ? AND technology = ? AND period_start = ? AND period_end = ? "
-            "AND (measure = 'matches' OR (measure = 'uses' AND breakdown = 'none'))", period).fetchall()
-        uses = [row for row in found if row[1] == "uses"]
-        for match in (row for row in found if row[1] == "matches"):
+            "SELECT o.measure, o.value, o.document_id, o.response_id, coalesce(d.filename, o.response_id), "
+            "o.observation_id || ' (' || o.technology || ' ' || o.measure || ' ' || o.period_label "
+            "|| coalesce(' ' || o.breakdown_value, '') || ')' "
+            "FROM observations o LEFT JOIN documents d ON d.document_id = o.document_id "
+            "WHERE o.force_id = ? AND o.technology = ? AND o.period_start = ? AND o.period_end = ? "
+            "AND (o.measure = 'matches' OR (o.measure = 'uses' AND o.breakdown = 'none'))", period).fetchall()
+        uses = [row for row in found if row[0] == "uses"]
+        for match in (row for row in found if row[0] == "matches"):
             for use in uses:
-                if match[2] > use[2] and (match[0] in batch) != (use[0] in batch):
-                    mine, theirs = (match, use) if match[0] in batch else (use, match)
+                new = (written.holds(match[2], match[3]), written.holds(use[2], use[3]))
+                if match[1] > use[1] and any(new):
+                    mine, theirs = (match, use) if new[0] else (use, match)
                     problems.append(Problem(
-                        names.get(mine[3]) or mine[3] or mine[4], "observations", match[0],
-                        "matches never exceed uses",
-                        f"{match[2]:g} matches against {use[2]:g} uses in the same period "
-                        f"(the {theirs[1]} already published from {theirs[3] or theirs[4]})",
+                        mine[4], "observations", mine[5], "matches never exceed uses",
+                        f"{match[1]:g} matches against {use[1]:g} uses in the same period "
+                        f"(the {theirs[0]} are stated by {theirs[4]})",
                     ))
     return problems
 
@@ -270,9 +292,6 @@ def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
             conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
         for table in ("responses", "documents", "observations", "outcomes"):
             _insert(conn, table, extraction.rows[table])
-        problems = _matches_against_published(conn, extraction)
-        if problems:
-            raise ValidationFailed(Report(problems))
         conn.execute("COMMIT")
     except sqlite3.IntegrityError as error:
         conn.execute("ROLLBACK")
