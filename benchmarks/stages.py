@@ -154,7 +154,7 @@ def _schema(schema_db: str) -> list[str]:
     try:
         return [sql for (sql,) in conn.execute(
             "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index', 'trigger') "
-            "AND name NOT LIKE 'documents_fts_%' "
+            "AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE 'sqlite_%' "
             "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid")]
     finally:
         conn.close()
@@ -311,7 +311,10 @@ def queries(db: str, runs: str = "5"):
     for name, query in canned.items():
         plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + query["sql"])]
         results[name]["plan"] = plan
-        results[name]["full_scans"] = [step for step in plan if step.startswith("SCAN") and "USING" not in step]
+        subqueries = {step.split(" ", 1)[1] for step in plan if step.startswith(("CO-ROUTINE", "MATERIALIZE"))}
+        results[name]["full_table_scans"] = [
+            step for step in plan if step.startswith("SCAN ") and "USING" not in step
+            and step.split(" ")[1] not in subqueries and not step.startswith("SCAN (")]
     conn.close()
     return {"seconds": 0.0, "queries": results}
 

@@ -43,3 +43,30 @@ def test_agrees_with_the_regex_on_random_quotes():
         assert quote_contains(quote, value) == expected, (quote, value)
         agreed[expected] += 1
     assert min(agreed.values()) > 2_000  # both outcomes were exercised, often
+
+
+def test_validation_flags_exactly_the_quotes_that_do_not_hold_their_values():
+    """Validation settles most rows in polars and sends the rest through quote_contains: the
+    rows it flags must be exactly those quote_contains rejects."""
+    from multiforce.toolkit.pipeline import parse
+    from multiforce.toolkit.validation import validate
+
+    from conftest import MET_TEXT
+
+    extraction = parse(MET_TEXT, "metropolitan").extraction
+    template = extraction.rows["observations"][0]
+    rng = random.Random(11)
+    rows, expected = [], set()
+    for number in range(3_000):
+        value = rng.choice([rng.randint(0, 2_000_000), rng.randint(0, 99) / 10, float(rng.randint(0, 30))])
+        written = rng.choice([number_text(value), f"{value:,.0f}", f"{value:,.0f}".replace(",", " "),
+                              str(rng.randint(0, 99)), f"{value:.1f}"])
+        quote = rng.choice(["", "2019 | ", "• ", "approximately ", "v1.", "\u0663"]) + written + rng.choice(
+            ["", " |", ".", "..", ".5", "% Suspect", ",001", " 000 searches", "\u0664"])
+        rows.append({**template, "observation_id": f"x{number}", "quote": quote, "value": value})
+        if not quote_contains(quote, value):
+            expected.add(number + 1)
+    extraction.rows["observations"] = rows
+    flagged = {int(p.row.split()[1]) for p in validate(extraction).problems if p.rule == "quote contains its value"}
+    assert flagged == expected
+    assert 300 < len(expected) < 2_700  # both outcomes exercised

@@ -40,12 +40,18 @@ FOREIGN_KEYS = {
                  ("force_id", "forces", "force_id")],
 }
 INDEXES = {
-    "responses": [["force_id"]],
+    "forces": [["name"]],  # the views list forces by name: no sort, and outcomes found per force
+    # The views join every figure to its response's source_kind: covered, one lookup each.
+    "responses": [["force_id"], ["response_id", "source_kind"]],
     "documents": [["response_id"]],
     "observations": [["force_id", "technology", "measure", "period_start"],
                      ["technology", "measure", "period_start"],
+                     # figures_by_force_year by technology, force and period, read from the index alone
+                     ["technology", "force_id", "period_start", "period_end", "measure", "breakdown",
+                      "breakdown_value", "value", "qualifier", "period_label", "response_id"],
                      ["response_id"], ["document_id"]],
     "outcomes": [["force_id", "technology", "measure"], ["technology", "status"],
+                 ["force_id", "technology", "status", "exemptions"],  # outcome_matrix's distinct statuses
                  ["response_id"], ["document_id"]],
 }
 # Rows a later document of the same response states again are kept from the first one.
@@ -120,6 +126,10 @@ class Publication:
         problems = _matches_against_published(self.conn, self.written)
         if problems:
             raise ValidationFailed(Report(problems))
+        # Statistics for the query planner (sampled: quick at any size); without them SQLite
+        # scans every outcome for outcome_matrix and sorts all of them for who_refused_what.
+        self.conn.execute("PRAGMA analysis_limit = 1000")
+        self.conn.execute("ANALYZE")
         self.conn.close()
         self.conn = None
         _sync(self.aside)
@@ -164,6 +174,8 @@ def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False)
 def ensure_schema(db: sqlite_utils.Database) -> None:
     register = columns_of_register()
     db["forces"].create(register, pk="force_id", if_not_exists=True)
+    for index in INDEXES["forces"]:
+        db["forces"].create_index(index, if_not_exists=True)
     for table, foreign_keys in FOREIGN_KEYS.items():
         schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
         db[table].create(schema, pk=ROW_KEYS[table], foreign_keys=foreign_keys, if_not_exists=True)
