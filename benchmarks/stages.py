@@ -251,7 +251,9 @@ def build(scale: str, folder: str, db: str, seed: str):
     published = pipeline.publish_sources(db, sources, fresh=True)
     seconds = time.perf_counter() - start
     assert len(published) == len(sources) and not any(item.skipped for item in published)
-    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "parts": meter.report(), **_size(db)}
+    parts = meter.report()
+    peak = max([peak_rss_mb()] + [part["peak_rss_mb"] for part in parts.values()])  # each part reset it
+    return {"seconds": seconds, "peak_rss_mb": peak, "parts": parts, **_size(db)}
 
 
 @stage

@@ -102,10 +102,9 @@ class Publication:
             for table in ("observations", "outcomes", "documents"):
                 conn.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))", (ids,))
             conn.execute(
-                "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) "
-                "AND response_id NOT IN (SELECT response_id FROM documents) "
-                "AND response_id NOT IN (SELECT response_id FROM observations) "
-                "AND response_id NOT IN (SELECT response_id FROM outcomes)", (json.dumps(responses),))
+                "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) " + " ".join(
+                    f"AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.response_id = responses.response_id)"
+                    for table in ("documents", "observations", "outcomes")), (json.dumps(responses),))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
