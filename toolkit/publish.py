@@ -113,8 +113,9 @@ class Publication:
     def write(self, extraction: Extraction) -> None:
         """Check one batch against the rows already written, then write it in one transaction."""
         conn = self._connection()
-        _check_against_published(conn, extraction)
-        _write(conn, extraction)
+        if self.written.batches or not self.fresh:  # the first batch of a build meets an empty database
+            _check_against_published(conn, extraction)
+        _write(conn, extraction, replacing=bool(self.written.batches or not self.fresh))
         self.written.add(extraction)
 
     def finish(self) -> None:
@@ -122,7 +123,8 @@ class Publication:
             if not self.fresh:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
-        problems = _matches_against_published(self.conn, self.written)
+        # A build written in one batch was checked whole by validation.
+        problems = _matches_against_published(self.conn, self.written) if self.written.batches > 1 or not self.fresh else []
         if problems:
             raise ValidationFailed(Report(problems))
         # Statistics for the query planner (sampled: quick at any size); without them SQLite
@@ -236,11 +238,13 @@ class _Written:
     """What a session wrote, as far as the rules that span batches need to know."""
 
     def __init__(self):
+        self.batches = 0
         self.documents: set[str] = set()
         self.responses: set[str] = set()  # of rows without a document (transcriptions)
         self.periods: set[tuple] = set()  # that have uses or matches
 
     def add(self, extraction: Extraction) -> None:
+        self.batches += 1
         self.documents.update(row["document_id"] for row in extraction.rows["documents"])
         for row in extraction.rows["observations"]:
             if row["document_id"] is None:
@@ -294,12 +298,13 @@ def _matches_against_published(conn: sqlite3.Connection, written: _Written) -> l
     return problems
 
 
-def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
+def _write(conn: sqlite3.Connection, extraction: Extraction, replacing: bool = True) -> None:
+    """One transaction; `replacing` first deletes what the batch's documents said before."""
     documents = [(row["document_id"],) for row in extraction.rows["documents"]]
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("BEGIN")
     try:
-        for table in ("observations", "outcomes"):
+        for table in ("observations", "outcomes") if replacing else ():
             conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
         for table in ("responses", "documents", "observations", "outcomes"):
             _insert(conn, table, extraction.rows[table])
