@@ -51,6 +51,9 @@ class Documents(_Strict):
     media_type: str
     bytes: int = pa.Field(gt=0)
     text: str = pa.Field(str_length={"min_value": 1})
+    # Filled in at publishing: a document is read again when the code that read it changed.
+    adapter: Optional[str] = pa.Field(nullable=True)
+    adapter_version: Optional[str] = pa.Field(nullable=True)
 
 
 class Observations(_Strict):

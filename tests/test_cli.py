@@ -112,3 +112,14 @@ def test_serve_runs_datasette_on_any_file_name(built_db, tmp_path):
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "29612" in result.stdout and "Metropolitan Police Service" in result.stdout
+
+
+def test_help_imports_no_heavy_library():
+    """`multiforce --help` stays fast: commands import polars, pandera, sqlite-utils, Datasette
+    and the readers' libraries inside their functions, never when the CLI is loaded."""
+    heavy = ("polars", "pandera", "sqlite_utils", "datasette", "pdfplumber", "selectolax", "matplotlib", "pandas")
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, multiforce.toolkit.cli; "
+         f"print(' '.join(m for m in {heavy!r} if m in sys.modules))"],
+        capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

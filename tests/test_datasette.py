@@ -6,7 +6,9 @@ import sqlite3
 
 from datasette.app import Datasette
 
-from multiforce.toolkit.serving import METADATA_FILE, metadata_for
+import urllib.parse
+
+from multiforce.toolkit.serving import EXAMPLE_PARAMETERS, METADATA_FILE, metadata_for
 
 
 def fetch(db, path):
@@ -60,12 +62,6 @@ def test_every_table_view_and_column_is_described(built_db):
     assert set(described) <= set(names), "the metadata describes a table the database does not have"
 
 
-EXAMPLE_PARAMETERS = {
-    "which_forces_use": "technology=mobile_fingerprint_scanner",
-    "measure_by_force_and_year": "technology=mobile_fingerprint_scanner&measure=uses",
-    "what_did_force_disclose": "force_id=metropolitan",
-    "search_documents": "q=kiosk",
-}
 
 
 def test_every_view_and_canned_query_shows_source_kind(built_db):
@@ -74,7 +70,7 @@ def test_every_view_and_canned_query_shows_source_kind(built_db):
     for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'"):
         assert "source_kind" in [row[1] for row in conn.execute(f"PRAGMA table_info([{view}])")], view
     for name in metadata["queries"]:
-        parameters = EXAMPLE_PARAMETERS.get(name, "")
+        parameters = urllib.parse.urlencode(EXAMPLE_PARAMETERS.get(name, {}))
         rows = fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array&{parameters}")
         assert rows and all("source_kind" in row for row in rows), name
 
@@ -100,7 +96,7 @@ def test_compiled_figures_are_labelled_in_the_searches_query(built_db):
 
 def test_parameterised_canned_queries_answer_the_questions(built_db):
     def query(name):
-        return fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array&{EXAMPLE_PARAMETERS[name]}")
+        return fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array&{urllib.parse.urlencode(EXAMPLE_PARAMETERS[name])}")
 
     users = {row["force_name"]: row for row in query("which_forces_use")}
     assert "document" in users["Metropolitan Police Service"]["source_kind"]

@@ -66,6 +66,8 @@ def two_adapters(tmp_path, monkeypatch):
 
 def a_format_outside_the_audit(tmp_path, monkeypatch):
     class Transcription:
+        name = "transcription"
+
         def recognises(self, document):
             return True
 
@@ -81,16 +83,6 @@ def conflicting(tmp_path, monkeypatch):
     pipeline.ingest(db, [MET_TEXT])
     return ["ingest", "--db", db, met(tmp_path, "second.txt", ("2018 = 21,790", "2018 = 21,791"),
                                       ("01.FOI.22.022895\n", "01.FOI.22.022895\nSecond copy\n"))]
-
-
-def an_older_database(tmp_path, monkeypatch):
-    import sqlite3
-
-    db = tmp_path / "old.db"
-    pipeline.ingest(db, [MET_TEXT])
-    with sqlite3.connect(db) as conn:  # as if built by a version whose column had another name
-        conn.execute("ALTER TABLE observations RENAME COLUMN caveat TO note")
-    return ["ingest", "--db", db, met(tmp_path, "again.txt", ("01.FOI.22.022895\n", "01.FOI.22.022895\nAgain\n"))]
 
 
 # case: (arguments, given tmp_path and monkeypatch) -> fragments the message must hold
@@ -152,9 +144,6 @@ CASES = {
     "a database that cannot be written there": (lambda t, m: ["ingest", "--db", write(t, "file", "x") / "c.db", MET_TEXT],
                                                 ["file/c.db: the database cannot be written there", "Expected a --db path in a folder",
                                                  "Nothing was published"]),
-    "a database from another version": (an_older_database, [
-        "old.db: the database's tables are not the ones this version of multiforce writes",
-        "no column named caveat", "Expected a database built by this version", "multiforce build"]),
     "serving a file that is not SQLite": (lambda t, m: ["serve", write(t, "notes.db", "my notes\n")],
                                           ["notes.db: this is not a SQLite database", "Expected a database made by"]),
     "serving a file that does not exist": (lambda t, m: ["serve", t / "nope.db"], ["nope.db", "does not exist"]),
@@ -204,3 +193,19 @@ def test_every_error_the_toolkit_defines_is_a_multiforce_error():
 
     for name in ("DocumentError", "DatabaseBusy", "ValidationFailed"):
         assert issubclass(getattr(errors, name), MultiforceError)
+
+
+def test_an_older_database_gains_the_columns_it_lacks(tmp_path, cli):
+    """A database built before a column was added is brought up to date, not refused."""
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    pipeline.ingest(db, [MET_TEXT])
+    with sqlite3.connect(db) as conn:
+        for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+            conn.execute(f"DROP VIEW [{view}]")  # an older version's views did not name the column
+        conn.execute("ALTER TABLE observations DROP COLUMN caveat")
+    result = cli("ingest", "--db", db, met(tmp_path, "again.txt", ("01.FOI.22.022895\n", "01.FOI.22.022895\nAgain\n")))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        assert "caveat" in [row[1] for row in conn.execute("PRAGMA table_info(observations)")]

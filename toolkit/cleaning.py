@@ -19,9 +19,27 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
+
+
 def quote_contains(quote: str, value: float) -> bool:
-    digits = re.sub(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)", "", quote)
-    return re.search(rf"(?<![\d.]){re.escape(number_text(value))}(?![\d]|\.\d)", digits) is not None
+    """Whether the quote states the value as a whole number: '21,790' holds 21790, '121' not 21.
+
+    The number must stand alone: no digit or '.' before it, no digit or decimal part after.
+    (Searched with str.find, not a regex built per value: compiling one per figure was most
+    of the validation's time on a large corpus.)"""
+    digits = THOUSANDS_SEPARATOR.sub("", quote)
+    needle = number_text(value)
+    start = digits.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        alone_before = start == 0 or not (digits[start - 1].isdecimal() or digits[start - 1] == ".")
+        alone_after = end == len(digits) or not (
+            digits[end].isdecimal() or (digits[end] == "." and end + 1 < len(digits) and digits[end + 1].isdecimal()))
+        if alone_before and alone_after:
+            return True
+        start = digits.find(needle, start + 1)
+    return False
 
 
 @dataclass(frozen=True)

@@ -1,57 +1,102 @@
-"""The fixed sequence: read each document, parse it with its adapter, validate, publish."""
-from dataclasses import dataclass
+"""The fixed sequence: read each document, parse it with its adapter, validate, publish.
+
+Documents stream through in batches: a build of any size holds one batch of rows at a time,
+and every batch is validated, then checked against and written into the database being built
+aside, which replaces the old one only when every batch has passed. A document already
+published (the same sha256, read by the same code) is skipped before it is parsed.
+"""
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .adapter import Adapter
 from .audit import Audit, audit
 from .discovery import adapter_for, adapters, format_adapters, recognise
 from .errors import ValidationFailed
-from .publish import publish
+from .publish import publication
 from .readers import read_document
 from .readers.safety import check_text, time_limit
 from .records import Extraction
 from .validation import Report, validate
+from .versions import adapter_version
+
+# A batch closes at whichever comes first: enough documents to amortise validation's fixed
+# cost, or enough text to bound memory whatever the documents' size.
+BATCH_DOCUMENTS = 1000
+BATCH_TEXT_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
 class Parsed:
     path: Path
     extraction: Extraction
+    adapter: str | None = None
+    adapter_version: str | None = None
     audit: Audit | None = None  # what became of every number; None for formats that opt out
 
     @property
     def force_id(self) -> str:
-        named = sorted({row["force_id"] for row in self.extraction.rows["responses"]})
-        return f"{len(named)} forces" if len(named) > 3 else ", ".join(named) or "-"  # a compilation names many
+        return _force_of(self.extraction)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.extraction.counts()
+
+    def stamped(self) -> Extraction:
+        """The rows, each document marked with the adapter and code that read it."""
+        for row in self.extraction.rows["documents"]:
+            row["adapter"], row["adapter_version"] = self.adapter, self.adapter_version
+        return self.extraction
 
 
-def parse(path: Path | str, force: str | None = None) -> Parsed:
+@dataclass(frozen=True)
+class Ingested:
+    """What publishing did with one file (the rows themselves are not kept)."""
+
+    path: Path
+    force_id: str
+    counts: dict[str, int] = field(default_factory=dict)
+    skipped: bool = False
+    audit: Audit | None = None
+
+
+def parse(path: Path | str, force: "str | Adapter | None" = None) -> Parsed:
+    """Read and parse one file; `force` is a force id, an adapter to use, or None to recognise."""
     with time_limit(Path(path)):  # a hostile file fails with a clear error instead of hanging
         document = read_document(path)
         check_text(document.path, document.text)
+        force_id = force.force_id if isinstance(force, Adapter) else force
         for cls in format_adapters().values():
             adapter = cls()
             if adapter.recognises(document):
-                return _audited(document, adapter, adapter.parse(document, force))
-        adapter = adapter_for(force) if force else recognise(document)
-        return _audited(document, adapter, adapter.parse(document))
+                return _parsed(document, adapter, adapter.parse(document, force_id), cls.name)
+        if isinstance(force, Adapter):
+            adapter = force
+        else:
+            adapter = adapter_for(force) if force else recognise(document)
+        return _parsed(document, adapter, adapter.parse(document), adapter.force_id)
 
 
-def _audited(document, adapter, extraction: Extraction) -> Parsed:
+def _parsed(document, adapter, extraction: Extraction, name: str) -> Parsed:
     """Force adapters (and formats that declare `ignored`) account for every number."""
-    if not hasattr(adapter, "ignored"):
-        return Parsed(document.path, extraction)
-    return Parsed(document.path, extraction, audit(document.path, document.text, extraction.rows, adapter.ignored))
+    audited = audit(document.path, document.text, extraction.rows, adapter.ignored) if hasattr(adapter, "ignored") else None
+    return Parsed(document.path, extraction, name, adapter_version(type(adapter)), audited)
 
 
 def extract(sources) -> tuple[Extraction, list[Parsed]]:
     """Parse (path, force or None) pairs into one batch of rows."""
     parsed = [parse(path, force) for path, force in sources]
+    return _combined(parsed), parsed
+
+
+def _combined(parsed: list[Parsed]) -> Extraction:
+    """One batch of rows. A figure stated by two documents is kept from the one with the
+    smallest id, so the order of the files does not change what is published (publishing
+    keeps to the same rule)."""
     combined = Extraction()
-    # A figure stated by two documents is kept from the one with the smallest id, so the order
-    # of the files does not change what is published (publish keeps to the same rule).
     for item in sorted(parsed, key=_smallest_document_id):
-        combined.extend(item.extraction)
-    return combined, parsed
+        combined.extend(item.stamped())
+    return combined
 
 
 def _smallest_document_id(item: Parsed) -> str:
@@ -65,11 +110,8 @@ def check(extraction: Extraction) -> Report:
     return report
 
 
-def ingest(db: Path | str, paths, force: str | None = None) -> list[Parsed]:
-    extraction, parsed = extract((path, force) for path in paths)
-    check(extraction)
-    publish(db, extraction)
-    return parsed
+def ingest(db: Path | str, paths, force: "str | Adapter | None" = None) -> list[Ingested]:
+    return publish_sources(db, [(path, force) for path in paths])
 
 
 def bundled_corpus() -> list[tuple[Path, str | None]]:
@@ -77,8 +119,81 @@ def bundled_corpus() -> list[tuple[Path, str | None]]:
     return documents + [(path, None) for cls in format_adapters().values() for path in cls.bundled_documents()]
 
 
-def build(db: Path | str) -> list[Parsed]:
-    extraction, parsed = extract(bundled_corpus())
-    check(extraction)
-    publish(db, extraction, fresh=True)
-    return parsed
+def build(db: Path | str) -> list[Ingested]:
+    return publish_sources(db, bundled_corpus(), fresh=True)
+
+
+def publish_sources(db: Path | str, sources, *, fresh: bool = False) -> list[Ingested]:
+    """Parse, validate and publish (path, force) sources into db, a batch at a time.
+
+    `fresh` builds the database from nothing (a build); otherwise the sources are added to
+    it and those already published are skipped unread. Every problem of every batch is
+    collected into one report; if there is any, nothing is published.
+    """
+    results: list[Ingested] = []
+    problems = []
+    with publication(db, fresh=fresh) as session:
+        pending, stale = _unpublished(session.held_documents(), sources, results)
+        session.forget(stale)
+        for batch in _batches(pending):
+            extraction = _combined(batch)
+            report = validate(extraction)
+            try:
+                if report.ok:
+                    session.write(extraction)
+            except ValidationFailed as failed:
+                report = failed.report
+            problems += report.problems
+            results += [Ingested(item.path, item.force_id, item.counts, audit=item.audit) for item in batch]
+        if problems:
+            raise ValidationFailed(Report(problems))
+    return results
+
+
+def _unpublished(held: dict, sources, results: list[Ingested]):
+    """The sources to parse, and the published documents read by code that has since changed.
+
+    A source is hashed first: if its document is published, read by the code that would read
+    it now, it is skipped without being parsed.
+    """
+    current = {name: adapter_version(cls) for name, cls in {**adapters(), **format_adapters()}.items()}
+    given = {force.force_id: adapter_version(type(force)) for _, force in sources if isinstance(force, Adapter)}
+    current.update(given)
+    pending, stale, seen = [], [], set()
+    for path, force in sources:
+        path = Path(path)
+        try:
+            document_id = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            document_id = None  # reading it properly will say what is wrong
+        if document_id is not None and (document_id in seen or _current(held.get(document_id), current)):
+            force_id = held[document_id][2] if document_id in held else "-"
+            results.append(Ingested(path, force_id or "-", skipped=True))
+            continue
+        if document_id in held:
+            stale.append(document_id)
+        seen.add(document_id)
+        pending.append((path, force))
+    return pending, stale
+
+
+def _current(held: tuple | None, current: dict[str, str]) -> bool:
+    return held is not None and held[1] is not None and current.get(held[0]) == held[1]
+
+
+def _batches(sources):
+    batch, text = [], 0
+    for path, force in sources:
+        item = parse(path, force)
+        batch.append(item)
+        text += sum(len(row["text"]) for row in item.extraction.rows["documents"])
+        if len(batch) >= BATCH_DOCUMENTS or text >= BATCH_TEXT_BYTES:
+            yield batch
+            batch, text = [], 0
+    if batch:
+        yield batch
+
+
+def _force_of(extraction: Extraction) -> str:
+    named = sorted({row["force_id"] for row in extraction.rows["responses"]})
+    return f"{len(named)} forces" if len(named) > 3 else ", ".join(named) or "-"  # a compilation names many

@@ -3,10 +3,17 @@
 The new database is built aside (a copy of the old one, or empty) and renamed over the old
 one: a crash at any point leaves the old file or the new one, whole. A lock file serialises
 writers, so two ingests into one database run one after the other.
+
+Rows arrive in batches (a build streams its documents, a batch at a time). Each batch is
+written into the aside database in its own transaction and checked against the rows already
+there, so the rules that span documents hold across batches; only the finished database is
+renamed over the old one. An ingest that finds nothing new writes nothing and leaves the
+database untouched.
 """
 import errno
 import fcntl
 import glob
+import json
 import os
 import re
 import sqlite3
@@ -36,12 +43,18 @@ FOREIGN_KEYS = {
                  ("force_id", "forces", "force_id")],
 }
 INDEXES = {
-    "responses": [["force_id"]],
+    "forces": [["name"]],  # the views list forces by name: no sort, and outcomes found per force
+    # The views join every figure to its response's source_kind: covered, one lookup each.
+    "responses": [["force_id"], ["response_id", "source_kind"]],
     "documents": [["response_id"]],
     "observations": [["force_id", "technology", "measure", "period_start"],
                      ["technology", "measure", "period_start"],
+                     # figures_by_force_year by technology, force and period, read from the index alone
+                     ["technology", "force_id", "period_start", "period_end", "measure", "breakdown",
+                      "breakdown_value", "value", "qualifier", "period_label", "response_id"],
                      ["response_id"], ["document_id"]],
     "outcomes": [["force_id", "technology", "measure"], ["technology", "status"],
+                 ["force_id", "technology", "status", "exemptions"],  # outcome_matrix's distinct statuses
                  ["response_id"], ["document_id"]],
 }
 # A figure that several documents of a response state is cited from the one with the smallest
@@ -49,42 +62,150 @@ INDEXES = {
 SMALLEST_DOCUMENT_WINS = {"observations", "outcomes"}
 LOCK_WAIT_SECONDS = 30.0
 CANNOT_WRITE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_IOERR}
+# The aside file is private until it is renamed, and it is fsynced before that: SQLite need
+# not sync each batch itself. A large page cache keeps the indexes' pages in memory while a
+# big build writes them in key order that is not insertion order.
+ASIDE_PRAGMAS = ("PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY")
 
 
-def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False) -> None:
+class Publication:
+    """One writer's session on a database: what it holds, what to forget, batches to write."""
+
+    def __init__(self, db_path: Path, fresh: bool):
+        self.db_path = db_path
+        self.fresh = fresh
+        self.aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
+        self.conn: sqlite3.Connection | None = None
+        self.written = _Written()
+
+    def held_documents(self) -> dict[str, tuple]:
+        """Every published document: document_id -> (adapter, adapter_version, force_id)."""
+        if self.conn is not None:
+            return _held(self.conn)
+        if self.fresh or not self.db_path.exists():
+            return {}
+        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
+        try:
+            return _held(conn)
+        except sqlite3.DatabaseError as error:
+            raise _not_a_database(self.db_path, error) from None
+        finally:
+            conn.close()
+
+    def forget(self, document_ids) -> None:
+        """Delete the documents' rows (to read them again), and responses left with no rows."""
+        document_ids = list(document_ids)
+        if not document_ids:
+            return
+        conn = self._connection()
+        ids = json.dumps(document_ids)
+        conn.execute("BEGIN")
+        try:
+            responses = [r for (r,) in conn.execute(
+                "SELECT DISTINCT response_id FROM documents WHERE document_id IN (SELECT value FROM json_each(?))",
+                (ids,))]
+            for table in ("observations", "outcomes", "documents"):
+                conn.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))", (ids,))
+            conn.execute(
+                "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) " + " ".join(
+                    f"AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.response_id = responses.response_id)"
+                    for table in ("documents", "observations", "outcomes")), (json.dumps(responses),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def write(self, extraction: Extraction) -> None:
+        """Check one batch against the rows already written, then write it in one transaction."""
+        conn = self._connection()
+        if self.written.batches or not self.fresh:  # the first batch of a build meets an empty database
+            _check_against_published(conn, extraction)
+        _write(conn, extraction, replacing=bool(self.written.batches or not self.fresh))
+        self.written.add(extraction)
+
+    def finish(self) -> None:
+        if self.conn is None:
+            if not self.fresh:
+                return  # nothing was written: the database stays exactly as it was
+            self._connection()
+        # A build written in one batch was checked whole by validation.
+        problems = _matches_against_published(self.conn, self.written) if self.written.batches > 1 or not self.fresh else []
+        if problems:
+            raise ValidationFailed(Report(problems))
+        # Statistics for the query planner (sampled: quick at any size); without them SQLite
+        # scans every outcome for outcome_matrix and sorts all of them for who_refused_what.
+        self.conn.execute("PRAGMA analysis_limit = 1000")
+        self.conn.execute("ANALYZE")
+        self.conn.close()
+        self.conn = None
+        _sync(self.aside)
+        os.replace(self.aside, self.db_path)
+        _sync(self.db_path.parent)
+
+    def discard(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        _remove(self.aside)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self.conn is None:
+            if self.db_path.exists() and not self.fresh:
+                _copy(self.db_path, self.aside)
+            self.conn = sqlite3.connect(self.aside, isolation_level=None)
+            for pragma in ASIDE_PRAGMAS:
+                self.conn.execute(pragma)
+            ensure_schema(sqlite_utils.Database(self.conn))
+        return self.conn
+
+
+@contextmanager
+def publication(db_path: Path | str, *, fresh: bool = False):
+    """A locked session that publishes everything written in it at the end, or nothing."""
     db_path = Path(db_path)
     with _write_errors_are_clear(db_path), _locked(db_path):
         _remove_stale_asides(db_path)
-        aside = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
+        session = Publication(db_path, fresh)
         try:
-            if db_path.exists() and not fresh:
-                _copy(db_path, aside)
-            conn = sqlite3.connect(aside, isolation_level=None)
-            try:
-                db = sqlite_utils.Database(conn)
-                ensure_schema(db)
-                _check_against_published(conn, extraction)
-                _write(conn, extraction)
-            finally:
-                conn.close()
-            _sync(aside)
-            os.replace(aside, db_path)
-            _sync(db_path.parent)
+            yield session
+            session.finish()
         finally:
-            _remove(aside)
+            session.discard()
+
+
+def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False) -> None:
+    with publication(db_path, fresh=fresh) as session:
+        session.write(extraction)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     publish_reference(db)
+    for index in INDEXES["forces"]:
+        db["forces"].create_index(index, if_not_exists=True)
     for table, foreign_keys in FOREIGN_KEYS.items():
         schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
         db[table].create(schema, pk=ROW_KEYS[table], foreign_keys=foreign_keys, if_not_exists=True)
+        held = db[table].columns_dict
+        for name, kind in schema.items():  # a database built by an earlier version lacks new columns
+            if name not in held:
+                db[table].add_column(name, kind)
         for index in INDEXES[table]:
             db[table].create_index(index, if_not_exists=True)
     if not db["documents"].detect_fts():
         db["documents"].enable_fts(["filename", "text"], create_triggers=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+
+
+def _held(conn: sqlite3.Connection) -> dict[str, tuple]:
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "documents" not in tables:
+        return {}
+    held = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    adapter = "d.adapter, d.adapter_version" if {"adapter", "adapter_version"} <= held else "NULL, NULL"
+    return {document_id: rest for document_id, *rest in conn.execute(
+        f"SELECT d.document_id, {adapter}, r.force_id FROM documents d "
+        "LEFT JOIN responses r ON r.response_id = d.response_id")}
 
 
 def _recorded_by_hand(extraction: Extraction) -> list[tuple[str]]:
@@ -100,19 +221,28 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
     problems = []
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
-        for index, row in enumerate(extraction.rows[table]):
-            held = conn.execute(
-                f"SELECT t.{column}, t.document_id, d.filename FROM {table} t "
-                f"LEFT JOIN documents d ON d.document_id = t.document_id WHERE t.{key} = ?", (row[key],)
-            ).fetchone()
-            if held and held[1] is None and row["response_id"] in replaced:
+        rows = extraction.rows[table]
+        if not rows:
+            continue
+        held = {found[0]: found[1:] for found in conn.execute(
+            f"SELECT t.{key}, t.{column}, t.document_id, d.filename FROM {table} t "
+            "LEFT JOIN documents d ON d.document_id = t.document_id "
+            f"WHERE t.{key} IN (SELECT value FROM json_each(?))",
+            (json.dumps([row[key] for row in rows]),))}
+        if not held:
+            continue
+        for index, row in enumerate(rows):
+            if row[key] not in held:
                 continue
-            if held and held[0] != row[column] and held[1] not in incoming:
+            value, document, filename = held[row[key]]
+            if document is None and row["response_id"] in replaced:
+                continue
+            if value != row[column] and document not in incoming:
                 problems.append(Problem(
                     incoming.get(row["document_id"], row["response_id"]), table,
                     f"row {index + 1} ({_describe(table, row)})", "one value per key",
-                    f"the database already holds {_shown(held[0])} from {held[2] or 'another document'} "
-                    f"(document {str(held[1])[:12]}), this document says {_shown(row[column])}: "
+                    f"the database already holds {_shown(value)} from {filename or 'another document'} "
+                    f"(document {str(document)[:12]}), this document says {_shown(row[column])}: "
                     "check which document is right",
                 ))
     if problems:
@@ -123,15 +253,82 @@ def _shown(value) -> str:
     return f"{value:g}" if isinstance(value, float) else repr(value)
 
 
-def _write(conn: sqlite3.Connection, extraction: Extraction) -> None:
+class _Written:
+    """What a session wrote, as far as the rules that span batches need to know."""
+
+    def __init__(self):
+        self.batches = 0
+        self.documents: set[str] = set()
+        self.responses: set[str] = set()  # of rows without a document (transcriptions)
+        self.periods: set[tuple] = set()  # that have uses or matches
+
+    def add(self, extraction: Extraction) -> None:
+        self.batches += 1
+        self.documents.update(row["document_id"] for row in extraction.rows["documents"])
+        for row in extraction.rows["observations"]:
+            if row["document_id"] is None:
+                self.responses.add(row["response_id"])
+            if row["measure"] in ("uses", "matches"):
+                self.periods.add((row["force_id"], row["technology"], row["period_start"], row["period_end"]))
+
+    def holds(self, document_id: str | None, response_id: str) -> bool:
+        return document_id in self.documents if document_id else response_id in self.responses
+
+
+def _matches_against_published(conn: sqlite3.Connection, written: _Written) -> list[Problem]:
+    """Matches never exceed uses, across everything this session wrote and what was there.
+
+    Run once, when every batch is written (pairs within one batch were checked by validation):
+    a period's largest number of matches against its smallest number of uses finds the periods
+    worth looking at, in one query over the periods this session touched.
+    """
+    if not written.periods:
+        return []
+    group = ("force_id = p.force_id AND technology = p.technology "
+             "AND period_start = p.period_start AND period_end = p.period_end")
+    suspect = conn.execute(f"""
+        WITH p AS (SELECT json_extract(value, '$[0]') AS force_id, json_extract(value, '$[1]') AS technology,
+                          json_extract(value, '$[2]') AS period_start, json_extract(value, '$[3]') AS period_end
+                   FROM json_each(?))
+        SELECT force_id, technology, period_start, period_end FROM p
+        WHERE (SELECT max(value) FROM observations WHERE {group} AND measure = 'matches')
+            > (SELECT min(value) FROM observations WHERE {group} AND measure = 'uses' AND breakdown = 'none')
+        """, (json.dumps(sorted(written.periods)),)).fetchall()
+    problems = []
+    for period in suspect:
+        found = conn.execute(
+            "SELECT o.measure, o.value, o.document_id, o.response_id, coalesce(d.filename, o.response_id), "
+            "o.observation_id || ' (' || o.technology || ' ' || o.measure || ' ' || o.period_label "
+            "|| coalesce(' ' || o.breakdown_value, '') || ')' "
+            "FROM observations o LEFT JOIN documents d ON d.document_id = o.document_id "
+            "WHERE o.force_id = ? AND o.technology = ? AND o.period_start = ? AND o.period_end = ? "
+            "AND (o.measure = 'matches' OR (o.measure = 'uses' AND o.breakdown = 'none'))", period).fetchall()
+        uses = [row for row in found if row[0] == "uses"]
+        for match in (row for row in found if row[0] == "matches"):
+            for use in uses:
+                new = (written.holds(match[2], match[3]), written.holds(use[2], use[3]))
+                if match[1] > use[1] and any(new):
+                    mine, theirs = (match, use) if new[0] else (use, match)
+                    problems.append(Problem(
+                        mine[4], "observations", mine[5], "matches never exceed uses",
+                        f"{match[1]:g} matches against {use[1]:g} uses in the same period "
+                        f"(the {theirs[0]} are stated by {theirs[4]})",
+                    ))
+    return problems
+
+
+def _write(conn: sqlite3.Connection, extraction: Extraction, replacing: bool = True) -> None:
+    """One transaction; `replacing` first deletes what the batch's documents (and transcribed or
+    compiled responses) said before."""
     documents = [(row["document_id"],) for row in extraction.rows["documents"]]
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("BEGIN")
     try:
-        by_hand = _recorded_by_hand(extraction)
-        for table in ("observations", "outcomes"):
-            conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
-            conn.executemany(f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand)
+        if replacing:
+            by_hand = _recorded_by_hand(extraction)
+            for table in ("observations", "outcomes"):
+                conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
+                conn.executemany(f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand)
         for table in ("responses", "documents", "observations", "outcomes"):
             _insert(conn, table, extraction.rows[table])
         conn.execute("COMMIT")
@@ -164,7 +361,7 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
         conflict += f" WHERE excluded.document_id < {table}.document_id"
     sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
            f"ON CONFLICT({key}) {conflict}")
-    conn.executemany(sql, ([row[n] for n in names] for row in rows))
+    conn.executemany(sql, (tuple(map(row.get, names)) for row in rows))
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -175,13 +372,17 @@ def _copy(source: Path, target: Path) -> None:
     except sqlite3.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", None) not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
             raise
-        raise MultiforceError(
-            f"{source}: this file is not a SQLite database ({error}). Expected a database that "
-            "multiforce built: give another --db path, or move this file away."
-        ) from None
+        raise _not_a_database(source, error) from None
     finally:
         src.close()
         dst.close()
+
+
+def _not_a_database(path: Path, error: Exception) -> MultiforceError:
+    return MultiforceError(
+        f"{path}: this file is not a SQLite database ({error}). Expected a database that "
+        "multiforce built: give another --db path, or move this file away."
+    )
 
 
 def _remove_stale_asides(db_path: Path) -> None:

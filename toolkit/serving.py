@@ -6,6 +6,14 @@ from pathlib import Path
 # Installed, the metadata sits in the multiforce package folder; in a checkout, at its top.
 METADATA_FILE = Path(__file__).resolve().parents[1] / "datasette-metadata.json"
 METADATA_DATABASE = "multiforce"
+# A question for each canned query that takes parameters, as a user would ask it: the tests
+# and the benchmark run the queries with these.
+EXAMPLE_PARAMETERS = {
+    "which_forces_use": {"technology": "mobile_fingerprint_scanner"},
+    "measure_by_force_and_year": {"technology": "mobile_fingerprint_scanner", "measure": "uses"},
+    "what_did_force_disclose": {"force_id": "metropolitan"},
+    "search_documents": {"q": "kiosk"},
+}
 SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 2000, "allow_download": False}
 
 

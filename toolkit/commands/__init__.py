@@ -13,7 +13,9 @@ force_option = click.option("--force", "force", metavar="FORCE",
 
 
 def summary(item) -> str:
-    counts = item.extraction.counts()
+    if getattr(item, "skipped", False):
+        return f"{item.force_id}: {item.path.name}: already published, skipped"
+    counts = item.counts
     return (f"{item.force_id}: {item.path.name}: {counts['observations']} figures, "
             f"{counts['outcomes']} outcomes")
 

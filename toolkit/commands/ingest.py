@@ -10,12 +10,17 @@ from . import db_option, existing_file, force_option, report
 def ingest(db, force, files):
     """Parse, validate and publish response documents into DB (created if missing).
 
-    Without --force, the adapter that recognises each document is used.
+    Without --force, the adapter that recognises each document is used. A document already
+    published (the same bytes, read by the same code) is skipped without being parsed.
 
     Example: multiforce ingest --db campaign.db --force metropolitan response.html
     """
     from ..pipeline import ingest as run
 
-    for item in run(db, files, force):
+    results = run(db, files, force)
+    for item in results:
         report(item)
-    click.echo(f"Published into {db}.")
+    if all(item.skipped for item in results):
+        click.echo(f"Nothing new: every document is already published, and {db} is unchanged.")
+    else:
+        click.echo(f"Published into {db}.")

@@ -5,6 +5,7 @@ from pathlib import Path
 from ..errors import DocumentError
 
 CONTROL = {c for c in range(32)} - {9, 10, 12, 13}
+CONTROL_BYTES = bytes(sorted(CONTROL))  # counted in C: a per-byte loop was a third of parsing
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -52,4 +53,4 @@ def _strict(path: Path, data: bytes, encoding: str) -> str:
 
 
 def _control_share(sample: bytes) -> float:
-    return sum(byte in CONTROL for byte in sample) / max(len(sample), 1)
+    return (len(sample) - len(sample.translate(None, CONTROL_BYTES))) / max(len(sample), 1)

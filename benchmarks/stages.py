@@ -1,0 +1,345 @@
+"""The benchmark's stages, each run in a process of its own (python -m benchmarks.stages STAGE ...).
+
+A stage prints one JSON object as its last line: seconds of the work measured (loading its
+input is not counted) and the process's peak resident memory. Within one process, a stage's
+own peak is read from /proc (VmHWM, reset before each timed call where Linux allows), so the
+parts of a full build each get theirs.
+"""
+import asyncio
+import json
+import pickle
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+from benchmarks import corpus
+from multiforce.schemas.models import columns
+from multiforce.toolkit import pipeline, publish
+from multiforce.toolkit.records import TABLES, Extraction
+from multiforce.toolkit.validation import validate
+
+STAGES = {}
+
+
+def stage(function):
+    STAGES[function.__name__.replace("_", "-")] = function
+    return function
+
+
+# ---------------------------------------------------------------- memory and time
+
+
+def peak_rss_mb() -> float:
+    """The process's peak resident memory since start, or since the last reset."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024
+    except (OSError, TypeError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak() -> None:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # Linux: VmHWM starts again from current RSS
+    except OSError:
+        pass
+
+
+class Meter:
+    """Seconds and peak memory of named parts of one run, each summed over its calls."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self.peak: dict[str, float] = {}
+
+    def wrap(self, name, function):
+        def timed(*args, **kwargs):
+            reset_peak()
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+                self.peak[name] = max(self.peak.get(name, 0.0), peak_rss_mb())
+
+        return timed
+
+    def report(self) -> dict:
+        return {name: {"seconds": round(self.seconds[name], 3), "peak_rss_mb": round(self.peak[name], 1)}
+                for name in self.seconds}
+
+
+def batches(rows_dir: Path):
+    for path in sorted(rows_dir.glob("batch-*.pickle")):
+        with path.open("rb") as handle:
+            yield pickle.load(handle)
+
+
+# ---------------------------------------------------------------- corpus, parsing, validation
+
+
+@stage
+def generate(scale: str, folder: str, seed: str):
+    start = time.perf_counter()
+    sources = corpus.generate(Path(folder), corpus.SCALES[scale], int(seed))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "documents": len(sources), "bytes": sum(p.stat().st_size for p, _ in sources)}
+
+
+@stage
+def parse(scale: str, folder: str, rows_dir: str, seed: str):
+    """Read and parse every document, a batch at a time as a build does; keep the rows for the
+    stages after this one (writing them down is not timed)."""
+    rows_dir = Path(rows_dir)
+    rows_dir.mkdir(parents=True, exist_ok=True)
+    meter = Meter()
+    pipeline.parse = meter.wrap("parse", pipeline.parse)
+    counts = dict.fromkeys(TABLES, 0)
+    for number, batch in enumerate(pipeline._batches(corpus.sources(Path(folder), corpus.SCALES[scale], int(seed)))):
+        extraction = Extraction()
+        for item in batch:
+            extraction.extend(item.stamped())
+        for table, n in extraction.counts().items():
+            counts[table] += n
+        with (rows_dir / f"batch-{number:05d}.pickle").open("wb") as handle:
+            pickle.dump(extraction, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return {**meter.report()["parse"], "rows": counts}
+
+
+@stage
+def validation(rows_dir: str):
+    meter = Meter()
+    check = meter.wrap("validation", validate)
+    problems = sum(len(check(extraction).problems) for extraction in batches(Path(rows_dir)))
+    assert problems == 0, f"the synthetic corpus failed validation with {problems} problems"
+    return meter.report()["validation"]
+
+
+# ---------------------------------------------------------------- publishing against the floor
+
+
+@stage
+def publishing(rows_dir: str, db: str):
+    """multiforce's publishing of the parsed rows: schema, checks against the rows already
+    written, inserts, fsync and rename."""
+    meter = Meter()
+    Path(db).unlink(missing_ok=True)
+    reset_peak()
+    loading = 0.0
+    start = time.perf_counter()
+    with publish.publication(db, fresh=True) as session:
+        rows = batches(Path(rows_dir))
+        while True:
+            load_start = time.perf_counter()
+            extraction = next(rows, None)
+            loading += time.perf_counter() - load_start
+            if extraction is None:
+                break
+            session.write(extraction)
+    seconds = time.perf_counter() - start - loading
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), **_size(db)}
+
+
+def _schema(schema_db: str) -> list[str]:
+    """The published database's tables, indexes, full-text table and triggers, as SQL."""
+    conn = sqlite3.connect(schema_db)
+    try:
+        return [sql for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index', 'trigger') "
+            "AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid")]
+    finally:
+        conn.close()
+
+
+def _forces(schema_db: str) -> list[dict]:
+    conn = sqlite3.connect(schema_db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in conn.execute("SELECT * FROM forces")]
+    finally:
+        conn.close()
+
+
+@stage
+def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
+    """The physical limit: the same rows as tuples, into the same tables, indexes and full-text
+    index, with plain executemany in one transaction. `tuned` gives it multiforce's pragmas."""
+    Path(db).unlink(missing_ok=True)
+    schema, forces = _schema(schema_db), _forces(schema_db)
+    names = {table: list(columns(table)) for table in TABLES}
+    inserts = {table: f"INSERT INTO {table} ({', '.join(names[table])}) VALUES ({', '.join('?' * len(names[table]))})"
+               for table in TABLES}
+    reset_peak()
+    seconds = 0.0
+    start = time.perf_counter()
+    conn = sqlite3.connect(db, isolation_level=None)
+    if tuned == "tuned":
+        for pragma in publish.ASIDE_PRAGMAS:
+            conn.execute(pragma)
+    conn.execute("BEGIN")
+    for sql in schema:
+        conn.execute(sql)
+    conn.executemany(f"INSERT INTO forces VALUES ({', '.join('?' * len(forces[0]))})", [tuple(f.values()) for f in forces])
+    seconds += time.perf_counter() - start
+    for extraction in batches(Path(rows_dir)):
+        rows = {table: [tuple(map(row.get, names[table])) for row in extraction.rows[table]] for table in TABLES}
+        start = time.perf_counter()
+        for table in TABLES:
+            conn.executemany(inserts[table], rows[table])
+        seconds += time.perf_counter() - start
+    start = time.perf_counter()
+    conn.execute("COMMIT")
+    conn.close()
+    seconds += time.perf_counter() - start
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), **_size(db)}
+
+
+@stage
+def insert_all(rows_dir: str, db: str, schema_db: str):
+    """What a user would write: sqlite-utils' insert_all of the row dicts, table by table,
+    into the same tables, indexes and full-text index (created first, as the floor does)."""
+    import sqlite_utils
+
+    Path(db).unlink(missing_ok=True)
+    schema, forces = _schema(schema_db), _forces(schema_db)
+    reset_peak()
+    seconds = 0.0
+    start = time.perf_counter()
+    database = sqlite_utils.Database(db)
+    for sql in schema:
+        database.execute(sql)
+    database["forces"].insert_all(forces)
+    seconds += time.perf_counter() - start
+    for extraction in batches(Path(rows_dir)):
+        start = time.perf_counter()
+        for table in TABLES:
+            database[table].insert_all(extraction.rows[table])
+        seconds += time.perf_counter() - start
+    database.close()
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), **_size(db)}
+
+
+def _size(db: str) -> dict:
+    return {"database_mb": round(Path(db).stat().st_size / 2**20, 1)}
+
+
+# ---------------------------------------------------------------- builds
+
+
+@stage
+def build(scale: str, folder: str, db: str, seed: str):
+    """The whole of `multiforce build` on the synthetic corpus: read, parse, validate, publish,
+    a batch at a time, with each part timed inside the one run."""
+    Path(db).unlink(missing_ok=True)
+    meter = Meter()
+    pipeline.parse = meter.wrap("parse", pipeline.parse)
+    pipeline.validate = meter.wrap("validation", pipeline.validate)
+    publish.Publication.write = meter.wrap("publishing", publish.Publication.write)
+    publish.Publication.finish = meter.wrap("publishing (fsync and rename)", publish.Publication.finish)
+    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
+    reset_peak()
+    start = time.perf_counter()
+    published = pipeline.publish_sources(db, sources, fresh=True)
+    seconds = time.perf_counter() - start
+    assert len(published) == len(sources) and not any(item.skipped for item in published)
+    parts = meter.report()
+    peak = max([peak_rss_mb()] + [part["peak_rss_mb"] for part in parts.values()])  # each part reset it
+    return {"seconds": seconds, "peak_rss_mb": peak, "parts": parts, **_size(db)}
+
+
+@stage
+def ingest(scale: str, folder: str, db: str, seed: str):
+    """`multiforce ingest` of the whole corpus into the database built from it."""
+    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
+    before = Path(db).stat().st_mtime_ns
+    reset_peak()
+    start = time.perf_counter()
+    published = pipeline.publish_sources(db, sources)
+    seconds = time.perf_counter() - start
+    parsed = sum(not item.skipped for item in published)
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "parsed": parsed,
+            "skipped": len(published) - parsed, "database_rewritten": Path(db).stat().st_mtime_ns != before}
+
+
+@stage
+def change_one(scale: str, folder: str, seed: str):
+    """Change one document as a re-saved web page changes: the same response and figures,
+    other bytes (a banner line), so it is a new document that says what the old one said."""
+    path, _ = random.Random(seed).choice(corpus.sources(Path(folder), corpus.SCALES[scale], int(seed)))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Sorry, there was a technical problem.", "Sorry, there was a technical problem!", 1),
+                    encoding="utf-8")
+    return {"seconds": 0.0, "changed": str(path.relative_to(folder))}
+
+
+# ---------------------------------------------------------------- queries and start-up
+
+
+@stage
+def queries(db: str, runs: str = "5"):
+    """Every canned query through Datasette's own client, as `multiforce serve` configures it,
+    with its query plan."""
+    from datasette.app import Datasette
+
+    from multiforce.toolkit.serving import EXAMPLE_PARAMETERS, SETTINGS, metadata_for
+
+    metadata = metadata_for(Path(db))
+    canned = metadata["databases"][Path(db).stem]["queries"]
+    results = {}
+
+    async def measure():
+        datasette = Datasette(immutables=[db], metadata=metadata, settings=SETTINGS)
+        for name in canned:
+            timings = []
+            for _ in range(int(runs) + 1):
+                start = time.perf_counter()
+                parameters = urllib.parse.urlencode(EXAMPLE_PARAMETERS.get(name, {}))
+                response = await datasette.client.get(f"/{Path(db).stem}/{name}.json?_shape=array&{parameters}")
+                timings.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, response.text[:500]
+            results[name] = {"first_ms": round(timings[0], 1), "median_ms": round(statistics.median(timings[1:]), 1),
+                             "max_ms": round(max(timings[1:]), 1), "rows": len(response.json())}
+
+    asyncio.run(measure())
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    for name, query in canned.items():
+        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + query["sql"],
+                                               {p: "" for p in query.get("params", [])})]
+        results[name]["plan"] = plan
+        subqueries = {step.split(" ", 1)[1] for step in plan if step.startswith(("CO-ROUTINE", "MATERIALIZE"))}
+        results[name]["full_table_scans"] = [
+            step for step in plan if step.startswith("SCAN ") and "USING" not in step
+            and step.split(" ")[1] not in subqueries and not step.startswith("SCAN (")]
+    conn.close()
+    return {"seconds": 0.0, "queries": results}
+
+
+@stage
+def startup(runs: str = "7"):
+    """`multiforce --help` in a fresh process, as a user types it."""
+    command = shutil.which("multiforce", path=str(Path(sys.executable).parent)) or "multiforce"
+    timings = []
+    for _ in range(int(runs)):
+        start = time.perf_counter()
+        subprocess.run([command, "--help"], check=True, capture_output=True)
+        timings.append(time.perf_counter() - start)
+    leaked = subprocess.run(
+        [sys.executable, "-c", "import sys, multiforce.toolkit.cli; "
+         "print(sorted(m for m in ('polars', 'pandera', 'sqlite_utils', 'datasette', 'pdfplumber', 'selectolax') if m in sys.modules))"],
+        check=True, capture_output=True, text=True).stdout.strip()
+    return {"seconds": statistics.median(timings), "best_seconds": min(timings), "heavy_imports": leaked}
+
+
+if __name__ == "__main__":
+    name, *arguments = sys.argv[1:]
+    print(json.dumps(STAGES[name](*arguments)))
