@@ -141,10 +141,9 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
             what = _describe(row) if table == "observations" else _describe_outcome(row)
             for start, end in occurrences(row.get("quote")):
                 explain(start, end, (PERIOD, f"the period of {what}", row.get(ROW_ID[table])), accepts)
-    for rule in ignored:
-        for start, end in rule.passages(text):
-            explain(start, end, (IGNORED, rule.reason, None))
-    for kind, rule in COMMON:
+    for kind, rule in [(IGNORED, rule) for rule in ignored] + COMMON:
+        if None not in verdicts:
+            break  # every number is accounted for: the remaining patterns cannot change a verdict
         for start, end in rule.passages(text):
             explain(start, end, (kind, rule.reason, None))
 

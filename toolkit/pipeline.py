@@ -35,6 +35,10 @@ class Parsed:
     audit: Audit | None = None  # what became of every number; None for formats that opt out
 
     @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(self.audit.warnings()) if self.audit else ()
+
+    @property
     def force_id(self) -> str:
         return _force_of(self.extraction)
 
@@ -57,7 +61,7 @@ class Ingested:
     force_id: str
     counts: dict[str, int] = field(default_factory=dict)
     skipped: bool = False
-    audit: Audit | None = None
+    warnings: tuple[str, ...] = ()  # not the audit itself: it holds the document's whole text
 
 
 def parse(path: Path | str, force: "str | Adapter | None" = None) -> Parsed:
@@ -144,7 +148,7 @@ def publish_sources(db: Path | str, sources, *, fresh: bool = False) -> list[Ing
             except ValidationFailed as failed:
                 report = failed.report
             problems += report.problems
-            results += [Ingested(item.path, item.force_id, item.counts, audit=item.audit) for item in batch]
+            results += [Ingested(item.path, item.force_id, item.counts, warnings=item.warnings) for item in batch]
         if problems:
             raise ValidationFailed(Report(problems))
     return results

@@ -26,7 +26,7 @@ WARNINGS_SHOWN = 20
 def report(item) -> None:
     """The item's summary, then a warning for each number its audit could not explain."""
     click.echo(summary(item))
-    warnings = item.audit.warnings() if item.audit else []
+    warnings = item.warnings
     for warning in warnings[:WARNINGS_SHOWN]:
         click.echo(f"warning: {warning}", err=True)
     if len(warnings) > WARNINGS_SHOWN:
