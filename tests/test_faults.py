@@ -207,7 +207,7 @@ def test_sqlite_running_out_of_space_is_a_clear_error(tmp_path, monkeypatch):
     ingest(db, [MET_TEXT])
     before = db.read_bytes()
 
-    def full(conn, table, rows):
+    def full(conn, table, rows, *held):
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(publishing, "_insert", full)

@@ -76,7 +76,7 @@ def test_a_crash_while_writing_leaves_the_old_database_whole(tmp_path, monkeypat
     ingest(db, [MET_TEXT])
     before = db.read_bytes()
 
-    def crash(conn, table, rows):
+    def crash(conn, table, rows, *held):
         conn.execute("INSERT INTO documents (document_id, response_id, filename, media_type, bytes, text) "
                      "VALUES ('x', 'metropolitan/01.FOI.22.022895', 'x', 'x', 1, 'x')")
         raise KeyboardInterrupt("simulated crash")
@@ -114,3 +114,16 @@ def test_build_holds_the_met_the_transcriptions_the_compilations_and_all_forces(
     assert conn.execute("SELECT value FROM observations WHERE response_id = 'northumbria/208/20'").fetchall() == [(1345.0,)]
     assert conn.execute("SELECT count(*) FROM forces").fetchone() == (48,)
     assert conn.execute("SELECT count(*) FROM observations WHERE document_id IS NULL AND locator IS NULL").fetchone() == (0,)
+
+
+def test_a_later_ingest_of_a_smaller_document_moves_the_citation(tmp_path):
+    """Whatever the order of ingests, a figure is cited from the document with the smallest id."""
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    ingest(one, [MET_TEXT])
+    ingest(one, [MET_HTML])
+    ingest(two, [MET_HTML])
+    ingest(two, [MET_TEXT])
+    assert dump(one) == dump(two)
+    cited = {row[0] for row in sqlite3.connect(one).execute("SELECT DISTINCT document_id FROM observations")}
+    documents = [row[0] for row in sqlite3.connect(one).execute("SELECT document_id FROM documents")]
+    assert cited == {min(documents)}

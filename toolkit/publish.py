@@ -118,9 +118,10 @@ class Publication:
     def write(self, extraction: Extraction) -> None:
         """Check one batch against the rows already written, then write it in one transaction."""
         conn = self._connection()
+        held = {}
         if self.written.batches or not self.fresh:  # the first batch of a build meets an empty database
-            _check_against_published(conn, extraction)
-        _write(conn, extraction, replacing=bool(self.written.batches or not self.fresh))
+            held = _check_against_published(conn, extraction)
+        _write(conn, extraction, replacing=bool(self.written.batches or not self.fresh), held=held)
         self.written.add(extraction)
 
     def finish(self) -> None:
@@ -214,11 +215,13 @@ def _recorded_by_hand(extraction: Extraction) -> list[tuple[str]]:
     return [(row["response_id"],) for row in extraction.rows["responses"] if row["source_kind"] != "document"]
 
 
-def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -> None:
-    """One key, one value: a figure already published from another document must agree."""
+def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -> dict[str, dict]:
+    """One key, one value: a figure already published from another document must agree.
+    Returns, per table, the batch's keys already held and the document each is cited from."""
     incoming = {row["document_id"]: row["filename"] for row in extraction.rows["documents"]}
     replaced = {response_id for (response_id,) in _recorded_by_hand(extraction)}
     problems = []
+    cited: dict[str, dict] = {}
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
         rows = extraction.rows[table]
@@ -229,8 +232,7 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
             "LEFT JOIN documents d ON d.document_id = t.document_id "
             f"WHERE t.{key} IN (SELECT value FROM json_each(?))",
             (json.dumps([row[key] for row in rows]),))}
-        if not held:
-            continue
+        cited[table] = {held_key: document for held_key, (_, document, _) in held.items()}
         for index, row in enumerate(rows):
             if row[key] not in held:
                 continue
@@ -247,6 +249,7 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
                 ))
     if problems:
         raise ValidationFailed(Report(problems))
+    return cited
 
 
 def _shown(value) -> str:
@@ -317,7 +320,7 @@ def _matches_against_published(conn: sqlite3.Connection, written: _Written) -> l
     return problems
 
 
-def _write(conn: sqlite3.Connection, extraction: Extraction, replacing: bool = True) -> None:
+def _write(conn: sqlite3.Connection, extraction: Extraction, replacing: bool = True, held: dict | None = None) -> None:
     """One transaction; `replacing` first deletes what the batch's documents (and transcribed or
     compiled responses) said before."""
     documents = [(row["document_id"],) for row in extraction.rows["documents"]]
@@ -330,7 +333,7 @@ def _write(conn: sqlite3.Connection, extraction: Extraction, replacing: bool = T
                 conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
                 conn.executemany(f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand)
         for table in ("responses", "documents", "observations", "outcomes"):
-            _insert(conn, table, extraction.rows[table])
+            _insert(conn, table, extraction.rows[table], (held or {}).get(table, {}))
         conn.execute("COMMIT")
     except sqlite3.IntegrityError as error:
         _roll_back(conn)
@@ -351,17 +354,34 @@ def _roll_back(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict], held: dict[str, str | None]) -> None:
+    """Insert the rows; a key already held is updated only where the rule says so.
+
+    A figure that several documents state is cited from the one with the smallest document_id.
+    Within a batch the rows come smallest document first (pipeline._combined), so a plain
+    insert that skips held keys keeps the right one; only keys held from before (`held`, found
+    when the batch was checked) can need the citation moved. An upsert on every row would
+    decide the same, at a third more of publishing's time.
+    """
     if not rows:
         return
     names = list(columns(table))
     key = ROW_KEYS[table]
-    conflict = "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
-    if table in SMALLEST_DOCUMENT_WINS:
-        conflict += f" WHERE excluded.document_id < {table}.document_id"
-    sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-           f"ON CONFLICT({key}) {conflict}")
-    conn.executemany(sql, (tuple(map(row.get, names)) for row in rows))
+    placeholders = ", ".join("?" * len(names))
+    if table not in SMALLEST_DOCUMENT_WINS:
+        update = ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
+        conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) "
+                         f"ON CONFLICT({key}) DO UPDATE SET {update}", (tuple(map(row.get, names)) for row in rows))
+        return
+    conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) ON CONFLICT({key}) DO NOTHING",
+                     (tuple(map(row.get, names)) for row in rows))
+    moved = [row for row in rows if row[key] in held and row["document_id"] is not None
+             and held[row[key]] is not None and row["document_id"] < held[row[key]]]
+    if moved:
+        others = [n for n in names if n != key]
+        conn.executemany(f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in others)} "
+                         f"WHERE {key} = ? AND document_id > ?",
+                         ([row[n] for n in others] + [row[key], row["document_id"]] for row in moved))
 
 
 def _copy(source: Path, target: Path) -> None:
