@@ -28,7 +28,7 @@ from ..schemas.models import columns
 from .errors import DatabaseBusy, MultiforceError, ValidationFailed
 from .records import ROW_KEYS, Extraction
 from .reference import publish_reference
-from .validation import Problem, Report, _describe
+from .validation import Problem, Report, row_label
 from .views import VIEWS
 
 TYPES = {"String": str, "Float64": float, "Int64": int}
@@ -242,7 +242,7 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
             if value != row[column] and document not in incoming:
                 problems.append(Problem(
                     incoming.get(row["document_id"], row["response_id"]), table,
-                    f"row {index + 1} ({_describe(table, row)})", "one value per key",
+                    row_label(table, index, row), "one value per key",
                     f"the database already holds {_shown(value)} from {filename or 'another document'} "
                     f"(document {str(document)[:12]}), this document says {_shown(row[column])}: "
                     "check which document is right",

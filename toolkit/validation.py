@@ -64,7 +64,7 @@ class _Checker:
         else:
             record = frame.row(index, named=True)
             document = self.names.get(record.get("document_id"), record.get("response_id", "?"))
-            row = f"row {index + 1} ({_describe(table, record)})"
+            row = row_label(table, index, record)
         self.problems.append(Problem(document, table, row, rule, detail))
 
     def _only_document(self) -> str:
@@ -187,6 +187,11 @@ class _Checker:
         for row in totals.iter_rows(named=True):
             self.add("observations", row["index"], "shares of one breakdown sum to about 100",
                      f"the {row['breakdown']} shares add up to {row['total']:g}%")
+
+
+def row_label(table: str, index: int, record: dict) -> str:
+    """How a report names a row: its number in the batch and what it is."""
+    return f"row {index + 1} ({_describe(table, record)})"
 
 
 def _describe(table: str, record: dict) -> str:

@@ -2,6 +2,7 @@
 from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, TECHNOLOGIES
 
 PRIMARY = ", ".join(f"'{kind}'" for kind in PRIMARY_SOURCE_KINDS)
+STATUS_CELL = "o.status || coalesce(' ' || o.exemptions, '')"  # 'refused s31(1)'
 
 
 def _number(column: str) -> str:
@@ -14,7 +15,7 @@ def _latest_status(technology: str) -> str:
     latest by response date, undated responses counting as oldest, then by reference."""
     return f"""coalesce((
         SELECT group_concat(cell, '; ') FROM (
-            SELECT DISTINCT o.status || coalesce(' ' || o.exemptions, '') AS cell
+            SELECT DISTINCT {STATUS_CELL} AS cell
             FROM outcomes o
             WHERE o.technology = '{technology}' AND o.response_id = (
                 SELECT r.response_id FROM responses r
@@ -28,7 +29,7 @@ def _latest_status(technology: str) -> str:
 
 def _compiled_status(technology: str) -> str:
     return f"""(SELECT group_concat(cell, '; ') FROM (
-            SELECT DISTINCT o.status || coalesce(' ' || o.exemptions, '') AS cell
+            SELECT DISTINCT {STATUS_CELL} AS cell
             FROM outcomes o JOIN responses r ON r.response_id = o.response_id
             WHERE o.force_id = f.force_id AND o.technology = '{technology}' AND r.source_kind = 'compilation'
             ORDER BY cell)) AS {technology}_compilations"""
