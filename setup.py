@@ -3,6 +3,7 @@
 pyproject.toml cannot discover sub-packages below a renamed folder, so this file finds
 them (every force adapter is a sub-package of forces/) instead of a hand-kept list.
 """
+
 from setuptools import find_packages, setup
 
 CODE_FOLDERS = ("toolkit", "schemas", "forces")
@@ -20,7 +21,12 @@ setup(
         "multiforce.schemas": ["*.csv"],
         # Transcriptions may sit in a force folder without an adapter (not a package), and
         # compilations in forces/_compilations: both are data of multiforce.forces itself.
-        "multiforce.forces": ["*/documents/*", "*/golden/*", "*/transcriptions/*.yaml", "_compilations/*.yaml"],
+        "multiforce.forces": [
+            "*/documents/*",
+            "*/golden/*",
+            "*/transcriptions/*.yaml",
+            "_compilations/*.yaml",
+        ],
     },
     include_package_data=False,
 )

@@ -11,6 +11,7 @@ The figures keep the rules the validation enforces, across every response of a f
 searches are at least 8,000 and matches at most 7,000 (so matches never exceed uses in any
 period, whichever responses they come from), the Q2 and Q4 tables agree, shares sum to 100.
 """
+
 import math
 import random
 import re
@@ -50,24 +51,33 @@ BENCHMARK_SCALES = ("campaign", "archive", "stress")
 def prefixes() -> dict[str, str]:
     """force id -> the two-digit prefix of its references; the Met keeps its own."""
     others = sorted(force_ids() - {"metropolitan"})
-    return {"metropolitan": MET_PREFIX, **{force: f"{i:02d}" for i, force in enumerate(others, start=2)}}
+    return {
+        "metropolitan": MET_PREFIX,
+        **{force: f"{i:02d}" for i, force in enumerate(others, start=2)},
+    }
 
 
 def synthetic_adapter(force_id: str, prefix: str) -> type[Metropolitan]:
     """An adapter for the Met's layout under another force's id and reference prefix."""
     reference = rf"{prefix}\.FOI\.\d{{2}}\.\d{{6}}"
-    return type(f"Synthetic_{force_id.replace('-', '_')}", (Metropolitan,), {
-        "force_id": force_id,
-        "recognise": rf"reference no: {reference}",
-        "reference": rf"reference no: (?P<reference>{reference})",
-        "__module__": __name__,
-    })
+    return type(
+        f"Synthetic_{force_id.replace('-', '_')}",
+        (Metropolitan,),
+        {
+            "force_id": force_id,
+            "recognise": rf"reference no: {reference}",
+            "reference": rf"reference no: (?P<reference>{reference})",
+            "__module__": __name__,
+        },
+    )
 
 
 def adapters() -> dict[str, Metropolitan]:
     """One adapter per force: the Met's own for the Met, a synthetic one for each other force."""
-    return {force: Metropolitan() if force == "metropolitan" else synthetic_adapter(force, prefix)()
-            for force, prefix in prefixes().items()}
+    return {
+        force: Metropolitan() if force == "metropolitan" else synthetic_adapter(force, prefix)()
+        for force, prefix in prefixes().items()
+    }
 
 
 def document(template: str, rng: random.Random, prefix: str, shift: int, serial: int) -> str:
@@ -84,17 +94,28 @@ def document(template: str, rng: random.Random, prefix: str, shift: int, serial:
         return f"{value:,}" if grouped else str(value)
 
     replacements = (
-        (r"^• (?:An additional )?\d+(?= devices? (?:were )?deployed)", lambda m: re.sub(r"\d+", n(10, 600), m.group())),
+        (
+            r"^• (?:An additional )?\d+(?= devices? (?:were )?deployed)",
+            lambda m: re.sub(r"\d+", n(10, 600), m.group()),
+        ),
         (r"(?<=We have approximately )\d+", lambda m: n(100, 3_000)),
         (r"^(\d{4}) \| \d+ \|$", lambda m: f"{m[1]} | {searches_in(m[1])} |"),
-        (r"^(\d{4}) \| \d+ \| \d+ \| \d+ \|$",
-         lambda m: f"{m[1]} | {searches_in(m[1])} | {n(500, 7_000)} | {n(20, 1_500)} |"),
+        (
+            r"^(\d{4}) \| \d+ \| \d+ \| \d+ \|$",
+            lambda m: f"{m[1]} | {searches_in(m[1])} | {n(500, 7_000)} | {n(20, 1_500)} |",
+        ),
         (r"^(\d{4}) = \d+$", lambda m: f"{m[1]} = {n(5, 400)}"),
-        (r"^(\d{4}) = \d+ and will increase by \d+$", lambda m: f"{m[1]} = {n(5, 400)} and will increase by {n(1, 60)}"),
+        (
+            r"^(\d{4}) = \d+ and will increase by \d+$",
+            lambda m: f"{m[1]} = {n(5, 400)} and will increase by {n(1, 60)}",
+        ),
         (r"(?<= = )[\d,]+(?= \()", lambda m: n(1_000, 60_000, grouped=True)),
         (r"(?<=Total number extractions )[\d,]+", lambda m: n(5_000, 30_000, grouped=True)),
         (r"(?<=Total failed extractions )[\d,]+", lambda m: n(100, 4_000, grouped=True)),
-        (r"= \d+% Suspect Devices / \d+% Victim devices / \d+% Witness devices", lambda m: _shares(rng)),
+        (
+            r"= \d+% Suspect Devices / \d+% Victim devices / \d+% Witness devices",
+            lambda m: _shares(rng),
+        ),
     )
     for pattern, draw in replacements:
         text, found = re.subn(pattern, draw, text, flags=re.M)
@@ -114,11 +135,21 @@ def plan(scale: Scale, seed: int):
     for i in range(scale.documents):
         rng = random.Random(f"{seed}/{scale.name}/{i}")
         if scale.responses_per_force:
-            force, shift = forces[i // scale.responses_per_force], (i % scale.responses_per_force) - 1
+            force, shift = (
+                forces[i // scale.responses_per_force],
+                (i % scale.responses_per_force) - 1,
+            )
         else:
             force, shift = forces[i % len(forces)], rng.randint(-7, 2)
         prefix, serial = prefixes()[force], 100_000 + i
-        yield Path(force) / f"{prefix}.FOI.{22 + shift:02d}.{serial:06d}.txt", force, prefix, shift, serial, rng
+        yield (
+            Path(force) / f"{prefix}.FOI.{22 + shift:02d}.{serial:06d}.txt",
+            force,
+            prefix,
+            shift,
+            serial,
+            rng,
+        )
 
 
 def generate(folder: Path, scale: Scale, seed: int = 2022) -> list[tuple[Path, Metropolitan]]:

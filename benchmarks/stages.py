@@ -5,6 +5,7 @@ input is not counted) and the process's peak resident memory. Within one process
 own peak is read from /proc (VmHWM, reset before each timed call where Linux allows), so the
 parts of a full build each get theirs.
 """
+
 import asyncio
 import json
 import pickle
@@ -19,11 +20,12 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from benchmarks import corpus
 from multiforce.schemas.models import columns
 from multiforce.toolkit import pipeline, publish
 from multiforce.toolkit.records import TABLES, Extraction
 from multiforce.toolkit.validation import validate
+
+from benchmarks import corpus
 
 STAGES = {}
 
@@ -74,8 +76,13 @@ class Meter:
         return timed
 
     def report(self) -> dict:
-        return {name: {"seconds": round(self.seconds[name], 3), "peak_rss_mb": round(self.peak[name], 1)}
-                for name in self.seconds}
+        return {
+            name: {
+                "seconds": round(self.seconds[name], 3),
+                "peak_rss_mb": round(self.peak[name], 1),
+            }
+            for name in self.seconds
+        }
 
 
 def batches(rows_dir: Path):
@@ -92,7 +99,11 @@ def generate(scale: str, folder: str, seed: str):
     start = time.perf_counter()
     sources = corpus.generate(Path(folder), corpus.SCALES[scale], int(seed))
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "documents": len(sources), "bytes": sum(p.stat().st_size for p, _ in sources)}
+    return {
+        "seconds": seconds,
+        "documents": len(sources),
+        "bytes": sum(p.stat().st_size for p, _ in sources),
+    }
 
 
 @stage
@@ -104,7 +115,9 @@ def parse(scale: str, folder: str, rows_dir: str, seed: str):
     meter = Meter()
     pipeline.parse = meter.wrap("parse", pipeline.parse)
     counts = dict.fromkeys(TABLES, 0)
-    for number, batch in enumerate(pipeline._batches(corpus.sources(Path(folder), corpus.SCALES[scale], int(seed)))):
+    for number, batch in enumerate(
+        pipeline._batches(corpus.sources(Path(folder), corpus.SCALES[scale], int(seed)))
+    ):
         extraction = Extraction()
         for item in batch:
             extraction.extend(item.stamped())
@@ -153,10 +166,14 @@ def _schema(schema_db: str) -> list[str]:
     """The published database's tables, indexes, full-text table and triggers, as SQL."""
     conn = sqlite3.connect(schema_db)
     try:
-        return [sql for (sql,) in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index', 'trigger') "
-            "AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid")]
+        return [
+            sql
+            for (sql,) in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index', 'trigger') "
+                "AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid"
+            )
+        ]
     finally:
         conn.close()
 
@@ -177,8 +194,10 @@ def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
     Path(db).unlink(missing_ok=True)
     schema, forces = _schema(schema_db), _forces(schema_db)
     names = {table: list(columns(table)) for table in TABLES}
-    inserts = {table: f"INSERT INTO {table} ({', '.join(names[table])}) VALUES ({', '.join('?' * len(names[table]))})"
-               for table in TABLES}
+    inserts = {
+        table: f"INSERT INTO {table} ({', '.join(names[table])}) VALUES ({', '.join('?' * len(names[table]))})"
+        for table in TABLES
+    }
     reset_peak()
     seconds = 0.0
     start = time.perf_counter()
@@ -189,10 +208,16 @@ def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
     conn.execute("BEGIN")
     for sql in schema:
         conn.execute(sql)
-    conn.executemany(f"INSERT INTO forces VALUES ({', '.join('?' * len(forces[0]))})", [tuple(f.values()) for f in forces])
+    conn.executemany(
+        f"INSERT INTO forces VALUES ({', '.join('?' * len(forces[0]))})",
+        [tuple(f.values()) for f in forces],
+    )
     seconds += time.perf_counter() - start
     for extraction in batches(Path(rows_dir)):
-        rows = {table: [tuple(map(row.get, names[table])) for row in extraction.rows[table]] for table in TABLES}
+        rows = {
+            table: [tuple(map(row.get, names[table])) for row in extraction.rows[table]]
+            for table in TABLES
+        }
         start = time.perf_counter()
         for table in TABLES:
             conn.executemany(inserts[table], rows[table])
@@ -245,7 +270,9 @@ def build(scale: str, folder: str, db: str, seed: str):
     pipeline.parse = meter.wrap("parse", pipeline.parse)
     pipeline.validate = meter.wrap("validation", pipeline.validate)
     publish.Publication.write = meter.wrap("publishing", publish.Publication.write)
-    publish.Publication.finish = meter.wrap("publishing (fsync and rename)", publish.Publication.finish)
+    publish.Publication.finish = meter.wrap(
+        "publishing (fsync and rename)", publish.Publication.finish
+    )
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     reset_peak()
     start = time.perf_counter()
@@ -253,7 +280,9 @@ def build(scale: str, folder: str, db: str, seed: str):
     seconds = time.perf_counter() - start
     assert len(published) == len(sources) and not any(item.skipped for item in published)
     parts = meter.report()
-    peak = max([peak_rss_mb()] + [part["peak_rss_mb"] for part in parts.values()])  # each part reset it
+    peak = max(
+        [peak_rss_mb()] + [part["peak_rss_mb"] for part in parts.values()]
+    )  # each part reset it
     return {"seconds": seconds, "peak_rss_mb": peak, "parts": parts, **_size(db)}
 
 
@@ -267,18 +296,29 @@ def ingest(scale: str, folder: str, db: str, seed: str):
     published = pipeline.publish_sources(db, sources)
     seconds = time.perf_counter() - start
     parsed = sum(not item.skipped for item in published)
-    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "parsed": parsed,
-            "skipped": len(published) - parsed, "database_rewritten": Path(db).stat().st_mtime_ns != before}
+    return {
+        "seconds": seconds,
+        "peak_rss_mb": peak_rss_mb(),
+        "parsed": parsed,
+        "skipped": len(published) - parsed,
+        "database_rewritten": Path(db).stat().st_mtime_ns != before,
+    }
 
 
 @stage
 def change_one(scale: str, folder: str, seed: str):
     """Change one document as a re-saved web page changes: the same response and figures,
     other bytes (a banner line), so it is a new document that says what the old one said."""
-    path, _ = random.Random(seed).choice(corpus.sources(Path(folder), corpus.SCALES[scale], int(seed)))
+    path, _ = random.Random(seed).choice(
+        corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
+    )
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Sorry, there was a technical problem.", "Sorry, there was a technical problem!", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "Sorry, there was a technical problem.", "Sorry, there was a technical problem!", 1
+        ),
+        encoding="utf-8",
+    )
     return {"seconds": 0.0, "changed": str(path.relative_to(folder))}
 
 
@@ -290,7 +330,6 @@ def queries(db: str, runs: str = "5"):
     """Every canned query through Datasette's own client, as `multiforce serve` configures it,
     with its query plan."""
     from datasette.app import Datasette
-
     from multiforce.toolkit.serving import EXAMPLE_PARAMETERS, SETTINGS, metadata_for
 
     metadata = metadata_for(Path(db))
@@ -304,22 +343,39 @@ def queries(db: str, runs: str = "5"):
             for _ in range(int(runs) + 1):
                 start = time.perf_counter()
                 parameters = urllib.parse.urlencode(EXAMPLE_PARAMETERS.get(name, {}))
-                response = await datasette.client.get(f"/{Path(db).stem}/{name}.json?_shape=array&{parameters}")
+                response = await datasette.client.get(
+                    f"/{Path(db).stem}/{name}.json?_shape=array&{parameters}"
+                )
                 timings.append((time.perf_counter() - start) * 1000)
                 assert response.status_code == 200, response.text[:500]
-            results[name] = {"first_ms": round(timings[0], 1), "median_ms": round(statistics.median(timings[1:]), 1),
-                             "max_ms": round(max(timings[1:]), 1), "rows": len(response.json())}
+            results[name] = {
+                "first_ms": round(timings[0], 1),
+                "median_ms": round(statistics.median(timings[1:]), 1),
+                "max_ms": round(max(timings[1:]), 1),
+                "rows": len(response.json()),
+            }
 
     asyncio.run(measure())
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     for name, query in canned.items():
-        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + query["sql"],
-                                               {p: "" for p in query.get("params", [])})]
+        plan = [
+            row[3]
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN " + query["sql"], {p: "" for p in query.get("params", [])}
+            )
+        ]
         results[name]["plan"] = plan
-        subqueries = {step.split(" ", 1)[1] for step in plan if step.startswith(("CO-ROUTINE", "MATERIALIZE"))}
+        subqueries = {
+            step.split(" ", 1)[1] for step in plan if step.startswith(("CO-ROUTINE", "MATERIALIZE"))
+        }
         results[name]["full_table_scans"] = [
-            step for step in plan if step.startswith("SCAN ") and "USING" not in step
-            and step.split(" ")[1] not in subqueries and not step.startswith("SCAN (")]
+            step
+            for step in plan
+            if step.startswith("SCAN ")
+            and "USING" not in step
+            and step.split(" ")[1] not in subqueries
+            and not step.startswith("SCAN (")
+        ]
     conn.close()
     return {"seconds": 0.0, "queries": results}
 
@@ -334,10 +390,21 @@ def startup(runs: str = "7"):
         subprocess.run([command, "--help"], check=True, capture_output=True)
         timings.append(time.perf_counter() - start)
     leaked = subprocess.run(
-        [sys.executable, "-c", "import sys, multiforce.toolkit.cli; "
-         "print(sorted(m for m in ('polars', 'pandera', 'sqlite_utils', 'datasette', 'pdfplumber', 'selectolax') if m in sys.modules))"],
-        check=True, capture_output=True, text=True).stdout.strip()
-    return {"seconds": statistics.median(timings), "best_seconds": min(timings), "heavy_imports": leaked}
+        [
+            sys.executable,
+            "-c",
+            "import sys, multiforce.toolkit.cli; "
+            "print(sorted(m for m in ('polars', 'pandera', 'sqlite_utils', 'datasette', 'pdfplumber', 'selectolax') if m in sys.modules))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return {
+        "seconds": statistics.median(timings),
+        "best_seconds": min(timings),
+        "heavy_imports": leaked,
+    }
 
 
 if __name__ == "__main__":

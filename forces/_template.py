@@ -11,6 +11,7 @@ most forces send. To adapt it (README, "Add a force"):
 4. run pytest: it writes golden/FILE.json, which you read and commit.
 A rule that finds nothing is an error, so a reworded letter never passes silently.
 """
+
 from ...toolkit.adapter import Adapter
 from ...toolkit.rules import Figures, Measure, Outcome, Section, Years
 
@@ -38,6 +39,8 @@ This information is not held by FORCE_NAME.
 """
 
 
+# The rules read as a table, a few lines each; one argument a line would hide that.
+# fmt: off
 class FORCE_CLASS(Adapter):
     force_id = "FORCE_ID"
     recognise = r"FORCE_NAME_PATTERN"  # text that only this force's documents contain

@@ -7,6 +7,7 @@ arches and wands found (see the Met's request in forces/metropolitan/documents).
 template (`multiforce template`) is made from this list and nothing else: to ask another
 question, add a topic here.
 """
+
 from dataclasses import dataclass
 
 from .vocabulary import BREAKDOWNS, MEASURES, TECHNOLOGIES
@@ -24,34 +25,91 @@ class Topic:
     breakdowns: tuple[str, ...] = ("none",)
 
     def __post_init__(self):
-        unknown = {self.technology} - set(TECHNOLOGIES) | {self.measure} - set(MEASURES) | set(self.breakdowns) - set(BREAKDOWNS)
+        unknown = (
+            {self.technology} - set(TECHNOLOGIES)
+            | {self.measure} - set(MEASURES)
+            | set(self.breakdowns) - set(BREAKDOWNS)
+        )
         if unknown:
             raise ValueError(f"{self}: {', '.join(sorted(unknown))} not in schemas/vocabulary.py")
 
 
-SCANNER, ARCH, WAND, PHONES = "mobile_fingerprint_scanner", "knife_arch", "knife_wand", "phone_extraction"
+SCANNER, ARCH, WAND, PHONES = (
+    "mobile_fingerprint_scanner",
+    "knife_arch",
+    "knife_wand",
+    "phone_extraction",
+)
 
 TOPICS = (
-    Topic(SCANNER, "devices_in_service", "The number of mobile fingerprint scanners owned by your force in each year"),
-    Topic(SCANNER, "uses", "The number of times mobile fingerprint scanners were used by officers in each year"),
-    Topic(SCANNER, "people", "The number of people scanned using mobile fingerprint scanners in each year, "
-          "by age, gender and ethnicity", PEOPLE_BREAKDOWNS),
-    Topic(SCANNER, "matches", "The number of matches against each database the scanners check, in each year",
-          ("database",)),
-    Topic(ARCH, "devices_in_service", "The number of knife arches owned by your force in each year"),
+    Topic(
+        SCANNER,
+        "devices_in_service",
+        "The number of mobile fingerprint scanners owned by your force in each year",
+    ),
+    Topic(
+        SCANNER,
+        "uses",
+        "The number of times mobile fingerprint scanners were used by officers in each year",
+    ),
+    Topic(
+        SCANNER,
+        "people",
+        "The number of people scanned using mobile fingerprint scanners in each year, "
+        "by age, gender and ethnicity",
+        PEOPLE_BREAKDOWNS,
+    ),
+    Topic(
+        SCANNER,
+        "matches",
+        "The number of matches against each database the scanners check, in each year",
+        ("database",),
+    ),
+    Topic(
+        ARCH, "devices_in_service", "The number of knife arches owned by your force in each year"
+    ),
     Topic(WAND, "devices_in_service", "The number of knife wands owned by your force in each year"),
     Topic(ARCH, "uses", "The number of times knife arches were used by officers in each year"),
-    Topic(ARCH, "people", "The number of people scanned using knife arches in each year, by age, gender and "
-          "ethnicity", PEOPLE_BREAKDOWNS),
-    Topic(WAND, "people", "The number of people scanned using knife wands in each year, by age, gender and "
-          "ethnicity", PEOPLE_BREAKDOWNS),
-    Topic(ARCH, "weapons_found", "The number of offensive weapons found through knife arches in each year"),
-    Topic(WAND, "weapons_found", "The number of offensive weapons found through knife wands in each year"),
-    Topic(PHONES, "devices_in_service", "The number of mobile phone data extraction devices owned by your force "
-          "in each year"),
-    Topic(PHONES, "uses", "The number of times mobile phone data extraction devices were used in each year"),
-    Topic(PHONES, "people", "The number of people whose phones were subject to data extraction in each year, "
-          "by age, gender and ethnicity", PEOPLE_BREAKDOWNS),
+    Topic(
+        ARCH,
+        "people",
+        "The number of people scanned using knife arches in each year, by age, gender and "
+        "ethnicity",
+        PEOPLE_BREAKDOWNS,
+    ),
+    Topic(
+        WAND,
+        "people",
+        "The number of people scanned using knife wands in each year, by age, gender and ethnicity",
+        PEOPLE_BREAKDOWNS,
+    ),
+    Topic(
+        ARCH,
+        "weapons_found",
+        "The number of offensive weapons found through knife arches in each year",
+    ),
+    Topic(
+        WAND,
+        "weapons_found",
+        "The number of offensive weapons found through knife wands in each year",
+    ),
+    Topic(
+        PHONES,
+        "devices_in_service",
+        "The number of mobile phone data extraction devices owned by your force in each year",
+    ),
+    Topic(
+        PHONES,
+        "uses",
+        "The number of times mobile phone data extraction devices were used in each year",
+    ),
+    Topic(
+        PHONES,
+        "people",
+        "The number of people whose phones were subject to data extraction in each year, "
+        "by age, gender and ethnicity",
+        PEOPLE_BREAKDOWNS,
+    ),
 )
 
 

@@ -1,5 +1,5 @@
 """pandera models, one per table. Vocabularies are checks; unknown columns are rejected."""
-from typing import Optional
+
 
 import pandera.polars as pa
 import polars as pl
@@ -20,14 +20,16 @@ class Forces(_Strict):
     name: str = pa.Field(unique=True)
     country: str = pa.Field(isin=v.COUNTRIES)
     kind: str = pa.Field(isin=v.FORCE_KINDS)
-    ons_code: Optional[str] = pa.Field(nullable=True, str_matches=r"^[ESW]\d{8}$")
-    whatdotheyknow_slug: Optional[str] = pa.Field(nullable=True)
+    ons_code: str | None = pa.Field(nullable=True, str_matches=r"^[ESW]\d{8}$")
+    whatdotheyknow_slug: str | None = pa.Field(nullable=True)
 
     @pa.dataframe_check(name="ons_code matches the country, once per force")
     def ons_code_fits_country(cls, data) -> pl.LazyFrame:
         prefix = pl.col("country").replace_strict(v.ONS_PREFIXES, default=None)
         expected = pl.when(pl.col("kind") == "territorial").then(prefix)
-        fits = (pl.col("ons_code").is_null() & expected.is_null()) | (pl.col("ons_code").str.slice(0, 3) == expected)
+        fits = (pl.col("ons_code").is_null() & expected.is_null()) | (
+            pl.col("ons_code").str.slice(0, 3) == expected
+        )
         once = pl.col("ons_code").is_null() | pl.col("ons_code").is_unique()
         return data.lazyframe.select((fits.fill_null(False) & once).alias("ok"))
 
@@ -37,9 +39,9 @@ class Responses(_Strict):
     force_id: str
     reference: str = pa.Field(str_length={"min_value": 1})
     title: str
-    request_date: Optional[str] = pa.Field(nullable=True, **ISO_DATE)
-    response_date: Optional[str] = pa.Field(nullable=True, **ISO_DATE)
-    source_url: Optional[str] = pa.Field(nullable=True, str_matches=r"^https?://")
+    request_date: str | None = pa.Field(nullable=True, **ISO_DATE)
+    response_date: str | None = pa.Field(nullable=True, **ISO_DATE)
+    source_url: str | None = pa.Field(nullable=True, str_matches=r"^https?://")
     licence: str
     source_kind: str = pa.Field(isin=v.SOURCE_KINDS)
 
@@ -52,14 +54,14 @@ class Documents(_Strict):
     bytes: int = pa.Field(gt=0)
     text: str = pa.Field(str_length={"min_value": 1})
     # Filled in at publishing: a document is read again when the code that read it changed.
-    adapter: Optional[str] = pa.Field(nullable=True)
-    adapter_version: Optional[str] = pa.Field(nullable=True)
+    adapter: str | None = pa.Field(nullable=True)
+    adapter_version: str | None = pa.Field(nullable=True)
 
 
 class Observations(_Strict):
     observation_id: str  # two values for one id are a cross-row error
     response_id: str
-    document_id: Optional[str] = pa.Field(nullable=True)
+    document_id: str | None = pa.Field(nullable=True)
     force_id: str
     technology: str = pa.Field(isin=list(v.TECHNOLOGIES))
     measure: str = pa.Field(isin=list(v.MEASURES))
@@ -67,46 +69,54 @@ class Observations(_Strict):
     period_end: str = pa.Field(**ISO_DATE)
     period_label: str
     breakdown: str = pa.Field(isin=list(v.BREAKDOWNS))
-    breakdown_value: Optional[str] = pa.Field(nullable=True)
+    breakdown_value: str | None = pa.Field(nullable=True)
     value: float = pa.Field(ge=0)
     unit: str = pa.Field(isin=v.UNITS)
     qualifier: str = pa.Field(isin=v.QUALIFIERS)
-    caveat: Optional[str] = pa.Field(nullable=True)
-    quote: Optional[str] = pa.Field(nullable=True)
-    locator: Optional[str] = pa.Field(nullable=True)
+    caveat: str | None = pa.Field(nullable=True)
+    quote: str | None = pa.Field(nullable=True)
+    locator: str | None = pa.Field(nullable=True)
 
     @pa.dataframe_check(name="yes/no measures have unit yes_no and value 0 or 1")
     def yes_no(cls, data) -> pl.LazyFrame:
         yes_no_measure = pl.col("measure").is_in(v.YES_NO_MEASURES)
         yes_no_unit = pl.col("unit") == "yes_no"
         return data.lazyframe.select(
-            ((yes_no_measure == yes_no_unit) & (~yes_no_unit | pl.col("value").is_in([0.0, 1.0]))).alias("ok"))
+            (
+                (yes_no_measure == yes_no_unit) & (~yes_no_unit | pl.col("value").is_in([0.0, 1.0]))
+            ).alias("ok")
+        )
 
     @pa.dataframe_check(name="breakdown_value fits its breakdown")
     def breakdown_value_fits(cls, data) -> pl.LazyFrame:
         closed = {name: sorted(values) for name, values in v.BREAKDOWNS.items() if values}
-        allowed = pl.col("breakdown").replace_strict(closed, default=None, return_dtype=pl.List(pl.String))
+        allowed = pl.col("breakdown").replace_strict(
+            closed, default=None, return_dtype=pl.List(pl.String)
+        )
         value = pl.col("breakdown_value")
-        fits = pl.when(pl.col("breakdown") == "none").then(value.is_null()).otherwise(
-            value.is_not_null() & (allowed.is_null() | allowed.list.contains(value)))
+        fits = (
+            pl.when(pl.col("breakdown") == "none")
+            .then(value.is_null())
+            .otherwise(value.is_not_null() & (allowed.is_null() | allowed.list.contains(value)))
+        )
         return data.lazyframe.select(fits.fill_null(False).alias("ok"))
 
 
 class Outcomes(_Strict):
     outcome_id: str
     response_id: str
-    document_id: Optional[str] = pa.Field(nullable=True)
+    document_id: str | None = pa.Field(nullable=True)
     force_id: str
     technology: str = pa.Field(isin=list(v.TECHNOLOGIES))
     measure: str = pa.Field(isin=list(v.MEASURES))
     breakdown: str = pa.Field(isin=list(v.BREAKDOWNS))
-    period_start: Optional[str] = pa.Field(nullable=True, **ISO_DATE)
-    period_end: Optional[str] = pa.Field(nullable=True, **ISO_DATE)
+    period_start: str | None = pa.Field(nullable=True, **ISO_DATE)
+    period_end: str | None = pa.Field(nullable=True, **ISO_DATE)
     status: str = pa.Field(isin=v.STATUSES)
-    exemptions: Optional[str] = pa.Field(nullable=True, str_matches=v.EXEMPTIONS_PATTERN)
-    reason: Optional[str] = pa.Field(nullable=True)
-    quote: Optional[str] = pa.Field(nullable=True)
-    locator: Optional[str] = pa.Field(nullable=True)
+    exemptions: str | None = pa.Field(nullable=True, str_matches=v.EXEMPTIONS_PATTERN)
+    reason: str | None = pa.Field(nullable=True)
+    quote: str | None = pa.Field(nullable=True)
+    locator: str | None = pa.Field(nullable=True)
 
 
 MODELS = {

@@ -1,4 +1,5 @@
 """The register of UK police forces, shipped as reference data (forces.csv)."""
+
 import csv
 import re
 from functools import cache
@@ -47,4 +48,6 @@ def force_by_name(name: str) -> str | None:
 def officers() -> tuple[dict, ...]:
     """Police officer FTEs by force and date (Home Office workforce statistics), for per-officer views."""
     with (files(__package__) / "officers.csv").open(encoding="utf-8", newline="") as handle:
-        return tuple({**row, "officers_fte": float(row["officers_fte"])} for row in csv.DictReader(handle))
+        return tuple(
+            {**row, "officers_fte": float(row["officers_fte"])} for row in csv.DictReader(handle)
+        )

@@ -21,13 +21,13 @@ MEASURES = {
     # Added for transcriptions and compilations:
     "in_use": "Whether the force used the technology at the date or in the period (yes/no: unit yes_no)",
     "trialled": "Whether the force trialled the technology in the period (yes/no: unit yes_no; "
-                "an announced trial is qualifier planned)",
+    "an announced trial is qualifier planned)",
     "devices_seized": "Digital devices seized or recovered as evidence during the period",
     "arrests": "Uses that led to an arrest",
     "referrals": "Uses after which the person was referred to another body (e.g. the Home Office "
-                 "after an immigration match)",
+    "after an immigration match)",
     "time_to_examination": "How long seized devices wait for, or take to, forensic examination "
-                           "(averages, time to clear a backlog)",
+    "(averages, time to clear a backlog)",
 }
 
 # Measures that are a yes/no finding, not a count: value 1 is yes, 0 is no, unit yes_no.
@@ -43,11 +43,11 @@ BREAKDOWNS = {
     "gender": None,
     "ethnicity": None,
     # Added for transcriptions and compilations:
-    "search_reason": None,        # why a scanner search was made, e.g. immigration
-    "location": None,             # where the technology was used, outside London's boroughs
+    "search_reason": None,  # why a scanner search was made, e.g. immigration
+    "location": None,  # where the technology was used, outside London's boroughs
     "nationality": None,
-    "device_type": None,          # phone, computer, tablet...
-    "offence": None,              # the crime type a device or search relates to
+    "device_type": None,  # phone, computer, tablet...
+    "offence": None,  # the crime type a device or search relates to
     "extraction_method": {"kiosk", "hub", "lab", "cloud", "analytics", "field_kit"},
     "time_to_examination": None,  # e.g. within_3_months, 3_to_12_months, over_12_months
 }

@@ -8,6 +8,7 @@ one. Run it as a script to rewrite the committed fixture:
 
     python tests/browser_print.py
 """
+
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -20,8 +21,9 @@ SKIPPED = {"head", "script", "style", "noscript", "template", "svg"}
 HEADINGS = {"h1": 20, "h2": 15, "h3": 13}
 
 
-def print_page(html: str, out: Path, *, url: str = MET_URL, printed_at: str = PRINTED_AT,
-               paper: str = "A4") -> Path:
+def print_page(
+    html: str, out: Path, *, url: str = MET_URL, printed_at: str = PRINTED_AT, paper: str = "A4"
+) -> Path:
     """Lay `html` out on pages of `paper` (A4, A5, letter) as a browser prints it; write the PDF to `out`."""
     from reportlab.lib import pagesizes
     from reportlab.lib.units import mm
@@ -45,13 +47,28 @@ def print_page(html: str, out: Path, *, url: str = MET_URL, printed_at: str = PR
         canvas.restoreState()
 
     # Two passes, as a browser does, so that every footer can say how many pages there are.
-    counting = SimpleDocTemplate(str(out), pagesize=size, leftMargin=12 * mm, rightMargin=12 * mm,
-                                 topMargin=12 * mm, bottomMargin=12 * mm, invariant=1)
+    counting = SimpleDocTemplate(
+        str(out),
+        pagesize=size,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        invariant=1,
+    )
     counting.total_pages = 0
     counting.build(list(flowables), onFirstPage=lambda c, d: None, onLaterPages=lambda c, d: None)
     total = counting.page
-    document = SimpleDocTemplate(str(out), pagesize=size, leftMargin=12 * mm, rightMargin=12 * mm,
-                                 topMargin=12 * mm, bottomMargin=12 * mm, invariant=1, title=title)
+    document = SimpleDocTemplate(
+        str(out),
+        pagesize=size,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        invariant=1,
+        title=title,
+    )
     document.total_pages = total
     document.build(_flowables(root.body), onFirstPage=furniture, onLaterPages=furniture)
     return out
@@ -62,7 +79,9 @@ def _flowables(body) -> list:
     from reportlab.platypus import Paragraph
 
     text_style = ParagraphStyle("p", fontName="Times-Roman", fontSize=12, leading=14, spaceAfter=12)
-    item_style = ParagraphStyle("li", parent=text_style, leftIndent=24, bulletIndent=10, spaceAfter=2)
+    item_style = ParagraphStyle(
+        "li", parent=text_style, leftIndent=24, bulletIndent=10, spaceAfter=2
+    )
     out: list = []
 
     def walk(node):
@@ -76,15 +95,26 @@ def _flowables(body) -> list:
                     out.append(Paragraph(escape(text), text_style))
             elif tag in HEADINGS:
                 size = HEADINGS[tag]
-                style = ParagraphStyle(tag, parent=text_style, fontName="Times-Bold", fontSize=size,
-                                       leading=size * 1.2, spaceBefore=6, spaceAfter=10)
+                style = ParagraphStyle(
+                    tag,
+                    parent=text_style,
+                    fontName="Times-Bold",
+                    fontSize=size,
+                    leading=size * 1.2,
+                    spaceBefore=6,
+                    spaceAfter=10,
+                )
                 out.append(Paragraph(escape(_text(child)), style))
             elif tag == "p" or tag == "a":
                 out.append(Paragraph(escape(_text(child)), text_style))
             elif tag in {"ul", "ol"}:
                 items = [item for item in child.iter() if item.tag == "li"]
                 for n, item in enumerate(items, 1):  # the list's own margin follows its last item
-                    style = item_style if n < len(items) else ParagraphStyle("last", parent=item_style, spaceAfter=12)
+                    style = (
+                        item_style
+                        if n < len(items)
+                        else ParagraphStyle("last", parent=item_style, spaceAfter=12)
+                    )
                     out.append(_ListItem(escape(_text(item)), style))
             elif tag == "table":
                 out.append(_table(child, text_style))
@@ -110,7 +140,9 @@ def _ListItem(text, style):
 
         def draw(self):
             if not self.continued:
-                self.canv.circle(self.style.bulletIndent + 2, self.height - self.style.fontSize * 0.7, 2, fill=1)
+                self.canv.circle(
+                    self.style.bulletIndent + 2, self.height - self.style.fontSize * 0.7, 2, fill=1
+                )
             super().draw()
 
     return ListItem(text, style)
@@ -124,11 +156,16 @@ def _table(node, text_style):
 
     cell_style = ParagraphStyle("td", parent=text_style, spaceAfter=0)
     head_style = ParagraphStyle("th", parent=cell_style, fontName="Times-Bold")
-    rows = [[(cell.tag, _text(cell)) for cell in row.iter() if cell.tag in {"td", "th"}]
-            for row in node.css("tr")]
+    rows = [
+        [(cell.tag, _text(cell)) for cell in row.iter() if cell.tag in {"td", "th"}]
+        for row in node.css("tr")
+    ]
     width = max(len(row) for row in rows)
-    data = [[Paragraph(escape(text), head_style if tag == "th" else cell_style) for tag, text in row]
-            + [""] * (width - len(row)) for row in rows]
+    data = [
+        [Paragraph(escape(text), head_style if tag == "th" else cell_style) for tag, text in row]
+        + [""] * (width - len(row))
+        for row in rows
+    ]
     commands = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     for y, row in enumerate(rows):
         for x in range(len(row)):

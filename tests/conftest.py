@@ -3,7 +3,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from multiforce.toolkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,14 +4,20 @@ Each maker writes the file as the program that usually makes it would (python-do
 XlsxWriter for Excel, the OpenDocument layout for LibreOffice, reportlab for PDFs), so that the
 readers meet the same structures as in a force's response.
 """
+
 import zipfile
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 
-def docx_letter(path: Path, paragraphs: list[str], table: list[list[str]] | None = None,
-                after: list[str] = (), header: str | None = None) -> Path:
+def docx_letter(
+    path: Path,
+    paragraphs: list[str],
+    table: list[list[str]] | None = None,
+    after: list[str] = (),
+    header: str | None = None,
+) -> Path:
     """A Word letter: paragraphs, then a table (first row bold, as headings), then more paragraphs."""
     import docx
 
@@ -61,11 +67,15 @@ def ods_spreadsheet(path: Path, sheets: dict[str, list[list]]) -> Path:
                 if value is None or value == "":
                     cells.append("<table:table-cell/>")
                 elif isinstance(value, (int, float)):
-                    cells.append(f'<table:table-cell office:value-type="float" office:value="{value}">'
-                                 f"<text:p>{value}</text:p></table:table-cell>")
+                    cells.append(
+                        f'<table:table-cell office:value-type="float" office:value="{value}">'
+                        f"<text:p>{value}</text:p></table:table-cell>"
+                    )
                 else:
-                    cells.append(f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
-                                 "</text:p></table:table-cell>")
+                    cells.append(
+                        f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
+                        "</text:p></table:table-cell>"
+                    )
             xml_rows.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
         tables.append(f'<table:table table:name="{escape(name)}">{"".join(xml_rows)}</table:table>')
     content = (
@@ -74,22 +84,29 @@ def ods_spreadsheet(path: Path, sheets: dict[str, list[list]]) -> Path:
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
         f"<office:body><office:spreadsheet>{''.join(tables)}</office:spreadsheet></office:body>"
-        "</office:document-content>")
+        "</office:document-content>"
+    )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
         '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>")
+        "</manifest:manifest>"
+    )
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
     return path
 
 
-def pdf_letter(path: Path, lines: list[str], *, footer: str | None = None, encrypt: str | None = None) -> Path:
+def pdf_letter(
+    path: Path, lines: list[str], *, footer: str | None = None, encrypt: str | None = None
+) -> Path:
     """A one-page PDF letter, one line of text per entry, and a footer at the foot of the page;
     with `encrypt`, it needs that password to open."""
     from reportlab.lib.pagesizes import A4
@@ -125,7 +142,9 @@ def pdf_scan(path: Path) -> Path:
     return path
 
 
-def fill_template(template: Path, out: Path, answers: dict[tuple, dict], extra: list[list] = ()) -> Path:
+def fill_template(
+    template: Path, out: Path, answers: dict[tuple, dict], extra: list[list] = ()
+) -> Path:
     """A force's filled copy of an answer template, saved as its spreadsheet program would.
 
     `answers` maps (technology, measure, year, breakdown, breakdown_value or "") to the cells to
@@ -171,16 +190,22 @@ def fill_template(template: Path, out: Path, answers: dict[tuple, dict], extra: 
     return out
 
 
-def pdf_paragraphs(path: Path, paragraphs: list[tuple[str | None, str]], *, space_after: float = 6) -> Path:
+def pdf_paragraphs(
+    path: Path, paragraphs: list[tuple[str | None, str]], *, space_after: float = 6
+) -> Path:
     """A PDF letter of (label, text) paragraphs as a word processor sets them: wrapped at the
     margin, a labelled paragraph ("1.", "(a)") with a hanging indent."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    plain = ParagraphStyle("p", fontName="Helvetica", fontSize=11, leading=13.5, spaceAfter=space_after)
+    plain = ParagraphStyle(
+        "p", fontName="Helvetica", fontSize=11, leading=13.5, spaceAfter=space_after
+    )
     hanging = ParagraphStyle("li", parent=plain, leftIndent=24, bulletIndent=0)
-    story = [Paragraph(escape(text), hanging if label else plain, bulletText=label)
-             for label, text in paragraphs]
+    story = [
+        Paragraph(escape(text), hanging if label else plain, bulletText=label)
+        for label, text in paragraphs
+    ]
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
     return path

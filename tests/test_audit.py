@@ -1,15 +1,14 @@
 """The audit: every number of a document is a figure or has a stated reason not to be one."""
+
 import re
 import sqlite3
 from pathlib import Path
 
 import pytest
-
+from conftest import MET_HTML, MET_TEXT
 from multiforce.toolkit.audit import COMMON, audit
 from multiforce.toolkit.pipeline import parse
 from multiforce.toolkit.rules import Ignore
-
-from conftest import MET_HTML, MET_TEXT
 
 STRAY = "In 2021 officers also searched 4,321 people with knife wands."
 
@@ -36,21 +35,29 @@ def test_every_digit_of_the_document_is_in_a_listed_number():
 def test_every_observation_is_a_listed_figure_at_its_value():
     parsed = parse(MET_TEXT, "metropolitan")
     figures = [n for n in parsed.audit.numbers if n.kind == "figure"]
-    observations = {row["observation_id"]: row["value"] for row in parsed.extraction.rows["observations"]}
+    observations = {
+        row["observation_id"]: row["value"] for row in parsed.extraction.rows["observations"]
+    }
     assert {n.observation_id for n in figures} == set(observations)
     for number in figures:
-        assert float(number.text.rstrip("%").replace(",", "")) == observations[number.observation_id]
+        assert (
+            float(number.text.rstrip("%").replace(",", "")) == observations[number.observation_id]
+        )
 
 
 def test_the_met_adapter_says_why_it_ignores_numbers():
     numbers = parse(MET_TEXT, "metropolitan").audit.numbers
     ignored = {n.text: n.detail for n in numbers if n.kind == "ignored"}
     assert set(ignored) == {"18", "3rd", "1"}
-    assert "cost limit" in ignored["18"] and "supplier" in ignored["3rd"] and "Level 1" in ignored["1"]
+    assert (
+        "cost limit" in ignored["18"] and "supplier" in ignored["3rd"] and "Level 1" in ignored["1"]
+    )
 
 
 def test_a_stray_figure_is_a_warning_that_names_it(edit):
-    path = edit(("No accurate data pre 2020 for kiosks", "No accurate data pre 2020 for kiosks\n" + STRAY))
+    path = edit(
+        ("No accurate data pre 2020 for kiosks", "No accurate data pre 2020 for kiosks\n" + STRAY)
+    )
     result = parse(path, "metropolitan").audit
     assert [n.text for n in result.unexplained] == ["4,321"]
     (warning,) = result.warnings()
@@ -59,7 +66,9 @@ def test_a_stray_figure_is_a_warning_that_names_it(edit):
 
 
 def test_ingest_prints_the_warning_and_still_publishes(cli, tmp_path, edit):
-    path = edit(("No accurate data pre 2020 for kiosks", "No accurate data pre 2020 for kiosks\n" + STRAY))
+    path = edit(
+        ("No accurate data pre 2020 for kiosks", "No accurate data pre 2020 for kiosks\n" + STRAY)
+    )
     db = tmp_path / "campaign.db"
     result = cli("ingest", "--db", db, path)
     assert result.exit_code == 0, result.output
@@ -71,71 +80,103 @@ def test_ingest_prints_the_warning_and_still_publishes(cli, tmp_path, edit):
 def test_audit_command_lists_every_number(cli):
     result = cli("audit", MET_TEXT)
     assert result.exit_code == 0, result.output
-    assert re.search(r"line\s+68\s+11478\s+figure: mobile_fingerprint_scanner matches 2019 police "
-                     r"\(observation [0-9a-f]{20}\)", result.output)
+    assert re.search(
+        r"line\s+68\s+11478\s+figure: mobile_fingerprint_scanner matches 2019 police "
+        r"\(observation [0-9a-f]{20}\)",
+        result.output,
+    )
     assert re.search(r"line\s+47\s+18\s+ignored: the section 12 cost limit", result.output)
     assert re.search(r"line\s+8\s+01\s+reference", result.output)
     assert "0 unexplained" not in result.output and "unexplained" not in result.output
 
 
 def test_audit_command_fails_on_an_unexplained_number(cli, edit):
-    path = edit(("No accurate data pre 2020 for kiosks", "No accurate data pre 2020 for kiosks\n" + STRAY))
+    path = edit(
+        ("No accurate data pre 2020 for kiosks", "No accurate data pre 2020 for kiosks\n" + STRAY)
+    )
     result = cli("audit", "--force", "metropolitan", path)
     assert result.exit_code == 1
     assert re.search(r"line\s+81\s+4,321\s+unexplained", result.output)
     assert "1 number(s) unexplained" in result.stderr
 
 
-@pytest.mark.parametrize("text,number,kind", [
-    ("Data for 2015 to 2021 (inclusive).", "2015", "year"),
-    ("Data for 2015 to 2021 (inclusive).", "2021", "year"),
-    ("Figures from 2018 – 2021 follow.", "2018", "year"),
-    ("under the Freedom of Information Act 2000", "2000", "year"),
-    ("in the financial year 2020/21", "2020", "year"),
-    ("2016 = 32", "2016", "unexplained"),  # a bare number that looks like a year may be a count
-    ("There were 2016 devices in service.", "2016", "unexplained"),
-    ("Received on 14 March 2022.", "14", "date"),
-    ("Received on 14/03/2022.", "03", "date"),
-    ("Dated 2022-03-14.", "2022", "date"),
-    ("Freedom of information request reference no: 01.FOI.22.022895", "22.022895", "reference"),
-    ("Our ref: FOI/2021/1234", "1234", "reference"),
-    ("FOI 1234/21", "1234", "reference"),
-    ("1. The number of scanners.", "1", "question"),
-    ("Q3 - The number of people", "Q3", "question"),
-    ("In relation to Knife Arches, Q1 – Q4 the information", "Q4", "question"),
-    ("At question 2 you have asked", "2", "question"),
-    ("a Refusal Notice under Section 17 of the Act", "17", "section of the Act"),
-    ("Section 31(1) - Law Enforcement", "1", "section of the Act"),
-    ("exempt under s40(2) and s12", "s40", "section of the Act"),
-    ("The force's 120 devices were deployed.", "120", "unexplained"),
-    ("Write to us at SW1H 0BG or call 020 7230 1212.", "1212", "address"),
-    ("See https://www.met.police.uk/foi-ai/2022/ for more.", "2022", "address"),
-    ("Page 3 of 4", "3", "address"),
-    ("officers made 350 searches", "350", "unexplained"),
-])
+@pytest.mark.parametrize(
+    "text,number,kind",
+    [
+        ("Data for 2015 to 2021 (inclusive).", "2015", "year"),
+        ("Data for 2015 to 2021 (inclusive).", "2021", "year"),
+        ("Figures from 2018 – 2021 follow.", "2018", "year"),
+        ("under the Freedom of Information Act 2000", "2000", "year"),
+        ("in the financial year 2020/21", "2020", "year"),
+        ("2016 = 32", "2016", "unexplained"),  # a bare number that looks like a year may be a count
+        ("There were 2016 devices in service.", "2016", "unexplained"),
+        ("Received on 14 March 2022.", "14", "date"),
+        ("Received on 14/03/2022.", "03", "date"),
+        ("Dated 2022-03-14.", "2022", "date"),
+        ("Freedom of information request reference no: 01.FOI.22.022895", "22.022895", "reference"),
+        ("Our ref: FOI/2021/1234", "1234", "reference"),
+        ("FOI 1234/21", "1234", "reference"),
+        ("1. The number of scanners.", "1", "question"),
+        ("Q3 - The number of people", "Q3", "question"),
+        ("In relation to Knife Arches, Q1 – Q4 the information", "Q4", "question"),
+        ("At question 2 you have asked", "2", "question"),
+        ("a Refusal Notice under Section 17 of the Act", "17", "section of the Act"),
+        ("Section 31(1) - Law Enforcement", "1", "section of the Act"),
+        ("exempt under s40(2) and s12", "s40", "section of the Act"),
+        ("The force's 120 devices were deployed.", "120", "unexplained"),
+        ("Write to us at SW1H 0BG or call 020 7230 1212.", "1212", "address"),
+        ("See https://www.met.police.uk/foi-ai/2022/ for more.", "2022", "address"),
+        ("Page 3 of 4", "3", "address"),
+        ("officers made 350 searches", "350", "unexplained"),
+    ],
+)
 def test_common_non_figures_are_recognised_once_for_every_adapter(text, number, kind):
     assert kinds(text)[number] == kind
 
 
 def test_an_adapter_ignore_rule_gives_its_reason():
-    result = audit(Path("x.txt"), "exceed 18 hours limit", {}, (Ignore(r"exceed 18 hours", "the cost limit"),))
+    result = audit(
+        Path("x.txt"), "exceed 18 hours limit", {}, (Ignore(r"exceed 18 hours", "the cost limit"),)
+    )
     (number,) = result.numbers
     assert (number.kind, number.detail) == ("ignored", "the cost limit")
 
 
 def test_an_ignore_rule_cannot_hide_a_figure_the_adapter_read():
     text = "2019 | 27217 | 11478"
-    rows = {"observations": [{"observation_id": "x", "quote": "2019 | 27217", "value": 27217.0,
-                              "period_start": "2019-01-01", "period_end": "2019-12-31",
-                              "period_label": "2019", "technology": "t", "measure": "uses"}]}
+    rows = {
+        "observations": [
+            {
+                "observation_id": "x",
+                "quote": "2019 | 27217",
+                "value": 27217.0,
+                "period_start": "2019-01-01",
+                "period_end": "2019-12-31",
+                "period_label": "2019",
+                "technology": "t",
+                "measure": "uses",
+            }
+        ]
+    }
     got = kinds(text, rows, (Ignore(r".+", "too broad"),))
     assert got == {"2019": "period", "27217": "figure", "11478": "ignored"}
 
 
 def test_glued_numbers_are_never_read_as_values():
-    rows = {"observations": [{"observation_id": "x", "quote": "Q1 & Q2 2021 = 1% witness", "value": 1.0,
-                              "period_start": "2021-01-01", "period_end": "2021-06-30",
-                              "period_label": "2021 (first half)", "technology": "t", "measure": "m"}]}
+    rows = {
+        "observations": [
+            {
+                "observation_id": "x",
+                "quote": "Q1 & Q2 2021 = 1% witness",
+                "value": 1.0,
+                "period_start": "2021-01-01",
+                "period_end": "2021-06-30",
+                "period_label": "2021 (first half)",
+                "technology": "t",
+                "measure": "m",
+            }
+        ]
+    }
     numbers = audit(Path("x.txt"), "Q1 & Q2 2021 = 1% witness", rows).numbers
     assert [(n.text, n.kind) for n in numbers if n.kind == "figure"] == [("1%", "figure")]
 

@@ -1,19 +1,20 @@
 """The benchmark's pieces run, at a tiny scale. The benchmark itself is `python benchmarks/run.py`
 and is never part of the test suite."""
+
 import json
 import sqlite3
 import sys
 
 import pytest
-
 from conftest import MET_TEXT, ROOT
 
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import corpus, run, stages  # noqa: E402
-from multiforce.toolkit.serving import METADATA_FILE  # noqa: E402
 from multiforce.toolkit import pipeline, publish  # noqa: E402
 from multiforce.toolkit.pipeline import check, parse  # noqa: E402
+from multiforce.toolkit.serving import METADATA_FILE  # noqa: E402
+
+from benchmarks import corpus, run, stages  # noqa: E402
 
 SMOKE = corpus.SCALES["smoke"]
 
@@ -21,8 +22,12 @@ SMOKE = corpus.SCALES["smoke"]
 @pytest.fixture
 def restored(monkeypatch):
     """The stages time the pipeline by wrapping its functions: undo that after each test."""
-    for owner, name in ((pipeline, "parse"), (pipeline, "validate"), (publish.Publication, "write"),
-                        (publish.Publication, "finish")):
+    for owner, name in (
+        (pipeline, "parse"),
+        (pipeline, "validate"),
+        (publish.Publication, "write"),
+        (publish.Publication, "finish"),
+    ):
         monkeypatch.setattr(owner, name, getattr(owner, name))
 
 
@@ -38,13 +43,19 @@ def test_the_corpus_is_deterministic_from_its_seed(tmp_path):
 def test_synthetic_documents_are_parsed_by_the_adapters(tmp_path):
     sources = corpus.generate(tmp_path, SMOKE)
     met = next(path for path, adapter in sources if adapter.force_id == "metropolitan")
-    real = {(r["technology"], r["measure"], r["period_label"], r["breakdown_value"]): r["value"]
-            for r in parse(MET_TEXT, "metropolitan").extraction.rows["observations"]}
-    synthetic = parse(met, "metropolitan").extraction  # the Met's own adapter, found as a user would
+    real = {
+        (r["technology"], r["measure"], r["period_label"], r["breakdown_value"]): r["value"]
+        for r in parse(MET_TEXT, "metropolitan").extraction.rows["observations"]
+    }
+    synthetic = parse(
+        met, "metropolitan"
+    ).extraction  # the Met's own adapter, found as a user would
     check(synthetic)
     assert synthetic.counts()["observations"] == corpus.OBSERVATIONS_PER_DOCUMENT
-    drawn = {(r["technology"], r["measure"], r["period_label"], r["breakdown_value"]): r["value"]
-             for r in synthetic.rows["observations"]}
+    drawn = {
+        (r["technology"], r["measure"], r["period_label"], r["breakdown_value"]): r["value"]
+        for r in synthetic.rows["observations"]
+    }
     assert drawn != real
     forces = set()
     for path, adapter in sources:
@@ -63,27 +74,52 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     assert parsed["rows"]["observations"] == SMOKE.observations
     assert stages.validation(rows)["seconds"] > 0
     published = stages.publishing(rows, db / "published.db")
-    results = {"publishing": published,
-               "floor_defaults": stages.floor(rows, db / "floor.db", db / "published.db", "defaults"),
-               "floor": stages.floor(rows, db / "tuned.db", db / "published.db", "tuned"),
-               "insert_all": stages.insert_all(rows, db / "insert_all.db", db / "published.db")}
+    results = {
+        "publishing": published,
+        "floor_defaults": stages.floor(rows, db / "floor.db", db / "published.db", "defaults"),
+        "floor": stages.floor(rows, db / "tuned.db", db / "published.db", "tuned"),
+        "insert_all": stages.insert_all(rows, db / "insert_all.db", db / "published.db"),
+    }
     for name in ("floor.db", "tuned.db", "insert_all.db"):  # the same rows in every database
         conn = sqlite3.connect(db / name)
         assert conn.execute("SELECT count(*) FROM observations").fetchone()[0] == SMOKE.observations
-        assert conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'kiosk'").fetchone()[0] == SMOKE.documents
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'kiosk'"
+            ).fetchone()[0]
+            == SMOKE.documents
+        )
     results["build"] = stages.build("smoke", folder, db / "built.db", seed)
     assert set(results["build"]["parts"]) >= {"parse", "validation", "publishing"}
     results["ingest_unchanged"] = stages.ingest("smoke", folder, db / "built.db", seed)
-    assert (results["ingest_unchanged"]["parsed"], results["ingest_unchanged"]["database_rewritten"]) == (0, False)
+    assert (
+        results["ingest_unchanged"]["parsed"],
+        results["ingest_unchanged"]["database_rewritten"],
+    ) == (0, False)
     stages.change_one("smoke", folder, seed)
     results["ingest_one_changed"] = stages.ingest("smoke", folder, db / "built.db", seed)
     assert results["ingest_one_changed"]["parsed"] == 1
     results["queries"] = stages.queries(db / "built.db", "1")
-    canned = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"]["queries"]
+    canned = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"][
+        "queries"
+    ]
     assert set(results["queries"]["queries"]) == set(canned)
-    everything = {"machine": run.machine(), "seed": 2022, "total_minutes": 0, "scales": {
-        "smoke": {"documents": SMOKE.documents, "parse": parsed, "validation": parsed, **results}},
-        "startup": stages.startup("1")}
+    everything = {
+        "machine": run.machine(),
+        "seed": 2022,
+        "total_minutes": 0,
+        "scales": {
+            "smoke": {
+                "documents": SMOKE.documents,
+                "parse": parsed,
+                "validation": parsed,
+                **results,
+            }
+        },
+        "startup": stages.startup("1"),
+    }
     everything["verdicts"] = run.judge(everything)
-    assert any(v["what"].startswith("publishing / raw executemany floor") for v in everything["verdicts"])
+    assert any(
+        v["what"].startswith("publishing / raw executemany floor") for v in everything["verdicts"]
+    )
     assert "| figure | scale | value | target |" in run.table(everything)

@@ -3,6 +3,7 @@
 Screenshots are saved in test-artifacts/ (the README shows one). Outside CI the test is skipped
 when Chromium is not installed; in CI (.ci/run installs it) a missing browser is a failure.
 """
+
 import os
 import shutil
 import socket
@@ -10,18 +11,18 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-
-from multiforce.toolkit.serving import metadata_for
-
 from conftest import ROOT
+from multiforce.toolkit.serving import metadata_for
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 if not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"):
-    pytest.skip("Chromium and chromedriver are not installed (.ci/run installs them)", allow_module_level=True)
+    pytest.skip(
+        "Chromium and chromedriver are not installed (.ci/run installs them)",
+        allow_module_level=True,
+    )
 
 
 def free_port() -> int:
@@ -33,11 +34,18 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     db = tmp_path_factory.mktemp("site") / "multiforce.db"
-    subprocess.run([sys.executable, "-m", "multiforce.toolkit", "build", "--db", str(db)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "multiforce.toolkit", "build", "--db", str(db)],
+        check=True,
+        capture_output=True,
+    )
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "multiforce.toolkit", "serve", str(db), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "multiforce.toolkit", "serve", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -61,9 +69,17 @@ def browser():
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--no-first-run", "--window-size=1400,1000"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+    ):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -86,15 +102,25 @@ def test_home_page_shows_title_and_tables(site, browser):
 
 def test_observations_filtered_to_one_force(site, browser):
     url, db = site
-    page = visit(browser, f"{url}/{db.stem}/observations?force_id=metropolitan&measure=uses", "observations-met")
+    page = visit(
+        browser,
+        f"{url}/{db.stem}/observations?force_id=metropolitan&measure=uses",
+        "observations-met",
+    )
     assert "29612" in page.replace(",", "") and "2021 (6 month data)" in page
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("searches_and_matches_by_force_and_year", ["Metropolitan Police Service", "27217", "11478"]),
-    ("outcome_matrix", ["Metropolitan Police Service", "refused s31(1)", "cost_limit s12"]),
-    ("who_refused_what", ["s31(1)", "not_held", "cost_limit"]),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        (
+            "searches_and_matches_by_force_and_year",
+            ["Metropolitan Police Service", "27217", "11478"],
+        ),
+        ("outcome_matrix", ["Metropolitan Police Service", "refused s31(1)", "cost_limit s12"]),
+        ("who_refused_what", ["s31(1)", "not_held", "cost_limit"]),
+    ],
+)
 def test_each_canned_query(site, browser, query, expected):
     url, db = site
     page = visit(browser, f"{url}/{db.stem}/{query}", f"query-{query}").replace(",", "")
@@ -109,8 +135,13 @@ def test_dashboard_draws_charts(site, browser):
     browser.set_window_size(1400, 2600)
     browser.get(url + "/-/dashboards/overview")
     WebDriverWait(browser, 30).until(
-        lambda driver: len(driver.find_elements("css selector", ".vega-embed canvas, .vega-embed svg")) >= 3)
-    WebDriverWait(browser, 30).until(lambda driver: "of 48" in driver.find_element("tag name", "body").text)
+        lambda driver: (
+            len(driver.find_elements("css selector", ".vega-embed canvas, .vega-embed svg")) >= 3
+        )
+    )
+    WebDriverWait(browser, 30).until(
+        lambda driver: "of 48" in driver.find_element("tag name", "body").text
+    )
     time.sleep(0.5)  # let the last chart finish drawing before the screenshot
     browser.save_screenshot(str(ARTIFACTS / "dashboard.png"))
     page = browser.find_element("tag name", "body").text

@@ -1,4 +1,5 @@
 """Charts as files: labelled axes, the source under the chart, the data drawn from the database."""
+
 import pytest
 
 
@@ -27,10 +28,13 @@ def test_png_is_written(cli, built_db, tmp_path):
     assert out.read_bytes().startswith(b"\x89PNG")
 
 
-@pytest.mark.parametrize("args,message", [
-    (("scans",), "is not a measure"),
-    (("weapons_found",), "no weapons_found figures"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (("scans",), "is not a measure"),
+        (("weapons_found",), "no weapons_found figures"),
+    ],
+)
 def test_chart_errors_are_user_errors(cli, built_db, tmp_path, args, message):
     result = cli("chart", *args, "--db", built_db, "--out", tmp_path / "x.png")
     assert result.exit_code != 0 and message in result.output

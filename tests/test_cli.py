@@ -1,14 +1,13 @@
 """The CLI: every command has help with an example; user errors are one paragraph, no traceback."""
+
 import os
 import sqlite3
 import subprocess
 import sys
 
 import pytest
-
-from multiforce.toolkit.cli import main
-
 from conftest import MET_HTML, MET_TEXT
+from multiforce.toolkit.cli import main
 
 
 @pytest.mark.parametrize("command", sorted(main.commands))
@@ -53,7 +52,10 @@ def _bad_inputs(tmp_path, edit):
     truncated = tmp_path / "truncated.txt"
     truncated.write_text(MET_TEXT.read_text(encoding="utf-8")[:5000], encoding="utf-8")
     other = tmp_path / "west-midlands.txt"
-    other.write_text("West Midlands Police\nFreedom of Information request 1234/2021\nNot held.\n", encoding="utf-8")
+    other.write_text(
+        "West Midlands Police\nFreedom of Information request 1234/2021\nNot held.\n",
+        encoding="utf-8",
+    )
     broken_pdf = tmp_path / "broken.pdf"
     broken_pdf.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not really a pdf")
     return {
@@ -66,8 +68,17 @@ def _bad_inputs(tmp_path, edit):
     }
 
 
-@pytest.mark.parametrize("case", ["missing file", "empty file", "binary junk", "truncated document",
-                                  "another force's document", "broken PDF"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing file",
+        "empty file",
+        "binary junk",
+        "truncated document",
+        "another force's document",
+        "broken PDF",
+    ],
+)
 def test_user_errors_are_clear_and_change_nothing(cli, tmp_path, edit, case):
     db = tmp_path / "campaign.db"
     assert cli("ingest", "--db", db, MET_TEXT).exit_code == 0
@@ -97,8 +108,19 @@ def test_unknown_force_is_a_user_error(cli, tmp_path):
 def test_installed_command_exits_non_zero_without_traceback(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    result = subprocess.run([sys.executable, "-m", "multiforce.toolkit", "ingest", "--db",
-                             str(tmp_path / "x.db"), str(empty)], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "multiforce.toolkit",
+            "ingest",
+            "--db",
+            str(tmp_path / "x.db"),
+            str(empty),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "empty" in result.stderr
 
@@ -107,9 +129,19 @@ def test_serve_runs_datasette_on_any_file_name(built_db, tmp_path):
     renamed = tmp_path / "campaign_2022.db"
     os.replace(built_db, renamed)
     result = subprocess.run(  # the canned query exists only if the metadata follows the file name
-        [sys.executable, "-m", "multiforce.toolkit", "serve", str(renamed), "--get",
-         "/campaign_2022/searches_and_matches_by_force_and_year.json?_shape=array"],
-        capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "multiforce.toolkit",
+            "serve",
+            str(renamed),
+            "--get",
+            "/campaign_2022/searches_and_matches_by_force_and_year.json?_shape=array",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "29612" in result.stdout and "Metropolitan Police Service" in result.stdout
 
@@ -117,9 +149,25 @@ def test_serve_runs_datasette_on_any_file_name(built_db, tmp_path):
 def test_help_imports_no_heavy_library():
     """`multiforce --help` stays fast: commands import polars, pandera, sqlite-utils, Datasette
     and the readers' libraries inside their functions, never when the CLI is loaded."""
-    heavy = ("polars", "pandera", "sqlite_utils", "datasette", "pdfplumber", "selectolax", "matplotlib", "pandas")
+    heavy = (
+        "polars",
+        "pandera",
+        "sqlite_utils",
+        "datasette",
+        "pdfplumber",
+        "selectolax",
+        "matplotlib",
+        "pandas",
+    )
     loaded = subprocess.run(
-        [sys.executable, "-c", "import sys, multiforce.toolkit.cli; "
-         f"print(' '.join(m for m in {heavy!r} if m in sys.modules))"],
-        capture_output=True, text=True, check=True).stdout.split()
+        [
+            sys.executable,
+            "-c",
+            "import sys, multiforce.toolkit.cli; "
+            f"print(' '.join(m for m in {heavy!r} if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert loaded == []

@@ -1,13 +1,12 @@
 """Compilations: third parties' tables of many forces' answers, kept apart as secondary sources."""
+
 import re
 
 import pytest
-
+from conftest import ROOT
 from multiforce.toolkit.errors import DocumentError
 from multiforce.toolkit.formats.compilation import Compilation
 from multiforce.toolkit.pipeline import check, parse
-
-from conftest import ROOT
 
 BUNDLED = Compilation.bundled_documents()
 FOLDER = ROOT / "forces" / "_compilations"
@@ -45,8 +44,14 @@ def extraction(path, force=None):
 
 def test_the_seven_compilations_are_bundled():
     assert {path.stem for path in BUNDLED} == {
-        "privacy-international-2018", "big-brother-watch-2017", "pa-2020", "stop-the-scan-2021",
-        "wired-2020", "channel-4-2022", "bbc-2009"}
+        "privacy-international-2018",
+        "big-brother-watch-2017",
+        "pa-2020",
+        "stop-the-scan-2021",
+        "wired-2020",
+        "channel-4-2022",
+        "bbc-2009",
+    }
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
@@ -78,7 +83,9 @@ def test_name_variants_map_through_the_register():
     def forces(stem):
         return {row["force_id"] for row in extraction(FOLDER / f"{stem}.yaml").rows["responses"]}
 
-    assert {"devon-and-cornwall", "hampshire", "british-transport", "metropolitan"} <= forces("privacy-international-2018")
+    assert {"devon-and-cornwall", "hampshire", "british-transport", "metropolitan"} <= forces(
+        "privacy-international-2018"
+    )
     assert forces("big-brother-watch-2017") == {"west-yorkshire", "police-scotland"}
 
 
@@ -87,34 +94,51 @@ def test_rows_become_figures_and_outcomes(write_yaml):
     figures = {row["force_id"]: row["value"] for row in rows["observations"]}
     assert figures == {"devon-and-cornwall": 120, "hampshire": 80}
     statuses = {row["force_id"]: (row["status"], row["exemptions"]) for row in rows["outcomes"]}
-    assert statuses == {"devon-and-cornwall": ("disclosed", None), "hampshire": ("disclosed", None),
-                        "psni": ("refused", "s31(1)")}
+    assert statuses == {
+        "devon-and-cornwall": ("disclosed", None),
+        "hampshire": ("disclosed", None),
+        "psni": ("refused", "s31(1)"),
+    }
 
 
 def test_a_changed_figure_changes_the_output(write_yaml):
     text = PA.read_text(encoding="utf-8")
     assert "value: 915" in text
     changed = write_yaml("pa-2020.yaml", text.replace("value: 915", "value: 916"))
-    herts = [row for row in extraction(changed).rows["observations"] if row["force_id"] == "hertfordshire"]
+    herts = [
+        row
+        for row in extraction(changed).rows["observations"]
+        if row["force_id"] == "hertfordshire"
+    ]
     assert [row["value"] for row in herts] == [916]
-    before = [row for row in extraction(PA).rows["observations"] if row["force_id"] == "hertfordshire"]
+    before = [
+        row for row in extraction(PA).rows["observations"] if row["force_id"] == "hertfordshire"
+    ]
     assert [row["value"] for row in before] == [915]
 
 
 def test_an_unknown_force_names_the_file_and_row(write_yaml):
-    bad = write_yaml("test-2024.yaml", GOOD.replace("force: Hampshire Constabulary", "force: Gotham City Police"))
+    bad = write_yaml(
+        "test-2024.yaml", GOOD.replace("force: Hampshire Constabulary", "force: Gotham City Police")
+    )
     with pytest.raises(DocumentError) as failure:
         parse(bad)
     message = str(failure.value)
     assert message.startswith(str(bad))
-    assert "row 2 (Gotham City Police): force: 'Gotham City Police' is not a force in the register" in message
+    assert (
+        "row 2 (Gotham City Police): force: 'Gotham City Police' is not a force in the register"
+        in message
+    )
 
 
 def test_every_problem_in_a_bad_file_is_in_one_report(write_yaml):
-    bad = write_yaml("test-2024.yaml", GOOD.replace("published: 2024-05-01", "published: 1 May 2024")
-                     .replace("force_id: psni", "force_id: gotham")
-                     .replace("status: refused", "status: withheld")
-                     .replace("locator: table 1, row 3", "locator: table 1, row 3\n    colour: blue"))
+    bad = write_yaml(
+        "test-2024.yaml",
+        GOOD.replace("published: 2024-05-01", "published: 1 May 2024")
+        .replace("force_id: psni", "force_id: gotham")
+        .replace("status: refused", "status: withheld")
+        .replace("locator: table 1, row 3", "locator: table 1, row 3\n    colour: blue"),
+    )
     with pytest.raises(DocumentError) as failure:
         parse(bad)
     message = str(failure.value)
@@ -125,19 +149,54 @@ def test_every_problem_in_a_bad_file_is_in_one_report(write_yaml):
     assert "row 1 (Devon and Cornwall Police): unknown key 'colour'" in message
 
 
-@pytest.mark.parametrize("old,new,expected", [
-    ("force: Hampshire Constabulary", "force: West Midland Police", "(did you mean 'West Midlands Police'?)"),
-    ("force_id: psni", "force_id: pnsi", "(did you mean 'psni'?)"),
-    ("  status: disclosed\nrows:", "rows:\n  - force: Kent Police\n    locator: p.2", "neither value nor status"),
-    ("    value: 80\n    locator: table 1, row 5\n", "    value: 80\n", "locator: missing (in the row or in defaults)"),
-    ("  status: disclosed\n", "  status: disclosed\n  force: Kent Police\n", "defaults: force: every row names its own force"),
-    ("  status: disclosed\n", "  status: disclosed\n  colour: blue\n", "defaults: unknown key 'colour'"),
-    ("source_url: https://example.org/survey\n", "", "source_url: missing, for the compilation or for these rows"),
-    ("  - force_id: psni\n", "  - force_id: psni\n    force: Police Service of Northern Ireland\n", "name the force once"),
-    ("    locator: table 1, row 5\n", "    locator: table 1, row 5\n    source_url: https://example.org/other\n"
-     "  - force: Hampshire Constabulary\n"
-     "    value: 81\n    measure: devices_seized\n    locator: table 2\n", "its rows were read in different places"),
-])
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        (
+            "force: Hampshire Constabulary",
+            "force: West Midland Police",
+            "(did you mean 'West Midlands Police'?)",
+        ),
+        ("force_id: psni", "force_id: pnsi", "(did you mean 'psni'?)"),
+        (
+            "  status: disclosed\nrows:",
+            "rows:\n  - force: Kent Police\n    locator: p.2",
+            "neither value nor status",
+        ),
+        (
+            "    value: 80\n    locator: table 1, row 5\n",
+            "    value: 80\n",
+            "locator: missing (in the row or in defaults)",
+        ),
+        (
+            "  status: disclosed\n",
+            "  status: disclosed\n  force: Kent Police\n",
+            "defaults: force: every row names its own force",
+        ),
+        (
+            "  status: disclosed\n",
+            "  status: disclosed\n  colour: blue\n",
+            "defaults: unknown key 'colour'",
+        ),
+        (
+            "source_url: https://example.org/survey\n",
+            "",
+            "source_url: missing, for the compilation or for these rows",
+        ),
+        (
+            "  - force_id: psni\n",
+            "  - force_id: psni\n    force: Police Service of Northern Ireland\n",
+            "name the force once",
+        ),
+        (
+            "    locator: table 1, row 5\n",
+            "    locator: table 1, row 5\n    source_url: https://example.org/other\n"
+            "  - force: Hampshire Constabulary\n"
+            "    value: 81\n    measure: devices_seized\n    locator: table 2\n",
+            "its rows were read in different places",
+        ),
+    ],
+)
 def test_each_kind_of_mistake_is_named(write_yaml, old, new, expected):
     assert old in GOOD
     with pytest.raises(DocumentError, match=re.escape(expected)):

@@ -1,13 +1,12 @@
 """Datasette on a built database: metadata describes everything, canned queries answer."""
+
 import asyncio
-import re
 import json
+import re
 import sqlite3
-
-from datasette.app import Datasette
-
 import urllib.parse
 
+from datasette.app import Datasette
 from multiforce.toolkit.serving import EXAMPLE_PARAMETERS, METADATA_FILE, metadata_for
 
 
@@ -22,9 +21,19 @@ def fetch(db, path):
 
 
 def test_searches_and_matches_canned_query(built_db):
-    rows = fetch(built_db, f"/{built_db.stem}/searches_and_matches_by_force_and_year.json?_shape=array")
-    met = {row["period_label"]: row for row in rows if row["force_name"] == "Metropolitan Police Service"}
-    assert (met["2019"]["searches"], met["2019"]["police_matches"], met["2019"]["immigration_matches"]) == (27217, 11478, 1449)
+    rows = fetch(
+        built_db, f"/{built_db.stem}/searches_and_matches_by_force_and_year.json?_shape=array"
+    )
+    met = {
+        row["period_label"]: row
+        for row in rows
+        if row["force_name"] == "Metropolitan Police Service"
+    }
+    assert (
+        met["2019"]["searches"],
+        met["2019"]["police_matches"],
+        met["2019"]["immigration_matches"],
+    ) == (27217, 11478, 1449)
     assert met["2021"]["source_kind"] == "document"
 
 
@@ -38,7 +47,9 @@ def test_outcome_matrix_canned_query(built_db):
 
 def test_who_refused_what_canned_query(built_db):
     rows = fetch(built_db, f"/{built_db.stem}/who_refused_what.json?_shape=array")
-    assert {"refused", "cost_limit", "not_held", "partially_disclosed"} <= {row["status"] for row in rows}
+    assert {"refused", "cost_limit", "not_held", "partially_disclosed"} <= {
+        row["status"] for row in rows
+    }
 
 
 def test_metadata_has_title_licence_and_source():
@@ -49,11 +60,17 @@ def test_metadata_has_title_licence_and_source():
 
 
 def test_every_table_view_and_column_is_described(built_db):
-    described = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"]["tables"]
+    described = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"][
+        "tables"
+    ]
     conn = sqlite3.connect(built_db)
-    names = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'documents_fts%' "
-        "AND name NOT LIKE 'sqlite_%'")]
+    names = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'documents_fts%' "
+            "AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     for name in names:
         assert described.get(name, {}).get("description"), f"{name} has no description"
         columns = [row[1] for row in conn.execute(f"PRAGMA table_info([{name}])")]
@@ -62,13 +79,13 @@ def test_every_table_view_and_column_is_described(built_db):
     assert set(described) <= set(names), "the metadata describes a table the database does not have"
 
 
-
-
 def test_every_view_and_canned_query_shows_source_kind(built_db):
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"]
     conn = sqlite3.connect(built_db)
     for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'"):
-        assert "source_kind" in [row[1] for row in conn.execute(f"PRAGMA table_info([{view}])")], view
+        assert "source_kind" in [row[1] for row in conn.execute(f"PRAGMA table_info([{view}])")], (
+            view
+        )
     for name in metadata["queries"]:
         parameters = urllib.parse.urlencode(EXAMPLE_PARAMETERS.get(name, {}))
         rows = fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array&{parameters}")
@@ -82,29 +99,48 @@ def test_outcome_matrix_keeps_compilations_apart(built_db):
     assert "refused" not in met["phone_extraction"]  # Channel 4's report of a refusal is secondary
     assert "refused" in met["phone_extraction_compilations"]
     kent = next(row for row in rows if row["force_id"] == "kent")
-    assert (kent["phone_extraction"], kent["phone_extraction_compilations"]) == ("not asked", "disclosed")
+    assert (kent["phone_extraction"], kent["phone_extraction_compilations"]) == (
+        "not asked",
+        "disclosed",
+    )
     psni = next(row for row in rows if row["force_id"] == "psni")
-    assert (psni["phone_extraction"], psni["phone_extraction_compilations"]) == ("neither_confirm_nor_deny", None)
+    assert (psni["phone_extraction"], psni["phone_extraction_compilations"]) == (
+        "neither_confirm_nor_deny",
+        None,
+    )
 
 
 def test_compiled_figures_are_labelled_in_the_searches_query(built_db):
-    rows = fetch(built_db, f"/{built_db.stem}/searches_and_matches_by_force_and_year.json?_shape=array")
+    rows = fetch(
+        built_db, f"/{built_db.stem}/searches_and_matches_by_force_and_year.json?_shape=array"
+    )
     wired = [row for row in rows if row["period_label"] == "Nov 2018 - Jul 2020"]
     assert [(row["force_name"], row["searches"], row["source_kind"]) for row in wired] == [
-        ("Metropolitan Police Service", 51048, "compilation")]
+        ("Metropolitan Police Service", 51048, "compilation")
+    ]
 
 
 def test_parameterised_canned_queries_answer_the_questions(built_db):
     def query(name):
-        return fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array&{urllib.parse.urlencode(EXAMPLE_PARAMETERS[name])}")
+        return fetch(
+            built_db,
+            f"/{built_db.stem}/{name}.json?_shape=array&{urllib.parse.urlencode(EXAMPLE_PARAMETERS[name])}",
+        )
 
     users = {row["force_name"]: row for row in query("which_forces_use")}
     assert "document" in users["Metropolitan Police Service"]["source_kind"]
     by_year = query("measure_by_force_and_year")
-    assert any(r["period_label"] == "2019" and r["value"] == 27217 and r["source_kind"] == "document" for r in by_year)
+    assert any(
+        r["period_label"] == "2019" and r["value"] == 27217 and r["source_kind"] == "document"
+        for r in by_year
+    )
     disclosed = query("what_did_force_disclose")
-    assert any(r["kind"] == "outcome" and r["value_or_status"] == "refused" and r["unit_or_exemptions"] == "s31(1)"
-               for r in disclosed)
+    assert any(
+        r["kind"] == "outcome"
+        and r["value_or_status"] == "refused"
+        and r["unit_or_exemptions"] == "s31(1)"
+        for r in disclosed
+    )
     assert any(r["kind"] == "figure" and r["value_or_status"] == "29612" for r in disclosed)
     hits = query("search_documents")
     assert hits and "[kiosk" in hits[0]["passage"].lower()
@@ -114,16 +150,23 @@ def test_per_officer_and_comparable_views(built_db):
     conn = sqlite3.connect(built_db)
     ratio = conn.execute(
         "SELECT per_1000_officers, officers_date FROM figures_per_1000_officers WHERE force_id = 'metropolitan' "
-        "AND technology = 'mobile_fingerprint_scanner' AND measure = 'uses' AND period_start = '2019-01-01'").fetchone()
-    officers = conn.execute("SELECT officers_fte FROM officers WHERE force_id = 'metropolitan' AND date = '2019-09-30'").fetchone()[0]
+        "AND technology = 'mobile_fingerprint_scanner' AND measure = 'uses' AND period_start = '2019-01-01'"
+    ).fetchone()
+    officers = conn.execute(
+        "SELECT officers_fte FROM officers WHERE force_id = 'metropolitan' AND date = '2019-09-30'"
+    ).fetchone()[0]
     assert ratio == (round(1000 * 27217 / officers, 2), "2019-09-30")
-    spans = conn.execute("SELECT DISTINCT period_start, period_end, forces_with_this_span FROM comparable_figures").fetchall()
+    spans = conn.execute(
+        "SELECT DISTINCT period_start, period_end, forces_with_this_span FROM comparable_figures"
+    ).fetchall()
     assert spans and all(count >= 2 for _, _, count in spans)
 
 
 def test_every_table_carries_its_licence_and_source():
     """Datasette 1.0 stops inheriting licence and source: each table states its own."""
-    tables = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"]["tables"]
+    tables = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"][
+        "tables"
+    ]
     for name, table in tables.items():
         assert table.get("license") and table.get("license_url") and table.get("source"), name
 

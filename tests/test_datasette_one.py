@@ -1,8 +1,8 @@
 """The metadata splits into Datasette 1.0's two files without losing or duplicating anything."""
+
 import json
 
 import yaml
-
 from multiforce.toolkit.datasette_one import split
 from multiforce.toolkit.serving import METADATA_FILE
 
@@ -31,4 +31,7 @@ def test_command_writes_both_files(cli, tmp_path):
     assert result.exit_code == 0, result.output
     config = yaml.safe_load((tmp_path / "datasette.yaml").read_text())
     assert config["settings"]["sql_time_limit_ms"] > 0
-    assert json.loads((tmp_path / "metadata.json").read_text())["license"] == "Open Government Licence v3.0"
+    assert (
+        json.loads((tmp_path / "metadata.json").read_text())["license"]
+        == "Open Government Licence v3.0"
+    )

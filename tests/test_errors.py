@@ -5,18 +5,17 @@ no traceback. A bug is one paragraph and exit status 70; --debug shows the trace
 (A full disk and "database busy" are in test_faults.py; hostile files that are refused in
 test_fuzz.py and test_safety.py.)
 """
+
 import codecs
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
+from conftest import MET_TEXT
 from multiforce.forces.metropolitan import Metropolitan
 from multiforce.toolkit import discovery, pipeline
 from multiforce.toolkit.errors import DocumentError, MultiforceError
-
-from conftest import MET_TEXT
 from pdfs import make_pdf
 
 MET = MET_TEXT.read_text(encoding="utf-8")
@@ -39,8 +38,15 @@ def met(tmp_path, name, *replacements) -> Path:
 def cp1252_and_latin2_fail(tmp_path, monkeypatch):
     import charset_normalizer
 
-    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: charset_normalizer.CharsetMatches())
-    return ["ingest", "--db", tmp_path / "c.db", write(tmp_path, "odd.txt", b"Reference \x81\x8d\x8f\x90\x9d " * 20)]
+    monkeypatch.setattr(
+        charset_normalizer, "from_bytes", lambda data: charset_normalizer.CharsetMatches()
+    )
+    return [
+        "ingest",
+        "--db",
+        tmp_path / "c.db",
+        write(tmp_path, "odd.txt", b"Reference \x81\x8d\x8f\x90\x9d " * 20),
+    ]
 
 
 def unreadable(tmp_path, monkeypatch):
@@ -60,7 +66,9 @@ def two_adapters(tmp_path, monkeypatch):
     class Copy(Metropolitan):
         force_id = "city-of-london"
 
-    monkeypatch.setattr(discovery, "adapters", lambda: {"city-of-london": Copy, "metropolitan": Metropolitan})
+    monkeypatch.setattr(
+        discovery, "adapters", lambda: {"city-of-london": Copy, "metropolitan": Metropolitan}
+    )
     return ["ingest", "--db", tmp_path / "c.db", MET_TEXT]
 
 
@@ -81,75 +89,227 @@ def a_format_outside_the_audit(tmp_path, monkeypatch):
 def conflicting(tmp_path, monkeypatch):
     db = tmp_path / "c.db"
     pipeline.ingest(db, [MET_TEXT])
-    return ["ingest", "--db", db, met(tmp_path, "second.txt", ("2018 = 21,790", "2018 = 21,791"),
-                                      ("01.FOI.22.022895\n", "01.FOI.22.022895\nSecond copy\n"))]
+    return [
+        "ingest",
+        "--db",
+        db,
+        met(
+            tmp_path,
+            "second.txt",
+            ("2018 = 21,790", "2018 = 21,791"),
+            ("01.FOI.22.022895\n", "01.FOI.22.022895\nSecond copy\n"),
+        ),
+    ]
 
 
 # case: (arguments, given tmp_path and monkeypatch) -> fragments the message must hold
 CASES = {
-    "no such file": (lambda t, m: ["ingest", "--db", t / "c.db", t / "nope.txt"],
-                     ["nope.txt: no such file.", "Expected a police force's FOI response", "check the path"]),
-    "a folder": (lambda t, m: ["validate", (t / "folder").mkdir() or t / "folder"],
-                 ["folder", "is a directory"]),
-    "empty file": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "empty.txt", b"  \n")],
-                   ["empty.txt: the file is empty (3 bytes).", "Expected a police force's FOI response"]),
-    "binary data": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "photo.txt", bytes(range(256)) * 8)],
-                    ["photo.txt: the file holds binary data", "Expected", "not an image, an archive or a damaged download"]),
-    "a damaged zip container": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "response.docx", b"PK\x03\x04" + b"\0" * 40)],
-                                ["response.docx: the file is a zip container", "damaged or truncated",
-                                 "Expected a complete file", "save it again"]),
-    "damaged UTF-16": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "wide.txt", codecs.BOM_UTF16_LE + b"a\0b")],
-                       ["wide.txt: the file starts as utf-16 text but is damaged", "save it again as UTF-8"]),
-    "unknown encoding": (cp1252_and_latin2_fail,
-                         ["odd.txt: the text's encoding could not be recognised.", "re-save the file as UTF-8"]),
-    "unreadable file": (unreadable, ["locked.txt: the file cannot be read (Permission denied).", "check that you may read it"]),
-    "damaged PDF": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "letter.pdf", make_pdf(["x"])[:200])],
-                    ["letter.pdf: the PDF could not be read", "truncated or damaged", "download it again"]),
-    "PDF without text": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "scan.pdf", make_pdf(drawing=True))],
-                         ["scan.pdf: the PDF has no text layer", "run OCR on it (e.g. ocrmypdf)"]),
-    "truncated letter": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "cut.txt", MET[:9000])],
-                         ["cut.txt: scanners deployed per year was not found (1 of at least 3 passages matching", "may be truncated or edited",
-                          "update forces/metropolitan"]),
-    "another force's letter": (lambda t, m: ["ingest", "--db", t / "c.db", "--force", "metropolitan",
-                                             write(t, "kent.txt", "Kent Police\nOur ref: 123/21\nNot held.\n")],
-                               ["kent.txt: this is not a Metropolitan Police Service response", "choose its force with --force"]),
-    "a figure that is not a number": (lambda t, m: ["ingest", "--db", t / "c.db", met(t, "comma.txt", ("2016 = 32", "2016 = 3,2"))],
-                                      ["comma.txt: in fixed-site kiosks per year, '3,2' is not a number.",
-                                       "Expected figures written as digits (e.g. 21,790 or 93%)"]),
-    "a number cut short": (lambda t, m: ["ingest", "--db", t / "c.db", met(t, "year.txt", ("2018 = 21,790", "10001 = 21,790"))],
-                           ["year.txt: in extractions per year (line 81), the adapter's pattern read '0001' out of the longer "
-                            "number '10001 = 21'", "needs a boundary"]),
-    "a run of digits": (lambda t, m: ["ingest", "--db", t / "c.db", met(t, "run.txt", ("2016 = 32", "2016 = " + "3" * 5000))],
-                        ["run.txt: line 74 holds a run of 5,000 digits", "damaged or not a response", "download it again"]),
-    "a page nested too deep": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "deep.html", "<html><body>" + "<div>" * 20_000)],
-                               ["deep.html: the page nests elements about 20,002 deep", "save it again from a browser"]),
-    "no adapter recognises it": (lambda t, m: ["ingest", "--db", t / "c.db", write(t, "letter.txt", "Dear applicant, not held.\n")],
-                                 ["letter.txt: no adapter recognises this document.", "Expected a response from one of the forces",
-                                  "name its force with --force"]),
-    "unknown force": (lambda t, m: ["ingest", "--db", t / "c.db", "--force", "gotham", MET_TEXT],
-                      ["No adapter for the force 'gotham'. Adapters: metropolitan.", "Run `multiforce forces`"]),
-    "two adapters recognise it": (two_adapters, ["01.FOI.22.022895.txt: several adapters recognise this document "
-                                                 "(city-of-london, metropolitan). Expected exactly one", "--force"]),
-    "validation": (lambda t, m: ["ingest", "--db", t / "c.db", met(t, "shares.txt", ("93% Suspect", "83% Suspect"))],
-                   ["Validation failed with 1 problem(s); nothing was published.",
-                    "shares.txt | observations row 26 (phone_extraction share_of_uses Q1 & Q2 2021 suspect) | "
-                    "shares of one breakdown sum to about 100: the device_owner_role shares add up to 90%",
-                    "Fix the document or its adapter and run again"]),
-    "a figure the database holds otherwise": (conflicting, [
-        "second.txt | observations row 22 (phone_extraction uses 2018) | one value per key: the database already "
-        "holds 21790 from 01.FOI.22.022895.txt", "this document says 21791: check which document is right"]),
-    "a database that is not SQLite": (lambda t, m: ["ingest", "--db", write(t, "notes.db", "my notes\n" * 100), MET_TEXT],
-                                      ["notes.db: this file is not a SQLite database", "Expected a database that multiforce built",
-                                       "give another --db path"]),
-    "a database that cannot be written there": (lambda t, m: ["ingest", "--db", write(t, "file", "x") / "c.db", MET_TEXT],
-                                                ["file/c.db: the database cannot be written there", "Expected a --db path in a folder",
-                                                 "Nothing was published"]),
-    "serving a file that is not SQLite": (lambda t, m: ["serve", write(t, "notes.db", "my notes\n")],
-                                          ["notes.db: this is not a SQLite database", "Expected a database made by"]),
-    "serving a file that does not exist": (lambda t, m: ["serve", t / "nope.db"], ["nope.db", "does not exist"]),
-    "auditing a format outside the audit": (a_format_outside_the_audit, [
-        "figures.csv: the format adapter that reads this document does not take part in the audit",
-        "Expected a document read by a force adapter"]),
+    "no such file": (
+        lambda t, m: ["ingest", "--db", t / "c.db", t / "nope.txt"],
+        ["nope.txt: no such file.", "Expected a police force's FOI response", "check the path"],
+    ),
+    "a folder": (
+        lambda t, m: ["validate", (t / "folder").mkdir() or t / "folder"],
+        ["folder", "is a directory"],
+    ),
+    "empty file": (
+        lambda t, m: ["ingest", "--db", t / "c.db", write(t, "empty.txt", b"  \n")],
+        ["empty.txt: the file is empty (3 bytes).", "Expected a police force's FOI response"],
+    ),
+    "binary data": (
+        lambda t, m: ["ingest", "--db", t / "c.db", write(t, "photo.txt", bytes(range(256)) * 8)],
+        [
+            "photo.txt: the file holds binary data",
+            "Expected",
+            "not an image, an archive or a damaged download",
+        ],
+    ),
+    "a damaged zip container": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            write(t, "response.docx", b"PK\x03\x04" + b"\0" * 40),
+        ],
+        [
+            "response.docx: the file is a zip container",
+            "damaged or truncated",
+            "Expected a complete file",
+            "save it again",
+        ],
+    ),
+    "damaged UTF-16": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            write(t, "wide.txt", codecs.BOM_UTF16_LE + b"a\0b"),
+        ],
+        ["wide.txt: the file starts as utf-16 text but is damaged", "save it again as UTF-8"],
+    ),
+    "unknown encoding": (
+        cp1252_and_latin2_fail,
+        ["odd.txt: the text's encoding could not be recognised.", "re-save the file as UTF-8"],
+    ),
+    "unreadable file": (
+        unreadable,
+        ["locked.txt: the file cannot be read (Permission denied).", "check that you may read it"],
+    ),
+    "damaged PDF": (
+        lambda t, m: ["ingest", "--db", t / "c.db", write(t, "letter.pdf", make_pdf(["x"])[:200])],
+        ["letter.pdf: the PDF could not be read", "truncated or damaged", "download it again"],
+    ),
+    "PDF without text": (
+        lambda t, m: ["ingest", "--db", t / "c.db", write(t, "scan.pdf", make_pdf(drawing=True))],
+        ["scan.pdf: the PDF has no text layer", "run OCR on it (e.g. ocrmypdf)"],
+    ),
+    "truncated letter": (
+        lambda t, m: ["ingest", "--db", t / "c.db", write(t, "cut.txt", MET[:9000])],
+        [
+            "cut.txt: scanners deployed per year was not found (1 of at least 3 passages matching",
+            "may be truncated or edited",
+            "update forces/metropolitan",
+        ],
+    ),
+    "another force's letter": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            "--force",
+            "metropolitan",
+            write(t, "kent.txt", "Kent Police\nOur ref: 123/21\nNot held.\n"),
+        ],
+        [
+            "kent.txt: this is not a Metropolitan Police Service response",
+            "choose its force with --force",
+        ],
+    ),
+    "a figure that is not a number": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            met(t, "comma.txt", ("2016 = 32", "2016 = 3,2")),
+        ],
+        [
+            "comma.txt: in fixed-site kiosks per year, '3,2' is not a number.",
+            "Expected figures written as digits (e.g. 21,790 or 93%)",
+        ],
+    ),
+    "a number cut short": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            met(t, "year.txt", ("2018 = 21,790", "10001 = 21,790")),
+        ],
+        [
+            "year.txt: in extractions per year (line 81), the adapter's pattern read '0001' out of the longer "
+            "number '10001 = 21'",
+            "needs a boundary",
+        ],
+    ),
+    "a run of digits": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            met(t, "run.txt", ("2016 = 32", "2016 = " + "3" * 5000)),
+        ],
+        [
+            "run.txt: line 74 holds a run of 5,000 digits",
+            "damaged or not a response",
+            "download it again",
+        ],
+    ),
+    "a page nested too deep": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            write(t, "deep.html", "<html><body>" + "<div>" * 20_000),
+        ],
+        ["deep.html: the page nests elements about 20,002 deep", "save it again from a browser"],
+    ),
+    "no adapter recognises it": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            write(t, "letter.txt", "Dear applicant, not held.\n"),
+        ],
+        [
+            "letter.txt: no adapter recognises this document.",
+            "Expected a response from one of the forces",
+            "name its force with --force",
+        ],
+    ),
+    "unknown force": (
+        lambda t, m: ["ingest", "--db", t / "c.db", "--force", "gotham", MET_TEXT],
+        ["No adapter for the force 'gotham'. Adapters: metropolitan.", "Run `multiforce forces`"],
+    ),
+    "two adapters recognise it": (
+        two_adapters,
+        [
+            "01.FOI.22.022895.txt: several adapters recognise this document "
+            "(city-of-london, metropolitan). Expected exactly one",
+            "--force",
+        ],
+    ),
+    "validation": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            met(t, "shares.txt", ("93% Suspect", "83% Suspect")),
+        ],
+        [
+            "Validation failed with 1 problem(s); nothing was published.",
+            "shares.txt | observations row 26 (phone_extraction share_of_uses Q1 & Q2 2021 suspect) | "
+            "shares of one breakdown sum to about 100: the device_owner_role shares add up to 90%",
+            "Fix the document or its adapter and run again",
+        ],
+    ),
+    "a figure the database holds otherwise": (
+        conflicting,
+        [
+            "second.txt | observations row 22 (phone_extraction uses 2018) | one value per key: the database already "
+            "holds 21790 from 01.FOI.22.022895.txt",
+            "this document says 21791: check which document is right",
+        ],
+    ),
+    "a database that is not SQLite": (
+        lambda t, m: ["ingest", "--db", write(t, "notes.db", "my notes\n" * 100), MET_TEXT],
+        [
+            "notes.db: this file is not a SQLite database",
+            "Expected a database that multiforce built",
+            "give another --db path",
+        ],
+    ),
+    "a database that cannot be written there": (
+        lambda t, m: ["ingest", "--db", write(t, "file", "x") / "c.db", MET_TEXT],
+        [
+            "file/c.db: the database cannot be written there",
+            "Expected a --db path in a folder",
+            "Nothing was published",
+        ],
+    ),
+    "serving a file that is not SQLite": (
+        lambda t, m: ["serve", write(t, "notes.db", "my notes\n")],
+        ["notes.db: this is not a SQLite database", "Expected a database made by"],
+    ),
+    "serving a file that does not exist": (
+        lambda t, m: ["serve", t / "nope.db"],
+        ["nope.db", "does not exist"],
+    ),
+    "auditing a format outside the audit": (
+        a_format_outside_the_audit,
+        [
+            "figures.csv: the format adapter that reads this document does not take part in the audit",
+            "Expected a document read by a force adapter",
+        ],
+    ),
 }
 
 
@@ -171,7 +331,9 @@ def test_a_bug_is_one_paragraph_with_a_hint_and_its_own_exit_status(cli, monkeyp
     monkeypatch.setattr(pipeline, "ingest", broken)
     result = cli("ingest", MET_TEXT)
     assert result.exit_code == 70
-    assert result.output.startswith("Error: multiforce hit a bug (ZeroDivisionError: division by zero).")
+    assert result.output.startswith(
+        "Error: multiforce hit a bug (ZeroDivisionError: division by zero)."
+    )
     assert "multiforce --debug" in result.output and "Traceback" not in result.output
     with pytest.raises(ZeroDivisionError):
         cli("--debug", "ingest", MET_TEXT)
@@ -181,8 +343,20 @@ def test_debug_shows_the_traceback_of_a_user_error(cli, tmp_path):
     empty = write(tmp_path, "empty.txt", b"")
     with pytest.raises(DocumentError, match="empty.txt: the file is empty"):
         cli("--debug", "ingest", "--db", tmp_path / "c.db", empty)
-    result = subprocess.run([sys.executable, "-m", "multiforce.toolkit", "--debug", "ingest", "--db",
-                             str(tmp_path / "c.db"), str(empty)], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "multiforce.toolkit",
+            "--debug",
+            "ingest",
+            "--db",
+            str(tmp_path / "c.db"),
+            str(empty),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "Traceback (most recent call last)" in result.stderr
     assert "DocumentError: " in result.stderr and "empty.txt: the file is empty" in result.stderr
@@ -202,10 +376,17 @@ def test_an_older_database_gains_the_columns_it_lacks(tmp_path, cli):
     db = tmp_path / "old.db"
     pipeline.ingest(db, [MET_TEXT])
     with sqlite3.connect(db) as conn:
-        for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+        for (view,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'view'"
+        ).fetchall():
             conn.execute(f"DROP VIEW [{view}]")  # an older version's views did not name the column
         conn.execute("ALTER TABLE observations DROP COLUMN caveat")
-    result = cli("ingest", "--db", db, met(tmp_path, "again.txt", ("01.FOI.22.022895\n", "01.FOI.22.022895\nAgain\n")))
+    result = cli(
+        "ingest",
+        "--db",
+        db,
+        met(tmp_path, "again.txt", ("01.FOI.22.022895\n", "01.FOI.22.022895\nAgain\n")),
+    )
     assert result.exit_code == 0, result.output
     with sqlite3.connect(db) as conn:
         assert "caveat" in [row[1] for row in conn.execute("PRAGMA table_info(observations)")]

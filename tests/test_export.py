@@ -1,4 +1,5 @@
 """Exports: CSV and Parquet per table, and a data package that frictionless accepts."""
+
 import json
 
 import polars as pl
@@ -12,7 +13,12 @@ def test_csv_and_parquet_per_table(cli, built_db, tmp_path):
         assert result.exit_code == 0, result.output
         read = pl.read_csv if format == "csv" else pl.read_parquet
         observations = read(out / f"observations.{format}")
-        assert observations.filter(pl.col("force_id") == "metropolitan", pl.col("document_id").is_not_null()).height == 28
+        assert (
+            observations.filter(
+                pl.col("force_id") == "metropolitan", pl.col("document_id").is_not_null()
+            ).height
+            == 28
+        )
         assert 29612 in observations.filter(pl.col("measure") == "uses")["value"].to_list()
         assert read(out / f"forces.{format}").height == 48
 
@@ -30,7 +36,10 @@ def test_datapackage_is_valid_frictionless(cli, built_db, tmp_path):
     assert fields["period_start"]["type"] == "date" and fields["value"]["type"] == "number"
     assert fields["quote"]["description"]
     assert observations["schema"]["primaryKey"] == "observation_id"
-    assert {"fields": "force_id", "reference": {"resource": "forces", "fields": "force_id"}} in observations["schema"]["foreignKeys"]
+    assert {
+        "fields": "force_id",
+        "reference": {"resource": "forces", "fields": "force_id"},
+    } in observations["schema"]["foreignKeys"]
     assert package["licenses"][0]["path"].startswith("https://www.nationalarchives.gov.uk/")
 
 

@@ -3,6 +3,7 @@
 Each test checks the promise of toolkit/publish.py: the database afterwards is the old one or
 the new one, whole, and passes SQLite's integrity checks; nothing is lost or duplicated.
 """
+
 import errno
 import fcntl
 import os
@@ -16,12 +17,10 @@ import time
 from pathlib import Path
 
 import pytest
-
+from conftest import MET_HTML, MET_TEXT
 from multiforce.toolkit import publish as publishing
 from multiforce.toolkit.errors import DatabaseBusy, MultiforceError
 from multiforce.toolkit.pipeline import build, ingest
-
-from conftest import MET_HTML, MET_TEXT
 
 TABLES = ("forces", "responses", "documents", "observations", "outcomes")
 FIGURES_PER_RESPONSE = 28
@@ -35,7 +34,9 @@ def met_batch(folder: Path, count: int, first: int) -> list[Path]:
     paths = []
     for n in range(first, first + count):
         path = folder / f"response-{n}.txt"
-        path.write_text(text.replace("01.FOI.22.022895", f"01.FOI.22.{100000 + n}"), encoding="utf-8")
+        path.write_text(
+            text.replace("01.FOI.22.022895", f"01.FOI.22.{100000 + n}"), encoding="utf-8"
+        )
         paths.append(path)
     return paths
 
@@ -44,12 +45,17 @@ def dump(db: Path) -> dict | None:
     """Every row of every table, and proof that the file is whole; None if there is no database."""
     if not db.exists():
         return None
-    conn = sqlite3.connect(db)  # read-write only because FTS's integrity-check is written as an INSERT
+    conn = sqlite3.connect(
+        db
+    )  # read-write only because FTS's integrity-check is written as an INSERT
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
-        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in TABLES}
+        return {
+            table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in TABLES
+        }
     finally:
         conn.close()
 
@@ -74,7 +80,9 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path):
     # One uninterrupted run: the state to expect, the length of the run and of its publishing.
     shutil.copy(template, db)
     started = time.monotonic()
-    process = subprocess.Popen(ingest_command(db, new_documents), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        ingest_command(db, new_documents), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     publishing_started = _wait_for_publishing(process, work)
     while leftovers(work):
         time.sleep(0.001)
@@ -95,8 +103,9 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path):
             db.unlink(missing_ok=True)
         else:
             shutil.copy(template, db)
-        process = subprocess.Popen(ingest_command(db, new_documents), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            ingest_command(db, new_documents), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         if attempt % 4 == 0:  # anywhere in the run: reading, parsing, validating or publishing
             time.sleep(rng.uniform(0, run))
         else:  # within publishing, where a crash could half-write the database
@@ -110,7 +119,9 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path):
             assert state in (None, fresh), f"attempt {attempt}: a half-written new database"
             seen["fresh" if state else "none"] += 1
         else:
-            assert state in states.values(), f"attempt {attempt}: neither the old database nor the new one"
+            assert state in states.values(), (
+                f"attempt {attempt}: neither the old database nor the new one"
+            )
             seen["old" if state == states["old"] else "new"] += 1
 
     assert killed_while_publishing >= KILLS // 3, (killed_while_publishing, seen)
@@ -131,8 +142,12 @@ def _wait_for_publishing(process: subprocess.Popen, folder: Path) -> float:
 def test_two_ingests_at_once_run_one_after_the_other(tmp_path):
     batches = [met_batch(tmp_path / "a", 12, 0), met_batch(tmp_path / "b", 12, 100)]
     db = tmp_path / "campaign.db"
-    processes = [subprocess.Popen(ingest_command(db, paths), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for paths in batches]
+    processes = [
+        subprocess.Popen(
+            ingest_command(db, paths), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for paths in batches
+    ]
     published = []
     for process, paths in zip(processes, batches):
         _, stderr = process.communicate(timeout=120)
@@ -143,9 +158,13 @@ def test_two_ingests_at_once_run_one_after_the_other(tmp_path):
     assert published, "neither ingest published"
     conn = sqlite3.connect(db)
     references = sorted(r for (r,) in conn.execute("SELECT reference FROM responses"))
-    assert references == sorted(f"01.FOI.22.{100000 + int(p.stem.split('-')[1])}" for p in published)
-    assert conn.execute("SELECT count(*), count(DISTINCT observation_id) FROM observations").fetchone() == (
-        FIGURES_PER_RESPONSE * len(published),) * 2
+    assert references == sorted(
+        f"01.FOI.22.{100000 + int(p.stem.split('-')[1])}" for p in published
+    )
+    assert (
+        conn.execute("SELECT count(*), count(DISTINCT observation_id) FROM observations").fetchone()
+        == (FIGURES_PER_RESPONSE * len(published),) * 2
+    )
     dump(db)
 
 
@@ -156,10 +175,14 @@ def test_a_writer_that_waits_too_long_says_database_busy(tmp_path, monkeypatch, 
     monkeypatch.setattr(publishing, "LOCK_WAIT_SECONDS", 0.2)
     with open(f"{db}.lock", "w") as lock:  # another writer holds the lock
         fcntl.flock(lock, fcntl.LOCK_EX)
-        with pytest.raises(DatabaseBusy, match=r"campaign\.db: database busy: another multiforce process"):
+        with pytest.raises(
+            DatabaseBusy, match=r"campaign\.db: database busy: another multiforce process"
+        ):
             ingest(db, [MET_HTML])
         result = cli("ingest", "--db", db, MET_HTML)
-    assert result.exit_code == 1 and "database busy" in result.output and "run again" in result.output
+    assert (
+        result.exit_code == 1 and "database busy" in result.output and "run again" in result.output
+    )
     assert dump(db) == before
 
 
@@ -184,6 +207,7 @@ def test_reingesting_the_same_documents_many_times_gives_an_identical_database(t
 
 # A full disk ------------------------------------------------------------------------------
 
+
 def test_no_room_for_the_new_database_is_a_clear_error(tmp_path, monkeypatch, cli):
     db = tmp_path / "campaign.db"
     ingest(db, [MET_TEXT])
@@ -197,7 +221,11 @@ def test_no_room_for_the_new_database_is_a_clear_error(tmp_path, monkeypatch, cl
         ingest(db, [MET_HTML])
     _assert_disk_full_message(str(failure.value), db)
     result = cli("ingest", "--db", db, MET_HTML)
-    assert result.exit_code == 1 and "the disk is full" in result.output and "Traceback" not in result.output
+    assert (
+        result.exit_code == 1
+        and "the disk is full" in result.output
+        and "Traceback" not in result.output
+    )
     assert db.read_bytes() == before
     assert leftovers(tmp_path) == []
 
@@ -225,7 +253,9 @@ def small_disk(tmp_path):
     mount.mkdir()
     if os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("mounting a small tmpfs needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+    )
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
     try:
@@ -234,7 +264,9 @@ def small_disk(tmp_path):
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-@pytest.mark.parametrize("room", ["less than the old database", "the old database and a little more"])
+@pytest.mark.parametrize(
+    "room", ["less than the old database", "the old database and a little more"]
+)
 def test_a_really_full_disk_leaves_the_old_database(small_disk, tmp_path, room):
     db = small_disk / "campaign.db"
     ingest(db, [MET_TEXT])

@@ -1,10 +1,10 @@
 """`multiforce forces`: the coverage table of all 48 forces a campaign reads at a glance."""
-import io
 
-from rich.console import Console
+import io
 
 from multiforce.toolkit.commands.forces import plain_table, rich_table
 from multiforce.toolkit.inventory import NOT_ASKED, coverage
+from rich.console import Console
 
 TRANSCRIPTION = """\
 source_kind: transcription
@@ -21,7 +21,11 @@ outcomes:
 
 
 def lines(output):
-    return {line.split()[0]: line for line in output.splitlines() if line and not line.startswith(("48 forces", "("))}
+    return {
+        line.split()[0]: line
+        for line in output.splitlines()
+        if line and not line.startswith(("48 forces", "("))
+    }
 
 
 def by_force(db):
@@ -33,7 +37,10 @@ def test_without_a_database_all_48_forces_and_the_adapters_show(cli, tmp_path):
     assert result.exit_code == 0, result.output
     rows = lines(result.output)
     assert len(rows) == 49  # a heading and 48 forces
-    assert "Metropolitan" in rows["metropolitan"] and "Police Service of Northern Ireland" in rows["psni"]
+    assert (
+        "Metropolitan" in rows["metropolitan"]
+        and "Police Service of Northern Ireland" in rows["psni"]
+    )
     assert rows["kent"].count(NOT_ASKED) == 4
     assert "none.db does not exist yet" in result.output
     assert not (tmp_path / "none.db").exists()
@@ -42,15 +49,22 @@ def test_without_a_database_all_48_forces_and_the_adapters_show(cli, tmp_path):
 def test_the_built_database_shows_responses_by_kind_and_latest_outcomes(built_db):
     rows = by_force(built_db)
     met = rows["metropolitan"]
-    assert (met.adapter, met.responses) == ("Metropolitan", {"document": 1, "transcription": 0, "compilation": 5})
+    assert (met.adapter, met.responses) == (
+        "Metropolitan",
+        {"document": 1, "transcription": 0, "compilation": 5},
+    )
     assert met.latest["mobile_fingerprint_scanner"] == "disclosed, not_held, refused s31(1)"
     assert met.latest["knife_arch"] == "not_held"
     northumbria = rows["northumbria"]
     assert northumbria.responses == {"document": 0, "transcription": 6, "compilation": 1}
-    assert northumbria.latest["mobile_fingerprint_scanner"] == "not_held"  # 447/22 of 2022-04-14 is the latest
+    assert (
+        northumbria.latest["mobile_fingerprint_scanner"] == "not_held"
+    )  # 447/22 of 2022-04-14 is the latest
     assert northumbria.latest["phone_extraction"] == "disclosed, not_held"  # 208/20 of 2020-03-02
     assert rows["psni"].latest["phone_extraction"] == "neither_confirm_nor_deny"
-    assert rows["kent"].latest["phone_extraction"] == "disclosed (compilation)"  # secondary, and marked so
+    assert (
+        rows["kent"].latest["phone_extraction"] == "disclosed (compilation)"
+    )  # secondary, and marked so
     assert rows["essex"].latest["mobile_fingerprint_scanner"] == "figures only (compilation)"
     assert rows["cheshire"].latest == dict.fromkeys(met.latest, NOT_ASKED)
     assert len(rows) == 48
@@ -61,8 +75,12 @@ def test_the_latest_response_wins_by_date_then_reference(cli, tmp_path, write_ya
 
     def ingest(reference, status, date=None):
         slug = reference.replace("/", "-")
-        text = TRANSCRIPTION.format(reference=reference, slug=slug, status=status,
-                                    date=f"response_date: {date}\n" if date else "")
+        text = TRANSCRIPTION.format(
+            reference=reference,
+            slug=slug,
+            status=status,
+            date=f"response_date: {date}\n" if date else "",
+        )
         assert cli("ingest", "--db", db, write_yaml(f"{slug}.yaml", text)).exit_code == 0
 
     ingest("100/21", "refused", "2021-05-01")
@@ -83,14 +101,32 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(cli, tmp_path):
 
 def test_terminal_and_plain_tables_hold_the_same_cells():
     heading = ["force", "name", "adapter", "documents", "transcribed", "compiled", "knife_arch"]
-    cells = [["kent", "Kent Police", "-", "0", "0", "2", "not asked"],
-             ["metropolitan", "Metropolitan Police Service", "Metropolitan", "1", "0", "5", "not_held"]]
+    cells = [
+        ["kent", "Kent Police", "-", "0", "0", "2", "not asked"],
+        ["metropolitan", "Metropolitan Police Service", "Metropolitan", "1", "0", "5", "not_held"],
+    ]
     plain = plain_table(heading, cells).splitlines()
-    assert plain[2].split() == ["metropolitan", "Metropolitan", "Police", "Service", "Metropolitan", "1", "0", "5",
-                                "not_held"]
-    wide, narrow = (Console(file=io.StringIO(), width=width, force_terminal=True, color_system=None)
-                    for width in (200, 100))
+    assert plain[2].split() == [
+        "metropolitan",
+        "Metropolitan",
+        "Police",
+        "Service",
+        "Metropolitan",
+        "1",
+        "0",
+        "5",
+        "not_held",
+    ]
+    wide, narrow = (
+        Console(file=io.StringIO(), width=width, force_terminal=True, color_system=None)
+        for width in (200, 100)
+    )
     rich_table(heading, cells, [True, False], wide)
     rich_table(heading, cells, [True, False], narrow)
-    assert "Metropolitan Police Service" in wide.file.getvalue() and "not_held" in wide.file.getvalue()
-    assert "Metropolitan Police Service" not in narrow.file.getvalue() and "knife arch" in narrow.file.getvalue()
+    assert (
+        "Metropolitan Police Service" in wide.file.getvalue() and "not_held" in wide.file.getvalue()
+    )
+    assert (
+        "Metropolitan Police Service" not in narrow.file.getvalue()
+        and "knife arch" in narrow.file.getvalue()
+    )

@@ -1,15 +1,14 @@
 """Streaming and incremental publishing: batches keep the cross-document rules; a published
 document is skipped before it is parsed, unless the code that read it has changed."""
+
 import sqlite3
 
 import pytest
-
+from conftest import MET_HTML, MET_TEXT
 from multiforce.forces.metropolitan import Metropolitan
 from multiforce.toolkit import pipeline
 from multiforce.toolkit.errors import ValidationFailed
 from multiforce.toolkit.pipeline import build, ingest
-
-from conftest import MET_HTML, MET_TEXT
 from test_publish import dump
 
 
@@ -36,7 +35,9 @@ def test_only_the_new_document_is_parsed(tmp_path, monkeypatch):
     ingest(db, [MET_TEXT])
     parsed = []
     real = pipeline.parse
-    monkeypatch.setattr(pipeline, "parse", lambda path, force=None: parsed.append(path.name) or real(path, force))
+    monkeypatch.setattr(
+        pipeline, "parse", lambda path, force=None: parsed.append(path.name) or real(path, force)
+    )
     results = ingest(db, [MET_TEXT, MET_HTML])
     assert parsed == [MET_HTML.name]
     assert sorted(item.skipped for item in results) == [False, True]
@@ -57,7 +58,9 @@ def test_a_changed_adapter_reads_its_documents_again_and_leaves_no_stale_rows(tm
     [item] = ingest(db, [MET_TEXT], Revised())
     assert not item.skipped
     assert count(db, "outcomes") == 33 - len(list(Metropolitan.outcomes[-1].topics()))
-    adapter, version = sqlite3.connect(db).execute("SELECT adapter, adapter_version FROM documents").fetchone()
+    adapter, version = (
+        sqlite3.connect(db).execute("SELECT adapter, adapter_version FROM documents").fetchone()
+    )
     assert adapter == "metropolitan" and version != old_version
     assert count(db, "documents") == 1 and count(db, "responses") == 1
 
@@ -71,7 +74,9 @@ def test_a_database_from_before_versions_were_recorded_reads_its_documents_again
     conn.close()
     [item] = ingest(db, [MET_TEXT])
     assert not item.skipped
-    assert sqlite3.connect(db).execute("SELECT adapter FROM documents").fetchone()[0] == "metropolitan"
+    assert (
+        sqlite3.connect(db).execute("SELECT adapter FROM documents").fetchone()[0] == "metropolitan"
+    )
 
 
 def test_a_build_in_batches_of_one_document_gives_the_same_database(tmp_path, monkeypatch):
@@ -80,8 +85,11 @@ def test_a_build_in_batches_of_one_document_gives_the_same_database(tmp_path, mo
     monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 1)
     sizes = []
     real = pipeline.validate
-    monkeypatch.setattr(pipeline, "validate", lambda extraction: sizes.append(extraction.counts()["documents"])
-                        or real(extraction))
+    monkeypatch.setattr(
+        pipeline,
+        "validate",
+        lambda extraction: sizes.append(extraction.counts()["documents"]) or real(extraction),
+    )
     batched = tmp_path / "batched.db"
     ingest(batched, [MET_TEXT, MET_HTML])
     assert sizes == [1, 1]  # one document's rows in memory at a time
@@ -102,8 +110,11 @@ def test_matches_never_exceed_uses_across_batches_and_responses(tmp_path, monkey
     """Another response of the same force, for the same year, reports more matches than the
     first response's searches: a problem whichever batches the two documents fall into."""
     monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", batch)
-    other = edit(("01.FOI.22.022895", "01.FOI.22.022896"), ("2018 | 8145 |", "2018 | 9500 |"),
-                 ("9500 | 3195 |", "9500 | 9000 |"))
+    other = edit(
+        ("01.FOI.22.022895", "01.FOI.22.022896"),
+        ("2018 | 8145 |", "2018 | 9500 |"),
+        ("9500 | 3195 |", "9500 | 9000 |"),
+    )
     db = tmp_path / "m.db"
     with pytest.raises(ValidationFailed) as failure:
         ingest(db, [MET_TEXT, other])
@@ -115,8 +126,11 @@ def test_an_ingest_is_checked_against_what_was_published_before(tmp_path, edit):
     db = tmp_path / "m.db"
     build(db)
     before = db.read_bytes()
-    other = edit(("01.FOI.22.022895", "01.FOI.22.022896"), ("2018 | 8145 |", "2018 | 9500 |"),
-                 ("9500 | 3195 |", "9500 | 9000 |"))
+    other = edit(
+        ("01.FOI.22.022895", "01.FOI.22.022896"),
+        ("2018 | 8145 |", "2018 | 9500 |"),
+        ("9500 | 3195 |", "9500 | 9000 |"),
+    )
     with pytest.raises(ValidationFailed, match="matches never exceed uses"):
         ingest(db, [other])
     assert db.read_bytes() == before
@@ -125,8 +139,11 @@ def test_an_ingest_is_checked_against_what_was_published_before(tmp_path, edit):
 def test_every_batch_is_checked_and_all_problems_reported_together(tmp_path, monkeypatch, edit):
     monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 1)
     first = edit(("93% Suspect", "83% Suspect"), name="a.txt")
-    second = edit(("01.FOI.22.022895", "01.FOI.22.022897"), ("Q1 & Q2 2021 = 93%", "Q1 & Q2 2021 = 97%"),
-                  name="b.txt")
+    second = edit(
+        ("01.FOI.22.022895", "01.FOI.22.022897"),
+        ("Q1 & Q2 2021 = 93%", "Q1 & Q2 2021 = 97%"),
+        name="b.txt",
+    )
     with pytest.raises(ValidationFailed) as failure:
         ingest(tmp_path / "m.db", [first, second])
     documents = {p.document for p in failure.value.report.problems}

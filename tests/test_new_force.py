@@ -1,9 +1,9 @@
 """Adding a force: `multiforce new-force` scaffolds an adapter from forces/_template.py that works."""
+
 import importlib.util
 import sys
 
 import pytest
-
 from multiforce.toolkit.discovery import adapters
 from multiforce.toolkit.pipeline import check
 from multiforce.toolkit.readers import read_document
@@ -20,8 +20,9 @@ def scaffold(cli, tmp_path, monkeypatch):
         assert result.exit_code == 0, result.output
         folder = tmp_path / slug.replace("-", "_")
         name = f"multiforce.forces.{folder.name}_scaffolded"
-        spec = importlib.util.spec_from_file_location(name, folder / "__init__.py",
-                                                      submodule_search_locations=[str(folder)])
+        spec = importlib.util.spec_from_file_location(
+            name, folder / "__init__.py", submodule_search_locations=[str(folder)]
+        )
         module = importlib.util.module_from_spec(spec)
         monkeypatch.setitem(sys.modules, name, module)
         spec.loader.exec_module(module)
@@ -48,12 +49,17 @@ def test_new_force_scaffolds_a_working_adapter(scaffold, tmp_path):
     assert module.AvonAndSomerset.force_id == "avon-and-somerset"
     extraction = parse_example(module, tmp_path)
     assert extraction.rows["responses"][0]["response_id"] == "avon-and-somerset/FOI-2022-0001"
-    figures = {(r["measure"], r["period_start"][:4], r["breakdown_value"]): r["value"]
-               for r in extraction.rows["observations"]}
+    figures = {
+        (r["measure"], r["period_start"][:4], r["breakdown_value"]): r["value"]
+        for r in extraction.rows["observations"]
+    }
     assert len(figures) == 9
     assert figures[("uses", "2019", None)] == 1204
     assert figures[("matches", "2021", "immigration")] == 41
-    statuses = {(r["measure"], r["breakdown"]): (r["status"], r["exemptions"]) for r in extraction.rows["outcomes"]}
+    statuses = {
+        (r["measure"], r["breakdown"]): (r["status"], r["exemptions"])
+        for r in extraction.rows["outcomes"]
+    }
     assert statuses[("devices_in_service", "none")] == ("refused", "s31(1)(a)")
     assert statuses[("people", "ethnicity")] == ("not_held", None)
     assert len(extraction.rows["outcomes"]) == 7
@@ -62,8 +68,11 @@ def test_new_force_scaffolds_a_working_adapter(scaffold, tmp_path):
 def test_the_scaffolded_adapter_parses_rather_than_recites(scaffold, tmp_path):
     _, module = scaffold("avon-and-somerset")
     extraction = parse_example(module, tmp_path, ("2020 | 401 | 29", "2020 | 402 | 29"))
-    police_2020 = [r["value"] for r in extraction.rows["observations"]
-                   if r["breakdown_value"] == "police" and r["period_start"] == "2020-01-01"]
+    police_2020 = [
+        r["value"]
+        for r in extraction.rows["observations"]
+        if r["breakdown_value"] == "police" and r["period_start"] == "2020-01-01"
+    ]
     assert police_2020 == [402]
 
 
@@ -79,10 +88,13 @@ def test_the_template_is_not_an_adapter():
     assert all(not cls.__module__.rsplit(".", 1)[-1].startswith("_") for cls in adapters().values())
 
 
-@pytest.mark.parametrize("slug,expected", [
-    ("avon-somerset", "Did you mean avon-and-somerset"),
-    ("Gotham", "is not a force in schemas/forces.csv"),
-])
+@pytest.mark.parametrize(
+    "slug,expected",
+    [
+        ("avon-somerset", "Did you mean avon-and-somerset"),
+        ("Gotham", "is not a force in schemas/forces.csv"),
+    ],
+)
 def test_new_force_refuses_forces_not_in_the_register(cli, tmp_path, slug, expected):
     result = cli("new-force", slug, "--into", tmp_path)
     assert result.exit_code != 0 and expected in result.output

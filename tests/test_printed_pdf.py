@@ -4,13 +4,12 @@ The committed fixture is the saved page (fixtures/metropolitan/*.html) laid out 
 tests/browser_print.py as a browser prints it: wrapped paragraphs, drawn list markers, ruled
 tables, the date and title at the top of each page, the URL and "1/5" at the bottom.
 """
+
 import pytest
-
-from multiforce.toolkit.pipeline import parse
-from multiforce.toolkit.readers import read_document
-
 from browser_print import MET_PDF, PRINTED_AT, print_page
 from conftest import MET_HTML, MET_TEXT
+from multiforce.toolkit.pipeline import parse
+from multiforce.toolkit.readers import read_document
 from test_metropolitan import figures
 
 SCANNER = "mobile_fingerprint_scanner"
@@ -18,7 +17,9 @@ SCANNER = "mobile_fingerprint_scanner"
 
 def rows(path, table):
     found = parse(path, "metropolitan").extraction.rows[table]
-    return sorted(tuple(sorted((k, str(v)) for k, v in r.items() if k != "document_id")) for r in found)
+    return sorted(
+        tuple(sorted((k, str(v)) for k, v in r.items() if k != "document_id")) for r in found
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,9 @@ def test_printed_pdf_gives_the_same_rows_as_the_text():
 def test_any_paper_size_gives_the_same_rows(printed, paper):
     """Other widths wrap other lines and break pages elsewhere (on A5, mid-paragraph)."""
     pdf = printed(paper=paper, name=f"{paper}.pdf")
-    assert len(read_document(pdf).text.splitlines()) == len(read_document(MET_HTML).text.splitlines())
+    assert len(read_document(pdf).text.splitlines()) == len(
+        read_document(MET_HTML).text.splitlines()
+    )
     for table in ("observations", "outcomes"):
         assert rows(pdf, table) == rows(MET_TEXT, table), table
 
@@ -58,7 +61,9 @@ def test_browser_furniture_is_dropped_and_tables_are_kept():
     document = read_document(MET_PDF)
     assert PRINTED_AT not in document.text and "https://" not in document.text
     assert not any(line.strip() in {"1/5", "2/5", "5/5"} for line in document.text.splitlines())
-    assert document.text.count("Freedom of information request") == 1  # the page's own, not the headers
+    assert (
+        document.text.count("Freedom of information request") == 1
+    )  # the page's own, not the headers
     assert document.table_names == ["page 4", "page 4"]
     assert document.tables[1][3] == ["2019", "27217", "11478", "1449"]
     assert "2019 | 27217 | 11478 | 1449" in document.text.splitlines()
@@ -67,8 +72,12 @@ def test_browser_furniture_is_dropped_and_tables_are_kept():
 def test_numbers_are_parsed_from_the_pdf(printed):
     html = MET_HTML.read_text(encoding="utf-8")
     assert "<td>11478</td>" in html and "approximately 730 devices" in html
-    changed = printed(html.replace("<td>11478</td>", "<td>11477</td>")
-                      .replace("approximately 730 devices", "approximately 731 devices"), name="changed.pdf")
+    changed = printed(
+        html.replace("<td>11478</td>", "<td>11477</td>").replace(
+            "approximately 730 devices", "approximately 731 devices"
+        ),
+        name="changed.pdf",
+    )
     got = figures(changed)
     assert got[(SCANNER, "matches", "2019-01-01", "2019-12-31", "police")]["value"] == 11477
     assert got[(SCANNER, "devices_in_service", "2022-01-01", "2022-12-31", None)]["value"] == 731

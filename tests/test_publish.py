@@ -1,20 +1,21 @@
 """Publishing: keys, indexes, full-text search, views; atomic; idempotent; one figure once."""
+
 import sqlite3
 
 import pytest
 import sqlite_utils
-
+from conftest import MET_HTML, MET_TEXT
 from multiforce.toolkit import publish as publishing
 from multiforce.toolkit.pipeline import build, ingest
-
-from conftest import MET_HTML, MET_TEXT
 
 
 def dump(db):
     conn = sqlite3.connect(db)
     try:
-        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-                for table in ("forces", "responses", "documents", "observations", "outcomes")}
+        return {
+            table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in ("forces", "responses", "documents", "observations", "outcomes")
+        }
     finally:
         conn.close()
 
@@ -24,14 +25,24 @@ def test_schema_keys_indexes_fts_and_views(tmp_path):
     build(db_path)
     db = sqlite_utils.Database(db_path)
     assert db["observations"].pks == ["observation_id"]
-    assert {fk.other_table for fk in db["observations"].foreign_keys} == {"responses", "documents", "forces"}
-    assert any(ix.columns[:3] == ["force_id", "technology", "measure"] for ix in db["observations"].indexes)
-    assert {"figures_by_force_year", "outcome_matrix", "match_rates", "outcomes_by_topic"} <= set(db.view_names())
+    assert {fk.other_table for fk in db["observations"].foreign_keys} == {
+        "responses",
+        "documents",
+        "forces",
+    }
+    assert any(
+        ix.columns[:3] == ["force_id", "technology", "measure"] for ix in db["observations"].indexes
+    )
+    assert {"figures_by_force_year", "outcome_matrix", "match_rates", "outcomes_by_topic"} <= set(
+        db.view_names()
+    )
     hits = list(db["documents"].search("kiosk"))
     assert hits and hits[0]["filename"] == "01.FOI.22.022895.txt"
     assert db["forces"].count == 48
-    rate = db.execute("SELECT matches_per_100_searches FROM match_rates WHERE database = 'police' "
-                      "AND period_start = '2018-01-01'").fetchone()[0]
+    rate = db.execute(
+        "SELECT matches_per_100_searches FROM match_rates WHERE database = 'police' "
+        "AND period_start = '2018-01-01'"
+    ).fetchone()[0]
     assert rate == pytest.approx(39.2)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -51,7 +62,10 @@ def test_text_and_html_of_one_response_give_each_figure_once(tmp_path):
     ingest(db, [MET_HTML])
     both = dump(db)
     assert len(both["documents"]) == 2
-    for table, document_id in (("observations", 2), ("outcomes", 2)):  # which document is cited may change
+    for table, document_id in (
+        ("observations", 2),
+        ("outcomes", 2),
+    ):  # which document is cited may change
         assert strip(both[table], document_id) == strip(only_text[table], document_id)
     fresh = tmp_path / "together.db"
     ingest(fresh, [MET_HTML, MET_TEXT])
@@ -59,7 +73,7 @@ def test_text_and_html_of_one_response_give_each_figure_once(tmp_path):
 
 
 def strip(rows, column):
-    return sorted(row[:column] + row[column + 1:] for row in rows)
+    return sorted(row[:column] + row[column + 1 :] for row in rows)
 
 
 def test_a_conflicting_figure_from_another_document_is_refused(tmp_path, edit):
@@ -77,8 +91,10 @@ def test_a_crash_while_writing_leaves_the_old_database_whole(tmp_path, monkeypat
     before = db.read_bytes()
 
     def crash(conn, table, rows, *held):
-        conn.execute("INSERT INTO documents (document_id, response_id, filename, media_type, bytes, text) "
-                     "VALUES ('x', 'metropolitan/01.FOI.22.022895', 'x', 'x', 1, 'x')")
+        conn.execute(
+            "INSERT INTO documents (document_id, response_id, filename, media_type, bytes, text) "
+            "VALUES ('x', 'metropolitan/01.FOI.22.022895', 'x', 'x', 1, 'x')"
+        )
         raise KeyboardInterrupt("simulated crash")
 
     monkeypatch.setattr(publishing, "_insert", crash)
@@ -92,9 +108,13 @@ def test_build_replaces_rather_than_merges(tmp_path, edit):
     db = tmp_path / "m.db"
     ingest(db, [edit(("2018 = 21,790", "2018 = 21,791"))])
     build(db)
-    values = [r[0] for r in sqlite3.connect(db).execute(
-        "SELECT value FROM observations WHERE technology='phone_extraction' AND measure='uses' "
-        "AND period_start='2018-01-01'")]
+    values = [
+        r[0]
+        for r in sqlite3.connect(db).execute(
+            "SELECT value FROM observations WHERE technology='phone_extraction' AND measure='uses' "
+            "AND period_start='2018-01-01'"
+        )
+    ]
     assert values == [21790]
 
 
@@ -104,16 +124,36 @@ def test_build_holds_the_met_the_transcriptions_the_compilations_and_all_forces(
     conn = sqlite3.connect(db)
     kinds = dict(conn.execute("SELECT source_kind, count(*) FROM responses GROUP BY source_kind"))
     assert kinds == {"document": 1, "transcription": 11, "compilation": 65}
-    assert conn.execute("SELECT count(*) FROM observations WHERE response_id = 'metropolitan/01.FOI.22.022895'"
-                        ).fetchone() == (28,)
-    transcribed = {row[0] for row in conn.execute("SELECT response_id FROM responses WHERE source_kind = 'transcription'")}
-    assert {"northumbria/711/19", "northumbria/208/20", "west-midlands/355A/20", "west-midlands/1114A/23",
-            "psni/FOI/15700"} <= transcribed
-    compiled = {row[0] for row in conn.execute("SELECT DISTINCT reference FROM responses WHERE source_kind = 'compilation'")}
+    assert conn.execute(
+        "SELECT count(*) FROM observations WHERE response_id = 'metropolitan/01.FOI.22.022895'"
+    ).fetchone() == (28,)
+    transcribed = {
+        row[0]
+        for row in conn.execute(
+            "SELECT response_id FROM responses WHERE source_kind = 'transcription'"
+        )
+    }
+    assert {
+        "northumbria/711/19",
+        "northumbria/208/20",
+        "west-midlands/355A/20",
+        "west-midlands/1114A/23",
+        "psni/FOI/15700",
+    } <= transcribed
+    compiled = {
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT reference FROM responses WHERE source_kind = 'compilation'"
+        )
+    }
     assert len(compiled) == 7
-    assert conn.execute("SELECT value FROM observations WHERE response_id = 'northumbria/208/20'").fetchall() == [(1345.0,)]
+    assert conn.execute(
+        "SELECT value FROM observations WHERE response_id = 'northumbria/208/20'"
+    ).fetchall() == [(1345.0,)]
     assert conn.execute("SELECT count(*) FROM forces").fetchone() == (48,)
-    assert conn.execute("SELECT count(*) FROM observations WHERE document_id IS NULL AND locator IS NULL").fetchone() == (0,)
+    assert conn.execute(
+        "SELECT count(*) FROM observations WHERE document_id IS NULL AND locator IS NULL"
+    ).fetchone() == (0,)
 
 
 def test_a_later_ingest_of_a_smaller_document_moves_the_citation(tmp_path):
@@ -124,6 +164,11 @@ def test_a_later_ingest_of_a_smaller_document_moves_the_citation(tmp_path):
     ingest(two, [MET_HTML])
     ingest(two, [MET_TEXT])
     assert dump(one) == dump(two)
-    cited = {row[0] for row in sqlite3.connect(one).execute("SELECT DISTINCT document_id FROM observations")}
-    documents = [row[0] for row in sqlite3.connect(one).execute("SELECT document_id FROM documents")]
+    cited = {
+        row[0]
+        for row in sqlite3.connect(one).execute("SELECT DISTINCT document_id FROM observations")
+    }
+    documents = [
+        row[0] for row in sqlite3.connect(one).execute("SELECT document_id FROM documents")
+    ]
     assert cited == {min(documents)}

@@ -1,23 +1,30 @@
 """Every reader on realistic files made here, good and broken; the format is told by content."""
+
 import shutil
 import zipfile
 from datetime import date
 
+import makers
 import pytest
-
+from browser_print import MET_PDF
+from conftest import MET_TEXT
 from multiforce.toolkit.errors import DocumentError
 from multiforce.toolkit.pipeline import parse
 from multiforce.toolkit.readers import read_document
 from multiforce.toolkit.readers.pdf import _join_lines
-
-import makers
-from browser_print import MET_PDF
-from conftest import MET_TEXT
 from test_printed_pdf import rows
 
-LETTER = ["Avon and Somerset Constabulary", "Our reference: FOI 1234/22",
-          "Dear Ms Smith,", "Please find below the number of mobile fingerprint scanner searches."]
-SEARCHES = [["Year", "Searches", "Police matches"], ["2019", "27,217", "11,478"], ["2020", "24,494", "10,502"]]
+LETTER = [
+    "Avon and Somerset Constabulary",
+    "Our reference: FOI 1234/22",
+    "Dear Ms Smith,",
+    "Please find below the number of mobile fingerprint scanner searches.",
+]
+SEARCHES = [
+    ["Year", "Searches", "Police matches"],
+    ["2019", "27,217", "11,478"],
+    ["2020", "24,494", "10,502"],
+]
 
 
 def error_of(path) -> str:
@@ -30,13 +37,22 @@ def error_of(path) -> str:
 
 # --- Word -------------------------------------------------------------------------------------
 
+
 def test_docx_paragraphs_tables_and_letterhead_in_order(tmp_path):
-    path = makers.docx_letter(tmp_path / "letter.docx", LETTER[1:], SEARCHES, ["Yours sincerely"], header=LETTER[0])
+    path = makers.docx_letter(
+        tmp_path / "letter.docx", LETTER[1:], SEARCHES, ["Yours sincerely"], header=LETTER[0]
+    )
     document = read_document(path)
     assert document.text.splitlines() == [
-        "Avon and Somerset Constabulary", "Our reference: FOI 1234/22", "Dear Ms Smith,",
+        "Avon and Somerset Constabulary",
+        "Our reference: FOI 1234/22",
+        "Dear Ms Smith,",
         "Please find below the number of mobile fingerprint scanner searches.",
-        "Year | Searches | Police matches", "2019 | 27,217 | 11,478", "2020 | 24,494 | 10,502", "Yours sincerely"]
+        "Year | Searches | Police matches",
+        "2019 | 27,217 | 11,478",
+        "2020 | 24,494 | 10,502",
+        "Yours sincerely",
+    ]
     assert document.tables == [SEARCHES] and document.table_names == ["table 1"]
     assert document.media_type.endswith("wordprocessingml.document")
 
@@ -81,7 +97,10 @@ def test_a_damaged_docx_is_named(tmp_path):
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(tmp_path / "bad.docx", "w") as target:
         for member in source.infolist():
             data = source.read(member)
-            target.writestr(member, b"<w:document><w:body><w:p>" if member.filename == "word/document.xml" else data)
+            target.writestr(
+                member,
+                b"<w:document><w:body><w:p>" if member.filename == "word/document.xml" else data,
+            )
     assert "Word document could not be read" in error_of(tmp_path / "bad.docx")
 
 
@@ -95,7 +114,11 @@ def test_docx_entities_are_not_resolved(tmp_path):
         for member in source.infolist():
             data = source.read(member)
             if member.filename == "word/document.xml":
-                data = data.replace(b"<w:document ", f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]><w:document '.encode(), 1)
+                data = data.replace(
+                    b"<w:document ",
+                    f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]><w:document '.encode(),
+                    1,
+                )
                 data = data.replace(b"placeholder", b"&x;")
             target.writestr(member, data)
     with pytest.raises(DocumentError, match="DOCTYPE or ENTITY") as refused:
@@ -105,36 +128,68 @@ def test_docx_entities_are_not_resolved(tmp_path):
 
 # --- Spreadsheets -----------------------------------------------------------------------------
 
+
 def test_xlsx_two_sheets_are_two_named_tables(tmp_path):
-    path = makers.xlsx_workbook(tmp_path / "answers.xlsx", {
-        "Scanners": [[None], ["Year", "Searches", "Checked on"], [2019, 27217, date(2022, 3, 31)], [2020, 24494.5, None]],
-        "Kiosks": [["Year", "Kiosks"], [2021, 109]],
-    })
+    path = makers.xlsx_workbook(
+        tmp_path / "answers.xlsx",
+        {
+            "Scanners": [
+                [None],
+                ["Year", "Searches", "Checked on"],
+                [2019, 27217, date(2022, 3, 31)],
+                [2020, 24494.5, None],
+            ],
+            "Kiosks": [["Year", "Kiosks"], [2021, 109]],
+        },
+    )
     document = read_document(path)
     assert document.table_names == ["Scanners", "Kiosks"]
     scanners = document.tables[0]
     assert scanners[0] == [""] * 3  # the empty first row keeps its place: row 2 is the header
-    assert scanners[1:] == [["Year", "Searches", "Checked on"], ["2019", "27217", "2022-03-31"], ["2020", "24494.5", ""]]
+    assert scanners[1:] == [
+        ["Year", "Searches", "Checked on"],
+        ["2019", "27217", "2022-03-31"],
+        ["2020", "24494.5", ""],
+    ]
     assert document.text.splitlines() == [
-        "Sheet: Scanners", "Year | Searches | Checked on", "2019 | 27217 | 2022-03-31", "2020 | 24494.5",
-        "Sheet: Kiosks", "Year | Kiosks", "2021 | 109"]
+        "Sheet: Scanners",
+        "Year | Searches | Checked on",
+        "2019 | 27217 | 2022-03-31",
+        "2020 | 24494.5",
+        "Sheet: Kiosks",
+        "Year | Kiosks",
+        "2021 | 109",
+    ]
     assert document.media_type.endswith("spreadsheetml.sheet")
 
 
 def test_ods_is_read_like_xlsx(tmp_path):
-    path = makers.ods_spreadsheet(tmp_path / "answers.ods", {
-        "Scanners": [["Year", "Searches"], [2019, 27217], [2020, "24,494 (approx.)"]], "Notes": [["Not held"]]})
+    path = makers.ods_spreadsheet(
+        tmp_path / "answers.ods",
+        {
+            "Scanners": [["Year", "Searches"], [2019, 27217], [2020, "24,494 (approx.)"]],
+            "Notes": [["Not held"]],
+        },
+    )
     document = read_document(path)
     assert document.table_names == ["Scanners", "Notes"]
-    assert document.text.splitlines() == ["Sheet: Scanners", "Year | Searches", "2019 | 27217",
-                                          "2020 | 24,494 (approx.)", "Sheet: Notes", "Not held"]
+    assert document.text.splitlines() == [
+        "Sheet: Scanners",
+        "Year | Searches",
+        "2019 | 27217",
+        "2020 | 24,494 (approx.)",
+        "Sheet: Notes",
+        "Not held",
+    ]
     assert document.media_type == "application/vnd.oasis.opendocument.spreadsheet"
 
 
 def test_xlsx_entities_are_not_resolved(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET", encoding="utf-8")
-    good = makers.xlsx_workbook(tmp_path / "good.xlsx", {"Sheet1": [["placeholder", "Year"], [2019, 1]]})
+    good = makers.xlsx_workbook(
+        tmp_path / "good.xlsx", {"Sheet1": [["placeholder", "Year"], [2019, 1]]}
+    )
     crafted = tmp_path / "crafted.xlsx"
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(crafted, "w") as target:
         for member in source.infolist():
@@ -162,7 +217,9 @@ def test_an_xlsx_with_a_broken_sheet_is_named(tmp_path):
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(tmp_path / "bad.xlsx", "w") as target:
         for member in source.infolist():
             broken = member.filename == "xl/worksheets/sheet1.xml"
-            target.writestr(member, b"<worksheet><sheetData><row><c" if broken else source.read(member))
+            target.writestr(
+                member, b"<worksheet><sheetData><row><c" if broken else source.read(member)
+            )
     assert "XLSX workbook could not be read" in error_of(tmp_path / "bad.xlsx")
 
 
@@ -170,31 +227,47 @@ def test_a_password_protected_office_file_is_named(tmp_path):
     """Excel and Word save a password-protected file as an OLE container holding EncryptedPackage."""
     ole = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + bytes(1024))
     name = "EncryptedPackage".encode("utf-16-le")
-    ole[512 + 64:512 + 64 + len(name)] = name
+    ole[512 + 64 : 512 + 64 + len(name)] = name
     (tmp_path / "protected.xlsx").write_bytes(bytes(ole))
     assert "protected with a password" in error_of(tmp_path / "protected.xlsx")
 
 
 # --- CSV --------------------------------------------------------------------------------------
 
+
 def test_windows_1252_csv_with_semicolons(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_bytes("Année;Searches;Note\r\n2019;27217;“approximately”\r\n2020;24,494;\r\n".encode("cp1252"))
+    path.write_bytes(
+        "Année;Searches;Note\r\n2019;27217;“approximately”\r\n2020;24,494;\r\n".encode("cp1252")
+    )
     document = read_document(path)
-    assert document.tables == [[["Année", "Searches", "Note"], ["2019", "27217", "“approximately”"], ["2020", "24,494", ""]]]
-    assert document.text.splitlines() == ["Année | Searches | Note", "2019 | 27217 | “approximately”", "2020 | 24,494"]
+    assert document.tables == [
+        [
+            ["Année", "Searches", "Note"],
+            ["2019", "27217", "“approximately”"],
+            ["2020", "24,494", ""],
+        ]
+    ]
+    assert document.text.splitlines() == [
+        "Année | Searches | Note",
+        "2019 | 27217 | “approximately”",
+        "2020 | 24,494",
+    ]
     assert document.table_names == ["export.csv"] and document.media_type == "text/csv"
 
 
 def test_csv_quoted_commas_and_line_breaks(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_text('Year,Searches,Note\n2019,"27,217","manual count,\nnot complete"\n', encoding="utf-8")
+    path.write_text(
+        'Year,Searches,Note\n2019,"27,217","manual count,\nnot complete"\n', encoding="utf-8"
+    )
     document = read_document(path)
     assert document.tables[0][1] == ["2019", "27,217", "manual count, not complete"]
     assert "2019 | 27,217 | manual count, not complete" in document.text.splitlines()
 
 
 # --- PDF --------------------------------------------------------------------------------------
+
 
 def test_an_encrypted_pdf_is_named(tmp_path):
     path = makers.pdf_letter(tmp_path / "locked.pdf", LETTER, encrypt="s3cret")
@@ -213,18 +286,29 @@ def test_a_truncated_pdf_is_named(tmp_path):
 
 
 def test_a_short_pdf_letter_keeps_its_lines(tmp_path):
-    path = makers.pdf_letter(tmp_path / "letter.pdf", LETTER + ["2019 | 27,217"], footer="Page 1 of 1")
+    path = makers.pdf_letter(
+        tmp_path / "letter.pdf", LETTER + ["2019 | 27,217"], footer="Page 1 of 1"
+    )
     assert read_document(path).text.splitlines() == LETTER + ["2019 | 27,217"]
 
 
 NUMBERED = [
-    (None, "I can confirm that the information you requested is held by the force and I have set "
-           "out our answers to your questions below, in the order you asked them."),
-    ("1.", "The number of mobile fingerprint scanners owned by the force in each year from 2015 "
-           "to 2021: the force owned 40 scanners in each of these years."),
+    (
+        None,
+        "I can confirm that the information you requested is held by the force and I have set "
+        "out our answers to your questions below, in the order you asked them.",
+    ),
+    (
+        "1.",
+        "The number of mobile fingerprint scanners owned by the force in each year from 2015 "
+        "to 2021: the force owned 40 scanners in each of these years.",
+    ),
     ("2.", "Short answer."),
-    ("(a)", "The number of times the scanners were used is not held, because the devices do not "
-            "keep a record of searches that can be extracted without manual review."),
+    (
+        "(a)",
+        "The number of times the scanners were used is not held, because the devices do not "
+        "keep a record of searches that can be extracted without manual review.",
+    ),
     (None, "Yours sincerely"),
 ]
 
@@ -238,30 +322,47 @@ def test_pdf_paragraphs_and_hanging_indents_are_rejoined(tmp_path, space_after):
 
 
 def test_a_word_wrapped_after_its_hyphen_is_joined_without_a_space():
-    assert _join_lines(["(All kiosks – networked and non-", "networked)"]) == "(All kiosks – networked and non-networked)"
+    assert (
+        _join_lines(["(All kiosks – networked and non-", "networked)"])
+        == "(All kiosks – networked and non-networked)"
+    )
     assert _join_lines(["Section 31(1) -", "Law Enforcement"]) == "Section 31(1) - Law Enforcement"
 
 
 # --- Telling formats apart ---------------------------------------------------------------------
+
 
 def test_content_decides_not_the_name(tmp_path):
     shutil.copy(MET_PDF, tmp_path / "response.txt")
     assert read_document(tmp_path / "response.txt").media_type == "application/pdf"
     makers.xlsx_workbook(tmp_path / "download", {"Sheet1": [["Year", "Searches"], [2019, 27217]]})
     assert read_document(tmp_path / "download").table_names == ["Sheet1"]
-    assert parse(tmp_path / "response.txt", "metropolitan").extraction.counts()["observations"] == 28
+    assert (
+        parse(tmp_path / "response.txt", "metropolitan").extraction.counts()["observations"] == 28
+    )
 
 
-@pytest.mark.parametrize("name,content,expected", [
-    ("page.xlsx", b"<!DOCTYPE html><html><body>Please sign in</body></html>", "named .xlsx but holds text"),
-    ("letter.docx", b"Dear Ms Smith, not really a Word file", "named .docx but holds text"),
-    ("letter.pdf", b"404 Not Found", "named .pdf but holds text"),
-    ("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG image"),
-    ("letter.rtf", b"{\\rtf1\\ansi Dear Ms Smith}", "Rich Text Format"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100) + "WordDocument".encode("utf-16-le"), "old Word document"),
-    ("empty.xlsx", b"", "empty"),
-    ("bare.zip", b"PK\x03\x04 this zip ends here", "damaged or truncated"),
-])
+@pytest.mark.parametrize(
+    "name,content,expected",
+    [
+        (
+            "page.xlsx",
+            b"<!DOCTYPE html><html><body>Please sign in</body></html>",
+            "named .xlsx but holds text",
+        ),
+        ("letter.docx", b"Dear Ms Smith, not really a Word file", "named .docx but holds text"),
+        ("letter.pdf", b"404 Not Found", "named .pdf but holds text"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG image"),
+        ("letter.rtf", b"{\\rtf1\\ansi Dear Ms Smith}", "Rich Text Format"),
+        (
+            "old.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100) + "WordDocument".encode("utf-16-le"),
+            "old Word document",
+        ),
+        ("empty.xlsx", b"", "empty"),
+        ("bare.zip", b"PK\x03\x04 this zip ends here", "damaged or truncated"),
+    ],
+)
 def test_files_that_are_not_what_they_seem_are_named(tmp_path, name, content, expected):
     (tmp_path / name).write_bytes(content)
     assert expected in error_of(tmp_path / name)

@@ -1,19 +1,18 @@
 """The register of 48 forces: checked by its pandera model, and the only source of force ids."""
+
 import runpy
 import sqlite3
 from pathlib import Path, PurePosixPath
 
+import multiforce.forces
 import pandera.polars as pa
 import polars as pl
 import pytest
 import setuptools
-
-import multiforce.forces
+from conftest import ROOT
 from multiforce.schemas.models import Forces, columns
 from multiforce.schemas.register import force_by_name, forces
 from multiforce.toolkit.discovery import format_adapters
-
-from conftest import ROOT
 
 
 def register() -> pl.DataFrame:
@@ -25,21 +24,33 @@ def test_forces_csv_passes_its_model():
     assert frame.height == 48
     counts = frame.group_by("country", "kind").len()
     assert dict(zip(zip(counts["country"], counts["kind"]), counts["len"])) == {
-        ("England", "territorial"): 39, ("Wales", "territorial"): 4, ("Scotland", "territorial"): 1,
-        ("Northern Ireland", "territorial"): 1, ("Great Britain", "special"): 1, ("United Kingdom", "special"): 2}
+        ("England", "territorial"): 39,
+        ("Wales", "territorial"): 4,
+        ("Scotland", "territorial"): 1,
+        ("Northern Ireland", "territorial"): 1,
+        ("Great Britain", "special"): 1,
+        ("United Kingdom", "special"): 2,
+    }
 
 
-@pytest.mark.parametrize("force_id,column,value", [
-    ("gwent", "force_id", "dyfed-powys"),          # an id twice
-    ("gwent", "ons_code", "E23000001"),            # an English code for a Welsh force, and the Met's
-    ("psni", "ons_code", "N99999999"),             # not an ONS PFA code
-    ("kent", "country", "Kent"),
-    ("civil-nuclear", "ons_code", "E23000040"),    # a special force has no area
-    ("kent", "name", "Essex Police"),
-])
+@pytest.mark.parametrize(
+    "force_id,column,value",
+    [
+        ("gwent", "force_id", "dyfed-powys"),  # an id twice
+        ("gwent", "ons_code", "E23000001"),  # an English code for a Welsh force, and the Met's
+        ("psni", "ons_code", "N99999999"),  # not an ONS PFA code
+        ("kent", "country", "Kent"),
+        ("civil-nuclear", "ons_code", "E23000040"),  # a special force has no area
+        ("kent", "name", "Essex Police"),
+    ],
+)
 def test_the_model_catches_a_broken_register(force_id, column, value):
     broken = register().with_columns(
-        pl.when(pl.col("force_id") == force_id).then(pl.lit(value)).otherwise(pl.col(column)).alias(column))
+        pl.when(pl.col("force_id") == force_id)
+        .then(pl.lit(value))
+        .otherwise(pl.col(column))
+        .alias(column)
+    )
     with pytest.raises(pa.errors.SchemaErrors):
         Forces.validate(broken, lazy=True)
 
@@ -50,16 +61,19 @@ def test_every_force_is_found_by_its_name_and_its_id():
         assert force_by_name(row["force_id"]) == row["force_id"]
 
 
-@pytest.mark.parametrize("written,force_id", [
-    ("Devon and Cornwall Police", "devon-and-cornwall"),
-    ("Devon & Cornwall Police", "devon-and-cornwall"),
-    ("Hampshire Constabulary", "hampshire"),
-    ("Police Scotland", "police-scotland"),
-    ("Metropolitan Police", "metropolitan"),
-    ("Dyfed Powys Police", "dyfed-powys"),
-    ("Gotham City Police", None),
-    ("Police", None),
-])
+@pytest.mark.parametrize(
+    "written,force_id",
+    [
+        ("Devon and Cornwall Police", "devon-and-cornwall"),
+        ("Devon & Cornwall Police", "devon-and-cornwall"),
+        ("Hampshire Constabulary", "hampshire"),
+        ("Police Scotland", "police-scotland"),
+        ("Metropolitan Police", "metropolitan"),
+        ("Dyfed Powys Police", "dyfed-powys"),
+        ("Gotham City Police", None),
+        ("Police", None),
+    ],
+)
 def test_name_variants(written, force_id):
     assert force_by_name(written) == force_id
 
@@ -68,8 +82,13 @@ def test_every_force_in_the_built_database_is_registered(built_db):
     conn = sqlite3.connect(built_db)
     assert conn.execute("SELECT count(*) FROM forces").fetchone() == (48,)
     for table in ("responses", "observations", "outcomes"):
-        assert conn.execute(f"SELECT DISTINCT force_id FROM {table} WHERE force_id NOT IN "
-                            "(SELECT force_id FROM forces)").fetchall() == []
+        assert (
+            conn.execute(
+                f"SELECT DISTINCT force_id FROM {table} WHERE force_id NOT IN "
+                "(SELECT force_id FROM forces)"
+            ).fetchall()
+            == []
+        )
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -84,5 +103,9 @@ def test_package_data_ships_every_bundled_file(monkeypatch):
     bundled = [path for cls in format_adapters().values() for path in cls.bundled_documents()]
     assert bundled
     for path in bundled:
-        relative = PurePosixPath(path.relative_to(Path(multiforce.forces.__file__).parent).as_posix())
-        assert any(relative.match(pattern) for pattern in patterns), f"{relative} would not be installed"
+        relative = PurePosixPath(
+            path.relative_to(Path(multiforce.forces.__file__).parent).as_posix()
+        )
+        assert any(relative.match(pattern) for pattern in patterns), (
+            f"{relative} would not be installed"
+        )

@@ -2,6 +2,7 @@
 
 Datasette is run here in-process with exactly the settings `serve` passes it.
 """
+
 import asyncio
 import hashlib
 import subprocess
@@ -11,7 +12,6 @@ import urllib.parse
 
 import pytest
 from datasette.app import Datasette
-
 from multiforce.toolkit.commands.serve import serve
 from multiforce.toolkit.serving import SETTINGS, datasette_arguments, metadata_for
 
@@ -56,31 +56,57 @@ def test_serve_runs_datasette_immutable_with_time_and_row_limits(tmp_path):
     command, metadata = datasette_arguments(tmp_path / "campaign.db", "127.0.0.1", 8001)
     metadata.unlink()
     assert command[command.index("-i") + 1] == str(tmp_path / "campaign.db")
-    settings = dict(zip(command[command.index("--setting") + 1::3], command[command.index("--setting") + 2::3]))
-    assert settings == {"sql_time_limit_ms": "3000", "max_returned_rows": "2000", "allow_download": "off"}
+    settings = dict(
+        zip(
+            command[command.index("--setting") + 1 :: 3],
+            command[command.index("--setting") + 2 :: 3],
+        )
+    )
+    assert settings == {
+        "sql_time_limit_ms": "3000",
+        "max_returned_rows": "2000",
+        "allow_download": "off",
+    }
     assert "--host" in command and command[command.index("--host") + 1] == "127.0.0.1"
 
 
 @pytest.mark.parametrize("statement", WRITES)
 def test_a_write_through_the_sql_page_is_refused(built_db, statement):
     before = fingerprint(built_db)
-    rows = get(built_db, f"/{built_db.stem}/observations.json?_size=0").json()["filtered_table_rows_count"]
+    rows = get(built_db, f"/{built_db.stem}/observations.json?_size=0").json()[
+        "filtered_table_rows_count"
+    ]
     response = sql(built_db, statement)
     assert response.status_code in (400, 403), response.text
     assert response.json()["ok"] is False
-    assert get(built_db, f"/{built_db.stem}/observations.json?_size=0").json()["filtered_table_rows_count"] == rows
+    assert (
+        get(built_db, f"/{built_db.stem}/observations.json?_size=0").json()[
+            "filtered_table_rows_count"
+        ]
+        == rows
+    )
     assert fingerprint(built_db) == before
 
 
 def test_returned_rows_are_capped(built_db):
-    response = sql(built_db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM n")
+    response = sql(
+        built_db,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM n",
+    )
     body = response.json()
-    assert response.status_code == 200 and len(body["rows"]) == SETTINGS["max_returned_rows"] and body["truncated"]
+    assert (
+        response.status_code == 200
+        and len(body["rows"]) == SETTINGS["max_returned_rows"]
+        and body["truncated"]
+    )
 
 
 def test_a_slow_query_is_stopped(built_db):
     started = time.monotonic()
-    response = sql(built_db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
+    response = sql(
+        built_db,
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
+    )
     assert response.status_code == 400 and "took too long" in response.text
     assert time.monotonic() - started < SETTINGS["sql_time_limit_ms"] / 1000 + 10
 
@@ -91,11 +117,19 @@ def test_the_database_file_cannot_be_downloaded(built_db):
 
 def test_the_serve_command_itself_refuses_writes_and_downloads(built_db):
     before = fingerprint(built_db)
-    for path in (f"/{built_db.stem}.json?" + urllib.parse.urlencode({"sql": "DELETE FROM observations"}),
-                 f"/{built_db.stem}.db"):
-        result = subprocess.run([sys.executable, "-m", "multiforce.toolkit", "serve", str(built_db), "--get", path],
-                                capture_output=True, text=True, timeout=120)
-        assert "Forbidden" in result.stdout or "Statement must be a SELECT" in result.stdout, result.stdout[:500]
+    for path in (
+        f"/{built_db.stem}.json?" + urllib.parse.urlencode({"sql": "DELETE FROM observations"}),
+        f"/{built_db.stem}.db",
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "multiforce.toolkit", "serve", str(built_db), "--get", path],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert "Forbidden" in result.stdout or "Statement must be a SELECT" in result.stdout, (
+            result.stdout[:500]
+        )
     assert fingerprint(built_db) == before
 
 
@@ -106,8 +140,11 @@ def test_stopping_serve_stops_the_server(built_db):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "multiforce.toolkit", "serve", str(built_db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "multiforce.toolkit", "serve", str(built_db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while True:
         try:

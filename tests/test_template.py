@@ -1,8 +1,10 @@
 """The answer template: written from the campaign's topics, filled by a force, read back."""
+
 import sqlite3
 
+import makers
 import pytest
-
+from conftest import FIXTURES
 from multiforce.schemas import campaign
 from multiforce.schemas.vocabulary import STATUSES, TECHNOLOGIES
 from multiforce.toolkit.errors import DocumentError
@@ -10,27 +12,48 @@ from multiforce.toolkit.formats.template import COLUMNS, AnswerTemplate
 from multiforce.toolkit.pipeline import bundled_corpus, check, parse
 from multiforce.toolkit.readers import read_document
 
-import makers
-from conftest import FIXTURES
-
 SCANNER, ARCH, PHONES = "mobile_fingerprint_scanner", "knife_arch", "phone_extraction"
 EXAMPLE_CSV = FIXTURES / "templates" / "MADE-UP-EXAMPLE-0001.csv"
 ANSWERS = {
     (SCANNER, "uses", 2019, "none", ""): {"value": 27217, "status": "disclosed"},
-    (SCANNER, "uses", 2020, "none", ""): {"value": 24494, "status": "disclosed", "note": "approximately; kiosk logs"},
+    (SCANNER, "uses", 2020, "none", ""): {
+        "value": 24494,
+        "status": "disclosed",
+        "note": "approximately; kiosk logs",
+    },
     (SCANNER, "matches", 2019, "database", "police"): {"value": 11478, "status": "disclosed"},
     (SCANNER, "matches", 2019, "database", "immigration"): {"value": 1449, "status": "disclosed"},
-    (SCANNER, "people", 2019, "none", ""): {"status": "not_held", "note": "We do not record who was scanned."},
-    (ARCH, "devices_in_service", 2019, "none", ""): {"status": "refused", "exemptions": "S31(1), s 24(1)"},
+    (SCANNER, "people", 2019, "none", ""): {
+        "status": "not_held",
+        "note": "We do not record who was scanned.",
+    },
+    (ARCH, "devices_in_service", 2019, "none", ""): {
+        "status": "refused",
+        "exemptions": "S31(1), s 24(1)",
+    },
     (PHONES, "uses", 2021, "none", ""): {"status": "cost_limit"},
 }
-PEOPLE_BY_AGE = [SCANNER, "people", "2021-01-01", "2021-12-31", "age", "18-24", 310, "count", "partially_disclosed", "",
-                 "people stopped in the street only"]
+PEOPLE_BY_AGE = [
+    SCANNER,
+    "people",
+    "2021-01-01",
+    "2021-12-31",
+    "age",
+    "18-24",
+    310,
+    "count",
+    "partially_disclosed",
+    "",
+    "people stopped in the street only",
+]
 
 
 def expected_rows() -> int:
-    return sum((campaign.LAST_YEAR - campaign.FIRST_YEAR + 1) * len(campaign.breakdown_values(b))
-               for topic in campaign.TOPICS for b in topic.breakdowns)
+    return sum(
+        (campaign.LAST_YEAR - campaign.FIRST_YEAR + 1) * len(campaign.breakdown_values(b))
+        for topic in campaign.TOPICS
+        for b in topic.breakdowns
+    )
 
 
 @pytest.fixture
@@ -48,14 +71,17 @@ def written(cli, tmp_path):
 def test_the_template_has_a_row_per_topic_year_and_breakdown(written, suffix):
     document = read_document(written(suffix))
     answers = document.tables[0]
-    header = next(i for i, row in enumerate(answers) if row[:len(COLUMNS)] == list(COLUMNS))
-    rows = answers[header + 1:]
+    header = next(i for i, row in enumerate(answers) if row[: len(COLUMNS)] == list(COLUMNS))
+    rows = answers[header + 1 :]
     assert len(rows) == expected_rows() == 189
     assert {row[0] for row in rows} == set(TECHNOLOGIES)
-    assert [SCANNER, "matches", "2019-01-01", "2019-12-31", "database", "police", "", "count"] in \
-        [row[:8] for row in rows]
+    assert [SCANNER, "matches", "2019-01-01", "2019-12-31", "database", "police", "", "count"] in [
+        row[:8] for row in rows
+    ]
     assert [ARCH, "people", "2015-01-01", "2015-12-31", "ethnicity"] in [row[:5] for row in rows]
-    assert all(row[6] == "" and (len(row) < 9 or row[8] == "") for row in rows)  # value and status left to fill
+    assert all(
+        row[6] == "" and (len(row) < 9 or row[8] == "") for row in rows
+    )  # value and status left to fill
 
 
 def test_xlsx_template_explains_every_column_on_a_help_sheet(written):
@@ -88,47 +114,98 @@ def test_template_refuses_other_formats_and_existing_files(cli, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_round_trip(cli, written, tmp_path, suffix):
-    filled = makers.fill_template(written(suffix), tmp_path / f"FOI-2023-0456{suffix}", ANSWERS, [PEOPLE_BY_AGE])
+    filled = makers.fill_template(
+        written(suffix), tmp_path / f"FOI-2023-0456{suffix}", ANSWERS, [PEOPLE_BY_AGE]
+    )
     db = tmp_path / "campaign.db"
     result = cli("ingest", "--db", db, "--force", "west-midlands", filled)
     assert result.exit_code == 0, result.output
-    assert "west-midlands: FOI-2023-0456" in result.output and "5 figures, 7 outcomes" in result.output
+    assert (
+        "west-midlands: FOI-2023-0456" in result.output and "5 figures, 7 outcomes" in result.output
+    )
     conn = sqlite3.connect(db)
     response = conn.execute("SELECT response_id, reference, source_kind FROM responses").fetchall()
     assert response == [("west-midlands/FOI-2023-0456", "FOI-2023-0456", "document")]
-    figures = {row[:3]: row[3:] for row in conn.execute(
-        "SELECT measure, period_start, coalesce(breakdown_value, ''), value, qualifier, caveat, period_label "
-        "FROM observations WHERE force_id = 'west-midlands'")}
+    figures = {
+        row[:3]: row[3:]
+        for row in conn.execute(
+            "SELECT measure, period_start, coalesce(breakdown_value, ''), value, qualifier, caveat, period_label "
+            "FROM observations WHERE force_id = 'west-midlands'"
+        )
+    }
     assert figures[("uses", "2019-01-01", "")] == (27217, "exact", None, "2019")
-    assert figures[("uses", "2020-01-01", "")] == (24494, "approximate", "approximately; kiosk logs", "2020")
+    assert figures[("uses", "2020-01-01", "")] == (
+        24494,
+        "approximate",
+        "approximately; kiosk logs",
+        "2020",
+    )
     assert figures[("matches", "2019-01-01", "immigration")][0] == 1449
     assert figures[("people", "2021-01-01", "18-24")][0] == 310
-    outcomes = {row[:3]: row[3:] for row in conn.execute(
-        "SELECT technology, measure, period_start, status, exemptions, reason FROM outcomes")}
-    assert outcomes[(ARCH, "devices_in_service", "2019-01-01")] == ("refused", "s24(1);s31(1)", None)
+    outcomes = {
+        row[:3]: row[3:]
+        for row in conn.execute(
+            "SELECT technology, measure, period_start, status, exemptions, reason FROM outcomes"
+        )
+    }
+    assert outcomes[(ARCH, "devices_in_service", "2019-01-01")] == (
+        "refused",
+        "s24(1);s31(1)",
+        None,
+    )
     assert outcomes[(PHONES, "uses", "2021-01-01")] == ("cost_limit", "s12", None)
-    assert outcomes[(SCANNER, "people", "2019-01-01")] == ("not_held", None, "We do not record who was scanned.")
+    assert outcomes[(SCANNER, "people", "2019-01-01")] == (
+        "not_held",
+        None,
+        "We do not record who was scanned.",
+    )
     assert outcomes[(SCANNER, "matches", "2019-01-01")][0] == "disclosed"  # two rows, one topic
     text = conn.execute("SELECT text FROM documents").fetchone()[0]
-    for (quote,) in conn.execute("SELECT quote FROM observations UNION ALL SELECT quote FROM outcomes"):
+    for (quote,) in conn.execute(
+        "SELECT quote FROM observations UNION ALL SELECT quote FROM outcomes"
+    ):
         assert quote in text.splitlines()
 
 
 def test_a_changed_value_changes_the_figure(written, tmp_path):
-    answers = {**ANSWERS, (SCANNER, "uses", 2019, "none", ""): {"value": 27218, "status": "disclosed"}}
+    answers = {
+        **ANSWERS,
+        (SCANNER, "uses", 2019, "none", ""): {"value": 27218, "status": "disclosed"},
+    }
     filled = makers.fill_template(written(".xlsx"), tmp_path / "FOI-1.xlsx", answers)
     rows = parse(filled, "west-midlands").extraction.rows["observations"]
-    assert {r["value"] for r in rows if r["measure"] == "uses" and r["period_start"] == "2019-01-01"} == {27218}
+    assert {
+        r["value"] for r in rows if r["measure"] == "uses" and r["period_start"] == "2019-01-01"
+    } == {27218}
 
 
 def test_an_ods_template_reads_too(tmp_path):
-    rows = [list(COLUMNS), [SCANNER, "uses", "2019-01-01", "2019-12-31", "none", "", 27217, "count", "disclosed", "", ""],
-            [], [SCANNER, "uses", "2020-01-01", "2020-12-31", "none", "", "", "count", "", "", ""]]
+    rows = [
+        list(COLUMNS),
+        [
+            SCANNER,
+            "uses",
+            "2019-01-01",
+            "2019-12-31",
+            "none",
+            "",
+            27217,
+            "count",
+            "disclosed",
+            "",
+            "",
+        ],
+        [],
+        [SCANNER, "uses", "2020-01-01", "2020-12-31", "none", "", "", "count", "", "", ""],
+    ]
     filled = makers.ods_spreadsheet(tmp_path / "FOI-9.ods", {"Answers": rows})
     extraction = parse(filled, "dyfed-powys").extraction
     check(extraction)
     assert [r["value"] for r in extraction.rows["observations"]] == [27217]
-    assert extraction.rows["observations"][0]["quote"] == f"{SCANNER} | uses | 2019-01-01 | 2019-12-31 | none |  | 27217 | count | disclosed"
+    assert (
+        extraction.rows["observations"][0]["quote"]
+        == f"{SCANNER} | uses | 2019-01-01 | 2019-12-31 | none |  | 27217 | count | disclosed"
+    )
 
 
 def test_bad_cells_are_all_reported_with_sheet_row_and_column(written, tmp_path):
@@ -139,10 +216,28 @@ def test_bad_cells_are_all_reported_with_sheet_row_and_column(written, tmp_path)
         (ARCH, "uses", 2019, "none", ""): {"status": "refused", "exemptions": "Law enforcement"},
         (PHONES, "uses", 2019, "none", ""): {"status": "not_held", "value": 7},
     }
-    extra = [["fingerprint_scanner", "scans", "2019-01-01", "2019-12-31", "none", "", 3, "count", "", "", ""]]
+    extra = [
+        [
+            "fingerprint_scanner",
+            "scans",
+            "2019-01-01",
+            "2019-12-31",
+            "none",
+            "",
+            3,
+            "count",
+            "",
+            "",
+            "",
+        ]
+    ]
     template = written(".xlsx")
-    row = {key: 2 + i for i, key in enumerate(
-        (r[0], r[1], int(r[2][:4]), r[4], r[5]) for r in read_document(template).tables[0][1:])}
+    row = {
+        key: 2 + i
+        for i, key in enumerate(
+            (r[0], r[1], int(r[2][:4]), r[4], r[5]) for r in read_document(template).tables[0][1:]
+        )
+    }
     filled = makers.fill_template(template, tmp_path / "FOI-2.xlsx", answers, extra)
     with pytest.raises(DocumentError) as raised:
         parse(filled, "west-midlands")
@@ -162,19 +257,28 @@ def test_bad_cells_are_all_reported_with_sheet_row_and_column(written, tmp_path)
 
 
 def test_csv_problems_name_the_row_a_spreadsheet_shows(written, tmp_path):
-    filled = makers.fill_template(written(".csv"), tmp_path / "FOI-3.csv", {
-        (SCANNER, "uses", 2019, "none", ""): {"value": "n/a"}})
+    filled = makers.fill_template(
+        written(".csv"),
+        tmp_path / "FOI-3.csv",
+        {(SCANNER, "uses", 2019, "none", ""): {"value": "n/a"}},
+    )
     lines = filled.read_bytes().decode("cp1252").splitlines()
     row = next(n for n, line in enumerate(lines, 1) if ",n/a," in line)
-    with pytest.raises(DocumentError, match=rf"- row {row}, column value \(G\): 'n/a' is not a number"):
+    with pytest.raises(
+        DocumentError, match=rf"- row {row}, column value \(G\): 'n/a' is not a number"
+    ):
         parse(filled, "west-midlands")
 
 
 def test_contradicting_rows_are_reported(written, tmp_path):
-    answers = {(SCANNER, "matches", 2019, "database", "police"): {"value": 11478, "status": "disclosed"},
-               (SCANNER, "matches", 2019, "database", "immigration"): {"status": "not_held"}}
-    extra = [[SCANNER, "uses", "2019-01-01", "2019-12-31", "none", "", 100, "count", "", "", ""],
-             [SCANNER, "uses", "2019-01-01", "2019-12-31", "none", "", 200, "count", "", "", ""]]
+    answers = {
+        (SCANNER, "matches", 2019, "database", "police"): {"value": 11478, "status": "disclosed"},
+        (SCANNER, "matches", 2019, "database", "immigration"): {"status": "not_held"},
+    }
+    extra = [
+        [SCANNER, "uses", "2019-01-01", "2019-12-31", "none", "", 100, "count", "", "", ""],
+        [SCANNER, "uses", "2019-01-01", "2019-12-31", "none", "", 200, "count", "", "", ""],
+    ]
     filled = makers.fill_template(written(".xlsx"), tmp_path / "FOI-4.xlsx", answers, extra)
     with pytest.raises(DocumentError) as raised:
         parse(filled, "west-midlands")
@@ -185,7 +289,11 @@ def test_contradicting_rows_are_reported(written, tmp_path):
 def test_force_is_required_and_must_be_registered(cli, tmp_path):
     db = tmp_path / "x.db"
     result = cli("ingest", "--db", db, EXAMPLE_CSV)
-    assert result.exit_code != 0 and "--force" in result.output and "does not say which force" in result.output
+    assert (
+        result.exit_code != 0
+        and "--force" in result.output
+        and "does not say which force" in result.output
+    )
     result = cli("ingest", "--db", db, "--force", "gotham", EXAMPLE_CSV)
     assert result.exit_code != 0 and "'gotham' is not a force" in result.output
     assert not db.exists()

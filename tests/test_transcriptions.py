@@ -1,16 +1,15 @@
 """Transcriptions: responses recorded by hand in YAML, read through the same gate as documents."""
+
 import re
 import sqlite3
 
 import pytest
-
+from conftest import MET_TEXT, ROOT
 from multiforce.schemas.register import force_ids
 from multiforce.toolkit.errors import DocumentError
 from multiforce.toolkit.formats.transcription import Transcription
 from multiforce.toolkit.pipeline import check, parse
 from multiforce.toolkit.validation import validate
-
-from conftest import MET_TEXT, ROOT
 
 BUNDLED = Transcription.bundled_documents()
 NORTHUMBRIA_208 = ROOT / "forces" / "northumbria" / "transcriptions" / "208-20.yaml"
@@ -41,10 +40,20 @@ def rows(path, table, force=None):
 
 
 def test_the_nine_reference_responses_and_two_more_are_transcribed():
-    references = {(row["force_id"], row["reference"]) for path in BUNDLED for row in rows(path, "responses")}
-    nine = {("northumbria", "711/19"), ("northumbria", "1130/20"), ("northumbria", "447/22"),
-            ("northumbria", "049/19"), ("northumbria", "230/20"), ("northumbria", "208/20"),
-            ("west-midlands", "355A/20"), ("west-midlands", "1114A/23"), ("psni", "FOI/15700")}
+    references = {
+        (row["force_id"], row["reference"]) for path in BUNDLED for row in rows(path, "responses")
+    }
+    nine = {
+        ("northumbria", "711/19"),
+        ("northumbria", "1130/20"),
+        ("northumbria", "447/22"),
+        ("northumbria", "049/19"),
+        ("northumbria", "230/20"),
+        ("northumbria", "208/20"),
+        ("west-midlands", "355A/20"),
+        ("west-midlands", "1114A/23"),
+        ("psni", "FOI/15700"),
+    }
     assert nine <= references
     assert references - nine == {("north-wales", "2020/138"), ("cumbria", "FOI/69/20")}
 
@@ -55,7 +64,9 @@ def test_each_file_sits_in_its_forces_folder_named_by_its_reference(path):
     assert response["force_id"] in force_ids()
     assert path.parent.parent.name == response["force_id"].replace("-", "_")
     assert path.stem == re.sub(r"[^A-Za-z0-9]+", "-", response["reference"]).strip("-")
-    assert response["source_kind"] == "transcription" and response["source_url"].startswith("https://")
+    assert response["source_kind"] == "transcription" and response["source_url"].startswith(
+        "https://"
+    )
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[f"{p.parent.parent.name}/{p.name}" for p in BUNDLED])
@@ -71,7 +82,10 @@ def test_transcribed_rows_carry_a_locator_and_no_document(path):
 def test_statuses_follow_the_reference_notes():
     def statuses(name):
         path = next(p for p in BUNDLED if p.name == name)
-        return {(r["measure"], r["breakdown"]): (r["status"], r["exemptions"]) for r in rows(path, "outcomes")}
+        return {
+            (r["measure"], r["breakdown"]): (r["status"], r["exemptions"])
+            for r in rows(path, "outcomes")
+        }
 
     assert statuses("711-19.yaml")[("in_use", "none")] == ("disclosed", None)  # "1. No"
     assert statuses("711-19.yaml")[("uses", "none")] == ("not_held", None)
@@ -85,7 +99,11 @@ def test_statuses_follow_the_reference_notes():
 def test_a_disclosed_figure_is_an_observation_with_its_locator():
     [figure] = rows(NORTHUMBRIA_208, "observations")
     assert (figure["measure"], figure["value"], figure["period_start"], figure["period_end"]) == (
-        "devices_awaiting_examination", 1345, "2020-02-05", "2020-02-05")
+        "devices_awaiting_examination",
+        1345,
+        "2020-02-05",
+        "2020-02-05",
+    )
     assert figure["locator"] == "answer on devices awaiting forensic examination"
     [no] = rows(next(p for p in BUNDLED if p.name == "711-19.yaml"), "observations")
     assert (no["measure"], no["value"], no["unit"]) == ("in_use", 0, "yes_no")
@@ -94,8 +112,12 @@ def test_a_disclosed_figure_is_an_observation_with_its_locator():
 def test_a_changed_figure_or_status_changes_the_output(write_yaml):
     text = NORTHUMBRIA_208.read_text(encoding="utf-8")
     assert "value: 1345" in text and "status: not_held" in text
-    changed = write_yaml("208-20.yaml", text.replace("value: 1345", "value: 1346")
-                         .replace("status: not_held", "status: cost_limit\n    exemptions: s12"))
+    changed = write_yaml(
+        "208-20.yaml",
+        text.replace("value: 1345", "value: 1346").replace(
+            "status: not_held", "status: cost_limit\n    exemptions: s12"
+        ),
+    )
     [figure] = rows(changed, "observations")
     assert figure["value"] == 1346
     backlog = next(r for r in rows(changed, "outcomes") if r["measure"] == "time_to_examination")
@@ -111,10 +133,13 @@ def test_a_good_file_anywhere_is_recognised_by_its_content(write_yaml):
 
 
 def test_every_problem_in_a_bad_file_is_in_one_report(write_yaml):
-    bad = write_yaml("bad.yaml", GOOD.replace("force_id: northumbria", "force_id: gotham")
-                     .replace("response_date: 2020-03-02", "response_date: 2020-02-30")
-                     .replace("status: not_held", "status: declined")
-                     .replace("    locator: answer 1", "    locator: answer 1\n    colour: blue"))
+    bad = write_yaml(
+        "bad.yaml",
+        GOOD.replace("force_id: northumbria", "force_id: gotham")
+        .replace("response_date: 2020-03-02", "response_date: 2020-02-30")
+        .replace("status: not_held", "status: declined")
+        .replace("    locator: answer 1", "    locator: answer 1\n    colour: blue"),
+    )
     with pytest.raises(DocumentError) as failure:
         parse(bad)
     message = str(failure.value)
@@ -125,23 +150,51 @@ def test_every_problem_in_a_bad_file_is_in_one_report(write_yaml):
     assert "figure 1: unknown key 'colour'" in message
 
 
-@pytest.mark.parametrize("old,new,expected", [
-    ("title: A test response\n", "", "title: missing (required)"),
-    ("force_id: northumbria", "force_id: northumbira", "(did you mean 'northumbria'?)"),
-    ("    measure: devices_awaiting_examination\n    period", "    measure: in_use\n    unit: count\n    period",
-     "unit: in_use is a yes/no finding"),
-    ("    measure: devices_awaiting_examination\n    period", "    measure: in_use\n    period",
-     "value: in_use is yes or no, found 1345"),
-    ("    value: 1345", "    value: lots", "value: 'lots' is not a figure"),
-    ("    period: 2020-02-05", "    period: {start: 2021, end: 2020}", "starts (2021-01-01) after it ends"),
-    ("    value: 1345", "    value: 1345\n    breakdown: database\n    breakdown_value: interpol",
-     "'interpol' is not a database"),
-    ("    status: not_held", "    status: refused\n    exemptions: section 31", "as the Act cites them"),
-    ("    status: not_held", "    status: not_held\n    status: refused", "the key 'status' is given twice"),
-    ("figures:\n", "figures:\n  - oops\n", "expected a mapping of keys"),
-    ("    locator: answer 2\n", "", "locator: missing (required)"),
-    ("    measure: [devices_awaiting_examination", "    measure: [backlog", "'backlog' is not a measure"),
-])
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        ("title: A test response\n", "", "title: missing (required)"),
+        ("force_id: northumbria", "force_id: northumbira", "(did you mean 'northumbria'?)"),
+        (
+            "    measure: devices_awaiting_examination\n    period",
+            "    measure: in_use\n    unit: count\n    period",
+            "unit: in_use is a yes/no finding",
+        ),
+        (
+            "    measure: devices_awaiting_examination\n    period",
+            "    measure: in_use\n    period",
+            "value: in_use is yes or no, found 1345",
+        ),
+        ("    value: 1345", "    value: lots", "value: 'lots' is not a figure"),
+        (
+            "    period: 2020-02-05",
+            "    period: {start: 2021, end: 2020}",
+            "starts (2021-01-01) after it ends",
+        ),
+        (
+            "    value: 1345",
+            "    value: 1345\n    breakdown: database\n    breakdown_value: interpol",
+            "'interpol' is not a database",
+        ),
+        (
+            "    status: not_held",
+            "    status: refused\n    exemptions: section 31",
+            "as the Act cites them",
+        ),
+        (
+            "    status: not_held",
+            "    status: not_held\n    status: refused",
+            "the key 'status' is given twice",
+        ),
+        ("figures:\n", "figures:\n  - oops\n", "expected a mapping of keys"),
+        ("    locator: answer 2\n", "", "locator: missing (required)"),
+        (
+            "    measure: [devices_awaiting_examination",
+            "    measure: [backlog",
+            "'backlog' is not a measure",
+        ),
+    ],
+)
 def test_each_kind_of_mistake_is_named(write_yaml, old, new, expected):
     assert old in GOOD
     with pytest.raises(DocumentError, match=re.escape(expected)):
@@ -166,8 +219,9 @@ def test_ingest_publishes_a_transcription(cli, tmp_path, write_yaml):
     assert "northumbria: 999-99.yaml: 1 figures, 2 outcomes" in result.output
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT source_kind FROM responses").fetchall() == [("transcription",)]
-    assert conn.execute("SELECT value, locator, quote, document_id FROM observations").fetchall() == [
-        (1345.0, "answer 1", None, None)]
+    assert conn.execute(
+        "SELECT value, locator, quote, document_id FROM observations"
+    ).fetchall() == [(1345.0, "answer 1", None, None)]
 
 
 def test_validation_requires_provenance_of_every_row(write_yaml):
@@ -184,7 +238,9 @@ def test_a_corrected_transcription_replaces_its_earlier_rows(cli, tmp_path, writ
     db = tmp_path / "campaign.db"
     assert cli("ingest", "--db", db, write_yaml("999-99.yaml", GOOD)).exit_code == 0
     corrected = GOOD.replace("value: 1345", "value: 1354").replace(
-        "    measure: [devices_awaiting_examination, time_to_examination]\n", "    measure: time_to_examination\n")
+        "    measure: [devices_awaiting_examination, time_to_examination]\n",
+        "    measure: time_to_examination\n",
+    )
     result = cli("ingest", "--db", db, write_yaml("999-99.yaml", corrected))
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(db)

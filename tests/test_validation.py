@@ -1,11 +1,10 @@
 """Every rule of the gate, each shown failing, all collected into one report."""
-import pytest
 
+import pytest
+from conftest import MET_TEXT
 from multiforce.toolkit.errors import ValidationFailed
 from multiforce.toolkit.pipeline import check, parse
 from multiforce.toolkit.validation import validate
-
-from conftest import MET_TEXT
 
 
 @pytest.fixture
@@ -14,10 +13,14 @@ def extraction():
 
 
 def observation(extraction, measure, period_start, breakdown_value=None, technology=None):
-    return next(r for r in extraction.rows["observations"]
-                if r["measure"] == measure and r["period_start"] == period_start
-                and r["breakdown_value"] == breakdown_value
-                and (technology is None or r["technology"] == technology))
+    return next(
+        r
+        for r in extraction.rows["observations"]
+        if r["measure"] == measure
+        and r["period_start"] == period_start
+        and r["breakdown_value"] == breakdown_value
+        and (technology is None or r["technology"] == technology)
+    )
 
 
 def rules(extraction):
@@ -29,18 +32,25 @@ def test_the_met_response_passes(extraction):
 
 
 def test_quote_must_occur_in_its_document(extraction):
-    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")["quote"] = "2019 | 27,217 searches"
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")[
+        "quote"
+    ] = "2019 | 27,217 searches"
     assert "quote occurs in its document" in rules(extraction)
 
 
 def test_quote_must_contain_its_value(extraction):
-    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")["value"] = 27218
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")[
+        "value"
+    ] = 27218
     assert "quote contains its value" in rules(extraction)
 
 
 def test_matches_never_exceed_uses(extraction):
     row = observation(extraction, "matches", "2018-01-01", "police")
-    row["value"], row["quote"] = 9000, "9000"  # quote checks aside: only the matches rule should fire
+    row["value"], row["quote"] = (
+        9000,
+        "9000",
+    )  # quote checks aside: only the matches rule should fire
     assert "matches never exceed uses" in rules(extraction)
 
 
@@ -50,7 +60,9 @@ def test_shares_sum_to_about_100(extraction):
 
 
 def test_periods_start_before_they_end(extraction):
-    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")["period_end"] = "2018-12-31"
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")[
+        "period_end"
+    ] = "2018-12-31"
     assert "period starts before it ends" in rules(extraction)
 
 
@@ -70,7 +82,9 @@ def test_force_must_be_in_the_register(extraction):
 
 
 def test_report_collects_everything_and_names_document_table_row_and_rule(extraction):
-    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")["value"] = 27218
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")[
+        "value"
+    ] = 27218
     observation(extraction, "share_of_uses", "2021-01-01", "victim")["value"] = 16
     with pytest.raises(ValidationFailed) as failure:
         check(extraction)

@@ -3,6 +3,7 @@
 An adapter declares how to recognise its force's documents, where the reference stands, and
 its `figures` and `outcomes` rules; `parse` does the rest the same way for every force.
 """
+
 import re
 import sys
 from pathlib import Path
@@ -64,14 +65,17 @@ class Adapter:
         }
         extraction = Extraction()
         extraction.add("responses", self.response_row(response_id, reference))
-        extraction.add("documents", {
-            "document_id": document.sha256,
-            "response_id": response_id,
-            "filename": document.filename,
-            "media_type": document.media_type,
-            "bytes": len(document.data),
-            "text": document.text,
-        })
+        extraction.add(
+            "documents",
+            {
+                "document_id": document.sha256,
+                "response_id": response_id,
+                "filename": document.filename,
+                "media_type": document.media_type,
+                "bytes": len(document.data),
+                "text": document.text,
+            },
+        )
         year = self.response_year(reference)
         for rule in self.figures:
             for row in self._figures(document, rule, year):
@@ -101,7 +105,11 @@ class Adapter:
         matches = list(re.finditer(rule.pattern, text, re.M))
         if len(matches) < rule.at_least:
             self._missing(document, rule.what, rule.pattern, len(matches), rule.at_least)
-        shared_caveat = self._find(document, rule.caveat, rule.what + " caveat").group(0) if rule.caveat else None
+        shared_caveat = (
+            self._find(document, rule.caveat, rule.what + " caveat").group(0)
+            if rule.caveat
+            else None
+        )
         for match in matches:
             self._whole_numbers(document, rule.what, text, match)
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
@@ -135,8 +143,16 @@ class Adapter:
         if match is None:
             self._missing(document, rule.what, rule.evidence, 0, 1)
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        period = self._period(document, rule.what, rule.period, groups, response_year) if rule.period else None
-        reason = self._find(document, rule.reason, rule.what + " reason").group(0) if rule.reason else match.group(0)
+        period = (
+            self._period(document, rule.what, rule.period, groups, response_year)
+            if rule.period
+            else None
+        )
+        reason = (
+            self._find(document, rule.reason, rule.what + " reason").group(0)
+            if rule.reason
+            else match.group(0)
+        )
         for technology, measure, breakdown in rule.topics():
             yield {
                 "technology": technology,
@@ -158,11 +174,15 @@ class Adapter:
             if raw is None or not WHOLE_NUMBER.fullmatch(raw):
                 continue
             start, end = match.span(name)
-            before, after = text[max(start - 2, 0):start], text[end:end + 5]
-            if (before[-1:].isdigit() or after[:1].isdigit() or re.fullmatch(r"\d\.", before)
-                    or re.match(r"\.\d", after) or (before.endswith(",") and before[:1].isdigit()
-                                                   and re.match(r"\d{3}(?!\d)", raw))
-                    or re.match(r",\d{3}(?!\d)", after)):
+            before, after = text[max(start - 2, 0) : start], text[end : end + 5]
+            if (
+                before[-1:].isdigit()
+                or after[:1].isdigit()
+                or re.fullmatch(r"\d\.", before)
+                or re.match(r"\.\d", after)
+                or (before.endswith(",") and before[:1].isdigit() and re.match(r"\d{3}(?!\d)", raw))
+                or re.match(r",\d{3}(?!\d)", after)
+            ):
                 line = document.text.count("\n", 0, document.text.find(match.group(0))) + 1
                 raise DocumentError(
                     document.path,
@@ -177,7 +197,8 @@ class Adapter:
             return period.resolve(groups, response_year)
         except (ValueError, KeyError, TypeError) as error:
             raise DocumentError(
-                document.path, f"in {what}, the period {groups} is not a date ({error}).",
+                document.path,
+                f"in {what}, the period {groups} is not a date ({error}).",
                 "years written as four digits (e.g. 2021) in the passages the adapter reads.",
             ) from None
 
@@ -201,7 +222,8 @@ class Adapter:
             return cleaning.parse_number(raw)
         except ValueError:
             raise DocumentError(
-                document.path, f"in {what}, {raw!r} is not a number.",
+                document.path,
+                f"in {what}, {raw!r} is not a number.",
                 "figures written as digits (e.g. 21,790 or 93%).",
             ) from None
 

@@ -9,6 +9,7 @@ figure the adapter may have missed, which ingest reports as a warning.
 A number is a run of digits (with "," or "." between digit groups) and the letters glued to it:
 "21,790", "93%", "Q1", "3rd". Roman numerals (i, ii) hold no digit and are not listed.
 """
+
 import bisect
 import re
 from dataclasses import dataclass, field
@@ -21,8 +22,10 @@ TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
 BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
 
 YEAR = r"(?:199\d|20[0-2]\d|203[0-5])"
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 ORDINAL = r"(?:st|nd|rd|th)?"
 
 # Kinds of number, in the order a number is explained (the first that applies wins).
@@ -36,35 +39,53 @@ def _common(kind: str, reason: str, *patterns: str) -> list[tuple[str, Ignore]]:
 # Non-figures every force's letters hold. A year counts only in a context that makes it one
 # ("from 2015", "2018 to 2021", "Act 2000"): a bare 2016 may be a count.
 COMMON: list[tuple[str, Ignore]] = [
-    *_common("date", "a date",
-             rf"(?i)\b\d{{1,2}}{ORDINAL}\s+(?:of\s+)?{MONTH}\.?,?\s+\d{{4}}\b",
-             rf"(?i)\b{MONTH}\.?\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}\b",
-             rf"(?i)\b{MONTH}\.?\s+{YEAR}\b",
-             r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
-             r"\b\d{4}-\d{2}-\d{2}\b"),
-    *_common("year", "a year",
-             rf"\b{YEAR}\s*(?:to|until|till|through|and|[-–—])\s*{YEAR}\b",
-             rf"\b{YEAR}[/-]\d{{2}}\b",
-             rf"(?i)\b(?:in|from|since|during|until|till|pre|post|before|after|between|year|years"
-             rf"|FY|Act|end of|start of|beginning of|as of|as at)\s+{YEAR}\b"),
-    *_common("reference", "a reference number",
-             r"(?i)\b(?:\w++[./-])*+FOI(?:[./-]?\w++)++",
-             r"(?i)\bFOI\s*(?:request\s*)?(?:no\b\.?|number|ref(?:erence)?)?\s*:?\s*\d[\w./-]*",
-             r"(?i)\bref(?:erence)?\s*(?:(?:no|number|num)\b\.?\s*:?|:)\s*[\w./-]*\d[\w./-]*"),
-    *_common("question", "a question number",
-             r"^\s*\(?\d{1,2}[.)](?=\s)",
-             r"^\s*\(\d{1,2}\)",
-             r"(?i)^\s*(?:Q|question\s*)\d{1,2}\b",
-             r"\bQ\d{1,2}\b",
-             r"(?i)\bquestions?\s+(?:no\b\.?\s*)?\d{1,2}(?:\s*(?:and|&|,|to|-|–)\s*\d{1,2})*"),
-    *_common("section of the Act", "a section of the Freedom of Information Act",
-             r"(?i:\bsections?\s+|\bs\.?(?=\d))\d{1,3}(?:\s?\(\s?\d+\s?\))*(?:\s?\(\s?[a-z]\s?\))?"
-             r"(?:\s*(?:,|and|&|or)\s*\d{1,3}(?:\(\d+\))*(?:\([a-z]\))?)*"),
-    *_common("address", "an address, telephone number or page number",
-             r"(?i)\bhttps?://\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++",
-             r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
-             r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",
-             r"(?i)\bpage\s+\d+(?:\s+of\s+\d+)?\b"),
+    *_common(
+        "date",
+        "a date",
+        rf"(?i)\b\d{{1,2}}{ORDINAL}\s+(?:of\s+)?{MONTH}\.?,?\s+\d{{4}}\b",
+        rf"(?i)\b{MONTH}\.?\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}\b",
+        rf"(?i)\b{MONTH}\.?\s+{YEAR}\b",
+        r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
+        r"\b\d{4}-\d{2}-\d{2}\b",
+    ),
+    *_common(
+        "year",
+        "a year",
+        rf"\b{YEAR}\s*(?:to|until|till|through|and|[-–—])\s*{YEAR}\b",
+        rf"\b{YEAR}[/-]\d{{2}}\b",
+        rf"(?i)\b(?:in|from|since|during|until|till|pre|post|before|after|between|year|years"
+        rf"|FY|Act|end of|start of|beginning of|as of|as at)\s+{YEAR}\b",
+    ),
+    *_common(
+        "reference",
+        "a reference number",
+        r"(?i)\b(?:\w++[./-])*+FOI(?:[./-]?\w++)++",
+        r"(?i)\bFOI\s*(?:request\s*)?(?:no\b\.?|number|ref(?:erence)?)?\s*:?\s*\d[\w./-]*",
+        r"(?i)\bref(?:erence)?\s*(?:(?:no|number|num)\b\.?\s*:?|:)\s*[\w./-]*\d[\w./-]*",
+    ),
+    *_common(
+        "question",
+        "a question number",
+        r"^\s*\(?\d{1,2}[.)](?=\s)",
+        r"^\s*\(\d{1,2}\)",
+        r"(?i)^\s*(?:Q|question\s*)\d{1,2}\b",
+        r"\bQ\d{1,2}\b",
+        r"(?i)\bquestions?\s+(?:no\b\.?\s*)?\d{1,2}(?:\s*(?:and|&|,|to|-|–)\s*\d{1,2})*",
+    ),
+    *_common(
+        "section of the Act",
+        "a section of the Freedom of Information Act",
+        r"(?i:\bsections?\s+|\bs\.?(?=\d))\d{1,3}(?:\s?\(\s?\d+\s?\))*(?:\s?\(\s?[a-z]\s?\))?"
+        r"(?:\s*(?:,|and|&|or)\s*\d{1,3}(?:\(\d+\))*(?:\([a-z]\))?)*",
+    ),
+    *_common(
+        "address",
+        "an address, telephone number or page number",
+        r"(?i)\bhttps?://\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++",
+        r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
+        r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",
+        r"(?i)\bpage\s+\d+(?:\s+of\s+\d+)?\b",
+    ),
 ]
 
 
@@ -109,7 +130,7 @@ class Audit:
 
     def warnings(self) -> list[str]:
         return [
-            f"{self.path.name} line {n.line}: the number {n.text} (in \"{_context(self.text, n)}\") was not read "
+            f'{self.path.name} line {n.line}: the number {n.text} (in "{_context(self.text, n)}") was not read '
             "as a figure and is not a year, date, reference or question number. If it is a figure, "
             "the adapter should read it; if not, declare it in the adapter's `ignored` rules with "
             "the reason (run `multiforce audit` on the document to see every number)."
@@ -133,14 +154,20 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     observations = rows.get("observations", [])
     for row in observations:
         for start, end in occurrences(row.get("quote")):
-            explain(start, end, (FIGURE, _describe(row), row["observation_id"]),
-                    lambda token, value=row["value"]: _value(token) == value)
+            explain(
+                start,
+                end,
+                (FIGURE, _describe(row), row["observation_id"]),
+                lambda token, value=row["value"]: _value(token) == value,
+            )
     for table in ("observations", "outcomes"):
         for row in rows.get(table, []):
             accepts = _in_period(row)
             what = _describe(row) if table == "observations" else _describe_outcome(row)
             for start, end in occurrences(row.get("quote")):
-                explain(start, end, (PERIOD, f"the period of {what}", row.get(ROW_ID[table])), accepts)
+                explain(
+                    start, end, (PERIOD, f"the period of {what}", row.get(ROW_ID[table])), accepts
+                )
     for kind, rule in [(IGNORED, rule) for rule in ignored] + COMMON:
         if None not in verdicts:
             break  # every number is accounted for: the remaining patterns cannot change a verdict
@@ -152,7 +179,11 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     for token, verdict in zip(tokens, verdicts):
         line += text.count("\n", line_start, token.start())
         line_start = token.start()
-        kind, detail, row_id = verdict or (UNEXPLAINED, "not a figure read by the adapter, nor explained", None)
+        kind, detail, row_id = verdict or (
+            UNEXPLAINED,
+            "not a figure read by the adapter, nor explained",
+            None,
+        )
         numbers.append(Number(token.group(0), token.start(), line, kind, detail, row_id))
     return Audit(Path(path), text, numbers)
 
@@ -195,7 +226,12 @@ def _in_period(row: dict):
 
 
 def _describe(row: dict) -> str:
-    parts = [row.get("technology"), row.get("measure"), row.get("period_label"), row.get("breakdown_value")]
+    parts = [
+        row.get("technology"),
+        row.get("measure"),
+        row.get("period_label"),
+        row.get("breakdown_value"),
+    ]
     return " ".join(str(p) for p in parts if p)
 
 

@@ -4,6 +4,7 @@ Each chart labels its axes and units and names its source under the plot. A figu
 a plain, full-period count (approximate, partial coverage, planned, or a part-year period) is
 drawn hollow, so it is never mistaken for a full one.
 """
+
 import sqlite3
 import textwrap
 from datetime import date
@@ -12,29 +13,44 @@ from pathlib import Path
 from ..schemas.vocabulary import MEASURES, STATUSES, TECHNOLOGIES
 from .errors import MultiforceError
 
-SOURCE = ("Source: multiforce, from UK police forces' FOI responses{kinds}. "
-          "Contains public sector information licensed under the Open Government Licence v3.0.")
+SOURCE = (
+    "Source: multiforce, from UK police forces' FOI responses{kinds}. "
+    "Contains public sector information licensed under the Open Government Licence v3.0."
+)
 STATUS_COLOURS = {
-    "disclosed": "#1a9850", "partially_disclosed": "#91cf60", "not_held": "#fee08b",
-    "cost_limit": "#fc8d59", "refused": "#d73027", "neither_confirm_nor_deny": "#762a83",
-    "no_response": "#999999", "not asked": "#ffffff",
+    "disclosed": "#1a9850",
+    "partially_disclosed": "#91cf60",
+    "not_held": "#fee08b",
+    "cost_limit": "#fc8d59",
+    "refused": "#d73027",
+    "neither_confirm_nor_deny": "#762a83",
+    "no_response": "#999999",
+    "not asked": "#ffffff",
 }
 CHART_FORMATS = (".png", ".svg", ".pdf")
 
 
 def measure_chart(db: Path, measure: str, technology: str | None, out: Path) -> Path:
     if measure not in MEASURES:
-        raise MultiforceError(f"{measure!r} is not a measure. Expected one of: {', '.join(MEASURES)}.")
-    rows = _query(db, """
+        raise MultiforceError(
+            f"{measure!r} is not a measure. Expected one of: {', '.join(MEASURES)}."
+        )
+    rows = _query(
+        db,
+        """
         SELECT o.force_id, f.name, o.technology, o.breakdown_value, o.period_start, o.period_end,
                o.value, o.unit, o.qualifier, r.source_kind
         FROM observations o JOIN forces f ON f.force_id = o.force_id
         JOIN responses r ON r.response_id = o.response_id
         WHERE o.measure = ? AND (? IS NULL OR o.technology = ?)
-        ORDER BY f.name, o.period_start""", (measure, technology, technology))
+        ORDER BY f.name, o.period_start""",
+        (measure, technology, technology),
+    )
     if not rows:
-        raise MultiforceError(f"{db}: no {measure} figures{' for ' + technology if technology else ''} to chart. "
-                              "Run `multiforce forces --db DB` to see what the database holds.")
+        raise MultiforceError(
+            f"{db}: no {measure} figures{' for ' + technology if technology else ''} to chart. "
+            "Run `multiforce forces --db DB` to see what the database holds."
+        )
     plt = _pyplot()
     figure, axes = plt.subplots(figsize=(10, 5.5))
     series: dict[str, list] = {}
@@ -45,17 +61,31 @@ def measure_chart(db: Path, measure: str, technology: str | None, out: Path) -> 
     units = {row[7] for row in rows}
     for label, points in series.items():
         xs = [_midpoint(start, end) for start, end, *_ in points]
-        line, = axes.plot(xs, [p[2] for p in points], marker="o", label=label)
+        (line,) = axes.plot(xs, [p[2] for p in points], marker="o", label=label)
         for x, (start, end, value, qualifier, kind) in zip(xs, points):
             if qualifier != "exact" or not _full_year(start, end) or kind != "document":
-                axes.plot([x], [value], marker="o", markersize=9, markerfacecolor="white",
-                          markeredgecolor=line.get_color(), linestyle="none")
+                axes.plot(
+                    [x],
+                    [value],
+                    marker="o",
+                    markersize=9,
+                    markerfacecolor="white",
+                    markeredgecolor=line.get_color(),
+                    linestyle="none",
+                )
     subject = TECHNOLOGIES[technology] if technology in TECHNOLOGIES else "all technologies"
-    axes.set_title(f"{measure.replace('_', ' ').capitalize()} by force and year\n{subject}", fontsize=11)
-    years = range(int(min(_midpoint(r[4], r[5]) for r in rows)), int(max(_midpoint(r[4], r[5]) for r in rows)) + 1)
+    axes.set_title(
+        f"{measure.replace('_', ' ').capitalize()} by force and year\n{subject}", fontsize=11
+    )
+    years = range(
+        int(min(_midpoint(r[4], r[5]) for r in rows)),
+        int(max(_midpoint(r[4], r[5]) for r in rows)) + 1,
+    )
     axes.set_xticks([year + 0.5 for year in years], [str(year) for year in years])
     axes.set_xlabel("Year (each point at the middle of the period it covers)")
-    axes.set_ylabel("Per cent" if units == {"percent"} else "Count" if units == {"count"} else "Value")
+    axes.set_ylabel(
+        "Per cent" if units == {"percent"} else "Count" if units == {"count"} else "Value"
+    )
     axes.grid(alpha=0.3)
     axes.legend(fontsize=8, loc="best")
     kinds = sorted({row[9] for row in rows})
@@ -65,9 +95,13 @@ def measure_chart(db: Path, measure: str, technology: str | None, out: Path) -> 
 
 
 def outcome_chart(db: Path, out: Path) -> Path:
-    rows = _query(db, """
+    rows = _query(
+        db,
+        """
         SELECT f.name, o.technology, o.status FROM outcomes o JOIN forces f ON f.force_id = o.force_id
-        ORDER BY f.name""", ())
+        ORDER BY f.name""",
+        (),
+    )
     if not rows:
         raise MultiforceError(f"{db}: no outcomes to chart. Build or ingest responses first.")
     plt = _pyplot()
@@ -84,29 +118,47 @@ def outcome_chart(db: Path, out: Path) -> Path:
             statuses = [s for s in STATUSES if s in cells[(name, tech)]] or ["not asked"]
             width = 1 / len(statuses)  # a cell with several statuses is split between them
             for i, status in enumerate(statuses):
-                axes.add_patch(plt.Rectangle((x + i * width, y), width, 1, facecolor=STATUS_COLOURS[status],
-                                             edgecolor="#444444", linewidth=0.5))
+                axes.add_patch(
+                    plt.Rectangle(
+                        (x + i * width, y),
+                        width,
+                        1,
+                        facecolor=STATUS_COLOURS[status],
+                        edgecolor="#444444",
+                        linewidth=0.5,
+                    )
+                )
     axes.set_xlim(0, len(technologies))
     axes.set_ylim(len(forces), 0)
     labels = [textwrap.fill(t.replace("_", " "), 14) for t in technologies]
     axes.set_xticks([x + 0.5 for x in range(len(technologies))], labels)
     axes.set_yticks([y + 0.5 for y in range(len(forces))], forces)
     axes.set_title("What each force's responses did with each technology's questions", fontsize=11)
-    axes.legend(handles=[Patch(facecolor=c, edgecolor="#444444", label=s.replace("_", " "))
-                         for s, c in STATUS_COLOURS.items()],
-                fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    axes.legend(
+        handles=[
+            Patch(facecolor=c, edgecolor="#444444", label=s.replace("_", " "))
+            for s, c in STATUS_COLOURS.items()
+        ],
+        fontsize=8,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+    )
     _caption(figure, SOURCE.format(kinds=""))
     return _save(figure, out)
 
 
 def _query(db: Path, sql: str, params: tuple) -> list[tuple]:
     if not db.is_file():
-        raise MultiforceError(f"{db}: no such database. Expected a database built by `multiforce build`.")
+        raise MultiforceError(
+            f"{db}: no such database. Expected a database built by `multiforce build`."
+        )
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.DatabaseError as error:
-        raise MultiforceError(f"{db}: not a multiforce database ({error}). Rebuild it with `multiforce build`.") from None
+        raise MultiforceError(
+            f"{db}: not a multiforce database ({error}). Rebuild it with `multiforce build`."
+        ) from None
     finally:
         conn.close()
 
@@ -137,7 +189,9 @@ def _caption(figure, text: str) -> None:
 
 def _save(figure, out: Path) -> Path:
     if out.suffix.lower() not in CHART_FORMATS:
-        raise MultiforceError(f"{out}: unknown chart format. Expected a file name ending in {', '.join(CHART_FORMATS)}.")
+        raise MultiforceError(
+            f"{out}: unknown chart format. Expected a file name ending in {', '.join(CHART_FORMATS)}."
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out, dpi=150, bbox_inches="tight")
     return out

@@ -1,4 +1,5 @@
 """Numbers, periods, qualifiers and ids: cleaned the same way for every force."""
+
 import hashlib
 import re
 from dataclasses import dataclass
@@ -35,7 +36,9 @@ def quote_contains(quote: str, value: float) -> bool:
         end = start + len(needle)
         alone_before = start == 0 or not (digits[start - 1].isdecimal() or digits[start - 1] == ".")
         alone_after = end == len(digits) or not (
-            digits[end].isdecimal() or (digits[end] == "." and end + 1 < len(digits) and digits[end + 1].isdecimal()))
+            digits[end].isdecimal()
+            or (digits[end] == "." and end + 1 < len(digits) and digits[end + 1].isdecimal())
+        )
         if alone_before and alone_after:
             return True
         start = digits.find(needle, start + 1)
@@ -65,10 +68,17 @@ def years(first: int | str, last: int | str, label: str | None = None) -> Period
 
 QUALIFIER_WORDS = (
     ("planned", re.compile(r"\bwill (?:increase|rise|grow)\b|\bplanned\b|\bexpected to\b", re.I)),
-    ("approximate", re.compile(r"\bapprox(?:imately|\.)?\b|\baround\b|\broughly\b|\bc\.\s?\d", re.I)),
-    ("partial_coverage", re.compile(
-        r"\bnot complete\b|\bincomplete\b|\bpartial\b|\b(?:full|complete) data(?: set)? (?:is )?not available\b",
-        re.I)),
+    (
+        "approximate",
+        re.compile(r"\bapprox(?:imately|\.)?\b|\baround\b|\broughly\b|\bc\.\s?\d", re.I),
+    ),
+    (
+        "partial_coverage",
+        re.compile(
+            r"\bnot complete\b|\bincomplete\b|\bpartial\b|\b(?:full|complete) data(?: set)? (?:is )?not available\b",
+            re.I,
+        ),
+    ),
 )
 
 

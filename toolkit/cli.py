@@ -2,13 +2,13 @@
 
 Commands import heavy libraries inside their functions, so that `multiforce --help` is fast.
 """
+
 import importlib
 import pkgutil
 
 import click
 
 from . import commands
-
 
 BUG_EXIT_STATUS = 70  # EX_SOFTWARE: an internal error, not the user's
 
@@ -43,7 +43,11 @@ class Multiforce(click.Group):
 
 @click.group(cls=Multiforce)
 @click.version_option(package_name="multiforce")
-@click.option("--debug", is_flag=True, help="Show the full traceback of any error (for bug reports); put it before the command.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Show the full traceback of any error (for bug reports); put it before the command.",
+)
 def main(debug):
     """Turn UK police forces' FOI responses into one validated SQLite database.
 

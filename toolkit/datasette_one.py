@@ -1,10 +1,25 @@
 """Datasette 1.0 moves configuration out of metadata: canned queries, table settings and plugin
 settings go to datasette.yaml, descriptive metadata stays. This splits our one metadata source
 into the two files, so moving to 1.0 is a matter of running `multiforce datasette-files`."""
+
 import copy
 
-SETTINGS_KEYS = {"facets", "sort", "sort_desc", "label_column", "hidden", "size", "sortable_columns",
-                 "fts_table", "fts_pk", "searchmode", "units", "facet_size", "allow", "allow_sql"}
+SETTINGS_KEYS = {
+    "facets",
+    "sort",
+    "sort_desc",
+    "label_column",
+    "hidden",
+    "size",
+    "sortable_columns",
+    "fts_table",
+    "fts_pk",
+    "searchmode",
+    "units",
+    "facet_size",
+    "allow",
+    "allow_sql",
+}
 TOP_LEVEL_CONFIG = {"plugins", "settings", "allow", "allow_sql", "permissions"}
 
 

@@ -1,4 +1,5 @@
 """Adapters are found, not listed: every sub-package of multiforce.forces that defines one."""
+
 import importlib
 import inspect
 import pkgutil
@@ -19,7 +20,11 @@ def adapters() -> dict[str, type[Adapter]]:
             continue
         module = importlib.import_module(f"{forces.__name__}.{module_info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Adapter) and cls.__module__ == module.__name__ and hasattr(cls, "force_id"):
+            if (
+                issubclass(cls, Adapter)
+                and cls.__module__ == module.__name__
+                and hasattr(cls, "force_id")
+            ):
                 found[cls.force_id] = cls
     return dict(sorted(found.items()))
 

@@ -5,6 +5,7 @@ whatever the format. `tables` holds the same tables as rows of cell strings, and
 `table_names[i]`, where a reader knows it, says where `tables[i]` stands: a spreadsheet's
 sheet name, or "page 3" of a PDF.
 """
+
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property

@@ -1,4 +1,5 @@
 """Errors a user can meet. Each says which file, what was expected and how to fix it."""
+
 from pathlib import Path
 
 

@@ -3,6 +3,7 @@
 Column types, enums and keys come from the pandera models, descriptions from the Datasette
 metadata, so the exports describe the data the same way the database does.
 """
+
 import json
 import sqlite3
 from pathlib import Path
@@ -24,7 +25,9 @@ FORMATS = ("csv", "parquet", "datapackage")
 
 def export(db: Path, out: Path, format: str) -> list[Path]:
     if not db.is_file():
-        raise MultiforceError(f"{db}: no such database. Expected a database built by `multiforce build` or `ingest`.")
+        raise MultiforceError(
+            f"{db}: no such database. Expected a database built by `multiforce build` or `ingest`."
+        )
     out.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -32,11 +35,15 @@ def export(db: Path, out: Path, format: str) -> list[Path]:
     finally:
         conn.close()
     if format == "parquet":
-        return [_write(frame, out / f"{table}.parquet", "parquet") for table, frame in frames.items()]
+        return [
+            _write(frame, out / f"{table}.parquet", "parquet") for table, frame in frames.items()
+        ]
     written = [_write(frame, out / f"{table}.csv", "csv") for table, frame in frames.items()]
     if format == "datapackage":
         package = out / "datapackage.json"
-        package.write_text(json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        package.write_text(
+            json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         written.append(package)
     return written
 
@@ -44,7 +51,9 @@ def export(db: Path, out: Path, format: str) -> list[Path]:
 def _read(conn: sqlite3.Connection, table: str, db: Path) -> pl.DataFrame:
     names = columns(table)
     try:
-        return pl.read_database(f"SELECT {', '.join(names)} FROM {table}", conn, schema_overrides=names)
+        return pl.read_database(
+            f"SELECT {', '.join(names)} FROM {table}", conn, schema_overrides=names
+        )
     except Exception as error:  # sqlite3 and polars both raise here for a foreign database
         raise MultiforceError(
             f"{db}: could not read the table {table} ({error}). Expected a database built by this "
@@ -63,7 +72,9 @@ def _write(frame: pl.DataFrame, path: Path, format: str) -> Path:
 def datapackage() -> dict:
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
     described = metadata["databases"]["multiforce"]["tables"]
-    licences = [{"name": "OGL-UK-3.0", "title": metadata["license"], "path": metadata["license_url"]}]
+    licences = [
+        {"name": "OGL-UK-3.0", "title": metadata["license"], "path": metadata["license_url"]}
+    ]
     sources = [{"title": metadata["source"]}]
     return {
         "name": "multiforce",
@@ -71,18 +82,21 @@ def datapackage() -> dict:
         "description": "UK police forces' FOI responses: figures with their quotes, and outcomes.",
         "licenses": licences,
         "sources": sources,
-        "resources": [{
-            "name": table,
-            "path": f"{table}.csv",
-            "profile": "tabular-data-resource",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "description": described[table]["description"],
-            "licenses": licences,
-            "sources": sources,
-            "schema": table_schema(table, described[table]["columns"]),
-        } for table in TABLES],
+        "resources": [
+            {
+                "name": table,
+                "path": f"{table}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": described[table]["description"],
+                "licenses": licences,
+                "sources": sources,
+                "schema": table_schema(table, described[table]["columns"]),
+            }
+            for table in TABLES
+        ],
     }
 
 
@@ -90,8 +104,11 @@ def table_schema(table: str, descriptions: dict) -> dict:
     schema_columns = MODELS[table].to_schema().columns
     fields = []
     for name, dtype in columns(table).items():
-        field = {"name": name, "type": TABLE_SCHEMA_TYPES[dtype.__name__],
-                 "description": descriptions.get(name, "")}
+        field = {
+            "name": name,
+            "type": TABLE_SCHEMA_TYPES[dtype.__name__],
+            "description": descriptions.get(name, ""),
+        }
         constraints = {} if schema_columns[name].nullable else {"required": True}
         for check in schema_columns[name].checks:
             if check.name == "isin":
@@ -101,6 +118,8 @@ def table_schema(table: str, descriptions: dict) -> dict:
         if constraints:
             field["constraints"] = constraints
         fields.append(field)
-    keys = [{"fields": column, "reference": {"resource": other, "fields": other_column}}
-            for column, other, other_column in FOREIGN_KEYS.get(table, [])]
+    keys = [
+        {"fields": column, "reference": {"resource": other, "fields": other_column}}
+        for column, other, other_column in FOREIGN_KEYS.get(table, [])
+    ]
     return {"fields": fields, "primaryKey": PRIMARY_KEYS[table], "foreignKeys": keys}

@@ -1,5 +1,6 @@
 """What a campaign has on each of the 48 forces: its adapter, its responses by source kind and,
 per technology, what its latest response did (the coverage table of `multiforce forces`)."""
+
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ class Coverage:
     name: str
     adapter: str | None
     responses: dict[str, int]  # source_kind -> number of responses
-    latest: dict[str, str]     # technology -> what the latest response did with it
+    latest: dict[str, str]  # technology -> what the latest response did with it
 
 
 def coverage(db: Path | None) -> list[Coverage]:
@@ -37,20 +38,30 @@ def coverage(db: Path | None) -> list[Coverage]:
     counts, touched = _read(db) if db is not None and db.exists() else ({}, [])
     found = adapters()
     latest = _latest(touched)
-    return [Coverage(
-        force_id=row["force_id"],
-        name=row["name"],
-        adapter=found[row["force_id"]].__name__ if row["force_id"] in found else None,
-        responses={kind: counts.get((row["force_id"], kind), 0) for kind in SOURCE_KINDS},
-        latest={technology: latest.get((row["force_id"], technology), NOT_ASKED) for technology in TECHNOLOGIES},
-    ) for row in forces()]
+    return [
+        Coverage(
+            force_id=row["force_id"],
+            name=row["name"],
+            adapter=found[row["force_id"]].__name__ if row["force_id"] in found else None,
+            responses={kind: counts.get((row["force_id"], kind), 0) for kind in SOURCE_KINDS},
+            latest={
+                technology: latest.get((row["force_id"], technology), NOT_ASKED)
+                for technology in TECHNOLOGIES
+            },
+        )
+        for row in forces()
+    ]
 
 
 def _read(db: Path) -> tuple[dict, list[tuple]]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        counts = {(force, kind): n for force, kind, n in conn.execute(
-            "SELECT force_id, source_kind, count(*) FROM responses GROUP BY force_id, source_kind")}
+        counts = {
+            (force, kind): n
+            for force, kind, n in conn.execute(
+                "SELECT force_id, source_kind, count(*) FROM responses GROUP BY force_id, source_kind"
+            )
+        }
         return counts, conn.execute(TOUCHED).fetchall()
     except sqlite3.OperationalError as error:
         if "no such table" in str(error):
@@ -63,8 +74,10 @@ def _read(db: Path) -> tuple[dict, list[tuple]]:
 
 
 def _not_ours(db: Path, error: Exception) -> MultiforceError:
-    return MultiforceError(f"{db}: this is not a multiforce database ({error}). Expected a database that "
-                           "`multiforce build` or `ingest` wrote: give its path with --db.")
+    return MultiforceError(
+        f"{db}: this is not a multiforce database ({error}). Expected a database that "
+        "`multiforce build` or `ingest` wrote: give its path with --db."
+    )
 
 
 def _latest(touched: list[tuple]) -> dict[tuple[str, str], str]:
@@ -80,8 +93,16 @@ def _latest(touched: list[tuple]) -> dict[tuple[str, str], str]:
     cells = {}
     for (force, technology), candidates in responses.items():
         response_id, (_, kind) = max(candidates.items(), key=lambda item: item[1][0])
-        said = sorted(statuses.get((response_id, technology), ()), key=lambda s: (STATUSES.index(s[0]), s[1] or ""))
-        cell = ", ".join(status + (f" {exemptions}" if exemptions else "") for status, exemptions in said)
-        cells[(force, technology)] = (cell or FIGURES_ONLY) if kind in PRIMARY_SOURCE_KINDS else \
-            f"{cell or FIGURES_ONLY} (compilation)"
+        said = sorted(
+            statuses.get((response_id, technology), ()),
+            key=lambda s: (STATUSES.index(s[0]), s[1] or ""),
+        )
+        cell = ", ".join(
+            status + (f" {exemptions}" if exemptions else "") for status, exemptions in said
+        )
+        cells[(force, technology)] = (
+            (cell or FIGURES_ONLY)
+            if kind in PRIMARY_SOURCE_KINDS
+            else f"{cell or FIGURES_ONLY} (compilation)"
+        )
     return cells

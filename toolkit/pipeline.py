@@ -5,6 +5,7 @@ and every batch is validated, then checked against and written into the database
 aside, which replaces the old one only when every batch has passed. A document already
 published (the same sha256, read by the same code) is skipped before it is parsed.
 """
+
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,7 +84,11 @@ def parse(path: Path | str, force: "str | Adapter | None" = None) -> Parsed:
 
 def _parsed(document, adapter, extraction: Extraction, name: str) -> Parsed:
     """Force adapters (and formats that declare `ignored`) account for every number."""
-    audited = audit(document.path, document.text, extraction.rows, adapter.ignored) if hasattr(adapter, "ignored") else None
+    audited = (
+        audit(document.path, document.text, extraction.rows, adapter.ignored)
+        if hasattr(adapter, "ignored")
+        else None
+    )
     return Parsed(document.path, extraction, name, adapter_version(type(adapter)), audited)
 
 
@@ -119,8 +124,12 @@ def ingest(db: Path | str, paths, force: "str | Adapter | None" = None) -> list[
 
 
 def bundled_corpus() -> list[tuple[Path, str | None]]:
-    documents = [(path, force_id) for force_id, cls in adapters().items() for path in cls.bundled_documents()]
-    return documents + [(path, None) for cls in format_adapters().values() for path in cls.bundled_documents()]
+    documents = [
+        (path, force_id) for force_id, cls in adapters().items() for path in cls.bundled_documents()
+    ]
+    return documents + [
+        (path, None) for cls in format_adapters().values() for path in cls.bundled_documents()
+    ]
 
 
 def build(db: Path | str) -> list[Ingested]:
@@ -148,7 +157,10 @@ def publish_sources(db: Path | str, sources, *, fresh: bool = False) -> list[Ing
             except ValidationFailed as failed:
                 report = failed.report
             problems += report.problems
-            results += [Ingested(item.path, item.force_id, item.counts, warnings=item.warnings) for item in batch]
+            results += [
+                Ingested(item.path, item.force_id, item.counts, warnings=item.warnings)
+                for item in batch
+            ]
         if problems:
             raise ValidationFailed(Report(problems))
     return results
@@ -160,8 +172,14 @@ def _unpublished(held: dict, sources, results: list[Ingested]):
     A source is hashed first: if its document is published, read by the code that would read
     it now, it is skipped without being parsed.
     """
-    current = {name: adapter_version(cls) for name, cls in {**adapters(), **format_adapters()}.items()}
-    given = {force.force_id: adapter_version(type(force)) for _, force in sources if isinstance(force, Adapter)}
+    current = {
+        name: adapter_version(cls) for name, cls in {**adapters(), **format_adapters()}.items()
+    }
+    given = {
+        force.force_id: adapter_version(type(force))
+        for _, force in sources
+        if isinstance(force, Adapter)
+    }
     current.update(given)
     pending, stale, seen = [], [], set()
     for path, force in sources:
@@ -170,7 +188,9 @@ def _unpublished(held: dict, sources, results: list[Ingested]):
             document_id = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             document_id = None  # reading it properly will say what is wrong
-        if document_id is not None and (document_id in seen or _current(held.get(document_id), current)):
+        if document_id is not None and (
+            document_id in seen or _current(held.get(document_id), current)
+        ):
             force_id = held[document_id][2] if document_id in held else "-"
             results.append(Ingested(path, force_id or "-", skipped=True))
             continue
@@ -200,4 +220,6 @@ def _batches(sources):
 
 def _force_of(extraction: Extraction) -> str:
     named = sorted({row["force_id"] for row in extraction.rows["responses"]})
-    return f"{len(named)} forces" if len(named) > 3 else ", ".join(named) or "-"  # a compilation names many
+    return (
+        f"{len(named)} forces" if len(named) > 3 else ", ".join(named) or "-"
+    )  # a compilation names many

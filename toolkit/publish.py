@@ -10,6 +10,7 @@ there, so the rules that span documents hold across batches; only the finished d
 renamed over the old one. An ingest that finds nothing new writes nothing and leaves the
 database untouched.
 """
+
 import errno
 import fcntl
 import glob
@@ -35,37 +36,68 @@ TYPES = {"String": str, "Float64": float, "Int64": int}
 FOREIGN_KEYS = {
     "responses": [("force_id", "forces", "force_id")],
     "documents": [("response_id", "responses", "response_id")],
-    "observations": [("response_id", "responses", "response_id"),
-                     ("document_id", "documents", "document_id"),
-                     ("force_id", "forces", "force_id")],
-    "outcomes": [("response_id", "responses", "response_id"),
-                 ("document_id", "documents", "document_id"),
-                 ("force_id", "forces", "force_id")],
+    "observations": [
+        ("response_id", "responses", "response_id"),
+        ("document_id", "documents", "document_id"),
+        ("force_id", "forces", "force_id"),
+    ],
+    "outcomes": [
+        ("response_id", "responses", "response_id"),
+        ("document_id", "documents", "document_id"),
+        ("force_id", "forces", "force_id"),
+    ],
 }
 INDEXES = {
     "forces": [["name"]],  # the views list forces by name: no sort, and outcomes found per force
     # The views join every figure to its response's source_kind: covered, one lookup each.
     "responses": [["force_id"], ["response_id", "source_kind"]],
     "documents": [["response_id"]],
-    "observations": [["force_id", "technology", "measure", "period_start"],
-                     ["technology", "measure", "period_start"],
-                     # figures_by_force_year by technology, force and period, read from the index alone
-                     ["technology", "force_id", "period_start", "period_end", "measure", "breakdown",
-                      "breakdown_value", "value", "qualifier", "period_label", "response_id"],
-                     ["response_id"], ["document_id"]],
-    "outcomes": [["force_id", "technology", "measure"], ["technology", "status"],
-                 ["force_id", "technology", "status", "exemptions"],  # outcome_matrix's distinct statuses
-                 ["response_id"], ["document_id"]],
+    "observations": [
+        ["force_id", "technology", "measure", "period_start"],
+        ["technology", "measure", "period_start"],
+        # figures_by_force_year by technology, force and period, read from the index alone
+        [
+            "technology",
+            "force_id",
+            "period_start",
+            "period_end",
+            "measure",
+            "breakdown",
+            "breakdown_value",
+            "value",
+            "qualifier",
+            "period_label",
+            "response_id",
+        ],
+        ["response_id"],
+        ["document_id"],
+    ],
+    "outcomes": [
+        ["force_id", "technology", "measure"],
+        ["technology", "status"],
+        ["force_id", "technology", "status", "exemptions"],  # outcome_matrix's distinct statuses
+        ["response_id"],
+        ["document_id"],
+    ],
 }
 # A figure that several documents of a response state is cited from the one with the smallest
 # document_id, whatever the order or history of ingests: the same documents, the same database.
 SMALLEST_DOCUMENT_WINS = {"observations", "outcomes"}
 LOCK_WAIT_SECONDS = 30.0
-CANNOT_WRITE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_IOERR}
+CANNOT_WRITE = {
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_IOERR,
+}
 # The aside file is private until it is renamed, and it is fsynced before that: SQLite need
 # not sync each batch itself. A large page cache keeps the indexes' pages in memory while a
 # big build writes them in key order that is not insertion order.
-ASIDE_PRAGMAS = ("PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY")
+ASIDE_PRAGMAS = (
+    "PRAGMA synchronous = OFF",
+    "PRAGMA cache_size = -262144",
+    "PRAGMA temp_store = MEMORY",
+)
 
 
 class Publication:
@@ -101,15 +133,26 @@ class Publication:
         ids = json.dumps(document_ids)
         conn.execute("BEGIN")
         try:
-            responses = [r for (r,) in conn.execute(
-                "SELECT DISTINCT response_id FROM documents WHERE document_id IN (SELECT value FROM json_each(?))",
-                (ids,))]
+            responses = [
+                r
+                for (r,) in conn.execute(
+                    "SELECT DISTINCT response_id FROM documents WHERE document_id IN (SELECT value FROM json_each(?))",
+                    (ids,),
+                )
+            ]
             for table in ("observations", "outcomes", "documents"):
-                conn.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))", (ids,))
+                conn.execute(
+                    f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))",
+                    (ids,),
+                )
             conn.execute(
-                "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) " + " ".join(
+                "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) "
+                + " ".join(
                     f"AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.response_id = responses.response_id)"
-                    for table in ("documents", "observations", "outcomes")), (json.dumps(responses),))
+                    for table in ("documents", "observations", "outcomes")
+                ),
+                (json.dumps(responses),),
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -119,7 +162,9 @@ class Publication:
         """Check one batch against the rows already written, then write it in one transaction."""
         conn = self._connection()
         held = {}
-        if self.written.batches or not self.fresh:  # the first batch of a build meets an empty database
+        if (
+            self.written.batches or not self.fresh
+        ):  # the first batch of a build meets an empty database
             held = _check_against_published(conn, extraction)
         _write(conn, extraction, replacing=bool(self.written.batches or not self.fresh), held=held)
         self.written.add(extraction)
@@ -130,7 +175,11 @@ class Publication:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
         # A build written in one batch was checked whole by validation.
-        problems = _matches_against_published(self.conn, self.written) if self.written.batches > 1 or not self.fresh else []
+        problems = (
+            _matches_against_published(self.conn, self.written)
+            if self.written.batches > 1 or not self.fresh
+            else []
+        )
         if problems:
             raise ValidationFailed(Report(problems))
         # Statistics for the query planner (sampled: quick at any size); without them SQLite
@@ -187,7 +236,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
         db[table].create(schema, pk=ROW_KEYS[table], foreign_keys=foreign_keys, if_not_exists=True)
         held = db[table].columns_dict
-        for name, kind in schema.items():  # a database built by an earlier version lacks new columns
+        for (
+            name,
+            kind,
+        ) in schema.items():  # a database built by an earlier version lacks new columns
             if name not in held:
                 db[table].add_column(name, kind)
         for index in INDEXES[table]:
@@ -199,20 +251,32 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 
 
 def _held(conn: sqlite3.Connection) -> dict[str, tuple]:
-    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     if "documents" not in tables:
         return {}
     held = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
-    adapter = "d.adapter, d.adapter_version" if {"adapter", "adapter_version"} <= held else "NULL, NULL"
-    return {document_id: rest for document_id, *rest in conn.execute(
-        f"SELECT d.document_id, {adapter}, r.force_id FROM documents d "
-        "LEFT JOIN responses r ON r.response_id = d.response_id")}
+    adapter = (
+        "d.adapter, d.adapter_version" if {"adapter", "adapter_version"} <= held else "NULL, NULL"
+    )
+    return {
+        document_id: rest
+        for document_id, *rest in conn.execute(
+            f"SELECT d.document_id, {adapter}, r.force_id FROM documents d "
+            "LEFT JOIN responses r ON r.response_id = d.response_id"
+        )
+    }
 
 
 def _recorded_by_hand(extraction: Extraction) -> list[tuple[str]]:
     """Transcribed and compiled responses: their file is their whole record, so ingesting it
     again replaces the rows it gave before, as a document's rows are replaced."""
-    return [(row["response_id"],) for row in extraction.rows["responses"] if row["source_kind"] != "document"]
+    return [
+        (row["response_id"],)
+        for row in extraction.rows["responses"]
+        if row["source_kind"] != "document"
+    ]
 
 
 def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -> dict[str, dict]:
@@ -227,11 +291,15 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
         rows = extraction.rows[table]
         if not rows:
             continue
-        held = {found[0]: found[1:] for found in conn.execute(
-            f"SELECT t.{key}, t.{column}, t.document_id, d.filename FROM {table} t "
-            "LEFT JOIN documents d ON d.document_id = t.document_id "
-            f"WHERE t.{key} IN (SELECT value FROM json_each(?))",
-            (json.dumps([row[key] for row in rows]),))}
+        held = {
+            found[0]: found[1:]
+            for found in conn.execute(
+                f"SELECT t.{key}, t.{column}, t.document_id, d.filename FROM {table} t "
+                "LEFT JOIN documents d ON d.document_id = t.document_id "
+                f"WHERE t.{key} IN (SELECT value FROM json_each(?))",
+                (json.dumps([row[key] for row in rows]),),
+            )
+        }
         cited[table] = {held_key: document for held_key, (_, document, _) in held.items()}
         for index, row in enumerate(rows):
             if row[key] not in held:
@@ -240,13 +308,17 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
             if document is None and row["response_id"] in replaced:
                 continue
             if value != row[column] and document not in incoming:
-                problems.append(Problem(
-                    incoming.get(row["document_id"], row["response_id"]), table,
-                    row_label(table, index, row), "one value per key",
-                    f"the database already holds {_shown(value)} from {filename or 'another document'} "
-                    f"(document {str(document)[:12]}), this document says {_shown(row[column])}: "
-                    "check which document is right",
-                ))
+                problems.append(
+                    Problem(
+                        incoming.get(row["document_id"], row["response_id"]),
+                        table,
+                        row_label(table, index, row),
+                        "one value per key",
+                        f"the database already holds {_shown(value)} from {filename or 'another document'} "
+                        f"(document {str(document)[:12]}), this document says {_shown(row[column])}: "
+                        "check which document is right",
+                    )
+                )
     if problems:
         raise ValidationFailed(Report(problems))
     return cited
@@ -272,7 +344,9 @@ class _Written:
             if row["document_id"] is None:
                 self.responses.add(row["response_id"])
             if row["measure"] in ("uses", "matches"):
-                self.periods.add((row["force_id"], row["technology"], row["period_start"], row["period_end"]))
+                self.periods.add(
+                    (row["force_id"], row["technology"], row["period_start"], row["period_end"])
+                )
 
     def holds(self, document_id: str | None, response_id: str) -> bool:
         return document_id in self.documents if document_id else response_id in self.responses
@@ -287,16 +361,21 @@ def _matches_against_published(conn: sqlite3.Connection, written: _Written) -> l
     """
     if not written.periods:
         return []
-    group = ("force_id = p.force_id AND technology = p.technology "
-             "AND period_start = p.period_start AND period_end = p.period_end")
-    suspect = conn.execute(f"""
+    group = (
+        "force_id = p.force_id AND technology = p.technology "
+        "AND period_start = p.period_start AND period_end = p.period_end"
+    )
+    suspect = conn.execute(
+        f"""
         WITH p AS (SELECT json_extract(value, '$[0]') AS force_id, json_extract(value, '$[1]') AS technology,
                           json_extract(value, '$[2]') AS period_start, json_extract(value, '$[3]') AS period_end
                    FROM json_each(?))
         SELECT force_id, technology, period_start, period_end FROM p
         WHERE (SELECT max(value) FROM observations WHERE {group} AND measure = 'matches')
             > (SELECT min(value) FROM observations WHERE {group} AND measure = 'uses' AND breakdown = 'none')
-        """, (json.dumps(sorted(written.periods)),)).fetchall()
+        """,
+        (json.dumps(sorted(written.periods)),),
+    ).fetchall()
     problems = []
     for period in suspect:
         found = conn.execute(
@@ -305,22 +384,34 @@ def _matches_against_published(conn: sqlite3.Connection, written: _Written) -> l
             "|| coalesce(' ' || o.breakdown_value, '') || ')' "
             "FROM observations o LEFT JOIN documents d ON d.document_id = o.document_id "
             "WHERE o.force_id = ? AND o.technology = ? AND o.period_start = ? AND o.period_end = ? "
-            "AND (o.measure = 'matches' OR (o.measure = 'uses' AND o.breakdown = 'none'))", period).fetchall()
+            "AND (o.measure = 'matches' OR (o.measure = 'uses' AND o.breakdown = 'none'))",
+            period,
+        ).fetchall()
         uses = [row for row in found if row[0] == "uses"]
         for match in (row for row in found if row[0] == "matches"):
             for use in uses:
                 new = (written.holds(match[2], match[3]), written.holds(use[2], use[3]))
                 if match[1] > use[1] and any(new):
                     mine, theirs = (match, use) if new[0] else (use, match)
-                    problems.append(Problem(
-                        mine[4], "observations", mine[5], "matches never exceed uses",
-                        f"{match[1]:g} matches against {use[1]:g} uses in the same period "
-                        f"(the {theirs[0]} are stated by {theirs[4]})",
-                    ))
+                    problems.append(
+                        Problem(
+                            mine[4],
+                            "observations",
+                            mine[5],
+                            "matches never exceed uses",
+                            f"{match[1]:g} matches against {use[1]:g} uses in the same period "
+                            f"(the {theirs[0]} are stated by {theirs[4]})",
+                        )
+                    )
     return problems
 
 
-def _write(conn: sqlite3.Connection, extraction: Extraction, replacing: bool = True, held: dict | None = None) -> None:
+def _write(
+    conn: sqlite3.Connection,
+    extraction: Extraction,
+    replacing: bool = True,
+    held: dict | None = None,
+) -> None:
     """One transaction; `replacing` first deletes what the batch's documents (and transcribed or
     compiled responses) said before."""
     documents = [(row["document_id"],) for row in extraction.rows["documents"]]
@@ -331,7 +422,9 @@ def _write(conn: sqlite3.Connection, extraction: Extraction, replacing: bool = T
             by_hand = _recorded_by_hand(extraction)
             for table in ("observations", "outcomes"):
                 conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
-                conn.executemany(f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand)
+                conn.executemany(
+                    f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand
+                )
         for table in ("responses", "documents", "observations", "outcomes"):
             _insert(conn, table, extraction.rows[table], (held or {}).get(table, {}))
         conn.execute("COMMIT")
@@ -354,7 +447,9 @@ def _roll_back(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict], held: dict[str, str | None]) -> None:
+def _insert(
+    conn: sqlite3.Connection, table: str, rows: list[dict], held: dict[str, str | None]
+) -> None:
     """Insert the rows; a key already held is updated only where the rule says so.
 
     A figure that several documents state is cited from the one with the smallest document_id.
@@ -370,18 +465,31 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict], held: dict[s
     placeholders = ", ".join("?" * len(names))
     if table not in SMALLEST_DOCUMENT_WINS:
         update = ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
-        conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) "
-                         f"ON CONFLICT({key}) DO UPDATE SET {update}", (tuple(map(row.get, names)) for row in rows))
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) "
+            f"ON CONFLICT({key}) DO UPDATE SET {update}",
+            (tuple(map(row.get, names)) for row in rows),
+        )
         return
-    conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) ON CONFLICT({key}) DO NOTHING",
-                     (tuple(map(row.get, names)) for row in rows))
-    moved = [row for row in rows if row[key] in held and row["document_id"] is not None
-             and held[row[key]] is not None and row["document_id"] < held[row[key]]]
+    conn.executemany(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) ON CONFLICT({key}) DO NOTHING",
+        (tuple(map(row.get, names)) for row in rows),
+    )
+    moved = [
+        row
+        for row in rows
+        if row[key] in held
+        and row["document_id"] is not None
+        and held[row[key]] is not None
+        and row["document_id"] < held[row[key]]
+    ]
     if moved:
         others = [n for n in names if n != key]
-        conn.executemany(f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in others)} "
-                         f"WHERE {key} = ? AND document_id > ?",
-                         ([row[n] for n in others] + [row[key], row["document_id"]] for row in moved))
+        conn.executemany(
+            f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in others)} "
+            f"WHERE {key} = ? AND document_id > ?",
+            ([row[n] for n in others] + [row[key], row["document_id"]] for row in moved),
+        )
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -390,7 +498,10 @@ def _copy(source: Path, target: Path) -> None:
     try:
         src.backup(dst)
     except sqlite3.DatabaseError as error:
-        if getattr(error, "sqlite_errorcode", None) not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        if getattr(error, "sqlite_errorcode", None) not in (
+            sqlite3.SQLITE_NOTADB,
+            sqlite3.SQLITE_CORRUPT,
+        ):
             raise
         raise _not_a_database(source, error) from None
     finally:
@@ -412,7 +523,10 @@ def _remove_stale_asides(db_path: Path) -> None:
 
 
 def _remove(aside: Path) -> None:
-    for path in (aside, *(aside.with_name(aside.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+    for path in (
+        aside,
+        *(aside.with_name(aside.name + suffix) for suffix in ("-journal", "-wal", "-shm")),
+    ):
         path.unlink(missing_ok=True)
 
 
@@ -432,7 +546,9 @@ def _write_errors_are_clear(db_path: Path):
                 f"{needed / 1e6 + 1:.0f} MB). Nothing was published: the database is as it was. "
                 "Free some space on that disk, or give a --db path on another disk, and run again."
             ) from error
-        if isinstance(error, sqlite3.OperationalError) and re.search(r"no (?:such )?column|no such table", str(error)):
+        if isinstance(error, sqlite3.OperationalError) and re.search(
+            r"no (?:such )?column|no such table", str(error)
+        ):
             raise MultiforceError(
                 f"{db_path}: the database's tables are not the ones this version of multiforce writes "
                 f"({error}). Expected a database built by this version: rebuild it from the documents "
@@ -450,7 +566,9 @@ def _write_errors_are_clear(db_path: Path):
 def _is_disk_full(error: BaseException) -> bool:
     if isinstance(error, OSError):
         return error.errno in (errno.ENOSPC, errno.EDQUOT)
-    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(
+        error
+    )
 
 
 def _sync(path: Path) -> None:

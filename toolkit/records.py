@@ -1,4 +1,5 @@
 """Rows extracted from documents, table by table, before validation and publishing."""
+
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -16,7 +17,14 @@ ROW_KEYS = {
 VALUE_COLUMNS = {"observations": "value", "outcomes": "status"}
 # What makes a figure or an outcome one thing within its response: its id is derived from these.
 ID_COLUMNS = {
-    "observations": ("technology", "measure", "period_start", "period_end", "breakdown", "breakdown_value"),
+    "observations": (
+        "technology",
+        "measure",
+        "period_start",
+        "period_end",
+        "breakdown",
+        "breakdown_value",
+    ),
     "outcomes": ("technology", "measure", "breakdown", "period_start", "period_end"),
 }
 

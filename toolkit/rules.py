@@ -5,10 +5,11 @@ An `Outcome` rule is a passage of the document (the evidence, quoted) that recor
 response did with a question topic. A `Section` narrows where a rule looks. An `Ignore`
 rule names a passage whose numbers are not figures, and says why (the audit reports it).
 """
+
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import product
-from typing import Mapping
 
 from . import cleaning
 from .cleaning import Period
@@ -33,7 +34,7 @@ class Section:
         start = re.search(self.after, text, re.M)
         if start is None:
             return None
-        end = re.search(self.before, text[start.end():], re.M) if self.before else None
+        end = re.search(self.before, text[start.end() :], re.M) if self.before else None
         return start.end(), start.end() + end.start() if end else len(text)
 
 

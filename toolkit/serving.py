@@ -1,4 +1,5 @@
 """Datasette, read-only (immutable), with the project's metadata named for the database file."""
+
 import json
 import tempfile
 from pathlib import Path
@@ -44,13 +45,29 @@ def check_database(db: Path) -> None:
         )
 
 
-def datasette_arguments(db: Path, host: str, port: int, get_path: str | None = None) -> tuple[list[str], Path]:
+def datasette_arguments(
+    db: Path, host: str, port: int, get_path: str | None = None
+) -> tuple[list[str], Path]:
     """`datasette` command-line arguments, and the metadata file they name (the caller removes it)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(metadata_for(db), handle)
-    command = ["serve", "-i", str(db), "--metadata", handle.name, "--host", host, "--port", str(port)]
+    command = [
+        "serve",
+        "-i",
+        str(db),
+        "--metadata",
+        handle.name,
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
     for name, value in SETTINGS.items():
-        command += ["--setting", name, ("on" if value else "off") if isinstance(value, bool) else str(value)]
+        command += [
+            "--setting",
+            name,
+            ("on" if value else "off") if isinstance(value, bool) else str(value),
+        ]
     if get_path:
         command += ["--get", get_path]
     return command, Path(handle.name)

@@ -5,6 +5,7 @@ the code that would read it now; otherwise it reads it again, so a changed adapt
 rule never leaves stale rows. The fingerprint is deliberately coarse: any change to the
 toolkit, the schemas, the adapter's own package or the document-reading libraries counts.
 """
+
 import hashlib
 import inspect
 import sys
@@ -23,7 +24,9 @@ def code_fingerprint() -> bytes:
     for folder in CODE:
         for path in sorted((ROOT / folder).rglob("*")):
             if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+                digest.update(
+                    path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes()
+                )
     for library in READING_LIBRARIES:
         try:
             digest.update(f"{library}=={metadata.version(library)}".encode())

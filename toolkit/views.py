@@ -1,4 +1,5 @@
 """SQL views created at publish: derived figures live here, never in the observations."""
+
 from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, TECHNOLOGIES
 
 PRIMARY = ", ".join(f"'{kind}'" for kind in PRIMARY_SOURCE_KINDS)
@@ -36,14 +37,17 @@ def _compiled_status(technology: str) -> str:
 
 
 # The force's own responses and published compilations, side by side, never in one cell.
-_MATRIX_CELLS = [cell for technology in TECHNOLOGIES
-                 for cell in (_latest_status(technology), _compiled_status(technology))]
+_MATRIX_CELLS = [
+    cell
+    for technology in TECHNOLOGIES
+    for cell in (_latest_status(technology), _compiled_status(technology))
+]
 
 VIEWS = {
     "figures_by_force_year": f"""
 SELECT o.force_id, f.name AS force_name, o.technology, o.measure, o.breakdown, o.breakdown_value,
        CAST(substr(o.period_start, 1, 4) AS INTEGER) AS year, o.period_start, o.period_end,
-       o.period_label, {_number('o.value')} AS value, o.unit, o.qualifier, r.source_kind, o.caveat,
+       o.period_label, {_number("o.value")} AS value, o.unit, o.qualifier, r.source_kind, o.caveat,
        o.response_id, r.reference, o.quote, o.locator, o.observation_id
 FROM observations o
 JOIN responses r ON r.response_id = o.response_id
@@ -62,8 +66,8 @@ JOIN forces f ON f.force_id = o.force_id""",
     + "\nFROM forces f ORDER BY f.name",
     "match_rates": f"""
 SELECT m.force_id, f.name AS force_name, m.technology, m.period_start, m.period_end,
-       m.period_label, m.breakdown_value AS database, {_number('u.value')} AS searches,
-       {_number('m.value')} AS matches, round(100.0 * m.value / u.value, 1) AS matches_per_100_searches,
+       m.period_label, m.breakdown_value AS database, {_number("u.value")} AS searches,
+       {_number("m.value")} AS matches, round(100.0 * m.value / u.value, 1) AS matches_per_100_searches,
        m.qualifier, r.source_kind, m.response_id
 FROM observations m
 JOIN observations u
@@ -77,7 +81,7 @@ WHERE m.measure = 'matches' AND u.value > 0""",
     # the end of its period, else the earliest count there is, and says which date it used.
     "figures_per_1000_officers": f"""
 SELECT o.force_id, f.name AS force_name, o.technology, o.measure, o.breakdown, o.breakdown_value,
-       o.period_start, o.period_end, o.period_label, {_number('o.value')} AS value,
+       o.period_start, o.period_end, o.period_label, {_number("o.value")} AS value,
        w.officers_fte, w.date AS officers_date,
        round(1000.0 * o.value / w.officers_fte, 2) AS per_1000_officers,
        o.qualifier, r.source_kind, o.response_id
@@ -91,7 +95,7 @@ WHERE o.unit = 'count' AND w.officers_fte > 0""",
     # Lines up only figures of different forces whose periods cover exactly the same span.
     "comparable_figures": f"""
 SELECT o.technology, o.measure, o.breakdown, o.breakdown_value, o.period_start, o.period_end,
-       o.force_id, f.name AS force_name, {_number('o.value')} AS value, o.unit, o.qualifier,
+       o.force_id, f.name AS force_name, {_number("o.value")} AS value, o.unit, o.qualifier,
        r.source_kind, o.period_label,
        (SELECT count(DISTINCT p.force_id) FROM observations p
         WHERE p.technology = o.technology AND p.measure = o.measure AND p.breakdown = o.breakdown

@@ -31,7 +31,10 @@ def audit(force, document):
     click.echo(parsed.audit.render())
     unexplained = parsed.audit.unexplained
     if unexplained:
-        click.echo(f"{len(unexplained)} number(s) unexplained: each may be a figure the adapter does not "
-                   "read. Make the adapter read it, or declare it in the adapter's `ignored` rules with "
-                   "a reason.", err=True)
+        click.echo(
+            f"{len(unexplained)} number(s) unexplained: each may be a figure the adapter does not "
+            "read. Make the adapter read it, or declare it in the adapter's `ignored` rules with "
+            "a reason.",
+            err=True,
+        )
         sys.exit(1)

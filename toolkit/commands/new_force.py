@@ -5,8 +5,12 @@ import click
 
 @click.command("new-force")
 @click.argument("slug")
-@click.option("--into", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="The forces/ folder of your checkout (default: the one multiforce runs from).")
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The forces/ folder of your checkout (default: the one multiforce runs from).",
+)
 def new_force(slug, into):
     """Start an adapter for a force: forces/SLUG/ with an adapter to adapt, documents/ and golden/.
 
@@ -27,24 +31,34 @@ def new_force(slug, into):
         hint = f" Did you mean {' or '.join(close)}?" if close else ""
         raise MultiforceError(
             f"{slug!r} is not a force in schemas/forces.csv.{hint} Expected a force's id as the register "
-            "writes it (lower case, words joined by -), e.g. avon-and-somerset; `multiforce forces` lists them.")
+            "writes it (lower case, words joined by -), e.g. avon-and-somerset; `multiforce forces` lists them."
+        )
     source = Path(forces.__file__).parent
     into = into or source
     if into == source and "site-packages" in source.parts:
         raise MultiforceError(
             f"multiforce runs from an installed copy ({source}), not from a checkout. Expected a "
-            "checkout installed with `pip install -e .`, or --into path/to/your/checkout/forces.")
+            "checkout installed with `pip install -e .`, or --into path/to/your/checkout/forces."
+        )
     folder = into / slug.replace("-", "_")
     if folder.exists():
-        raise MultiforceError(f"{folder} exists already. Expected a force without an adapter: edit that one instead.")
+        raise MultiforceError(
+            f"{folder} exists already. Expected a force without an adapter: edit that one instead."
+        )
     name = force_name(slug)
     adapter = (source / "_template.py").read_text(encoding="utf-8")
-    for token, value in (("FORCE_NAME_PATTERN", re.escape(name).replace("\\ ", " ")), ("FORCE_NAME", name), ("FORCE_ID", slug),
-                         ("FORCE_CLASS", "".join(word.capitalize() for word in slug.split("-")))):
+    for token, value in (
+        ("FORCE_NAME_PATTERN", re.escape(name).replace("\\ ", " ")),
+        ("FORCE_NAME", name),
+        ("FORCE_ID", slug),
+        ("FORCE_CLASS", "".join(word.capitalize() for word in slug.split("-"))),
+    ):
         adapter = adapter.replace(token, value)
     for part in ("documents", "golden"):
         (folder / part).mkdir(parents=True)
     (folder / "__init__.py").write_text(adapter, encoding="utf-8")
-    click.echo(f"Wrote {folder}/__init__.py for {name}, with documents/ and golden/ beside it.\n"
-               f"Next: put the force's response documents in {folder / 'documents'}, adapt the patterns "
-               "to them (see the README, \"Add a force\"), then run pytest.")
+    click.echo(
+        f"Wrote {folder}/__init__.py for {name}, with documents/ and golden/ beside it.\n"
+        f"Next: put the force's response documents in {folder / 'documents'}, adapt the patterns "
+        'to them (see the README, "Add a force"), then run pytest.'
+    )

@@ -6,8 +6,13 @@ FORMATS = (".xlsx", ".csv")
 
 
 @click.command()
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="The file to write: .xlsx (with a Help sheet and drop-down lists) or .csv.")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The file to write: .xlsx (with a Help sheet and drop-down lists) or .csv.",
+)
 @click.option("--replace", is_flag=True, help="Overwrite OUT if it exists.")
 def template(out, replace):
     """Write an answer template for the campaign's questions, for forces to fill in.
@@ -23,10 +28,16 @@ def template(out, replace):
 
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise MultiforceError(f"{out}: an answer template is written as .xlsx or .csv, not {suffix or 'a file without extension'}. "
-                              f"Expected --out ending in .xlsx or .csv, e.g. --out answer-template.xlsx.")
+        raise MultiforceError(
+            f"{out}: an answer template is written as .xlsx or .csv, not {suffix or 'a file without extension'}. "
+            f"Expected --out ending in .xlsx or .csv, e.g. --out answer-template.xlsx."
+        )
     if out.exists() and not replace:
-        raise MultiforceError(f"{out} exists already. Expected a new file name, or --replace to overwrite it.")
+        raise MultiforceError(
+            f"{out} exists already. Expected a new file name, or --replace to overwrite it."
+        )
     rows = (write_xlsx if suffix == ".xlsx" else write_csv)(out)
-    click.echo(f"Wrote {out}: {rows} rows to fill in. Ingest the filled copy with: "
-               f"multiforce ingest --force FORCE {out.name}")
+    click.echo(
+        f"Wrote {out}: {rows} rows to fill in. Ingest the filled copy with: "
+        f"multiforce ingest --force FORCE {out.name}"
+    )

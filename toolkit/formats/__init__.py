@@ -1,6 +1,7 @@
 """Adapters for formats that are not one force's documents: hand transcriptions, multi-force
 compilations, filled-in answer templates. Each module here defines a FormatAdapter subclass;
 they are discovered like force adapters and tried before them."""
+
 from pathlib import Path
 from typing import ClassVar
 

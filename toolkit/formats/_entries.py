@@ -4,12 +4,14 @@ outcomes, read key by key against the vocabularies, every problem collected into
 Dates stay text until read here (YAML would turn 2019-02-30 into a crash, not a problem), and
 a key given twice in one entry is a problem rather than silently the last one.
 """
+
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -40,12 +42,13 @@ class Problems:
             raise DocumentError(
                 document.path,
                 f"{len(self.lines)} problem(s) in this {kind}; nothing was read from it.",
-                f"a {kind} as the README describes it (\"Compilations and transcriptions\"): "
+                f'a {kind} as the README describes it ("Compilations and transcriptions"): '
                 f"correct each of these and run again:\n{listed}",
             )
 
 
 # --- YAML -------------------------------------------------------------------------------------
+
 
 class _Loader(yaml.SafeLoader):
     """Safe YAML without timestamps, noting keys given twice in one mapping."""
@@ -59,7 +62,9 @@ class _Loader(yaml.SafeLoader):
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                self.twice.append(f"line {key_node.start_mark.line + 1}: the key {key!r} is given twice in one entry")
+                self.twice.append(
+                    f"line {key_node.start_mark.line + 1}: the key {key!r} is given twice in one entry"
+                )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -88,7 +93,10 @@ def load(document: Document, kind: str, problems: Problems) -> dict:
 
 
 def recognises(document: Document, kind: str) -> bool:
-    return re.search(rf"^source_kind:\s*['\"]?{kind}['\"]?\s*(?:#.*)?$", document.text, re.M) is not None
+    return (
+        re.search(rf"^source_kind:\s*['\"]?{kind}['\"]?\s*(?:#.*)?$", document.text, re.M)
+        is not None
+    )
 
 
 # --- one value per key ------------------------------------------------------------------------
@@ -104,7 +112,11 @@ class Key:
 
 
 def text(value) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (str, int, float))
+        or not str(value).strip()
+    ):
         raise Invalid(f"expected text, found {value!r}")
     return str(value).strip()
 
@@ -123,7 +135,9 @@ def iso_date(value) -> str:
             raise ValueError
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise Invalid(f"{value!r} is not a date; write it as YYYY-MM-DD (e.g. 2019-06-13)") from None
+        raise Invalid(
+            f"{value!r} is not a date; write it as YYYY-MM-DD (e.g. 2019-06-13)"
+        ) from None
 
 
 def choice(options, name: str) -> Reader:
@@ -159,8 +173,10 @@ def named_force(value) -> str:
         names = [row["name"] for row in forces()]
         close = difflib.get_close_matches(value, names, n=1, cutoff=0.7)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise Invalid(f"{value!r} is not a force in the register (schemas/forces.csv){hint}; write the force's "
-                      "name as the register has it (e.g. 'Devon & Cornwall Police') or give its force_id")
+        raise Invalid(
+            f"{value!r} is not a force in the register (schemas/forces.csv){hint}; write the force's "
+            "name as the register has it (e.g. 'Devon & Cornwall Police') or give its force_id"
+        )
     return found
 
 
@@ -180,7 +196,9 @@ def exemptions(value) -> str:
     cited = value if isinstance(value, list) else [value]
     joined = ";".join(text(item).replace(" ", "") for item in cited)
     if not re.match(v.EXEMPTIONS_PATTERN, joined):
-        raise Invalid(f"{value!r}: write exemptions as the Act cites them (s12, s31(1), s40(2)), several as a list")
+        raise Invalid(
+            f"{value!r}: write exemptions as the Act cites them (s12, s31(1), s40(2)), several as a list"
+        )
     return joined
 
 
@@ -189,13 +207,18 @@ def period(value) -> Period:
     if isinstance(value, dict):
         unknown = set(value) - {"start", "end", "label"}
         if unknown or "start" not in value:
-            raise Invalid(f"a period mapping has start, end and label (start required), found {sorted(value)}")
+            raise Invalid(
+                f"a period mapping has start, end and label (start required), found {sorted(value)}"
+            )
         start = _bound(value["start"], first=True)
         end = _bound(value["end"], first=False) if value.get("end") is not None else None
         if end is not None and start > end:
             raise Invalid(f"the period starts ({start}) after it ends ({end})")
-        label = text(value["label"]) if value.get("label") is not None else (
-            f"{start} to {end}" if end else f"since {start}")
+        label = (
+            text(value["label"])
+            if value.get("label") is not None
+            else (f"{start} to {end}" if end else f"since {start}")
+        )
         return Period(start, end, label)
     if isinstance(value, int) and not isinstance(value, bool):
         return Period(_bound(value, True), _bound(value, False), str(value))
@@ -219,7 +242,9 @@ def figure_value(value) -> float:
         return 1.0 if value.strip().lower() == "yes" else 0.0
     if isinstance(value, (int, float)) and value >= 0:
         return float(value)
-    raise Invalid(f"{value!r} is not a figure: write a number (1345, 60.5) or, for a yes/no measure, yes or no")
+    raise Invalid(
+        f"{value!r} is not a figure: write a number (1345, 60.5) or, for a yes/no measure, yes or no"
+    )
 
 
 def entries(value) -> list:
@@ -296,7 +321,11 @@ OUTCOME_KEYS = {
 
 def figure_row(values: dict, where: str, problems: Problems) -> dict | None:
     """An observation (without ids) from a figure's values, checking what one key cannot alone."""
-    measure, breakdown, breakdown_value = values["measure"], values["breakdown"], values["breakdown_value"]
+    measure, breakdown, breakdown_value = (
+        values["measure"],
+        values["breakdown"],
+        values["breakdown_value"],
+    )
     yes_no = measure in v.YES_NO_MEASURES
     unit = values["unit"] or ("yes_no" if yes_no else "count")
     span: Period = values["period"]
@@ -304,8 +333,11 @@ def figure_row(values: dict, where: str, problems: Problems) -> dict | None:
     if span.end is None:
         problems.add(where, "period: a figure's period needs an end (or give a year or a date)")
     if yes_no != (unit == "yes_no"):
-        problems.add(where, f"unit: {measure} is {'a yes/no finding: unit yes_no' if yes_no else 'not yes/no'}, "
-                            f"found unit {unit}")
+        problems.add(
+            where,
+            f"unit: {measure} is {'a yes/no finding: unit yes_no' if yes_no else 'not yes/no'}, "
+            f"found unit {unit}",
+        )
     if unit == "yes_no" and values["value"] not in (0.0, 1.0):
         problems.add(where, f"value: {measure} is yes or no, found {values['value']:g}")
     if breakdown == "none" and breakdown_value is not None:
@@ -313,8 +345,11 @@ def figure_row(values: dict, where: str, problems: Problems) -> dict | None:
     elif breakdown != "none" and breakdown_value is None:
         problems.add(where, f"breakdown_value: missing; say which {breakdown} the figure is for")
     elif v.BREAKDOWNS[breakdown] and breakdown_value not in v.BREAKDOWNS[breakdown]:
-        problems.add(where, f"breakdown_value: {breakdown_value!r} is not a {breakdown}; use one of: "
-                            f"{', '.join(sorted(v.BREAKDOWNS[breakdown]))}")
+        problems.add(
+            where,
+            f"breakdown_value: {breakdown_value!r} is not a {breakdown}; use one of: "
+            f"{', '.join(sorted(v.BREAKDOWNS[breakdown]))}",
+        )
     if len(problems.lines) > before:
         return None
     return {
@@ -338,18 +373,21 @@ def outcome_rows(values: dict) -> list[dict]:
     """One outcome (without ids) per topic the entry covers: technology x measure x breakdown."""
     span: Period | None = values["period"]
     topics = product(*(_as_tuple(values[key]) for key in ("technology", "measure", "breakdown")))
-    return [{
-        "technology": technology,
-        "measure": measure,
-        "breakdown": breakdown,
-        "period_start": span.start.isoformat() if span else None,
-        "period_end": span.end.isoformat() if span and span.end else None,
-        "status": values["status"],
-        "exemptions": values["exemptions"],
-        "reason": values["reason"],
-        "quote": None,
-        "locator": values["locator"],
-    } for technology, measure, breakdown in topics]
+    return [
+        {
+            "technology": technology,
+            "measure": measure,
+            "breakdown": breakdown,
+            "period_start": span.start.isoformat() if span else None,
+            "period_end": span.end.isoformat() if span and span.end else None,
+            "status": values["status"],
+            "exemptions": values["exemptions"],
+            "reason": values["reason"],
+            "quote": None,
+            "locator": values["locator"],
+        }
+        for technology, measure, breakdown in topics
+    ]
 
 
 def _as_tuple(value) -> tuple:
@@ -358,5 +396,10 @@ def _as_tuple(value) -> tuple:
 
 def with_ids(table: str, response_id: str, force_id: str, row: dict) -> dict:
     key = "observation_id" if table == "observations" else "outcome_id"
-    return {key: row_id(table, response_id, row), "response_id": response_id, "document_id": None,
-            "force_id": force_id, **row}
+    return {
+        key: row_id(table, response_id, row),
+        "response_id": response_id,
+        "document_id": None,
+        "force_id": force_id,
+        **row,
+    }

@@ -5,15 +5,33 @@ and licence, `defaults` shared by its rows, and one row per force and figure or 
 the force named as the compilation names it. Each force becomes one response of kind
 `compilation`, `{force_id}/{reference}`, so its figures never mix with the force's own.
 """
+
 from pathlib import Path
 
 from ... import forces
 from ..document import Document
 from ..records import Extraction
 from . import FormatAdapter
-from ._entries import (FIGURE_KEYS, OUTCOME_KEYS, Key, Problems, choice, entries, figure_row, iso_date,
-                       load, mapping, named_force, outcome_rows, read_entry, recognises, registered_force,
-                       text, url, with_ids)
+from ._entries import (
+    FIGURE_KEYS,
+    OUTCOME_KEYS,
+    Key,
+    Problems,
+    choice,
+    entries,
+    figure_row,
+    iso_date,
+    load,
+    mapping,
+    named_force,
+    outcome_rows,
+    read_entry,
+    recognises,
+    registered_force,
+    text,
+    url,
+    with_ids,
+)
 
 KIND = "compilation"
 FOLDER = Path(forces.__file__).parent / "_compilations"
@@ -77,32 +95,49 @@ class Compilation(FormatAdapter):
             response = self._response(compilation, values, force)
             held = responses.setdefault(force, response)
             if (held["source_url"], held["title"]) != (response["source_url"], response["title"]):
-                problems.add(where, f"source_url: {force} is one response per compilation, but its rows were "
-                                    "read in different places; give every row of a force the same source")
+                problems.add(
+                    where,
+                    f"source_url: {force} is one response per compilation, but its rows were "
+                    "read in different places; give every row of a force the same source",
+                )
             observations += [(force, figure)] if figure else []
             outcomes += [(force, row) for row in outcome]
         if force_id and not responses and not problems.lines:
             problems.add("", f"no row is about {force_id!r} (--force)")
         for force, response in responses.items():
             if response["source_url"] is None:
-                problems.add(f"rows of {force}", "source_url: missing, for the compilation or for these rows")
+                problems.add(
+                    f"rows of {force}", "source_url: missing, for the compilation or for these rows"
+                )
         problems.raise_if_any(document, KIND)
 
         extraction = Extraction()
         for response in responses.values():
             extraction.add("responses", response)
         for force, row in observations:
-            extraction.add("observations", with_ids("observations", responses[force]["response_id"], force, row))
+            extraction.add(
+                "observations",
+                with_ids("observations", responses[force]["response_id"], force, row),
+            )
         for force, row in outcomes:
-            extraction.add("outcomes", with_ids("outcomes", responses[force]["response_id"], force, row))
+            extraction.add(
+                "outcomes", with_ids("outcomes", responses[force]["response_id"], force, row)
+            )
         return extraction
 
     @staticmethod
     def _force(entry, values: dict, where: str, problems: Problems) -> str | None:
         """The row's force id; a force key that was wrong has been reported already."""
-        given = [key for key in ("force", "force_id") if isinstance(entry, dict) and entry.get(key) is not None]
+        given = [
+            key
+            for key in ("force", "force_id")
+            if isinstance(entry, dict) and entry.get(key) is not None
+        ]
         if len(given) != 1:
-            problems.add(where, "name the force once: as the compilation writes it (force) or by its force_id")
+            problems.add(
+                where,
+                "name the force once: as the compilation writes it (force) or by its force_id",
+            )
             return None
         return values[given[0]]
 
@@ -111,7 +146,10 @@ class Compilation(FormatAdapter):
         """The row's figure (if it gives a value) and outcomes (if it gives a status)."""
         has_value, has_status = "value" in given, "status" in given
         if not (has_value or has_status):
-            problems.add(where, "neither value nor status: give the figure, what the force did with the topic, or both")
+            problems.add(
+                where,
+                "neither value nor status: give the figure, what the force did with the topic, or both",
+            )
             return None, []
         for name in ("technology", "measure", "locator") + (("period",) if has_value else ()):
             if name not in given:

@@ -8,6 +8,7 @@ neither is a question left unanswered and is skipped. Every problem is reported 
 its sheet, row and column. The response's reference is the file's name without its extension
 (save the filled template under the force's FOI reference, e.g. 2023-0456.xlsx).
 """
+
 import csv
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,14 @@ from pathlib import Path
 
 from ...schemas import campaign
 from ...schemas.register import force_ids
-from ...schemas.vocabulary import BREAKDOWNS, EXEMPTIONS_PATTERN, MEASURES, STATUSES, TECHNOLOGIES, UNITS
+from ...schemas.vocabulary import (
+    BREAKDOWNS,
+    EXEMPTIONS_PATTERN,
+    MEASURES,
+    STATUSES,
+    TECHNOLOGIES,
+    UNITS,
+)
 from .. import cleaning
 from ..document import Document
 from ..errors import DocumentError, MultiforceError
@@ -24,8 +32,19 @@ from ..readers.cells import row_line
 from ..records import Extraction
 from . import FormatAdapter
 
-COLUMNS = ("technology", "measure", "period_start", "period_end", "breakdown", "breakdown_value",
-           "value", "unit", "status", "exemptions", "note")
+COLUMNS = (
+    "technology",
+    "measure",
+    "period_start",
+    "period_end",
+    "breakdown",
+    "breakdown_value",
+    "value",
+    "unit",
+    "status",
+    "exemptions",
+    "note",
+)
 ANSWERS_SHEET, HELP_SHEET = "Answers", "Help"
 TITLE = "Answers to the campaign's questions in the multiforce answer template"
 WITHHELD = {"not_held", "refused", "cost_limit", "neither_confirm_nor_deny", "no_response"}
@@ -46,29 +65,66 @@ def _values(names) -> str:
 
 def column_help() -> list[tuple[str, str, str]]:
     """(column, what to write, allowed values) for every column, in order."""
-    breakdown_values = "; ".join(f"{name}: {_values(sorted(values))}" for name, values in BREAKDOWNS.items() if values)
+    breakdown_values = "; ".join(
+        f"{name}: {_values(sorted(values))}" for name, values in BREAKDOWNS.items() if values
+    )
     return [
-        ("technology", "The technology the row is about (already filled in).", _values(TECHNOLOGIES)),
-        ("measure", "What is counted (already filled in): " + "; ".join(
-            f"{name} = {text.lower()}" for name, text in MEASURES.items()), _values(MEASURES)),
-        ("period_start", "First day of the period the figure covers. A calendar year is filled in; "
-         "change it if your figure covers another period (e.g. a financial year).",
-         f"a date as YYYY-MM-DD (or DD/MM/YYYY); years {campaign.EARLIEST_YEAR} to this year"),
+        (
+            "technology",
+            "The technology the row is about (already filled in).",
+            _values(TECHNOLOGIES),
+        ),
+        (
+            "measure",
+            "What is counted (already filled in): "
+            + "; ".join(f"{name} = {text.lower()}" for name, text in MEASURES.items()),
+            _values(MEASURES),
+        ),
+        (
+            "period_start",
+            "First day of the period the figure covers. A calendar year is filled in; "
+            "change it if your figure covers another period (e.g. a financial year).",
+            f"a date as YYYY-MM-DD (or DD/MM/YYYY); years {campaign.EARLIEST_YEAR} to this year",
+        ),
         ("period_end", "Last day of that period.", "a date as YYYY-MM-DD (or DD/MM/YYYY)"),
         ("breakdown", "What the figure is broken down by; none for a total.", _values(BREAKDOWNS)),
-        ("breakdown_value", "Which part of the breakdown the figure is for. For age or gender or "
-         "ethnicity write your own category (e.g. 18-24; Female; Black or Black British) and copy "
-         "the row once per category.", f"empty when breakdown is none; {breakdown_values}; any category for the others"),
-        ("value", "The figure: digits only (e.g. 1234). Leave it empty if you do not give it.",
-         "a number of 0 or more"),
-        ("unit", "count for a number of things or times; percent for a percentage (write 93 for 93%).", _values(UNITS)),
-        ("status", "What you did with this question for this row: "
-         + "; ".join(f"{name} = {text}" for name, text in STATUS_HELP.items() if name in STATUSES),
-         _values(STATUSES)),
-        ("exemptions", "The sections of the FOI Act you applied, if any.", "as the Act cites them: s12 or s31(1) or "
-         "s40(2); several joined by ; (e.g. s31(1);s40(2))"),
-        ("note", "Your caveat or reason in your own words; words such as approximately or incomplete "
-         "are read as such.", "any text"),
+        (
+            "breakdown_value",
+            "Which part of the breakdown the figure is for. For age or gender or "
+            "ethnicity write your own category (e.g. 18-24; Female; Black or Black British) and copy "
+            "the row once per category.",
+            f"empty when breakdown is none; {breakdown_values}; any category for the others",
+        ),
+        (
+            "value",
+            "The figure: digits only (e.g. 1234). Leave it empty if you do not give it.",
+            "a number of 0 or more",
+        ),
+        (
+            "unit",
+            "count for a number of things or times; percent for a percentage (write 93 for 93%).",
+            _values(UNITS),
+        ),
+        (
+            "status",
+            "What you did with this question for this row: "
+            + "; ".join(
+                f"{name} = {text}" for name, text in STATUS_HELP.items() if name in STATUSES
+            ),
+            _values(STATUSES),
+        ),
+        (
+            "exemptions",
+            "The sections of the FOI Act you applied, if any.",
+            "as the Act cites them: s12 or s31(1) or "
+            "s40(2); several joined by ; (e.g. s31(1);s40(2))",
+        ),
+        (
+            "note",
+            "Your caveat or reason in your own words; words such as approximately or incomplete "
+            "are read as such.",
+            "any text",
+        ),
     ]
 
 
@@ -79,8 +135,21 @@ def template_rows() -> list[list]:
         for year in range(campaign.FIRST_YEAR, campaign.LAST_YEAR + 1):
             for breakdown in topic.breakdowns:
                 for value in campaign.breakdown_values(breakdown):
-                    rows.append([topic.technology, topic.measure, date(year, 1, 1), date(year, 12, 31),
-                                 breakdown, value or "", "", "count", "", "", ""])
+                    rows.append(
+                        [
+                            topic.technology,
+                            topic.measure,
+                            date(year, 1, 1),
+                            date(year, 12, 31),
+                            breakdown,
+                            value or "",
+                            "",
+                            "count",
+                            "",
+                            "",
+                            "",
+                        ]
+                    )
     return rows
 
 
@@ -92,15 +161,19 @@ def write_csv(path: Path) -> int:
             handle.write(f"# {line}\r\n")
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
-        writer.writerows([[cell.isoformat() if isinstance(cell, date) else cell for cell in row] for row in rows])
+        writer.writerows(
+            [[cell.isoformat() if isinstance(cell, date) else cell for cell in row] for row in rows]
+        )
     return len(rows)
 
 
 def _help_lines() -> list[str]:
-    lines = [f"{TITLE}.",
-             "Fill in value (a number) and/or status on each row you answer; leave the other rows as they are.",
-             "Add rows for other periods or categories by copying a row. Lines starting with # are ignored.",
-             "Columns:"]
+    lines = [
+        f"{TITLE}.",
+        "Fill in value (a number) and/or status on each row you answer; leave the other rows as they are.",
+        "Add rows for other periods or categories by copying a row. Lines starting with # are ignored.",
+        "Columns:",
+    ]
     lines += [f"{column}: {what} Allowed: {allowed}" for column, what, allowed in column_help()]
     # A comma would split a help line into cells when the file is opened in a spreadsheet.
     return [line.replace(", ", "; ").replace(",", ";") for line in lines]
@@ -128,20 +201,40 @@ def write_xlsx(path: Path) -> int:
     for x, width in enumerate((28, 28, 12, 12, 12, 18, 10, 9, 26, 16, 40)):
         answers.set_column(x, x, width)
     last = len(rows) + 1000  # rows a force adds below
-    for column, allowed in (("technology", TECHNOLOGIES), ("measure", MEASURES), ("breakdown", BREAKDOWNS),
-                            ("unit", UNITS), ("status", STATUSES)):
+    for column, allowed in (
+        ("technology", TECHNOLOGIES),
+        ("measure", MEASURES),
+        ("breakdown", BREAKDOWNS),
+        ("unit", UNITS),
+        ("status", STATUSES),
+    ):
         x = COLUMNS.index(column)
-        answers.data_validation(1, x, last, x, {"validate": "list", "source": list(allowed),
-                                                "error_type": "warning"})
-    answers.data_validation(1, COLUMNS.index("value"), last, COLUMNS.index("value"),
-                            {"validate": "decimal", "criteria": ">=", "value": 0, "error_type": "warning",
-                             "error_message": "The value is a number: put words in note."})
+        answers.data_validation(
+            1, x, last, x, {"validate": "list", "source": list(allowed), "error_type": "warning"}
+        )
+    answers.data_validation(
+        1,
+        COLUMNS.index("value"),
+        last,
+        COLUMNS.index("value"),
+        {
+            "validate": "decimal",
+            "criteria": ">=",
+            "value": 0,
+            "error_type": "warning",
+            "error_message": "The value is a number: put words in note.",
+        },
+    )
     help_sheet = workbook.add_worksheet(HELP_SHEET)
     help_sheet.set_column(0, 0, 18)
     help_sheet.set_column(1, 2, 70, wrap)
     help_sheet.write(0, 0, TITLE, workbook.add_format({"bold": True, "font_size": 13}))
-    help_sheet.write(1, 0, "Fill in value and/or status on each row of the Answers sheet you answer; "
-                           "leave the others as they are. Copy a row to add another period or category.")
+    help_sheet.write(
+        1,
+        0,
+        "Fill in value and/or status on each row of the Answers sheet you answer; "
+        "leave the others as they are. Copy a row to add another period or category.",
+    )
     help_sheet.write_row(3, 0, ("column", "what to write", "allowed values"), bold)
     for y, line in enumerate(column_help(), start=4):
         help_sheet.write_row(y, 0, line)
@@ -209,27 +302,62 @@ class AnswerTemplate(FormatAdapter):
         if problems:
             raise DocumentError(
                 document.path,
-                f"the filled answer template has {len(problems)} problem(s):\n- " + "\n- ".join(problems) + "\n",
+                f"the filled answer template has {len(problems)} problem(s):\n- "
+                + "\n- ".join(problems)
+                + "\n",
                 "each answered row to hold the campaign's vocabulary (see the Help sheet or the # lines "
-                "of the template): correct these cells and ingest the file again.")
+                "of the template): correct these cells and ingest the file again.",
+            )
         if not figures and not outcomes:
-            raise DocumentError(document.path, "the answer template has no answered row (no value and no status).",
-                                "a template with a value or a status filled in on at least one row.")
+            raise DocumentError(
+                document.path,
+                "the answer template has no answered row (no value and no status).",
+                "a template with a value or a status filled in on at least one row.",
+            )
         extraction = Extraction()
-        extraction.add("responses", {
-            "response_id": response_id, "force_id": force_id, "reference": reference, "title": TITLE,
-            "request_date": None, "response_date": None, "source_url": None,
-            "licence": "Open Government Licence v3.0", "source_kind": "document"})
-        extraction.add("documents", {
-            "document_id": document.sha256, "response_id": response_id, "filename": document.filename,
-            "media_type": document.media_type, "bytes": len(document.data), "text": document.text})
+        extraction.add(
+            "responses",
+            {
+                "response_id": response_id,
+                "force_id": force_id,
+                "reference": reference,
+                "title": TITLE,
+                "request_date": None,
+                "response_date": None,
+                "source_url": None,
+                "licence": "Open Government Licence v3.0",
+                "source_kind": "document",
+            },
+        )
+        extraction.add(
+            "documents",
+            {
+                "document_id": document.sha256,
+                "response_id": response_id,
+                "filename": document.filename,
+                "media_type": document.media_type,
+                "bytes": len(document.data),
+                "text": document.text,
+            },
+        )
         for answer in figures:
-            extraction.add("observations", {
-                "observation_id": cleaning.stable_id(response_id, *answer.observation_key), **context,
-                **answer.observation()})
+            extraction.add(
+                "observations",
+                {
+                    "observation_id": cleaning.stable_id(response_id, *answer.observation_key),
+                    **context,
+                    **answer.observation(),
+                },
+            )
         for key, answers in outcomes.items():
-            extraction.add("outcomes", {"outcome_id": cleaning.stable_id(response_id, *key), **context,
-                                        **_outcome(answers)})
+            extraction.add(
+                "outcomes",
+                {
+                    "outcome_id": cleaning.stable_id(response_id, *key),
+                    **context,
+                    **_outcome(answers),
+                },
+            )
         return extraction
 
     def _force(self, document: Document, force_id: str | None) -> str:
@@ -237,17 +365,19 @@ class AnswerTemplate(FormatAdapter):
             raise MultiforceError(
                 f"{document.path}: this is a filled answer template, which does not say which force "
                 f"answered. Expected the force's id with --force, e.g. "
-                f"`multiforce ingest --force west-midlands {document.path.name}` (`multiforce forces` lists them).")
+                f"`multiforce ingest --force west-midlands {document.path.name}` (`multiforce forces` lists them)."
+            )
         if force_id not in force_ids():
             raise MultiforceError(
                 f"{document.path}: --force {force_id!r} is not a force in schemas/forces.csv. Expected one of "
-                f"its ids, e.g. metropolitan or west-midlands (`multiforce forces` lists them).")
+                f"its ids, e.g. metropolitan or west-midlands (`multiforce forces` lists them)."
+            )
         return force_id
 
 
 def _header_row(table: list[list[str]]) -> int | None:
     for index, row in enumerate(table[:50]):
-        if tuple(cell.strip().lower() for cell in row[:len(COLUMNS)]) == COLUMNS:
+        if tuple(cell.strip().lower() for cell in row[: len(COLUMNS)]) == COLUMNS:
             return index
     return None
 
@@ -274,7 +404,11 @@ class _Answer:
         cell = dict(zip(COLUMNS, [c.strip() for c in cells] + [""] * len(COLUMNS)))
         if not cell["value"] and not cell["status"]:
             if cell["exemptions"]:
-                problems.add(row, "status", "exemptions are given but no status: say what you did (e.g. refused)")
+                problems.add(
+                    row,
+                    "status",
+                    "exemptions are given but no status: say what you did (e.g. refused)",
+                )
             return None  # a question left unanswered, or an empty row
         before = len(problems.found)
 
@@ -293,24 +427,43 @@ class _Answer:
             problems.add(row, "period_end", f"the period ends ({end}) before it starts ({start})")
         breakdown = cell["breakdown"] or "none"
         if breakdown not in BREAKDOWNS:
-            problems.add(row, "breakdown", f"{breakdown!r} is not a breakdown: one of {', '.join(BREAKDOWNS)}")
+            problems.add(
+                row,
+                "breakdown",
+                f"{breakdown!r} is not a breakdown: one of {', '.join(BREAKDOWNS)}",
+            )
         breakdown_value = cell["breakdown_value"] or None
         fixed = BREAKDOWNS.get(breakdown)
         if breakdown == "none" and breakdown_value:
-            problems.add(row, "breakdown_value", f"{breakdown_value!r} is given but breakdown is none: "
-                         "set breakdown, or empty this cell")
+            problems.add(
+                row,
+                "breakdown_value",
+                f"{breakdown_value!r} is given but breakdown is none: "
+                "set breakdown, or empty this cell",
+            )
         elif fixed and breakdown_value and breakdown_value not in fixed:
-            problems.add(row, "breakdown_value", f"{breakdown_value!r} is not a {breakdown}: one of {', '.join(sorted(fixed))}")
+            problems.add(
+                row,
+                "breakdown_value",
+                f"{breakdown_value!r} is not a {breakdown}: one of {', '.join(sorted(fixed))}",
+            )
         value = None
         if cell["value"]:
             try:
                 value = cleaning.parse_number(cell["value"])
             except ValueError:
-                problems.add(row, "value", f"{cell['value']!r} is not a number: write digits only (e.g. 1234) "
-                             "and put words in note")
+                problems.add(
+                    row,
+                    "value",
+                    f"{cell['value']!r} is not a number: write digits only (e.g. 1234) "
+                    "and put words in note",
+                )
             if breakdown not in ("none", "") and breakdown in BREAKDOWNS and not breakdown_value:
-                problems.add(row, "breakdown_value", f"a figure broken down by {breakdown} must say which "
-                             f"{breakdown} it is for")
+                problems.add(
+                    row,
+                    "breakdown_value",
+                    f"a figure broken down by {breakdown} must say which {breakdown} it is for",
+                )
         unit = cell["unit"] or "count"
         if unit not in UNITS:
             problems.add(row, "unit", f"{unit!r} is not a unit: one of {', '.join(UNITS)}")
@@ -318,17 +471,39 @@ class _Answer:
         if status and status not in STATUSES:
             problems.add(row, "status", f"{status!r} is not a status: one of {', '.join(STATUSES)}")
         elif status in WITHHELD and cell["value"]:
-            problems.add(row, "value", f"a value is given but the status is {status}: empty one of them")
+            problems.add(
+                row, "value", f"a value is given but the status is {status}: empty one of them"
+            )
         exemptions = _exemptions(cell["exemptions"], status, row, problems)
         if len(problems.found) > before:
             return None
-        return cls(row, row_line(cells), technology, measure, start, end, breakdown, breakdown_value, value,
-                   unit, status, exemptions, cell["note"] or None, problems.sheet)
+        return cls(
+            row,
+            row_line(cells),
+            technology,
+            measure,
+            start,
+            end,
+            breakdown,
+            breakdown_value,
+            value,
+            unit,
+            status,
+            exemptions,
+            cell["note"] or None,
+            problems.sheet,
+        )
 
     @property
     def observation_key(self) -> tuple:
-        return (self.technology, self.measure, self.period_start, self.period_end, self.breakdown,
-                self.breakdown_value)
+        return (
+            self.technology,
+            self.measure,
+            self.period_start,
+            self.period_end,
+            self.breakdown,
+            self.breakdown_value,
+        )
 
     @property
     def outcome_key(self) -> tuple:
@@ -340,12 +515,19 @@ class _Answer:
 
     def observation(self) -> dict:
         return {
-            "technology": self.technology, "measure": self.measure,
-            "period_start": self.period_start, "period_end": self.period_end,
+            "technology": self.technology,
+            "measure": self.measure,
+            "period_start": self.period_start,
+            "period_end": self.period_end,
             "period_label": _period_label(self.period_start, self.period_end),
-            "breakdown": self.breakdown, "breakdown_value": self.breakdown_value,
-            "value": self.value, "unit": self.unit, "qualifier": cleaning.infer_qualifier(self.note),
-            "caveat": self.note, "quote": self.line, "locator": None,
+            "breakdown": self.breakdown,
+            "breakdown_value": self.breakdown_value,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": cleaning.infer_qualifier(self.note),
+            "caveat": self.note,
+            "quote": self.line,
+            "locator": None,
         }
 
 
@@ -354,10 +536,16 @@ def _outcome(answers: list[_Answer]) -> dict:
     exemptions = sorted({e for a in answers if a.exemptions for e in a.exemptions.split(";")})
     notes = list(dict.fromkeys(a.note for a in answers if a.note))
     return {
-        "technology": first.technology, "measure": first.measure, "breakdown": first.breakdown,
-        "period_start": first.period_start, "period_end": first.period_end, "status": first.status,
-        "exemptions": ";".join(exemptions) or None, "reason": "; ".join(notes) or None,
-        "quote": first.line, "locator": None,
+        "technology": first.technology,
+        "measure": first.measure,
+        "breakdown": first.breakdown,
+        "period_start": first.period_start,
+        "period_end": first.period_end,
+        "status": first.status,
+        "exemptions": ";".join(exemptions) or None,
+        "reason": "; ".join(notes) or None,
+        "quote": first.line,
+        "locator": None,
     }
 
 
@@ -368,17 +556,24 @@ def _clashes(figures: list[_Answer], outcomes: dict) -> list[str]:
     for answer in figures:
         other = seen.setdefault(answer.observation_key, answer)
         if other is not answer and other.value != answer.value:
-            problems.append(f"{other.where} and {answer.where}: two values ({cleaning.number_text(other.value)} and "
-                            f"{cleaning.number_text(answer.value)}) for the same figure: keep one row")
+            problems.append(
+                f"{other.where} and {answer.where}: two values ({cleaning.number_text(other.value)} and "
+                f"{cleaning.number_text(answer.value)}) for the same figure: keep one row"
+            )
     for answers in outcomes.values():
         statuses = list(dict.fromkeys(a.status for a in answers))
         if len(statuses) > 1:
             sheets = {a.sheet for a in answers}
-            rows = (f"sheet {answers[0].sheet!r}, " if len(sheets) == 1 and answers[0].sheet else "") + \
-                "rows " + " and ".join(str(a.row) if len(sheets) == 1 else a.where for a in answers)
+            rows = (
+                (f"sheet {answers[0].sheet!r}, " if len(sheets) == 1 and answers[0].sheet else "")
+                + "rows "
+                + " and ".join(str(a.row) if len(sheets) == 1 else a.where for a in answers)
+            )
             topic = f"{answers[0].technology} {answers[0].measure} by {answers[0].breakdown}, {answers[0].period_start}"
-            problems.append(f"{rows}: different statuses ({', '.join(statuses)}) for one question topic ({topic}): "
-                            "give them one status, e.g. partially_disclosed, and say which part in note")
+            problems.append(
+                f"{rows}: different statuses ({', '.join(statuses)}) for one question topic ({topic}): "
+                "give them one status, e.g. partially_disclosed, and say which part in note"
+            )
     return problems
 
 
@@ -395,11 +590,17 @@ def _date(raw: str, row: int, column: str, problems: _Problems) -> str | None:
         except ValueError:
             continue
     if parsed is None:
-        problems.add(row, column, f"{raw!r} is not a date: write it as YYYY-MM-DD (e.g. 2019-01-01)")
+        problems.add(
+            row, column, f"{raw!r} is not a date: write it as YYYY-MM-DD (e.g. 2019-01-01)"
+        )
         return None
     latest = date.today().year
     if not campaign.EARLIEST_YEAR <= parsed.year <= latest:
-        problems.add(row, column, f"the year {parsed.year} is out of range: {campaign.EARLIEST_YEAR} to {latest}")
+        problems.add(
+            row,
+            column,
+            f"the year {parsed.year} is out of range: {campaign.EARLIEST_YEAR} to {latest}",
+        )
         return None
     return parsed.isoformat()
 
@@ -410,10 +611,16 @@ def _exemptions(raw: str, status: str | None, row: int, problems: _Problems) -> 
     text = re.sub(r"\s+", "", text).replace(",", ";").lower()
     if not text:
         if status == "refused":
-            problems.add(row, "exemptions", "empty, but a refusal names the exemption applied (e.g. s31(1))")
+            problems.add(
+                row, "exemptions", "empty, but a refusal names the exemption applied (e.g. s31(1))"
+            )
         return "s12" if status == "cost_limit" else None
     if not re.match(EXEMPTIONS_PATTERN, text):
-        problems.add(row, "exemptions", f"{raw!r} is not a list of sections of the Act: write e.g. s31(1) or s31(1);s40(2)")
+        problems.add(
+            row,
+            "exemptions",
+            f"{raw!r} is not a list of sections of the Act: write e.g. s31(1) or s31(1);s40(2)",
+        )
         return None
     return text
 

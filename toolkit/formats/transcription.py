@@ -5,6 +5,7 @@ with a `locator` for each row instead of a quote into a document. It lives under
 folder, forces/<force_id with underscores>/transcriptions/<reference-slug>.yaml, which may hold
 no adapter at all. The README's "Compilations and transcriptions" describes every key.
 """
+
 from pathlib import Path
 
 from ... import forces
@@ -12,9 +13,24 @@ from ..adapter import OGL
 from ..document import Document
 from ..records import Extraction
 from . import FormatAdapter
-from ._entries import (FIGURE_KEYS, OUTCOME_KEYS, Key, Problems, choice, entries, figure_row, iso_date, load,
-                       outcome_rows, read_entry, recognises, registered_force, text, url,
-                       with_ids)
+from ._entries import (
+    FIGURE_KEYS,
+    OUTCOME_KEYS,
+    Key,
+    Problems,
+    choice,
+    entries,
+    figure_row,
+    iso_date,
+    load,
+    outcome_rows,
+    read_entry,
+    recognises,
+    registered_force,
+    text,
+    url,
+    with_ids,
+)
 
 KIND = "transcription"
 RESPONSE_KEYS = {
@@ -46,9 +62,13 @@ class Transcription(FormatAdapter):
         response, _ = read_entry(load(document, KIND, problems), RESPONSE_KEYS, "", problems)
         force = response["force_id"]
         if force and force_id and force_id != force:
-            problems.add("", f"force_id: the file is {force!r}'s response, but --force says {force_id!r}")
+            problems.add(
+                "", f"force_id: the file is {force!r}'s response, but --force says {force_id!r}"
+            )
         if not (response["outcomes"] or response["figures"]):
-            problems.add("", "neither outcomes nor figures: say what the response did with each topic asked")
+            problems.add(
+                "", "neither outcomes nor figures: say what the response did with each topic asked"
+            )
         figures = []
         for n, entry in enumerate(response["figures"], 1):
             values, ok = read_entry(entry, FIGURE_KEYS, f"figure {n}", problems)
@@ -61,17 +81,20 @@ class Transcription(FormatAdapter):
 
         response_id = f"{force}/{response['reference']}"
         extraction = Extraction()
-        extraction.add("responses", {
-            "response_id": response_id,
-            "force_id": force,
-            "reference": response["reference"],
-            "title": response["title"],
-            "request_date": response["request_date"],
-            "response_date": response["response_date"],
-            "source_url": response["source_url"],
-            "licence": response["licence"],
-            "source_kind": KIND,
-        })
+        extraction.add(
+            "responses",
+            {
+                "response_id": response_id,
+                "force_id": force,
+                "reference": response["reference"],
+                "title": response["title"],
+                "request_date": response["request_date"],
+                "response_date": response["response_date"],
+                "source_url": response["source_url"],
+                "licence": response["licence"],
+                "source_kind": KIND,
+            },
+        )
         for row in figures:
             extraction.add("observations", with_ids("observations", response_id, force, row))
         for row in outcomes:

@@ -4,6 +4,7 @@ The format is told from the file's bytes (magic numbers, the members of a zip co
 from its name: a response saved with the wrong extension is still read. Only CSV, which is
 text, is told by its .csv or .tsv name.
 """
+
 from pathlib import Path
 
 from ..document import Document
@@ -11,8 +12,13 @@ from ..errors import DocumentError
 from . import containers, delimited, html, pdf, safety, spreadsheet, text, word
 
 READABLE = "a police force's FOI response saved as text, HTML, PDF, DOCX, XLSX, ODS or CSV"
-IMAGES = ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
-          (b"GIF8", "GIF"))
+IMAGES = (
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"GIF8", "GIF"),
+)
 DELIMITED = {".csv", ".tsv"}
 BINARY_FORMATS = {".pdf", ".docx", ".doc", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".odt"}
 
@@ -25,8 +31,11 @@ def read_document(path: Path | str) -> Document:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DocumentError(path, f"the file cannot be read ({error.strerror or error}).",
-                            READABLE + ": check that you may read it.") from None
+        raise DocumentError(
+            path,
+            f"the file cannot be read ({error.strerror or error}).",
+            READABLE + ": check that you may read it.",
+        ) from None
     if not data.strip():
         raise DocumentError(path, f"the file is empty ({len(data)} bytes).", READABLE + ".")
     if data.startswith(containers.ZIP_MAGICS):
@@ -38,19 +47,28 @@ def read_document(path: Path | str) -> Document:
     if b"%PDF-" in data[:1024]:  # the PDF header may follow a little junk
         return pdf.read(path, data)
     if data.startswith(b"{\\rtf"):
-        raise DocumentError(path, "this is a Rich Text Format (RTF) file, which multiforce does not read.",
-                            "a DOCX, PDF or text file: open it in Word or LibreOffice and save it as DOCX.")
+        raise DocumentError(
+            path,
+            "this is a Rich Text Format (RTF) file, which multiforce does not read.",
+            "a DOCX, PDF or text file: open it in Word or LibreOffice and save it as DOCX.",
+        )
     for magic, name in IMAGES:
         if data.startswith(magic):
-            raise DocumentError(path, f"this is a {name} image, not a document with text.",
-                                "a document with text: run OCR on the image or transcribe the response.")
+            raise DocumentError(
+                path,
+                f"this is a {name} image, not a document with text.",
+                "a document with text: run OCR on the image or transcribe the response.",
+            )
     decoded = text.decode(path, data)
     if path.suffix.lower() in BINARY_FORMATS:
         start = " ".join(decoded[:60].split())
         raise DocumentError(
-            path, f"the file is named {path.suffix} but holds text, not a {path.suffix[1:].upper()} "
+            path,
+            f"the file is named {path.suffix} but holds text, not a {path.suffix[1:].upper()} "
             f"file (it starts: {start!r}); a web page or error message saved in place of a download "
-            "looks like this.", f"the real {path.suffix[1:].upper()} file: download it again.")
+            "looks like this.",
+            f"the real {path.suffix[1:].upper()} file: download it again.",
+        )
     if html.looks_like_html(path, decoded):
         return html.read(path, data, decoded)
     if path.suffix.lower() in DELIMITED:

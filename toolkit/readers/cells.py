@@ -3,6 +3,7 @@
 One way of writing a row for every format means one adapter pattern (`^2019 \\| 27217`) reads
 a table whether it came from a web page, a PDF, a Word letter or a spreadsheet.
 """
+
 import re
 from datetime import date, datetime, time, timedelta
 

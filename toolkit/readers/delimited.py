@@ -1,4 +1,5 @@
 """CSV (and TSV) files: one table, its delimiter found from the rows, its encoding detected."""
+
 import csv
 import io
 from collections import Counter
@@ -16,12 +17,24 @@ SAMPLE_ROWS = 200
 def read(path: Path, data: bytes, decoded: str) -> Document:
     delimiter = _delimiter(decoded, prefer="\t" if path.suffix.lower() == ".tsv" else ",")
     try:
-        rows = [[clean(cell) for cell in row] for row in csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter)]
+        rows = [
+            [clean(cell) for cell in row]
+            for row in csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter)
+        ]
     except csv.Error as error:
-        raise DocumentError(path, f"the CSV could not be read ({error}).",
-                            "a CSV file: save it again from a spreadsheet program as CSV (UTF-8).") from None
-    return Document(path=path, data=data, media_type=MEDIA_TYPE, text="\n".join(rows_text(rows)),
-                    tables=[rows], table_names=[path.name])
+        raise DocumentError(
+            path,
+            f"the CSV could not be read ({error}).",
+            "a CSV file: save it again from a spreadsheet program as CSV (UTF-8).",
+        ) from None
+    return Document(
+        path=path,
+        data=data,
+        media_type=MEDIA_TYPE,
+        text="\n".join(rows_text(rows)),
+        tables=[rows],
+        table_names=[path.name],
+    )
 
 
 def _delimiter(decoded: str, prefer: str) -> str:
@@ -30,7 +43,9 @@ def _delimiter(decoded: str, prefer: str) -> str:
 
     def score(delimiter: str):
         try:
-            widths = Counter(len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row)
+            widths = Counter(
+                len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row
+            )
         except csv.Error:
             return (False, 0, 0, False)
         width, rows = widths.most_common(1)[0] if widths else (1, 0)

@@ -3,6 +3,7 @@
 Table rows become lines of cells joined by " | " (readers/cells.py), as a browser's copied text reads,
 so an adapter's patterns work on a page saved as HTML and on its text alike.
 """
+
 import re
 from pathlib import Path
 
@@ -12,10 +13,45 @@ from .safety import check_html
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 BLOCKS = {
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "thead", "tfoot", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "ul",
 }
 SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
@@ -67,7 +103,13 @@ def read(path: Path, data: bytes, decoded: str) -> Document:
             stack.append(None)
         stack.extend(reversed(list(node.iter(include_text=True))))
     end_line()
-    return Document(path=path, data=data, media_type="text/html", text="\n".join(lines), tables=list(tables.values()))
+    return Document(
+        path=path,
+        data=data,
+        media_type="text/html",
+        text="\n".join(lines),
+        tables=list(tables.values()),
+    )
 
 
 def _cell_text(cell) -> str:

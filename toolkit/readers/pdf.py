@@ -10,6 +10,7 @@ letter it was printed from, this reader
 - writes ruled tables (pdfplumber's line-based table finder) as `cell | cell` lines, where they
   stand on the page, and keeps them in `tables`.
 """
+
 import io
 import re
 import statistics
@@ -27,12 +28,27 @@ FURNITURE = re.compile(
     r"|^(?:https?|file)://\S+(?:\s+\d+\s*/\s*\d+)?$"  # the page's URL, maybe with "1/5"
     r"|^(?:page\s+)?\d+\s*(?:/|of)\s*\d+$"  # 1/5, Page 1 of 5
     r"|^about:blank\b",
-    re.I)
-BULLETS = "\u2022\u25cf\u25aa\u25e6\u2023\u2043*\uf0b7"  # not dashes: a wrapped line may start with one
-LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                           "\ufb05": "st", "\ufb06": "st", "\u00ad": ""})
+    re.I,
+)
+BULLETS = (
+    "\u2022\u25cf\u25aa\u25e6\u2023\u2043*\uf0b7"  # not dashes: a wrapped line may start with one
+)
+LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00ad": "",
+    }
+)
 UNMAPPED = re.compile(r"\(cid:\d+\)")
-LABEL = re.compile(rf"([{BULLETS}]|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)/])\s", re.I)  # •, 1., (a), ii)
+LABEL = re.compile(
+    rf"([{BULLETS}]|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)/])\s", re.I
+)  # •, 1., (a), ii)
 SENTENCE_END = re.compile(r"[.!?:;][)'’”\"]*$")
 
 
@@ -73,17 +89,26 @@ def read(path: Path, data: bytes) -> Document:
     if not UNMAPPED.sub("", text).strip():
         raise DocumentError(
             path,
-            "the PDF has no text layer (it is a scan or an image)." if has_images or not text else
-            "the PDF's text cannot be read: its fonts do not say which letters their glyphs are.",
+            "the PDF has no text layer (it is a scan or an image)."
+            if has_images or not text
+            else "the PDF's text cannot be read: its fonts do not say which letters their glyphs are.",
             "a PDF with text: run OCR on it (e.g. ocrmypdf) or transcribe the response.",
         )
     if len(UNMAPPED.findall(text)) * 10 > len(text.split()):
         raise DocumentError(
-            path, "most of the PDF's text is unreadable glyph codes like (cid:12): its fonts do not "
+            path,
+            "most of the PDF's text is unreadable glyph codes like (cid:12): its fonts do not "
             "say which letters they draw.",
-            "a PDF with readable text: print the page to PDF again, save it as HTML, or run OCR on it.")
-    return Document(path=path, data=data, media_type=MEDIA_TYPE, text=text,
-                    tables=[table.rows for table in tables], table_names=[f"page {t.page}" for t in tables])
+            "a PDF with readable text: print the page to PDF again, save it as HTML, or run OCR on it.",
+        )
+    return Document(
+        path=path,
+        data=data,
+        media_type=MEDIA_TYPE,
+        text=text,
+        tables=[table.rows for table in tables],
+        table_names=[f"page {t.page}" for t in tables],
+    )
 
 
 def _unreadable(path: Path, error: Exception):
@@ -93,7 +118,8 @@ def _unreadable(path: Path, error: Exception):
     cause = next((e for e in (error.__cause__, *error.args) if isinstance(e, Exception)), error)
     if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
         raise DocumentError(
-            path, "the PDF is encrypted: it needs a password to open.",
+            path,
+            "the PDF is encrypted: it needs a password to open.",
             "an unprotected PDF: ask the force for a copy without a password, or, if you have the "
             "password, save a decrypted copy (e.g. qpdf --decrypt --password=... in.pdf out.pdf).",
         ) from error
@@ -121,8 +147,11 @@ def _blocks(page) -> list[Line | Table]:
         Table(number, table.bbox[1], [[_cell(cell) for cell in row] for row in table.extract()])
         for table in found
     ]
-    markers = [shape for shape in page.curves + page.rects
-               if shape["width"] <= 8 and shape["height"] <= 8 and not in_a_table(shape)]
+    markers = [
+        shape
+        for shape in page.curves + page.rects
+        if shape["width"] <= 8 and shape["height"] <= 8 and not in_a_table(shape)
+    ]
     for line in page.filter(outside_tables).extract_text_lines(return_chars=True):
         text = line["text"].translate(LIGATURES).strip()
         if text:
@@ -144,10 +173,23 @@ def _line(text: str, page: int, page_width: float, line: dict, markers: list[dic
         drawn = len(label.group(1).replace(" ", ""))
         if len(chars) > drawn:
             text_x0 = chars[drawn]["x0"]
-    marked = any(line["top"] <= (m["top"] + m["bottom"]) / 2 <= line["bottom"]
-                 and 0 <= line["x0"] - m["x1"] <= 3 * size for m in markers)
-    return Line(text, page, float(line["x0"]), float(line["x1"]), float(line["top"]), float(size),
-                float(first_end - line["x0"]), float(text_x0), float(page_width), marked)
+    marked = any(
+        line["top"] <= (m["top"] + m["bottom"]) / 2 <= line["bottom"]
+        and 0 <= line["x0"] - m["x1"] <= 3 * size
+        for m in markers
+    )
+    return Line(
+        text,
+        page,
+        float(line["x0"]),
+        float(line["x1"]),
+        float(line["top"]),
+        float(size),
+        float(first_end - line["x0"]),
+        float(text_x0),
+        float(page_width),
+        marked,
+    )
 
 
 def _cell(cell: str | None) -> str:
@@ -158,7 +200,9 @@ def _without_furniture(pages: list[list], heights: list[float]) -> list:
     """All pages' blocks in reading order, less the lines printed in every page's margins."""
 
     def in_margin(block, height) -> bool:
-        return isinstance(block, Line) and (block.top < MARGIN_BAND * height or block.top > (1 - MARGIN_BAND) * height)
+        return isinstance(block, Line) and (
+            block.top < MARGIN_BAND * height or block.top > (1 - MARGIN_BAND) * height
+        )
 
     def shape(text: str) -> str:
         return re.sub(r"\d+", "#", text)
@@ -172,8 +216,13 @@ def _without_furniture(pages: list[list], heights: list[float]) -> list:
     repeated = {text for (text, _), on in seen_on.items() if len(on) >= max(2, len(pages) - 1)}
     kept = []
     for blocks, height in zip(pages, heights):
-        kept += [b for b in blocks
-                 if not (in_margin(b, height) and (shape(b.text) in repeated or FURNITURE.search(b.text)))]
+        kept += [
+            b
+            for b in blocks
+            if not (
+                in_margin(b, height) and (shape(b.text) in repeated or FURNITURE.search(b.text))
+            )
+        ]
     return kept
 
 
@@ -181,7 +230,9 @@ def _paragraphs(blocks: list) -> tuple[list[str], list[Table]]:
     lines = [b for b in blocks if isinstance(b, Line)]
     # The text's right edge: pages have even margins, and no line passes the edge.
     left = min((line.x0 for line in lines), default=0.0)
-    right = max([line.x1 for line in lines] + [line.page_width - left for line in lines], default=0.0)
+    right = max(
+        [line.x1 for line in lines] + [line.page_width - left for line in lines], default=0.0
+    )
     paragraphs: list[str] = []
     tables: list[Table] = []
     current: list[Line] = []
@@ -245,7 +296,12 @@ def _join_lines(lines: list[str]) -> str:
             continue
         if not joined:
             joined = line
-        elif joined.endswith("-") and len(joined) > 1 and not joined[-2].isspace() and line[0].isalnum():
+        elif (
+            joined.endswith("-")
+            and len(joined) > 1
+            and not joined[-2].isspace()
+            and line[0].isalnum()
+        ):
             joined += line  # non-networked, wrapped after its hyphen
         else:
             joined += " " + line

@@ -15,6 +15,7 @@ writing outside its folder. Each refusal is a DocumentError that says what was f
 - `contained_path` is how any reader that ever writes a file must name it: a name taken from
   a document cannot leave the output folder.
 """
+
 import re
 import signal
 import threading
@@ -35,38 +36,63 @@ PARSE_SECONDS = 120.0
 OFFICE = "an office document (DOCX, XLSX or ODS) as the force sent it"
 
 
-def check_zip(path: Path, *, max_members: int = MAX_MEMBERS, max_uncompressed: int = MAX_UNCOMPRESSED,
-              max_ratio: float = MAX_RATIO) -> list[zipfile.ZipInfo]:
+def check_zip(
+    path: Path,
+    *,
+    max_members: int = MAX_MEMBERS,
+    max_uncompressed: int = MAX_UNCOMPRESSED,
+    max_ratio: float = MAX_RATIO,
+) -> list[zipfile.ZipInfo]:
     """The archive's members, once it is known not to be a zip bomb."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
-        raise DocumentError(path, f"the zip container is damaged ({error}).",
-                            OFFICE + ": download it again, or save it again from its program.") from None
+        raise DocumentError(
+            path,
+            f"the zip container is damaged ({error}).",
+            OFFICE + ": download it again, or save it again from its program.",
+        ) from None
     if not members:
-        raise DocumentError(path, "the zip container holds no files.",
-                            OFFICE + ": download it again, or save it again from its program.")
+        raise DocumentError(
+            path,
+            "the zip container holds no files.",
+            OFFICE + ": download it again, or save it again from its program.",
+        )
     if len(members) > max_members:
-        _refuse(path, f"it holds {len(members):,} files, more than the {max_members:,} any office document needs.")
+        _refuse(
+            path,
+            f"it holds {len(members):,} files, more than the {max_members:,} any office document needs.",
+        )
     total = sum(member.file_size for member in members)
     if total > max_uncompressed:
-        _refuse(path, f"its files would unpack to {total:,} bytes, more than the limit of {max_uncompressed:,}.")
+        _refuse(
+            path,
+            f"its files would unpack to {total:,} bytes, more than the limit of {max_uncompressed:,}.",
+        )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FROM and ratio > max_ratio:
-            _refuse(path, f"its member {member.filename!r} unpacks {ratio:,.0f} times larger than it is stored "
-                          f"(a zip bomb; office files stay below {max_ratio:g} times).")
+            _refuse(
+                path,
+                f"its member {member.filename!r} unpacks {ratio:,.0f} times larger than it is stored "
+                f"(a zip bomb; office files stay below {max_ratio:g} times).",
+            )
         if member.flag_bits & 0x1:
-            raise DocumentError(path, f"its member {member.filename!r} is encrypted (password-protected).",
-                                OFFICE + ", without a password: ask the force for an unprotected copy.")
+            raise DocumentError(
+                path,
+                f"its member {member.filename!r} is encrypted (password-protected).",
+                OFFICE + ", without a password: ask the force for an unprotected copy.",
+            )
         if not _plain_name(member.filename):
             _refuse(path, f"its member name {member.filename!r} points outside the archive.")
     _no_shared_data(path, members)
     return members
 
 
-def read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESSED) -> bytes:
+def read_member(
+    path: Path, archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESSED
+) -> bytes:
     """One member's bytes, stopping at `limit` whatever size the archive declares."""
     chunks, size = [], 0
     try:
@@ -76,9 +102,19 @@ def read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int = MA
                 if size > limit:
                     _refuse(path, f"its member {name!r} unpacks to more than {limit:,} bytes.")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
-        raise DocumentError(path, f"its member {name!r} cannot be unpacked ({error}).",
-                            OFFICE + ": download it again, or save it again from its program.") from None
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as error:
+        raise DocumentError(
+            path,
+            f"its member {name!r} cannot be unpacked ({error}).",
+            OFFICE + ": download it again, or save it again from its program.",
+        ) from None
     return b"".join(chunks)
 
 
@@ -91,8 +127,11 @@ def check_xml(path: Path, member: str, data: bytes) -> None:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         sample = data.decode("utf-16", errors="replace").encode("utf-8")
     if DECLARATION.search(sample):
-        _refuse(path, f"its XML part {member!r} declares a DOCTYPE or ENTITY, which office files never do and "
-                      "which can make an XML parser read other files or expand without end.")
+        _refuse(
+            path,
+            f"its XML part {member!r} declares a DOCTYPE or ENTITY, which office files never do and "
+            "which can make an XML parser read other files or expand without end.",
+        )
 
 
 def parse_xml(path: Path, member: str, data: bytes):
@@ -103,8 +142,11 @@ def parse_xml(path: Path, member: str, data: bytes):
     try:
         return ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
-        raise DocumentError(path, f"its XML part {member!r} is not well-formed ({error}).",
-                            OFFICE + ": download it again, or save it again from its program.") from None
+        raise DocumentError(
+            path,
+            f"its XML part {member!r} is not well-formed ({error}).",
+            OFFICE + ": download it again, or save it again from its program.",
+        ) from None
 
 
 def check_office_file(path: Path) -> None:
@@ -154,8 +196,11 @@ def time_limit(path: Path, seconds: float | None = None):
     (elsewhere the document is read without a limit).
     """
     seconds = PARSE_SECONDS if seconds is None else seconds
-    usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+    )
     if not usable:
         yield
         return
@@ -181,9 +226,16 @@ def time_limit(path: Path, seconds: float | None = None):
 
 def contained_path(path: Path, folder: Path, name: str) -> Path:
     """`folder / name` for a file named by the document `path`, refused if it would lead elsewhere."""
-    if not _plain_name(name) or not name.strip("./\\ ") or not (folder / name).resolve().is_relative_to(folder.resolve()):
-        raise DocumentError(path, f"it names a file {name!r} that would be written outside {folder}.",
-                            "a document whose embedded files have plain names: it cannot be unpacked safely.")
+    if (
+        not _plain_name(name)
+        or not name.strip("./\\ ")
+        or not (folder / name).resolve().is_relative_to(folder.resolve())
+    ):
+        raise DocumentError(
+            path,
+            f"it names a file {name!r} that would be written outside {folder}.",
+            "a document whose embedded files have plain names: it cannot be unpacked safely.",
+        )
     return (folder / name).resolve()
 
 
@@ -201,21 +253,59 @@ def _no_shared_data(path: Path, members: list[zipfile.ZipInfo]) -> None:
     ordered = sorted(members, key=lambda m: m.header_offset)
     for first, second in zip(ordered, ordered[1:]):
         if first.header_offset + first.compress_size > second.header_offset:
-            _refuse(path, f"its members {first.filename!r} and {second.filename!r} share their stored data "
-                          "(a zip bomb).")
+            _refuse(
+                path,
+                f"its members {first.filename!r} and {second.filename!r} share their stored data "
+                "(a zip bomb).",
+            )
 
 
 def _refuse(path: Path, problem: str) -> None:
-    raise DocumentError(path, "this file is not safe to open: " + problem,
-                        OFFICE + ", not a crafted archive: ask the force for the file again.")
+    raise DocumentError(
+        path,
+        "this file is not safe to open: " + problem,
+        OFFICE + ", not a crafted archive: ask the force for the file again.",
+    )
 
 
 # Elements that close themselves or whose end tag may be left out without nesting deeper.
 _NOT_NESTING = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image",
-    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
-    "rb", "rt", "rtc", "rp", "optgroup",
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+    "keygen",
+    "basefont",
+    "bgsound",
+    "frame",
+    "image",
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "colgroup",
+    "caption",
+    "rb",
+    "rt",
+    "rtc",
+    "rp",
+    "optgroup",
 }
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*+)([^<>]*+)>")
 

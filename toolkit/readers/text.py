@@ -1,4 +1,5 @@
 """Plain text in any common encoding, detected."""
+
 import codecs
 from pathlib import Path
 
@@ -6,8 +7,13 @@ from ..errors import DocumentError
 
 CONTROL = {c for c in range(32)} - {9, 10, 12, 13}
 CONTROL_BYTES = bytes(sorted(CONTROL))  # counted in C: a per-byte loop was a third of parsing
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -48,8 +54,11 @@ def _strict(path: Path, data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise DocumentError(path, f"the file starts as {encoding} text but is damaged ({error}).",
-                            "a complete text file: save it again as UTF-8.") from None
+        raise DocumentError(
+            path,
+            f"the file starts as {encoding} text but is damaged ({error}).",
+            "a complete text file: save it again as UTF-8.",
+        ) from None
 
 
 def _control_share(sample: bytes) -> float:

@@ -3,6 +3,7 @@
 python-docx parses the package's XML with entity resolution turned off, so a crafted file
 cannot make it read other files or expand entities.
 """
+
 import io
 from pathlib import Path
 
@@ -31,16 +32,26 @@ def read(path: Path, data: bytes) -> Document:
         lines += _furniture(document, "footer")
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise DocumentError(
-            path, f"the Word document could not be read ({type(error).__name__}: {error}). It may be "
+            path,
+            f"the Word document could not be read ({type(error).__name__}: {error}). It may be "
             "damaged, or a different kind of file with a .docx name.",
             "a complete DOCX: open it in Word or LibreOffice and save it again, or save it as PDF.",
         ) from error
     text = "\n".join(lines)
     if not text.strip():
-        raise DocumentError(path, "the Word document holds no text (it may hold only images).",
-                            "a response with text: run OCR on its images or transcribe the response.")
-    return Document(path=path, data=data, media_type=MEDIA_TYPE, text=text, tables=tables,
-                    table_names=[f"table {n}" for n in range(1, len(tables) + 1)])
+        raise DocumentError(
+            path,
+            "the Word document holds no text (it may hold only images).",
+            "a response with text: run OCR on its images or transcribe the response.",
+        )
+    return Document(
+        path=path,
+        data=data,
+        media_type=MEDIA_TYPE,
+        text=text,
+        tables=tables,
+        table_names=[f"table {n}" for n in range(1, len(tables) + 1)],
+    )
 
 
 def _rows(table) -> list[list[str]]:
