@@ -149,7 +149,7 @@ def test_two_ingests_at_once_run_one_after_the_other(tmp_path):
         for paths in batches
     ]
     published = []
-    for process, paths in zip(processes, batches):
+    for process, paths in zip(processes, batches, strict=True):
         _, stderr = process.communicate(timeout=120)
         if process.returncode == 0:
             published += paths

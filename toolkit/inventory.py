@@ -59,7 +59,8 @@ def _read(db: Path) -> tuple[dict, list[tuple]]:
         counts = {
             (force, kind): n
             for force, kind, n in conn.execute(
-                "SELECT force_id, source_kind, count(*) FROM responses GROUP BY force_id, source_kind"
+                "SELECT force_id, source_kind, count(*) FROM responses GROUP BY force_id, "
+                "source_kind"
             )
         }
         return counts, conn.execute(TOUCHED).fetchall()

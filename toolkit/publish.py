@@ -136,7 +136,8 @@ class Publication:
             responses = [
                 r
                 for (r,) in conn.execute(
-                    "SELECT DISTINCT response_id FROM documents WHERE document_id IN (SELECT value FROM json_each(?))",
+                    "SELECT DISTINCT response_id FROM documents WHERE document_id IN (SELECT value "
+                    "FROM json_each(?))",
                     (ids,),
                 )
             ]
@@ -148,7 +149,8 @@ class Publication:
             conn.execute(
                 "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) "
                 + " ".join(
-                    f"AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.response_id = responses.response_id)"
+                    f"AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.response_id = "
+                    "responses.response_id)"
                     for table in ("documents", "observations", "outcomes")
                 ),
                 (json.dumps(responses),),
@@ -314,9 +316,9 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
                         table,
                         row_label(table, index, row),
                         "one value per key",
-                        f"the database already holds {_shown(value)} from {filename or 'another document'} "
-                        f"(document {str(document)[:12]}), this document says {_shown(row[column])}: "
-                        "check which document is right",
+                        f"the database already holds {_shown(value)} from "
+                        f"{filename or 'another document'} (document {str(document)[:12]}), this "
+                        f"document says {_shown(row[column])}: check which document is right",
                     )
                 )
     if problems:
@@ -367,24 +369,27 @@ def _matches_against_published(conn: sqlite3.Connection, written: _Written) -> l
     )
     suspect = conn.execute(
         f"""
-        WITH p AS (SELECT json_extract(value, '$[0]') AS force_id, json_extract(value, '$[1]') AS technology,
-                          json_extract(value, '$[2]') AS period_start, json_extract(value, '$[3]') AS period_end
+        WITH p AS (SELECT json_extract(value, '$[0]') AS force_id,
+                          json_extract(value, '$[1]') AS technology,
+                          json_extract(value, '$[2]') AS period_start,
+                          json_extract(value, '$[3]') AS period_end
                    FROM json_each(?))
         SELECT force_id, technology, period_start, period_end FROM p
         WHERE (SELECT max(value) FROM observations WHERE {group} AND measure = 'matches')
-            > (SELECT min(value) FROM observations WHERE {group} AND measure = 'uses' AND breakdown = 'none')
+            > (SELECT min(value) FROM observations
+               WHERE {group} AND measure = 'uses' AND breakdown = 'none')
         """,
         (json.dumps(sorted(written.periods)),),
     ).fetchall()
     problems = []
     for period in suspect:
         found = conn.execute(
-            "SELECT o.measure, o.value, o.document_id, o.response_id, coalesce(d.filename, o.response_id), "
-            "o.observation_id || ' (' || o.technology || ' ' || o.measure || ' ' || o.period_label "
-            "|| coalesce(' ' || o.breakdown_value, '') || ')' "
-            "FROM observations o LEFT JOIN documents d ON d.document_id = o.document_id "
-            "WHERE o.force_id = ? AND o.technology = ? AND o.period_start = ? AND o.period_end = ? "
-            "AND (o.measure = 'matches' OR (o.measure = 'uses' AND o.breakdown = 'none'))",
+            "SELECT o.measure, o.value, o.document_id, o.response_id, coalesce(d.filename, "
+            "o.response_id), o.observation_id || ' (' || o.technology || ' ' || o.measure || ' ' "
+            "|| o.period_label || coalesce(' ' || o.breakdown_value, '') || ')' FROM observations "
+            "o LEFT JOIN documents d ON d.document_id = o.document_id WHERE o.force_id = ? AND "
+            "o.technology = ? AND o.period_start = ? AND o.period_end = ? AND (o.measure = "
+            "'matches' OR (o.measure = 'uses' AND o.breakdown = 'none'))",
             period,
         ).fetchall()
         uses = [row for row in found if row[0] == "uses"]
@@ -431,9 +436,10 @@ def _write(
     except sqlite3.IntegrityError as error:
         _roll_back(conn)
         raise MultiforceError(
-            f"The database refused rows that had passed validation ({error}); nothing was published. "
-            "Expected validation to catch every such problem, so this is a bug in multiforce or in an "
-            "adapter: run again as `multiforce --debug ...` and include the traceback in a bug report."
+            f"The database refused rows that had passed validation ({error}); nothing was "
+            "published. Expected validation to catch every such problem, so this is a bug in "
+            "multiforce or in an adapter: run again as `multiforce --debug ...` and include the "
+            "traceback in a bug report."
         ) from error
     except BaseException:
         _roll_back(conn)
@@ -472,7 +478,8 @@ def _insert(
         )
         return
     conn.executemany(
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) ON CONFLICT({key}) DO NOTHING",
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) ON CONFLICT({key}) DO "
+        "NOTHING",
         (tuple(map(row.get, names)) for row in rows),
     )
     moved = [
@@ -541,8 +548,8 @@ def _write_errors_are_clear(db_path: Path):
         if _is_disk_full(error):
             needed = db_path.stat().st_size if db_path.exists() else 0
             raise MultiforceError(
-                f"{db_path}: the disk is full ({error}). The new database is built beside the old one "
-                f"and renamed over it, so {db_path.parent} needs room for a second copy (about "
+                f"{db_path}: the disk is full ({error}). The new database is built beside the old "
+                f"one and renamed over it, so {db_path.parent} needs room for a second copy (about "
                 f"{needed / 1e6 + 1:.0f} MB). Nothing was published: the database is as it was. "
                 "Free some space on that disk, or give a --db path on another disk, and run again."
             ) from error
@@ -550,15 +557,17 @@ def _write_errors_are_clear(db_path: Path):
             r"no (?:such )?column|no such table", str(error)
         ):
             raise MultiforceError(
-                f"{db_path}: the database's tables are not the ones this version of multiforce writes "
-                f"({error}). Expected a database built by this version: rebuild it from the documents "
-                "(`multiforce build`, or ingest them into a new --db path). Nothing was published."
+                f"{db_path}: the database's tables are not the ones this version of multiforce "
+                f"writes ({error}). Expected a database built by this version: rebuild it from the "
+                "documents (`multiforce build`, or ingest them into a new --db path). Nothing was "
+                "published."
             ) from error
         if isinstance(error, OSError) or getattr(error, "sqlite_errorcode", None) in CANNOT_WRITE:
             raise MultiforceError(
-                f"{db_path}: the database cannot be written there ({error}). Expected a --db path in a "
-                "folder you may write to, on a disk that is not read-only. Nothing was published: "
-                "give another --db path, or fix the folder's permissions, and run again."
+                f"{db_path}: the database cannot be written there ({error}). Expected a --db path "
+                "in a folder you may write to, on a disk that is not read-only. Nothing was "
+                "published: give another --db path, or fix the folder's permissions, and run "
+                "again."
             ) from error
         raise
 
@@ -591,8 +600,9 @@ def _locked(db_path: Path):
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     raise DatabaseBusy(
-                        f"{db_path}: database busy: another multiforce process has been writing to it "
-                        f"for over {LOCK_WAIT_SECONDS:.0f} s. Wait for it to finish and run again."
+                        f"{db_path}: database busy: another multiforce process has been writing to "
+                        f"it for over {LOCK_WAIT_SECONDS:.0f} s. Wait for it to finish and run "
+                        "again."
                     ) from None
                 time.sleep(0.05)
         try:

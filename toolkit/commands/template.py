@@ -29,8 +29,9 @@ def template(out, replace):
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise MultiforceError(
-            f"{out}: an answer template is written as .xlsx or .csv, not {suffix or 'a file without extension'}. "
-            f"Expected --out ending in .xlsx or .csv, e.g. --out answer-template.xlsx."
+            f"{out}: an answer template is written as .xlsx or .csv, not "
+            f"{suffix or 'a file without extension'}. Expected --out ending in .xlsx or .csv, e.g. "
+            "--out answer-template.xlsx."
         )
     if out.exists() and not replace:
         raise MultiforceError(

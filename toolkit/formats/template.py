@@ -1,4 +1,5 @@
-"""The answer template: a spreadsheet a force fills in, one row per question topic, year and breakdown.
+"""The answer template: a spreadsheet a force fills in, one row per question topic, year and
+breakdown.
 
 `multiforce template --out FILE.xlsx|.csv` writes it from schemas/campaign.py; a filled copy is
 ingested with `multiforce ingest --force FORCE FILE`. It is recognised by its header row, in
@@ -90,9 +91,9 @@ def column_help() -> list[tuple[str, str, str]]:
         ("breakdown", "What the figure is broken down by; none for a total.", _values(BREAKDOWNS)),
         (
             "breakdown_value",
-            "Which part of the breakdown the figure is for. For age or gender or "
-            "ethnicity write your own category (e.g. 18-24; Female; Black or Black British) and copy "
-            "the row once per category.",
+            "Which part of the breakdown the figure is for. For age or gender or ethnicity write "
+            "your own category (e.g. 18-24; Female; Black or Black British) and copy the row once "
+            "per category.",
             f"empty when breakdown is none; {breakdown_values}; any category for the others",
         ),
         (
@@ -170,8 +171,10 @@ def write_csv(path: Path) -> int:
 def _help_lines() -> list[str]:
     lines = [
         f"{TITLE}.",
-        "Fill in value (a number) and/or status on each row you answer; leave the other rows as they are.",
-        "Add rows for other periods or categories by copying a row. Lines starting with # are ignored.",
+        "Fill in value (a number) and/or status on each row you answer; leave the other rows as "
+        "they are.",
+        "Add rows for other periods or categories by copying a row. Lines starting with # are "
+        "ignored.",
         "Columns:",
     ]
     lines += [f"{column}: {what} Allowed: {allowed}" for column, what, allowed in column_help()]
@@ -180,7 +183,8 @@ def _help_lines() -> list[str]:
 
 
 def write_xlsx(path: Path) -> int:
-    """The template as an Excel workbook: an Answers sheet with drop-down lists, and a Help sheet."""
+    """The template as an Excel workbook: an Answers sheet with drop-down lists, and a Help
+    sheet."""
     import xlsxwriter
 
     rows = template_rows()
@@ -238,10 +242,10 @@ def write_xlsx(path: Path) -> int:
     help_sheet.write_row(3, 0, ("column", "what to write", "allowed values"), bold)
     for y, line in enumerate(column_help(), start=4):
         help_sheet.write_row(y, 0, line)
-    y += 2
-    help_sheet.write_row(y, 0, ("technology", "measure", "question asked"), bold)
-    for y, topic in enumerate(campaign.TOPICS, start=y + 1):
-        help_sheet.write_row(y, 0, (topic.technology, topic.measure, topic.question))
+    topics_row = y + 2
+    help_sheet.write_row(topics_row, 0, ("technology", "measure", "question asked"), bold)
+    for topic_row, topic in enumerate(campaign.TOPICS, start=topics_row + 1):
+        help_sheet.write_row(topic_row, 0, (topic.technology, topic.measure, topic.question))
     workbook.close()
     return len(rows)
 
@@ -284,7 +288,7 @@ class AnswerTemplate(FormatAdapter):
         names = document.table_names or [None] * len(document.tables)
         is_workbook = document.media_type != "text/csv"
         figures, outcomes, problems = [], {}, []
-        for name, table in zip(names, document.tables):
+        for name, table in zip(names, document.tables, strict=True):
             header = _header_row(table)
             if header is None:
                 continue
@@ -305,8 +309,8 @@ class AnswerTemplate(FormatAdapter):
                 f"the filled answer template has {len(problems)} problem(s):\n- "
                 + "\n- ".join(problems)
                 + "\n",
-                "each answered row to hold the campaign's vocabulary (see the Help sheet or the # lines "
-                "of the template): correct these cells and ingest the file again.",
+                "each answered row to hold the campaign's vocabulary (see the Help sheet or the # "
+                "lines of the template): correct these cells and ingest the file again.",
             )
         if not figures and not outcomes:
             raise DocumentError(
@@ -363,14 +367,15 @@ class AnswerTemplate(FormatAdapter):
     def _force(self, document: Document, force_id: str | None) -> str:
         if not force_id:
             raise MultiforceError(
-                f"{document.path}: this is a filled answer template, which does not say which force "
-                f"answered. Expected the force's id with --force, e.g. "
-                f"`multiforce ingest --force west-midlands {document.path.name}` (`multiforce forces` lists them)."
+                f"{document.path}: this is a filled answer template, which does not say which "
+                "force answered. Expected the force's id with --force, e.g. `multiforce ingest "
+                f"--force west-midlands {document.path.name}` (`multiforce forces` lists them)."
             )
         if force_id not in force_ids():
             raise MultiforceError(
-                f"{document.path}: --force {force_id!r} is not a force in schemas/forces.csv. Expected one of "
-                f"its ids, e.g. metropolitan or west-midlands (`multiforce forces` lists them)."
+                f"{document.path}: --force {force_id!r} is not a force in schemas/forces.csv. "
+                "Expected one of its ids, e.g. metropolitan or west-midlands (`multiforce forces` "
+                "lists them)."
             )
         return force_id
 
@@ -401,7 +406,7 @@ class _Answer:
 
     @classmethod
     def read(cls, cells: list[str], row: int, problems: _Problems) -> "_Answer | None":
-        cell = dict(zip(COLUMNS, [c.strip() for c in cells] + [""] * len(COLUMNS)))
+        cell = dict(zip(COLUMNS, [c.strip() for c in cells] + [""] * len(COLUMNS), strict=False))
         if not cell["value"] and not cell["status"]:
             if cell["exemptions"]:
                 problems.add(
@@ -557,8 +562,9 @@ def _clashes(figures: list[_Answer], outcomes: dict) -> list[str]:
         other = seen.setdefault(answer.observation_key, answer)
         if other is not answer and other.value != answer.value:
             problems.append(
-                f"{other.where} and {answer.where}: two values ({cleaning.number_text(other.value)} and "
-                f"{cleaning.number_text(answer.value)}) for the same figure: keep one row"
+                f"{other.where} and {answer.where}: two values "
+                f"({cleaning.number_text(other.value)} and {cleaning.number_text(answer.value)}) "
+                "for the same figure: keep one row"
             )
     for answers in outcomes.values():
         statuses = list(dict.fromkeys(a.status for a in answers))
@@ -569,10 +575,14 @@ def _clashes(figures: list[_Answer], outcomes: dict) -> list[str]:
                 + "rows "
                 + " and ".join(str(a.row) if len(sheets) == 1 else a.where for a in answers)
             )
-            topic = f"{answers[0].technology} {answers[0].measure} by {answers[0].breakdown}, {answers[0].period_start}"
+            topic = (
+                f"{answers[0].technology} {answers[0].measure} by {answers[0].breakdown}, "
+                f"{answers[0].period_start}"
+            )
             problems.append(
-                f"{rows}: different statuses ({', '.join(statuses)}) for one question topic ({topic}): "
-                "give them one status, e.g. partially_disclosed, and say which part in note"
+                f"{rows}: different statuses ({', '.join(statuses)}) for one question topic "
+                f"({topic}): give them one status, e.g. partially_disclosed, and say which part in "
+                "note"
             )
     return problems
 
