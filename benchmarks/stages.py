@@ -21,8 +21,9 @@ import urllib.parse
 from pathlib import Path
 
 from multiforce.schemas.models import columns
-from multiforce.toolkit import pipeline, publish
+from multiforce.toolkit import pipeline
 from multiforce.toolkit.records import TABLES, Extraction
+from multiforce.toolkit.store import publish
 from multiforce.toolkit.validation import validate
 
 from benchmarks import corpus

@@ -6,9 +6,10 @@ import sqlite3
 
 import pytest
 from conftest import MET_TEXT
-from multiforce.toolkit import pipeline, publish
+from multiforce.toolkit import pipeline
 from multiforce.toolkit.pipeline import check, parse
 from multiforce.toolkit.serving import METADATA_FILE
+from multiforce.toolkit.store import publish
 
 from benchmarks import corpus, run, stages
 

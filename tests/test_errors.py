@@ -283,9 +283,9 @@ CASES = {
     "a database that is not SQLite": (
         lambda t, m: ["ingest", "--db", write(t, "notes.db", "my notes\n" * 100), MET_TEXT],
         [
-            "notes.db: this file is not a SQLite database",
-            "Expected a database that multiforce built",
-            "give another --db path",
+            "notes.db: this is not a multiforce database",
+            "Expected a database that `multiforce build` or `multiforce ingest` wrote",
+            "give its path with --db, or move this file away",
         ],
     ),
     "a database that cannot be written there": (
