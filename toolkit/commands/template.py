@@ -24,7 +24,7 @@ def template(out, replace):
     Example: multiforce template --out answer-template.xlsx
     """
     from ..errors import MultiforceError
-    from ..formats.template import write_csv, write_xlsx
+    from ..formats.template_writer import write_csv, write_xlsx
 
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
