@@ -13,7 +13,7 @@ import urllib.parse
 import pytest
 from datasette.app import Datasette
 from multiforce.toolkit.commands.serve import serve
-from multiforce.toolkit.serving import SETTINGS, datasette_arguments, metadata_for
+from multiforce.toolkit.serving import SETTINGS, datasette_arguments
 
 WRITES = [
     "DELETE FROM observations",
@@ -32,7 +32,7 @@ WRITES = [
 
 def get(db, path):
     async def fetch():
-        datasette = Datasette(immutables=[str(db)], metadata=metadata_for(db), settings=SETTINGS)
+        datasette = Datasette(immutables=[str(db)], settings=SETTINGS)
         return await datasette.client.get(path)
 
     return asyncio.run(fetch())
@@ -53,21 +53,19 @@ def test_serve_listens_on_localhost_by_default():
 
 
 def test_serve_runs_datasette_immutable_with_time_and_row_limits(tmp_path):
-    command, metadata = datasette_arguments(tmp_path / "campaign.db", "127.0.0.1", 8001)
-    metadata.unlink()
+    command = datasette_arguments(tmp_path / "campaign.db", "127.0.0.1", 8001)
     assert command[command.index("-i") + 1] == str(tmp_path / "campaign.db")
-    settings = dict(
-        zip(
-            command[command.index("--setting") + 1 :: 3],
-            command[command.index("--setting") + 2 :: 3],
-        )
-    )
+    settings = {
+        command[i + 1]: command[i + 2] for i, part in enumerate(command) if part == "--setting"
+    }
     assert settings == {
         "sql_time_limit_ms": "3000",
         "max_returned_rows": "2000",
         "allow_download": "off",
     }
     assert "--host" in command and command[command.index("--host") + 1] == "127.0.0.1"
+    # The metadata and queries come from the plugin: no file is written for Datasette.
+    assert "--metadata" not in command and "-m" not in command
 
 
 @pytest.mark.parametrize("statement", WRITES)
@@ -91,7 +89,8 @@ def test_a_write_through_the_sql_page_is_refused(built_db, statement):
 def test_returned_rows_are_capped(built_db):
     response = sql(
         built_db,
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM n",
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) "
+        "SELECT i FROM n",
     )
     body = response.json()
     assert (
