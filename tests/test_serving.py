@@ -156,3 +156,23 @@ def test_stopping_serve_stops_the_server(built_db):
     server.wait(timeout=20)
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+def test_plain_datasette_gets_the_plugin(built_db):
+    """Installed, multiforce is a Datasette plugin: `datasette DB` has the same queries and
+    descriptions as `multiforce serve DB`, however the file is named."""
+    import json
+
+    from multiforce.toolkit.serving import canned_queries
+
+    datasette = [sys.executable, "-m", "datasette", str(built_db), "--get"]
+    plugins = subprocess.run(
+        [*datasette, "/-/plugins.json"], capture_output=True, text=True, timeout=120
+    )
+    assert "multiforce" in {plugin["name"] for plugin in json.loads(plugins.stdout)}
+    database = subprocess.run(
+        [*datasette, f"/{built_db.stem}.json"], capture_output=True, text=True, timeout=120
+    )
+    queries = {query["name"]: query for query in json.loads(database.stdout)["queries"]}
+    assert set(queries) == set(canned_queries())
+    assert queries["search_documents"]["title"] == canned_queries()["search_documents"].title
