@@ -189,3 +189,11 @@ def test_a_query_file_with_a_bad_header_is_named_in_one_clear_error(tmp_path, te
     with pytest.raises(MultiforceError, match="q.sql") as error:
         parse(path)
     assert said in str(error.value)
+
+
+def test_the_datasette_page_lists_every_canned_query():
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "datasette.md").read_text(encoding="utf-8")
+    for name in canned_queries():
+        assert f"| `{name}` |" in page, f"docs/datasette.md: add a row for the query {name}"

@@ -22,9 +22,10 @@ def serve(db, host, port, get_path):
     """
     from datasette.cli import cli as datasette
 
-    from ..serving import check_database, datasette_arguments
+    from ..serving import canned_queries, check_database, datasette_arguments
 
     check_database(db)
+    canned_queries()  # a query file with a bad header is a clear error before Datasette starts
     if not get_path:
         click.echo(f"Serving {db} read-only at http://{host}:{port}/  (Ctrl+C to stop)")
     # In this process, not a child: stopping `multiforce serve` stops the server with it.

@@ -37,6 +37,13 @@ def multiforce_databases(datasette) -> list[str]:
 
 
 @hookimpl
+def startup(datasette):
+    # A query file with a bad header stops the server at once, naming the file, rather than
+    # failing on the first page that lists the queries.
+    bundled_queries()
+
+
+@hookimpl
 def get_metadata(datasette, key, database, table):
     names = multiforce_databases(datasette)
     return metadata_for(names) if names else None
