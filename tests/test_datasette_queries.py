@@ -197,3 +197,19 @@ def test_the_datasette_page_lists_every_canned_query():
     page = (ROOT / "docs" / "datasette.md").read_text(encoding="utf-8")
     for name in canned_queries():
         assert f"| `{name}` |" in page, f"docs/datasette.md: add a row for the query {name}"
+
+
+def test_metadata_given_to_datasette_wins_over_the_bundled(served):
+    db, _ = served
+    mine = {"title": "Our campaign", "databases": {"any-name": {"description": "Ours"}}}
+
+    async def fetch():
+        datasette = Datasette(immutables=[str(db)], metadata=mine)
+        pages = [await datasette.client.get("/-/metadata.json") for _ in range(2)]
+        return [page.json() for page in pages]
+
+    for metadata in asyncio.run(fetch()):
+        assert metadata["title"] == "Our campaign"
+        database = metadata["databases"]["any-name"]
+        assert database["description"] == "Ours"
+        assert database["tables"]["observations"]["description"]  # the bundled, beneath

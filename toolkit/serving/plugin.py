@@ -5,33 +5,44 @@ Registered through the `datasette` entry point in pyproject.toml, so `multiforce
 plain `datasette` on an installed multiforce both load it.
 """
 
+import copy
 import weakref
 
 from datasette import hookimpl
+from datasette.plugins import pm
 
 from . import fts
 from .metadata import is_multiforce, metadata_for
 from .queries import canned_queries as bundled_queries
 
-# For each Datasette instance, database name -> (the Database object, whether it is ours),
-# so a database is looked at once, not on each of the many metadata lookups of a page.
-_recognised: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+class _Served:
+    """What the plugin knows of one Datasette instance: which of its databases are
+    multiforce's (each looked at once) and the metadata for them (built once: Datasette asks
+    for metadata hundreds of times a page, once for every cell a plugin may render)."""
+
+    def __init__(self):
+        self.recognised: dict[str, tuple[object, bool]] = {}
+        self.metadata: dict[tuple[str, ...], dict] = {}
+
+
+_served: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def multiforce_databases(datasette) -> list[str]:
     """The names of the served databases that are multiforce's, in the order served."""
-    known = _recognised.setdefault(datasette, {})
+    recognised = _served.setdefault(datasette, _Served()).recognised
     names = []
     for name, database in list(datasette.databases.items()):
         if database.is_memory or name.startswith("_"):
             continue
-        if name not in known or known[name][0] is not database:
+        if name not in recognised or recognised[name][0] is not database:
             conn = database.connect()
             try:
-                known[name] = (database, is_multiforce(conn))
+                recognised[name] = (database, is_multiforce(conn))
             finally:
                 conn.close()
-        if known[name][1]:
+        if recognised[name][1]:
             names.append(name)
     return names
 
@@ -45,8 +56,18 @@ def startup(datasette):
 
 @hookimpl
 def get_metadata(datasette, key, database, table):
-    names = multiforce_databases(datasette)
-    return metadata_for(names) if names else None
+    names = tuple(multiforce_databases(datasette))
+    if not names:
+        return None
+    built = _served[datasette].metadata
+    if names not in built:
+        built[names] = metadata_for(names)
+    # Datasette merges every source of metadata into the first one's dictionaries. Within one
+    # instance that only writes back the same values; another plugin's metadata could vary, so
+    # it gets a copy to merge into.
+    if len(pm.hook.get_metadata.get_hookimpls()) > 1:
+        return copy.deepcopy(built[names])
+    return built[names]
 
 
 @hookimpl
