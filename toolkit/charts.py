@@ -162,7 +162,15 @@ def _query(db: Path, sql: str, params: tuple) -> list[tuple]:
 
 
 def _pyplot():
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        raise MultiforceError(
+            "multiforce chart draws with matplotlib, which is not installed: charts are an "
+            "optional extra, left out of the base install to keep it small. Expected "
+            'matplotlib: install the extra with `pip install "multiforce[charts]"` (or '
+            "`pip install matplotlib` into the same environment) and run the command again."
+        ) from None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
