@@ -33,3 +33,19 @@ def test_the_performance_page_is_generated_from_the_benchmark_results():
     assert (ROOT / "docs" / "performance.md").read_text(encoding="utf-8") == expected, (
         "docs/performance.md differs from benchmarks/results.json: run python benchmarks/report.py"
     )
+
+
+def test_the_schema_page_names_every_column_and_vocabulary_value():
+    """docs/schema.md is written by hand: it must keep up with the models and vocabularies."""
+    from multiforce.schemas import vocabulary as v
+    from multiforce.schemas.models import MODELS, columns
+
+    page = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([^`]+)`", page))
+    expected = {f"{table}.{column}" for table in MODELS for column in columns(table)}
+    missing = {name for name in expected if name.split(".")[1] not in named}
+    values = [*v.TECHNOLOGIES, *v.MEASURES, *v.BREAKDOWNS, *v.UNITS, *v.QUALIFIERS]
+    values += [*v.STATUSES, *v.SOURCE_KINDS, *v.COUNTRIES, *v.FORCE_KINDS]
+    values += [value for closed in v.BREAKDOWNS.values() if closed for value in closed]
+    missing |= {value for value in values if value not in named}
+    assert sorted(missing) == []
