@@ -15,7 +15,7 @@ def new_force(slug, into):
     """Start an adapter for a force: forces/SLUG/ with an adapter to adapt, documents/ and golden/.
 
     SLUG is the force's id in schemas/forces.csv. The adapter is forces/_template.py with the
-    force's name filled in; docs/reading-and-adding-forces.md says what to do next.
+    force's name filled in; the README's "Add a force" says what to do next.
 
     Example: multiforce new-force avon-and-somerset
     """
@@ -61,5 +61,5 @@ def new_force(slug, into):
     click.echo(
         f"Wrote {folder}/__init__.py for {name}, with documents/ and golden/ beside it.\n"
         f"Next: put the force's response documents in {folder / 'documents'}, adapt the patterns "
-        "to them (see docs/reading-and-adding-forces.md), then run pytest."
+        'to them (see the README, "Add a force"), then run pytest.'
     )

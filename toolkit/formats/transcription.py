@@ -3,7 +3,7 @@
 A transcription records what a published response said (refusals, "not held", a figure or two)
 with a `locator` for each row instead of a quote into a document. It lives under its force's
 folder, forces/<force_id with underscores>/transcriptions/<reference-slug>.yaml, which may hold
-no adapter at all. docs/formats.md describes every key.
+no adapter at all. The README's "Compilations and transcriptions" describes every key.
 """
 
 from pathlib import Path
