@@ -1,0 +1,139 @@
+"""Layout profiles, read from schemas/layouts.yaml and compiled once."""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import urlsplit
+
+from ..errors import MultiforceError
+from .data import flatten, schema_yaml
+
+FLAGS = re.I | re.M
+# Keys whose value is a map: a profile that extends another overrides them key by key.
+MERGED_KEYS = ("fields", "url_fields")
+LIST_KEYS = ("markers", "requires", "chrome", "footer", "start", "request", "answer", "status")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One layout, compiled. See schemas/layouts.yaml for what each key means."""
+
+    id: str
+    force: str | None
+    url: re.Pattern | None
+    markers: tuple[re.Pattern, ...]
+    requires: tuple[re.Pattern, ...] | None
+    chrome: re.Pattern | None
+    footer: tuple[re.Pattern, ...]
+    start: tuple[re.Pattern, ...]
+    request: tuple[re.Pattern, ...]
+    answer: tuple[re.Pattern, ...]
+    status: tuple[re.Pattern, ...]
+    fields: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
+    url_fields: dict[str, re.Pattern] = field(default_factory=dict)
+    url_formats: dict[str, str] = field(default_factory=dict)
+
+
+def _compile(pattern: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, FLAGS)
+    except re.error as error:
+        raise MultiforceError(
+            f"schemas/layouts.yaml: the pattern {pattern!r} of {where} is not a valid regular "
+            f"expression ({error}). Expected a Python regular expression."
+        ) from None
+
+
+def _resolved(entry: dict, by_id: dict[str, dict]) -> dict:
+    base_id = entry.get("extends")
+    if not base_id:
+        return entry
+    if base_id not in by_id:
+        raise MultiforceError(
+            f"schemas/layouts.yaml: profile {entry.get('id')!r} extends {base_id!r}, which is not "
+            "a profile. Expected the id of a profile listed in the file."
+        )
+    base = dict(_resolved(by_id[base_id], by_id))
+    base.pop("abstract", None)
+    for key, value in entry.items():
+        base[key] = {**base.get(key, {}), **value} if key in MERGED_KEYS else value
+    return base
+
+
+def _profile(entry: dict) -> Profile:
+    where = f"profile {entry['id']!r}"
+    patterns = {
+        key: tuple(_compile(p, f"{where} ({key})") for p in flatten(entry.get(key)))
+        for key in LIST_KEYS
+    }
+    chrome = flatten(entry.get("chrome"))
+    url_fields = {
+        key: _compile(value, f"{where} (url_fields)")
+        for key, value in (entry.get("url_fields") or {}).items()
+        if not key.endswith("_format")
+    }
+    return Profile(
+        id=entry["id"],
+        force=entry.get("force"),
+        url=_compile(entry["url"], where) if entry.get("url") else None,
+        markers=patterns["markers"],
+        requires=patterns["requires"] if "requires" in entry else None,
+        chrome=_compile("|".join(f"(?:{p})" for p in chrome), where) if chrome else None,
+        footer=patterns["footer"],
+        start=patterns["start"],
+        request=patterns["request"],
+        answer=patterns["answer"],
+        status=patterns["status"],
+        fields={
+            key: tuple(_compile(p, f"{where} (fields.{key})") for p in flatten(value))
+            for key, value in (entry.get("fields") or {}).items()
+        },
+        url_fields=url_fields,
+        url_formats={
+            key.removesuffix("_format"): value
+            for key, value in (entry.get("url_fields") or {}).items()
+            if key.endswith("_format")
+        },
+    )
+
+
+@cache
+def profiles() -> tuple[Profile, ...]:
+    """Every profile that may be chosen, in the file's order (the earlier wins a tie)."""
+    entries = schema_yaml("layouts.yaml")["profiles"]
+    by_id = {entry["id"]: entry for entry in entries}
+    return tuple(_profile(_resolved(e, by_id)) for e in entries if not e.get("abstract"))
+
+
+def profile(profile_id: str) -> Profile:
+    found = next((p for p in profiles() if p.id == profile_id), None)
+    if found is None:
+        known = ", ".join(p.id for p in profiles())
+        raise MultiforceError(f"{profile_id!r} is not a layout profile. Expected one of: {known}.")
+    return found
+
+
+@cache
+def sites() -> dict[str, str]:
+    """Publishing hosts -> force ids (schemas/layouts.yaml `sites`)."""
+    return dict(schema_yaml("layouts.yaml").get("sites") or {})
+
+
+def force_by_host(url: str | None) -> str | None:
+    """The force whose site (or a sub-domain of it) serves `url`, or None."""
+    host = (urlsplit(url if "//" in (url or "") else f"//{url or ''}").hostname or "").lower()
+    for site, force_id in sites().items():
+        if host == site or host.endswith("." + site):
+            return force_id
+    return None
+
+
+@cache
+def structure() -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
+    """The numbering patterns, the question-mention pattern and the answer-label pattern."""
+    data = schema_yaml("layouts.yaml")
+    return (
+        tuple(_compile(p, "numbering") for p in flatten(data["numbering"])),
+        _compile(data["question_mentions"], "question_mentions"),
+        _compile(data["answer_labels"], "answer_labels"),
+    )
