@@ -18,10 +18,12 @@ SENTENCE_END = (".", ":", "?", ";", "!", ",")
 def choose(text: str, source_url: str | None = None) -> Profile:
     """The profile whose markers the text (and address) shows most; the file's order breaks ties."""
     best, best_score = None, -1
+    text = "\n" + text
     for candidate in profiles():
         url_hit = bool(source_url and candidate.url and candidate.url.search(source_url))
-        if candidate.requires and not url_hit:
-            if not any(p.search(text) or (source_url and p.search(source_url)) for p in candidate.requires):
+        required = candidate.requires
+        if required and not url_hit:
+            if not (required.search(text) or (source_url and required.search(source_url))):
                 continue
         score = URL_WEIGHT * url_hit + sum(1 for p in candidate.markers if p.search(text))
         if score > best_score:
@@ -29,14 +31,17 @@ def choose(text: str, source_url: str | None = None) -> Profile:
     return best
 
 
-def _first_line(lines: list[str], patterns, start: int = 0) -> int | None:
+def _first_line(lines: list[str], pattern: re.Pattern | None, start: int = 0) -> int | None:
+    if pattern is None:
+        return None
     for index in range(start, len(lines)):
-        if any(p.search(lines[index]) for p in patterns):
+        if pattern.search(lines[index]):
             return index
     return None
 
 
 def _field(profile: Profile, name: str, text: str) -> str | None:
+    """The field's value in `text` (which starts with a newline: see profiles.in_text)."""
     for pattern in profile.fields.get(name, ()):
         match = pattern.search(text)
         if match:
@@ -204,7 +209,8 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
     """The questions a loose line of the answer speaks for (see `Statement`)."""
     _, mentions, _ = structure()
     scope = [q for q in questions if _heading_matches(q.heading, heading)] or questions
-    named_heading = [q for q in questions if q.heading and q.heading.lower() in line.lower()]
+    lowered = line.lower()
+    named_heading = [q for q in questions if q.heading and q.heading.lower() in lowered]
     if named_heading:
         scope = named_heading
     keys = set()
@@ -229,14 +235,14 @@ def read_response(document: Document, source_url: str | None = None) -> Response
     profile = choose(text, source_url)
     lines = text.split("\n")
     kept = [line for line in lines if not (profile.chrome and profile.chrome.match(line.strip()))]
-    clean = "\n".join(kept)
+    clean = "\n" + "\n".join(kept)
     start = _first_line(kept, profile.start) or 0
     end = _first_line(kept, profile.footer, start + 1)
     body_lines = kept[start:end]
     body = "\n".join(body_lines).strip("\n")
 
     request_at = _first_line(body_lines, profile.request)
-    answer_at = _first_line(body_lines, profile.answer, (request_at or 0) + 1) if profile.answer else None
+    answer_at = _first_line(body_lines, profile.answer, (request_at or 0) + 1)
     # An answer heading that comes back ("Answer" after each question) answers question by question.
     repeats = answer_at is not None and body_lines.count(body_lines[answer_at]) > 1
     interleaved = answer_at is None or repeats
@@ -266,7 +272,9 @@ def read_response(document: Document, source_url: str | None = None) -> Response
         questions=tuple(questions),
         answers=tuple(answers),
         statements=tuple(statements),
-        status_lines=tuple(line.strip() for line in kept if any(p.search(line) for p in profile.status)),
+        status_lines=tuple(
+            line.strip() for line in kept if profile.status and profile.status.search(line)
+        ),
         response_month=parse_month(month) if month else None,
         source_url=source_url,
         force_evidence=evidence,

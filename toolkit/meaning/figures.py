@@ -19,6 +19,7 @@ dates, references, question numbers, sections of the Act and addresses are not f
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from ...schemas.vocabulary import BREAKDOWNS, YES_NO_MEASURES
 from ..audit import COMMON
@@ -76,15 +77,19 @@ class FigureReading:
     unsure: tuple[Unsure, ...]
 
 
-def _explained_spans(line: str) -> list[tuple[int, int]]:
-    return [span for _, rule in COMMON for span in rule.passages(line)]
+@cache
+def _explaining() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rule.pattern, re.M) for _, rule in COMMON)
 
 
 def _candidates(line: str) -> list[re.Match]:
     """The numbers of a line that may be figures (not years, dates, references...)."""
-    spans = _explained_spans(line)
+    numbers = list(VALUE.finditer(line))
+    if not numbers:
+        return []
+    spans = [m.span() for pattern in _explaining() for m in pattern.finditer(line) if m.end() > m.start()]
     found = []
-    for match in VALUE.finditer(line):
+    for match in numbers:
         inside = any(start <= match.start() and match.end() <= end for start, end in spans)
         if inside or DURATION.match(line, match.end()) or period_named(match["value"]):
             continue

@@ -63,17 +63,20 @@ def _vocabulary():
 
     def compiled(groups):
         return {
-            status: tuple(re.compile(p, FLAGS) for p in patterns)
+            status: re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
             for status, patterns in groups.items()
         }
 
+    statuses = compiled(data["statuses"])
     return (
-        compiled(data["statuses"]),
+        statuses,
         compiled(data["status_lines"]),
         re.compile(data["section"], FLAGS),
         re.compile(data["section_list"], FLAGS),
         frozenset(int(n) for n in data["cited_sections"]),
         re.compile(data["held_by"], FLAGS),
+        # Any status at all: most sentences say none, and one search tells.
+        re.compile("|".join(f"(?:{p.pattern})" for p in statuses.values()), FLAGS),
     )
 
 
@@ -91,7 +94,7 @@ def sections_cited(text: str) -> list[str]:
     """Every exemption section `text` cites, as the Act cites it, in order, once each:
     'Section 31(1)(a) and (b)' -> ['s31(1)(a)', 's31(1)(b)']; 'Sections 23 and 24' ->
     ['s23', 's24']; 'section 40 (2)' -> ['s40(2)']. Section 17 and the like are left out."""
-    _, _, section, section_list, cited, _ = _vocabulary()
+    _, _, section, section_list, cited, _, _ = _vocabulary()
     found: list[str] = []
 
     def add(number, subsections, paragraph):
@@ -113,14 +116,14 @@ def sections_cited(text: str) -> list[str]:
 
 def _hits(passages: list[str], question_text: str) -> dict[str, str]:
     """The first sentence saying each status, among the passages (the question's echo skipped)."""
-    statuses = _vocabulary()[0]
+    statuses, any_status = _vocabulary()[0], _vocabulary()[-1]
     hits: dict[str, str] = {}
     for passage in passages:
         for sentence in sentences(passage):
-            if echoes(sentence, question_text):
+            if not any_status.search(sentence) or echoes(sentence, question_text):
                 continue
-            for status, patterns in statuses.items():
-                if status not in hits and any(p.search(sentence) for p in patterns):
+            for status, pattern in statuses.items():
+                if status not in hits and pattern.search(sentence):
                     hits[status] = sentence
     return hits
 
@@ -174,8 +177,8 @@ def read_outcome(
 
 def _status_line_outcome(lines: tuple[str, ...], label: str | None) -> Outcome | None:
     for line in lines:
-        for status, patterns in _vocabulary()[1].items():
-            if any(p.search(line) for p in patterns):
+        for status, pattern in _vocabulary()[1].items():
+            if pattern.search(line):
                 return Outcome(label, status, line, reason=STATUS_LINE_REASON)
     return None
 

@@ -10,7 +10,7 @@ the reason, for a person: never guessed.
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
 from ..layouts.response import Response
@@ -46,7 +46,7 @@ class QuestionTopics:
 @dataclass(frozen=True)
 class _Entry:
     value: str
-    words: tuple[re.Pattern, ...]
+    words: re.Pattern
     suppresses: frozenset[str]
     only_with: frozenset[str]
     replaces_total: bool
@@ -60,7 +60,7 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
         kind: tuple(
             _Entry(
                 value,
-                tuple(re.compile(p, re.I | re.M) for p in entry["words"]),
+                re.compile("|".join(f"(?:{p})" for p in entry["words"]), re.I | re.M),
                 frozenset(entry.get("suppresses", ())),
                 frozenset(entry.get("only_with", ())),
                 bool(entry.get("replaces_total")),
@@ -72,10 +72,12 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
     }
 
 
-def _found(kind: str, text: str) -> list[_Entry]:
-    found = [e for e in _vocabulary()[kind] if any(p.search(text) for p in e.words)]
+@lru_cache(maxsize=4096)
+def _found(kind: str, text: str) -> tuple[_Entry, ...]:
+    """The vocabulary's values of `kind` that `text` names (cached: headings recur)."""
+    found = [e for e in _vocabulary()[kind] if e.words.search(text)]
     suppressed = {value for e in found for value in e.suppresses}
-    return [e for e in found if e.value not in suppressed]
+    return tuple(e for e in found if e.value not in suppressed)
 
 
 def technologies_named(text: str) -> list[str]:

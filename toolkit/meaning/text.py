@@ -1,6 +1,7 @@
 """Passages of a response's text: its sentences, each a verbatim piece of one line."""
 
 import re
+from functools import lru_cache
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"‘'(•])")
 SPACES = re.compile(r"\s+")
@@ -27,8 +28,15 @@ ECHO_MIN_WORDS = 5
 def echoes(sentence: str, question: str) -> bool:
     """Whether a sentence of an answer repeats the question (answers often quote it first,
     sometimes with other years): most of its words are the question's."""
-    said = WORDS.findall(sentence.lower())
-    if len(said) < ECHO_MIN_WORDS or not question:
+    if not question:
         return False
-    asked = set(WORDS.findall(question.lower()))
+    said = WORDS.findall(sentence.lower())
+    if len(said) < ECHO_MIN_WORDS:
+        return False
+    asked = _words_of(question)
     return sum(word in asked for word in said) >= ECHO_SHARE * len(said)
+
+
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(WORDS.findall(text.lower()))
