@@ -12,6 +12,7 @@ from .response import Answer, Question, Response, Statement
 
 URL_WEIGHT = 10
 HEADING_MAX = 80
+HEADING_WORDS = 3
 SENTENCE_END = (".", ":", "?", ";", "!", ",")
 
 
@@ -58,13 +59,13 @@ def _url_field(profile: Profile, name: str, url: str | None) -> str | None:
     return template.format_map(match.groupdict()) if template else match["value"]
 
 
-def _force(profile: Profile, clean: str, body: str, url: str | None) -> tuple[str | None, str | None]:
+def _force(profile: Profile, whole: str, body: str, url: str | None) -> tuple[str | None, str | None]:
     if profile.force:
         return profile.force, f"layout {profile.id}"
     by_host = force_by_host(url) if url else None
     if by_host:
         return by_host, "the page's address"
-    for name in (_url_field(profile, "force_slug", url), _field(profile, "force_name", clean)):
+    for name in (_url_field(profile, "force_slug", url), _field(profile, "force_name", whole)):
         found = force_named(name) if name else None
         if found:
             return found, f"the name {name!r}"
@@ -235,14 +236,14 @@ def read_response(document: Document, source_url: str | None = None) -> Response
     profile = choose(text, source_url)
     lines = text.split("\n")
     kept = [line for line in lines if not (profile.chrome and profile.chrome.match(line.strip()))]
-    clean = "\n" + "\n".join(kept)
+    whole = "\n" + text  # fields may stand in chrome or footer lines ("Date Responded ...")
     start = _first_line(kept, profile.start) or 0
     end = _first_line(kept, profile.footer, start + 1)
     body_lines = kept[start:end]
     body = "\n".join(body_lines).strip("\n")
 
     request_at = _first_line(body_lines, profile.request)
-    answer_at = _first_line(body_lines, profile.answer, (request_at or 0) + 1)
+    answer_at = _first_line(body_lines, profile.answer, 0 if request_at is None else request_at + 1)
     # An answer heading that comes back ("Answer" after each question) answers question by question.
     repeats = answer_at is not None and body_lines.count(body_lines[answer_at]) > 1
     interleaved = answer_at is None or repeats
@@ -250,22 +251,24 @@ def read_response(document: Document, source_url: str | None = None) -> Response
     if interleaved:
         request_lines, answer_lines = body_lines[request_start:], []
     else:
-        request_lines, answer_lines = body_lines[request_start:answer_at], body_lines[answer_at:]
+        # The answer's heading ("Response", "Decision") is not part of it; a sentence is.
+        answer_from = answer_at + 1 if len(body_lines[answer_at].split()) <= HEADING_WORDS else answer_at
+        request_lines, answer_lines = body_lines[request_start:answer_at], body_lines[answer_from:]
     questions, answers = _questions(request_lines, interleaved)
     statements = []
     if answer_lines:
         answers, statements = _answers(answer_lines, questions)
 
-    force_id, evidence = _force(profile, clean, body, source_url)
-    reference = _field(profile, "reference", clean) or _url_field(profile, "reference", source_url)
+    force_id, evidence = _force(profile, whole, body, source_url)
+    reference = _field(profile, "reference", whole) or _url_field(profile, "reference", source_url)
     month = _url_field(profile, "month", source_url)
     return Response(
         layout=profile.id,
         force_id=force_id,
         reference=reference,
-        response_date=parse_date(_field(profile, "response_date", clean)),
-        request_date=parse_date(_field(profile, "request_date", clean)),
-        title=_field(profile, "title", clean),
+        response_date=parse_date(_field(profile, "response_date", whole)),
+        request_date=parse_date(_field(profile, "request_date", whole)),
+        title=_field(profile, "title", whole),
         body=body,
         request="\n".join(request_lines).strip(),
         answer="\n".join(answer_lines).strip(),

@@ -11,6 +11,8 @@ from .data import flatten, schema_yaml
 FLAGS = re.I | re.M
 # Keys whose value is a map: a profile that extends another overrides them key by key.
 MERGED_KEYS = ("fields", "url_fields")
+# Keys whose patterns a profile that extends another adds to the base's.
+ADDED_KEYS = ("markers",)
 # Keys whose patterns are only ever tried together: compiled as one alternation (one search).
 JOINED_KEYS = ("requires", "footer", "start", "request", "answer", "status")
 
@@ -72,7 +74,12 @@ def _resolved(entry: dict, by_id: dict[str, dict]) -> dict:
     base = dict(_resolved(by_id[base_id], by_id))
     base.pop("abstract", None)
     for key, value in entry.items():
-        base[key] = {**base.get(key, {}), **value} if key in MERGED_KEYS else value
+        if key in MERGED_KEYS:
+            base[key] = {**base.get(key, {}), **value}
+        elif key in ADDED_KEYS:
+            base[key] = [*flatten(base.get(key)), *flatten(value)]
+        else:
+            base[key] = value
     return base
 
 

@@ -19,13 +19,14 @@ dates, references, question numbers, sections of the Act and addresses are not f
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
-from ...schemas.vocabulary import BREAKDOWNS, YES_NO_MEASURES
+from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, parse_number
 from .periods import period_in, period_named
-from .questions import QuestionTopics, Topic, _found
+from .questions import QuestionTopics, Topic, _found, yes_no_measures
 from .text import echoes, sentences
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -139,9 +140,21 @@ class _Reader:
         totals = [t for t in topics if t.breakdown == "none"]
         return (totals[0], None) if len(totals) == 1 else None
 
-    def add(self, value: str, unit: str, period: Period | None, quote: str, words: str, line: str):
+    def add(
+        self, value: str, unit: str, period: Period | None, quote: str, words: str, line: str,
+        question_period: bool = False,
+    ):
+        """Record a figure, or an unsure number when its period or topic is not known.
+        `question_period`: a sentence that names no period states the figure for the one
+        period its question asks about (when the question names a whole one)."""
         number = _value(value)
         found = self.topic_for(words, unit) if number is not None else None
+        if period is None and question_period and found and found[0].period_end:
+            topic = found[0]
+            period = Period(
+                date.fromisoformat(topic.period_start), date.fromisoformat(topic.period_end),
+                topic.period_label,
+            )
         if number is None or period is None or found is None:
             reason = (
                 "no period stated for it"
@@ -251,7 +264,7 @@ class _Reader:
                 )
 
     def yes_no(self, lines: list[str]) -> None:
-        asks = [t for t in self.topics if t.measure in YES_NO_MEASURES]
+        asks = [t for t in self.topics if t.measure in yes_no_measures()]
         first = next((line for i, line in enumerate(lines) if line.strip() and not echoes(line, self.question_text)), "")
         match = YES_NO.match(first)
         if not asks or not match:
@@ -260,7 +273,6 @@ class _Reader:
         for topic in asks:
             if topic.breakdown != "none":
                 continue
-            period = Period(topic.period_start, topic.period_end, topic.period_label)
             quote = sentences(first)[0]
             self.figures.append(
                 Figure(
@@ -268,7 +280,6 @@ class _Reader:
                     infer_qualifier(first), quote, self.label, topic.technology, topic.measure,
                 )
             )
-            del period
         self.used.add(lines.index(first))
 
     def sentences(self, lines: list[str]) -> None:
@@ -299,7 +310,8 @@ class _Reader:
                 unit = "percent" if number["percent"] else "count"
                 if period is not None and period.end is None:
                     period = None  # "since 2018": its end is not said
-                self.add(number["value"], unit, period, sentence, sentence, sentence)
+                named_none = period is None and period_in(rest) is None
+                self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
 
 
 def _cells(line: str) -> list[str]:
@@ -335,12 +347,23 @@ def read_response_figures(response, mapped: Iterable[QuestionTopics]) -> FigureR
     figures, unsure = [], []
     mapped = {m.label: m for m in mapped}
     questions = response.questions
-    for question in questions:
-        own = response.answer_to(question.label)
-        if not own and len(questions) == 1:
-            own = response.answer or "\n".join(s.text for s in response.statements)
-        m = mapped.get(question.label)
-        reading = read_figures(own, m.topics if m else (), question.label, question.text)
+
+    def read(text: str, label: str | None) -> None:
+        m = mapped.get(label)
+        question = response.question(label) if label else None
+        reading = read_figures(text, m.topics if m else (), label, question.text if question else "")
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
+
+    for question in questions:
+        read(response.answer_to(question.label), question.label)
+    # Lines outside the numbered answers: one question's when they answer only it; any
+    # number in lines that answer several is left for a person (no topics: all unsure).
+    by_cover: dict[tuple, list[str]] = {}
+    for statement in response.statements:
+        by_cover.setdefault(statement.covers, []).append(statement.text)
+    for covers, texts in by_cover.items():
+        read("\n".join(texts), covers[0] if len(covers) == 1 else None)
+    if not questions and response.answer:
+        read(response.answer, None)
     return FigureReading(tuple(figures), tuple(unsure))

@@ -198,7 +198,7 @@ def read_outcomes(response: Response, figure_quotes: dict[str, str] | None = Non
         question = response.question(label) if label else None
         question_text = question.text if question else ""
         own = response.answer_to(label) if label else ""
-        covering = [s for s in response.statements if label in s.covers]
+        covering = [s for s in response.statements if label is None or label in s.covers]
         narrow = [s.text for s in covering if len(s.covers) < len(labels)]
         broad = [s.text for s in covering if len(s.covers) >= len(labels)]
         if not response.answers and not response.statements:

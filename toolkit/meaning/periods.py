@@ -22,6 +22,8 @@ MONTH = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b", re.I)
 YEAR_SPAN = re.compile(
     rf"\b(?P<first>{YEAR})\s*(?:-|–|—|to|and|until|through)\s*(?P<last>{YEAR})\b", re.I
 )
+# "2022, 2023 and 2024": the years from the first to the last.
+YEAR_LIST = re.compile(rf"\b{YEAR}(?:\s*,\s*{YEAR})*\s*,?\s*(?:and|&)\s*{YEAR}\b")
 SINCE = re.compile(rf"\b(?:since|from)\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>{YEAR})\b(?!\s*(?:-|–|to|and|/))", re.I)
 SINGLE_YEAR = re.compile(rf"(?<![\d/£$.,])\b(?P<y>{YEAR})\b(?![\d/]|\s*[-–]\s*\d)")
 AS_AT = re.compile(r"\b(?:as (?:at|of)|on)\s+", re.I)
@@ -83,6 +85,10 @@ def period_in(text: str) -> Period | None:
     match = MONTH_SPAN.search(text)
     if match:
         return _month_span(match)
+    match = YEAR_LIST.search(text)
+    if match:
+        listed = sorted(re.findall(YEAR, match.group(0)))
+        return years(listed[0], listed[-1], match.group(0))
     match = YEAR_SPAN.search(text)
     if match:
         return years(match["first"], match["last"], match.group(0))

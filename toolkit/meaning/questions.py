@@ -51,6 +51,7 @@ class _Entry:
     only_with: frozenset[str]
     replaces_total: bool
     suppresses_measures: frozenset[str]
+    yes_no: bool
 
 
 @cache
@@ -65,6 +66,7 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
                 frozenset(entry.get("only_with", ())),
                 bool(entry.get("replaces_total")),
                 frozenset(entry.get("suppresses_measures", ())),
+                bool(entry.get("yes_no")),
             )
             for value, entry in data[kind].items()
         )
@@ -80,6 +82,12 @@ def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     return tuple(e for e in found if e.value not in suppressed)
 
 
+@cache
+def yes_no_measures() -> frozenset[str]:
+    """The measures a question asks as yes or no (`yes_no: true` in schemas/questions.yaml)."""
+    return frozenset(e.value for e in _vocabulary()["measure"] if e.yes_no)
+
+
 def technologies_named(text: str) -> list[str]:
     return [e.value for e in _found("technology", text)]
 
@@ -87,8 +95,10 @@ def technologies_named(text: str) -> list[str]:
 def _topics(text: str, context: Iterable[str]) -> tuple[tuple[Topic, ...], str | None]:
     technologies = technologies_named(text)
     for passage in context:  # the heading, then the request's title or whole text
-        if technologies or not passage:
+        if technologies:
             break
+        if not passage:
+            continue
         named = technologies_named(passage)
         technologies = named if len(named) == 1 else []
     breakdowns = _found("breakdown", text)

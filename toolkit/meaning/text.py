@@ -8,11 +8,24 @@ SPACES = re.compile(r"\s+")
 WORDS = re.compile(r"[a-z0-9]+")
 
 
+LIST_MARK = re.compile(r"^(?:Q|Question\s*)?\(?\d{1,2}[a-z]?[.)]?$|^\(?[a-z]{1,3}[.)/]$")
+
+
 def sentences(text: str) -> list[str]:
-    """The sentences of `text`, each within one line and kept exactly as written."""
+    """The sentences of `text`, each within one line and kept exactly as written (a list's
+    number, '1.' or 'Q2.', stays with the sentence it numbers)."""
     found = []
     for line in text.split("\n"):
-        found.extend(part.strip() for part in SENTENCE_BREAK.split(line) if part.strip())
+        start = 0
+        for match in SENTENCE_BREAK.finditer(line):
+            if LIST_MARK.match(line[start : match.start()].strip()):
+                continue
+            part = line[start : match.start()].strip()
+            if part:
+                found.append(part)
+            start = match.end()
+        if line[start:].strip():
+            found.append(line[start:].strip())
     return found
 
 
