@@ -5,7 +5,8 @@ import json
 
 import pytest
 from layout_reading import fixtures, golden_path, reading
-from multiforce.toolkit.layouts import profiles, read_response
+from multiforce.toolkit.layouts import read_response
+from multiforce.toolkit.layouts.profiles import profiles
 from multiforce.toolkit.readers import read_document
 
 

@@ -5,13 +5,14 @@ says: force, reference, dates, title, the numbered questions and the answer to e
     from multiforce.toolkit.layouts import read_response
     response = read_response(document, source_url=None)
 
-Profiles are data: schemas/layouts.yaml (see docs/reading.md).
+Profiles are data: schemas/layouts.yaml (see docs/reading.md); `layouts.profiles.profiles()`
+lists them, compiled.
 """
 
 from .dates import parse_date, parse_month
 from .engine import choose, read_response
 from .names import force_named, forces_named, most_named
-from .profiles import Profile, force_by_host, profile, profiles
+from .profiles import Profile, force_by_host, profile
 from .response import Answer, Question, Response, Statement
 
 __all__ = [
@@ -28,6 +29,5 @@ __all__ = [
     "parse_date",
     "parse_month",
     "profile",
-    "profiles",
     "read_response",
 ]

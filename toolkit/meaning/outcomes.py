@@ -23,8 +23,8 @@ FLAGS = re.I
 PRECEDENCE = (
     "neither_confirm_nor_deny",
     "held_elsewhere",
+    "cost_limit",  # before not_held: "not held in a format that allows its extraction ..."
     "not_held",
-    "cost_limit",
     "partially_disclosed",
     "refused",
     "disclosed",
