@@ -2,8 +2,12 @@
 markers) to the reviewed golden JSON beside it: response, topics, outcomes and figures."""
 
 import json
+import runpy
+from pathlib import PurePosixPath
 
 import pytest
+import setuptools
+from conftest import ROOT
 from layout_reading import fixtures, golden_path, reading
 from multiforce.toolkit.layouts import read_response
 from multiforce.toolkit.layouts.profiles import profiles
@@ -40,3 +44,15 @@ def test_quotes_are_passages_of_the_document():
         got = reading(path)
         for row in got["outcomes"] + got["figures"]:
             assert row["quote"] in text, f"{path.name}: {row['quote']!r}"
+
+
+def test_the_vocabulary_files_are_installed(monkeypatch):
+    """pip install . (not editable) must carry schemas/*.yaml, which only package_data ships."""
+    captured = {}
+    monkeypatch.setattr(setuptools, "setup", lambda **kwargs: captured.update(kwargs))
+    monkeypatch.chdir(ROOT)
+    runpy.run_path(str(ROOT / "setup.py"))
+    patterns = captured["package_data"]["multiforce.schemas"]
+    for name in ("layouts.yaml", "phrases.yaml", "questions.yaml"):
+        assert (ROOT / "schemas" / name).exists()
+        assert any(PurePosixPath(name).match(p) for p in patterns), f"{name} would not be installed"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from multiforce.toolkit.document import Document
-from multiforce.toolkit.layouts import force_by_host, force_named, forces_named, read_response
 from multiforce.toolkit.layouts import data as layout_data
+from multiforce.toolkit.layouts import force_by_host, force_named, forces_named, read_response
 from multiforce.toolkit.layouts import profiles as layout_profiles  # the module
 from multiforce.toolkit.layouts.dates import parse_date, parse_month
 from multiforce.toolkit.meaning import (
@@ -138,11 +138,24 @@ def test_a_campaign_question_map_comes_first():
         ("We do not capture this data.", "not_held", None),
         ("No information is held.", "not_held", None),
         ("This information is held by another force, Kent Police.", "not_held", "kent"),
-        ("The information is not held in a format that allows its extraction within the permitted time.", "cost_limit", None),
+        (
+            "The information is not held in a format that allows its extraction within the "
+            "permitted time.",
+            "cost_limit",
+            None,
+        ),
         ("Retrieving it would take more than 18 hours and exceed the limit.", "cost_limit", None),
-        ("The force can neither confirm nor deny that it holds this information.", "neither_confirm_nor_deny", None),
+        (
+            "The force can neither confirm nor deny that it holds this information.",
+            "neither_confirm_nor_deny",
+            None,
+        ),
         ("The information is exempt under Section 31(1)(a).", "refused", None),
-        ("We have decided to disclose some of the requested information.", "partially_disclosed", None),
+        (
+            "We have decided to disclose some of the requested information.",
+            "partially_disclosed",
+            None,
+        ),
         ("Please find the information below.", "disclosed", None),
     ],
 )
@@ -152,7 +165,9 @@ def test_outcomes_read_from_the_forces_words(answer, status, held_by):
 
 
 def test_a_refusal_beside_figures_is_a_partial_disclosure():
-    outcome = read_outcome(["Borough data is withheld under section 31 (1)."], figure_quote="2020 | 5")
+    outcome = read_outcome(
+        ["Borough data is withheld under section 31 (1)."], figure_quote="2020 | 5"
+    )
     assert (outcome.status, outcome.exemptions) == ("partially_disclosed", "s31(1)")
 
 
@@ -163,7 +178,8 @@ def test_an_answer_that_says_nothing_has_no_outcome():
 def test_figures_and_unsure_numbers():
     scans = Topic("knife_wand", "uses")
     reading = read_figures(
-        "2016 = 32\nAround 40 scans were made in 2017.\nWe have 12 wands.\nThe 3 teams made 7 scans.",
+        "2016 = 32\nAround 40 scans were made in 2017.\n"
+        "We have 12 wands.\nThe 3 teams made 7 scans.",
         [scans],
         "1",
     )
@@ -190,7 +206,10 @@ def test_yes_and_no_answer_a_do_you_use_question():
     in_use = Topic("knife_arch", "in_use", period_start="2024-01-01", period_end="2024-12-31")
     yes = read_figures("Yes, two arches.", [in_use], "1", "Do you use knife arches?")
     no = read_figures("No.", [in_use], "1", "Do you use knife arches?")
-    assert [(f.value, f.unit) for f in yes.figures + no.figures] == [(1.0, "yes_no"), (0.0, "yes_no")]
+    assert [(f.value, f.unit) for f in yes.figures + no.figures] == [
+        (1.0, "yes_no"),
+        (0.0, "yes_no"),
+    ]
 
 
 def test_forces_by_short_name_body_slug_and_site():
@@ -232,7 +251,11 @@ def test_a_new_layout_is_a_data_entry(monkeypatch):
     finally:
         monkeypatch.undo()
         layout_profiles.profiles.cache_clear()
-    assert (response.layout, response.force_id, response.reference) == ("example-log", "kent", "KX-12")
+    assert (response.layout, response.force_id, response.reference) == (
+        "example-log",
+        "kent",
+        "KX-12",
+    )
     assert [q.number for q in response.questions] == ["1"]
     assert "Example Log Entry" not in response.body
 

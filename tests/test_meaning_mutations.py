@@ -43,7 +43,12 @@ def changed(tmp_path, name, old, new):
         # a number
         ("met.html", "1,650", "1,750", {".figures[1].value": (1650.0, 1750.0)}),
         ("west-midlands.txt", "2022 | 355", "2022 | 356", {".figures[1].value": (355.0, 356.0)}),
-        ("north-yorkshire.txt", "2022/23    60", "2022/23    61", {".figures[2].value": (60.0, 61.0)}),
+        (
+            "north-yorkshire.txt",
+            "2022/23    60",
+            "2022/23    61",
+            {".figures[2].value": (60.0, 61.0)},
+        ),
         # a status phrase
         (
             "letter.txt",
@@ -71,7 +76,12 @@ def changed(tmp_path, name, old, new):
             "psni.txt",
             "Section 40(2)",
             "Section 38(1)",
-            {".outcomes[0].exemptions": ("s31(1)(a);s31(1)(b);s40(2)", "s31(1)(a);s31(1)(b);s38(1)")},
+            {
+                ".outcomes[0].exemptions": (
+                    "s31(1)(a);s31(1)(b);s40(2)",
+                    "s31(1)(a);s31(1)(b);s38(1)",
+                )
+            },
         ),
         (
             "whatdotheyknow-attachment.html",

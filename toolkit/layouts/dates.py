@@ -29,7 +29,8 @@ MONTHS = {
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 ORDINAL = r"(?:st|nd|rd|th)?"
 DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<month>{MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})\b", re.I
+    rf"\b(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<month>{MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})\b",
+    re.I,
 )
 MONTH_DAY_YEAR = re.compile(
     rf"\b(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}}){ORDINAL},?\s+(?P<year>\d{{4}})\b", re.I

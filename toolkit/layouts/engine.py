@@ -59,7 +59,9 @@ def _url_field(profile: Profile, name: str, url: str | None) -> str | None:
     return template.format_map(match.groupdict()) if template else match["value"]
 
 
-def _force(profile: Profile, whole: str, body: str, url: str | None) -> tuple[str | None, str | None]:
+def _force(
+    profile: Profile, whole: str, body: str, url: str | None
+) -> tuple[str | None, str | None]:
     if profile.force:
         return profile.force, f"layout {profile.id}"
     by_host = force_by_host(url) if url else None
@@ -164,12 +166,15 @@ def _questions(request_lines: list[str], interleaved: bool):
         else:
             question_text = "\n".join(block)
         questions.append(Question(written, key, question_text.strip(), heading))
-    if not questions:
+    if not questions:  # an unnumbered request is one question
         text = "\n".join(line for line, _ in loose).strip()
-        if text:
-            questions.append(Question(None, None, text))
+        return _labelled([Question(None, None, text)]) if text else [], []
     questions = _labelled(questions)
-    answers = [Answer(q.label, text) for q, text in zip(questions, answer_texts) if text]
+    answers = [
+        Answer(q.label, text)
+        for q, text in zip(questions, answer_texts, strict=interleaved)
+        if text
+    ]
     return questions, answers
 
 
@@ -188,7 +193,7 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         by_key.setdefault(question.key, []).append(question)
     answers: dict[str, list[str]] = {}
     unmatched = []
-    for written, key, heading, block in blocks:
+    for _, key, heading, block in blocks:
         candidates = by_key.get(key, [])
         if len(candidates) > 1:
             candidates = [q for q in candidates if _heading_matches(q.heading, heading)]
@@ -197,11 +202,16 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         else:
             unmatched.extend(block)
     statements = [
-        Statement(line.strip(), _covers(line, heading, questions))
-        for line, heading in loose
-    ] + [Statement(line.strip(), _covers(line, None, questions)) for line in unmatched if line.strip()]
+        Statement(line.strip(), _covers(line, heading, questions)) for line, heading in loose
+    ] + [
+        Statement(line.strip(), _covers(line, None, questions))
+        for line in unmatched
+        if line.strip()
+    ]
     ordered = [
-        Answer(q.label, "\n".join(answers[q.label]).strip()) for q in questions if q.label in answers
+        Answer(q.label, "\n".join(answers[q.label]).strip())
+        for q in questions
+        if q.label in answers
     ]
     return ordered, statements
 
@@ -220,7 +230,13 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
         if last and match["joiner"] not in ("and", "&", ","):
             low, high = int(re.match(r"\d+", first)[0]), int(re.match(r"\d+", last)[0])
             keys.update(str(n) for n in range(low, high + 1))
-            keys.update(q.key for q in scope if q.key and re.match(r"\d+", q.key) and low <= int(re.match(r"\d+", q.key)[0]) <= high)
+            keys.update(
+                q.key
+                for q in scope
+                if q.key
+                and re.match(r"\d+", q.key)
+                and low <= int(re.match(r"\d+", q.key)[0]) <= high
+            )
         else:
             keys.update(k.lower() for k in (first, last) if k)
     covered = [q for q in scope if q.key in keys] if keys else scope
@@ -252,7 +268,9 @@ def read_response(document: Document, source_url: str | None = None) -> Response
         request_lines, answer_lines = body_lines[request_start:], []
     else:
         # The answer's heading ("Response", "Decision") is not part of it; a sentence is.
-        answer_from = answer_at + 1 if len(body_lines[answer_at].split()) <= HEADING_WORDS else answer_at
+        answer_from = (
+            answer_at + 1 if len(body_lines[answer_at].split()) <= HEADING_WORDS else answer_at
+        )
         request_lines, answer_lines = body_lines[request_start:answer_at], body_lines[answer_from:]
     questions, answers = _questions(request_lines, interleaved)
     statements = []

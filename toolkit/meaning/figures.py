@@ -88,7 +88,9 @@ def _candidates(line: str) -> list[re.Match]:
     numbers = list(VALUE.finditer(line))
     if not numbers:
         return []
-    spans = [m.span() for pattern in _explaining() for m in pattern.finditer(line) if m.end() > m.start()]
+    spans = [
+        m.span() for pattern in _explaining() for m in pattern.finditer(line) if m.end() > m.start()
+    ]
     found = []
     for match in numbers:
         inside = any(start <= match.start() and match.end() <= end for start, end in spans)
@@ -125,7 +127,8 @@ class _Reader:
         if named_measures:
             matching = [t for t in topics if t.measure in named_measures]
             if not matching and len(technologies) == 1 and len(named_measures) == 1:
-                # A measure the question did not ask about ('deployed' for 'owned'), of its technology.
+                # A measure the question did not ask about ('deployed' for 'owned'), of the one
+                # technology it asks about.
                 return Topic(technologies.pop(), named_measures.pop()), None
             topics = matching
         valued = []
@@ -141,7 +144,13 @@ class _Reader:
         return (totals[0], None) if len(totals) == 1 else None
 
     def add(
-        self, value: str, unit: str, period: Period | None, quote: str, words: str, line: str,
+        self,
+        value: str,
+        unit: str,
+        period: Period | None,
+        quote: str,
+        words: str,
+        line: str,
         question_period: bool = False,
     ):
         """Record a figure, or an unsure number when its period or topic is not known.
@@ -152,7 +161,8 @@ class _Reader:
         if period is None and question_period and found and found[0].period_end:
             topic = found[0]
             period = Period(
-                date.fromisoformat(topic.period_start), date.fromisoformat(topic.period_end),
+                date.fromisoformat(topic.period_start),
+                date.fromisoformat(topic.period_end),
                 topic.period_label,
             )
         if number is None or period is None or found is None:
@@ -231,7 +241,9 @@ class _Reader:
                     )
                     continue
                 unit = "percent" if match["percent"] else "count"
-                self.add(match["value"], unit, period, lines[i], heading or self.question_text, lines[i])
+                self.add(
+                    match["value"], unit, period, lines[i], heading or self.question_text, lines[i]
+                )
 
     def row_across(self, line: str, cells: list[str], header: list[str]) -> None:
         label = cells[0]
@@ -265,7 +277,14 @@ class _Reader:
 
     def yes_no(self, lines: list[str]) -> None:
         asks = [t for t in self.topics if t.measure in yes_no_measures()]
-        first = next((line for i, line in enumerate(lines) if line.strip() and not echoes(line, self.question_text)), "")
+        first = next(
+            (
+                line
+                for i, line in enumerate(lines)
+                if line.strip() and not echoes(line, self.question_text)
+            ),
+            "",
+        )
         match = YES_NO.match(first)
         if not asks or not match:
             return
@@ -276,8 +295,16 @@ class _Reader:
             quote = sentences(first)[0]
             self.figures.append(
                 Figure(
-                    value, "yes_no", topic.period_start, topic.period_end, topic.period_label,
-                    infer_qualifier(first), quote, self.label, topic.technology, topic.measure,
+                    value,
+                    "yes_no",
+                    topic.period_start,
+                    topic.period_end,
+                    topic.period_label,
+                    infer_qualifier(first),
+                    quote,
+                    self.label,
+                    topic.technology,
+                    topic.measure,
                 )
             )
         self.used.add(lines.index(first))
@@ -295,14 +322,24 @@ class _Reader:
                 if len(numbers) > 1:
                     for number in numbers:
                         self.unsure.append(
-                            Unsure(number["value"], sentence, "one of several numbers in a sentence", self.label)
+                            Unsure(
+                                number["value"],
+                                sentence,
+                                "one of several numbers in a sentence",
+                                self.label,
+                            )
                         )
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
                 if not (COUNTED.match(after) or STATED.search(before)):
                     self.unsure.append(
-                        Unsure(number["value"], sentence, "a number in no shape of a figure", self.label)
+                        Unsure(
+                            number["value"],
+                            sentence,
+                            "a number in no shape of a figure",
+                            self.label,
+                        )
                     )
                     continue
                 rest = before + " " + after
@@ -351,7 +388,9 @@ def read_response_figures(response, mapped: Iterable[QuestionTopics]) -> FigureR
     def read(text: str, label: str | None) -> None:
         m = mapped.get(label)
         question = response.question(label) if label else None
-        reading = read_figures(text, m.topics if m else (), label, question.text if question else "")
+        reading = read_figures(
+            text, m.topics if m else (), label, question.text if question else ""
+        )
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
 

@@ -183,7 +183,9 @@ def _status_line_outcome(lines: tuple[str, ...], label: str | None) -> Outcome |
     return None
 
 
-def read_outcomes(response: Response, figure_quotes: dict[str, str] | None = None) -> OutcomeReading:
+def read_outcomes(
+    response: Response, figure_quotes: dict[str, str] | None = None
+) -> OutcomeReading:
     """Each question's outcome: from its own answer, then the statements naming it or its
     group, then those covering every question (which, said of the whole request, speak for
     one question only when they say it is not held, over the cost limit or neither confirmed
@@ -214,7 +216,13 @@ def read_outcomes(response: Response, figure_quotes: dict[str, str] | None = Non
             passages = [p for p in passages if p]
             if passages or figure_quote:
                 outcome = read_outcome(
-                    passages, question_text, response.force_id, figure_quote, label, statuses, overall
+                    passages,
+                    question_text,
+                    response.force_id,
+                    figure_quote,
+                    label,
+                    statuses,
+                    overall,
                 )
             if outcome:
                 break

@@ -12,10 +12,13 @@ from ..layouts.dates import MONTH_NAMES, MONTHS, find_date
 
 YEAR = r"(?:19|20)\d\d"
 # '2019/20', '2019/2020', '2019-20'; '2019-2020' is a span of two calendar years.
-FINANCIAL = re.compile(rf"\b(?P<first>{YEAR})(?:\s*/\s*(?P<second>\d\d(?:\d\d)?)|-(?P<short>\d\d))\b(?![-/]?\d)")
+FINANCIAL = re.compile(
+    rf"\b(?P<first>{YEAR})(?:\s*/\s*(?P<second>\d\d(?:\d\d)?)|-(?P<short>\d\d))\b(?![-/]?\d)"
+)
 MONTH_SPAN = re.compile(
-    rf"\b(?P<m1>{MONTH_NAMES})\.?(?:\s+(?P<y1>{YEAR}))?\s*(?:-|–|—|to|and(?: the end of)?|until|through)\s*"
-    rf"(?:the end of\s+)?(?P<m2>{MONTH_NAMES})\.?\s+(?P<y2>{YEAR})\b",
+    rf"\b(?P<m1>{MONTH_NAMES})\.?(?:\s+(?P<y1>{YEAR}))?\s*"
+    rf"(?:-|–|—|to|and(?: the end of)?|until|through)\s*(?:the end of\s+)?"
+    rf"(?P<m2>{MONTH_NAMES})\.?\s+(?P<y2>{YEAR})\b",
     re.I,
 )
 MONTH = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b", re.I)
@@ -24,7 +27,9 @@ YEAR_SPAN = re.compile(
 )
 # "2022, 2023 and 2024": the years from the first to the last.
 YEAR_LIST = re.compile(rf"\b{YEAR}(?:\s*,\s*{YEAR})*\s*,?\s*(?:and|&)\s*{YEAR}\b")
-SINCE = re.compile(rf"\b(?:since|from)\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>{YEAR})\b(?!\s*(?:-|–|to|and|/))", re.I)
+SINCE = re.compile(
+    rf"\b(?:since|from)\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>{YEAR})\b(?!\s*(?:-|–|to|and|/))", re.I
+)
 SINGLE_YEAR = re.compile(rf"(?<![\d/£$.,])\b(?P<y>{YEAR})\b(?![\d/]|\s*[-–]\s*\d)")
 AS_AT = re.compile(r"\b(?:as (?:at|of)|on)\s+", re.I)
 
@@ -38,7 +43,9 @@ def _month_end(year: int, month: int) -> date:
 
 
 def financial_year(first: int, label: str | None = None) -> Period:
-    return Period(date(first, 4, 1), date(first + 1, 3, 31), label or f"{first}/{str(first + 1)[2:]}")
+    return Period(
+        date(first, 4, 1), date(first + 1, 3, 31), label or f"{first}/{str(first + 1)[2:]}"
+    )
 
 
 def _financial(match: re.Match) -> Period | None:
@@ -102,7 +109,7 @@ def period_in(text: str) -> Period | None:
         month = _month(match["m"]) if match["m"] else 1
         return Period(date(int(match["y"]), month, 1), None, match.group(0))
     at = AS_AT.search(text)
-    found = find_date(text[at.end():]) if at else None
+    found = find_date(text[at.end() :]) if at else None
     if found:
         return Period(found[0], found[0], found[1].group(0))
     match = MONTH.search(text)
