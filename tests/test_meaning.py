@@ -4,6 +4,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from multiforce.toolkit.document import Document
 from multiforce.toolkit.layouts import data as layout_data
 from multiforce.toolkit.layouts import force_by_host, force_named, forces_named, read_response
@@ -15,6 +17,7 @@ from multiforce.toolkit.meaning import (
     period_in,
     period_named,
     read_figures,
+    read_meaning,
     read_outcome,
     sections_cited,
 )
@@ -272,3 +275,37 @@ def test_show_text_prints_the_text_without_chrome(cli):
 def test_show_text_of_a_missing_file_is_a_user_error(cli, tmp_path):
     result = cli("show-text", tmp_path / "absent.txt")
     assert result.exit_code == 1 and "no such file" in result.output
+
+
+LINES = st.sampled_from(
+    [
+        "Dear Sir,",
+        "Response",
+        "Request:",
+        "1. How many scans in 2019/20?",
+        "Q2 - matches",
+        "a) by age",
+        "2018 | 45 | 3",
+        "2019    12",
+        "| 2018 | 2019 |",
+        "2016 = 32 and 4",
+        "As at 5 February 2020, 1345 devices await examination.",
+        "This is exempt under Section 31(1)(a) and (b).",
+        "The information is not held.",
+        "Yes.",
+        "Quickly exit this site by pressing the Escape key",
+        "Yours sincerely,",
+        "",
+        "Knife Arches",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=30)), max_size=25))
+def test_any_text_is_read_without_an_error(lines):
+    text = "\n".join(lines)
+    response = read_response(document(text))
+    meaning = read_meaning(response)
+    for row in meaning.outcomes + meaning.figures:
+        assert row.quote in text

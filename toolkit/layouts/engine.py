@@ -111,7 +111,10 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
         if match is None:
             if _looks_like_heading(stripped):
                 following = _numbered(lines[index + 1].strip()) if index + 1 < len(lines) else None
-                opens_group = following is not None and following["n"] in (None, "1")
+                opens_group = following is not None and following.groupdict().get("n") in (
+                    None,
+                    "1",
+                )
                 known = any(_heading_matches(h, stripped) for h in headings)
                 if opens_group or known or stripped.isupper() or (not blocks and following):
                     heading, in_block = stripped, False
@@ -121,7 +124,7 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
             elif stripped:
                 loose.append((line, heading))
             continue
-        number, letter = match["n"], match["l"]
+        number, letter = match.groupdict().get("n"), match.groupdict().get("l")
         if number is None:  # a letter alone numbers a part of the question before it
             if last_number is None:
                 loose.append((line, heading))

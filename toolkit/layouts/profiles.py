@@ -83,8 +83,20 @@ def _resolved(entry: dict, by_id: dict[str, dict]) -> dict:
     return base
 
 
+def _field_pattern(pattern: str, where: str) -> re.Pattern:
+    compiled = _compile(in_text(pattern), where)
+    if "value" not in compiled.groupindex:
+        raise MultiforceError(
+            f"schemas/layouts.yaml: the pattern {pattern!r} of {where} has no group `value`. "
+            "Expected the field's text in a group written (?P<value>...)."
+        )
+    return compiled
+
+
 def _profile(entry: dict) -> Profile:
-    where = f"profile {entry['id']!r}"
+    where = f"profile {entry.get('id')!r}"
+    if not entry.get("id"):
+        raise MultiforceError("schemas/layouts.yaml: a profile has no `id`. Expected one each.")
     patterns = {key: joined(entry.get(key), f"{where} ({key})") for key in JOINED_KEYS}
     patterns["requires"] = joined(entry.get("requires"), f"{where} (requires)", text=True)
     url_fields = {
@@ -107,7 +119,7 @@ def _profile(entry: dict) -> Profile:
         answer=patterns["answer"],
         status=patterns["status"],
         fields={
-            key: tuple(_compile(in_text(p), f"{where} (fields.{key})") for p in flatten(value))
+            key: tuple(_field_pattern(p, f"{where} (fields.{key})") for p in flatten(value))
             for key, value in (entry.get("fields") or {}).items()
         },
         url_fields=url_fields,
