@@ -140,19 +140,25 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
 def _labelled(questions: list[Question]) -> list[Question]:
     """Each question with its unique label (see `Question`)."""
     numbers = [q.number for q in questions]
+    unnumbered = 0
     labelled = []
     for index, q in enumerate(questions):
-        if numbers.count(q.number) == 1:
+        if q.number is None:
+            unnumbered += 1
+            label = "request" if numbers.count(None) == 1 else f"request {unnumbered}"
+        elif numbers.count(q.number) == 1:
             label = q.number
         elif q.heading:
             label = f"{q.heading} / {q.number}"
         else:
             label = f"{q.number} ({index + 1})"
-        labelled.append(replace(q, label=label or "request"))
+        labelled.append(replace(q, label=label))
     return labelled
 
 
 def _questions(request_lines: list[str], interleaved: bool):
+    """The questions of a request (not yet labelled) and, where each question's block holds
+    its answer too, the answers' texts in the same order."""
     blocks, loose = _segments(request_lines)
     _, _, label = structure()
     questions, answer_texts = [], []
@@ -171,14 +177,77 @@ def _questions(request_lines: list[str], interleaved: bool):
         questions.append(Question(written, key, question_text.strip(), heading))
     if not questions:  # an unnumbered request is one question
         text = "\n".join(line for line, _ in loose).strip()
-        return _labelled([Question(None, None, text)]) if text else [], []
-    questions = _labelled(questions)
-    answers = [
-        Answer(q.label, text)
-        for q, text in zip(questions, answer_texts, strict=interleaved)
-        if text
+        return ([Question(None, None, text)] if text else []), []
+    return questions, answer_texts
+
+
+def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str]]] | None:
+    """Each (request, answer) of a page that alternates 'Request' and 'Answer' headings more
+    than once, or None for any other page."""
+    if profile.request is None or profile.answer is None:
+        return None
+    marks = []
+    for index, line in enumerate(lines):
+        if len(line.split()) > HEADING_WORDS:
+            continue
+        kind = "request" if profile.request.search(line) else None
+        kind = kind or ("answer" if profile.answer.search(line) else None)
+        if kind and (not marks or marks[-1][1] != kind):
+            marks.append((index, kind))
+    kinds = [kind for _, kind in marks]
+    if kinds.count("request") < 2 or kinds != ["request", "answer"] * (len(kinds) // 2):
+        return None
+    starts = [index for index, _ in marks] + [len(lines)]
+    return [
+        (lines[starts[i] + 1 : starts[i + 1]], lines[starts[i + 1] + 1 : starts[i + 2]])
+        for i in range(0, len(marks), 2)
     ]
-    return questions, answers
+
+
+def _split(body_lines: list[str], profile: Profile):
+    """The request's lines, the answer's lines, the questions, the answers and the statements."""
+    pairs = _pairs(body_lines, profile)
+    if pairs:
+        found = [_questions(request, False)[0] for request, _ in pairs]
+        questions = _labelled([q for group in found for q in group])
+        answers, statements, at = [], [], 0
+        for (_, answer_lines), group in zip(pairs, found, strict=True):
+            group, at = questions[at : at + len(group)], at + len(group)
+            if len(group) == 1 and group[0].number is None:
+                answers.append(Answer(group[0].label, "\n".join(answer_lines).strip()))
+            else:
+                own, loose = _answers(answer_lines, group)
+                answers += own
+                statements += loose
+        request = "\n".join(line for request, _ in pairs for line in request)
+        answer = "\n".join(line for _, answer in pairs for line in answer)
+        return request, answer, questions, answers, statements
+
+    request_at = _first_line(body_lines, profile.request)
+    answer_at = _first_line(body_lines, profile.answer, 0 if request_at is None else request_at + 1)
+    # An answer heading that comes back ("Answer" after each question) answers question by question.
+    repeats = answer_at is not None and body_lines.count(body_lines[answer_at]) > 1
+    interleaved = answer_at is None or repeats
+    request_start = request_at + 1 if request_at is not None else 0
+    if interleaved:
+        request_lines, answer_lines = body_lines[request_start:], []
+    else:
+        # The answer's heading ("Response", "Decision") is not part of it; a sentence is.
+        heading = len(body_lines[answer_at].split()) <= HEADING_WORDS
+        request_lines = body_lines[request_start:answer_at]
+        answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
+    found, answer_texts = _questions(request_lines, interleaved)
+    questions = _labelled(found)
+    answers = []
+    if answer_texts:  # each numbered block held its own answer
+        answers = [
+            Answer(q.label, text) for q, text in zip(questions, answer_texts, strict=True) if text
+        ]
+    statements = []
+    if answer_lines:
+        answers, statements = _answers(answer_lines, questions)
+    request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
+    return request, answer, questions, answers, statements
 
 
 def _heading_matches(question_heading: str | None, answer_heading: str | None) -> bool:
@@ -261,24 +330,7 @@ def read_response(document: Document, source_url: str | None = None) -> Response
     body_lines = kept[start:end]
     body = "\n".join(body_lines).strip("\n")
 
-    request_at = _first_line(body_lines, profile.request)
-    answer_at = _first_line(body_lines, profile.answer, 0 if request_at is None else request_at + 1)
-    # An answer heading that comes back ("Answer" after each question) answers question by question.
-    repeats = answer_at is not None and body_lines.count(body_lines[answer_at]) > 1
-    interleaved = answer_at is None or repeats
-    request_start = request_at + 1 if request_at is not None else 0
-    if interleaved:
-        request_lines, answer_lines = body_lines[request_start:], []
-    else:
-        # The answer's heading ("Response", "Decision") is not part of it; a sentence is.
-        answer_from = (
-            answer_at + 1 if len(body_lines[answer_at].split()) <= HEADING_WORDS else answer_at
-        )
-        request_lines, answer_lines = body_lines[request_start:answer_at], body_lines[answer_from:]
-    questions, answers = _questions(request_lines, interleaved)
-    statements = []
-    if answer_lines:
-        answers, statements = _answers(answer_lines, questions)
+    request, answer, questions, answers, statements = _split(body_lines, profile)
 
     force_id, evidence = _force(profile, whole, body, source_url)
     reference = _field(profile, "reference", whole) or _url_field(profile, "reference", source_url)
@@ -291,8 +343,8 @@ def read_response(document: Document, source_url: str | None = None) -> Response
         request_date=parse_date(_field(profile, "request_date", whole)),
         title=_field(profile, "title", whole),
         body=body,
-        request="\n".join(request_lines).strip(),
-        answer="\n".join(answer_lines).strip(),
+        request=request,
+        answer=answer,
         questions=tuple(questions),
         answers=tuple(answers),
         statements=tuple(statements),

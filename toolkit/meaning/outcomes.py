@@ -201,13 +201,15 @@ def read_outcomes(
         question_text = question.text if question else ""
         own = response.answer_to(label) if label else ""
         covering = [s for s in response.statements if label is None or label in s.covers]
-        narrow = [s.text for s in covering if len(s.covers) < len(labels)]
-        broad = [s.text for s in covering if len(s.covers) >= len(labels)]
+        # A statement that answers this question alone is part of its own answer.
+        own_lines = [own] + [s.text for s in covering if s.covers in ((label,), ())]
+        narrow = [s.text for s in covering if 1 < len(s.covers) < len(labels)]
+        broad = [s.text for s in covering if len(s.covers) >= max(len(labels), 2)]
         if not response.answers and not response.statements:
             broad = [response.answer] if response.answer else []
         overall = tuple(sections_cited("\n".join(narrow + broad)))
         levels = (
-            ([own], figure_quotes.get(label), PRECEDENCE),
+            (own_lines, figure_quotes.get(label), PRECEDENCE),
             (narrow, None, PRECEDENCE),
             (broad, None, UNIFORM if several else PRECEDENCE),
         )
