@@ -182,7 +182,7 @@ def test_figures_and_unsure_numbers():
     scans = Topic("knife_wand", "uses")
     reading = read_figures(
         "2016 = 32\nAround 40 scans were made in 2017.\n"
-        "We have 12 wands.\nThe 3 teams made 7 scans.",
+        "We have 12 wands.\nThe 3 teams made 7 scans.\nIn 2018 we had 2 teams using them.",
         [scans],
         "1",
     )
@@ -192,6 +192,7 @@ def test_figures_and_unsure_numbers():
         ("12", "no period stated for it"),
         ("3", "one of several numbers in a sentence"),
         ("7", "one of several numbers in a sentence"),
+        ("2", "a number in no shape of a figure"),  # 2 teams: not what the question counts
     }
 
 

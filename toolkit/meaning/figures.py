@@ -26,7 +26,7 @@ from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, parse_number
 from .periods import period_in, period_named
-from .questions import QuestionTopics, Topic, _found, yes_no_measures
+from .questions import QuestionTopics, Topic, _found, counted_nouns, yes_no_measures
 from .text import echoes, sentences
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -39,8 +39,11 @@ YES_NO = re.compile(r"^[\s•*-]*(?:(?:Q?\d+[a-z]?[.):-]?|answer:?)\s*)?(?P<answ
 SHARE_MEASURES = {"share_of_uses"}
 DURATION = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
 # A number a sentence states as a count: "120 devices ...", "... searches was 8145".
-COUNTED = re.compile(r"\s+[a-z][a-z-]*\b")
-STATED = re.compile(r"\b(?:was|were|is|are|totall?ed|of|at|approximately|around|about|:)\s*$", re.I)
+# What the number counts: the two words after it ("120 devices", "6 knife arches").
+COUNTED = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
+STATED = re.compile(
+    r"\b(?:was|were|is|are|totall?ed|numbered|of|at|approximately|around|about|:)\s*$", re.I
+)
 CLAUSE_BREAK = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
 
 
@@ -166,13 +169,12 @@ class _Reader:
                 topic.period_label,
             )
         if number is None or period is None or found is None:
-            reason = (
-                "no period stated for it"
-                if period is None
-                else "the question's topics do not say which one it is"
-                if found is None
-                else "not a number"
-            )
+            if number is None:
+                reason = "not a number"
+            elif period is None:
+                reason = "no period stated for it"
+            else:
+                reason = "the question's topics do not say which one it is"
             self.unsure.append(Unsure(value, quote, reason, self.label))
             return
         topic, breakdown_value = found
@@ -222,8 +224,9 @@ class _Reader:
                 continue
             period = period_named(cells[0])
             if period is None:
-                header = cells if not _candidates(lines[i]) else header
-                self.used.add(i) if not _candidates(lines[i]) else None
+                if not _candidates(lines[i]):  # a heading row: it names the columns below
+                    header = cells
+                    self.used.add(i)
                 continue
             self.used.add(i)
             values = [c for c in cells[1:] if c]
@@ -332,7 +335,7 @@ class _Reader:
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
-                if not (COUNTED.match(after) or STATED.search(before)):
+                if not _counts_something(before, after):
                     self.unsure.append(
                         Unsure(
                             number["value"],
@@ -349,6 +352,21 @@ class _Reader:
                     period = None  # "since 2018": its end is not said
                 named_none = period is None and period_in(rest) is None
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
+
+
+def _counts_something(before: str, after: str) -> bool:
+    """Whether a sentence states its number as a count of something the vocabulary knows:
+    followed by what it counts ("120 devices", "40 scans", "6 knife arches"; the nouns of
+    `counted` in schemas/questions.yaml, or a measure's or technology's words), or stated
+    as the value of a measure the sentence names ("Matches ... numbered 87")."""
+    counted = COUNTED.match(after)
+    if counted and (
+        counted_nouns().search(counted.group(0))
+        or _found("measure", counted.group(0))
+        or _found("technology", counted.group(0))
+    ):
+        return True
+    return bool(STATED.search(before) and _found("measure", before))
 
 
 def _cells(line: str) -> list[str]:

@@ -83,6 +83,13 @@ def _found(kind: str, text: str) -> tuple[_Entry, ...]:
 
 
 @cache
+def counted_nouns() -> re.Pattern:
+    """The nouns a figure counts in a sentence ("devices", "people"): `counted` in the file."""
+    words = schema_yaml("questions.yaml")["counted"]
+    return re.compile("|".join(f"(?:{w})" for w in words), re.I)
+
+
+@cache
 def yes_no_measures() -> frozenset[str]:
     """The measures a question asks as yes or no (`yes_no: true` in schemas/questions.yaml)."""
     return frozenset(e.value for e in _vocabulary()["measure"] if e.yes_no)
