@@ -140,6 +140,7 @@ def profiles() -> tuple[Profile, ...]:
 
 
 def profile(profile_id: str) -> Profile:
+    """The profile named `profile_id` (a user error naming the known ones if there is none)."""
     found = next((p for p in profiles() if p.id == profile_id), None)
     if found is None:
         known = ", ".join(p.id for p in profiles())

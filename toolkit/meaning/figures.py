@@ -25,8 +25,9 @@ from functools import cache
 from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, parse_number
+from ..layouts.response import Response
 from .periods import period_in, period_named
-from .questions import QuestionTopics, Topic, _found, counted_nouns, yes_no_measures
+from .questions import QuestionTopics, Topic, counted_nouns, named, yes_no_measures
 from .text import echoes, sentences
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -126,7 +127,7 @@ class _Reader:
         point to, with the breakdown value they name, or None when not exactly one."""
         topics = [t for t in self.topics if (unit == "percent") == (t.measure in SHARE_MEASURES)]
         technologies = {t.technology for t in topics}
-        named_measures = {e.value for e in _found("measure", words)}
+        named_measures = set(named("measure", words))
         if named_measures:
             matching = [t for t in topics if t.measure in named_measures]
             if not matching and len(technologies) == 1 and len(named_measures) == 1:
@@ -138,9 +139,9 @@ class _Reader:
         for topic in topics:
             allowed = BREAKDOWNS.get(topic.breakdown)
             if allowed:
-                named = [v for v in allowed if re.search(rf"\b{re.escape(v)}", words, re.I)]
-                if len(named) == 1:
-                    valued.append((topic, named[0]))
+                values = [v for v in allowed if re.search(rf"\b{re.escape(v)}", words, re.I)]
+                if len(values) == 1:
+                    valued.append((topic, values[0]))
         if len(valued) == 1:
             return valued[0]
         totals = [t for t in topics if t.breakdown == "none"]
@@ -362,11 +363,11 @@ def _counts_something(before: str, after: str) -> bool:
     counted = COUNTED.match(after)
     if counted and (
         counted_nouns().search(counted.group(0))
-        or _found("measure", counted.group(0))
-        or _found("technology", counted.group(0))
+        or named("measure", counted.group(0))
+        or named("technology", counted.group(0))
     ):
         return True
-    return bool(STATED.search(before) and _found("measure", before))
+    return bool(STATED.search(before) and named("measure", before))
 
 
 def _cells(line: str) -> list[str]:
@@ -396,7 +397,7 @@ def read_figures(
     return FigureReading(tuple(reader.figures), tuple(reader.unsure))
 
 
-def read_response_figures(response, mapped: Iterable[QuestionTopics]) -> FigureReading:
+def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) -> FigureReading:
     """The figures of each question's own answer (or, for a response with one question or
     an unnumbered answer, of the whole answer) with that question's topics."""
     figures, unsure = [], []

@@ -95,8 +95,14 @@ def yes_no_measures() -> frozenset[str]:
     return frozenset(e.value for e in _vocabulary()["measure"] if e.yes_no)
 
 
+def named(kind: str, text: str) -> tuple[str, ...]:
+    """The values of `kind` ('technology', 'measure', 'breakdown') whose words `text` holds,
+    those another found value suppresses left out."""
+    return tuple(e.value for e in _found(kind, text))
+
+
 def technologies_named(text: str) -> list[str]:
-    return [e.value for e in _found("technology", text)]
+    return list(named("technology", text))
 
 
 def _topics(text: str, context: Iterable[str]) -> tuple[tuple[Topic, ...], str | None]:
