@@ -214,6 +214,13 @@ def test_yes_and_no_answer_a_do_you_use_question():
         (1.0, "yes_no"),
         (0.0, "yes_no"),
     ]
+    today = Topic("knife_arch", "in_use")
+    dated = read_figures("Yes.", [today], "1", "Do you use knife arches?", as_at="2025-06-09")
+    assert [(f.value, f.period_start, f.period_end) for f in dated.figures] == [
+        (1.0, "2025-06-09", "2025-06-09")
+    ]
+    undated = read_figures("Yes.", [today], "1", "Do you use knife arches?")
+    assert undated.figures == () and [u.text for u in undated.unsure] == ["Yes"]
 
 
 def test_forces_by_short_name_body_slug_and_site():

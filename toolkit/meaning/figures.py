@@ -114,8 +114,11 @@ def _value(text: str) -> float | None:
 class _Reader:
     """Reads one answer's text for one question (its label and topics)."""
 
-    def __init__(self, label: str | None, topics: tuple[Topic, ...], question_text: str):
+    def __init__(
+        self, label: str | None, topics: tuple[Topic, ...], question_text: str, as_at: str | None
+    ):
         self.label, self.topics, self.question_text = label, topics, question_text
+        self.as_at = as_at
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
         self.used: set[int] = set()  # lines already read as part of a shape
@@ -293,17 +296,26 @@ class _Reader:
         if not asks or not match:
             return
         value = 1.0 if match["answer"].lower() == "yes" else 0.0
+        quote = sentences(first)[0]
         for topic in asks:
             if topic.breakdown != "none":
                 continue
-            quote = sentences(first)[0]
+            # "Do you use ...?" asks about the question's period, else the day of the answer.
+            start, end, label = topic.period_start, topic.period_end, topic.period_label
+            if end is None and self.as_at:
+                start, end = _as_at(self.as_at)
+                label = f"at the response date ({self.as_at})"
+            elif end is None:
+                reason = "no period: the question names none and the response date is not known"
+                self.unsure.append(Unsure(match["answer"], quote, reason, self.label))
+                continue
             self.figures.append(
                 Figure(
                     value,
                     "yes_no",
-                    topic.period_start,
-                    topic.period_end,
-                    topic.period_label,
+                    start,
+                    end,
+                    label,
                     infer_qualifier(first),
                     quote,
                     self.label,
@@ -370,6 +382,14 @@ def _counts_something(before: str, after: str) -> bool:
     return bool(STATED.search(before) and named("measure", before))
 
 
+def _as_at(day_or_month: str) -> tuple[str, str]:
+    """'2025-06-09' -> that day; '2023-05' (a page address's month) -> that month."""
+    if len(day_or_month) == len("2023-05"):
+        first = date.fromisoformat(f"{day_or_month}-01")
+        return first.isoformat(), period_named(first.strftime("%B %Y")).end.isoformat()
+    return day_or_month, day_or_month
+
+
 def _cells(line: str) -> list[str]:
     if "|" not in line and "\t" not in line and "  " not in line.strip():
         return [line]
@@ -384,10 +404,13 @@ def read_figures(
     topics: Iterable[Topic] = (),
     question: str | None = None,
     question_text: str = "",
+    as_at: str | None = None,
 ) -> FigureReading:
     """The figures of one answer `text` to the question labelled `question`, whose topics
-    are `topics` (see meaning.questions). Lines that echo the question are skipped."""
-    reader = _Reader(question, tuple(topics), question_text)
+    are `topics` (see meaning.questions). Lines that echo the question are skipped. `as_at`
+    (the response date, or its month: '2025-06-09', '2025-06') is the period of a yes or no
+    to a question that names none."""
+    reader = _Reader(question, tuple(topics), question_text, as_at)
     lines = [line for line in text.split("\n") if line.strip()]
     lines = [line for line in lines if not echoes(line, question_text)]
     reader.yes_no(lines)
@@ -407,9 +430,10 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     def read(text: str, label: str | None) -> None:
         m = mapped.get(label)
         question = response.question(label) if label else None
-        reading = read_figures(
-            text, m.topics if m else (), label, question.text if question else ""
-        )
+        question_text = question.text if question else ""
+        topics = m.topics if m else ()
+        as_at = response.response_date or response.response_month
+        reading = read_figures(text, topics, label, question_text, as_at)
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
 
