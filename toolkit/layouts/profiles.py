@@ -13,6 +13,8 @@ FLAGS = re.I | re.M
 MERGED_KEYS = ("fields", "url_fields")
 # Keys whose patterns a profile that extends another adds to the base's.
 ADDED_KEYS = ("markers",)
+# Keys each profile states for itself: a base's requirement would let its other variants in.
+OWN_KEYS = ("requires", "abstract")
 # Keys whose patterns are only ever tried together: compiled as one alternation (one search).
 JOINED_KEYS = ("requires", "footer", "start", "request", "answer", "status")
 
@@ -72,7 +74,8 @@ def _resolved(entry: dict, by_id: dict[str, dict]) -> dict:
             "a profile. Expected the id of a profile listed in the file."
         )
     base = dict(_resolved(by_id[base_id], by_id))
-    base.pop("abstract", None)
+    for key in OWN_KEYS:
+        base.pop(key, None)
     for key, value in entry.items():
         if key in MERGED_KEYS:
             base[key] = {**base.get(key, {}), **value}
