@@ -148,6 +148,7 @@ def test_a_campaign_question_map_comes_first():
             None,
         ),
         ("Retrieving it would take more than 18 hours and exceed the limit.", "cost_limit", None),
+        ("We estimate that finding it would take over 18 hours.", "cost_limit", None),
         (
             "The force can neither confirm nor deny that it holds this information.",
             "neither_confirm_nor_deny",
@@ -317,3 +318,7 @@ def test_any_text_is_read_without_an_error(lines):
     meaning = read_meaning(response)
     for row in meaning.outcomes + meaning.figures:
         assert row.quote in text
+
+
+def test_paragraphs_written_together_are_each_cited():
+    assert sections_cited("exempt by virtue of Section 31(1)(a)(b)") == ["s31(1)(a)", "s31(1)(b)"]
