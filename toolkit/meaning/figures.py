@@ -27,7 +27,14 @@ from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, parse_number
 from ..layouts.response import Response
 from .periods import period_in, period_named
-from .questions import QuestionTopics, Topic, counted_nouns, named, yes_no_measures
+from .questions import (
+    QuestionTopics,
+    Topic,
+    at_a_date_measures,
+    counted_nouns,
+    named,
+    yes_no_measures,
+)
 from .text import echoes, sentences
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -44,6 +51,12 @@ DURATION = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minute
 COUNTED = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
 STATED = re.compile(
     r"\b(?:was|were|is|are|totall?ed|numbered|of|at|approximately|around|about|:)\s*$", re.I
+)
+# What may stand beside a number that is a whole answer: its list mark, a qualifier, a full stop.
+ALONE = re.compile(
+    r"\s*(?:(?:Q|Question\s*)?\(?\d{1,2}[a-z]?[.):-]\s*)?(?:approximately|approx\.?|around|about)?\s*"
+    r"[.;]?\s*",
+    re.I,
 )
 CLAUSE_BREAK = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
 
@@ -165,13 +178,8 @@ class _Reader:
         period its question asks about (when the question names a whole one)."""
         number = _value(value)
         found = self.topic_for(words, unit) if number is not None else None
-        if period is None and question_period and found and found[0].period_end:
-            topic = found[0]
-            period = Period(
-                date.fromisoformat(topic.period_start),
-                date.fromisoformat(topic.period_end),
-                topic.period_label,
-            )
+        if period is None and question_period and found:
+            period = self.question_period(found[0])
         if number is None or period is None or found is None:
             if number is None:
                 reason = "not a number"
@@ -198,6 +206,18 @@ class _Reader:
                 breakdown_value,
             )
         )
+
+    def question_period(self, topic: Topic) -> Period | None:
+        """The period a question asks about: the whole one it names, else, for a measure of
+        how things stand asked with no period, the day (or page's month) of the answer."""
+        if topic.period_start and topic.period_end:
+            start, end = topic.period_start, topic.period_end
+            return Period(date.fromisoformat(start), date.fromisoformat(end), topic.period_label)
+        if topic.period_start is None and topic.measure in at_a_date_measures() and self.as_at:
+            start, end = _as_at(self.as_at)
+            label = f"at the response date ({self.as_at})"
+            return Period(date.fromisoformat(start), date.fromisoformat(end), label)
+        return None
 
     # -- shapes ----------------------------------------------------------------------------
 
@@ -300,12 +320,8 @@ class _Reader:
         for topic in asks:
             if topic.breakdown != "none":
                 continue
-            # "Do you use ...?" asks about the question's period, else the day of the answer.
-            start, end, label = topic.period_start, topic.period_end, topic.period_label
-            if end is None and self.as_at:
-                start, end = _as_at(self.as_at)
-                label = f"at the response date ({self.as_at})"
-            elif end is None:
+            period = self.question_period(topic)
+            if period is None:
                 reason = "no period: the question names none and the response date is not known"
                 self.unsure.append(Unsure(match["answer"], quote, reason, self.label))
                 continue
@@ -313,9 +329,9 @@ class _Reader:
                 Figure(
                     value,
                     "yes_no",
-                    start,
-                    end,
-                    label,
+                    period.start.isoformat(),
+                    period.end.isoformat(),
+                    period.label,
                     infer_qualifier(first),
                     quote,
                     self.label,
@@ -348,6 +364,12 @@ class _Reader:
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
+                if ALONE.fullmatch(before) and ALONE.fullmatch(after):
+                    # The answer is the number alone ("2) 12,345"): the question's own figure.
+                    unit = "percent" if number["percent"] else "count"
+                    value = number["value"]
+                    self.add(value, unit, None, sentence, self.question_text, sentence, True)
+                    continue
                 if not _counts_something(before, after):
                     self.unsure.append(
                         Unsure(

@@ -52,6 +52,7 @@ class _Entry:
     replaces_total: bool
     suppresses_measures: frozenset[str]
     yes_no: bool
+    at_a_date: bool
 
 
 @cache
@@ -67,6 +68,7 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
                 bool(entry.get("replaces_total")),
                 frozenset(entry.get("suppresses_measures", ())),
                 bool(entry.get("yes_no")),
+                bool(entry.get("at_a_date")),
             )
             for value, entry in data[kind].items()
         )
@@ -99,6 +101,13 @@ def named(kind: str, text: str) -> tuple[str, ...]:
     """The values of `kind` ('technology', 'measure', 'breakdown') whose words `text` holds,
     those another found value suppresses left out."""
     return tuple(e.value for e in _found(kind, text))
+
+
+@cache
+def at_a_date_measures() -> frozenset[str]:
+    """Measures of how things stand (`at_a_date: true`): asked with no period, they are as at
+    the day of the answer."""
+    return frozenset(e.value for e in _vocabulary()["measure"] if e.at_a_date)
 
 
 def technologies_named(text: str) -> list[str]:
