@@ -18,8 +18,8 @@ SENTENCE_END = (".", ":", "?", ";", "!", ",")
 
 def choose(text: str, source_url: str | None = None) -> Profile:
     """The profile whose markers the text (and address) shows most; the file's order breaks
-    ties. A profile's `requires` must be met, and a force's own layout needs one of its
-    markers or its address."""
+    ties. A profile's `requires` must be met, and a profile with markers needs one of them
+    (or its address) to be found."""
     best, best_score = None, -1
     text = "\n" + text
     for candidate in profiles():
@@ -29,8 +29,8 @@ def choose(text: str, source_url: str | None = None) -> Profile:
             if not (required.search(text) or (source_url and required.search(source_url))):
                 continue
         score = URL_WEIGHT * url_hit + sum(1 for p in candidate.markers if p.search(text))
-        if candidate.force and not score:
-            continue  # one force's layout is told by its own markers or address, not the site's
+        if candidate.markers and not score:
+            continue  # a layout with markers of its own is told by them (or its address)
         if score > best_score:
             best, best_score = candidate, score
     return best

@@ -43,7 +43,9 @@ CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 EQUALS = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
 )
-YES_NO = re.compile(r"^[\s•*-]*(?:(?:Q?\d+[a-z]?[.):-]?|answer:?)\s*)?(?P<answer>yes|no)\b", re.I)
+YES_NO = re.compile(
+    r"^[\s•*-]*(?:(?:(?:Q|A)?\d+[a-z]?[.):-]?|answer:?|response:?)\s*)?(?P<answer>yes|no)\b", re.I
+)
 SHARE_MEASURES = {"share_of_uses"}
 DURATION = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
 # A number a sentence states as a count: "120 devices ...", "... searches was 8145".

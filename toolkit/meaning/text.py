@@ -8,7 +8,10 @@ SPACES = re.compile(r"\s+")
 WORDS = re.compile(r"[a-z0-9]+")
 
 
-LIST_MARK = re.compile(r"^(?:Q|Question\s*)?\(?\d{1,2}[a-z]?[.)]?$|^\(?[a-z]{1,3}[.)/]$")
+LIST_MARK = re.compile(
+    r"^(?:Q|Question\s*|A|Answer\s*)?\(?\d{1,2}[a-z]?[.)]?$"  # 1.  Q2.  A3.
+    r"|^\(?[a-z]{1,3}[.)/]$"  # a)  ii/
+)
 
 
 def sentences(text: str) -> list[str]:
