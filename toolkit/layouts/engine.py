@@ -180,7 +180,13 @@ def _questions(request_lines: list[str], interleaved: bool):
             question_text = "\n".join(block)
         questions.append(Question(written, key, question_text.strip(), heading))
     if not questions:  # an unnumbered request is one question
-        text = "\n".join(line for line, _ in loose).strip()
+        lines = [line for line, _ in loose]
+        if interleaved and lines:
+            # No heading parts it from its answer: the question runs to its question mark.
+            end = next((i for i, line in enumerate(lines) if line.rstrip().endswith("?")), 0)
+            question, answer = "\n".join(lines[: end + 1]), "\n".join(lines[end + 1 :])
+            return [Question(None, None, question.strip())], [answer.strip()]
+        text = "\n".join(lines).strip()
         return ([Question(None, None, text)] if text else []), []
     return questions, answer_texts
 
