@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..document import Document
 from .dates import parse_date, parse_month
 from .names import force_named, most_named
-from .profiles import Profile, force_by_host, profiles, structure
+from .profiles import Profile, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
 
 URL_WEIGHT = 10
@@ -63,9 +63,13 @@ def _url_field(profile: Profile, name: str, url: str | None) -> str | None:
     return template.format_map(match.groupdict()) if template else match["value"]
 
 
+SIGNATURE_LINES = 6  # the lines after "Yours sincerely" that name the sender
+
+
 def _force(
-    profile: Profile, whole: str, body: str, url: str | None
+    profile: Profile, whole: str, kept: list[str], body: str, url: str | None
 ) -> tuple[str | None, str | None]:
+    """The force that published the response, and how it was found (see docs/reading.md)."""
     if profile.force:
         return profile.force, f"layout {profile.id}"
     by_host = force_by_host(url) if url else None
@@ -75,7 +79,14 @@ def _force(
         found = force_named(name) if name else None
         if found:
             return found, f"the name {name!r}"
-    named = most_named(body)
+    signed_at = _first_line(kept, profile.signature)
+    if signed_at is not None:
+        signed = most_named("\n".join(kept[signed_at + 1 : signed_at + 1 + SIGNATURE_LINES]))
+        if signed:
+            return signed, "the force signing the letter"
+    # A force the answer sends the requester to ("held by Kent Police") is not the sender.
+    own_lines = "\n".join(line for line in body.split("\n") if not referral().search(line))
+    named = most_named(own_lines) or most_named(body)
     return (named, "the force named most in the text") if named else (None, None)
 
 
@@ -342,7 +353,7 @@ def read_response(document: Document, source_url: str | None = None) -> Response
 
     request, answer, questions, answers, statements = _split(body_lines, profile)
 
-    force_id, evidence = _force(profile, whole, body, source_url)
+    force_id, evidence = _force(profile, whole, kept, body, source_url)
     reference = _field(profile, "reference", whole) or _url_field(profile, "reference", source_url)
     month = _url_field(profile, "month", source_url)
     return Response(

@@ -17,6 +17,7 @@ from ..layouts.response import Response
 from .periods import period_in
 from .text import words
 
+REFERS_BACK = re.compile(r"\b(?:these|those|they|them)\b", re.I)
 MAP_MIN_WORDS = 6  # a pinned text this long also matches a question that quotes it in part
 
 
@@ -163,8 +164,9 @@ def map_question(
     number: str | None = None,
 ) -> QuestionTopics:
     """The topics one question asks about. `context` holds passages the question stands
-    under (its heading, the request's title), used only for a technology the question does
-    not name and only when such a passage names exactly one."""
+    under (its heading, the question it refers back to, the request's title, the request),
+    tried in turn for a technology the question does not name, each only if it names
+    exactly one."""
     pinned = _pinned(text, question_map) if question_map else None
     if pinned is not None:
         return QuestionTopics(label, number, text, pinned, "question_map")
@@ -176,13 +178,12 @@ def map_questions(
     response: Response, question_map: Mapping[str, Iterable[Topic]] | None = None
 ) -> tuple[QuestionTopics, ...]:
     """Every question of the response with its topics (unmapped ones kept, with a reason)."""
-    return tuple(
-        map_question(
-            q.text,
-            question_map,
-            (q.heading, response.title, response.request),
-            q.label,
-            q.number,
+    mapped = []
+    for index, q in enumerate(response.questions):
+        # "How many of these searches ...": the question before says what "these" are.
+        before = (
+            response.questions[index - 1].text if index and REFERS_BACK.search(q.text) else None
         )
-        for q in response.questions
-    )
+        context = (q.heading, before, response.title, response.request)
+        mapped.append(map_question(q.text, question_map, context, q.label, q.number))
+    return tuple(mapped)
