@@ -26,6 +26,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..schemas.models import columns
+from .campaigns.store import ensure_campaign_schema
 from .errors import DatabaseBusy, MultiforceError, ValidationFailed
 from .records import ROW_KEYS, Extraction
 from .reference import publish_reference
@@ -244,6 +245,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 db[table].add_column(name, kind)
         for index in INDEXES[table]:
             db[table].create_index(index, if_not_exists=True)
+    ensure_campaign_schema(db)  # campaigns, requests: before the views that read them
     if not db["documents"].detect_fts():
         db["documents"].enable_fts(["filename", "text"], create_triggers=True)
     for name, sql in VIEWS.items():
