@@ -73,7 +73,9 @@ def standings(db: Path, campaign_id: str | None, on: date) -> list[Standing]:
             f"{db}: no requests of campaign {campaign_id!r}. Expected a campaign the database "
             "holds: run `multiforce requests --db DB` to see them all."
         )
-    return [_standing(dict(row), events.get(row["request_id"], []), on) for row in requests]
+    day = on.isoformat()
+    sent = [row for row in requests if row["sent_date"] is None or row["sent_date"] <= day]
+    return [_standing(dict(row), events.get(row["request_id"], []), on) for row in sent]
 
 
 def _standing(request: dict, history: list, on: date) -> Standing:

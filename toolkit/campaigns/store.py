@@ -229,6 +229,8 @@ class Changes:
         self._set(row, sent_date=sent_date, wdtk_url=wdtk_url)
 
     def answered_on(self, row: dict, day: str | None) -> None:
+        """The day the answer came, from a dated source only (an export's status as seen on a
+        day says the answer came by then, not when)."""
         if day and (row["answered_date"] is None or day < row["answered_date"]):
             row["answered_date"] = day
 
@@ -266,9 +268,6 @@ class Changes:
                 latest = _latest(history)
                 row["status"], row["status_date"] = latest["status"], latest["date"]
                 row["wdtk_state"] = latest["wdtk_state"] or row["wdtk_state"]
-                for event in history:
-                    if event["status"] == "answered":
-                        self.answered_on(row, event["date"])
             sent = _day(row["sent_date"])
             row["due_date"] = (
                 clock.due_date(sent, row["regime"]).isoformat() if sent else None
