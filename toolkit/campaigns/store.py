@@ -45,6 +45,7 @@ INDEXES = {
 }
 TYPES = {"String": str, "Int64": int, "Float64": float}
 EVENT_KEY = ("date", "status", "wdtk_state")
+WDTK_SOURCE = "WhatDoTheyKnow"  # how the sources of imported events begin
 
 
 def columns(table: str) -> dict[str, type]:
@@ -178,8 +179,13 @@ class Changes:
             self.questions[campaign.campaign_id] = questions
         for recipient in campaign.recipients:
             current = self.request(campaign.campaign_id, recipient.force_id)
-            if current["wdtk_url"] is None:  # WhatDoTheyKnow's dates are the better record
-                self._set(current, sent_date=campaign.sent_date, wdtk_url=recipient.wdtk_url)
+            # WhatDoTheyKnow's dates, once imported, are the better record of when it was sent.
+            from_wdtk = any(
+                event["source"].startswith(WDTK_SOURCE) for event in self._history(current["request_id"])
+            )
+            if not from_wdtk:
+                self._set(current, sent_date=campaign.sent_date)
+            self._set(current, wdtk_url=recipient.wdtk_url)
             source = f"campaign file {campaign.source}"
             if campaign.sent_date:
                 self.event(current, Event(campaign.sent_date, "awaiting_response", source))
