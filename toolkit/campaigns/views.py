@@ -9,7 +9,17 @@ ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL)"
 OVERDUE = (
     f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
 )
-WITHHELD = "('partially_disclosed', 'not_held', 'refused', 'cost_limit', 'neither_confirm_nor_deny')"
+from .wdtk import OUTCOME_OF_STATE
+
+WITHHELD = (
+    "('partially_disclosed', 'not_held', 'refused', 'cost_limit', 'neither_confirm_nor_deny')"
+)
+# What WhatDoTheyKnow's state says of the outcome, until the response's own outcomes are read.
+REPORTED_OUTCOME = (
+    "CASE q.wdtk_state "
+    + " ".join(f"WHEN '{state}' THEN '{status}'" for state, status in OUTCOME_OF_STATE.items())
+    + " END"
+)
 
 
 def _working_days_after(column: str, until: str) -> str:
@@ -35,6 +45,7 @@ SELECT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id, f.nam
            SELECT DISTINCT o.status FROM outcomes o
            WHERE o.response_id = q.response_id AND o.status IN {WITHHELD} ORDER BY o.status)
        ) AS withheld,
+       {REPORTED_OUTCOME} AS reported_outcome,
        q.regime, q.wdtk_url, q.response_id, coalesce(r.source_kind, 'request') AS source_kind
 FROM requests q
 JOIN forces f ON f.force_id = q.force_id
