@@ -141,8 +141,7 @@ def parse_campaign(data, where: str, source: str) -> Campaign:
     campaign_id = str(data.get("id") or "")
     if campaign_id and not _is_slug(campaign_id):
         problems.append(
-            f"id {campaign_id!r} is not lower-case letters, digits and hyphens "
-            "(e.g. scanners-2024)"
+            f"id {campaign_id!r} is not lower-case letters, digits and hyphens (e.g. scanners-2024)"
         )
     sent = _date(data.get("sent"), "sent", problems)
     start, end = _period(data.get("period"), "period", problems)
@@ -151,7 +150,9 @@ def parse_campaign(data, where: str, source: str) -> Campaign:
         for index, item in enumerate(_list(data.get("questions"), "questions", problems), 1)
     )
     numbers = [question.number for question in questions]
-    problems += [f"question number {n!r} is used twice" for n in sorted(set(numbers)) if numbers.count(n) > 1]
+    problems += [
+        f"question number {n!r} is used twice" for n in sorted(set(numbers)) if numbers.count(n) > 1
+    ]
     recipients = tuple(
         _recipient(item, problems) for item in _list(data.get("forces"), "forces", problems)
     )
@@ -175,7 +176,9 @@ def parse_campaign(data, where: str, source: str) -> Campaign:
 def _question(item, index, start, end, problems) -> Question:
     where = f"question {index}"
     if not isinstance(item, dict):
-        problems.append(f"{where} is {type(item).__name__}, not a mapping with number, text, topics")
+        problems.append(
+            f"{where} is {type(item).__name__}, not a mapping with number, text, topics"
+        )
         return Question(str(index), "", ())
     _unknown(item, QUESTION_KEYS, where, problems)
     number, text = _text(item.get("number")), _text(item.get("text"))
@@ -225,7 +228,9 @@ def _recipient(item, problems) -> Recipient:
         )
     url = _text(item.get("wdtk_url"))
     if url and not url.startswith("https://www.whatdotheyknow.com/request/"):
-        problems.append(f"forces: {force_id}'s wdtk_url {url!r} is not a WhatDoTheyKnow request address")
+        problems.append(
+            f"forces: {force_id}'s wdtk_url {url!r} is not a WhatDoTheyKnow request address"
+        )
     return Recipient(force_id, _text(item.get("response")), url)
 
 
@@ -235,7 +240,10 @@ def _period(value, where, problems) -> tuple[str | None, str | None]:
     if not isinstance(value, dict) or set(value) != {"start", "end"}:
         problems.append(f"{where} is {value!r}, not a mapping with start and end dates")
         return None, None
-    start, end = _date(value["start"], f"{where} start", problems), _date(value["end"], f"{where} end", problems)
+    start, end = (
+        _date(value["start"], f"{where} start", problems),
+        _date(value["end"], f"{where} end", problems),
+    )
     if start and end and start > end:
         problems.append(f"{where} ends ({end}) before it starts ({start})")
     if start and int(start[:4]) < EARLIEST_YEAR:
@@ -267,7 +275,10 @@ def _list(value, where, problems) -> list:
 def _unknown(item: dict, allowed: set[str], where: str, problems: list[str]) -> None:
     unknown = sorted(map(str, set(item) - allowed))
     if unknown:
-        problems.append(f"{where} has unknown key(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})")
+        allowed_keys = ", ".join(sorted(allowed))
+        problems.append(
+            f"{where} has unknown key(s) {', '.join(unknown)} (allowed: {allowed_keys})"
+        )
 
 
 def _text(value) -> str | None:

@@ -15,7 +15,9 @@ WDTK = Path(__file__).parent / "fixtures" / "wdtk"
 
 def multiforce(*args):
     subprocess.run(
-        [sys.executable, "-m", "multiforce.toolkit", *map(str, args)], check=True, capture_output=True
+        [sys.executable, "-m", "multiforce.toolkit", *map(str, args)],
+        check=True,
+        capture_output=True,
     )
 
 
@@ -24,8 +26,17 @@ def campaign_site(tmp_path_factory):
     db = tmp_path_factory.mktemp("campaign-site") / "multiforce.db"
     multiforce("build", "--db", db)
     multiforce("campaign", "new", WDTK / "campaign-scanners-2024.yaml", "--db", db)
-    multiforce("import-wdtk", "--db", db, "--campaign", "scanners-2024", "--as-of", "2024-03-01",
-               WDTK / "batch-download.csv", WDTK / "scanner_use_by_force.json")
+    multiforce(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        "scanners-2024",
+        "--as-of",
+        "2024-03-01",
+        WDTK / "batch-download.csv",
+        WDTK / "scanner_use_by_force.json",
+    )
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "multiforce.toolkit", "serve", str(db), "--port", str(port)],
@@ -61,7 +72,9 @@ def test_campaign_panel_shows_answered_late_and_refused_forces(campaign_site, br
 
     WebDriverWait(browser, 30).until(lambda driver: "Devon & Cornwall Police" in panel(driver))
     WebDriverWait(browser, 30).until(
-        lambda driver: driver.find_elements("css selector", "#chart-campaign-late svg, #chart-campaign-late canvas")
+        lambda driver: driver.find_elements(
+            "css selector", "#chart-campaign-late svg, #chart-campaign-late canvas"
+        )
     )
     browser.execute_script("document.getElementById('card-campaign-requests').scrollIntoView()")
     time.sleep(0.5)  # let the bars finish drawing before the screenshot
@@ -71,6 +84,8 @@ def test_campaign_panel_shows_answered_late_and_refused_forces(campaign_site, br
     kent = next(line for line in lines if line.startswith("Kent Police"))
     west = next(line for line in lines if line.startswith("West Midlands Police"))
     assert "overdue" in devon  # still silent today, long past 5 February 2024
-    assert "answered" in kent and "refused" in kent  # as the batch CSV says, until outcomes are read
+    assert (
+        "answered" in kent and "refused" in kent
+    )  # as the batch CSV says, until outcomes are read
     assert "answered" in west and " 4 " in f" {west} "  # answered 9 February: 4 working days late
     assert "Metropolitan Police Service" not in panel(browser)  # another campaign, filtered out

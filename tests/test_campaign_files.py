@@ -36,16 +36,19 @@ def db(tmp_path, cli):
 
 
 def test_campaign_new_writes_the_campaign_its_questions_and_requests(db):
-    assert rows(db, "SELECT campaign_id, title, sent_date, period_start, period_end FROM campaigns") == [
-        (C, "Mobile fingerprint scanners in 2023", "2024-01-08", "2023-01-01", "2023-12-31")
-    ]
-    assert rows(db, "SELECT number, technology, measure, breakdown FROM campaign_questions ORDER BY rowid") == [
+    assert rows(
+        db, "SELECT campaign_id, title, sent_date, period_start, period_end FROM campaigns"
+    ) == [(C, "Mobile fingerprint scanners in 2023", "2024-01-08", "2023-01-01", "2023-12-31")]
+    assert rows(
+        db, "SELECT number, technology, measure, breakdown FROM campaign_questions ORDER BY rowid"
+    ) == [
         ("1", "mobile_fingerprint_scanner", "devices_in_service", "none"),
         ("2", "mobile_fingerprint_scanner", "uses", "none"),
         ("2", "mobile_fingerprint_scanner", "matches", "database"),
     ]
-    assert rows(db, "SELECT force_id, sent_date, due_date, status, regime FROM requests "
-                    "ORDER BY force_id") == [
+    assert rows(
+        db, "SELECT force_id, sent_date, due_date, status, regime FROM requests ORDER BY force_id"
+    ) == [
         ("devon-and-cornwall", "2024-01-08", "2024-02-05", "awaiting_response", "foia"),
         ("kent", "2024-01-08", "2024-02-05", "awaiting_response", "foia"),
         ("police-scotland", "2024-01-08", "2024-02-05", "awaiting_response", "foisa"),
@@ -72,8 +75,11 @@ def test_a_changed_sent_date_moves_the_due_dates(cli, db, write_yaml):
 @pytest.mark.parametrize(
     "old,new,says",
     [
-        ("technology: mobile_fingerprint_scanner, measure: uses",
-         "technology: drones, measure: uses", "technology 'drones' is not one of"),
+        (
+            "technology: mobile_fingerprint_scanner, measure: uses",
+            "technology: drones, measure: uses",
+            "technology 'drones' is not one of",
+        ),
         ("  - kent\n", "  - kent-police\n", "'kent-police' is not a force id"),
         ("sent: 2024-01-08", "sent: 8/1/2024", "not a date as YYYY-MM-DD"),
         ("title:", "colour: blue\ntitle:", "unknown key(s) colour"),
@@ -93,10 +99,15 @@ def test_a_wrong_campaign_file_is_one_clear_error(cli, db, write_yaml, old, new,
 
 def test_question_map_of_a_campaign_in_the_database_and_of_a_bundled_one(db):
     found = question_map(C, db)
-    assert [(t.technology, t.measure, t.breakdown) for t in found[
-        "How many times were they used in 2023, and how many searches matched each database?"
-    ]] == [("mobile_fingerprint_scanner", "uses", "none"),
-           ("mobile_fingerprint_scanner", "matches", "database")]
+    assert [
+        (t.technology, t.measure, t.breakdown)
+        for t in found[
+            "How many times were they used in 2023, and how many searches matched each database?"
+        ]
+    ] == [
+        ("mobile_fingerprint_scanner", "uses", "none"),
+        ("mobile_fingerprint_scanner", "matches", "database"),
+    ]
     first = question_map(bundled.FIRST_CAMPAIGN)
     topics = first["The number of knife wands owned by your force in each year"]
     assert [(t.technology, t.measure, t.period_start) for t in topics] == [
@@ -129,9 +140,23 @@ def test_template_for_a_campaign_has_its_questions_rows(cli, db, tmp_path):
     answers = read_document(out).tables[0]
     header = next(i for i, row in enumerate(answers) if row[:2] == ["technology", "measure"])
     assert [row[:6] for row in answers[header + 1 :]] == [
-        ["mobile_fingerprint_scanner", "devices_in_service", "2023-01-01", "2023-12-31", "none", ""],
+        [
+            "mobile_fingerprint_scanner",
+            "devices_in_service",
+            "2023-01-01",
+            "2023-12-31",
+            "none",
+            "",
+        ],
         ["mobile_fingerprint_scanner", "uses", "2023-01-01", "2023-12-31", "none", ""],
-        ["mobile_fingerprint_scanner", "matches", "2023-01-01", "2023-12-31", "database", "immigration"],
+        [
+            "mobile_fingerprint_scanner",
+            "matches",
+            "2023-01-01",
+            "2023-12-31",
+            "database",
+            "immigration",
+        ],
         ["mobile_fingerprint_scanner", "matches", "2023-01-01", "2023-12-31", "database", "police"],
     ]
 
@@ -151,8 +176,16 @@ def test_requests_as_json_on_a_date(cli, db):
     found = {row["force_id"]: row for row in json.loads(result.stdout)}
     assert set(found) == {"west-midlands", "devon-and-cornwall", "kent"}  # Scotland: sent later
     assert list(found["kent"]) == [
-        "request_id", "campaign_id", "force_id", "sent_date", "due_date", "status",
-        "status_date", "wdtk_url", "response_id", "overdue_working_days",
+        "request_id",
+        "campaign_id",
+        "force_id",
+        "sent_date",
+        "due_date",
+        "status",
+        "status_date",
+        "wdtk_url",
+        "response_id",
+        "overdue_working_days",
     ]
     # Due 5 February; 1 March is the 19th working day after it.
     assert found["devon-and-cornwall"]["overdue_working_days"] == 19
@@ -178,16 +211,30 @@ def test_requests_as_csv_and_table_with_a_summary(cli, db):
 
 def test_silence_is_derived_in_the_views(cli, db):
     _imported(cli, db)
-    silent = rows(db, "SELECT force_id, status, overdue_working_days > 0 FROM silence ORDER BY force_id")
-    assert silent == [("devon-and-cornwall", "no_response", 1), ("police-scotland", "no_response", 1)]
+    silent = rows(
+        db, "SELECT force_id, status, overdue_working_days > 0 FROM silence ORDER BY force_id"
+    )
+    assert silent == [
+        ("devon-and-cornwall", "no_response", 1),
+        ("police-scotland", "no_response", 1),
+    ]
     assert rows(db, "SELECT count(*) FROM outcomes WHERE status = 'no_response'") == [(0,)]
-    assert rows(db, "SELECT force_id, campaign_id, technology, status FROM request_outcome_cells "
-                    "ORDER BY force_id") == [
+    assert rows(
+        db,
+        "SELECT force_id, campaign_id, technology, status FROM request_outcome_cells "
+        "ORDER BY force_id",
+    ) == [
         ("devon-and-cornwall", C, "mobile_fingerprint_scanner", "no_response"),
         ("police-scotland", C, "mobile_fingerprint_scanner", "no_response"),
     ]
-    listed = rows(db, "SELECT force_name, measure, status FROM refusals_and_silence "
-                      "WHERE campaign_id = ? ORDER BY force_name, measure", C)
+    listed = rows(
+        db,
+        "SELECT force_name, measure, status FROM refusals_and_silence "
+        "WHERE campaign_id = ? ORDER BY force_name, measure",
+        C,
+    )
     assert ("Devon & Cornwall Police", "uses", "no_response") in listed
-    assert rows(db, "SELECT force_id, working_days_to_answer, working_days_late, on_time "
-                    "FROM response_times") == [("west-midlands", 24, 4, 0)]
+    assert rows(
+        db,
+        "SELECT force_id, working_days_to_answer, working_days_late, on_time FROM response_times",
+    ) == [("west-midlands", 24, 4, 0)]

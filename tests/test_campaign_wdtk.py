@@ -67,12 +67,17 @@ def test_request_json_gives_dates_history_and_time_to_answer(cli, db):
 
 def test_police_scotland_runs_on_the_scottish_clock(cli, db):
     cli("import-wdtk", "--db", db, "--campaign", C, WDTK / "scanner_use_by_force_2.json")
-    assert rows(db, "SELECT regime, sent_date, due_date FROM requests WHERE force_id = ?",
-                "police-scotland") == [("foisa", "2024-11-25", "2024-12-24")]
+    assert rows(
+        db, "SELECT regime, sent_date, due_date FROM requests WHERE force_id = ?", "police-scotland"
+    ) == [("foisa", "2024-11-25", "2024-12-24")]
 
 
 def test_importing_the_same_files_twice_changes_nothing(cli, db):
-    files = [WDTK / "batch-download.csv", WDTK / "batch-download.zip", WDTK / "scanner_use_by_force.json"]
+    files = [
+        WDTK / "batch-download.csv",
+        WDTK / "batch-download.zip",
+        WDTK / "scanner_use_by_force.json",
+    ]
     first = cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-01", *files)
     assert first.exit_code == 0, first.output
     before = digest(db)
@@ -82,10 +87,26 @@ def test_importing_the_same_files_twice_changes_nothing(cli, db):
 
 
 def test_a_later_export_updates_statuses_and_keeps_history(cli, db):
-    cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-01",
-        WDTK / "batch-download.csv")
-    cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-04-02",
-        WDTK / "batch-download-later.csv")
+    cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--as-of",
+        "2024-03-01",
+        WDTK / "batch-download.csv",
+    )
+    cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--as-of",
+        "2024-04-02",
+        WDTK / "batch-download-later.csv",
+    )
     status = dict(rows(db, "SELECT force_id, status FROM requests"))
     assert status == {
         "west-midlands": "answered",
@@ -93,8 +114,11 @@ def test_a_later_export_updates_statuses_and_keeps_history(cli, db):
         "kent": "internal_review",
         "police-scotland": "answered",
     }
-    kent = rows(db, "SELECT date, status, wdtk_state, source FROM request_events "
-                    "WHERE request_id = 'scanners-2024/kent' ORDER BY rowid")
+    kent = rows(
+        db,
+        "SELECT date, status, wdtk_state, source FROM request_events "
+        "WHERE request_id = 'scanners-2024/kent' ORDER BY rowid",
+    )
     assert [event[:3] for event in kent] == [
         ("2024-01-08", "awaiting_response", None),
         ("2024-03-01", "answered", "rejected"),
@@ -102,23 +126,68 @@ def test_a_later_export_updates_statuses_and_keeps_history(cli, db):
     ]
     assert kent[-1][3] == "WhatDoTheyKnow batch CSV batch-download-later.csv"
     # Devon and Cornwall's status did not change: no event added by the second export.
-    assert len(rows(db, "SELECT 1 FROM request_events WHERE request_id = ?",
-                    "scanners-2024/devon-and-cornwall")) == 2
+    assert (
+        len(
+            rows(
+                db,
+                "SELECT 1 FROM request_events WHERE request_id = ?",
+                "scanners-2024/devon-and-cornwall",
+            )
+        )
+        == 2
+    )
+
+
+def test_an_export_adds_only_what_the_dated_history_lacks(cli, db):
+    cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--as-of",
+        "2024-03-01",
+        WDTK / "batch-download.csv",
+        WDTK / "scanner_use_by_force.json",
+    )
+    assert rows(
+        db, "SELECT status, status_date FROM requests WHERE force_id = 'west-midlands'"
+    ) == [("answered", "2024-02-12")]
+    assert rows(
+        db,
+        "SELECT count(*) FROM request_events WHERE status = 'answered' "
+        "AND request_id = 'scanners-2024/west-midlands'",
+    ) == [(1,)]
 
 
 def test_batch_zip_saves_attachments_and_lists_them_for_drafting(cli, db, tmp_path):
     out = tmp_path / "attachments"
-    result = cli("import-wdtk", "--db", db, "--campaign", C, "--attachments", out,
-                 WDTK / "batch-download.zip")
+    result = cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--attachments",
+        out,
+        WDTK / "batch-download.zip",
+    )
     assert result.exit_code == 0, result.output
     saved = out / C / "kent" / "22" / "refusal.txt"
     assert saved.read_text(encoding="utf-8").startswith("Reference K-77")
     assert str(saved) in result.output and "multiforce draft" in result.output
-    assert rows(db, "SELECT request_id, date, path, source_url FROM request_attachments "
-                    "WHERE filename = 'refusal.txt'") == [(
-        "scanners-2024/kent", "2024-02-20", str(saved.resolve()),
-        "https://www.whatdotheyknow.com/request/scanner_use_by_force_4#incoming-22",
-    )]
+    assert rows(
+        db,
+        "SELECT request_id, date, path, source_url FROM request_attachments "
+        "WHERE filename = 'refusal.txt'",
+    ) == [
+        (
+            "scanners-2024/kent",
+            "2024-02-20",
+            str(saved.resolve()),
+            "https://www.whatdotheyknow.com/request/scanner_use_by_force_4#incoming-22",
+        )
+    ]
 
 
 def test_attachments_go_to_drafting_when_it_is_installed(cli, db, tmp_path, monkeypatch):
@@ -131,18 +200,28 @@ def test_attachments_go_to_drafting_when_it_is_installed(cli, db, tmp_path, monk
     module.__spec__ = types.SimpleNamespace(name=module.__name__)
     monkeypatch.setitem(sys.modules, module.__name__, module)
     monkeypatch.setattr("importlib.util.find_spec", lambda name: module.__spec__)
-    result = cli("import-wdtk", "--db", db, "--campaign", C, "--attachments", tmp_path / "a",
-                 WDTK / "batch-download.zip")
+    result = cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--attachments",
+        tmp_path / "a",
+        WDTK / "batch-download.zip",
+    )
     assert result.exit_code == 0, result.output
     assert sorted((Path(path).name, force, campaign) for path, _, force, campaign in drafted) == [
-        ("refusal.txt", "kent", C), ("reply-0042-24.txt", "west-midlands", C)
+        ("refusal.txt", "kent", C),
+        ("reply-0042-24.txt", "west-midlands", C),
     ]
 
 
 def test_a_missing_campaign_is_made_and_titled_from_the_request(cli, tmp_path):
     db = tmp_path / "new.db"
-    result = cli("import-wdtk", "--db", db, "--campaign", "from-wdtk",
-                 WDTK / "scanner_use_by_force.json")
+    result = cli(
+        "import-wdtk", "--db", db, "--campaign", "from-wdtk", WDTK / "scanner_use_by_force.json"
+    )
     assert result.exit_code == 0, result.output
     assert rows(db, "SELECT campaign_id, title, sent_date FROM campaigns") == [
         ("from-wdtk", "Scanner use by force", "2024-01-08")
@@ -175,7 +254,9 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
     if kind == "zip-slip":
         return _zip(tmp_path / "slip.zip", {f"{folder}/attachments-22/../../../../evil.txt": b"x"})
     if kind == "zip-bomb":
-        return _zip(tmp_path / "bomb.zip", {f"{folder}/attachments-22/zeros.txt": bytes(20 * 2**20)})
+        return _zip(
+            tmp_path / "bomb.zip", {f"{folder}/attachments-22/zeros.txt": bytes(20 * 2**20)}
+        )
     if kind == "truncated-zip":
         data = (WDTK / "batch-download.zip").read_bytes()
         (tmp_path / "cut.zip").write_bytes(data[: len(data) // 2])
@@ -229,14 +310,32 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
     ],
 )
 def test_hostile_files_are_refused_and_nothing_is_written(cli, db, tmp_path, kind, says):
-    cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-01",
-        WDTK / "batch-download.csv")
+    cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--as-of",
+        "2024-03-01",
+        WDTK / "batch-download.csv",
+    )
     before = digest(db)
     hostile = _hostile(tmp_path, kind)
     out = tmp_path / "attachments"
     # A good file beside the bad one: nothing of it is written either.
-    result = cli("import-wdtk", "--db", db, "--campaign", C, "--attachments", out,
-                 WDTK / "batch-download-later.csv", WDTK / "batch-download.zip", hostile)
+    result = cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--attachments",
+        out,
+        WDTK / "batch-download-later.csv",
+        WDTK / "batch-download.zip",
+        hostile,
+    )
     assert result.exit_code == 1
     message = result.output.strip()
     assert message.startswith(f"Error: {hostile}:") and says in message, message
@@ -247,7 +346,9 @@ def test_hostile_files_are_refused_and_nothing_is_written(cli, db, tmp_path, kin
 
 
 def test_an_unknown_body_says_how_to_add_it(cli, db, tmp_path):
-    result = cli("import-wdtk", "--db", db, "--campaign", C, _hostile(tmp_path, "json-unknown-body"))
+    result = cli(
+        "import-wdtk", "--db", db, "--campaign", C, _hostile(tmp_path, "json-unknown-body")
+    )
     assert "whatdotheyknow_slug column" in result.output and "schemas/forces.csv" in result.output
 
 

@@ -48,9 +48,9 @@ def find_campaign(campaign_id: str, db: Path | str | None = None) -> Campaign:
     found = _from_database(campaign_id, Path(db)) if db is not None else None
     if found is None:
         raise MultiforceError(
-            f"{db or 'the bundled campaigns'}: no campaign {campaign_id!r} with questions. Expected "
-            f"one of the bundled campaigns ({', '.join(sorted(bundled))}) or one added with "
-            "`multiforce campaign new FILE --db DB`."
+            f"{db or 'the bundled campaigns'}: no campaign {campaign_id!r} with questions. "
+            f"Expected one of the bundled campaigns ({', '.join(sorted(bundled))}) or one added "
+            "with `multiforce campaign new FILE --db DB`."
         )
     return found
 

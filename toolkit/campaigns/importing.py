@@ -43,6 +43,8 @@ def import_files(
     as_of: date | None = None,
 ) -> Imported:
     seen = [item for path in files for item in wdtk.read(Path(path))]
+    # Dated histories first: an export's undated state then adds only what they lack.
+    seen.sort(key=lambda item: item.state_now is not None)
     changes = Changes(read_held(db))
     if not changes.known_campaign(campaign_id):
         changes.campaign(_campaign_from(campaign_id, seen))
@@ -75,7 +77,9 @@ def import_files(
                 "source_url": url,
             }
             if changes.attachment(record):
-                saved.append((Attachment(target, url, item.force_id, campaign_id), found["data"], record))
+                saved.append(
+                    (Attachment(target, url, item.force_id, campaign_id), found["data"], record)
+                )
     for attachment, data, _ in saved:
         attachment.path.parent.mkdir(parents=True, exist_ok=True)
         attachment.path.write_bytes(data)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 import sqlite_utils
 
 from ...schemas.campaign import Campaign, regime
@@ -54,7 +54,7 @@ def columns(table: str) -> dict[str, type]:
 
 def ensure_campaign_schema(db: sqlite_utils.Database) -> None:
     """Create the campaign tables (before the views that read them); called by publishing."""
-    for table, model in MODELS.items():
+    for table in MODELS:
         schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
         db[table].create(
             schema,
@@ -104,7 +104,9 @@ def read_held(db_path: Path) -> Held:
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     try:
-        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {
+            name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         if "campaigns" not in tables:
             return held
         for row in conn.execute(f"SELECT {', '.join(columns('campaigns'))} FROM campaigns"):
@@ -181,7 +183,8 @@ class Changes:
             current = self.request(campaign.campaign_id, recipient.force_id)
             # WhatDoTheyKnow's dates, once imported, are the better record of when it was sent.
             from_wdtk = any(
-                event["source"].startswith(WDTK_SOURCE) for event in self._history(current["request_id"])
+                event["source"].startswith(WDTK_SOURCE)
+                for event in self._history(current["request_id"])
             )
             if not from_wdtk:
                 self._set(current, sent_date=campaign.sent_date)
@@ -275,9 +278,7 @@ class Changes:
                 row["status"], row["status_date"] = latest["status"], latest["date"]
                 row["wdtk_state"] = latest["wdtk_state"] or row["wdtk_state"]
             sent = _day(row["sent_date"])
-            row["due_date"] = (
-                clock.due_date(sent, row["regime"]).isoformat() if sent else None
-            )
+            row["due_date"] = clock.due_date(sent, row["regime"]).isoformat() if sent else None
             answered = _day(row["answered_date"])
             row["working_days_to_answer"] = (
                 clock.working_days_between(sent, answered, row["regime"])
@@ -341,7 +342,7 @@ def write(db_path: Path, changes: Changes) -> bool:
 def _validate(changes: Changes) -> None:
     for table, rows in (
         ("campaigns", list(changes.campaigns.values())),
-        ("campaign_questions", [r for rows in changes.questions.values() for r in rows]),
+        ("campaign_questions", [r for held in changes.questions.values() for r in held]),
         ("requests", list(changes.requests.values())),
         ("request_events", changes.events),
         ("request_attachments", changes.attachments),
@@ -356,9 +357,9 @@ def _validate(changes: Changes) -> None:
                 for case in errors.failure_cases.head(5).iter_rows(named=True)
             )
             raise MultiforceError(
-                f"{table}: rows that would be written break the table's rules ({cases}); nothing was "
-                "written. Expected the campaign's files to give dates as YYYY-MM-DD and the vocabulary "
-                "of schemas/campaign.py: correct the file named above and run again."
+                f"{table}: rows that would be written break the table's rules ({cases}); nothing "
+                "was written. Expected the campaign's files to give dates as YYYY-MM-DD and the "
+                "vocabulary of schemas/campaign.py: correct the file and run again."
             ) from None
 
 

@@ -5,11 +5,11 @@ read (date('now')), never stored as if a force had said them. Working days are c
 the `working_days` calendar the clock writes beside the requests.
 """
 
-ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL)"
-OVERDUE = (
-    f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
-)
+from .clock import DAYS_TO_ANSWER
 from .wdtk import OUTCOME_OF_STATE
+
+ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL)"
+OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
 
 WITHHELD = (
     "('partially_disclosed', 'not_held', 'refused', 'cost_limit', 'neither_confirm_nor_deny')"
@@ -33,11 +33,13 @@ VIEWS = {
     "request_status": f"""
 SELECT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id, f.name AS force_name,
        q.sent_date, q.due_date, q.status, q.status_date, q.wdtk_state, q.answered_date,
-       CASE WHEN {ANSWERED} THEN 'answered' WHEN {OVERDUE} THEN 'overdue' ELSE q.status END AS standing,
+       CASE WHEN {ANSWERED} THEN 'answered' WHEN {OVERDUE} THEN 'overdue' ELSE q.status
+       END AS standing,
        CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")} ELSE 0
        END AS overdue_working_days,
        CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")}
-            WHEN q.working_days_to_answer > 20 THEN q.working_days_to_answer - 20 ELSE 0
+            WHEN q.working_days_to_answer > {DAYS_TO_ANSWER}
+            THEN q.working_days_to_answer - {DAYS_TO_ANSWER} ELSE 0
        END AS working_days_late,
        q.working_days_to_answer,
        CASE WHEN {OVERDUE} THEN 'no_response' END AS outcome,
@@ -73,9 +75,10 @@ SELECT DISTINCT s.force_name, q.technology, q.measure, q.breakdown, s.status, NU
        s.overdue_working_days
 FROM silence s
 JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
-    "response_times": """
+    "response_times": f"""
 SELECT force_id, force_name, campaign_id, request_id, sent_date, due_date, answered_date,
-       working_days_to_answer, working_days_late, working_days_to_answer <= 20 AS on_time,
+       working_days_to_answer, working_days_late,
+       working_days_to_answer <= {DAYS_TO_ANSWER} AS on_time,
        regime, response_id, source_kind
 FROM request_status
 WHERE working_days_to_answer IS NOT NULL""",

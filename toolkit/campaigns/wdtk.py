@@ -62,8 +62,7 @@ OUTCOME_OF_STATE = {
     "rejected": "refused",
 }
 _BY_LABEL = {
-    re.sub(r"[^a-z]+", " ", label.lower()).strip(): state
-    for state, (_, label) in STATES.items()
+    re.sub(r"[^a-z]+", " ", label.lower()).strip(): state for state, (_, label) in STATES.items()
 }
 
 
@@ -233,7 +232,7 @@ def read_batch_csv(path: Path) -> list[Seen]:
             raise DocumentError(
                 path, f"row {number} has {len(row)} cells, not {len(header)}.", EXPECTED_CSV
             )
-        cells = dict(zip(header, (cell.strip() for cell in row)))
+        cells = dict(zip(header, (cell.strip() for cell in row), strict=True))
         url = REQUEST_URL.match(cells["request_url"])
         if not url:
             raise DocumentError(

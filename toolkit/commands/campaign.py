@@ -35,4 +35,6 @@ def new(file: Path, db: Path):
         if written
         else f"{chosen.campaign_id}: {db} holds it already; nothing changed."
     )
-    click.echo(f"See where it stands with: multiforce requests --db {db} --campaign {chosen.campaign_id}")
+    click.echo(
+        f"See where it stands with: multiforce requests --db {db} --campaign {chosen.campaign_id}"
+    )

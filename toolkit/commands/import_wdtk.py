@@ -8,7 +8,11 @@ from . import db_option, existing_file
 @click.command("import-wdtk")
 @db_option
 @click.option(
-    "--campaign", "campaign_id", required=True, metavar="C", help="The campaign the requests are of."
+    "--campaign",
+    "campaign_id",
+    required=True,
+    metavar="C",
+    help="The campaign the requests are of.",
 )
 @click.option(
     "--attachments",
@@ -37,10 +41,15 @@ def import_wdtk(db, campaign_id, attachments_dir, as_of, files):
 
     folder = attachments_dir or db.with_name(f"{db.stem}-attachments")
     done = import_files(db, campaign_id, list(files), folder, as_of.date() if as_of else None)
-    click.echo(f"{campaign_id}: {done.summary} written to {db}." if done.summary else
-               f"{campaign_id}: nothing new in these files; {db} is unchanged.")
+    click.echo(
+        f"{campaign_id}: {done.summary} written to {db}."
+        if done.summary
+        else f"{campaign_id}: nothing new in these files; {db} is unchanged."
+    )
     if done.attachments and not done.drafted:
-        click.echo(f"{len(done.attachments)} attachment(s) saved; draft each with `multiforce draft`:")
+        click.echo(
+            f"{len(done.attachments)} attachment(s) saved; draft each with `multiforce draft`:"
+        )
         for item in done.attachments:
             click.echo(f"  {item.path}  ({item.force_id}, {item.source_url})")
     elif done.attachments:

@@ -53,7 +53,9 @@ def requests(db, campaign_id, on, output):
                 item.row["request_id"],
                 item.force_name,
                 item.standing.replace("_", " "),
-                f"{item.row['overdue_working_days']} wd" if item.row["overdue_working_days"] else "",
+                f"{item.row['overdue_working_days']} wd"
+                if item.row["overdue_working_days"]
+                else "",
                 item.row["sent_date"] or "?",
                 item.row["due_date"] or "?",
                 item.row["status_date"] or "",
