@@ -238,3 +238,9 @@ def test_silence_is_derived_in_the_views(cli, db):
         db,
         "SELECT force_id, working_days_to_answer, working_days_late, on_time FROM response_times",
     ) == [("west-midlands", 24, 4, 0)]
+
+
+def test_campaign_new_is_a_subcommand_only(cli):
+    listed = cli("--help").output
+    assert "  campaign " in listed and "\n  new " not in listed
+    assert "new " in cli("campaign", "--help").output

@@ -38,3 +38,7 @@ def new(file: Path, db: Path):
     click.echo(
         f"See where it stands with: multiforce requests --db {db} --campaign {chosen.campaign_id}"
     )
+
+
+# The CLI registers every command a module holds; `new` belongs under `campaign` only.
+del new
