@@ -316,7 +316,7 @@ def write(db_path: Path, changes: Changes) -> bool:
     if changes.empty():
         return False
     _validate(changes)
-    from ..publish import publication
+    from ..store.publish import publication
 
     with publication(db_path) as session:
         conn = session._connection()  # the aside database, schema ensured
