@@ -41,11 +41,10 @@ def add_bundled_campaigns(db: Path) -> str | None:
 
 
 def find_campaign(campaign_id: str, db: Path | str | None = None) -> Campaign:
-    """A bundled campaign by its id, else the one the database holds (`campaign new`)."""
+    """The campaign the database holds (`campaign new`), else a bundled one by its id."""
     bundled = bundled_campaigns()
-    if campaign_id in bundled:
-        return bundled[campaign_id]
     found = _from_database(campaign_id, Path(db)) if db is not None else None
+    found = found or bundled.get(campaign_id)
     if found is None:
         raise MultiforceError(
             f"{db or 'the bundled campaigns'}: no campaign {campaign_id!r} with questions. "
