@@ -10,7 +10,8 @@ def campaign():
     """Campaigns: the questions sent, to which forces, and when.
 
     \b
-    Example: multiforce campaign new campaigns/scanners-2024.yaml --db multiforce.db
+    Example:
+      multiforce campaign new campaigns/scanners-2024.yaml --db multiforce.db
     """
 
 
@@ -24,7 +25,8 @@ def new(file: Path, db: Path):
     and its questions, and never rewrites a request's history.
 
     \b
-    Example: multiforce campaign new campaigns/scanners-2024.yaml --db multiforce.db
+    Example:
+      multiforce campaign new campaigns/scanners-2024.yaml --db multiforce.db
     """
     from ..campaigns.definition import add_campaigns, load_campaign
 

@@ -35,7 +35,8 @@ def import_wdtk(db, campaign_id, attachments_dir, as_of, files):
     saved and handed to drafting. Importing a file again changes nothing.
 
     \b
-    Example: multiforce import-wdtk --db multiforce.db --campaign scanners-2024 download.csv
+    Example:
+      multiforce import-wdtk --db multiforce.db --campaign scanners-2024 download.csv
     """
     from ..campaigns.importing import import_files
 

@@ -28,11 +28,14 @@ from . import DEFAULT_DB, db_path
     help="A table, or CSV or JSON with the requests' columns and overdue_working_days.",
 )
 def requests(db, campaign_id, on, output):
-    """Where each request stands: answered, overdue (by how many working days), awaiting, in
-    internal review; a summary line last (on stderr for CSV and JSON).
+    """Show where each request of a campaign stands, and how late.
+
+    Answered, overdue (by how many working days), awaiting, in internal review; a summary line
+    last (on stderr for CSV and JSON).
 
     \b
-    Example: multiforce requests --db multiforce.db --campaign scanners-2024 --on 2024-06-30
+    Example:
+      multiforce requests --db multiforce.db --campaign scanners-2024 --on 2024-06-30
     """
     from ..campaigns.standing import COLUMNS, standings, summary
     from .forces import plain_table, rich_table
