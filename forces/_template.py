@@ -2,7 +2,7 @@
 
 Made by `multiforce new-force FORCE_ID` from forces/_template.py (which its leading underscore
 keeps from being taken for an adapter). As it stands it reads EXAMPLE, a letter of the kind
-most forces send. To adapt it (README, "Add a force"):
+most forces send. To adapt it (docs/reading-and-adding-forces.md):
 1. put the force's response documents, unchanged, in documents/ beside this file;
 2. look at the text the toolkit reads from them, which is what the patterns run over: one
    paragraph per line, table rows as `cell | cell` lines, whatever the format (PDF, DOCX,

@@ -1,7 +1,7 @@
 """End to end in a real browser: `multiforce serve` on a built database, headless Chromium.
 
-Screenshots are saved in test-artifacts/ (the README shows one). Outside CI the test is skipped
-when Chromium is not installed; in CI (.ci/run installs it) a missing browser is a failure.
+Screenshots are saved in test-artifacts/ (docs/datasette.md shows one). Outside CI the test is
+skipped when Chromium is not installed; in CI (.ci/run installs it) a missing browser is a failure.
 """
 
 import os
