@@ -92,9 +92,11 @@ def read(path: Path, data: bytes) -> Document:
             heights = [float(page.height) for page in pdf.pages]
     except Exception as error:  # pdfminer raises many unrelated types for damaged files
         _unreadable(path, error)
-    blocks = _without_furniture(pages, heights)
-    paragraphs, tables = _paragraphs(blocks)
-    text = "\n".join(paragraphs).strip()
+    text, tables = compose(pages, heights)
+    if not text and has_images:  # a scan: its pages are pictures of the letter
+        from . import ocr
+
+        return ocr.read_pdf_scan(path, data)
     if not UNMAPPED.sub("", text).strip():
         raise DocumentError(
             path,
@@ -161,17 +163,30 @@ def _blocks(page) -> list[Line | Table]:
         for shape in page.curves + page.rects
         if shape["width"] <= 8 and shape["height"] <= 8 and not in_a_table(shape)
     ]
-    lines = [
-        line
-        for line in page.filter(outside_tables).extract_text_lines(return_chars=True)
-        if line["text"].translate(LIGATURES).strip()
-    ]
-    unruled, lines = _unruled_tables(lines, number)
-    blocks += unruled
+    lines = page.filter(outside_tables).extract_text_lines(return_chars=True)
+    return sorted(blocks + line_blocks(lines, number, page.width, markers), key=_top)
+
+
+def _top(block: "Line | Table") -> float:
+    return block.top
+
+
+def line_blocks(lines: list[dict], page: int, page_width: float, markers=()) -> list:
+    """A page's lines of text (pdfplumber's line dicts, each with its `chars`) as blocks: the
+    tables drawn without rules among them, and the other lines. OCR gives its words this shape
+    too, so a scanned letter is laid out by the same rules."""
+    lines = [line for line in lines if line["text"].translate(LIGATURES).strip()]
+    blocks, lines = _unruled_tables(lines, page)
     for line in lines:
         text = line["text"].translate(LIGATURES).strip()
-        blocks.append(_line(text, number, page.width, line, markers))
-    return sorted(blocks, key=lambda block: block.top)
+        blocks.append(_line(text, page, page_width, line, list(markers)))
+    return sorted(blocks, key=_top)
+
+
+def compose(pages: list[list], heights: list[float]) -> tuple[str, list[Table]]:
+    """The text of pages of blocks, less their print furniture, and the tables in it."""
+    paragraphs, tables = _paragraphs(_without_furniture(pages, heights))
+    return "\n".join(paragraphs).strip(), tables
 
 
 Cell = tuple[str, float, float]  # text, left, right
