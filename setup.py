@@ -18,7 +18,7 @@ setup(
     package_dir={"multiforce": "."},
     package_data={
         "multiforce": ["datasette-metadata.json"],
-        "multiforce.schemas": ["*.csv"],
+        "multiforce.schemas": ["*.csv", "*.yaml"],  # the register; layouts and vocabularies
         # Transcriptions may sit in a force folder without an adapter (not a package), and
         # compilations in forces/_compilations: both are data of multiforce.forces itself.
         "multiforce.forces": [
