@@ -158,3 +158,14 @@ def test_a_draft_from_ocr_marks_every_figure(tmp_path):
     draft = drafting.draft_yaml(scanned)
     assert "recognised by OCR" in draft
     assert draft.count("# OCR: confirm this figure on the scan") == 3
+
+
+def test_audit_works_on_a_document_no_adapter_reads(cli, tmp_path):
+    result = cli("audit", LETTER)
+    assert result.exit_code == 0, result.output
+    assert "line   14  980          figure: mobile_fingerprint_scanner uses 2022" in result.output
+    path = letter(tmp_path, ("3. This information is not held.", "3. We scanned 412 people."))
+    result = cli("audit", path)
+    assert result.exit_code == 1
+    assert "412          unexplained" in result.output
+    assert "1 number(s) unexplained: each may be a figure the draft does not read" in result.output
