@@ -106,3 +106,12 @@ def test_a_status_the_words_do_not_say_must_be_given(edit):
 
     with pytest.raises(DocumentError, match="does not say what was done with the question"):
         Unsaid().parse(read_document(MET_TEXT))
+
+
+def test_the_adapter_reads_the_dates_its_layout_reads(edit):
+    path = edit(
+        ("reference no: 01.FOI.22.022895", "reference no: 01.FOI.22.022895\nDate: 14 March 2022")
+    )
+    response = parse(path, "metropolitan").extraction.rows["responses"][0]
+    assert response["response_date"] == "2022-03-14"
+    assert parse(MET_TEXT, "metropolitan").extraction.rows["responses"][0]["response_date"] is None

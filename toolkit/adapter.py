@@ -100,7 +100,7 @@ class Adapter:
             "force_id": self.force_id,
         }
         extraction = Extraction()
-        extraction.add("responses", self.response_row(response_id, reference))
+        extraction.add("responses", _dated(self.response_row(response_id, reference), response))
         extraction.add(
             "documents",
             {
@@ -382,3 +382,11 @@ def _outcome_row(outcome, topic) -> dict:
         "quote": outcome.quote,
         "locator": None,
     }
+
+
+def _dated(row: dict, response: Response) -> dict:
+    """The response row with the dates its layout reads, where the adapter gives none."""
+    for key in ("request_date", "response_date"):
+        if row.get(key) is None and getattr(response, key):
+            row[key] = getattr(response, key)
+    return row
