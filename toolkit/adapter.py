@@ -57,7 +57,7 @@ class Adapter:
         """Whether this adapter reads the document: its force's, and a request it has rules for."""
         if re.search(self.recognise, document.text) is None:
             return False
-        return self.rule_set(read_response(document)) is not None
+        return self.rule_set(_layout(document)) is not None
 
     def rule_set(self, response: Response) -> RuleSet | None:
         """The rule set for the request the response answers, chosen by its questions."""
@@ -80,7 +80,7 @@ class Adapter:
                 f"a response from {force_name(self.force_id)}: check the file, or choose its "
                 "force with --force (or leave --force out to let multiforce pick).",
             )
-        response = read_response(document)
+        response = _layout(document)
         rules = self.rule_set(response)
         if rules is None:
             asked = "; ".join(q.text for q in response.questions) or "no numbered questions"
@@ -390,3 +390,16 @@ def _dated(row: dict, response: Response) -> dict:
         if row.get(key) is None and getattr(response, key):
             row[key] = getattr(response, key)
     return row
+
+
+_LAYOUTS: dict[tuple, Response] = {}
+
+
+def _layout(document: Document) -> Response:
+    """The document's layout reading, read once for recognising and parsing it."""
+    key = (document.path, document.sha256)
+    if key not in _LAYOUTS:
+        if len(_LAYOUTS) >= 4:  # documents come one at a time: keep only the last few
+            _LAYOUTS.pop(next(iter(_LAYOUTS)))
+        _LAYOUTS[key] = read_response(document)
+    return _LAYOUTS[key]

@@ -31,6 +31,7 @@ SCANNER, ARCH, WAND, PHONES = (
 NUMBER = r"\d[\d,]*"
 YEAR = r"\d{4}"
 SENTENCE = r"[^.\n]*"  # the rest of a sentence, up to its full stop or the line's end
+SENTENCE_START = r"(?:^|(?<=[.;:!?] ))"  # where a sentence may start: a line's start, or a stop
 DISCLOSURE = r"^Disclosure\s*$"
 
 
@@ -129,7 +130,7 @@ class Metropolitan(Adapter):
             ),
             outcomes=(
                 Outcome(what="the borough breakdown refusal",
-                        evidence=rf"{SENTENCE}\bunable to disclose\b{SENTENCE}\bborough\b{SENTENCE}\.",
+                        evidence=rf"{SENTENCE_START}{SENTENCE}\bunable to disclose\b{SENTENCE}\bborough\b{SENTENCE}\.",
                         technology=SCANNER, measure="devices_in_service", breakdown="borough"),
                 Outcome(what="no scanner data before the supplier changed", status="not_held",
                         evidence=rf"^{SENTENCE}\bdo not have data for (?P<first>{YEAR}) to (?P<last>{YEAR}){SENTENCE}\bsupplier\.",
