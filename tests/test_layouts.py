@@ -9,7 +9,7 @@ import pytest
 import setuptools
 from conftest import ROOT
 from layout_reading import fixtures, golden_path, reading
-from multiforce.toolkit.layouts import read_response
+from multiforce.toolkit.layouts import choose, read_response
 from multiforce.toolkit.layouts.profiles import profiles
 from multiforce.toolkit.readers import read_document
 
@@ -56,3 +56,33 @@ def test_the_vocabulary_files_are_installed(monkeypatch):
     for name in ("layouts.yaml", "phrases.yaml", "questions.yaml"):
         assert (ROOT / "schemas" / name).exists()
         assert any(PurePosixPath(name).match(p) for p in patterns), f"{name} would not be installed"
+
+
+@pytest.mark.parametrize(
+    "text,url,layout",
+    [
+        # a platform variant is told by its own marker, with or without the platform's chrome
+        (
+            "Freedom of information request reference no: 01.FOI.22.123456",
+            None,
+            "police-platform/met",
+        ),
+        ("Enquiry Reference: 12-25\nDate: 01/01/25", None, "police-platform/cleveland"),
+        # the platform's chrome alone names no force's variant
+        (
+            "Quickly exit this site by pressing the Escape key\nSome text",
+            None,
+            "police-platform/other",
+        ),
+        # the address decides between layouts the text leaves open
+        (
+            "Some text",
+            "https://www.cleveland.police.uk/foi-ai/cleveland-police/x/",
+            "police-platform/cleveland",
+        ),
+        ("Dear Sir,\nYours sincerely", None, "letter"),
+        ("Nothing to tell", None, "plain"),
+    ],
+)
+def test_the_layout_is_chosen_by_markers_and_address(text, url, layout):
+    assert choose(text, url).id == layout

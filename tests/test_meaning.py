@@ -148,6 +148,7 @@ def test_a_campaign_question_map_comes_first():
             None,
         ),
         ("Retrieving it would take more than 18 hours and exceed the limit.", "cost_limit", None),
+        ("We estimate that finding it would take over 18 hours.", "cost_limit", None),
         (
             "The force can neither confirm nor deny that it holds this information.",
             "neither_confirm_nor_deny",
@@ -182,7 +183,7 @@ def test_figures_and_unsure_numbers():
     scans = Topic("knife_wand", "uses")
     reading = read_figures(
         "2016 = 32\nAround 40 scans were made in 2017.\n"
-        "We have 12 wands.\nThe 3 teams made 7 scans.",
+        "We have 12 wands.\nThe 3 teams made 7 scans.\nIn 2018 we had 2 teams using them.",
         [scans],
         "1",
     )
@@ -192,6 +193,7 @@ def test_figures_and_unsure_numbers():
         ("12", "no period stated for it"),
         ("3", "one of several numbers in a sentence"),
         ("7", "one of several numbers in a sentence"),
+        ("2", "a number in no shape of a figure"),  # 2 teams: not what the question counts
     }
 
 
@@ -213,6 +215,13 @@ def test_yes_and_no_answer_a_do_you_use_question():
         (1.0, "yes_no"),
         (0.0, "yes_no"),
     ]
+    today = Topic("knife_arch", "in_use")
+    dated = read_figures("Yes.", [today], "1", "Do you use knife arches?", as_at="2025-06-09")
+    assert [(f.value, f.period_start, f.period_end) for f in dated.figures] == [
+        (1.0, "2025-06-09", "2025-06-09")
+    ]
+    undated = read_figures("Yes.", [today], "1", "Do you use knife arches?")
+    assert undated.figures == () and [u.text for u in undated.unsure] == ["Yes"]
 
 
 def test_forces_by_short_name_body_slug_and_site():
@@ -309,3 +318,7 @@ def test_any_text_is_read_without_an_error(lines):
     meaning = read_meaning(response)
     for row in meaning.outcomes + meaning.figures:
         assert row.quote in text
+
+
+def test_paragraphs_written_together_are_each_cited():
+    assert sections_cited("exempt by virtue of Section 31(1)(a)(b)") == ["s31(1)(a)", "s31(1)(b)"]

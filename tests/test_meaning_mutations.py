@@ -77,7 +77,7 @@ def changed(tmp_path, name, old, new):
             "Section 40(2)",
             "Section 38(1)",
             {
-                ".outcomes[0].exemptions": (
+                ".outcomes[1].exemptions": (
                     "s31(1)(a);s31(1)(b);s40(2)",
                     "s31(1)(a);s31(1)(b);s38(1)",
                 )

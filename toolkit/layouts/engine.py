@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..document import Document
 from .dates import parse_date, parse_month
 from .names import force_named, most_named
-from .profiles import Profile, force_by_host, profiles, structure
+from .profiles import Profile, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
 
 URL_WEIGHT = 10
@@ -17,7 +17,9 @@ SENTENCE_END = (".", ":", "?", ";", "!", ",")
 
 
 def choose(text: str, source_url: str | None = None) -> Profile:
-    """The profile whose markers the text (and address) shows most; the file's order breaks ties."""
+    """The profile whose markers the text (and address) shows most; the file's order breaks
+    ties. A profile's `requires` must be met, and a profile with markers needs one of them
+    (or its address) to be found."""
     best, best_score = None, -1
     text = "\n" + text
     for candidate in profiles():
@@ -27,6 +29,8 @@ def choose(text: str, source_url: str | None = None) -> Profile:
             if not (required.search(text) or (source_url and required.search(source_url))):
                 continue
         score = URL_WEIGHT * url_hit + sum(1 for p in candidate.markers if p.search(text))
+        if candidate.markers and not score:
+            continue  # a layout with markers of its own is told by them (or its address)
         if score > best_score:
             best, best_score = candidate, score
     return best
@@ -59,9 +63,13 @@ def _url_field(profile: Profile, name: str, url: str | None) -> str | None:
     return template.format_map(match.groupdict()) if template else match["value"]
 
 
+SIGNATURE_LINES = 6  # the lines after "Yours sincerely" that name the sender
+
+
 def _force(
-    profile: Profile, whole: str, body: str, url: str | None
+    profile: Profile, whole: str, kept: list[str], body: str, url: str | None
 ) -> tuple[str | None, str | None]:
+    """The force that published the response, and how it was found (see docs/reading.md)."""
     if profile.force:
         return profile.force, f"layout {profile.id}"
     by_host = force_by_host(url) if url else None
@@ -71,7 +79,14 @@ def _force(
         found = force_named(name) if name else None
         if found:
             return found, f"the name {name!r}"
-    named = most_named(body)
+    signed_at = _first_line(kept, profile.signature)
+    if signed_at is not None:
+        signed = most_named("\n".join(kept[signed_at + 1 : signed_at + 1 + SIGNATURE_LINES]))
+        if signed:
+            return signed, "the force signing the letter"
+    # A force the answer sends the requester to ("held by Kent Police") is not the sender.
+    own_lines = "\n".join(line for line in body.split("\n") if not referral().search(line))
+    named = most_named(own_lines) or most_named(body)
     return (named, "the force named most in the text") if named else (None, None)
 
 
@@ -176,7 +191,13 @@ def _questions(request_lines: list[str], interleaved: bool):
             question_text = "\n".join(block)
         questions.append(Question(written, key, question_text.strip(), heading))
     if not questions:  # an unnumbered request is one question
-        text = "\n".join(line for line, _ in loose).strip()
+        lines = [line for line, _ in loose]
+        if interleaved and lines:
+            # No heading parts it from its answer: the question runs to its question mark.
+            end = next((i for i, line in enumerate(lines) if line.rstrip().endswith("?")), 0)
+            question, answer = "\n".join(lines[: end + 1]), "\n".join(lines[end + 1 :])
+            return [Question(None, None, question.strip())], [answer.strip()]
+        text = "\n".join(lines).strip()
         return ([Question(None, None, text)] if text else []), []
     return questions, answer_texts
 
@@ -332,7 +353,7 @@ def read_response(document: Document, source_url: str | None = None) -> Response
 
     request, answer, questions, answers, statements = _split(body_lines, profile)
 
-    force_id, evidence = _force(profile, whole, body, source_url)
+    force_id, evidence = _force(profile, whole, kept, body, source_url)
     reference = _field(profile, "reference", whole) or _url_field(profile, "reference", source_url)
     month = _url_field(profile, "month", source_url)
     return Response(

@@ -13,8 +13,10 @@ FLAGS = re.I | re.M
 MERGED_KEYS = ("fields", "url_fields")
 # Keys whose patterns a profile that extends another adds to the base's.
 ADDED_KEYS = ("markers",)
+# Keys each profile states for itself: a base's requirement would let its other variants in.
+OWN_KEYS = ("requires", "abstract")
 # Keys whose patterns are only ever tried together: compiled as one alternation (one search).
-JOINED_KEYS = ("requires", "footer", "start", "request", "answer", "status")
+JOINED_KEYS = ("requires", "footer", "start", "request", "answer", "status", "signature")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Profile:
     request: re.Pattern | None
     answer: re.Pattern | None
     status: re.Pattern | None
+    signature: re.Pattern | None
     fields: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     url_fields: dict[str, re.Pattern] = field(default_factory=dict)
     url_formats: dict[str, str] = field(default_factory=dict)
@@ -72,7 +75,8 @@ def _resolved(entry: dict, by_id: dict[str, dict]) -> dict:
             "a profile. Expected the id of a profile listed in the file."
         )
     base = dict(_resolved(by_id[base_id], by_id))
-    base.pop("abstract", None)
+    for key in OWN_KEYS:
+        base.pop(key, None)
     for key, value in entry.items():
         if key in MERGED_KEYS:
             base[key] = {**base.get(key, {}), **value}
@@ -118,6 +122,7 @@ def _profile(entry: dict) -> Profile:
         request=patterns["request"],
         answer=patterns["answer"],
         status=patterns["status"],
+        signature=patterns["signature"],
         fields={
             key: tuple(_field_pattern(p, f"{where} (fields.{key})") for p in flatten(value))
             for key, value in (entry.get("fields") or {}).items()
@@ -140,6 +145,7 @@ def profiles() -> tuple[Profile, ...]:
 
 
 def profile(profile_id: str) -> Profile:
+    """The profile named `profile_id` (a user error naming the known ones if there is none)."""
     found = next((p for p in profiles() if p.id == profile_id), None)
     if found is None:
         known = ", ".join(p.id for p in profiles())
@@ -160,6 +166,12 @@ def force_by_host(url: str | None) -> str | None:
         if host == site or host.endswith("." + site):
             return force_id
     return None
+
+
+@cache
+def referral() -> re.Pattern:
+    """A line sending the requester to another body (schemas/phrases.yaml `held_by`)."""
+    return _compile(schema_yaml("phrases.yaml")["held_by"], "phrases.yaml held_by")
 
 
 @cache

@@ -25,8 +25,16 @@ from functools import cache
 from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, parse_number
+from ..layouts.response import Response
 from .periods import period_in, period_named
-from .questions import QuestionTopics, Topic, _found, yes_no_measures
+from .questions import (
+    QuestionTopics,
+    Topic,
+    at_a_date_measures,
+    counted_nouns,
+    named,
+    yes_no_measures,
+)
 from .text import echoes, sentences
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -35,12 +43,23 @@ CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 EQUALS = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
 )
-YES_NO = re.compile(r"^[\s•*-]*(?:(?:Q?\d+[a-z]?[.):-]?|answer:?)\s*)?(?P<answer>yes|no)\b", re.I)
+YES_NO = re.compile(
+    r"^[\s•*-]*(?:(?:(?:Q|A)?\d+[a-z]?[.):-]?|answer:?|response:?)\s*)?(?P<answer>yes|no)\b", re.I
+)
 SHARE_MEASURES = {"share_of_uses"}
 DURATION = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
 # A number a sentence states as a count: "120 devices ...", "... searches was 8145".
-COUNTED = re.compile(r"\s+[a-z][a-z-]*\b")
-STATED = re.compile(r"\b(?:was|were|is|are|totall?ed|of|at|approximately|around|about|:)\s*$", re.I)
+# What the number counts: the two words after it ("120 devices", "6 knife arches").
+COUNTED = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
+STATED = re.compile(
+    r"\b(?:was|were|is|are|totall?ed|numbered|of|at|approximately|around|about|:)\s*$", re.I
+)
+# What may stand beside a number that is a whole answer: its list mark, a qualifier, a full stop.
+ALONE = re.compile(
+    r"\s*(?:(?:Q|Question\s*)?\(?\d{1,2}[a-z]?[.):-]\s*)?(?:approximately|approx\.?|around|about)?\s*"
+    r"[.;]?\s*",
+    re.I,
+)
 CLAUSE_BREAK = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
 
 
@@ -110,8 +129,11 @@ def _value(text: str) -> float | None:
 class _Reader:
     """Reads one answer's text for one question (its label and topics)."""
 
-    def __init__(self, label: str | None, topics: tuple[Topic, ...], question_text: str):
+    def __init__(
+        self, label: str | None, topics: tuple[Topic, ...], question_text: str, as_at: str | None
+    ):
         self.label, self.topics, self.question_text = label, topics, question_text
+        self.as_at = as_at
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
         self.used: set[int] = set()  # lines already read as part of a shape
@@ -123,7 +145,7 @@ class _Reader:
         point to, with the breakdown value they name, or None when not exactly one."""
         topics = [t for t in self.topics if (unit == "percent") == (t.measure in SHARE_MEASURES)]
         technologies = {t.technology for t in topics}
-        named_measures = {e.value for e in _found("measure", words)}
+        named_measures = set(named("measure", words))
         if named_measures:
             matching = [t for t in topics if t.measure in named_measures]
             if not matching and len(technologies) == 1 and len(named_measures) == 1:
@@ -135,9 +157,9 @@ class _Reader:
         for topic in topics:
             allowed = BREAKDOWNS.get(topic.breakdown)
             if allowed:
-                named = [v for v in allowed if re.search(rf"\b{re.escape(v)}", words, re.I)]
-                if len(named) == 1:
-                    valued.append((topic, named[0]))
+                values = [v for v in allowed if re.search(rf"\b{re.escape(v)}", words, re.I)]
+                if len(values) == 1:
+                    valued.append((topic, values[0]))
         if len(valued) == 1:
             return valued[0]
         totals = [t for t in topics if t.breakdown == "none"]
@@ -158,21 +180,15 @@ class _Reader:
         period its question asks about (when the question names a whole one)."""
         number = _value(value)
         found = self.topic_for(words, unit) if number is not None else None
-        if period is None and question_period and found and found[0].period_end:
-            topic = found[0]
-            period = Period(
-                date.fromisoformat(topic.period_start),
-                date.fromisoformat(topic.period_end),
-                topic.period_label,
-            )
+        if period is None and question_period and found:
+            period = self.question_period(found[0])
         if number is None or period is None or found is None:
-            reason = (
-                "no period stated for it"
-                if period is None
-                else "the question's topics do not say which one it is"
-                if found is None
-                else "not a number"
-            )
+            if number is None:
+                reason = "not a number"
+            elif period is None:
+                reason = "no period stated for it"
+            else:
+                reason = "the question's topics do not say which one it is"
             self.unsure.append(Unsure(value, quote, reason, self.label))
             return
         topic, breakdown_value = found
@@ -192,6 +208,18 @@ class _Reader:
                 breakdown_value,
             )
         )
+
+    def question_period(self, topic: Topic) -> Period | None:
+        """The period a question asks about: the whole one it names, else, for a measure of
+        how things stand asked with no period, the day (or page's month) of the answer."""
+        if topic.period_start and topic.period_end:
+            start, end = topic.period_start, topic.period_end
+            return Period(date.fromisoformat(start), date.fromisoformat(end), topic.period_label)
+        if topic.period_start is None and topic.measure in at_a_date_measures() and self.as_at:
+            start, end = _as_at(self.as_at)
+            label = f"at the response date ({self.as_at})"
+            return Period(date.fromisoformat(start), date.fromisoformat(end), label)
+        return None
 
     # -- shapes ----------------------------------------------------------------------------
 
@@ -222,8 +250,9 @@ class _Reader:
                 continue
             period = period_named(cells[0])
             if period is None:
-                header = cells if not _candidates(lines[i]) else header
-                self.used.add(i) if not _candidates(lines[i]) else None
+                if not _candidates(lines[i]):  # a heading row: it names the columns below
+                    header = cells
+                    self.used.add(i)
                 continue
             self.used.add(i)
             values = [c for c in cells[1:] if c]
@@ -289,17 +318,22 @@ class _Reader:
         if not asks or not match:
             return
         value = 1.0 if match["answer"].lower() == "yes" else 0.0
+        quote = sentences(first)[0]
         for topic in asks:
             if topic.breakdown != "none":
                 continue
-            quote = sentences(first)[0]
+            period = self.question_period(topic)
+            if period is None:
+                reason = "no period: the question names none and the response date is not known"
+                self.unsure.append(Unsure(match["answer"], quote, reason, self.label))
+                continue
             self.figures.append(
                 Figure(
                     value,
                     "yes_no",
-                    topic.period_start,
-                    topic.period_end,
-                    topic.period_label,
+                    period.start.isoformat(),
+                    period.end.isoformat(),
+                    period.label,
                     infer_qualifier(first),
                     quote,
                     self.label,
@@ -332,7 +366,13 @@ class _Reader:
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
-                if not (COUNTED.match(after) or STATED.search(before)):
+                if ALONE.fullmatch(before) and ALONE.fullmatch(after):
+                    # The answer is the number alone ("2) 12,345"): the question's own figure.
+                    unit = "percent" if number["percent"] else "count"
+                    value = number["value"]
+                    self.add(value, unit, None, sentence, self.question_text, sentence, True)
+                    continue
+                if not _counts_something(before, after):
                     self.unsure.append(
                         Unsure(
                             number["value"],
@@ -351,6 +391,29 @@ class _Reader:
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
 
 
+def _counts_something(before: str, after: str) -> bool:
+    """Whether a sentence states its number as a count of something the vocabulary knows:
+    followed by what it counts ("120 devices", "40 scans", "6 knife arches"; the nouns of
+    `counted` in schemas/questions.yaml, or a measure's or technology's words), or stated
+    as the value of a measure the sentence names ("Matches ... numbered 87")."""
+    counted = COUNTED.match(after)
+    if counted and (
+        counted_nouns().search(counted.group(0))
+        or named("measure", counted.group(0))
+        or named("technology", counted.group(0))
+    ):
+        return True
+    return bool(STATED.search(before) and named("measure", before))
+
+
+def _as_at(day_or_month: str) -> tuple[str, str]:
+    """'2025-06-09' -> that day; '2023-05' (a page address's month) -> that month."""
+    if len(day_or_month) == len("2023-05"):
+        first = date.fromisoformat(f"{day_or_month}-01")
+        return first.isoformat(), period_named(first.strftime("%B %Y")).end.isoformat()
+    return day_or_month, day_or_month
+
+
 def _cells(line: str) -> list[str]:
     if "|" not in line and "\t" not in line and "  " not in line.strip():
         return [line]
@@ -365,10 +428,13 @@ def read_figures(
     topics: Iterable[Topic] = (),
     question: str | None = None,
     question_text: str = "",
+    as_at: str | None = None,
 ) -> FigureReading:
     """The figures of one answer `text` to the question labelled `question`, whose topics
-    are `topics` (see meaning.questions). Lines that echo the question are skipped."""
-    reader = _Reader(question, tuple(topics), question_text)
+    are `topics` (see meaning.questions). Lines that echo the question are skipped. `as_at`
+    (the response date, or its month: '2025-06-09', '2025-06') is the period of a yes or no
+    to a question that names none."""
+    reader = _Reader(question, tuple(topics), question_text, as_at)
     lines = [line for line in text.split("\n") if line.strip()]
     lines = [line for line in lines if not echoes(line, question_text)]
     reader.yes_no(lines)
@@ -378,7 +444,7 @@ def read_figures(
     return FigureReading(tuple(reader.figures), tuple(reader.unsure))
 
 
-def read_response_figures(response, mapped: Iterable[QuestionTopics]) -> FigureReading:
+def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) -> FigureReading:
     """The figures of each question's own answer (or, for a response with one question or
     an unnumbered answer, of the whole answer) with that question's topics."""
     figures, unsure = [], []
@@ -388,9 +454,10 @@ def read_response_figures(response, mapped: Iterable[QuestionTopics]) -> FigureR
     def read(text: str, label: str | None) -> None:
         m = mapped.get(label)
         question = response.question(label) if label else None
-        reading = read_figures(
-            text, m.topics if m else (), label, question.text if question else ""
-        )
+        question_text = question.text if question else ""
+        topics = m.topics if m else ()
+        as_at = response.response_date or response.response_month
+        reading = read_figures(text, topics, label, question_text, as_at)
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
 

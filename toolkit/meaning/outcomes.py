@@ -10,7 +10,7 @@ A question none of these speak for is listed in `OutcomeReading.unsure`, for a p
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
 from ..layouts.names import forces_named
@@ -114,17 +114,25 @@ def sections_cited(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=8192)
+def _statuses_said(sentence: str) -> tuple[str, ...]:
+    """The statuses a sentence says (cached: overall statements are read for every question)."""
+    statuses, any_status = _vocabulary()[0], _vocabulary()[-1]
+    if not any_status.search(sentence):
+        return ()
+    return tuple(status for status, pattern in statuses.items() if pattern.search(sentence))
+
+
 def _hits(passages: list[str], question_text: str) -> dict[str, str]:
     """The first sentence saying each status, among the passages (the question's echo skipped)."""
-    statuses, any_status = _vocabulary()[0], _vocabulary()[-1]
     hits: dict[str, str] = {}
     for passage in passages:
         for sentence in sentences(passage):
-            if not any_status.search(sentence) or echoes(sentence, question_text):
+            said = _statuses_said(sentence)
+            if not said or echoes(sentence, question_text):
                 continue
-            for status, pattern in statuses.items():
-                if status not in hits and pattern.search(sentence):
-                    hits[status] = sentence
+            for status in said:
+                hits.setdefault(status, sentence)
     return hits
 
 

@@ -43,6 +43,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def financial_year(first: int, label: str | None = None) -> Period:
+    """The UK financial year starting in April of `first`: 2019 -> 2019-04-01..2020-03-31."""
     return Period(
         date(first, 4, 1), date(first + 1, 3, 31), label or f"{first}/{str(first + 1)[2:]}"
     )

@@ -17,6 +17,7 @@ from ..layouts.response import Response
 from .periods import period_in
 from .text import words
 
+REFERS_BACK = re.compile(r"\b(?:these|those|they|them)\b", re.I)
 MAP_MIN_WORDS = 6  # a pinned text this long also matches a question that quotes it in part
 
 
@@ -52,6 +53,7 @@ class _Entry:
     replaces_total: bool
     suppresses_measures: frozenset[str]
     yes_no: bool
+    at_a_date: bool
 
 
 @cache
@@ -67,6 +69,7 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
                 bool(entry.get("replaces_total")),
                 frozenset(entry.get("suppresses_measures", ())),
                 bool(entry.get("yes_no")),
+                bool(entry.get("at_a_date")),
             )
             for value, entry in data[kind].items()
         )
@@ -83,13 +86,33 @@ def _found(kind: str, text: str) -> tuple[_Entry, ...]:
 
 
 @cache
+def counted_nouns() -> re.Pattern:
+    """The nouns a figure counts in a sentence ("devices", "people"): `counted` in the file."""
+    words = schema_yaml("questions.yaml")["counted"]
+    return re.compile("|".join(f"(?:{w})" for w in words), re.I)
+
+
+@cache
 def yes_no_measures() -> frozenset[str]:
     """The measures a question asks as yes or no (`yes_no: true` in schemas/questions.yaml)."""
     return frozenset(e.value for e in _vocabulary()["measure"] if e.yes_no)
 
 
+def named(kind: str, text: str) -> tuple[str, ...]:
+    """The values of `kind` ('technology', 'measure', 'breakdown') whose words `text` holds,
+    those another found value suppresses left out."""
+    return tuple(e.value for e in _found(kind, text))
+
+
+@cache
+def at_a_date_measures() -> frozenset[str]:
+    """Measures of how things stand (`at_a_date: true`): asked with no period, they are as at
+    the day of the answer."""
+    return frozenset(e.value for e in _vocabulary()["measure"] if e.at_a_date)
+
+
 def technologies_named(text: str) -> list[str]:
-    return [e.value for e in _found("technology", text)]
+    return list(named("technology", text))
 
 
 def _topics(text: str, context: Iterable[str]) -> tuple[tuple[Topic, ...], str | None]:
@@ -141,8 +164,9 @@ def map_question(
     number: str | None = None,
 ) -> QuestionTopics:
     """The topics one question asks about. `context` holds passages the question stands
-    under (its heading, the request's title), used only for a technology the question does
-    not name and only when such a passage names exactly one."""
+    under (its heading, the question it refers back to, the request's title, the request),
+    tried in turn for a technology the question does not name, each only if it names
+    exactly one."""
     pinned = _pinned(text, question_map) if question_map else None
     if pinned is not None:
         return QuestionTopics(label, number, text, pinned, "question_map")
@@ -154,13 +178,12 @@ def map_questions(
     response: Response, question_map: Mapping[str, Iterable[Topic]] | None = None
 ) -> tuple[QuestionTopics, ...]:
     """Every question of the response with its topics (unmapped ones kept, with a reason)."""
-    return tuple(
-        map_question(
-            q.text,
-            question_map,
-            (q.heading, response.title, response.request),
-            q.label,
-            q.number,
+    mapped = []
+    for index, q in enumerate(response.questions):
+        # "How many of these searches ...": the question before says what "these" are.
+        before = (
+            response.questions[index - 1].text if index and REFERS_BACK.search(q.text) else None
         )
-        for q in response.questions
-    )
+        context = (q.heading, before, response.title, response.request)
+        mapped.append(map_question(q.text, question_map, context, q.label, q.number))
+    return tuple(mapped)
