@@ -16,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CODE = ("toolkit", "schemas")
 READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "selectolax", "charset-normalizer")
+READING_LIBRARIES += ("pytesseract", "pypdfium2")  # OCR of scanned letters
+CODE_FILES = (".py", ".csv", ".yaml")  # the layouts, phrases and questions read are YAML data
 
 
 @cache
@@ -23,7 +25,7 @@ def code_fingerprint() -> bytes:
     digest = hashlib.sha256()
     for folder in CODE:
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
+            if path.suffix in CODE_FILES and "__pycache__" not in path.parts:
                 digest.update(
                     path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes()
                 )
