@@ -255,11 +255,20 @@ def write_draft(reading: Reading, out_dir: Path | str) -> Path:
 
 
 def draft_attachment(
-    path: Path | str, source_url: str | None, force_id: str | None, campaign: str | None
+    path: Path | str,
+    source_url: str | None,
+    force_id: str | None,
+    campaign: str | None,
+    db: Path | str | None = None,
 ) -> Path:
     """Draft a WhatDoTheyKnow attachment where it lies: PATH.yaml beside it. The campaign's
-    question map is used when the campaign has one."""
-    question_map = campaign_question_map(campaign) if campaign else None
+    question map (from db, or the bundled campaigns) is used when the campaign has one."""
+    question_map = None
+    if campaign:
+        try:
+            question_map = campaign_question_map(campaign, db)
+        except MultiforceError:
+            pass  # a campaign made by import-wdtk has no questions yet: the vocabulary maps them
     path = Path(path)
     reading = read(
         path,
