@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import MET_HTML, MET_TEXT
 from multiforce.toolkit.audit import COMMON, audit
-from multiforce.toolkit.pipeline import parse
+from multiforce.toolkit.discovery import adapter_for
+from multiforce.toolkit.pipeline import bundled_corpus, parse
+from multiforce.toolkit.readers import read_document
 from multiforce.toolkit.rules import Ignore
 
 STRAY = "In 2021 officers also searched 4,321 people with knife wands."
@@ -190,3 +192,31 @@ def test_common_patterns_are_linear_on_huge_words():
     for _, rule in COMMON:
         list(rule.passages(huge))
     assert time.monotonic() - started < 5
+
+
+def full_scan(text, rows, ignored):
+    """The audit's verdicts as a scan of the whole text by every rule would give them."""
+    result = audit(Path("x.txt"), text, rows, ())  # figures and periods only
+    verdicts = {n.start: (n.kind, n.detail) for n in result.numbers}
+    own = [
+        Ignore(re.escape(r["reference"]), "the response's own reference") for r in rows["responses"]
+    ]
+    rules = [("ignored", rule) for rule in ignored] + [("reference", rule) for rule in own] + COMMON
+    for kind, rule in rules:
+        for start, end in rule.passages(text):
+            for n in result.numbers:
+                if start <= n.start and n.start + len(n.text) <= end:
+                    if verdicts[n.start][0] == "unexplained":
+                        verdicts[n.start] = (kind, rule.reason)
+    return verdicts
+
+
+@pytest.mark.parametrize(
+    "path", [path for path, _ in bundled_corpus()] + [MET_HTML], ids=lambda path: path.name
+)
+def test_reading_only_around_unexplained_numbers_finds_what_a_full_scan_finds(path):
+    parsed = parse(path)
+    text, rows = read_document(path).text, parsed.extraction.rows
+    ignored = getattr(adapter_for(parsed.adapter), "ignored", ()) if parsed.audit else ()
+    fast = {n.start: (n.kind, n.detail) for n in parsed.audit.numbers} if parsed.audit else {}
+    assert not parsed.audit or fast == full_scan(text, rows, ignored)

@@ -13,6 +13,7 @@ A number is a run of digits (with "," or "." between digit groups) and the lette
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .rules import Ignore
@@ -20,6 +21,10 @@ from .rules import Ignore
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
 TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
 BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
+CORE = re.compile(r"\d++(?:[.,]\d++)*+%?[^\W\d_]*+")  # a TOKEN from its first digit
+LETTER = re.compile(r"[^\W\d_]")
+REACH = 30  # characters
+WORD = 200  # the longest word (a web address, a reference) read whole
 
 YEAR = r"(?:199\d|20[0-2]\d|203[0-5])"
 MONTH = (
@@ -89,7 +94,7 @@ COMMON: list[tuple[str, Ignore]] = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """One number in the text, where it stands, and what it is."""
 
@@ -130,17 +135,18 @@ class Audit:
 
     def warnings(self) -> list[str]:
         return [
-            f'{self.path.name} line {n.line}: the number {n.text} (in "{_context(self.text, n)}") was not read '
-            "as a figure and is not a year, date, reference or question number. If it is a figure, "
-            "the adapter should read it; if not, declare it in the adapter's `ignored` rules with "
-            "the reason (run `multiforce audit` on the document to see every number)."
+            f"{self.path.name} line {n.line}: the number {n.text} "
+            f'(in "{_context(self.text, n)}") was not read as a figure and is not a year, date, '
+            "reference or question number. If it is a figure, the adapter should read it; if "
+            "not, declare it in the adapter's `ignored` rules with the reason (run `multiforce "
+            "audit` on the document to see every number)."
             for n in self.unexplained
         ]
 
 
 def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Audit:
     """What became of every number of `text`, given the rows parsed from it."""
-    tokens = [m for m in TOKEN.finditer(text)]
+    tokens = _tokens(text)
     starts = [m.start() for m in tokens]
     verdicts: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
 
@@ -168,15 +174,29 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
                 explain(
                     start, end, (PERIOD, f"the period of {what}", row.get(ROW_ID[table])), accepts
                 )
-    for kind, rule in [(IGNORED, rule) for rule in ignored] + COMMON:
-        if None not in verdicts:
-            break  # every number is accounted for: the remaining patterns cannot change a verdict
-        for start, end in rule.passages(text):
+    # Rules read only around the numbers still unexplained: most of a letter is prose that no
+    # rule needs to read. The adapter's own rules read each such number's whole line (a passage
+    # it ignores may be long); the common rules, whose passages are short, its surroundings.
+    pending = [i for i, verdict in enumerate(verdicts) if verdict is None]
+    lines = _merged(_line(text, tokens[i]) for i in pending)
+    for kind, rule in [(IGNORED, rule) for rule in ignored] + _own_references(rows):
+        for start, end in _passages(rule, text, lines):
             explain(start, end, (kind, rule.reason, None))
+    pending = [i for i in pending if verdicts[i] is None]
+    around = {i: _surroundings(text, tokens[i]) for i in pending}
+    spans = _merged(around[i] for i in pending)
+    for kind, rule in COMMON:
+        if not pending:
+            break  # no remaining rule can change a verdict
+        for start, end in _passages(rule, text, spans):
+            explain(start, end, (kind, rule.reason, None))
+        still = [i for i in pending if verdicts[i] is None]
+        if len(still) < len(pending):
+            pending, spans = still, _merged(around[i] for i in still)
 
     numbers = []
     line, line_start = 1, 0
-    for token, verdict in zip(tokens, verdicts):
+    for token, verdict in zip(tokens, verdicts, strict=True):
         line += text.count("\n", line_start, token.start())
         line_start = token.start()
         kind, detail, row_id = verdict or (
@@ -186,6 +206,77 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         )
         numbers.append(Number(token.group(0), token.start(), line, kind, detail, row_id))
     return Audit(Path(path), text, numbers)
+
+
+def _tokens(text: str) -> list[re.Match]:
+    """Every number of the text (TOKEN's matches), found from the runs of digits: a scan for
+    digits skips the prose that a scan for TOKEN would try at every letter."""
+    tokens = []
+    for core in CORE.finditer(text):
+        start = core.start()
+        if start and LETTER.match(text, start - 1):  # "Q1", "IDENT1": letters glued before it
+            while start and LETTER.match(text, start - 1):
+                start -= 1
+            token = TOKEN.match(text, start)
+            if token:  # none if the letters are glued to an earlier number ("1a2")
+                tokens.append(token)
+        else:
+            tokens.append(core)
+    return tokens
+
+
+def _line(text: str, token: re.Match) -> tuple[int, int]:
+    end = text.find("\n", token.end())
+    return text.rfind("\n", 0, token.start()) + 1, len(text) if end < 0 else end + 1
+
+
+def _surroundings(text: str, token: re.Match) -> tuple[int, int]:
+    """Where a passage that explains `token` can lie: from the start of the word REACH
+    characters before it to the end of the word REACH characters after it. A keyword, a date or
+    a range is shorter; a list is followed number by number, each explaining the next."""
+    low = max(0, token.start() - REACH)
+    floor = max(0, low - WORD)
+    low = max(text.rfind(" ", floor, low), text.rfind("\n", floor, low)) + 1 or floor
+    high = min(len(text), token.end() + REACH)
+    space, newline = text.find(" ", high, high + WORD), text.find("\n", high, high + WORD)
+    if space < 0 or 0 <= newline < space:
+        space = newline
+    return low, min(len(text), high + WORD) if space < 0 else space
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for low, high in spans:  # in order of position: tokens are
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _passages(rule: Ignore, text: str, spans: list[tuple[int, int]]):
+    """Ignore.passages, within the spans of the text."""
+    pattern = _compiled(rule.pattern)
+    for low, high in spans:
+        for match in pattern.finditer(text, low, high):
+            if match.end() > match.start():
+                yield match.start(), match.end()
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.M)  # as Ignore.passages reads it
+
+
+def _own_references(rows: dict[str, list[dict]]) -> list[tuple[str, Ignore]]:
+    """The response's own reference, wherever the letter repeats it."""
+    references = sorted(
+        {row["reference"] for row in rows.get("responses", []) if row.get("reference")}
+    )
+    return [
+        ("reference", Ignore(re.escape(reference), "the response's own reference"))
+        for reference in references
+    ]
 
 
 ROW_ID = {"observations": "observation_id", "outcomes": "outcome_id"}
