@@ -42,7 +42,7 @@ def _common(kind: str, reason: str, *patterns: str) -> list[tuple[str, Ignore]]:
 
 
 # Non-figures every force's letters hold. A year counts only in a context that makes it one
-# ("from 2015", "2018 to 2021", "Act 2000"): a bare 2016 may be a count.
+# ("from 2015", "2018 to 2021", "Act 2000", "2015, 2016 and 2017"): a bare 2016 may be a count.
 COMMON: list[tuple[str, Ignore]] = [
     *_common(
         "date",
@@ -61,20 +61,29 @@ COMMON: list[tuple[str, Ignore]] = [
         rf"(?i)\b(?:in|from|since|during|until|till|pre|post|before|after|between|year|years"
         rf"|FY|Act|end of|start of|beginning of|as of|as at)\s+{YEAR}\b",
     ),
+    *_common("year", "a list of years", rf"\b{YEAR}(?:\s*(?:,|and|&|or)\s*{YEAR}\b)+"),
+    *_common(
+        "year",
+        "the year of an Act",
+        r"(?i)\b(?:Act|PACE|Order|Regulations?)\s+\(?(?:1[89]\d\d|20\d\d)\b",
+    ),
     *_common(
         "reference",
         "a reference number",
         r"(?i)\b(?:\w++[./-])*+FOI(?:[./-]?\w++)++",
         r"(?i)\bFOI\s*(?:request\s*)?(?:no\b\.?|number|ref(?:erence)?)?\s*:?\s*\d[\w./-]*",
         r"(?i)\bref(?:erence)?\s*(?:(?:no|number|num)\b\.?\s*:?|:)\s*[\w./-]*\d[\w./-]*",
+        r"(?i)\b(?:request|case|application)\s+(?:no\b\.?|number)?\s*:?\s*\d[\w.-]*/[\w./-]+",
+        r"\b\d{3,6}/\d{2}(?:/[A-Z]{1,4})?\b(?!/)",  # 049/19, 001925/22: a count has no "/"
     ),
     *_common(
         "question",
         "a question number",
         r"^\s*\(?\d{1,2}[.)](?=\s)",
+        r"^\s*\(?\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}[.)](?=\s)",
         r"^\s*\(\d{1,2}\)",
         r"(?i)^\s*(?:Q|question\s*)\d{1,2}\b",
-        r"\bQ\d{1,2}\b",
+        r"\bQ\d{1,2}(?:\s*(?:[-–]|to)\s*Q?\d{1,2})?\b",
         r"(?i)\bquestions?\s+(?:no\b\.?\s*)?\d{1,2}(?:\s*(?:and|&|,|to|-|–)\s*\d{1,2})*",
     ),
     *_common(
@@ -90,6 +99,21 @@ COMMON: list[tuple[str, Ignore]] = [
         r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
         r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",
         r"(?i)\bpage\s+\d+(?:\s+of\s+\d+)?\b",
+        r"(?i)\b(?:tel(?:ephone)?|phone|call|dial)\b\.?:?\s*(?:us\s+)?(?:on\s+)?(?:101|999|111)\b",
+        r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+\b",
+        r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way|Place"
+        r"|Square|Drive|Court|Close|Row|Hill|Park|Gardens|Parade|Terrace)\b",
+    ),
+    *_common(
+        "identifier",
+        "a paragraph of a PACE code of practice",
+        r"(?i)\bpara(?:graph)?s?\.?\s*\d+(?:\.\d+)*\s+of\s+(?:PACE\s+)?Code\s+[A-H]\b",
+        r"(?i)\b(?:PACE\s+)?Code\s+[A-H]\s*,?\s*(?:para(?:graph)?s?\.?\s*)?\d+(?:\.\d+)*",
+    ),
+    *_common(
+        "identifier",
+        "the name of a system, form or code, not a count",
+        r"\b[A-Z]{2,}\d+[A-Z\d]*\b",  # IDENT1, PNC2, ANPR3
     ),
 ]
 
@@ -178,12 +202,15 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     # rule needs to read. The adapter's own rules read each such number's whole line (a passage
     # it ignores may be long); the common rules, whose passages are short, its surroundings.
     pending = [i for i, verdict in enumerate(verdicts) if verdict is None]
-    lines = _merged(_line(text, tokens[i]) for i in pending)
+    lines = _lines(text, (tokens[i] for i in pending))
     for kind, rule in [(IGNORED, rule) for rule in ignored] + _own_references(rows):
         for start, end in _passages(rule, text, lines):
             explain(start, end, (kind, rule.reason, None))
     pending = [i for i in pending if verdicts[i] is None]
-    around = {i: _surroundings(text, tokens[i]) for i in pending}
+    if len(pending) * 2 * REACH > len(text):  # numbers everywhere: read it all, at once
+        around = dict.fromkeys(pending, (0, len(text)))
+    else:
+        around = {i: _surroundings(text, tokens[i]) for i in pending}
     spans = _merged(around[i] for i in pending)
     for kind, rule in COMMON:
         if not pending:
@@ -191,8 +218,9 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         for start, end in _passages(rule, text, spans):
             explain(start, end, (kind, rule.reason, None))
         still = [i for i in pending if verdicts[i] is None]
-        if len(still) < len(pending):
-            pending, spans = still, _merged(around[i] for i in still)
+        if len(still) <= len(pending) // 2 or not still:  # reading a little more costs less
+            spans = _merged(around[i] for i in still)  # than narrowing after every rule
+        pending = still
 
     numbers = []
     line, line_start = 1, 0
@@ -225,9 +253,15 @@ def _tokens(text: str) -> list[re.Match]:
     return tokens
 
 
-def _line(text: str, token: re.Match) -> tuple[int, int]:
-    end = text.find("\n", token.end())
-    return text.rfind("\n", 0, token.start()) + 1, len(text) if end < 0 else end + 1
+def _lines(text: str, tokens) -> list[tuple[int, int]]:
+    """The lines holding the tokens (in order of position), each line once."""
+    lines: list[tuple[int, int]] = []
+    for token in tokens:
+        if lines and token.start() < lines[-1][1]:
+            continue  # on the line before: found once, not once per token (a line may be huge)
+        end = text.find("\n", token.end())
+        lines.append((text.rfind("\n", 0, token.start()) + 1, len(text) if end < 0 else end + 1))
+    return lines
 
 
 def _surroundings(text: str, token: re.Match) -> tuple[int, int]:
