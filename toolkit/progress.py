@@ -12,7 +12,7 @@ import sys
 import time
 
 HANDFUL = 5  # documents
-REFRESH = 10  # times a second the bar is redrawn
+REFRESH = 2  # times a second the bar is redrawn: each costs a millisecond or two
 LINE_SECONDS = 10.0  # between plain lines
 
 
