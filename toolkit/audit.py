@@ -13,7 +13,7 @@ A number is a run of digits (with "," or "." between digit groups) and the lette
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .rules import Ignore
@@ -23,7 +23,8 @@ TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
 BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
 CORE = re.compile(r"\d++(?:[.,]\d++)*+%?[^\W\d_]*+")  # a TOKEN from its first digit
 LETTER = re.compile(r"[^\W\d_]")
-REACH = 30  # characters
+REACH = 30  # characters before a number where a passage explaining it may start
+TAIL = 10  # characters after it where such a passage may end, beyond numbers of its own
 WORD = 200  # the longest word (a web address, a reference) read whole
 
 YEAR = r"(?:199\d|20[0-2]\d|203[0-5])"
@@ -182,22 +183,28 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
 
     occurrences = _Occurrences(text)
     observations = rows.get("observations", [])
-    for row in observations:
+    described = [_describe(row) for row in observations]
+    for row, what in zip(observations, described, strict=True):
         for start, end in occurrences(row.get("quote")):
             explain(
                 start,
                 end,
-                (FIGURE, _describe(row), row["observation_id"]),
+                (FIGURE, what, row["observation_id"]),
                 lambda token, value=row["value"]: _value(token) == value,
             )
-    for table in ("observations", "outcomes"):
-        for row in rows.get(table, []):
-            accepts = _in_period(row)
-            what = _describe(row) if table == "observations" else _describe_outcome(row)
-            for start, end in occurrences(row.get("quote")):
-                explain(
-                    start, end, (PERIOD, f"the period of {what}", row.get(ROW_ID[table])), accepts
-                )
+    outcomes = rows.get("outcomes", [])
+    for table, what, row in [
+        *(("observations", what, row) for row, what in zip(observations, described, strict=True)),
+        *(("outcomes", _describe_outcome(row), row) for row in outcomes),
+    ]:
+        found = occurrences(row.get("quote"))
+        if found:
+            accepts = _in_period(
+                row.get("period_start"), row.get("period_end"), row.get("period_label")
+            )
+            verdict = (PERIOD, f"the period of {what}", row.get(ROW_ID[table]))
+            for start, end in found:
+                explain(start, end, verdict, accepts)
     # Rules read only around the numbers still unexplained: most of a letter is prose that no
     # rule needs to read. The adapter's own rules read each such number's whole line (a passage
     # it ignores may be long); the common rules, whose passages are short, its surroundings.
@@ -207,7 +214,7 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         for start, end in _passages(rule, text, lines):
             explain(start, end, (kind, rule.reason, None))
     pending = [i for i in pending if verdicts[i] is None]
-    if len(pending) * 2 * REACH > len(text):  # numbers everywhere: read it all, at once
+    if len(pending) * (REACH + TAIL) > len(text):  # numbers everywhere: read it all, at once
         around = dict.fromkeys(pending, (0, len(text)))
     else:
         around = {i: _surroundings(text, tokens[i]) for i in pending}
@@ -266,12 +273,13 @@ def _lines(text: str, tokens) -> list[tuple[int, int]]:
 
 def _surroundings(text: str, token: re.Match) -> tuple[int, int]:
     """Where a passage that explains `token` can lie: from the start of the word REACH
-    characters before it to the end of the word REACH characters after it. A keyword, a date or
+    characters before it to the end of the word TAIL characters after it (a passage's later
+    numbers, if unexplained, extend it with their own surroundings). A keyword, a date or
     a range is shorter; a list is followed number by number, each explaining the next."""
     low = max(0, token.start() - REACH)
     floor = max(0, low - WORD)
     low = max(text.rfind(" ", floor, low), text.rfind("\n", floor, low)) + 1 or floor
-    high = min(len(text), token.end() + REACH)
+    high = min(len(text), token.end() + TAIL)
     space, newline = text.find(" ", high, high + WORD), text.find("\n", high, high + WORD)
     if space < 0 or 0 <= newline < space:
         space = newline
@@ -344,10 +352,12 @@ def _value(token: re.Match) -> float | None:
         return None  # "1.2.3"
 
 
-def _in_period(row: dict):
-    years = {value[:4] for value in (row.get("period_start"), row.get("period_end")) if value}
-    label_tokens = {m.group(0) for m in TOKEN.finditer(row.get("period_label") or "")}
-    return lambda token: token.group(0) in years or token.group(0) in label_tokens
+@lru_cache(maxsize=4096)  # a corpus has a few periods
+def _in_period(start: str | None, end: str | None, label: str | None):
+    """Whether a number is part of a period: its year, or a number of its label."""
+    accepted = {value[:4] for value in (start, end) if value}
+    accepted |= {m.group(0) for m in TOKEN.finditer(label or "")}
+    return lambda token: token.group(0) in accepted
 
 
 def _describe(row: dict) -> str:
