@@ -175,11 +175,15 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     starts = [m.start() for m in tokens]
     verdicts: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
 
+    explained = 0
+
     def explain(start: int, end: int, verdict, accepts=lambda token: True) -> None:
+        nonlocal explained
         for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
             token = tokens[i]
             if verdicts[i] is None and token.end() <= end and accepts(token):
                 verdicts[i] = verdict
+                explained += 1
 
     occurrences = _Occurrences(text)
     observations = rows.get("observations", [])
@@ -222,12 +226,14 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     for kind, rule in COMMON:
         if not pending:
             break  # no remaining rule can change a verdict
+        before = explained
         for start, end in _passages(rule, text, spans):
             explain(start, end, (kind, rule.reason, None))
-        still = [i for i in pending if verdicts[i] is None]
-        if len(still) <= len(pending) // 2 or not still:  # reading a little more costs less
-            spans = _merged(around[i] for i in still)  # than narrowing after every rule
-        pending = still
+        if explained > before:
+            still = [i for i in pending if verdicts[i] is None]
+            if len(still) <= len(pending) // 2 or not still:  # reading a little more costs less
+                spans = _merged(around[i] for i in still)  # than narrowing after every rule
+            pending = still
 
     numbers = []
     line, line_start = 1, 0
