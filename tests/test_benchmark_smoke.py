@@ -131,6 +131,6 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
         "publishing / raw executemany floor (same pragmas)",
         "parsing the corpus: two jobs / one job",
         "drawing the progress bar / full build",
-        "reading + audit, a document, one core",
+        "reading + audit, a document, one core (CPU time)",
     } <= judged
     assert "| figure | scale | value | target |" in run.table(everything)
