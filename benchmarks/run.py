@@ -243,6 +243,20 @@ def judge(results: dict) -> list[dict]:
         lambda run: run["parse_two_jobs"]["seconds"],
         lambda run: run["parse"]["seconds"],
     )
+    for name, run in scales.items():
+        one, two = run["parse"], run.get("parse_two_jobs", {})
+        if "cpu_workers_seconds" not in two:
+            continue  # a run from before the CPU time was recorded
+        busiest = max(two["cpu_parent_seconds"], two["cpu_workers_seconds"] / 2)
+        line(
+            "parsing, two jobs / one: the busiest process's CPU time (the wall time's ratio on "
+            "idle cores)",
+            round(busiest / one["cpu_parent_seconds"], 2),
+            TARGETS["parse_two_jobs_vs_one"],
+            "x",
+            None,
+            name,
+        )
     if {"archive", "stress"} <= set(scales):
         ratio = (
             scales["stress"]["build"]["per_document_ms"]

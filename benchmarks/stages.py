@@ -11,6 +11,7 @@ import json
 import pickle
 import random
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -120,6 +121,7 @@ def parse(scale: str, folder: str, rows_dir: str, seed: str, jobs: str = "1"):
     counts = dict.fromkeys(TABLES, 0)
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     reset_peak()
+    cpu_parent, cpu_workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     seconds, start = 0.0, time.perf_counter()
     for number, batch in enumerate(pipeline._batches(sources, int(jobs))):
         extraction = Extraction()
@@ -136,11 +138,20 @@ def parse(scale: str, folder: str, rows_dir: str, seed: str, jobs: str = "1"):
     return {
         "seconds": seconds,
         "jobs": int(jobs),
+        # CPU time of this process and of its (ended) workers: on a busy machine, where the
+        # wall time says little, this shows how the work was shared out
+        "cpu_parent_seconds": round(_cpu(resource.RUSAGE_SELF) - cpu_parent, 3),
+        "cpu_workers_seconds": round(_cpu(resource.RUSAGE_CHILDREN) - cpu_workers, 3),
         "documents": len(sources),
         "parse_seconds": parts.get("seconds"),  # None with workers: parse() ran in them
         "peak_rss_mb": peak_rss_mb(),
         "rows": counts,
     }
+
+
+def _cpu(who) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 @stage
@@ -385,8 +396,6 @@ def build(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
 
 def _children_peak_mb() -> float:
     """The largest peak memory of any ended child process (the workers)."""
-    import resource
-
     return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
 
