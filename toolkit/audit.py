@@ -23,7 +23,7 @@ TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
 BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
 CORE = re.compile(r"\d++(?:[.,]\d++)*+%?[^\W\d_]*+")  # a TOKEN from its first digit
 LETTER = re.compile(r"[^\W\d_]")
-REACH = 30  # characters before a number where a passage explaining it may start
+REACH = 20  # characters before a number where a passage explaining it may start
 TAIL = 10  # characters after it where such a passage may end, beyond numbers of its own
 WORD = 200  # the longest word (a web address, a reference) read whole
 
