@@ -13,7 +13,7 @@ A number is a run of digits (with "," or "." between digit groups) and the lette
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from .rules import Ignore
@@ -214,9 +214,12 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     # it ignores may be long); the common rules, whose passages are short, its surroundings.
     pending = [i for i, verdict in enumerate(verdicts) if verdict is None]
     lines = _lines(text, (tokens[i] for i in pending))
-    for kind, rule in [(IGNORED, rule) for rule in ignored] + _own_references(rows):
+    for rule in ignored:
         for start, end in _passages(rule, text, lines):
-            explain(start, end, (kind, rule.reason, None))
+            explain(start, end, (IGNORED, rule.reason, None))
+    for reference in _own_references(rows):
+        for start, end in occurrences(reference):
+            explain(start, end, ("reference", "the response's own reference", None))
     pending = [i for i in pending if verdicts[i] is None]
     if len(pending) * (REACH + TAIL) > len(text):  # numbers everywhere: read it all, at once
         around = dict.fromkeys(pending, (0, len(text)))
@@ -311,20 +314,14 @@ def _passages(rule: Ignore, text: str, spans: list[tuple[int, int]]):
                 yield match.start(), match.end()
 
 
-@cache
+@lru_cache(maxsize=1024)  # the common rules and the adapters' own
 def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.M)  # as Ignore.passages reads it
 
 
-def _own_references(rows: dict[str, list[dict]]) -> list[tuple[str, Ignore]]:
-    """The response's own reference, wherever the letter repeats it."""
-    references = sorted(
-        {row["reference"] for row in rows.get("responses", []) if row.get("reference")}
-    )
-    return [
-        ("reference", Ignore(re.escape(reference), "the response's own reference"))
-        for reference in references
-    ]
+def _own_references(rows: dict[str, list[dict]]) -> list[str]:
+    """The response's own reference, which the letter may repeat anywhere."""
+    return sorted({row["reference"] for row in rows.get("responses", []) if row.get("reference")})
 
 
 ROW_ID = {"observations": "observation_id", "outcomes": "outcome_id"}
