@@ -267,8 +267,29 @@ def _split(body_lines: list[str], profile: Profile):
     statements = []
     if answer_lines:
         answers, statements = _answers(answer_lines, questions)
+    if profile.preamble_answers:
+        statements = _preamble_statements(request_lines, questions) + statements
     request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
     return request, answer, questions, answers, statements
+
+
+def _preamble_statements(request_lines: list[str], questions: list[Question]) -> list[Statement]:
+    """The sentences above a numbered request's first question (see `preamble` in
+    schemas/layouts.yaml), each covering the questions it names (all when it names none)."""
+    first = next((i for i, line in enumerate(request_lines) if _numbered(line.strip())), None)
+    if first is None or not questions or questions[0].number is None:
+        return []
+    sentences = [
+        line
+        for line in request_lines[:first]
+        if len(line.split()) > HEADING_WORDS and line.rstrip().endswith(SENTENCE_END)
+    ]
+    return [
+        Statement(part.strip(), covers)
+        for line in sentences
+        for part in _coverage_parts(line)
+        if (covers := _covers(part, None, questions))
+    ]
 
 
 def _heading_matches(question_heading: str | None, answer_heading: str | None) -> bool:
@@ -295,7 +316,9 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         else:
             unmatched.extend(block)
     statements = [
-        Statement(line.strip(), _covers(line, heading, questions)) for line, heading in loose
+        Statement(part.strip(), _covers(part, heading, questions))
+        for line, heading in loose
+        for part in _coverage_parts(line)
     ] + [
         Statement(line.strip(), _covers(line, None, questions))
         for line in unmatched
@@ -307,6 +330,14 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         if q.label in answers
     ]
     return ordered, statements
+
+
+def _coverage_parts(line: str) -> list[str]:
+    """A line whose sentences name different questions, one sentence at a time."""
+    _, mentions, _ = structure()
+    if not mentions.search(line):
+        return [line]
+    return [p for p in re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", line.strip()) if p]
 
 
 def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[str, ...]:
@@ -333,7 +364,8 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
         else:
             keys.update(k.lower() for k in (first, last) if k)
     covered = [q for q in scope if q.key in keys] if keys else scope
-    return tuple(q.label for q in covered)
+    unnumbered = len(questions) == 1 and questions[0].number is None
+    return tuple(q.label for q in (covered or (scope if unnumbered else [])))
 
 
 def read_response(document: Document, source_url: str | None = None) -> Response:

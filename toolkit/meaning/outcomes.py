@@ -104,6 +104,10 @@ def sections_cited(text: str) -> list[str]:
                 found.append(written)
 
     for match in section.finditer(text):
+        if re.search(
+            r"\(\s*by virtue of\s*$", text[max(0, match.start() - 20) : match.start()], re.I
+        ):
+            continue  # "(by virtue of Section 30(2))" qualifies the section before it
         add(match["number"], match["subsections"], match["paragraph"])
         for letter in SUBSECTION.findall(match["more"] or ""):
             add(match["number"], match["subsections"], f"({letter})")
@@ -111,7 +115,7 @@ def sections_cited(text: str) -> list[str]:
         if listed and listed["others"]:
             for number, subsections, paragraph in LISTED.findall(listed["others"]):
                 add(number, subsections, paragraph)
-    return found
+    return [f for f in found if not any(o.startswith(f + "(") for o in found)]
 
 
 @lru_cache(maxsize=8192)
