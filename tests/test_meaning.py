@@ -38,6 +38,12 @@ def document(text: str, name: str = "response.txt") -> Document:
         ("Section 24(1), 31(1)(a) and 40(2)", ["s24(1)", "s31(1)(a)", "s40(2)"]),
         ("a Refusal Notice under Section 17 of the Act, section 1(1)", []),
         ("Section 12(1) and Section 12(1) again", ["s12(1)"]),
+        # a section qualifying the one before it is not cited itself
+        ("Section 30(3) Investigations (by virtue of Section 30(2))", ["s30(3)"]),
+        ("exempt by virtue of Section 40(2) by virtue of Section 40(3)", ["s40(2)"]),
+        # a bare section beside a more specific one of the same number adds nothing
+        ("Section 40(2) applies. Section 40 is a class-based exemption", ["s40(2)"]),
+        ("Section 40 and Section 43(2)", ["s40", "s43(2)"]),
     ],
 )
 def test_sections_are_written_as_the_act_cites_them(written, cited):

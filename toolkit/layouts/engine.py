@@ -144,12 +144,41 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
             if last_number is None:
                 loose.append((line, heading))
                 continue
+            if in_block and _is_option(stripped, blocks[-1][3]):
+                blocks[-1][3].append(line)
+                continue
             written = f"{last_number}{letter}"
         else:
             written, last_number = match["written"].strip(), number
-        blocks.append([written, _key(number or last_number, letter), heading, [line]])
+        keys = _range_keys(number or last_number, letter, match.groupdict().get("last"))
+        shared = [line]  # "1-3." or "1a and 1b:": one block, answering each question named
+        for key in keys:
+            blocks.append([written if len(keys) == 1 else key, key, heading, shared])
         in_block = True
     return blocks, loose
+
+
+OPTION_WORDS = 10
+
+
+def _is_option(line: str, block: list[str]) -> bool:
+    """A lettered line under a question that ends with "?" and is a short choice, not a
+    question ("a) DF unit" under "Do you have a unit or do you outsource?")."""
+    asked = block[0].rstrip().endswith("?") and not any(b.strip()[-1:] == ":" for b in block)
+    return asked and "?" not in line and len(line.split()) <= OPTION_WORDS
+
+
+def _range_keys(number: str, letter: str | None, last: str | None) -> list[str]:
+    """The keys a numbering names: one, or each in a range such as 1-3 or 1a and 1b."""
+    first = _key(number, letter)
+    end = re.fullmatch(r"(\d{1,2})([a-z]?)", (last or "").lower())
+    if not end:
+        return [first]
+    if end[1] == number and letter and end[2]:  # 1a and 1b, 2a-2c
+        return [f"{number}{chr(c)}" for c in range(ord(letter.lower()), ord(end[2]) + 1)]
+    if not letter and not end[2] and int(number) < int(end[1]):  # 1-3
+        return [str(n) for n in range(int(number), int(end[1]) + 1)]
+    return [first]
 
 
 def _labelled(questions: list[Question]) -> list[Question]:

@@ -90,6 +90,10 @@ def _written(number: str, subsections: str, paragraph: str | None) -> str:
     return f"s{int(number)}{parts}{letter}"
 
 
+# "(by virtue of" or "...(b) by virtue of" just before a section: it qualifies the one before.
+QUALIFIER = re.compile(r"(?:\(|\)\s)\s*by virtue of\s*$", re.I)
+
+
 def sections_cited(text: str) -> list[str]:
     """Every exemption section `text` cites, as the Act cites it, in order, once each:
     'Section 31(1)(a) and (b)' -> ['s31(1)(a)', 's31(1)(b)']; 'Sections 23 and 24' ->
@@ -104,10 +108,8 @@ def sections_cited(text: str) -> list[str]:
                 found.append(written)
 
     for match in section.finditer(text):
-        if re.search(
-            r"\(\s*by virtue of\s*$", text[max(0, match.start() - 20) : match.start()], re.I
-        ):
-            continue  # "(by virtue of Section 30(2))" qualifies the section before it
+        if QUALIFIER.search(text[max(0, match.start() - 20) : match.start()]):
+            continue  # "Section 30(3) (by virtue of Section 30(2))": a qualifier, not a citation
         add(match["number"], match["subsections"], match["paragraph"])
         for letter in SUBSECTION.findall(match["more"] or ""):
             add(match["number"], match["subsections"], f"({letter})")
@@ -187,6 +189,16 @@ def read_outcome(
     return Outcome(label, status, quote, ";".join(cited) or None, held_by, reason)
 
 
+def _broad_statuses(own_answer: str) -> tuple[str, ...]:
+    """What a statement about the whole request may say of one question: `UNIFORM`, and also
+    "disclosed" ("I am able to disclose the information as follows") when the question has its
+    own answer below it that invokes no section of the Act (a "Section 8" invalid request, an
+    exemption named in it, is no disclosure)."""
+    if own_answer and not _vocabulary()[2].search(own_answer):
+        return (*UNIFORM, "disclosed")
+    return UNIFORM
+
+
 def _status_line_outcome(lines: tuple[str, ...], label: str | None) -> Outcome | None:
     for line in lines:
         for status, pattern in _vocabulary()[1].items():
@@ -223,7 +235,7 @@ def read_outcomes(
         levels = (
             (own_lines, figure_quotes.get(label), PRECEDENCE),
             (narrow, None, PRECEDENCE),
-            (broad, None, UNIFORM if several else PRECEDENCE),
+            (broad, None, _broad_statuses(own) if several else PRECEDENCE),
         )
         outcome = None
         for passages, figure_quote, statuses in levels:
