@@ -328,3 +328,27 @@ def test_any_text_is_read_without_an_error(lines):
 
 def test_paragraphs_written_together_are_each_cited():
     assert sections_cited("exempt by virtue of Section 31(1)(a)(b)") == ["s31(1)(a)", "s31(1)(b)"]
+
+
+ATTACHED = """Cyber Kiosk Use (233B/22)
+Request
+How many phones were examined with a cyber kiosk in 2021?
+Response
+{answer}
+"""
+WEST_MIDLANDS_PAGE = "https://foi.west-midlands.police.uk/cyber-kiosk-use-233b-22/"
+
+
+def test_an_answer_in_an_attachment_is_left_to_a_person_with_the_reason():
+    page = ATTACHED.format(answer="Please find our response attached.")
+    meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))
+    assert meaning.outcomes == ()
+    assert meaning.unsure_outcomes == ("request",)
+    assert meaning.unsure_reasons == {"request": "the answer is in an attachment that was not read"}
+
+
+def test_an_answer_stated_in_the_text_gives_no_unsure_reason():
+    page = ATTACHED.format(answer="West Midlands Police does not hold this information.")
+    meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))
+    assert [o.status for o in meaning.outcomes] == ["not_held"]
+    assert meaning.unsure_reasons == {}

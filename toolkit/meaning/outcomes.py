@@ -9,7 +9,8 @@ A question none of these speak for is listed in `OutcomeReading.unsure`, for a p
 """
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
@@ -55,6 +56,8 @@ class Outcome:
 class OutcomeReading:
     outcomes: tuple[Outcome, ...]
     unsure: tuple[str | None, ...]  # questions whose outcome the text does not say
+    # why, where the text says (schemas/phrases.yaml `unsure_reasons`): label -> reason
+    reasons: Mapping[str | None, str] = field(default_factory=dict)
 
 
 @cache
@@ -219,7 +222,7 @@ def read_outcomes(
     figure_quotes = figure_quotes or {}
     labels = [q.label for q in response.questions] or [None]
     several = len(labels) > 1
-    outcomes, unsure = [], []
+    outcomes, unsure, reasons = [], [], {}
     for label in labels:
         question = response.question(label) if label else None
         question_text = question.text if question else ""
@@ -257,4 +260,22 @@ def read_outcomes(
             outcomes.append(outcome)
         else:
             unsure.append(label)
-    return OutcomeReading(tuple(outcomes), tuple(unsure))
+            reason = _unsure_reason([p for passages, _, _ in levels for p in passages])
+            if reason:
+                reasons[label] = reason
+    return OutcomeReading(tuple(outcomes), tuple(unsure), reasons)
+
+
+def _unsure_reason(passages: list[str]) -> str | None:
+    """The reason (schemas/phrases.yaml `unsure_reasons`) the passages give for leaving a
+    question's outcome to a person, or None."""
+    for reason, pattern in _unsure_reasons().items():
+        if any(pattern.search(p) for p in passages if p):
+            return reason
+    return None
+
+
+@cache
+def _unsure_reasons() -> dict[str, re.Pattern]:
+    reasons = schema_yaml("phrases.yaml").get("unsure_reasons") or {}
+    return {r: re.compile("|".join(f"(?:{p})" for p in ps), FLAGS) for r, ps in reasons.items()}
