@@ -116,3 +116,19 @@ def test_a_reference_is_read_from_the_address(tmp_path, url, reference):
     page = tmp_path / "page.txt"
     page.write_text("Quickly exit this site by pressing the Escape key\nRequest\nHow many?\n")
     assert read_response(read_document(page), url).reference == reference
+
+
+def test_a_range_numbers_a_block_only_when_written_as_a_label(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Request\n1. How many knife arches?\n2. How many wands?\n3. Where are they kept?\n"
+        "Response\n1-2.\nArches: 4, wands: 9.\n3. In store.\n"
+        "3-4 of the arches are kept in the north.\n"
+    )
+    response = read_response(read_document(page))
+    assert {a.question: a.text.split("\n")[0] for a in response.answers} == {
+        "1": "1-2.",
+        "2": "1-2.",
+        "3": "3. In store.",
+    }
+    assert "3-4 of the arches" in response.answer_to("3")
