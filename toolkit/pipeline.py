@@ -144,18 +144,24 @@ def bundled_corpus() -> list[tuple[Path, str | None]]:
 
 
 def build(db: Path | str, *, jobs: int = 1, progress=None) -> list[Ingested]:
-    return publish_sources(db, bundled_corpus(), fresh=True, jobs=jobs, progress=progress)
+    """The bundled corpus and the campaigns its responses answer, in one publication."""
+    from .campaigns.definition import add_bundled_campaigns
+
+    return publish_sources(
+        db, bundled_corpus(), fresh=True, jobs=jobs, progress=progress, then=add_bundled_campaigns
+    )
 
 
 def publish_sources(
-    db: Path | str, sources, *, fresh: bool = False, jobs: int = 1, progress=None
+    db: Path | str, sources, *, fresh: bool = False, jobs: int = 1, progress=None, then=None
 ) -> list[Ingested]:
     """Parse, validate and publish (path, force) sources into db, a batch at a time.
 
     `fresh` builds the database from nothing (a build); otherwise the sources are added to
     it and those already published are skipped unread. Every problem of every batch is
     collected into one report; if there is any, nothing is published. `jobs` worker processes
-    read and parse the documents; `progress`, if given, is told of each (toolkit.progress).
+    read and parse the documents; `progress`, if given, is told of each (toolkit.progress);
+    `then(session)`, if given, writes more into the same publication once every batch passed.
     """
     results: list[Ingested] = []
     problems = []
@@ -181,6 +187,8 @@ def publish_sources(
                 ]
         if problems:
             raise ValidationFailed(Report(problems))
+        if then is not None:
+            then(session)
     return results
 
 

@@ -11,7 +11,7 @@ from ...schemas.campaign import (
     read_campaign,
 )
 from ..errors import MultiforceError
-from .store import Changes, read_held, write
+from .store import Changes, held_in, read_held, ready, write, write_into
 
 
 def load_campaign(path: Path | str) -> Campaign:
@@ -31,13 +31,19 @@ def add_campaigns(db: Path, campaigns: list[Campaign]) -> str | None:
     return changes.summary() if write(db, changes) else None
 
 
-def add_bundled_campaigns(db: Path) -> str | None:
-    """The campaigns the bundled corpus' responses belong to (campaigns/*.yaml)."""
+def add_bundled_campaigns(session) -> None:
+    """The campaigns the bundled corpus' responses belong to (campaigns/*.yaml), written in
+    the build's own publishing session, so that a build is one atomic publication."""
     try:
         campaigns = list(bundled_campaigns().values())
     except CampaignFileError as error:
         raise MultiforceError(str(error)) from None
-    return add_campaigns(db, campaigns)
+    conn = session._connection()
+    changes = Changes(held_in(conn))
+    for campaign in campaigns:
+        changes.campaign(campaign)
+    if ready(changes):
+        write_into(conn, changes)
 
 
 def find_campaign(campaign_id: str, db: Path | str | None = None) -> Campaign:

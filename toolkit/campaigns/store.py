@@ -98,10 +98,23 @@ class Held:
 
 
 def read_held(db_path: Path) -> Held:
-    held = Held()
     if not Path(db_path).exists():
-        return held
+        return Held()
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return held_in(conn)
+    except sqlite3.DatabaseError as error:
+        raise MultiforceError(
+            f"{db_path}: the database cannot be read ({error}). Expected a database that "
+            "multiforce built: give another --db path, or rebuild it."
+        ) from None
+    finally:
+        conn.close()
+
+
+def held_in(conn: sqlite3.Connection) -> Held:
+    """What a database holds: a published file, or the one a build is writing aside."""
+    held = Held()
     conn.row_factory = sqlite3.Row
     try:
         tables = {
@@ -128,13 +141,8 @@ def read_held(db_path: Path) -> Held:
                 "SELECT request_id, incoming_message_id, filename FROM request_attachments"
             )
         }
-    except sqlite3.DatabaseError as error:
-        raise MultiforceError(
-            f"{db_path}: the database cannot be read ({error}). Expected a database that "
-            "multiforce built: give another --db path, or rebuild it."
-        ) from None
     finally:
-        conn.close()
+        conn.row_factory = None
     return held
 
 
@@ -310,33 +318,44 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def write(db_path: Path, changes: Changes) -> bool:
-    """Publish the changes in one transaction; False (and nothing touched) when there are none."""
+def ready(changes: Changes) -> bool:
+    """Finish and validate the changes; False when there are none to write."""
     changes.finish()
     if changes.empty():
         return False
     _validate(changes)
+    return True
+
+
+def write(db_path: Path, changes: Changes) -> bool:
+    """Publish the changes in one transaction; False (and nothing touched) when there are none."""
+    if not ready(changes):
+        return False
     from ..store.publish import publication
 
     with publication(db_path) as session:
-        conn = session._connection()  # the aside database, schema ensured
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("BEGIN")
-        try:
-            _insert(conn, "campaigns", list(changes.campaigns.values()), replace=True)
-            for campaign_id, rows in changes.questions.items():
-                conn.execute("DELETE FROM campaign_questions WHERE campaign_id = ?", (campaign_id,))
-                _insert(conn, "campaign_questions", rows)
-            _insert(conn, "requests", list(changes.requests.values()), replace=True)
-            _insert(conn, "request_events", changes.events)
-            _insert(conn, "request_attachments", changes.attachments)
-            _calendar(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+        write_into(session._connection(), changes)  # the aside database, schema ensured
     return True
+
+
+def write_into(conn: sqlite3.Connection, changes: Changes) -> None:
+    """The changes (`ready`) in one transaction of a database being written."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("BEGIN")
+    try:
+        _insert(conn, "campaigns", list(changes.campaigns.values()), replace=True)
+        for campaign_id, rows in changes.questions.items():
+            conn.execute("DELETE FROM campaign_questions WHERE campaign_id = ?", (campaign_id,))
+            _insert(conn, "campaign_questions", rows)
+        _insert(conn, "requests", list(changes.requests.values()), replace=True)
+        _insert(conn, "request_events", changes.events)
+        _insert(conn, "request_attachments", changes.attachments)
+        _calendar(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _validate(changes: Changes) -> None:

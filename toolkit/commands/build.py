@@ -21,7 +21,4 @@ def build(db, jobs, quiet):
     with progress.for_output(quiet) as display:
         results = run(db, jobs=jobs or default_jobs(), progress=display)
     report_all(results, quiet)
-    from ..campaigns.definition import add_bundled_campaigns
-
-    add_bundled_campaigns(db)  # the campaigns the bundled responses answer
     click.echo(f"Built {db}. Browse it with: multiforce serve {db}")
