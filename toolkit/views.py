@@ -1,47 +1,164 @@
 """SQL views created at publish: derived figures live here, never in the observations."""
 
-from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, TECHNOLOGIES
+from ..schemas.vocabulary import TECHNOLOGIES
 
-PRIMARY = ", ".join(f"'{kind}'" for kind in PRIMARY_SOURCE_KINDS)
+COMPILED = "instr(r.source_kind, 'compilation') > 0"  # a response's kinds may be joined by ';'
 STATUS_CELL = "o.status || coalesce(' ' || o.exemptions, '')"  # 'refused s31(1)'
 
 
 def _number(column: str) -> str:
     """Whole numbers shown as integers (8145, not 8145.0); values are stored as REAL."""
-    return f"CASE WHEN {column} = CAST({column} AS INTEGER) THEN CAST({column} AS INTEGER) ELSE {column} END"
+    whole = f"CAST({column} AS INTEGER)"
+    return f"CASE WHEN {column} = {whole} THEN {whole} ELSE {column} END"
 
 
-def _latest_status(technology: str) -> str:
-    """The statuses (with exemptions) that the force's latest own response on a technology gave:
-    latest by response date, undated responses counting as oldest, then by reference."""
-    return f"""coalesce((
-        SELECT group_concat(cell, '; ') FROM (
-            SELECT DISTINCT {STATUS_CELL} AS cell
-            FROM outcomes o
-            WHERE o.technology = '{technology}' AND o.response_id = (
-                SELECT r.response_id FROM responses r
-                WHERE r.force_id = f.force_id AND r.source_kind IN ({PRIMARY})
-                  AND EXISTS (SELECT 1 FROM outcomes x WHERE x.response_id = r.response_id
-                              AND x.technology = '{technology}')
-                ORDER BY coalesce(r.response_date, '') DESC, r.reference DESC LIMIT 1)
-            ORDER BY cell)
-    ), 'not asked') AS {technology}"""
+# Responses in order of recency: by response date, else by the year the reference gives
+# ("1130/20" -> 2020, "01.FOI.22.022895" -> 2022: the last token of two or four digits that is a
+# year, a four-digit one first). An undated response sorts before the dated ones of its year;
+# one with neither date nor year is the oldest. Compilations are ranked apart from the force's
+# own responses (source_kind may list several kinds, joined by ';').
+def _slashed(column: str) -> str:
+    """The column with every separator made '/', and '/' at both ends: '/01/FOI/22/022895/'."""
+    for separator in ".-_ ":
+        column = f"replace({column}, '{separator}', '/')"
+    return f"('/' || {column} || '/')"
 
 
-def _compiled_status(technology: str) -> str:
-    return f"""(SELECT group_concat(cell, '; ') FROM (
-            SELECT DISTINCT {STATUS_CELL} AS cell
-            FROM outcomes o JOIN responses r ON r.response_id = o.response_id
-            WHERE o.force_id = f.force_id AND o.technology = '{technology}' AND r.source_kind = 'compilation'
-            ORDER BY cell)) AS {technology}_compilations"""
+RECENCY = f"""years(year) AS (SELECT 1990 UNION ALL SELECT year + 1 FROM years WHERE year < 2089),
+year_tokens(token, year) AS (
+    SELECT CAST(year AS TEXT), year FROM years
+    UNION ALL SELECT substr(CAST(year AS TEXT), 3), year FROM years WHERE year >= 2000),
+reference_years AS (
+    SELECT response_id, year, row_number() OVER (
+        PARTITION BY response_id ORDER BY length(token) DESC, position DESC) AS rank
+    FROM (SELECT r.response_id, t.year, t.token,
+                 instr({_slashed("r.reference")}, '/' || t.token || '/') AS position
+          FROM responses r JOIN year_tokens t WHERE r.response_date IS NULL)
+    WHERE position > 0),
+recency AS (
+    SELECT r.response_id, r.force_id, r.reference, r.source_kind, {COMPILED} AS compiled,
+           coalesce(r.response_date, CAST(y.year AS TEXT), '') AS recency
+    FROM responses r
+    LEFT JOIN reference_years y ON y.response_id = r.response_id AND y.rank = 1)"""
+
+
+def _listed(column: str) -> str:
+    """A cell's distinct values of a column in order, joined by '; ' (a CTE named column_list)."""
+    return f"""{column}_list AS (
+    SELECT force_id, technology, compiled, group_concat({column}, '; ') AS listed FROM (
+        SELECT DISTINCT force_id, technology, compiled, {column} FROM cells
+        ORDER BY force_id, technology, compiled, {column})
+    GROUP BY force_id, technology, compiled)"""
+
+
+def _joined(column: str) -> str:
+    return f"""JOIN {column}_list ON {column}_list.force_id = c.force_id
+ AND {column}_list.technology = c.technology AND {column}_list.compiled = c.compiled"""
+
+
+# For each force, technology and source (own responses or compilations), the statuses of the
+# latest response that asked each topic (technology, measure, breakdown); several are 'mixed'.
+OUTCOME_CELLS = f"""
+WITH RECURSIVE {RECENCY},
+latest AS (
+    SELECT a.*, c.compiled, c.source_kind, row_number() OVER (
+        PARTITION BY a.force_id, a.technology, a.measure, a.breakdown, c.compiled
+        ORDER BY c.recency DESC, c.reference DESC, c.response_id DESC) AS rank
+    FROM (SELECT DISTINCT force_id, technology, measure, breakdown, response_id FROM outcomes) a
+    JOIN recency c ON c.response_id = a.response_id),
+cells AS (
+    SELECT DISTINCT l.force_id, l.technology, l.compiled, l.source_kind, l.response_id,
+           {STATUS_CELL} AS cell, o.status
+    FROM latest l JOIN outcomes o
+      ON o.response_id = l.response_id AND o.technology = l.technology
+     AND o.measure = l.measure AND o.breakdown = l.breakdown
+    WHERE l.rank = 1),
+{_listed("cell")},
+{_listed("response_id")},
+{_listed("source_kind")}
+SELECT c.force_id, f.name AS force_name, c.technology,
+       CASE WHEN c.compiled THEN 'compilation' ELSE 'own response' END AS source,
+       CASE WHEN count(DISTINCT c.status) > 1 THEN 'mixed: ' ELSE '' END || cell_list.listed
+         AS statuses,
+       CASE WHEN count(DISTINCT c.status) > 1 THEN 'mixed' ELSE min(c.status) END AS shown_status,
+       source_kind_list.listed AS source_kind, response_id_list.listed AS response_ids
+FROM cells c
+JOIN forces f ON f.force_id = c.force_id
+{_joined("cell")}
+{_joined("response_id")}
+{_joined("source_kind")}
+GROUP BY c.force_id, c.technology, c.compiled"""
+
+
+def _matrix_cell(technology: str, source: str, absent: str) -> str:
+    column = technology if source == "own response" else f"{technology}_compilations"
+    return f"""coalesce(max(CASE WHEN c.technology = '{technology}' AND c.source = '{source}'
+        THEN c.statuses END), {absent}) AS {column}"""
 
 
 # The force's own responses and published compilations, side by side, never in one cell.
 _MATRIX_CELLS = [
     cell
     for technology in TECHNOLOGIES
-    for cell in (_latest_status(technology), _compiled_status(technology))
+    for cell in (
+        _matrix_cell(technology, "own response", "'not asked'"),
+        _matrix_cell(technology, "compilation", "NULL"),
+    )
 ]
+
+# What each source said about a topic and period: an outcome's status, or a figure (a figure is
+# a disclosure). A statement that names no period speaks for every period of its topic.
+_SAID_FIGURE = "'figure ' || " + _number("o.value") + " || coalesce(' ' || o.breakdown_value, '')"
+CONFLICTS = f"""
+WITH statements AS (
+    SELECT o.force_id, o.technology, o.measure, o.breakdown, o.period_start, o.period_end,
+           CASE WHEN o.status IN ('disclosed', 'partially_disclosed') THEN 'disclosed'
+                ELSE o.status END AS answer,
+           NULL AS breakdown_value, NULL AS unit, NULL AS value, {STATUS_CELL} AS said,
+           o.response_id, r.reference, r.source_kind, {COMPILED} AS compiled
+    FROM outcomes o JOIN responses r ON r.response_id = o.response_id
+    UNION ALL
+    SELECT o.force_id, o.technology, o.measure, o.breakdown, o.period_start, o.period_end,
+           'disclosed', o.breakdown_value, o.unit, o.value, {_SAID_FIGURE},
+           o.response_id, r.reference, r.source_kind, {COMPILED}
+    FROM observations o JOIN responses r ON r.response_id = o.response_id),
+periods AS (
+    SELECT DISTINCT force_id, technology, measure, breakdown, period_start, period_end
+    FROM statements),
+placed AS (
+    SELECT p.period_start AS start, p.period_end AS end_, s.*
+    FROM statements s JOIN periods p
+      ON p.force_id = s.force_id AND p.technology = s.technology AND p.measure = s.measure
+     AND p.breakdown = s.breakdown
+     AND ((p.period_start IS s.period_start AND p.period_end IS s.period_end)
+          OR (s.period_start IS NULL AND s.period_end IS NULL))),
+figures_differ AS (
+    SELECT force_id, technology, measure, breakdown, start, end_, max(own_differ) AS own_differ
+    FROM (SELECT force_id, technology, measure, breakdown, start, end_,
+                 count(DISTINCT CASE WHEN NOT compiled THEN value END) > 1 AS own_differ
+          FROM placed WHERE value IS NOT NULL
+          GROUP BY force_id, technology, measure, breakdown, start, end_, breakdown_value, unit
+          HAVING count(DISTINCT value) > 1 AND sum(NOT compiled) > 0)
+    GROUP BY force_id, technology, measure, breakdown, start, end_)
+SELECT p.force_id, f.name AS force_name, p.technology, p.measure, p.breakdown,
+       p.start AS period_start, p.end_ AS period_end,
+       CASE WHEN count(DISTINCT CASE WHEN NOT p.compiled THEN p.answer END) > 1
+              OR max(d.own_differ) THEN 'own responses'
+            ELSE 'own response and compilation' END AS disagreement,
+       group_concat(DISTINCT CASE WHEN NOT p.compiled THEN p.said || ' (' || p.reference || ')' END)
+         AS own_responses_said,
+       group_concat(DISTINCT CASE WHEN p.compiled THEN p.said || ' (' || p.reference || ')' END)
+         AS compilations_said,
+       group_concat(DISTINCT p.source_kind) AS source_kind,
+       group_concat(DISTINCT p.response_id) AS response_ids
+FROM placed p
+JOIN forces f ON f.force_id = p.force_id
+LEFT JOIN figures_differ d
+  ON d.force_id = p.force_id AND d.technology = p.technology AND d.measure = p.measure
+ AND d.breakdown = p.breakdown AND d.start IS p.start AND d.end_ IS p.end_
+GROUP BY p.force_id, p.technology, p.measure, p.breakdown, p.start, p.end_
+HAVING sum(NOT p.compiled) > 0 AND count(DISTINCT p.response_id) > 1
+   AND (count(DISTINCT p.answer) > 1 OR count(d.force_id) > 0)"""
 
 VIEWS = {
     "figures_by_force_year": f"""
@@ -59,15 +176,20 @@ SELECT o.force_id, f.name AS force_name, o.technology, o.measure, o.breakdown,
 FROM outcomes o
 JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id""",
+    "outcome_cells": OUTCOME_CELLS,
+    "conflicts": CONFLICTS,
     "outcome_matrix": "SELECT f.force_id, f.name AS force_name,\n"
-    + "(SELECT group_concat(kind, ', ') FROM (SELECT DISTINCT source_kind AS kind FROM responses r\n"
+    + "(SELECT group_concat(kind, ', ') FROM (\n"
+    + "  SELECT DISTINCT source_kind AS kind FROM responses r\n"
     + "  WHERE r.force_id = f.force_id ORDER BY kind)) AS source_kind,\n"
     + ",\n".join(_MATRIX_CELLS)
-    + "\nFROM forces f ORDER BY f.name",
+    + "\nFROM forces f LEFT JOIN outcome_cells c ON c.force_id = f.force_id"
+    + "\nGROUP BY f.force_id ORDER BY f.name",
     "match_rates": f"""
 SELECT m.force_id, f.name AS force_name, m.technology, m.period_start, m.period_end,
        m.period_label, m.breakdown_value AS database, {_number("u.value")} AS searches,
-       {_number("m.value")} AS matches, round(100.0 * m.value / u.value, 1) AS matches_per_100_searches,
+       {_number("m.value")} AS matches,
+       round(100.0 * m.value / u.value, 1) AS matches_per_100_searches,
        m.qualifier, r.source_kind, m.response_id
 FROM observations m
 JOIN observations u
@@ -100,12 +222,14 @@ SELECT o.technology, o.measure, o.breakdown, o.breakdown_value, o.period_start, 
        (SELECT count(DISTINCT p.force_id) FROM observations p
         WHERE p.technology = o.technology AND p.measure = o.measure AND p.breakdown = o.breakdown
           AND p.breakdown_value IS o.breakdown_value AND p.unit = o.unit
-          AND p.period_start = o.period_start AND p.period_end = o.period_end) AS forces_with_this_span
+          AND p.period_start = o.period_start AND p.period_end = o.period_end)
+         AS forces_with_this_span
 FROM observations o
 JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id
 WHERE EXISTS (SELECT 1 FROM observations q
-              WHERE q.technology = o.technology AND q.measure = o.measure AND q.breakdown = o.breakdown
+              WHERE q.technology = o.technology AND q.measure = o.measure
+                AND q.breakdown = o.breakdown
                 AND q.breakdown_value IS o.breakdown_value AND q.unit = o.unit
                 AND q.period_start = o.period_start AND q.period_end = o.period_end
                 AND q.force_id <> o.force_id)""",
