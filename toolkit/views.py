@@ -74,6 +74,7 @@ cells AS (
      AND o.measure = l.measure AND o.breakdown = l.breakdown
     WHERE l.rank = 1),
 {_listed("cell")},
+{_listed("status")},
 {_listed("response_id")},
 {_listed("source_kind")}
 SELECT c.force_id, f.name AS force_name, c.technology,
@@ -81,10 +82,12 @@ SELECT c.force_id, f.name AS force_name, c.technology,
        CASE WHEN count(DISTINCT c.status) > 1 THEN 'mixed: ' ELSE '' END || cell_list.listed
          AS statuses,
        CASE WHEN count(DISTINCT c.status) > 1 THEN 'mixed' ELSE min(c.status) END AS shown_status,
+       status_list.listed AS status_list,
        source_kind_list.listed AS source_kind, response_id_list.listed AS response_ids
 FROM cells c
 JOIN forces f ON f.force_id = c.force_id
 {_joined("cell")}
+{_joined("status")}
 {_joined("response_id")}
 {_joined("source_kind")}
 GROUP BY c.force_id, c.technology, c.compiled"""
