@@ -13,33 +13,37 @@ def _number(column: str) -> str:
 
 
 # Responses in order of recency: by response date, else by the year the reference gives
-# ("1130/20" -> 2020, "01.FOI.22.022895" -> 2022: the last token of two or four digits that is a
-# year, a four-digit one first). An undated response sorts before the dated ones of its year;
-# one with neither date nor year is the oldest. Compilations are ranked apart from the force's
-# own responses (source_kind may list several kinds, joined by ';').
+# ("1130/20" -> 2020, "01.FOI.22.022895" -> 2022: of its tokens that are a year, 1990-2049 in four
+# digits or 00-49 in two, a four-digit one first, else the last). An undated response sorts
+# before the dated ones of its year; one with neither date nor year is the oldest. Compilations
+# are ranked apart from the force's own responses (source_kind may list several kinds, by ';').
 def _slashed(column: str) -> str:
-    """The column with every separator made '/', and '/' at both ends: '/01/FOI/22/022895/'."""
+    """The column with every separator made '/': '01/FOI/22/022895'."""
     for separator in ".-_ ":
         column = f"replace({column}, '{separator}', '/')"
-    return f"('/' || {column} || '/')"
+    return column
 
 
-RECENCY = f"""years(year) AS (SELECT 1990 UNION ALL SELECT year + 1 FROM years WHERE year < 2089),
-year_tokens(token, year) AS (
-    SELECT CAST(year AS TEXT), year FROM years
-    UNION ALL SELECT substr(CAST(year AS TEXT), 3), year FROM years WHERE year >= 2000),
-reference_years AS (
-    SELECT response_id, year, row_number() OVER (
-        PARTITION BY response_id ORDER BY length(token) DESC, position DESC) AS rank
-    FROM (SELECT r.response_id, t.year, t.token,
-                 instr({_slashed("r.reference")}, '/' || t.token || '/') AS position
-          FROM responses r JOIN year_tokens t WHERE r.response_date IS NULL)
-    WHERE position > 0),
+RECENCY = f"""reference_tokens(response_id, rest, token, position) AS (
+    SELECT response_id, {_slashed("reference")} || '/', NULL, 0
+    FROM responses WHERE response_date IS NULL
+    UNION ALL
+    SELECT response_id, substr(rest, instr(rest, '/') + 1), substr(rest, 1, instr(rest, '/') - 1),
+           position + 1
+    FROM reference_tokens WHERE rest <> ''),
+reference_years AS (  -- SQLite takes the bare column year from the row with the max
+    SELECT response_id, year, max(length(token) * 1000 + position) AS rank
+    FROM (SELECT response_id, token, position,
+                 CASE WHEN token GLOB '[0-4][0-9]' THEN 2000 + token
+                      WHEN token GLOB '[12][09][0-9][0-9]' AND token BETWEEN '1990' AND '2049'
+                      THEN CAST(token AS INTEGER) END AS year
+          FROM reference_tokens)
+    WHERE year IS NOT NULL GROUP BY response_id),
 recency AS (
     SELECT r.response_id, r.force_id, r.reference, r.source_kind, {COMPILED} AS compiled,
            coalesce(r.response_date, CAST(y.year AS TEXT), '') AS recency
     FROM responses r
-    LEFT JOIN reference_years y ON y.response_id = r.response_id AND y.rank = 1)"""
+    LEFT JOIN reference_years y ON y.response_id = r.response_id)"""
 
 
 def _listed(column: str) -> str:
@@ -163,6 +167,20 @@ GROUP BY p.force_id, p.technology, p.measure, p.breakdown, p.start, p.end_
 HAVING sum(NOT p.compiled) > 0 AND count(DISTINCT p.response_id) > 1
    AND (count(DISTINCT p.answer) > 1 OR count(d.force_id) > 0)"""
 
+
+def outcome_matrix_sql(cells: str) -> str:
+    """The outcome matrix: the cells (the outcome_cells view, or its summary) a column each."""
+    return (
+        "SELECT f.force_id, f.name AS force_name,\n"
+        "(SELECT group_concat(kind, ', ') FROM (\n"
+        "  SELECT DISTINCT source_kind AS kind FROM responses r\n"
+        "  WHERE r.force_id = f.force_id ORDER BY kind)) AS source_kind,\n"
+        + ",\n".join(_MATRIX_CELLS)
+        + f"\nFROM forces f LEFT JOIN {cells} c ON c.force_id = f.force_id"
+        + "\nGROUP BY f.force_id ORDER BY f.name"
+    )
+
+
 VIEWS = {
     "figures_by_force_year": f"""
 SELECT o.force_id, f.name AS force_name, o.technology, o.measure, o.breakdown, o.breakdown_value,
@@ -181,13 +199,7 @@ JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id""",
     "outcome_cells": OUTCOME_CELLS,
     "conflicts": CONFLICTS,
-    "outcome_matrix": "SELECT f.force_id, f.name AS force_name,\n"
-    + "(SELECT group_concat(kind, ', ') FROM (\n"
-    + "  SELECT DISTINCT source_kind AS kind FROM responses r\n"
-    + "  WHERE r.force_id = f.force_id ORDER BY kind)) AS source_kind,\n"
-    + ",\n".join(_MATRIX_CELLS)
-    + "\nFROM forces f LEFT JOIN outcome_cells c ON c.force_id = f.force_id"
-    + "\nGROUP BY f.force_id ORDER BY f.name",
+    "outcome_matrix": outcome_matrix_sql("outcome_cells"),
     "match_rates": f"""
 SELECT m.force_id, f.name AS force_name, m.technology, m.period_start, m.period_end,
        m.period_label, m.breakdown_value AS database, {_number("u.value")} AS searches,
