@@ -1,6 +1,5 @@
 """pandera models, one per table. Vocabularies are checks; unknown columns are rejected."""
 
-
 import pandera.polars as pa
 import polars as pl
 

@@ -24,7 +24,8 @@ def force_name(force_id: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """'Devon and Cornwall Police', 'Devon & Cornwall Police' and 'devon-and-cornwall' -> 'devon and cornwall'."""
+    """'Devon and Cornwall Police', 'Devon & Cornwall Police' and 'devon-and-cornwall' -> 'devon and
+    cornwall'."""
     words = re.sub(r"[^a-z0-9]+", " ", name.lower().replace("&", " and ")).split()
     return " ".join(word for word in words if word not in GENERIC_WORDS)
 
@@ -46,7 +47,8 @@ def force_by_name(name: str) -> str | None:
 
 @cache
 def officers() -> tuple[dict, ...]:
-    """Police officer FTEs by force and date (Home Office workforce statistics), for per-officer views."""
+    """Police officer FTEs by force and date (Home Office workforce statistics), for per-officer
+    views."""
     with (files(__package__) / "officers.csv").open(encoding="utf-8", newline="") as handle:
         return tuple(
             {**row, "officers_fte": float(row["officers_fte"])} for row in csv.DictReader(handle)

@@ -67,8 +67,8 @@ def test_every_table_view_and_column_is_described(built_db):
     names = [
         name
         for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'documents_fts%' "
-            "AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE "
+            "'documents_fts%' AND name NOT LIKE 'sqlite_%'"
         )
     ]
     for name in names:
@@ -149,8 +149,9 @@ def test_parameterised_canned_queries_answer_the_questions(built_db):
 def test_per_officer_and_comparable_views(built_db):
     conn = sqlite3.connect(built_db)
     ratio = conn.execute(
-        "SELECT per_1000_officers, officers_date FROM figures_per_1000_officers WHERE force_id = 'metropolitan' "
-        "AND technology = 'mobile_fingerprint_scanner' AND measure = 'uses' AND period_start = '2019-01-01'"
+        "SELECT per_1000_officers, officers_date FROM figures_per_1000_officers WHERE force_id = "
+        "'metropolitan' AND technology = 'mobile_fingerprint_scanner' AND measure = 'uses' AND "
+        "period_start = '2019-01-01'"
     ).fetchone()
     officers = conn.execute(
         "SELECT officers_fte FROM officers WHERE force_id = 'metropolitan' AND date = '2019-09-30'"

@@ -60,6 +60,7 @@ def test_serve_runs_datasette_immutable_with_time_and_row_limits(tmp_path):
         zip(
             command[command.index("--setting") + 1 :: 3],
             command[command.index("--setting") + 2 :: 3],
+            strict=False,
         )
     )
     assert settings == {
@@ -91,7 +92,8 @@ def test_a_write_through_the_sql_page_is_refused(built_db, statement):
 def test_returned_rows_are_capped(built_db):
     response = sql(
         built_db,
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM n",
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM "
+        "n",
     )
     body = response.json()
     assert (

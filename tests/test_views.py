@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 import sqlite_utils
-from multiforce.toolkit.publish import ensure_schema
+from multiforce.toolkit.store.schema import ensure_schema
 
 
 @pytest.fixture

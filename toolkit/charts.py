@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..schemas.vocabulary import MEASURES, TECHNOLOGIES
 from .errors import MultiforceError
+from .store.files import no_such_database, not_a_database
 
 SOURCE = (
     "Source: multiforce, from UK police forces' FOI responses{kinds}. "
@@ -220,16 +221,12 @@ def _plain(start: str, end: str, qualifier: str, kind: str) -> bool:
 
 def _query(db: Path, sql: str, params: tuple) -> list[tuple]:
     if not db.is_file():
-        raise MultiforceError(
-            f"{db}: no such database. Expected a database built by `multiforce build`."
-        )
+        raise no_such_database(db)
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.DatabaseError as error:
-        raise MultiforceError(
-            f"{db}: not a multiforce database ({error}). Rebuild it with `multiforce build`."
-        ) from None
+        raise not_a_database(db, error) from None
     finally:
         conn.close()
 

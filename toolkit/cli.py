@@ -32,10 +32,10 @@ class Multiforce(click.Group):
             if ctx.params.get("debug"):
                 raise
             click.echo(
-                f"Error: multiforce hit a bug ({type(error).__name__}: {error}). This is a fault in "
-                "multiforce, not in your files or command (a database being written is left whole: as it "
-                "was, or with the new documents). Run the same command again as `multiforce --debug ...` "
-                "to see the traceback, and include it in a bug report.",
+                f"Error: multiforce hit a bug ({type(error).__name__}: {error}). This is a fault "
+                "in multiforce, not in your files or command (a database being written is left "
+                "whole: as it was, or with the new documents). Run the same command again as "
+                "`multiforce --debug ...` to see the traceback, and include it in a bug report.",
                 err=True,
             )
             ctx.exit(BUG_EXIT_STATUS)

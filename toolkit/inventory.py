@@ -8,7 +8,7 @@ from pathlib import Path
 from ..schemas.register import forces
 from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, SOURCE_KINDS, STATUSES, TECHNOLOGIES
 from .discovery import adapters
-from .errors import MultiforceError
+from .store.files import not_a_database
 
 NOT_ASKED = "not asked"
 FIGURES_ONLY = "figures only"
@@ -59,25 +59,19 @@ def _read(db: Path) -> tuple[dict, list[tuple]]:
         counts = {
             (force, kind): n
             for force, kind, n in conn.execute(
-                "SELECT force_id, source_kind, count(*) FROM responses GROUP BY force_id, source_kind"
+                "SELECT force_id, source_kind, count(*) FROM responses GROUP BY force_id, "
+                "source_kind"
             )
         }
         return counts, conn.execute(TOUCHED).fetchall()
     except sqlite3.OperationalError as error:
         if "no such table" in str(error):
             return {}, []  # a database nothing was published into yet
-        raise _not_ours(db, error) from None
+        raise not_a_database(db, error) from None
     except sqlite3.DatabaseError as error:
-        raise _not_ours(db, error) from None
+        raise not_a_database(db, error) from None
     finally:
         conn.close()
-
-
-def _not_ours(db: Path, error: Exception) -> MultiforceError:
-    return MultiforceError(
-        f"{db}: this is not a multiforce database ({error}). Expected a database that "
-        "`multiforce build` or `ingest` wrote: give its path with --db."
-    )
 
 
 def _latest(touched: list[tuple]) -> dict[tuple[str, str], str]:

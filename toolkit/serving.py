@@ -48,7 +48,8 @@ def check_database(db: Path) -> None:
 def datasette_arguments(
     db: Path, host: str, port: int, get_path: str | None = None
 ) -> tuple[list[str], Path]:
-    """`datasette` command-line arguments, and the metadata file they name (the caller removes it)."""
+    """`datasette` command-line arguments, and the metadata file they name (the caller removes
+    it)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(metadata_for(db), handle)
     command = [

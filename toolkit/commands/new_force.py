@@ -30,8 +30,9 @@ def new_force(slug, into):
         close = difflib.get_close_matches(slug, sorted(force_ids()), n=3, cutoff=0.5)
         hint = f" Did you mean {' or '.join(close)}?" if close else ""
         raise MultiforceError(
-            f"{slug!r} is not a force in schemas/forces.csv.{hint} Expected a force's id as the register "
-            "writes it (lower case, words joined by -), e.g. avon-and-somerset; `multiforce forces` lists them."
+            f"{slug!r} is not a force in schemas/forces.csv.{hint} Expected a force's id as the "
+            "register writes it (lower case, words joined by -), e.g. avon-and-somerset; "
+            "`multiforce forces` lists them."
         )
     source = Path(forces.__file__).parent
     into = into or source

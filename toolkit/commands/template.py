@@ -24,13 +24,14 @@ def template(out, replace):
     Example: multiforce template --out answer-template.xlsx
     """
     from ..errors import MultiforceError
-    from ..formats.template import write_csv, write_xlsx
+    from ..formats.template_writer import write_csv, write_xlsx
 
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise MultiforceError(
-            f"{out}: an answer template is written as .xlsx or .csv, not {suffix or 'a file without extension'}. "
-            f"Expected --out ending in .xlsx or .csv, e.g. --out answer-template.xlsx."
+            f"{out}: an answer template is written as .xlsx or .csv, not "
+            f"{suffix or 'a file without extension'}. Expected --out ending in .xlsx or .csv, e.g. "
+            "--out answer-template.xlsx."
         )
     if out.exists() and not replace:
         raise MultiforceError(

@@ -1,0 +1,84 @@
+"""The database file's handling on any platform: the portable lock between writers, and no
+module that only a POSIX system has."""
+
+import ast
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from multiforce.toolkit.errors import DatabaseBusy
+from multiforce.toolkit.store import files
+
+POSIX_ONLY = {"fcntl", "termios", "pwd", "grp", "resource", "posix", "tty", "pty"}
+
+
+def test_a_second_writer_waits_for_the_first_to_finish(tmp_path):
+    db = tmp_path / "campaign.db"
+    order = []
+    first_holds = threading.Event()
+
+    def first():
+        with files.locked(db):
+            first_holds.set()
+            order.append("first in")
+            time.sleep(0.5)
+            order.append("first out")
+
+    holder = threading.Thread(target=first)
+    holder.start()
+    first_holds.wait(5)
+    started = time.monotonic()
+    with files.locked(db):
+        order.append("second in")
+        waited = time.monotonic() - started
+    holder.join()
+    assert order == ["first in", "first out", "second in"]
+    assert waited >= 0.3
+
+
+def test_a_writer_kept_waiting_past_the_limit_is_told_the_database_is_busy(tmp_path, monkeypatch):
+    db = tmp_path / "campaign.db"
+    monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 0.2)
+    release = threading.Event()
+    holding = threading.Event()
+
+    def holder():
+        with files.locked(db):
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    holding.wait(5)
+    try:
+        with pytest.raises(DatabaseBusy, match=r"campaign\.db: database busy"):
+            with files.locked(db):
+                pass
+    finally:
+        release.set()
+        thread.join()
+    with files.locked(db):  # released: the next writer goes straight in
+        pass
+
+
+def _imported_at_module_level(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.skipif(not (ROOT / "toolkit").is_dir(), reason="no source tree beside the tests")
+def test_no_module_imports_a_posix_only_module_at_module_level():
+    found = {
+        str(path.relative_to(ROOT)): sorted(_imported_at_module_level(path) & POSIX_ONLY)
+        for folder in ("toolkit", "schemas", "forces")
+        for path in (ROOT / folder).rglob("*.py")
+    }
+    assert {path: names for path, names in found.items() if names} == {}
