@@ -24,7 +24,8 @@ def _slashed(column: str) -> str:
     return column
 
 
-RECENCY = f"""reference_tokens(response_id, rest, token, position) AS (
+RESPONSE_RECENCY = f"""
+WITH RECURSIVE reference_tokens(response_id, rest, token, position) AS (
     SELECT response_id, {_slashed("reference")} || '/', NULL, 0
     FROM responses WHERE response_date IS NULL
     UNION ALL
@@ -38,12 +39,11 @@ reference_years AS (  -- SQLite takes the bare column year from the row with the
                       WHEN token GLOB '[12][09][0-9][0-9]' AND token BETWEEN '1990' AND '2049'
                       THEN CAST(token AS INTEGER) END AS year
           FROM reference_tokens)
-    WHERE year IS NOT NULL GROUP BY response_id),
-recency AS (
-    SELECT r.response_id, r.force_id, r.reference, r.source_kind, {COMPILED} AS compiled,
-           coalesce(r.response_date, CAST(y.year AS TEXT), '') AS recency
-    FROM responses r
-    LEFT JOIN reference_years y ON y.response_id = r.response_id)"""
+    WHERE year IS NOT NULL GROUP BY response_id)
+SELECT r.response_id, r.force_id, r.reference, r.source_kind, {COMPILED} AS compiled,
+       coalesce(r.response_date, CAST(y.year AS TEXT), '') AS recency
+FROM responses r
+LEFT JOIN reference_years y ON y.response_id = r.response_id"""
 
 
 def _listed(column: str) -> str:
@@ -60,16 +60,23 @@ def _joined(column: str) -> str:
  AND {column}_list.technology = c.technology AND {column}_list.compiled = c.compiled"""
 
 
-# For each force, technology and source (own responses or compilations), the statuses of the
-# latest response that asked each topic (technology, measure, breakdown); several are 'mixed'.
-OUTCOME_CELLS = f"""
-WITH RECURSIVE {RECENCY},
-latest AS (
+# The latest response of each force, topic and source kind (own or compiled): every response
+# ranked; the summary of outcome_cells finds the same one by seeking (summaries.py).
+_LATEST = """latest AS (
     SELECT a.*, c.compiled, c.source_kind, row_number() OVER (
         PARTITION BY a.force_id, a.technology, a.measure, a.breakdown, c.compiled
         ORDER BY c.recency DESC, c.reference DESC, c.response_id DESC) AS rank
     FROM (SELECT DISTINCT force_id, technology, measure, breakdown, response_id FROM outcomes) a
-    JOIN recency c ON c.response_id = a.response_id),
+    JOIN response_recency c ON c.response_id = a.response_id)"""
+
+
+def outcome_cells_sql(latest: str) -> str:
+    """For each force, technology and source (own responses or compilations), the statuses of
+    the latest response that asked each topic (technology, measure, breakdown), 'mixed: ...'
+    where they differ. Read from a CTE `latest` (force_id, technology, measure, breakdown,
+    compiled, source_kind, response_id, rank) whose rank 1 is each topic's latest response."""
+    return f"""
+WITH RECURSIVE {latest},
 cells AS (
     SELECT DISTINCT l.force_id, l.technology, l.compiled, l.source_kind, l.response_id,
            {STATUS_CELL} AS cell, o.status
@@ -197,7 +204,47 @@ SELECT o.force_id, f.name AS force_name, o.technology, o.measure, o.breakdown,
 FROM outcomes o
 JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id""",
-    "outcome_cells": OUTCOME_CELLS,
+    "response_recency": RESPONSE_RECENCY,
+    # The canned queries' aggregates, as views so that their summaries can be checked against them.
+    "scanner_searches_and_matches": """
+SELECT force_id, force_name, period_label, period_start, period_end,
+  max(CASE WHEN measure = 'uses' THEN value END) AS searches,
+  max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
+    AS police_matches,
+  max(CASE WHEN measure = 'matches' AND breakdown_value = 'immigration' THEN value END)
+    AS immigration_matches,
+  group_concat(DISTINCT qualifier) AS qualifiers, source_kind
+FROM figures_by_force_year
+WHERE technology = 'mobile_fingerprint_scanner' AND measure IN ('uses', 'matches')
+  AND breakdown IN ('none', 'database')
+GROUP BY force_id, period_start, period_end, source_kind""",
+    "scanner_totals_by_force": """
+SELECT force_id, force_name, source_kind, min(period_start) AS from_, max(period_end) AS to_,
+  sum(searches) AS searches, sum(police_matches) AS police_matches,
+  sum(immigration_matches) AS immigration_matches,
+  round(100.0 * sum(police_matches) / sum(searches), 1) AS police_matches_per_100,
+  round(100.0 * sum(immigration_matches) / sum(searches), 1) AS immigration_matches_per_100
+FROM (SELECT force_id, force_name, source_kind, period_start, period_end,
+    max(CASE WHEN measure = 'uses' AND breakdown = 'none' THEN value END) AS searches,
+    max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
+      AS police_matches,
+    max(CASE WHEN measure = 'matches' AND breakdown_value = 'immigration' THEN value END)
+      AS immigration_matches
+  FROM figures_by_force_year WHERE technology = 'mobile_fingerprint_scanner'
+  GROUP BY force_id, source_kind, period_start, period_end)
+WHERE searches IS NOT NULL AND police_matches IS NOT NULL
+GROUP BY force_id, source_kind""",
+    "technology_evidence": """
+SELECT o.technology, f.force_id, f.name AS force_name, group_concat(DISTINCT o.measure) AS evidence,
+  min(o.period_start) AS earliest, max(o.period_end) AS latest,
+  group_concat(DISTINCT r.source_kind) AS source_kind,
+  group_concat(DISTINCT r.reference) AS references_
+FROM observations o JOIN responses r ON r.response_id = o.response_id
+JOIN forces f ON f.force_id = o.force_id
+WHERE o.value > 0 AND o.measure IN ('uses', 'devices_deployed', 'devices_in_service', 'in_use',
+                                    'trialled', 'matches')
+GROUP BY o.technology, f.force_id""",
+    "outcome_cells": outcome_cells_sql(_LATEST),
     "conflicts": CONFLICTS,
     "outcome_matrix": outcome_matrix_sql("outcome_cells"),
     "match_rates": f"""
