@@ -19,6 +19,7 @@ setup(
     package_data={
         "multiforce": ["datasette-metadata.json"],
         "multiforce.schemas": ["*.csv"],
+        "multiforce.toolkit.serving": ["queries/*.sql"],
         # Transcriptions may sit in a force folder without an adapter (not a package), and
         # compilations in forces/_compilations: both are data of multiforce.forces itself.
         "multiforce.forces": [

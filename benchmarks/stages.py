@@ -332,19 +332,18 @@ def queries(db: str, runs: str = "5"):
     """Every canned query through Datasette's own client, as `multiforce serve` configures it,
     with its query plan."""
     from datasette.app import Datasette
-    from multiforce.toolkit.serving import EXAMPLE_PARAMETERS, SETTINGS, metadata_for
+    from multiforce.toolkit.serving import SETTINGS, canned_queries, example_parameters, fts
 
-    metadata = metadata_for(Path(db))
-    canned = metadata["databases"][Path(db).stem]["queries"]
+    canned = canned_queries()
     results = {}
 
     async def measure():
-        datasette = Datasette(immutables=[db], metadata=metadata, settings=SETTINGS)
+        datasette = Datasette(immutables=[db], settings=SETTINGS)
         for name in canned:
             timings = []
             for _ in range(int(runs) + 1):
                 start = time.perf_counter()
-                parameters = urllib.parse.urlencode(EXAMPLE_PARAMETERS.get(name, {}))
+                parameters = urllib.parse.urlencode(example_parameters().get(name, {}))
                 response = await datasette.client.get(
                     f"/{Path(db).stem}/{name}.json?_shape=array&{parameters}"
                 )
@@ -359,11 +358,12 @@ def queries(db: str, runs: str = "5"):
 
     asyncio.run(measure())
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    fts.register(conn)
     for name, query in canned.items():
         plan = [
             row[3]
             for row in conn.execute(
-                "EXPLAIN QUERY PLAN " + query["sql"], {p: "" for p in query.get("params", [])}
+                "EXPLAIN QUERY PLAN " + query.sql, {p.name: "" for p in query.parameters}
             )
         ]
         results[name]["plan"] = plan

@@ -1,14 +1,13 @@
 """The benchmark's pieces run, at a tiny scale. The benchmark itself is `python benchmarks/run.py`
 and is never part of the test suite."""
 
-import json
 import sqlite3
 
 import pytest
 from conftest import MET_TEXT
 from multiforce.toolkit import pipeline
 from multiforce.toolkit.pipeline import check, parse
-from multiforce.toolkit.serving import METADATA_FILE
+from multiforce.toolkit.serving import canned_queries
 from multiforce.toolkit.store import publish
 
 from benchmarks import corpus, run, stages
@@ -100,10 +99,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     results["ingest_one_changed"] = stages.ingest("smoke", folder, db / "built.db", seed)
     assert results["ingest_one_changed"]["parsed"] == 1
     results["queries"] = stages.queries(db / "built.db", "1")
-    canned = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"][
-        "queries"
-    ]
-    assert set(results["queries"]["queries"]) == set(canned)
+    assert set(results["queries"]["queries"]) == set(canned_queries())
     everything = {
         "machine": run.machine(),
         "seed": 2022,

@@ -8,7 +8,9 @@ from . import db_option, report
 def build(db):
     """Build DB from the bundled corpus: every adapter, every bundled document.
 
-    Example: multiforce build --db multiforce.db
+    \b
+    Example:
+      multiforce build --db multiforce.db
     """
     from ..pipeline import build as run
 

@@ -26,7 +26,9 @@ def list_forces(db):
     A technology's cell is what the force's latest own response (by response date, then
     reference) did with it; a compilation's, marked so, only where the force has none.
 
-    Example: multiforce forces --db multiforce.db
+    \b
+    Example:
+      multiforce forces --db multiforce.db
     """
     from ..inventory import coverage
 

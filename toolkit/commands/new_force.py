@@ -17,7 +17,9 @@ def new_force(slug, into):
     SLUG is the force's id in schemas/forces.csv. The adapter is forces/_template.py with the
     force's name filled in; the README's "Add a force" says what to do next.
 
-    Example: multiforce new-force avon-and-somerset
+    \b
+    Example:
+      multiforce new-force avon-and-somerset
     """
     import difflib
     import re

@@ -21,7 +21,9 @@ def template(out, replace):
     with the request; ingest the filled copy, saved under the force's reference, with
     `multiforce ingest --force FORCE FILE`.
 
-    Example: multiforce template --out answer-template.xlsx
+    \b
+    Example:
+      multiforce template --out answer-template.xlsx
     """
     from ..errors import MultiforceError
     from ..formats.template_writer import write_csv, write_xlsx
