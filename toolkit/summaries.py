@@ -41,9 +41,12 @@ latest AS (
     SELECT f.*, r.source_kind, 1 AS rank
     FROM found f JOIN response_recency_summary r ON r.response_id = f.response_id)"""
 
-# Indexes on the stored tables that the summaries are built with.
+# Indexes on the stored tables that the summaries are built with,
 INDEXES = {
     "outcomes": [("force_id", "technology", "measure", "breakdown")],
+    # and that the dashboard's queries read in order, stopping at the rows they show
+    "observations": [("measure", "period_start"), ("unit", "measure")],
+    "responses": [("force_id", "source_kind")],
 }
 # summary table -> (the SELECT that fills it, the view it must equal, its indexes). A summary may
 # read one listed before it.
@@ -72,6 +75,11 @@ SUMMARIES = {
         "SELECT * FROM technology_evidence",
         "technology_evidence",
         [("technology", "force_name")],
+    ),
+    "outcome_counts_summary": (
+        "SELECT * FROM outcome_counts",
+        "outcome_counts",
+        [("technology", "status")],
     ),
     "outcome_matrix_summary": (
         outcome_matrix_sql("outcome_cells_summary"),

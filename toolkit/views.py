@@ -1,6 +1,6 @@
 """SQL views created at publish: derived figures live here, never in the observations."""
 
-from ..schemas.vocabulary import TECHNOLOGIES
+from ..schemas.vocabulary import MEASURES, QUALIFIERS, SOURCE_KINDS, TECHNOLOGIES
 
 COMPILED = "instr(r.source_kind, 'compilation') > 0"  # a response's kinds may be joined by ';'
 STATUS_CELL = "o.status || coalesce(' ' || o.exemptions, '')"  # 'refused s31(1)'
@@ -175,6 +175,22 @@ HAVING sum(NOT p.compiled) > 0 AND count(DISTINCT p.response_id) > 1
    AND (count(DISTINCT p.answer) > 1 OR count(d.force_id) > 0)"""
 
 
+def _present(test: str, values) -> str:
+    """Which of a vocabulary's values a group holds, in the vocabulary's order, joined by ','
+    (group_concat(DISTINCT ...) lists them in whatever order the plan met them)."""
+    found = " || ".join(
+        f"CASE WHEN max({test.format(value)}) THEN ',{value}' ELSE '' END" for value in values
+    )
+    return f"substr({found}, 2)"
+
+
+# A figure that shows the force uses the technology.
+_EVIDENCE = (
+    "{0}.value > 0 AND {0}.measure IN ('uses', 'devices_deployed', 'devices_in_service', "
+    "'in_use', 'trialled', 'matches')"
+)
+
+
 def outcome_matrix_sql(cells: str) -> str:
     """The outcome matrix: the cells (the outcome_cells view, or its summary) a column each."""
     return (
@@ -206,14 +222,14 @@ JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id""",
     "response_recency": RESPONSE_RECENCY,
     # The canned queries' aggregates, as views so that their summaries can be checked against them.
-    "scanner_searches_and_matches": """
+    "scanner_searches_and_matches": f"""
 SELECT force_id, force_name, period_label, period_start, period_end,
   max(CASE WHEN measure = 'uses' THEN value END) AS searches,
   max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
     AS police_matches,
   max(CASE WHEN measure = 'matches' AND breakdown_value = 'immigration' THEN value END)
     AS immigration_matches,
-  group_concat(DISTINCT qualifier) AS qualifiers, source_kind
+  {_present("qualifier = '{}'", QUALIFIERS)} AS qualifiers, source_kind
 FROM figures_by_force_year
 WHERE technology = 'mobile_fingerprint_scanner' AND measure IN ('uses', 'matches')
   AND breakdown IN ('none', 'database')
@@ -234,16 +250,23 @@ FROM (SELECT force_id, force_name, source_kind, period_start, period_end,
   GROUP BY force_id, source_kind, period_start, period_end)
 WHERE searches IS NOT NULL AND police_matches IS NOT NULL
 GROUP BY force_id, source_kind""",
-    "technology_evidence": """
-SELECT o.technology, f.force_id, f.name AS force_name, group_concat(DISTINCT o.measure) AS evidence,
+    "technology_evidence": f"""
+SELECT o.technology, f.force_id, f.name AS force_name,
+  {_present("o.measure = '{}'", MEASURES)} AS evidence,
   min(o.period_start) AS earliest, max(o.period_end) AS latest,
-  group_concat(DISTINCT r.source_kind) AS source_kind,
-  group_concat(DISTINCT r.reference) AS references_
+  {_present("instr(r.source_kind, '{}')", SOURCE_KINDS)} AS source_kind,
+  (SELECT group_concat(reference) FROM (
+     SELECT DISTINCT x.reference
+     FROM observations y JOIN responses x ON x.response_id = y.response_id
+     WHERE y.technology = o.technology AND y.force_id = o.force_id AND {_EVIDENCE.format("y")}
+     ORDER BY x.reference)) AS references_
 FROM observations o JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id
-WHERE o.value > 0 AND o.measure IN ('uses', 'devices_deployed', 'devices_in_service', 'in_use',
-                                    'trialled', 'matches')
+WHERE {_EVIDENCE.format("o")}
 GROUP BY o.technology, f.force_id""",
+    "outcome_counts": """
+SELECT technology, status, source_kind, count(*) AS outcomes
+FROM outcomes_by_topic GROUP BY technology, status, source_kind""",
     "outcome_cells": outcome_cells_sql(_LATEST),
     "conflicts": CONFLICTS,
     "outcome_matrix": outcome_matrix_sql("outcome_cells"),
