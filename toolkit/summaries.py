@@ -45,7 +45,20 @@ latest AS (
 INDEXES = {
     "outcomes": [("force_id", "technology", "measure", "breakdown")],
     # and that the dashboard's queries read in order, stopping at the rows they show
-    "observations": [("measure", "period_start"), ("unit", "measure")],
+    "observations": [
+        ("measure", "period_start"),
+        ("unit", "measure"),
+        # match_rates finds each period's uses beside its matches from the index alone
+        (
+            "response_id",
+            "technology",
+            "measure",
+            "breakdown",
+            "period_start",
+            "period_end",
+            "value",
+        ),
+    ],
     "responses": [("force_id", "source_kind")],
 }
 # summary table -> (the SELECT that fills it, the view it must equal, its indexes). A summary may
@@ -75,11 +88,6 @@ SUMMARIES = {
         "SELECT * FROM technology_evidence",
         "technology_evidence",
         [("technology", "force_name")],
-    ),
-    "outcome_counts_summary": (
-        "SELECT * FROM outcome_counts",
-        "outcome_counts",
-        [("technology", "status")],
     ),
     "outcome_matrix_summary": (
         outcome_matrix_sql("outcome_cells_summary"),

@@ -184,11 +184,13 @@ def _present(test: str, values) -> str:
     return f"substr({found}, 2)"
 
 
-# A figure that shows the force uses the technology.
-_EVIDENCE = (
-    "{0}.value > 0 AND {0}.measure IN ('uses', 'devices_deployed', 'devices_in_service', "
-    "'in_use', 'trialled', 'matches')"
-)
+# The measures whose figure above zero shows that a force uses a technology, in vocabulary order.
+EVIDENCE = [
+    measure
+    for measure in MEASURES
+    if measure
+    in ("uses", "devices_deployed", "devices_in_service", "in_use", "trialled", "matches")
+]
 
 
 def outcome_matrix_sql(cells: str) -> str:
@@ -250,23 +252,26 @@ FROM (SELECT force_id, force_name, source_kind, period_start, period_end,
   GROUP BY force_id, source_kind, period_start, period_end)
 WHERE searches IS NOT NULL AND police_matches IS NOT NULL
 GROUP BY force_id, source_kind""",
+    # Each response's evidence first (a few rows each), then each force's.
     "technology_evidence": f"""
-SELECT o.technology, f.force_id, f.name AS force_name,
-  {_present("o.measure = '{}'", MEASURES)} AS evidence,
-  min(o.period_start) AS earliest, max(o.period_end) AS latest,
+WITH per_response AS (
+  SELECT technology, force_id, response_id, min(period_start) AS earliest,
+         max(period_end) AS latest,
+         {", ".join(f"max(measure = '{measure}') AS [{measure}]" for measure in EVIDENCE)}
+  FROM observations
+  WHERE value > 0 AND measure IN ({", ".join(f"'{measure}'" for measure in EVIDENCE)})
+  GROUP BY technology, force_id, response_id)
+SELECT p.technology, f.force_id, f.name AS force_name, {_present("[{}]", EVIDENCE)} AS evidence,
+  min(p.earliest) AS earliest, max(p.latest) AS latest,
   {_present("instr(r.source_kind, '{}')", SOURCE_KINDS)} AS source_kind,
   (SELECT group_concat(reference) FROM (
      SELECT DISTINCT x.reference
-     FROM observations y JOIN responses x ON x.response_id = y.response_id
-     WHERE y.technology = o.technology AND y.force_id = o.force_id AND {_EVIDENCE.format("y")}
+     FROM per_response y JOIN responses x ON x.response_id = y.response_id
+     WHERE y.technology = p.technology AND y.force_id = p.force_id
      ORDER BY x.reference)) AS references_
-FROM observations o JOIN responses r ON r.response_id = o.response_id
-JOIN forces f ON f.force_id = o.force_id
-WHERE {_EVIDENCE.format("o")}
-GROUP BY o.technology, f.force_id""",
-    "outcome_counts": """
-SELECT technology, status, source_kind, count(*) AS outcomes
-FROM outcomes_by_topic GROUP BY technology, status, source_kind""",
+FROM per_response p JOIN responses r ON r.response_id = p.response_id
+JOIN forces f ON f.force_id = p.force_id
+GROUP BY p.technology, f.force_id""",
     "outcome_cells": outcome_cells_sql(_LATEST),
     "conflicts": CONFLICTS,
     "outcome_matrix": outcome_matrix_sql("outcome_cells"),
