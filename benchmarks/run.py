@@ -375,6 +375,10 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (args.out / "results.md").write_text(table(results), encoding="utf-8")
+    if args.out == HERE:  # the bundled results: docs/performance.md follows them
+        from benchmarks import report
+
+        report.main()
     print()
     print(table(results))
 

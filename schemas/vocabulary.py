@@ -1,6 +1,5 @@
 """Controlled vocabularies of the common schema. Names are a contract (DESIGN.md): values are
-added where the data needs them (see the README, "Compilations and transcriptions"), never
-renamed."""
+added where the data needs them (docs/schema.md lists them all), never renamed."""
 
 TECHNOLOGIES = {
     "mobile_fingerprint_scanner": "Handheld biometric scanners checking fingerprints against "

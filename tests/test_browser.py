@@ -1,7 +1,7 @@
 """End to end in a real browser: `multiforce serve` on a built database, headless Chromium.
 
-Screenshots are saved in test-artifacts/ (the README shows one). Outside CI the test is skipped
-when Chromium is not installed; in CI (.ci/run installs it) a missing browser is a failure.
+Screenshots are saved in test-artifacts/ (docs/datasette.md shows one). Outside CI the test is
+skipped when Chromium is not installed; in CI (.ci/run installs it) a missing browser is a failure.
 """
 
 import os
@@ -123,6 +123,8 @@ EXPECTED = {
 def test_each_canned_query(site, browser, query):
     """Opened from the database page (no parameters), then with the header's example typed."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 
     url, db = site
     canned = canned_queries()[query]
@@ -133,7 +135,10 @@ def test_each_canned_query(site, browser, query):
             field = browser.find_element(By.NAME, name)
             field.clear()
             field.send_keys(value)
+        before = browser.find_element(By.TAG_NAME, "body")
         browser.find_element(By.CSS_SELECTOR, "form.sql input[type=submit]").click()
+        # The answer is a new page: read it, not the form's page it replaces.
+        WebDriverWait(browser, 30).until(expected_conditions.staleness_of(before))
         page = browser.find_element(By.TAG_NAME, "body").text
         browser.save_screenshot(str(ARTIFACTS / f"query-{query}-example.png"))
         assert not browser.find_elements(By.CSS_SELECTOR, ".message-error"), page[:500]

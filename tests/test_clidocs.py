@@ -4,13 +4,16 @@ import subprocess
 import sys
 
 import click
+from conftest import ROOT
 from multiforce.toolkit import clidocs
 from multiforce.toolkit.cli import main
 from multiforce.toolkit.clidocs import CLI_DOC, REGENERATE, render
 
+PAGE = ROOT / CLI_DOC
+
 
 def test_docs_cli_md_is_up_to_date():
-    current = CLI_DOC.read_text(encoding="utf-8") if CLI_DOC.exists() else ""
+    current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
     assert current == render(), f"docs/cli.md is out of date: run `{REGENERATE}` and commit it."
 
 
@@ -55,5 +58,6 @@ def test_the_module_runs_as_documented():
         capture_output=True,
         text=True,
         timeout=120,
+        cwd=ROOT,
     )
     assert check.returncode == 0, check.stderr

@@ -1,6 +1,7 @@
 """Import direction: a module never imports one above it. The schemas know nothing of the
-toolkit; the readers, which turn a file into text and tables, know nothing of publishing, the
-pipeline or the commands; the store knows nothing of the pipeline or the commands."""
+toolkit; the code that reads a document into rows (readers, formats, adapters) knows nothing of
+publishing, serving, the pipeline or the commands; validation and the store know nothing of
+the pipeline or the commands."""
 
 import ast
 from pathlib import Path
@@ -10,26 +11,35 @@ from conftest import ROOT
 
 PACKAGE = "multiforce"
 CODE_FOLDERS = ("toolkit", "schemas", "forces")
+T = "multiforce.toolkit"
+# What publishes, serves or drives the others: nothing that reads a document may import it.
+ABOVE_READING = [
+    f"{T}.{name}"
+    for name in (
+        "store",
+        "pipeline",
+        "commands",
+        "cli",
+        "serving",
+        "export",
+        "charts",
+        "inventory",
+        "views",
+    )
+]
+# The code that turns a file into rows: readers, layouts and meaning (where they exist), the
+# format adapters, the adapter base class and its rules, and the force adapters.
+READING = [
+    *(f"{T}.{name}" for name in ("readers", "layouts", "meaning", "formats", "adapter", "rules")),
+    *(f"{T}.{name}" for name in ("cleaning", "audit", "document", "records")),
+    "multiforce.forces",
+]
 # (modules under this prefix, must not import anything under these prefixes)
 RULES = [
-    ("multiforce.schemas", ["multiforce.toolkit"]),
-    (
-        "multiforce.toolkit.readers",
-        [
-            "multiforce.toolkit.store",
-            "multiforce.toolkit.pipeline",
-            "multiforce.toolkit.commands",
-            "multiforce.toolkit.cli",
-        ],
-    ),
-    (
-        "multiforce.toolkit.store",
-        [
-            "multiforce.toolkit.pipeline",
-            "multiforce.toolkit.commands",
-            "multiforce.toolkit.cli",
-        ],
-    ),
+    ("multiforce.schemas", [T, "multiforce.forces"]),
+    *((layer, ABOVE_READING) for layer in READING),
+    (f"{T}.validation", [f"{T}.{name}" for name in ("store", "pipeline", "commands", "cli")]),
+    (f"{T}.store", [f"{T}.{name}" for name in ("pipeline", "commands", "cli")]),
 ]
 
 if not (ROOT / "toolkit").is_dir():

@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import MET_TEXT, ROOT
 from multiforce.toolkit.errors import DatabaseBusy
+from multiforce.toolkit.pipeline import ingest
 from multiforce.toolkit.store import files
 
 POSIX_ONLY = {"fcntl", "termios", "pwd", "grp", "resource", "posix", "tty", "pty"}
@@ -61,6 +62,20 @@ def test_a_writer_kept_waiting_past_the_limit_is_told_the_database_is_busy(tmp_p
         thread.join()
     with files.locked(db):  # released: the next writer goes straight in
         pass
+
+
+def test_a_database_path_with_spaces_and_uri_characters_is_read_and_written(tmp_path, cli):
+    """Read-only connections name the file as an encoded URI: `#` or `?` in a path would
+    otherwise cut it short, and a Windows drive letter would not parse."""
+    db = tmp_path / "my campaign #2?.db"
+    ingest(db, [MET_TEXT])
+    with files.connect_read_only(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    again = cli("ingest", "--db", db, MET_TEXT)  # reads what is held, read-only, to skip it
+    assert again.exit_code == 0, again.output
+    listed = cli("forces", "--db", db)
+    assert listed.exit_code == 0, listed.output
+    assert [path.name for path in tmp_path.iterdir() if path.suffix == ".db"] == [db.name]
 
 
 def _imported_at_module_level(path: Path) -> set[str]:

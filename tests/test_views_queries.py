@@ -18,7 +18,11 @@ from benchmarks import corpus
 DASHBOARD = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["plugins"][
     "datasette-dashboards"
 ]["overview"]
-DASHBOARD_PARAMETERS = {"technology": "mobile_fingerprint_scanner", "measure": "uses"}
+DASHBOARD_PARAMETERS = {
+    "technology": "mobile_fingerprint_scanner",
+    "measure": "uses",
+    "campaign": "scanners-arches-extraction-2022",
+}
 # The plain form of the queries rewritten beyond reading a summary for its view.
 PLAIN = {
     "measure_by_force_and_year": """
@@ -85,5 +89,6 @@ def test_a_fast_query_gives_what_the_plain_views_give(request, database, name):
     register(conn)
     sql, parameters = _queries()[name]
     fast = _rows(conn, sql, parameters)
-    assert fast or name == "canned search_documents"
+    if name in canned_queries() and name != "search_documents":
+        assert fast, "a canned query to compare should give rows"
     assert fast == _rows(conn, _plain(name, sql), parameters)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..schemas.vocabulary import MEASURES, TECHNOLOGIES
 from .errors import MultiforceError
-from .store.files import no_such_database, not_a_database
+from .store.files import connect_read_only, no_such_database, not_a_database
 
 SOURCE = (
     "Source: multiforce, from UK police forces' FOI responses{kinds}. "
@@ -222,7 +222,7 @@ def _plain(start: str, end: str, qualifier: str, kind: str) -> bool:
 def _query(db: Path, sql: str, params: tuple) -> list[tuple]:
     if not db.is_file():
         raise no_such_database(db)
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = connect_read_only(db)
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.DatabaseError as error:
@@ -232,7 +232,15 @@ def _query(db: Path, sql: str, params: tuple) -> list[tuple]:
 
 
 def _pyplot():
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        raise MultiforceError(
+            "multiforce chart draws with matplotlib, which is not installed: charts are an "
+            "optional extra, left out of the base install to keep it small. Expected "
+            'matplotlib: install the extra with `pip install "multiforce[charts]"` (or '
+            "`pip install matplotlib` into the same environment) and run the command again."
+        ) from None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

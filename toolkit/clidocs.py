@@ -1,6 +1,6 @@
 """docs/cli.md, the command-line reference, generated from every command's --help.
 
-    python -m multiforce.toolkit.clidocs          # write docs/cli.md
+    python -m multiforce.toolkit.clidocs          # write docs/cli.md (run in the checkout)
     python -m multiforce.toolkit.clidocs --check  # exit 1 if docs/cli.md is out of date
 
 Commands are found as `multiforce --help` finds them, so a new command is documented as soon
@@ -14,8 +14,8 @@ import click
 
 from .cli import main
 
-# A checkout's docs/ folder (this module is toolkit/clidocs.py).
-CLI_DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+# The checkout's page, from its top folder: an installed copy of multiforce has no docs/.
+CLI_DOC = Path("docs") / "cli.md"
 # Fixed, so that the page does not depend on the terminal it was made in.
 WIDTH = 80
 REGENERATE = "python -m multiforce.toolkit.clidocs"

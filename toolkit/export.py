@@ -15,7 +15,7 @@ from ..schemas.vocabulary import ISO_DATE_PATTERN
 from .errors import MultiforceError
 from .records import ROW_KEYS
 from .serving import METADATA_FILE
-from .store.files import no_such_database
+from .store.files import connect_read_only, no_such_database
 from .store.schema import FOREIGN_KEYS
 
 TABLES = ("forces", "responses", "documents", "observations", "outcomes")
@@ -28,7 +28,7 @@ def export(db: Path, out: Path, format: str) -> list[Path]:
     if not db.is_file():
         raise no_such_database(db)
     out.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = connect_read_only(db)
     try:
         frames = {table: _read(conn, table, db) for table in TABLES}
     finally:

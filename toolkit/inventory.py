@@ -8,7 +8,7 @@ from pathlib import Path
 from ..schemas.register import forces
 from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, SOURCE_KINDS, STATUSES, TECHNOLOGIES
 from .discovery import adapters
-from .store.files import not_a_database
+from .store.files import connect_read_only, not_a_database
 
 NOT_ASKED = "not asked"
 FIGURES_ONLY = "figures only"
@@ -54,7 +54,7 @@ def coverage(db: Path | None) -> list[Coverage]:
 
 
 def _read(db: Path) -> tuple[dict, list[tuple]]:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = connect_read_only(db)
     try:
         counts = {
             (force, kind): n

@@ -42,7 +42,7 @@ class Problems:
             raise DocumentError(
                 document.path,
                 f"{len(self.lines)} problem(s) in this {kind}; nothing was read from it.",
-                f'a {kind} as the README describes it ("Compilations and transcriptions"): '
+                f"a {kind} as docs/formats.md describes it: "
                 f"correct each of these and run again:\n{listed}",
             )
 

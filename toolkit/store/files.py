@@ -39,6 +39,12 @@ def no_such_database(path: Path) -> MultiforceError:
     )
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. The path goes into a file: URI properly encoded, so a Windows
+    drive letter, a space, `?` or `#` in it names the same file everywhere."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
 @contextmanager
 def locked(db_path: Path):
     """Hold the database's lock file; writers wait their turn, at most LOCK_WAIT_SECONDS."""
@@ -63,7 +69,7 @@ def aside_path(db_path: Path) -> Path:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect_read_only(source)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
@@ -87,9 +93,13 @@ def replace(aside: Path, db_path: Path) -> None:
 
 
 def sync(path: Path) -> None:
-    if path.is_dir() and os.name == "nt":
-        return  # Windows opens no folder to fsync it; NTFS journals the rename itself
-    fd = os.open(path, os.O_RDONLY)
+    if path.is_dir():
+        if os.name == "nt":
+            return  # Windows opens no folder to fsync it; NTFS journals the rename itself
+        flags = os.O_RDONLY
+    else:
+        flags = os.O_RDWR  # Windows flushes a file only through a handle that may write
+    fd = os.open(path, flags)
     try:
         os.fsync(fd)
     finally:

@@ -55,7 +55,7 @@ class Publication:
             return _held(self.conn)
         if self.fresh or not self.db_path.exists():
             return {}
-        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
+        conn = files.connect_read_only(self.db_path)
         try:
             return _held(conn)
         except sqlite3.DatabaseError as error:
