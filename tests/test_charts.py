@@ -57,3 +57,84 @@ def test_without_the_charts_extra_chart_says_how_to_install_it(
 def test_unknown_chart_format(cli, built_db, tmp_path):
     result = cli("chart", "uses", "--db", built_db, "--out", tmp_path / "x.gif")
     assert result.exit_code != 0 and "unknown chart format" in result.output
+
+
+def drawn_series(figure) -> dict:
+    """The labelled lines of a chart: label -> (x values, line style)."""
+    return {
+        line.get_label(): (list(line.get_xdata()), line.get_linestyle())
+        for line in figure.axes[0].lines
+        if not line.get_label().startswith("_")
+    }
+
+
+def test_series_run_forward_in_time_and_compiled_figures_stand_apart(built_db):
+    from multiforce.toolkit.charts import COMPILED_LABEL, measure_figure
+
+    series = drawn_series(measure_figure(built_db, "uses", "mobile_fingerprint_scanner"))
+    met = series["Metropolitan Police Service"]
+    compiled = series[f"Metropolitan Police Service {COMPILED_LABEL}"]
+    assert [int(x) for x in met[0]] == [2018, 2019, 2020, 2021]  # the Met's own, yearly
+    assert met[1] == "-" and compiled[1] == "--"
+    assert len(compiled[0]) == 1 and 2019 < compiled[0][0] < 2020  # Wired's Nov 2018 - Jul 2020
+    for xs, _ in series.values():
+        assert xs == sorted(xs)
+
+
+def test_a_long_period_is_drawn_at_its_middle_in_time_order(built_db):
+    """A figure over 2018-06..2020-12 starts before the 2019 figure but sits after it."""
+    import sqlite3
+
+    from multiforce.toolkit.charts import measure_figure
+
+    conn = sqlite3.connect(built_db)
+    conn.execute(
+        "UPDATE observations SET period_start = '2018-06-01', period_end = '2020-12-31' "
+        "WHERE force_id = 'metropolitan' AND measure = 'uses' AND period_start = '2021-01-01' "
+        "AND technology = 'mobile_fingerprint_scanner'"
+    )
+    conn.commit()
+    conn.close()
+    series = drawn_series(measure_figure(built_db, "uses", "mobile_fingerprint_scanner"))
+    xs, _ = series["Metropolitan Police Service"]
+    assert len(xs) == 4 and xs == sorted(xs) and 2019.5 < xs[2] < 2020
+
+
+def cell_patches(figure) -> dict:
+    """The outcome chart's cell parts: (force, technology, source, status) -> patch."""
+    return {
+        tuple(patch.get_gid().split("|")): patch
+        for patch in figure.axes[0].patches
+        if patch.get_gid()
+    }
+
+
+def test_compiled_statuses_are_hatched_and_lighter(built_db):
+    from multiforce.toolkit.charts import COMPILED_LEGEND, outcome_figure
+
+    figure = outcome_figure(built_db)
+    cells = cell_patches(figure)
+    kent_own = cells[("Kent Police", "phone_extraction", "own response", "not asked")]
+    kent_compiled = cells[("Kent Police", "phone_extraction", "compilation", "disclosed")]
+    assert kent_own.get_hatch() is None and kent_compiled.get_hatch() == "///"
+    assert kent_compiled.get_alpha() < 1 and kent_own.get_alpha() in (None, 1)
+    met_own = cells[
+        ("Metropolitan Police Service", "mobile_fingerprint_scanner", "own response", "refused")
+    ]
+    assert met_own.get_hatch() is None
+    legend = [text.get_text() for text in figure.axes[0].get_legend().get_texts()]
+    assert COMPILED_LEGEND in legend
+
+
+def test_a_mixed_cell_shows_each_status_not_the_worst(built_db):
+    from multiforce.toolkit.charts import outcome_figure
+
+    cells = cell_patches(outcome_figure(built_db))
+    met = {
+        status
+        for force, technology, source, status in cells
+        if force == "Metropolitan Police Service"
+        and technology == "mobile_fingerprint_scanner"
+        and source == "own response"
+    }
+    assert met == {"disclosed", "not_held", "refused"}

@@ -2,7 +2,8 @@
 
 Each chart labels its axes and units and names its source under the plot. A figure that is not
 a plain, full-period count (approximate, partial coverage, planned, or a part-year period) is
-drawn hollow, so it is never mistaken for a full one.
+drawn hollow, so it is never mistaken for a full one; what compilations reported is drawn apart
+from the force's own responses (dashed series, hatched cells).
 """
 
 import sqlite3
@@ -10,7 +11,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from ..schemas.vocabulary import MEASURES, STATUSES, TECHNOLOGIES
+from ..schemas.vocabulary import MEASURES, TECHNOLOGIES
 from .errors import MultiforceError
 from .store.files import connect_read_only, no_such_database, not_a_database
 
@@ -29,9 +30,26 @@ STATUS_COLOURS = {
     "not asked": "#ffffff",
 }
 CHART_FORMATS = (".png", ".svg", ".pdf")
+OWN, COMPILATION = "own response", "compilation"  # outcome_cells' sources
+OWN_LINE = {"marker": "o", "linestyle": "-"}
+COMPILED_LINE = {"marker": "s", "linestyle": "--", "markerfacecolor": "white", "alpha": 0.8}
+COMPILED_LABEL = "(compiled, secondary)"
+OWN_CELL: dict = {}
+COMPILED_CELL = {"hatch": "///", "alpha": 0.55}
+COMPILED_LEGEND = "hatched, lighter: reported by a compilation"
 
 
 def measure_chart(db: Path, measure: str, technology: str | None, out: Path) -> Path:
+    return _save(measure_figure(db, measure, technology), out)
+
+
+def outcome_chart(db: Path, out: Path) -> Path:
+    return _save(outcome_figure(db), out)
+
+
+def measure_figure(db: Path, measure: str, technology: str | None):
+    """A line per force (and breakdown value) through its figures in time order; a force's
+    compiled figures are a series of their own, dashed, never joined to its own responses'."""
     if measure not in MEASURES:
         raise MultiforceError(
             f"{measure!r} is not a measure. Expected one of: {', '.join(MEASURES)}."
@@ -54,34 +72,45 @@ def measure_chart(db: Path, measure: str, technology: str | None, out: Path) -> 
         )
     plt = _pyplot()
     figure, axes = plt.subplots(figsize=(10, 5.5))
-    series: dict[str, list] = {}
+    series: dict[tuple[str, bool], list] = {}
     for _, name, tech, breakdown_value, start, end, value, _, qualifier, kind in rows:
         shown_technology = None if technology else tech.replace("_", " ")
         label = " / ".join(p for p in (name, shown_technology, breakdown_value) if p)
-        series.setdefault(label, []).append((start, end, value, qualifier, kind))
+        compiled = _compiled(kind)
+        series.setdefault((label, compiled), []).append(
+            (_midpoint(start, end), value, _plain(start, end, qualifier, kind))
+        )
+    colours: dict[str, str] = {}
+    for (label, compiled), points in sorted(series.items()):
+        points.sort(key=lambda point: point[:2])  # forward in time
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        style = COMPILED_LINE if compiled else OWN_LINE
+        (line,) = axes.plot(
+            xs,
+            ys,
+            label=f"{label} {COMPILED_LABEL}" if compiled else label,
+            color=colours.get(label),
+            **style,
+        )
+        colours.setdefault(label, line.get_color())
+        hollow = [(x, y) for x, y, plain in points if not plain]
+        if hollow and not compiled:  # compiled points are hollow already
+            axes.plot(
+                [x for x, _ in hollow],
+                [y for _, y in hollow],
+                marker="o",
+                markersize=9,
+                markerfacecolor="white",
+                markeredgecolor=line.get_color(),
+                linestyle="none",
+            )
     units = {row[7] for row in rows}
-    for label, points in series.items():
-        xs = [_midpoint(start, end) for start, end, *_ in points]
-        (line,) = axes.plot(xs, [p[2] for p in points], marker="o", label=label)
-        for x, (start, end, value, qualifier, kind) in zip(xs, points, strict=True):
-            if qualifier != "exact" or not _full_year(start, end) or kind != "document":
-                axes.plot(
-                    [x],
-                    [value],
-                    marker="o",
-                    markersize=9,
-                    markerfacecolor="white",
-                    markeredgecolor=line.get_color(),
-                    linestyle="none",
-                )
     subject = TECHNOLOGIES[technology] if technology in TECHNOLOGIES else "all technologies"
     axes.set_title(
         f"{measure.replace('_', ' ').capitalize()} by force and year\n{subject}", fontsize=11
     )
-    years = range(
-        int(min(_midpoint(r[4], r[5]) for r in rows)),
-        int(max(_midpoint(r[4], r[5]) for r in rows)) + 1,
-    )
+    middles = [x for points in series.values() for x, _, _ in points]
+    years = range(int(min(middles)), int(max(middles)) + 1)
     axes.set_xticks([year + 0.5 for year in years], [str(year) for year in years])
     axes.set_xlabel("Year (each point at the middle of the period it covers)")
     axes.set_ylabel(
@@ -90,18 +119,21 @@ def measure_chart(db: Path, measure: str, technology: str | None, out: Path) -> 
     axes.grid(alpha=0.3)
     axes.legend(fontsize=8, loc="best")
     kinds = sorted({row[9] for row in rows})
-    note = "Hollow points: approximate, partial, planned, part-year or secondary figures."
+    note = (
+        "Dashed lines, hollow points: figures reported by compilations (secondary). "
+        "Hollow points on a solid line: approximate, partial, planned or part-year figures."
+    )
     _caption(figure, f"{note}\n" + SOURCE.format(kinds=f" (source kinds: {', '.join(kinds)})"))
-    return _save(figure, out)
+    return figure
 
 
-def outcome_chart(db: Path, out: Path) -> Path:
+def outcome_figure(db: Path):
+    """A force-by-technology grid of what the latest responses did with each technology's topics
+    (the outcome_cells view): the force's own answers solid, compilations' hatched and lighter;
+    a cell holding both is split, own above, compiled below; several statuses share their part."""
     rows = _query(
         db,
-        """
-        SELECT f.name, o.technology, o.status
-        FROM outcomes o JOIN forces f ON f.force_id = o.force_id
-        ORDER BY f.name""",
+        "SELECT force_name, technology, source, status_list FROM outcome_cells",
         (),
     )
     if not rows:
@@ -109,44 +141,82 @@ def outcome_chart(db: Path, out: Path) -> Path:
     plt = _pyplot()
     from matplotlib.patches import Patch
 
-    forces = sorted({name for name, _, _ in rows})
+    forces = sorted({row[0] for row in rows})
     technologies = list(TECHNOLOGIES)
-    cells = {(name, tech): set() for name in forces for tech in technologies}
-    for name, tech, status in rows:
-        cells[(name, tech)].add(status)
+    cells: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for name, tech, source, statuses in rows:
+        cells.setdefault((name, tech), {})[source] = statuses.split("; ")
     figure, axes = plt.subplots(figsize=(9, 1.6 + 0.45 * len(forces)))
     for y, name in enumerate(forces):
         for x, tech in enumerate(technologies):
-            statuses = [s for s in STATUSES if s in cells[(name, tech)]] or ["not asked"]
-            width = 1 / len(statuses)  # a cell with several statuses is split between them
-            for i, status in enumerate(statuses):
-                axes.add_patch(
-                    plt.Rectangle(
-                        (x + i * width, y),
-                        width,
-                        1,
-                        facecolor=STATUS_COLOURS[status],
-                        edgecolor="#444444",
-                        linewidth=0.5,
-                    )
+            parts = cells.get((name, tech), {})
+            own = parts.get(OWN, ["not asked"])
+            compiled = parts.get(COMPILATION)
+            height = 0.6 if compiled else 1.0
+            _split(axes, plt, x, y, height, own, f"{name}|{tech}|{OWN}", OWN_CELL)
+            if compiled:
+                bottom, rest = (y + height, 1 - height)
+                _split(
+                    axes,
+                    plt,
+                    x,
+                    bottom,
+                    rest,
+                    compiled,
+                    f"{name}|{tech}|{COMPILATION}",
+                    COMPILED_CELL,
                 )
     axes.set_xlim(0, len(technologies))
     axes.set_ylim(len(forces), 0)
     labels = [textwrap.fill(t.replace("_", " "), 14) for t in technologies]
     axes.set_xticks([x + 0.5 for x in range(len(technologies))], labels)
     axes.set_yticks([y + 0.5 for y in range(len(forces))], forces)
-    axes.set_title("What each force's responses did with each technology's questions", fontsize=11)
+    axes.set_title(
+        "What each force's latest responses did with each technology's questions", fontsize=11
+    )
     axes.legend(
         handles=[
             Patch(facecolor=c, edgecolor="#444444", label=s.replace("_", " "))
             for s, c in STATUS_COLOURS.items()
-        ],
+        ]
+        + [Patch(facecolor="white", edgecolor="#444444", label=COMPILED_LEGEND, **COMPILED_CELL)],
         fontsize=8,
         loc="upper left",
         bbox_to_anchor=(1.01, 1),
     )
-    _caption(figure, SOURCE.format(kinds=""))
-    return _save(figure, out)
+    _caption(
+        figure,
+        "Solid: the force's own responses; hatched and lighter, below: compilations "
+        "(secondary). A cell split across statuses: the latest answers to its topics differ.\n"
+        + SOURCE.format(kinds=""),
+    )
+    return figure
+
+
+def _split(axes, plt, x: int, y: float, height: float, statuses, gid: str, style: dict) -> None:
+    """One part of a cell, shared equally by its statuses."""
+    width = 1 / len(statuses)
+    for i, status in enumerate(statuses):
+        patch = plt.Rectangle(
+            (x + i * width, y),
+            width,
+            height,
+            facecolor=STATUS_COLOURS[status],
+            edgecolor="#444444",
+            linewidth=0.5,
+            **style,
+        )
+        patch.set_gid(f"{gid}|{status}")
+        axes.add_patch(patch)
+
+
+def _compiled(source_kind: str) -> bool:
+    return "compilation" in source_kind.split(";")
+
+
+def _plain(start: str, end: str, qualifier: str, kind: str) -> bool:
+    """A plain figure: an exact count over a whole calendar year, from the force's own response."""
+    return qualifier == "exact" and _full_year(start, end) and not _compiled(kind)
 
 
 def _query(db: Path, sql: str, params: tuple) -> list[tuple]:
@@ -196,8 +266,8 @@ def _caption(figure, text: str) -> None:
 def _save(figure, out: Path) -> Path:
     if out.suffix.lower() not in CHART_FORMATS:
         raise MultiforceError(
-            f"{out}: unknown chart format. Expected a file name ending in "
-            f"{', '.join(CHART_FORMATS)}."
+            f"{out}: unknown chart format. "
+            f"Expected a file name ending in {', '.join(CHART_FORMATS)}."
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out, dpi=150, bbox_inches="tight")

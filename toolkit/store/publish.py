@@ -21,6 +21,7 @@ import sqlite_utils
 from ...schemas.models import columns
 from ..errors import MultiforceError, ValidationFailed
 from ..records import ROW_KEYS, Extraction
+from ..summaries import write_summaries
 from ..validation import Report
 from . import checks, files
 from .schema import ensure_schema
@@ -120,6 +121,7 @@ class Publication:
         )
         if problems:
             raise ValidationFailed(Report(problems))
+        write_summaries(self.conn)  # derived tables for fast pages: toolkit/summaries.py
         # Statistics for the query planner (sampled: quick at any size); without them SQLite
         # scans every outcome for outcome_matrix and sorts all of them for who_refused_what.
         self.conn.execute("PRAGMA analysis_limit = 1000")

@@ -14,6 +14,6 @@
 --       weapons_found...
 --     example: uses
 SELECT force_name, period_label, period_start, period_end, breakdown, breakdown_value, value, unit, qualifier, source_kind, caveat, reference
-FROM figures_by_force_year
+FROM forces f CROSS JOIN figures_by_force_year v ON v.force_id = f.force_id  /* forces by name first: the rows stream in order */
 WHERE technology = :technology AND measure = :measure
-ORDER BY force_name, period_start, breakdown_value
+ORDER BY f.name, f.rowid, period_start, breakdown_value  /* f.rowid: one force at a time, its figures in index order */

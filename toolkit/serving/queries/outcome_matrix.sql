@@ -3,6 +3,6 @@
 --   One row per force that answered, one column per technology for its own responses ('not
 --   asked' where none) and one for compilations (secondary sources); source_kind lists the kinds
 --   held.
-SELECT * FROM outcome_matrix
-WHERE force_id IN (SELECT force_id FROM outcomes)
+SELECT * FROM outcome_matrix_summary  /* the view outcome_matrix, summarised at publish */
+WHERE force_id IN (SELECT force_id FROM outcome_cells_summary)
 ORDER BY force_name

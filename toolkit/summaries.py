@@ -1,0 +1,118 @@
+"""Summary tables: the rows of views too slow to compute on every page view at a million figures,
+written at the end of every publish.
+
+Each summary is derived: rebuilt whole from the stored rows by every publish (never edited,
+never ingested), with exactly the rows of the view it accelerates (a test compares them). The
+canned queries and the dashboard read the summaries; the views stay, as their definition.
+"""
+
+import sqlite3
+
+from .views import outcome_cells_sql, outcome_matrix_sql
+
+# Each force's topics, a few index seeks each (a loose index scan: no pass over every outcome:
+# the next topic within the measure, else the technology, else the force, else the next force), and
+# for each the first of the force's responses, newest first, that asked it: the view ranks
+# every response instead. Both give rank 1 to the same response (a test holds them equal).
+_LATEST_BY_SEEKING = """topics(force_id, technology, measure, breakdown) AS (
+    SELECT * FROM (SELECT force_id, technology, measure, breakdown FROM outcomes
+                   ORDER BY force_id, technology, measure, breakdown LIMIT 1)
+    UNION ALL
+    SELECT o.force_id, o.technology, o.measure, o.breakdown
+    FROM topics t JOIN outcomes o ON o.rowid = coalesce(
+        (SELECT rowid FROM outcomes WHERE force_id = t.force_id AND technology = t.technology
+           AND measure = t.measure AND breakdown > t.breakdown ORDER BY breakdown LIMIT 1),
+        (SELECT rowid FROM outcomes WHERE force_id = t.force_id AND technology = t.technology
+           AND measure > t.measure ORDER BY measure, breakdown LIMIT 1),
+        (SELECT rowid FROM outcomes WHERE force_id = t.force_id AND technology > t.technology
+           ORDER BY technology, measure, breakdown LIMIT 1),
+        (SELECT rowid FROM outcomes WHERE force_id > t.force_id
+           ORDER BY force_id, technology, measure, breakdown LIMIT 1))),
+found AS (
+    SELECT t.*, k.compiled, (
+        SELECT r.response_id FROM response_recency_summary r
+        WHERE r.force_id = t.force_id AND r.compiled = k.compiled
+          AND EXISTS (SELECT 1 FROM outcomes o WHERE o.response_id = r.response_id
+                      AND o.technology = t.technology AND o.measure = t.measure
+                      AND o.breakdown = t.breakdown)
+        ORDER BY r.recency DESC, r.reference DESC, r.response_id DESC LIMIT 1) AS response_id
+    FROM topics t, (SELECT 0 AS compiled UNION ALL SELECT 1) k),
+latest AS (
+    SELECT f.*, r.source_kind, 1 AS rank
+    FROM found f JOIN response_recency_summary r ON r.response_id = f.response_id)"""
+
+# Indexes on the stored tables that the summaries are built with,
+INDEXES = {
+    "outcomes": [("force_id", "technology", "measure", "breakdown")],
+    # and that the dashboard's queries read in order, stopping at the rows they show
+    "observations": [
+        ("measure", "period_start"),
+        ("unit", "measure"),
+        # match_rates finds each period's uses beside its matches from the index alone
+        (
+            "response_id",
+            "technology",
+            "measure",
+            "breakdown",
+            "period_start",
+            "period_end",
+            "value",
+        ),
+    ],
+    "responses": [("force_id", "source_kind")],
+}
+# summary table -> (the SELECT that fills it, the view it must equal, its indexes). A summary may
+# read one listed before it.
+SUMMARIES = {
+    "response_recency_summary": (
+        "SELECT * FROM response_recency",
+        "response_recency",
+        [("force_id", "compiled", "recency", "reference", "response_id"), ("response_id",)],
+    ),
+    "outcome_cells_summary": (
+        outcome_cells_sql(_LATEST_BY_SEEKING),
+        "outcome_cells",
+        [("force_id", "technology", "source")],
+    ),
+    "scanner_searches_and_matches_summary": (
+        "SELECT * FROM scanner_searches_and_matches",
+        "scanner_searches_and_matches",
+        [("force_name", "period_start")],
+    ),
+    "scanner_totals_by_force_summary": (
+        "SELECT * FROM scanner_totals_by_force",
+        "scanner_totals_by_force",
+        [("force_name",)],
+    ),
+    "technology_evidence_summary": (
+        "SELECT * FROM technology_evidence",
+        "technology_evidence",
+        [("technology", "force_name")],
+    ),
+    "outcome_matrix_summary": (
+        outcome_matrix_sql("outcome_cells_summary"),
+        "outcome_matrix",
+        [("force_name",)],
+    ),
+}
+
+
+def write_summaries(conn: sqlite3.Connection) -> None:
+    """Rebuild every summary table from the stored rows."""
+    for table, indexes in INDEXES.items():
+        for columns in indexes:
+            conn.execute(
+                f"CREATE INDEX IF NOT EXISTS [{_index(table, columns)}] ON [{table}] "
+                f"({', '.join(columns)})"
+            )
+    for table, (select, _, indexes) in SUMMARIES.items():
+        conn.execute(f"DROP TABLE IF EXISTS [{table}]")
+        conn.execute(f"CREATE TABLE [{table}] AS {select}")
+        for columns in indexes:
+            conn.execute(
+                f"CREATE INDEX [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"
+            )
+
+
+def _index(table: str, columns) -> str:
+    return f"idx_{table}_{'_'.join(columns)}"
