@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from multiforce.toolkit.cli import main
 from multiforce.toolkit.serving import METADATA_FILE, canned_queries
 from multiforce.toolkit.serving.fts import register
+from multiforce.toolkit.summaries import write_summaries
 from test_views_queries import _plain, _queries, _rows
 
 CAMPAIGN = """id: {id}
@@ -163,3 +164,17 @@ def test_with_silence_a_fast_query_gives_what_the_plain_views_give(db, name):
     register(conn)
     sql, parameters = _queries()[name]
     assert _rows(conn, sql, parameters) == _rows(conn, _plain(name, sql), parameters)
+
+
+def test_a_publish_turns_an_older_stored_matrix_summary_into_the_live_view(db, tmp_path):
+    older = tmp_path / "older.db"
+    source = sqlite3.connect(db)
+    source.backup(conn := sqlite3.connect(older))
+    source.close()
+    conn.execute("DROP VIEW outcome_matrix_summary")
+    conn.execute("CREATE TABLE outcome_matrix_summary AS SELECT * FROM outcome_matrix")
+    write_summaries(conn)
+    kind = "SELECT type FROM sqlite_master WHERE name = 'outcome_matrix_summary'"
+    assert conn.execute(kind).fetchall() == [("view",)]
+    write_summaries(conn)  # and again, over the view
+    assert conn.execute(kind).fetchall() == [("view",)]
