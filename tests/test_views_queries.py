@@ -29,14 +29,11 @@ PLAIN = {
         SELECT force_name, period_label, period_start, period_end, breakdown, breakdown_value,
                value, unit, qualifier, source_kind, caveat, reference
         FROM figures_by_force_year WHERE technology = :technology AND measure = :measure""",
-    "who_refused_what": """
-        SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
-               reference, locator
-        FROM outcomes_by_topic WHERE status NOT IN ('disclosed')""",
+    "who_refused_what": "SELECT * FROM refusals_and_silence",
     "chart who-refused": """
         SELECT force_name, technology, measure, breakdown, status, exemptions, source_kind
-        FROM outcomes_by_topic
-        WHERE status IN ('refused', 'cost_limit', 'neither_confirm_nor_deny')
+        FROM refusals_and_silence
+        WHERE status IN ('refused', 'cost_limit', 'neither_confirm_nor_deny', 'no_response')
           AND technology = :technology""",
     "chart refusals": """
         SELECT count(*) AS withheld FROM outcomes_by_topic

@@ -8,7 +8,7 @@ canned queries and the dashboard read the summaries; the views stay, as their de
 
 import sqlite3
 
-from .views import outcome_cells_sql, outcome_matrix_sql
+from .views import outcome_cells_sql, outcome_matrix_sql, with_request_cells
 
 # Each force's topics, a few index seeks each (a loose index scan: no pass over every outcome:
 # the next topic within the measure, else the technology, else the force, else the next force), and
@@ -89,16 +89,24 @@ SUMMARIES = {
         "technology_evidence",
         [("technology", "force_name")],
     ),
+    "matrix_cells_summary": (
+        with_request_cells("outcome_cells_summary"),
+        "matrix_cells",
+        [],
+    ),
     "outcome_matrix_summary": (
         outcome_matrix_sql("outcome_cells_summary"),
         "outcome_matrix",
-        [("force_name",)],
+        [],
     ),
 }
+# Summaries that show the requests as they stand on the day they are read (a request falls
+# overdue without any publish): views over the summary tables, never tables themselves.
+LIVE = {"matrix_cells_summary", "outcome_matrix_summary"}
 
 
 def write_summaries(conn: sqlite3.Connection) -> None:
-    """Rebuild every summary table from the stored rows."""
+    """Rebuild every summary table from the stored rows (and the LIVE summaries' views)."""
     for table, indexes in INDEXES.items():
         for columns in indexes:
             conn.execute(
@@ -106,8 +114,10 @@ def write_summaries(conn: sqlite3.Connection) -> None:
                 f"({', '.join(columns)})"
             )
     for table, (select, _, indexes) in SUMMARIES.items():
-        conn.execute(f"DROP TABLE IF EXISTS [{table}]")
-        conn.execute(f"CREATE TABLE [{table}] AS {select}")
+        held = conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchall()
+        for (kind,) in held:
+            conn.execute(f"DROP {kind} [{table}]")  # a table before LIVE, a view after
+        conn.execute(f"CREATE {'VIEW' if table in LIVE else 'TABLE'} [{table}] AS {select}")
         for columns in indexes:
             conn.execute(
                 f"CREATE INDEX [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"

@@ -194,15 +194,27 @@ EVIDENCE = [
 ]
 
 
+def with_request_cells(cells: str) -> str:
+    """The cells (the outcome_cells view, or its summary) and, where a force has no own response
+    on a technology a campaign asked it about, its request's cell (request_cells): worked out
+    from the requests on the day they are read, never stored."""
+    return f"""SELECT * FROM {cells}
+UNION ALL
+SELECT r.* FROM request_cells r
+WHERE NOT EXISTS (SELECT 1 FROM {cells} c WHERE c.force_id = r.force_id
+                  AND c.technology = r.technology AND c.source = r.source)"""
+
+
 def outcome_matrix_sql(cells: str) -> str:
-    """The outcome matrix: the cells (the outcome_cells view, or its summary) a column each."""
+    """The outcome matrix: the cells (the outcome_cells view, or its summary) and the requests'
+    cells, a column each."""
     return (
         "SELECT f.force_id, f.name AS force_name,\n"
         "(SELECT group_concat(kind, ', ') FROM (\n"
         "  SELECT DISTINCT source_kind AS kind FROM responses r\n"
         "  WHERE r.force_id = f.force_id ORDER BY kind)) AS source_kind,\n"
         + ",\n".join(_MATRIX_CELLS)
-        + f"\nFROM forces f LEFT JOIN {cells} c ON c.force_id = f.force_id"
+        + f"\nFROM forces f LEFT JOIN ({with_request_cells(cells)}) c ON c.force_id = f.force_id"
         + "\nGROUP BY f.force_id ORDER BY f.name"
     )
 
@@ -275,6 +287,7 @@ JOIN forces f ON f.force_id = p.force_id
 GROUP BY p.technology, f.force_id""",
     "outcome_cells": outcome_cells_sql(_LATEST),
     "conflicts": CONFLICTS,
+    "matrix_cells": with_request_cells("outcome_cells"),
     "outcome_matrix": outcome_matrix_sql("outcome_cells"),
     "match_rates": f"""
 SELECT m.force_id, f.name AS force_name, m.technology, m.period_start, m.period_end,

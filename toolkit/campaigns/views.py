@@ -11,6 +11,9 @@ from .wdtk import OUTCOME_OF_STATE
 ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL)"
 OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
 
+# A request's standings while no answer has come: overdue, or not yet due.
+PENDING = "('overdue', 'awaiting_response', 'awaiting_clarification')"
+
 WITHHELD = (
     "('partially_disclosed', 'not_held', 'refused', 'cost_limit', 'neither_confirm_nor_deny')"
 )
@@ -62,19 +65,38 @@ WHERE standing = 'overdue'""",
 SELECT DISTINCT s.force_id, s.campaign_id, q.technology, s.status, s.source_kind
 FROM silence s
 JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
-    "refusals_and_silence": """
-SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
-       reference, locator, NULL AS campaign_id, NULL AS overdue_working_days
-FROM outcomes_by_topic
-WHERE status NOT IN ('disclosed')
-UNION ALL
-SELECT DISTINCT s.force_name, q.technology, q.measure, q.breakdown, s.status, NULL AS exemptions,
+    # What each request stands for in a force's row of the outcome matrix, per technology asked,
+    # until the force's own response answers it: 'no_response' once a request is overdue,
+    # 'awaiting' while one is not yet due (or waits for the requester). outcome_cells' columns.
+    "request_cells": f"""
+SELECT force_id, force_name, technology, 'own response' AS source, status AS statuses,
+       status AS shown_status, status AS status_list, 'request' AS source_kind,
+       NULL AS response_ids
+FROM (SELECT s.force_id, s.force_name, q.technology,
+             CASE WHEN max(s.standing = 'overdue') THEN 'no_response' ELSE 'awaiting' END AS status
+      FROM request_status s
+      JOIN campaign_questions q ON q.campaign_id = s.campaign_id
+      WHERE s.standing IN {PENDING}
+      GROUP BY s.force_id, q.technology)""",
+    # A row per topic each silent force was asked about, in refusals_and_silence's columns.
+    "silence_by_topic": """
+SELECT DISTINCT s.force_id, s.force_name, q.technology, q.measure, q.breakdown, s.status,
+       NULL AS exemptions,
        'no response, ' || s.overdue_working_days || ' working days after it was due on '
        || s.due_date AS reason,
        s.source_kind, s.request_id AS reference, s.wdtk_url AS locator, s.campaign_id,
        s.overdue_working_days
 FROM silence s
 JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
+    "refusals_and_silence": """
+SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
+       reference, locator, NULL AS campaign_id, NULL AS overdue_working_days
+FROM outcomes_by_topic
+WHERE status NOT IN ('disclosed')
+UNION ALL
+SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
+       reference, locator, campaign_id, overdue_working_days
+FROM silence_by_topic""",
     "response_times": f"""
 SELECT force_id, force_name, campaign_id, request_id, sent_date, due_date, answered_date,
        working_days_to_answer, working_days_late,

@@ -1,8 +1,12 @@
--- title: Who refused what, and under which exemption
+-- title: Who refused what, and under which exemption, and who has not answered
 -- description: >-
 --   Every outcome that withheld information: refusals, cost limits, not held, neither confirm
---   nor deny.
-SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind, reference, locator
+--   nor deny; and, as 'no_response', every topic a campaign asked a force about whose request is
+--   overdue and unanswered today (campaign_id and overdue_working_days say which and how late).
+SELECT f.name AS force_name, technology, measure, breakdown, status, exemptions, reason, source_kind, reference, locator, NULL AS campaign_id, NULL AS overdue_working_days
 FROM forces f CROSS JOIN outcomes_by_topic v ON v.force_id = f.force_id  /* forces by name first: the rows stream in order */
 WHERE status NOT IN ('disclosed')
-ORDER BY f.name, f.rowid, technology, measure, source_kind  /* f.rowid: one force at a time, its outcomes in index order */
+UNION ALL
+SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind, reference, locator, campaign_id, overdue_working_days
+FROM silence_by_topic
+ORDER BY force_name, technology, measure, source_kind  /* merged: the outcomes stream, the few silent rows are sorted */

@@ -1,0 +1,180 @@
+"""Silence is data: an overdue, unanswered request shows as no_response in the outcome matrix,
+in who_refused_what and in the dashboard's grid, worked out from the requests on the day they
+are read; a request not yet due shows as awaiting, and a force that answered shows its answer."""
+
+import datetime
+import json
+import re
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+from multiforce.toolkit.cli import main
+from multiforce.toolkit.serving import METADATA_FILE, canned_queries
+from multiforce.toolkit.serving.fts import register
+from multiforce.toolkit.summaries import write_summaries
+from test_views_queries import _plain, _queries, _rows
+
+CAMPAIGN = """id: {id}
+title: Phone extraction, asked of three forces
+description: Whether each force extracts data from phones.
+sent: {sent}
+period: {{start: 2023-01-01, end: 2023-12-31}}
+forces:
+{forces}
+questions:
+  - number: "1"
+    text: Does your force extract data from mobile phones?
+    topics:
+      - {{technology: phone_extraction, measure: in_use}}
+"""
+DASHBOARD = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["plugins"][
+    "datasette-dashboards"
+]["overview"]["charts"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """The bundled build and two campaigns about phone extraction: one sent in January 2024
+    (Kent silent and long overdue; Cumbria answered with its bundled response), one sent today
+    to Devon and Cornwall (not yet due)."""
+    folder = tmp_path_factory.mktemp("silence")
+    path = folder / "silence.db"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    campaigns = {
+        "phones-2024": ("2024-01-08", "  - kent\n  - force: cumbria\n    response: FOI/69/20"),
+        "phones-today": (datetime.date.today().isoformat(), "  - devon-and-cornwall"),
+    }
+    for campaign_id, (sent, forces) in campaigns.items():
+        file = folder / f"{campaign_id}.yaml"
+        file.write_text(CAMPAIGN.format(id=campaign_id, sent=sent, forces=forces), "utf-8")
+        result = runner.invoke(main, ["campaign", "new", str(file), "--db", str(path)])
+        assert result.exit_code == 0, result.output
+    return path
+
+
+def query(db, sql, **parameters):
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        used = {key: value for key, value in parameters.items() if f":{key}" in sql}
+        return [dict(row) for row in conn.execute(sql, used)]
+    finally:
+        conn.close()
+
+
+def dashboard(name):
+    return re.sub(r"\[\[(.*?)\]\]", r"\1", DASHBOARD[name]["query"])
+
+
+def test_the_outcome_matrix_shows_silence_awaiting_and_answers(db):
+    matrix = {
+        row["force_id"]: row["phone_extraction"]
+        for row in query(db, canned_queries()["outcome_matrix"].sql)
+    }
+    assert matrix["kent"] == "no_response"
+    assert matrix["devon-and-cornwall"] == "awaiting"
+    assert matrix["cumbria"].startswith("refused")  # its own answer, not its request
+    assert "cheshire" not in matrix  # neither answered, compiled nor asked: no row
+    full = {row["force_id"]: row for row in query(db, "SELECT * FROM outcome_matrix")}
+    assert full["kent"]["knife_arch"] == "not asked"  # the campaign asked only phone extraction
+    assert full["cheshire"]["phone_extraction"] == "not asked"
+
+
+def test_who_refused_what_lists_the_silent_force_only(db):
+    rows = query(db, canned_queries()["who_refused_what"].sql)
+    silent = [row for row in rows if row["status"] == "no_response"]
+    assert [(r["force_name"], r["technology"], r["measure"], r["campaign_id"]) for r in silent] == [
+        ("Kent Police", "phone_extraction", "in_use", "phones-2024")
+    ]
+    assert silent[0]["overdue_working_days"] > 0 and silent[0]["source_kind"] == "request"
+    assert silent[0]["reference"] == "phones-2024/kent"
+    assert any(r["force_name"] == "Cumbria Constabulary" for r in rows)  # its refusal
+    assert list(rows[0])[:10] == [
+        "force_name",
+        "technology",
+        "measure",
+        "breakdown",
+        "status",
+        "exemptions",
+        "reason",
+        "source_kind",
+        "reference",
+        "locator",
+    ]
+    assert [r["force_name"] for r in rows] == sorted(r["force_name"] for r in rows)
+
+
+def test_the_dashboards_grid_and_table_show_silence(db):
+    grid = {
+        row["force_name"]: row["shown_status"]
+        for row in query(db, dashboard("outcome-matrix"))
+        if row["technology"] == "phone_extraction"
+    }
+    assert grid["Kent Police"] == "no_response"
+    assert grid["Devon & Cornwall Police"] == "awaiting"
+    assert grid["Cumbria Constabulary"] == "refused"
+    table = query(db, dashboard("who-refused"), technology="phone_extraction")
+    assert ("Kent Police", "no_response") in [(r["force_name"], r["status"]) for r in table]
+    assert "Devon & Cornwall Police" not in [r["force_name"] for r in table]
+
+
+def test_silence_is_never_stored(db):
+    conn = sqlite3.connect(db)
+    kinds = dict(conn.execute("SELECT name, type FROM sqlite_master"))
+    assert kinds["outcome_matrix_summary"] == kinds["matrix_cells_summary"] == "view"
+    assert (
+        conn.execute("SELECT count(*) FROM outcomes WHERE status = 'no_response'").fetchone()[0]
+        == 0
+    )
+    summarised = "SELECT count(*) FROM outcome_cells_summary WHERE source_kind = 'request'"
+    assert conn.execute(summarised).fetchone()[0] == 0
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM matrix_cells_summary WHERE source_kind = 'request'"
+        ).fetchone()[0]
+        == 2
+    )
+
+
+def test_a_request_falls_overdue_without_a_publish(db, tmp_path):
+    """The request sent today is due in 20 working days: moved back, it is silent."""
+    moved = tmp_path / "moved.db"
+    source = sqlite3.connect(db)
+    source.backup(target := sqlite3.connect(moved))
+    source.close()
+    target.execute(
+        "UPDATE requests SET sent_date = date('now', '-60 days'), "
+        "due_date = date('now', '-30 days') WHERE campaign_id = 'phones-today'"
+    )
+    target.commit()
+    target.close()
+    matrix = {
+        row["force_id"]: row["phone_extraction"]
+        for row in query(moved, canned_queries()["outcome_matrix"].sql)
+    }
+    assert matrix["devon-and-cornwall"] == "no_response"
+
+
+@pytest.mark.parametrize("name", sorted(_queries()))
+def test_with_silence_a_fast_query_gives_what_the_plain_views_give(db, name):
+    conn = sqlite3.connect(db)
+    register(conn)
+    sql, parameters = _queries()[name]
+    assert _rows(conn, sql, parameters) == _rows(conn, _plain(name, sql), parameters)
+
+
+def test_a_publish_turns_an_older_stored_matrix_summary_into_the_live_view(db, tmp_path):
+    older = tmp_path / "older.db"
+    source = sqlite3.connect(db)
+    source.backup(conn := sqlite3.connect(older))
+    source.close()
+    conn.execute("DROP VIEW outcome_matrix_summary")
+    conn.execute("CREATE TABLE outcome_matrix_summary AS SELECT * FROM outcome_matrix")
+    write_summaries(conn)
+    kind = "SELECT type FROM sqlite_master WHERE name = 'outcome_matrix_summary'"
+    assert conn.execute(kind).fetchall() == [("view",)]
+    write_summaries(conn)  # and again, over the view
+    assert conn.execute(kind).fetchall() == [("view",)]
