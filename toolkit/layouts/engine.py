@@ -24,11 +24,17 @@ def choose(text: str, source_url: str | None = None) -> Profile:
     text = "\n" + text
     for candidate in profiles():
         url_hit = bool(source_url and candidate.url and candidate.url.search(source_url))
+        score = URL_WEIGHT * url_hit
+        if score + len(candidate.markers) <= best_score:
+            continue  # it cannot beat the best so far, which wins a tie: no need to search
         required = candidate.requires
         if required and not url_hit:
             if not (required.search(text) or (source_url and required.search(source_url))):
                 continue
-        score = URL_WEIGHT * url_hit + sum(1 for p in candidate.markers if p.search(text))
+        for index, marker in enumerate(candidate.markers):
+            if score + len(candidate.markers) - index <= best_score:
+                break
+            score += bool(marker.search(text))
         if candidate.markers and not score:
             continue  # a layout with markers of its own is told by them (or its address)
         if score > best_score:

@@ -94,6 +94,12 @@ def sections_cited(text: str) -> list[str]:
     """Every exemption section `text` cites, as the Act cites it, in order, once each:
     'Section 31(1)(a) and (b)' -> ['s31(1)(a)', 's31(1)(b)']; 'Sections 23 and 24' ->
     ['s23', 's24']; 'section 40 (2)' -> ['s40(2)']. Section 17 and the like are left out."""
+    return list(_sections_cited(text))
+
+
+@lru_cache(maxsize=256)
+def _sections_cited(text: str) -> tuple[str, ...]:
+    """`sections_cited`, cached: every question reads the answer's overall statements again."""
     _, _, section, section_list, cited, _, _ = _vocabulary()
     found: list[str] = []
 
@@ -111,7 +117,7 @@ def sections_cited(text: str) -> list[str]:
         if listed and listed["others"]:
             for number, subsections, paragraph in LISTED.findall(listed["others"]):
                 add(number, subsections, paragraph)
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=8192)
