@@ -6,6 +6,7 @@
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..cleaning import Period, calendar_year, years
 from ..layouts.dates import MONTH_NAMES, MONTHS, find_date
@@ -86,6 +87,7 @@ def period_named(label: str) -> Period | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a campaign's questions recur in every force's answer
 def period_in(text: str) -> Period | None:
     """The period a question or sentence asks about: a month range, a span of years, a
     financial year, 'since 2018' (end None), a day ('as at ...'), a month or one year. None
