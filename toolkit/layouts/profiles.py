@@ -40,6 +40,9 @@ class Profile:
     fields: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     url_fields: dict[str, re.Pattern] = field(default_factory=dict)
     url_formats: dict[str, str] = field(default_factory=dict)
+    # `requires` one pattern at a time: a platform's variants share most of theirs, and a
+    # pattern searched for one need not be searched again for the next (see engine.choose).
+    requires_each: tuple[re.Pattern, ...] = ()
 
 
 def _compile(pattern: str, where: str) -> re.Pattern:
@@ -128,6 +131,9 @@ def _profile(entry: dict) -> Profile:
             for key, value in (entry.get("fields") or {}).items()
         },
         url_fields=url_fields,
+        requires_each=tuple(
+            _compile(in_text(p), f"{where} (requires)") for p in flatten(entry.get("requires"))
+        ),
         url_formats={
             key.removesuffix("_format"): value
             for key, value in (entry.get("url_fields") or {}).items()

@@ -63,6 +63,7 @@ def _month_span(match: re.Match) -> Period:
     return Period(date(y1, m1, 1), _month_end(y2, m2), match.group(0))
 
 
+@lru_cache(maxsize=4096)  # a table's periods and values recur
 def period_named(label: str) -> Period | None:
     """The period a short label names, or None when the label is not only a period:
     '2018', '2019/20', '2019-2020', 'April 2019', 'April - June 2020', '5 February 2020'."""
