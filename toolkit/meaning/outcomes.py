@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from ..layouts.data import schema_yaml
 from ..layouts.names import forces_named
 from ..layouts.response import Response
-from .text import any_of, echoes, found_anywhere, sentences
+from .text import echoes, sentences
 
 FLAGS = re.I
 # The order a mix of phrases is decided in: the first status found wins, except that a
@@ -76,7 +76,7 @@ def _vocabulary():
         frozenset(int(n) for n in data["cited_sections"]),
         re.compile(data["held_by"], FLAGS),
         # Any status at all: most sentences say none, and one search tells.
-        any_of(statuses.values()),
+        re.compile("|".join(f"(?:{p.pattern})" for p in statuses.values()), FLAGS),
     )
 
 
@@ -124,8 +124,9 @@ def _sections_cited(text: str) -> tuple[str, ...]:
 def _statuses_said(sentence: str) -> tuple[str, ...]:
     """The statuses a sentence says (cached: overall statements are read for every question)."""
     statuses, any_status = _vocabulary()[0], _vocabulary()[-1]
-    said = found_anywhere(list(statuses.values()), any_status, sentence)
-    return tuple(status for status, found in zip(statuses, said, strict=True) if found)
+    if not any_status.search(sentence):
+        return ()
+    return tuple(status for status, pattern in statuses.items() if pattern.search(sentence))
 
 
 def _hits(passages: list[str], question_text: str) -> dict[str, str]:

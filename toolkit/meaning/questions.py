@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from ..layouts.data import schema_yaml
 from ..layouts.response import Response
 from .periods import period_in
-from .text import any_of, found_anywhere, words
+from .text import words
 
 REFERS_BACK = re.compile(r"\b(?:these|those|they|them)\b", re.I)
 MAP_MIN_WORDS = 6  # a pinned text this long also matches a question that quotes it in part
@@ -77,17 +77,10 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
     }
 
 
-@cache
-def _joined(kind: str) -> re.Pattern | None:
-    return any_of(e.words for e in _vocabulary()[kind])
-
-
 @lru_cache(maxsize=4096)
 def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     """The vocabulary's values of `kind` that `text` names (cached: headings recur)."""
-    entries = _vocabulary()[kind]
-    said = found_anywhere([e.words for e in entries], _joined(kind), text)
-    found = [e for e, named in zip(entries, said, strict=True) if named]
+    found = [e for e in _vocabulary()[kind] if e.words.search(text)]
     suppressed = {value for e in found for value in e.suppresses}
     return tuple(e for e in found if e.value not in suppressed)
 

@@ -1,7 +1,6 @@
 """Passages of a response's text: its sentences, each a verbatim piece of one line."""
 
 import re
-from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"‘'(•])")
@@ -66,31 +65,3 @@ def echoes(sentence: str, question: str) -> bool:
 @lru_cache(maxsize=1024)
 def _words_of(text: str) -> frozenset[str]:
     return frozenset(WORDS.findall(text.lower()))
-
-
-def any_of(patterns: Iterable[re.Pattern]) -> re.Pattern | None:
-    """One pattern matching wherever one of `patterns` (all compiled with the same flags)
-    matches, or None where they cannot be joined (a group name used twice)."""
-    patterns = list(patterns)
-    if not patterns:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-    except re.error:
-        return None
-
-
-def found_anywhere(patterns: Sequence[re.Pattern], joined: re.Pattern | None, text: str):
-    """Whether each of `patterns` matches somewhere in `text`, `joined` being their `any_of`:
-    the answers of searching each, found in one scan, each pattern tried only where one of
-    them matches (a vocabulary's dozens of patterns, most found nowhere)."""
-    if joined is None:
-        return [pattern.search(text) is not None for pattern in patterns]
-    found = [False] * len(patterns)
-    at = joined.search(text)
-    while at is not None and not all(found):
-        start = at.start()
-        for index, pattern in enumerate(patterns):
-            found[index] = found[index] or pattern.match(text, start) is not None
-        at = joined.search(text, start + 1)
-    return found
