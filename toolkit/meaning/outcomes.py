@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from ..layouts.data import schema_yaml
 from ..layouts.names import forces_named
 from ..layouts.response import Response
+from .literals import lowered, may_match, required_words
 from .text import echoes, sentences
 
 FLAGS = re.I
@@ -75,8 +76,8 @@ def _vocabulary():
         re.compile(data["section_list"], FLAGS),
         frozenset(int(n) for n in data["cited_sections"]),
         re.compile(data["held_by"], FLAGS),
-        # Any status at all: most sentences say none, and one search tells.
-        re.compile("|".join(f"(?:{p.pattern})" for p in statuses.values()), FLAGS),
+        # Most sentences say no status: the words each status's phrases need tell at once.
+        {status: required_words(pattern) for status, pattern in statuses.items()},
     )
 
 
@@ -123,10 +124,13 @@ def _sections_cited(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _statuses_said(sentence: str) -> tuple[str, ...]:
     """The statuses a sentence says (cached: overall statements are read for every question)."""
-    statuses, any_status = _vocabulary()[0], _vocabulary()[-1]
-    if not any_status.search(sentence):
-        return ()
-    return tuple(status for status, pattern in statuses.items() if pattern.search(sentence))
+    statuses, words = _vocabulary()[0], _vocabulary()[-1]
+    text = lowered(sentence)
+    return tuple(
+        status
+        for status, pattern in statuses.items()
+        if may_match(words[status], text) and pattern.search(sentence)
+    )
 
 
 def _hits(passages: list[str], question_text: str) -> dict[str, str]:
