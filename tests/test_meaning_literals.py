@@ -1,4 +1,4 @@
-"""The words a vocabulary pattern needs only ever skip a search that would find nothing."""
+"""The words a pattern needs only ever skip a search that would find nothing."""
 
 import random
 import re
@@ -6,8 +6,9 @@ import re
 import pytest
 from conftest import ROOT
 from layout_reading import fixtures
-from multiforce.toolkit.meaning import outcomes, questions
-from multiforce.toolkit.meaning.literals import lowered, may_match, required_words
+from multiforce.toolkit.layouts.literals import lowered, may_match, required_words
+from multiforce.toolkit.layouts.profiles import profiles
+from multiforce.toolkit.meaning import figures, outcomes, questions
 from multiforce.toolkit.readers import read_document
 
 from benchmarks.drafting import vary
@@ -33,9 +34,13 @@ def test_a_text_with_a_letter_the_ignorecase_match_folds_is_always_searched():
     assert lowered(text) is None and may_match(required_words(pattern), lowered(text))
 
 
-def _vocabulary_patterns():
+def _searched_patterns():
+    """The vocabularies' patterns, the layouts' markers and requirements, and the patterns
+    that explain a number as no figure."""
     found = [e.words for entries in questions._vocabulary().values() for e in entries]
-    return found + list(outcomes._vocabulary()[0].values())
+    found += outcomes._vocabulary()[0].values()
+    found += [m for profile in profiles() for m in (*profile.markers, *profile.requires_each)]
+    return found + list(figures._explaining())
 
 
 def _passages():
@@ -43,10 +48,11 @@ def _passages():
     texts.append((ROOT / "forces/metropolitan/documents/01.FOI.22.022895.txt").read_text())
     rng = random.Random(5)
     texts += [vary(text, rng) for text in texts]
-    return [line for text in texts for line in text.split("\n") if line.strip()]
+    lines = [line for text in texts for line in text.split("\n") if line.strip()]
+    return ["\n" + text for text in texts] + lines
 
 
-@pytest.mark.parametrize("pattern", _vocabulary_patterns(), ids=lambda p: p.pattern[:40])
+@pytest.mark.parametrize("pattern", _searched_patterns(), ids=lambda p: p.pattern[:40])
 def test_a_skipped_search_would_have_found_nothing(pattern):
     words = required_words(pattern)
     for passage in _passages():

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..document import Document
 from .dates import parse_date, parse_month
+from .literals import lowered, may_match, words_of
 from .names import force_named, most_named
 from .profiles import Profile, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
@@ -23,10 +24,12 @@ def choose(text: str, source_url: str | None = None) -> Profile:
     best, best_score = None, -1
     text = "\n" + text
     searched: dict[re.Pattern, bool] = {}
+    lower = lowered(text)
 
     def found(pattern: re.Pattern) -> bool:  # profiles share patterns: each is searched once
         if pattern not in searched:
-            searched[pattern] = pattern.search(text) is not None
+            possible = may_match(words_of(pattern), lower)
+            searched[pattern] = possible and pattern.search(text) is not None
         return searched[pattern]
 
     for candidate in profiles():

@@ -25,6 +25,7 @@ from functools import cache
 from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, parse_number
+from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
 from .periods import period_in, period_named
 from .questions import (
@@ -109,9 +110,12 @@ def _candidates(line: str) -> list[re.Match]:
         for match in VALUE.finditer(line)
         if not DURATION.match(line, match.end()) and not period_named(match["value"])
     ]
+    lower = lowered(line)
     for pattern in _explaining():
         if not found:
             break  # every number is explained: the other patterns need not be searched
+        if not may_match(words_of(pattern), lower):
+            continue
         for explained in pattern.finditer(line):
             if not found or explained.start() > found[-1].start():
                 break  # past the last number left

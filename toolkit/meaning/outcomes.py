@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
+from ..layouts.literals import lowered, may_match, required_words
 from ..layouts.names import forces_named
 from ..layouts.response import Response
-from .literals import lowered, may_match, required_words
 from .text import echoes, sentences
 
 FLAGS = re.I

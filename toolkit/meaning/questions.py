@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
+from ..layouts.literals import lowered, may_match, required_words
 from ..layouts.response import Response
-from .literals import lowered, may_match, required_words
 from .periods import period_in
 from .text import words
 

@@ -13,6 +13,7 @@ lower-case to it): a text holding any of those three is always searched.
 """
 
 import re
+from functools import cache
 from re import _constants as sre
 from re import _parser
 
@@ -57,6 +58,12 @@ def _required(sequence) -> tuple[str, ...] | None:
     if not choices:
         return None
     return max(choices, key=lambda words: min(len(w) for w in words))
+
+
+@cache  # the patterns of the vocabularies and layouts: a few hundred
+def words_of(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """`required_words`, read once per pattern."""
+    return required_words(pattern)
 
 
 def lowered(text: str) -> str | None:
