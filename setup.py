@@ -17,7 +17,7 @@ setup(
     packages=packages,
     package_dir={"multiforce": "."},
     package_data={
-        "multiforce": ["datasette-metadata.json"],
+        "multiforce": ["datasette-metadata.json", "campaigns/*.yaml"],
         "multiforce.schemas": ["*.csv", "*.yaml"],  # the register; layouts and vocabularies
         "multiforce.toolkit.serving": ["queries/*.sql"],
         # Transcriptions may sit in a force folder without an adapter (not a package), and

@@ -4,6 +4,7 @@ import pandera.polars as pa
 import polars as pl
 
 from . import vocabulary as v
+from .campaign_models import MODELS as CAMPAIGN_MODELS
 
 ISO_DATE = dict(str_matches=v.ISO_DATE_PATTERN)
 
@@ -124,6 +125,7 @@ MODELS = {
     "documents": Documents,
     "observations": Observations,
     "outcomes": Outcomes,
+    **CAMPAIGN_MODELS,
 }
 
 

@@ -1,6 +1,7 @@
 """SQL views created at publish: derived figures live here, never in the observations."""
 
 from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, TECHNOLOGIES
+from .campaigns.views import VIEWS as CAMPAIGN_VIEWS
 
 PRIMARY = ", ".join(f"'{kind}'" for kind in PRIMARY_SOURCE_KINDS)
 STATUS_CELL = "o.status || coalesce(' ' || o.exemptions, '')"  # 'refused s31(1)'
@@ -116,4 +117,5 @@ WHERE EXISTS (SELECT 1 FROM observations q
                 AND q.breakdown_value IS o.breakdown_value AND q.unit = o.unit
                 AND q.period_start = o.period_start AND q.period_end = o.period_end
                 AND q.force_id <> o.force_id)""",
+    **CAMPAIGN_VIEWS,
 }

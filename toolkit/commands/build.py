@@ -16,4 +16,7 @@ def build(db):
 
     for item in run(db):
         report(item)
+    from ..campaigns.definition import add_bundled_campaigns
+
+    add_bundled_campaigns(db)  # the campaigns the bundled responses answer
     click.echo(f"Built {db}. Browse it with: multiforce serve {db}")

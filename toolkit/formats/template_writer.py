@@ -112,11 +112,12 @@ def column_help() -> list[tuple[str, str, str]]:
     ]
 
 
-def template_rows() -> list[list]:
+def template_rows(chosen: campaign.Campaign | None = None) -> list[list]:
     """One row per topic, year and breakdown value of the campaign, value and status left empty."""
     rows = []
-    for topic in campaign.TOPICS:
-        for year in range(campaign.FIRST_YEAR, campaign.LAST_YEAR + 1):
+    topics, years = campaign.template_plan(chosen)
+    for topic in topics:
+        for year in years:
             for breakdown in topic.breakdowns:
                 for value in campaign.breakdown_values(breakdown):
                     rows.append(
@@ -137,9 +138,9 @@ def template_rows() -> list[list]:
     return rows
 
 
-def write_csv(path: Path) -> int:
+def write_csv(path: Path, chosen: campaign.Campaign | None = None) -> int:
     """The template as CSV, its help as `#` lines above the header. Returns the number of rows."""
-    rows = template_rows()
+    rows = template_rows(chosen)
     with path.open("w", encoding="utf-8", newline="") as handle:
         for line in _help_lines():
             handle.write(f"# {line}\r\n")
@@ -165,12 +166,12 @@ def _help_lines() -> list[str]:
     return [line.replace(", ", "; ").replace(",", ";") for line in lines]
 
 
-def write_xlsx(path: Path) -> int:
+def write_xlsx(path: Path, chosen: campaign.Campaign | None = None) -> int:
     """The template as an Excel workbook: an Answers sheet with drop-down lists, and a Help
     sheet."""
     import xlsxwriter
 
-    rows = template_rows()
+    rows = template_rows(chosen)
     workbook = xlsxwriter.Workbook(path)
     bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     dates = workbook.add_format({"num_format": "yyyy-mm-dd"})
@@ -227,7 +228,7 @@ def write_xlsx(path: Path) -> int:
         help_sheet.write_row(y, 0, line)
     topics_row = y + 2
     help_sheet.write_row(topics_row, 0, ("technology", "measure", "question asked"), bold)
-    for topic_row, topic in enumerate(campaign.TOPICS, start=topics_row + 1):
+    for topic_row, topic in enumerate(campaign.template_plan(chosen)[0], start=topics_row + 1):
         help_sheet.write_row(topic_row, 0, (topic.technology, topic.measure, topic.question))
     workbook.close()
     return len(rows)

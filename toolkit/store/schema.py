@@ -4,6 +4,7 @@ and views. Publishing creates it; exports describe the same keys."""
 import sqlite_utils
 
 from ...schemas.models import columns
+from ..campaigns.store import ensure_campaign_schema
 from ..records import ROW_KEYS
 from ..reference import publish_reference
 from ..views import VIEWS
@@ -74,6 +75,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 db[table].add_column(name, kind)
         for index in INDEXES[table]:
             db[table].create_index(index, if_not_exists=True)
+    ensure_campaign_schema(db)  # campaigns, requests: before the views that read them
     if not db["documents"].detect_fts():
         db["documents"].enable_fts(["filename", "text"], create_triggers=True)
     for name, sql in VIEWS.items():
