@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..document import Document
 from .dates import parse_date, parse_month
+from .literals import lowered, may_match, words_of
 from .names import force_named, most_named
 from .profiles import Profile, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
@@ -22,13 +23,29 @@ def choose(text: str, source_url: str | None = None) -> Profile:
     (or its address) to be found."""
     best, best_score = None, -1
     text = "\n" + text
+    searched: dict[re.Pattern, bool] = {}
+    lower = lowered(text)
+
+    def found(pattern: re.Pattern) -> bool:  # profiles share patterns: each is searched once
+        if pattern not in searched:
+            possible = may_match(words_of(pattern), lower)
+            searched[pattern] = possible and pattern.search(text) is not None
+        return searched[pattern]
+
     for candidate in profiles():
         url_hit = bool(source_url and candidate.url and candidate.url.search(source_url))
+        score = URL_WEIGHT * url_hit
+        if score + len(candidate.markers) <= best_score:
+            continue  # it cannot beat the best so far, which wins a tie: no need to search
         required = candidate.requires
         if required and not url_hit:
-            if not (required.search(text) or (source_url and required.search(source_url))):
+            in_url = bool(source_url and required.search(source_url))
+            if not (in_url or any(found(p) for p in candidate.requires_each)):
                 continue
-        score = URL_WEIGHT * url_hit + sum(1 for p in candidate.markers if p.search(text))
+        for index, marker in enumerate(candidate.markers):
+            if score + len(candidate.markers) - index <= best_score:
+                break
+            score += found(marker)
         if candidate.markers and not score:
             continue  # a layout with markers of its own is told by them (or its address)
         if score > best_score:

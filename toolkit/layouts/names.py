@@ -6,6 +6,7 @@ from collections import Counter
 from functools import cache
 
 from ...schemas.register import force_by_name, force_by_wdtk_slug, forces, name_key, short_names
+from .dates import alternation
 
 FORCE_WORDS = r"(?:police(?:\s+service)?|constabulary)"
 
@@ -36,9 +37,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
             if stem:
                 spelled.add(rf"{_words(stem)}\s+{FORCE_WORDS}")
                 by_key.setdefault(stem, force_id)
-    alternation = "|".join(sorted(spelled, key=len, reverse=True))
     return (
-        re.compile(rf"\b(?:{alternation})\b", re.I),
+        re.compile(rf"\b(?:{alternation(spelled)})\b", re.I),
         re.compile(rf"\b(?:{'|'.join(sorted(acronyms, key=len, reverse=True))})\b"),
         by_key,
     )

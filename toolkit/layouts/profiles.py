@@ -43,6 +43,9 @@ class Profile:
     # `preamble: answer`: the request's lines before its first numbered question are the
     # answer's overall statements (a log that states the decision above the questions).
     preamble_answers: bool = False
+    # `requires` one pattern at a time: a platform's variants share most of theirs, and a
+    # pattern searched for one need not be searched again for the next (see engine.choose).
+    requires_each: tuple[re.Pattern, ...] = ()
 
 
 def _compile(pattern: str, where: str) -> re.Pattern:
@@ -131,6 +134,9 @@ def _profile(entry: dict) -> Profile:
             for key, value in (entry.get("fields") or {}).items()
         },
         url_fields=url_fields,
+        requires_each=tuple(
+            _compile(in_text(p), f"{where} (requires)") for p in flatten(entry.get("requires"))
+        ),
         url_formats={
             key.removesuffix("_format"): value
             for key, value in (entry.get("url_fields") or {}).items()

@@ -26,6 +26,7 @@ from functools import cache
 from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, parse_number
+from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
 from .periods import period_in, period_named
 from .questions import (
@@ -105,18 +106,23 @@ def _explaining() -> tuple[re.Pattern, ...]:
 
 def _candidates(line: str) -> list[re.Match]:
     """The numbers of a line that may be figures (not years, dates, references...)."""
-    numbers = list(VALUE.finditer(line))
-    if not numbers:
-        return []
-    spans = [
-        m.span() for pattern in _explaining() for m in pattern.finditer(line) if m.end() > m.start()
+    found = [
+        match
+        for match in VALUE.finditer(line)
+        if not DURATION.match(line, match.end()) and not period_named(match["value"])
     ]
-    found = []
-    for match in numbers:
-        inside = any(start <= match.start() and match.end() <= end for start, end in spans)
-        if inside or DURATION.match(line, match.end()) or period_named(match["value"]):
+    lower = lowered(line)
+    for pattern in _explaining():
+        if not found:
+            break  # every number is explained: the other patterns need not be searched
+        if not may_match(words_of(pattern), lower):
             continue
-        found.append(match)
+        for explained in pattern.finditer(line):
+            if not found or explained.start() > found[-1].start():
+                break  # past the last number left
+            start, end = explained.span()
+            if end > start:
+                found = [m for m in found if not (start <= m.start() and m.end() <= end)]
     return found
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
+from ..layouts.literals import lowered, may_match, required_words
 from ..layouts.names import forces_named
 from ..layouts.response import Response
 from .text import echoes, sentences
@@ -78,8 +79,8 @@ def _vocabulary():
         re.compile(data["section_list"], FLAGS),
         frozenset(int(n) for n in data["cited_sections"]),
         re.compile(data["held_by"], FLAGS),
-        # Any status at all: most sentences say none, and one search tells.
-        re.compile("|".join(f"(?:{p.pattern})" for p in statuses.values()), FLAGS),
+        # Most sentences say no status: the words each status's phrases need tell at once.
+        {status: required_words(pattern) for status, pattern in statuses.items()},
     )
 
 
@@ -101,6 +102,12 @@ def sections_cited(text: str) -> list[str]:
     """Every exemption section `text` cites, as the Act cites it, in order, once each:
     'Section 31(1)(a) and (b)' -> ['s31(1)(a)', 's31(1)(b)']; 'Sections 23 and 24' ->
     ['s23', 's24']; 'section 40 (2)' -> ['s40(2)']. Section 17 and the like are left out."""
+    return list(_sections_cited(text))
+
+
+@lru_cache(maxsize=256)
+def _sections_cited(text: str) -> tuple[str, ...]:
+    """`sections_cited`, cached: every question reads the answer's overall statements again."""
     _, _, section, section_list, cited, _, _ = _vocabulary()
     found: list[str] = []
 
@@ -120,16 +127,19 @@ def sections_cited(text: str) -> list[str]:
         if listed and listed["others"]:
             for number, subsections, paragraph in LISTED.findall(listed["others"]):
                 add(number, subsections, paragraph)
-    return [f for f in found if not any(o.startswith(f + "(") for o in found)]
+    return tuple(f for f in found if not any(o.startswith(f + "(") for o in found))
 
 
 @lru_cache(maxsize=8192)
 def _statuses_said(sentence: str) -> tuple[str, ...]:
     """The statuses a sentence says (cached: overall statements are read for every question)."""
-    statuses, any_status = _vocabulary()[0], _vocabulary()[-1]
-    if not any_status.search(sentence):
-        return ()
-    return tuple(status for status, pattern in statuses.items() if pattern.search(sentence))
+    statuses, words = _vocabulary()[0], _vocabulary()[-1]
+    text = lowered(sentence)
+    return tuple(
+        status
+        for status, pattern in statuses.items()
+        if may_match(words[status], text) and pattern.search(sentence)
+    )
 
 
 def _hits(passages: list[str], question_text: str) -> dict[str, str]:

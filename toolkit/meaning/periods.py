@@ -6,6 +6,7 @@
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..cleaning import Period, calendar_year, years
 from ..layouts.dates import MONTH_NAMES, MONTHS, find_date
@@ -62,6 +63,7 @@ def _month_span(match: re.Match) -> Period:
     return Period(date(y1, m1, 1), _month_end(y2, m2), match.group(0))
 
 
+@lru_cache(maxsize=4096)  # a table's periods and values recur
 def period_named(label: str) -> Period | None:
     """The period a short label names, or None when the label is not only a period:
     '2018', '2019/20', '2019-2020', 'April 2019', 'April - June 2020', '5 February 2020'."""
@@ -86,6 +88,7 @@ def period_named(label: str) -> Period | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a campaign's questions recur in every force's answer
 def period_in(text: str) -> Period | None:
     """The period a question or sentence asks about: a month range, a span of years, a
     financial year, 'since 2018' (end None), a day ('as at ...'), a month or one year. None

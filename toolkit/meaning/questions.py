@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
+from ..layouts.literals import lowered, may_match, required_words
 from ..layouts.response import Response
 from .periods import period_in
 from .text import words
@@ -54,6 +55,7 @@ class _Entry:
     suppresses_measures: frozenset[str]
     yes_no: bool
     at_a_date: bool
+    required: tuple[str, ...] | None = None  # see meaning.literals
 
 
 @cache
@@ -61,7 +63,7 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
     data = schema_yaml("questions.yaml")
     return {
         kind: tuple(
-            _Entry(
+            _with_required(
                 value,
                 re.compile("|".join(f"(?:{p})" for p in entry["words"]), re.I | re.M),
                 frozenset(entry.get("suppresses", ())),
@@ -77,10 +79,17 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
     }
 
 
+def _with_required(value: str, words: re.Pattern, *rest) -> _Entry:
+    return _Entry(value, words, *rest, required=required_words(words))
+
+
 @lru_cache(maxsize=4096)
 def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     """The vocabulary's values of `kind` that `text` names (cached: headings recur)."""
-    found = [e for e in _vocabulary()[kind] if e.words.search(text)]
+    lower = lowered(text)
+    found = [
+        e for e in _vocabulary()[kind] if may_match(e.required, lower) and e.words.search(text)
+    ]
     suppressed = {value for e in found for value in e.suppresses}
     return tuple(e for e in found if e.value not in suppressed)
 

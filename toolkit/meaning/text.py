@@ -43,6 +43,7 @@ ECHO_COVER = 0.6  # of the question's words the sentence repeats
 ECHO_MIN_WORDS = 5
 
 
+@lru_cache(maxsize=4096)  # each shape of figure asks again of the same lines
 def echoes(sentence: str, question: str) -> bool:
     """Whether a sentence of an answer repeats the question (answers often quote it first,
     sometimes with other years): most of its words are the question's, it repeats most of
