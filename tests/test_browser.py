@@ -6,13 +6,12 @@ skipped when Chromium is not installed; in CI (.ci/run installs it) a missing br
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
+from browsing import serving
 from conftest import ROOT
 from multiforce.toolkit.serving import bundled_metadata, canned_queries, example_parameters
 
@@ -25,12 +24,6 @@ if not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"):
     )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     db = tmp_path_factory.mktemp("site") / "multiforce.db"
@@ -39,27 +32,8 @@ def site(tmp_path_factory):
         check=True,
         capture_output=True,
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "multiforce.toolkit", "serve", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/-/versions.json", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"multiforce serve did not start: {server.stdout.read()}")
-            time.sleep(0.2)
-    yield url, db
-    server.terminate()
-    server.wait(timeout=10)
+    with serving(db) as url:
+        yield url, db
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ with a test campaign imported: answered, late and refused forces, with the days 
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from test_browser import ARTIFACTS, browser, free_port  # noqa: F401 (browser is a fixture)
+from browsing import serving
+from test_browser import ARTIFACTS, browser  # noqa: F401 (browser is a fixture)
 
 WDTK = Path(__file__).parent / "fixtures" / "wdtk"
 
@@ -37,27 +37,8 @@ def campaign_site(tmp_path_factory):
         WDTK / "batch-download.csv",
         WDTK / "scanner_use_by_force.json",
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "multiforce.toolkit", "serve", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/-/versions.json", timeout=2)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"multiforce serve did not start: {server.stdout.read()}")
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    with serving(db) as url:
+        yield url
 
 
 def test_campaign_panel_shows_answered_late_and_refused_forces(campaign_site, browser):  # noqa: F811
