@@ -5,8 +5,6 @@ import csv
 import hashlib
 import io
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
 from multiforce.schemas import campaign as bundled
@@ -14,17 +12,7 @@ from multiforce.toolkit.campaigns import question_map
 from multiforce.toolkit.errors import MultiforceError
 from multiforce.toolkit.readers import read_document
 
-WDTK = Path(__file__).parent / "fixtures" / "wdtk"
-CAMPAIGN = WDTK / "campaign-scanners-2024.yaml"
-C = "scanners-2024"
-
-
-def rows(db, sql, *args):
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
+from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
 
 
 @pytest.fixture
@@ -166,7 +154,7 @@ def _imported(cli, db):
         ["--as-of", "2024-03-01", WDTK / "batch-download.csv"],
         [WDTK / "scanner_use_by_force.json", WDTK / "scanner_use_by_force_2.json"],
     ):
-        result = cli("import-wdtk", "--db", db, "--campaign", C, *args)
+        result = import_wdtk(cli, db, *args)
         assert result.exit_code == 0, result.output
 
 

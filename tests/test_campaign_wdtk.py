@@ -4,23 +4,12 @@ across imports, and hostile files that must leave the database byte for byte as 
 import hashlib
 import json
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
 
-WDTK = Path(__file__).parent / "fixtures" / "wdtk"
-CAMPAIGN = WDTK / "campaign-scanners-2024.yaml"
-C = "scanners-2024"
-
-
-def rows(db, sql, *args):
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
+from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
 
 
 def digest(path: Path) -> str:
@@ -36,7 +25,7 @@ def db(tmp_path, cli):
 
 
 def test_request_json_gives_dates_history_and_time_to_answer(cli, db):
-    result = cli("import-wdtk", "--db", db, "--campaign", C, WDTK / "scanner_use_by_force.json")
+    result = import_wdtk(cli, db, WDTK / "scanner_use_by_force.json")
     assert result.exit_code == 0, result.output
     (request,) = rows(
         db,
@@ -66,7 +55,7 @@ def test_request_json_gives_dates_history_and_time_to_answer(cli, db):
 
 
 def test_police_scotland_runs_on_the_scottish_clock(cli, db):
-    cli("import-wdtk", "--db", db, "--campaign", C, WDTK / "scanner_use_by_force_2.json")
+    import_wdtk(cli, db, WDTK / "scanner_use_by_force_2.json")
     assert rows(
         db, "SELECT regime, sent_date, due_date FROM requests WHERE force_id = ?", "police-scotland"
     ) == [("foisa", "2024-11-25", "2024-12-24")]
@@ -78,35 +67,17 @@ def test_importing_the_same_files_twice_changes_nothing(cli, db):
         WDTK / "batch-download.zip",
         WDTK / "scanner_use_by_force.json",
     ]
-    first = cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-01", *files)
+    first = import_wdtk(cli, db, "--as-of", "2024-03-01", *files)
     assert first.exit_code == 0, first.output
     before = digest(db)
-    again = cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-05", *files)
+    again = import_wdtk(cli, db, "--as-of", "2024-03-05", *files)
     assert again.exit_code == 0 and "nothing new" in again.output
     assert digest(db) == before
 
 
 def test_a_later_export_updates_statuses_and_keeps_history(cli, db):
-    cli(
-        "import-wdtk",
-        "--db",
-        db,
-        "--campaign",
-        C,
-        "--as-of",
-        "2024-03-01",
-        WDTK / "batch-download.csv",
-    )
-    cli(
-        "import-wdtk",
-        "--db",
-        db,
-        "--campaign",
-        C,
-        "--as-of",
-        "2024-04-02",
-        WDTK / "batch-download-later.csv",
-    )
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    import_wdtk(cli, db, "--as-of", "2024-04-02", WDTK / "batch-download-later.csv")
     status = dict(rows(db, "SELECT force_id, status FROM requests"))
     assert status == {
         "west-midlands": "answered",
@@ -139,12 +110,9 @@ def test_a_later_export_updates_statuses_and_keeps_history(cli, db):
 
 
 def test_an_export_adds_only_what_the_dated_history_lacks(cli, db):
-    cli(
-        "import-wdtk",
-        "--db",
+    import_wdtk(
+        cli,
         db,
-        "--campaign",
-        C,
         "--as-of",
         "2024-03-01",
         WDTK / "batch-download.csv",
@@ -162,16 +130,7 @@ def test_an_export_adds_only_what_the_dated_history_lacks(cli, db):
 
 def test_batch_zip_saves_attachments_and_drafts_them(cli, db, tmp_path):
     out = tmp_path / "attachments"
-    result = cli(
-        "import-wdtk",
-        "--db",
-        db,
-        "--campaign",
-        C,
-        "--attachments",
-        out,
-        WDTK / "batch-download.zip",
-    )
+    result = import_wdtk(cli, db, "--attachments", out, WDTK / "batch-download.zip")
     assert result.exit_code == 0, result.output
     saved = out / C / "kent" / "22" / "refusal.txt"
     assert saved.read_text(encoding="utf-8").startswith("Reference K-77")
@@ -205,16 +164,7 @@ def test_attachments_go_to_drafting_when_it_is_installed(cli, db, tmp_path, monk
     module.__spec__ = types.SimpleNamespace(name=module.__name__)
     monkeypatch.setitem(sys.modules, module.__name__, module)
     monkeypatch.setattr("importlib.util.find_spec", lambda name: module.__spec__)
-    result = cli(
-        "import-wdtk",
-        "--db",
-        db,
-        "--campaign",
-        C,
-        "--attachments",
-        tmp_path / "a",
-        WDTK / "batch-download.zip",
-    )
+    result = import_wdtk(cli, db, "--attachments", tmp_path / "a", WDTK / "batch-download.zip")
     assert result.exit_code == 0, result.output
     assert sorted(
         (Path(path).name, force, campaign) for path, _, force, campaign, _ in drafted
@@ -240,7 +190,7 @@ def test_a_changed_state_in_the_json_changes_the_status(cli, db, tmp_path):
     data["described_state"] = data["info_request_events"][-1]["described_state"] = "rejected"
     edited = tmp_path / "scanner_use_by_force.json"
     edited.write_text(json.dumps(data), encoding="utf-8")
-    cli("import-wdtk", "--db", db, "--campaign", C, edited)
+    import_wdtk(cli, db, edited)
     assert rows(db, "SELECT wdtk_state FROM requests WHERE force_id = 'west-midlands'") == [
         ("rejected",)
     ]
@@ -317,26 +267,14 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
     ],
 )
 def test_hostile_files_are_refused_and_nothing_is_written(cli, db, tmp_path, kind, says):
-    cli(
-        "import-wdtk",
-        "--db",
-        db,
-        "--campaign",
-        C,
-        "--as-of",
-        "2024-03-01",
-        WDTK / "batch-download.csv",
-    )
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
     before = digest(db)
     hostile = _hostile(tmp_path, kind)
     out = tmp_path / "attachments"
     # A good file beside the bad one: nothing of it is written either.
-    result = cli(
-        "import-wdtk",
-        "--db",
+    result = import_wdtk(
+        cli,
         db,
-        "--campaign",
-        C,
         "--attachments",
         out,
         WDTK / "batch-download-later.csv",
@@ -353,20 +291,18 @@ def test_hostile_files_are_refused_and_nothing_is_written(cli, db, tmp_path, kin
 
 
 def test_an_unknown_body_says_how_to_add_it(cli, db, tmp_path):
-    result = cli(
-        "import-wdtk", "--db", db, "--campaign", C, _hostile(tmp_path, "json-unknown-body")
-    )
+    result = import_wdtk(cli, db, _hostile(tmp_path, "json-unknown-body"))
     assert "whatdotheyknow_slug column" in result.output and "schemas/forces.csv" in result.output
 
 
 def test_a_missing_database_is_not_created_by_a_bad_file(cli, tmp_path):
     db = tmp_path / "none.db"
-    result = cli("import-wdtk", "--db", db, "--campaign", C, _hostile(tmp_path, "malformed-json"))
+    result = import_wdtk(cli, db, _hostile(tmp_path, "malformed-json"))
     assert result.exit_code == 1 and not db.exists()
 
 
 def test_files_copied_elsewhere_import_the_same(cli, db, tmp_path):
     copy = tmp_path / "copy.csv"
     shutil.copy(WDTK / "batch-download.csv", copy)
-    cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-01", copy)
+    import_wdtk(cli, db, "--as-of", "2024-03-01", copy)
     assert rows(db, "SELECT count(*) FROM requests WHERE wdtk_url IS NOT NULL") == [(4,)]
