@@ -48,28 +48,23 @@ def print_page(
         canvas.restoreState()
 
     # Two passes, as a browser does, so that every footer can say how many pages there are.
-    counting = SimpleDocTemplate(
-        str(out),
-        pagesize=size,
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        invariant=1,
-    )
+    def page_layout(**extra):
+        return SimpleDocTemplate(
+            str(out),
+            pagesize=size,
+            leftMargin=12 * mm,
+            rightMargin=12 * mm,
+            topMargin=12 * mm,
+            bottomMargin=12 * mm,
+            invariant=1,
+            **extra,
+        )
+
+    counting = page_layout()
     counting.total_pages = 0
     counting.build(list(flowables), onFirstPage=lambda c, d: None, onLaterPages=lambda c, d: None)
     total = counting.page
-    document = SimpleDocTemplate(
-        str(out),
-        pagesize=size,
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        invariant=1,
-        title=title,
-    )
+    document = page_layout(title=title)
     document.total_pages = total
     document.build(_flowables(root.body), onFirstPage=furniture, onLaterPages=furniture)
     return out
