@@ -274,60 +274,36 @@ def judge(results: dict) -> list[dict]:
             "stress",
         )
     build = lambda run: run["build"]["seconds"]  # noqa: E731
-    ratios(
-        "ingest of the unchanged corpus / full build",
-        "unchanged_reingest_share",
-        lambda run: run["ingest_unchanged"]["seconds"],
-        build,
-        "%",
-        percent=True,
-    )
-    ratios(
-        "ingest with one document changed / full build",
-        "one_changed_share",
-        lambda run: run["ingest_one_changed"]["seconds"],
-        build,
-        "%",
-        percent=True,
-    )
-    ratios(
-        "drawing the progress bar / full build",
-        "progress_share",
-        lambda run: run["build"]["parts"]["progress display"]["seconds"],
-        build,
-        "%",
-        percent=True,
-    )
-    ratios(
-        "validation / full build",
-        "validation_share",
-        lambda run: run["build"]["parts"]["validation"]["seconds"],
-        build,
-        "%",
-        percent=True,
-        judged=lambda name: name == "stress",
-    )
-    ratios(
-        "publishing / raw executemany floor (same pragmas)",
-        "publishing_vs_floor",
-        lambda run: run["publishing"]["seconds"],
-        lambda run: run["floor"]["seconds"],
-        judged=lambda name: True,
-    )
-    ratios(
-        "publishing / raw executemany floor (SQLite defaults)",
-        "publishing_vs_floor",
-        lambda run: run["publishing"]["seconds"],
-        lambda run: run["floor_defaults"]["seconds"],
-        judged=lambda name: True,
-    )
-    ratios(
-        "publishing / sqlite-utils insert_all",
-        "publishing_vs_insert_all",
-        lambda run: run["publishing"]["seconds"],
-        lambda run: run["insert_all"]["seconds"],
-        judged=lambda name: True,
-    )
+    part = lambda name: lambda run: run["build"]["parts"][name]["seconds"]  # noqa: E731
+    for what, key, seconds, judged in (
+        (
+            "ingest of the unchanged corpus",
+            "unchanged_reingest_share",
+            lambda run: run["ingest_unchanged"]["seconds"],
+            None,
+        ),
+        (
+            "ingest with one document changed",
+            "one_changed_share",
+            lambda run: run["ingest_one_changed"]["seconds"],
+            None,
+        ),
+        ("drawing the progress bar", "progress_share", part("progress display"), None),
+        ("validation", "validation_share", part("validation"), lambda name: name == "stress"),
+    ):
+        ratios(f"{what} / full build", key, seconds, build, "%", percent=True, judged=judged)
+    for what, key, floor in (
+        ("raw executemany floor (same pragmas)", "publishing_vs_floor", "floor"),
+        ("raw executemany floor (SQLite defaults)", "publishing_vs_floor", "floor_defaults"),
+        ("sqlite-utils insert_all", "publishing_vs_insert_all", "insert_all"),
+    ):
+        ratios(
+            f"publishing / {what}",
+            key,
+            lambda run: run["publishing"]["seconds"],
+            lambda run, floor=floor: run[floor]["seconds"],
+            judged=lambda name: True,
+        )
     for name, run in scales.items():
         if "reading" in run:
             value = run["reading"]["reading_and_audit_ms"]
