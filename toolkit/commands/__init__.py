@@ -7,13 +7,14 @@ import click
 DEFAULT_DB = "multiforce.db"
 db_path = click.Path(path_type=Path, dir_okay=False)
 existing_file = click.Path(path_type=Path, dir_okay=False)
-db_option = click.option(
-    "--db",
-    type=db_path,
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The SQLite database to write.",
-)
+
+
+def database_option(help: str):
+    """--db, the database the command works on (multiforce.db by default)."""
+    return click.option("--db", type=db_path, default=DEFAULT_DB, show_default=True, help=help)
+
+
+db_option = database_option("The SQLite database to write.")
 force_option = click.option(
     "--force",
     "force",
@@ -30,6 +31,29 @@ jobs_option = click.option(
 quiet_option = click.option(
     "--quiet", is_flag=True, help="Print only the summary and errors: no progress, no list."
 )
+
+
+def out_option(help: str, *, folder: bool, name: str = "out"):
+    """--out, required: the folder (folder=True) or the file the command writes."""
+    return click.option(
+        "--out",
+        name,
+        required=True,
+        type=click.Path(path_type=Path, file_okay=not folder, dir_okay=folder),
+        help=help,
+    )
+
+
+def format_option(choices: list[str], help: str, name: str = "format"):
+    """--format, one of choices, the first by default."""
+    return click.option(
+        "--format",
+        name,
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
 
 
 def summary(item) -> str:

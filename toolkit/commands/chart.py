@@ -1,22 +1,13 @@
-from pathlib import Path
-
 import click
 
-from . import DEFAULT_DB, db_path
+from . import database_option, out_option
 
 
 @click.command()
 @click.argument("measure")
-@click.option(
-    "--db", type=db_path, default=DEFAULT_DB, show_default=True, help="The database to chart."
-)
+@database_option("The database to chart.")
 @click.option("--technology", help="Only this technology (e.g. mobile_fingerprint_scanner).")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    required=True,
-    help="The chart file: .png, .svg or .pdf.",
-)
+@out_option("The chart file: .png, .svg or .pdf.", folder=False)
 def chart(measure, db, technology, out):
     """Chart MEASURE across forces and years, or `outcomes` as a force-by-technology matrix.
 

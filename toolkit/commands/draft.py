@@ -1,18 +1,14 @@
-from pathlib import Path
-
 import click
 
-from . import existing_file, force_option
+from . import existing_file, force_option, out_option
 
 
 @click.command()
 @click.argument("documents", nargs=-1, required=True, type=existing_file)
-@click.option(
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The folder the drafts (DOCUMENT.yaml) and copies of the documents are written to.",
+@out_option(
+    "The folder the drafts (DOCUMENT.yaml) and copies of the documents are written to.",
+    folder=True,
+    name="out_dir",
 )
 @click.option(
     "--source-url",

@@ -1,28 +1,15 @@
-from pathlib import Path
-
 import click
 
-from . import DEFAULT_DB, db_path
+from . import database_option, format_option, out_option
 
 
 @click.command()
-@click.option(
-    "--db", type=db_path, default=DEFAULT_DB, show_default=True, help="The database to export."
+@database_option("The database to export.")
+@format_option(
+    ["csv", "parquet", "datapackage"],
+    "CSV or Parquet per table, or CSV plus a Frictionless datapackage.json.",
 )
-@click.option(
-    "--format",
-    "format",
-    type=click.Choice(["csv", "parquet", "datapackage"]),
-    default="csv",
-    show_default=True,
-    help="CSV or Parquet per table, or CSV plus a Frictionless datapackage.json.",
-)
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    required=True,
-    help="The folder to write into (created if missing).",
-)
+@out_option("The folder to write into (created if missing).", folder=True)
 def export(db, format, out):
     """Export every table of DB as CSV, Parquet, or a Frictionless data package.
 

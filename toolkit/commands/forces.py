@@ -2,7 +2,7 @@ import sys
 
 import click
 
-from . import DEFAULT_DB, db_path
+from . import database_option
 
 KIND_HEADINGS = {"document": "documents", "transcription": "transcribed", "compilation": "compiled"}
 SHORT_HEADINGS = {
@@ -13,13 +13,7 @@ SHORT_HEADINGS = {
 
 
 @click.command("forces")
-@click.option(
-    "--db",
-    type=db_path,
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Count what this database holds for each force, if it exists.",
-)
+@database_option("Count what this database holds for each force, if it exists.")
 def list_forces(db):
     """Show all 48 forces: adapter, responses by source kind, latest outcome per technology.
 

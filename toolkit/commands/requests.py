@@ -5,13 +5,11 @@ from datetime import date
 
 import click
 
-from . import DEFAULT_DB, db_path
+from . import database_option, format_option
 
 
 @click.command("requests")
-@click.option(
-    "--db", type=db_path, default=DEFAULT_DB, show_default=True, help="The database to read."
-)
+@database_option("The database to read.")
 @click.option("--campaign", "campaign_id", metavar="C", help="Only this campaign's requests.")
 @click.option(
     "--on",
@@ -19,13 +17,10 @@ from . import DEFAULT_DB, db_path
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Work everything out as of this day (YYYY-MM-DD); default today.",
 )
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="A table, or CSV or JSON with the requests' columns and overdue_working_days.",
+@format_option(
+    ["table", "csv", "json"],
+    "A table, or CSV or JSON with the requests' columns and overdue_working_days.",
+    name="output",
 )
 def requests(db, campaign_id, on, output):
     """Show where each request of a campaign stands, and how late.

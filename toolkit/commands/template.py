@@ -2,16 +2,14 @@ from pathlib import Path
 
 import click
 
+from . import out_option
+
 FORMATS = (".xlsx", ".csv")
 
 
 @click.command()
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The file to write: .xlsx (with a Help sheet and drop-down lists) or .csv.",
+@out_option(
+    "The file to write: .xlsx (with a Help sheet and drop-down lists) or .csv.", folder=False
 )
 @click.option("--replace", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option(
