@@ -80,15 +80,7 @@ def _document(path: Path, data: bytes, media_type: str, images, what: str) -> Do
             "a legible scan of the letter (at least 200 dots per inch, upright), or the "
             "letter as a PDF with text; else transcribe the response.",
         )
-    return Document(
-        path=path,
-        data=data,
-        media_type=media_type,
-        text=text,
-        tables=[table.rows for table in tables],
-        table_names=[f"page {table.page}" for table in tables],
-        text_source="ocr",
-    )
+    return pdf.document(path, data, media_type, text, tables, text_source="ocr")
 
 
 def _words(image) -> list[dict]:

@@ -115,14 +115,7 @@ def read(path: Path, data: bytes) -> Document:
             "a PDF with readable text: print the page to PDF again, save it as HTML, or run OCR on "
             "it.",
         )
-    return Document(
-        path=path,
-        data=data,
-        media_type=MEDIA_TYPE,
-        text=text,
-        tables=[table.rows for table in tables],
-        table_names=[f"page {t.page}" for t in tables],
-    )
+    return document(path, data, MEDIA_TYPE, text, tables)
 
 
 def _unreadable(path: Path, error: Exception):
@@ -185,6 +178,26 @@ def line_blocks(lines: list[dict], page: int, page_width: float, markers=()) -> 
         text = line["text"].translate(LIGATURES).strip()
         blocks.append(_line(text, page, page_width, line, list(markers)))
     return sorted(blocks, key=_top)
+
+
+def document(
+    path: Path,
+    data: bytes,
+    media_type: str,
+    text: str,
+    tables: list[Table],
+    text_source: str = "extracted",
+) -> Document:
+    """The Document of composed pages (see compose): each table named by its page."""
+    return Document(
+        path=path,
+        data=data,
+        media_type=media_type,
+        text=text,
+        tables=[table.rows for table in tables],
+        table_names=[f"page {table.page}" for table in tables],
+        text_source=text_source,
+    )
 
 
 def compose(pages: list[list], heights: list[float]) -> tuple[str, list[Table]]:
