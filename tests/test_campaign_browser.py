@@ -4,13 +4,12 @@ with a test campaign imported: answered, late and refused forces, with the days 
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from browsing import serving
 from test_browser import ARTIFACTS, browser  # noqa: F401 (browser is a fixture)
 
-WDTK = Path(__file__).parent / "fixtures" / "wdtk"
+from campaigns import WDTK
 
 
 def multiforce(*args):
