@@ -13,10 +13,11 @@ from ..schemas.register import force_name
 from . import cleaning
 from .document import Document
 from .errors import DocumentError
-from .records import Extraction, row_id
+from .records import Extraction
+from .rows import OGL, document_row, observation_row, outcome_row, response_row
 from .rules import Figures, Ignore, Outcome
 
-OGL = "Open Government Licence v3.0"
+__all__ = ["OGL", "Adapter"]
 WHOLE_NUMBER = re.compile(r"\d[\d,.]*%?")
 
 
@@ -57,48 +58,34 @@ class Adapter:
                 "force with --force (or leave --force out to let multiforce pick).",
             )
         reference = self._find(document, self.reference, "the FOI reference").group("reference")
-        response_id = f"{self.force_id}/{reference}"
-        context = {
-            "response_id": response_id,
-            "document_id": document.sha256,
-            "force_id": self.force_id,
-        }
+        response = self.response_row(reference)
+        response_id = response["response_id"]
+        context = {"document_id": document.sha256}
         extraction = Extraction()
-        extraction.add("responses", self.response_row(response_id, reference))
-        extraction.add(
-            "documents",
-            {
-                "document_id": document.sha256,
-                "response_id": response_id,
-                "filename": document.filename,
-                "media_type": document.media_type,
-                "bytes": len(document.data),
-                "text": document.text,
-            },
-        )
+        extraction.add("responses", response)
+        extraction.add("documents", document_row(document, response_id))
         year = self.response_year(reference)
         for rule in self.figures:
             for row in self._figures(document, rule, year):
-                observation_id = row_id("observations", response_id, row)
-                extraction.add("observations", {"observation_id": observation_id, **context, **row})
+                extraction.add(
+                    "observations", observation_row(response_id, self.force_id, **context, **row)
+                )
         for rule in self.outcomes:
             for row in self._outcomes(document, rule, year):
-                outcome_id = row_id("outcomes", response_id, row)
-                extraction.add("outcomes", {"outcome_id": outcome_id, **context, **row})
+                extraction.add(
+                    "outcomes", outcome_row(response_id, self.force_id, **context, **row)
+                )
         return extraction
 
-    def response_row(self, response_id: str, reference: str) -> dict:
-        return {
-            "response_id": response_id,
-            "force_id": self.force_id,
-            "reference": reference,
-            "title": self.title,
-            "request_date": None,
-            "response_date": None,
-            "source_url": self.source_url,
-            "licence": self.licence,
-            "source_kind": "document",
-        }
+    def response_row(self, reference: str) -> dict:
+        return response_row(
+            self.force_id,
+            reference,
+            title=self.title,
+            source_url=self.source_url,
+            licence=self.licence,
+            source_kind="document",
+        )
 
     def _figures(self, document: Document, rule: Figures, response_year):
         text = self._section(document, rule)

@@ -15,9 +15,10 @@ from ..schemas.vocabulary import ISO_DATE_PATTERN
 from .errors import MultiforceError
 from .publish import FOREIGN_KEYS
 from .records import ROW_KEYS
+from .records import TABLES as RECORD_TABLES
 from .serving import METADATA_FILE
 
-TABLES = ("forces", "responses", "documents", "observations", "outcomes")
+TABLES = ("forces", *RECORD_TABLES)
 PRIMARY_KEYS = {**ROW_KEYS, "forces": "force_id"}
 TABLE_SCHEMA_TYPES = {"String": "string", "Float64": "number", "Int64": "integer"}
 FORMATS = ("csv", "parquet", "datapackage")

@@ -27,7 +27,7 @@ import sqlite_utils
 
 from ..schemas.models import columns
 from .errors import DatabaseBusy, MultiforceError, ValidationFailed
-from .records import ROW_KEYS, Extraction
+from .records import ROW_KEYS, TABLES, Extraction, cited_first, merge_responses
 from .reference import publish_reference
 from .validation import Problem, Report, row_label
 from .views import VIEWS
@@ -36,6 +36,7 @@ TYPES = {"String": str, "Float64": float, "Int64": int}
 FOREIGN_KEYS = {
     "responses": [("force_id", "forces", "force_id")],
     "documents": [("response_id", "responses", "response_id")],
+    "questions": [("response_id", "responses", "response_id")],
     "observations": [
         ("response_id", "responses", "response_id"),
         ("document_id", "documents", "document_id"),
@@ -52,6 +53,7 @@ INDEXES = {
     # The views join every figure to its response's source_kind: covered, one lookup each.
     "responses": [["force_id"], ["response_id", "source_kind"]],
     "documents": [["response_id"]],
+    "questions": [["response_id"], ["technology", "measure"]],
     "observations": [
         ["force_id", "technology", "measure", "period_start"],
         ["technology", "measure", "period_start"],
@@ -152,6 +154,9 @@ class Publication:
                     for table in ("documents", "observations", "outcomes")
                 ),
                 (json.dumps(responses),),
+            )
+            conn.execute(  # the questions of a response that is gone
+                "DELETE FROM questions WHERE response_id NOT IN (SELECT response_id FROM responses)"
             )
             conn.execute("COMMIT")
         except BaseException:
@@ -284,7 +289,7 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
     Returns, per table, the batch's keys already held and the document each is cited from."""
     incoming = {row["document_id"]: row["filename"] for row in extraction.rows["documents"]}
     replaced = {response_id for (response_id,) in _recorded_by_hand(extraction)}
-    problems = []
+    problems = _merge_held_responses(conn, extraction)
     cited: dict[str, dict] = {}
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
@@ -322,6 +327,38 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
     if problems:
         raise ValidationFailed(Report(problems))
     return cited
+
+
+def _merge_held_responses(conn: sqlite3.Connection, extraction: Extraction) -> list[Problem]:
+    """A response already published from another source becomes one row with the batch's
+    (records.merge_responses): its kinds joined, the sources' dates agreeing."""
+    rows = extraction.rows["responses"]
+    names = list(columns("responses"))
+    held = {
+        found[0]: dict(zip(names, found, strict=True))
+        for found in conn.execute(
+            f"SELECT {', '.join(names)} FROM responses "
+            "WHERE response_id IN (SELECT value FROM json_each(?))",
+            (json.dumps([row["response_id"] for row in rows]),),
+        )
+    }
+    problems = []
+    for index, row in enumerate(rows):
+        if row["response_id"] not in held:
+            continue
+        rows[index], disagreeing = merge_responses(held[row["response_id"]], row)
+        problems += [
+            Problem(
+                extraction.source_of("responses", index) or row["response_id"],
+                "responses",
+                row["response_id"],
+                "sources of one response agree",
+                f"{column}: the database holds {held[row['response_id']][column]} "
+                f"(from its {held[row['response_id']]['source_kind']}), this source says {row[column]}",
+            )
+            for column in disagreeing
+        ]
+    return problems
 
 
 def _shown(value) -> str:
@@ -425,7 +462,7 @@ def _write(
                 conn.executemany(
                     f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand
                 )
-        for table in ("responses", "documents", "observations", "outcomes"):
+        for table in TABLES:
             _insert(conn, table, extraction.rows[table], (held or {}).get(table, {}))
         conn.execute("COMMIT")
     except sqlite3.IntegrityError as error:
@@ -478,16 +515,13 @@ def _insert(
     moved = [
         row
         for row in rows
-        if row[key] in held
-        and row["document_id"] is not None
-        and held[row[key]] is not None
-        and row["document_id"] < held[row[key]]
+        if row[key] in held and cited_first(row) < cited_first({"document_id": held[row[key]]})
     ]
     if moved:
         others = [n for n in names if n != key]
         conn.executemany(
             f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in others)} "
-            f"WHERE {key} = ? AND document_id > ?",
+            f"WHERE {key} = ? AND (document_id IS NULL OR document_id > ?)",
             ([row[n] for n in others] + [row[key], row["document_id"]] for row in moved),
         )
 
