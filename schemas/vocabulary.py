@@ -83,7 +83,7 @@ SOURCE_KINDS = ("document", "transcription", "compilation")
 # A response with several sources lists them in source_kind, joined by this.
 SOURCE_KIND_SEPARATOR = ";"
 TEXT_SOURCES = ("extracted", "ocr")
-PRIMARY_SOURCE_KINDS = ("document", "transcription")  # the force's own responses
+PRIMARY_SOURCE_KINDS = frozenset({"document", "transcription"})  # the force's own responses
 COUNTRIES = ("England", "Wales", "Scotland", "Northern Ireland", "Great Britain", "United Kingdom")
 FORCE_KINDS = ("territorial", "special")
 # The ONS Police Force Area code's prefix in each country that has them.

@@ -313,15 +313,16 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
             if document is None and row["response_id"] in replaced:
                 continue
             if value != row[column] and document not in incoming:
+                source = extraction.source_of(table, index) or row["response_id"]
+                held_from = f"{filename} (document {document[:12]})" if document else "its transcription"
                 problems.append(
                     Problem(
-                        incoming.get(row["document_id"], row["response_id"]),
+                        source,
                         table,
                         row_label(table, index, row),
                         "one value per key",
-                        f"the database already holds {_shown(value)} from {filename or 'another document'} "
-                        f"(document {str(document)[:12]}), this document says {_shown(row[column])}: "
-                        "check which document is right",
+                        f"the database already holds {_shown(value)} from {held_from}, "
+                        f"{source} says {_shown(row[column])}: check which source is right",
                     )
                 )
     if problems:

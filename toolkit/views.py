@@ -2,7 +2,10 @@
 
 from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, TECHNOLOGIES
 
-PRIMARY = ", ".join(f"'{kind}'" for kind in PRIMARY_SOURCE_KINDS)
+# The force's own responses: source_kind names every source of one (document;transcription).
+PRIMARY = " OR ".join(
+    f"instr(r.source_kind, '{kind}') > 0" for kind in sorted(PRIMARY_SOURCE_KINDS)
+)
 STATUS_CELL = "o.status || coalesce(' ' || o.exemptions, '')"  # 'refused s31(1)'
 
 
@@ -20,7 +23,7 @@ def _latest_status(technology: str) -> str:
             FROM outcomes o
             WHERE o.technology = '{technology}' AND o.response_id = (
                 SELECT r.response_id FROM responses r
-                WHERE r.force_id = f.force_id AND r.source_kind IN ({PRIMARY})
+                WHERE r.force_id = f.force_id AND ({PRIMARY})
                   AND EXISTS (SELECT 1 FROM outcomes x WHERE x.response_id = r.response_id
                               AND x.technology = '{technology}')
                 ORDER BY coalesce(r.response_date, '') DESC, r.reference DESC LIMIT 1)
