@@ -12,10 +12,10 @@ most forces send. To adapt it (README, "Add a force"):
 A rule that finds nothing is an error, so a reworded letter never passes silently.
 """
 
+from ...schemas.vocabulary import SCANNER  # the technologies' ids: schemas/vocabulary.py
 from ...toolkit.adapter import Adapter
 from ...toolkit.rules import Figures, Measure, Outcome, Section, Years
 
-SCANNER = "mobile_fingerprint_scanner"  # ids from schemas/vocabulary.py
 NUMBER = r"\d[\d,]*"  # 1,204 or 980: the toolkit reads the digits
 
 EXAMPLE = """\

@@ -9,6 +9,8 @@ TECHNOLOGIES = {
     "digital_forensics": "The examination of every kind of seized digital device (phones, "
     "computers, tablets, storage): backlogs, devices examined, time to examination, staff",
 }
+# The technologies' ids by a short name, for code that names one (adapters, the campaign).
+SCANNER, ARCH, WAND, PHONES, DIGITAL_FORENSICS = TECHNOLOGIES
 
 MEASURES = {
     "devices_deployed": "Devices newly put into service during the period",

@@ -1,5 +1,6 @@
 """Metropolitan Police Service: the response 01.FOI.22.022895, as its web page (text or HTML)."""
 
+from ...schemas.vocabulary import ARCH, PHONES, SCANNER, WAND
 from ...toolkit.adapter import Adapter
 from ...toolkit.rules import (
     Figures,
@@ -13,12 +14,6 @@ from ...toolkit.rules import (
     Years,
 )
 
-SCANNER, ARCH, WAND, PHONES = (
-    "mobile_fingerprint_scanner",
-    "knife_arch",
-    "knife_wand",
-    "phone_extraction",
-)
 NUMBER = r"\d[\d,]*"
 DISCLOSURE = Section(after=r"^Disclosure\s*$")
 SCANNER_TABLE_ROW = rf"^(?P<year>\d{{4}}) \| (?P<searches>{NUMBER}) \| (?P<police>{NUMBER}) \| (?P<immigration>{NUMBER})"
