@@ -166,12 +166,14 @@ class Publication:
     def write(self, extraction: Extraction) -> None:
         """Check one batch against the rows already written, then write it in one transaction."""
         conn = self._connection()
+        by_hand = _recorded_by_hand(extraction)  # before its responses meet those held
         held = {}
         if (
             self.written.batches or not self.fresh
         ):  # the first batch of a build meets an empty database
             held = _check_against_published(conn, extraction)
-        _write(conn, extraction, replacing=bool(self.written.batches or not self.fresh), held=held)
+        replacing = bool(self.written.batches or not self.fresh)
+        _write(conn, extraction, replacing=replacing, held=held, by_hand=by_hand)
         self.written.add(extraction)
 
     def finish(self) -> None:
@@ -449,6 +451,7 @@ def _write(
     extraction: Extraction,
     replacing: bool = True,
     held: dict | None = None,
+    by_hand: list[tuple[str]] | None = None,
 ) -> None:
     """One transaction; `replacing` first deletes what the batch's documents (and transcribed or
     compiled responses) said before."""
@@ -457,7 +460,7 @@ def _write(
     conn.execute("BEGIN")
     try:
         if replacing:
-            by_hand = _recorded_by_hand(extraction)
+            by_hand = _recorded_by_hand(extraction) if by_hand is None else by_hand
             for table in ("observations", "outcomes"):
                 conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
                 conn.executemany(
