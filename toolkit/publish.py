@@ -316,7 +316,9 @@ def _check_against_published(conn: sqlite3.Connection, extraction: Extraction) -
                 continue
             if value != row[column] and document not in incoming:
                 source = extraction.source_of(table, index) or row["response_id"]
-                held_from = f"{filename} (document {document[:12]})" if document else "its transcription"
+                held_from = (
+                    f"{filename} (document {document[:12]})" if document else "its transcription"
+                )
                 problems.append(
                     Problem(
                         source,
