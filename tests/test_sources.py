@@ -99,7 +99,8 @@ def test_sources_that_disagree_are_a_validation_error_naming_both(tmp_path, apar
         assert db.read_bytes() == before
 
 
-def test_sources_that_disagree_on_the_date_are_an_error(tmp_path):
+@pytest.mark.parametrize("apart", [False, True])
+def test_sources_that_disagree_on_the_date_are_an_error(tmp_path, apart):
     folder = tmp_path / "sources"
     shutil.copytree(SOURCES, folder)
     transcription = folder / "transcription.yaml"
@@ -107,8 +108,11 @@ def test_sources_that_disagree_on_the_date_are_an_error(tmp_path):
         transcription.read_text(encoding="utf-8").replace("2023-04-12", "2023-04-13"),
         encoding="utf-8",
     )
+    db = tmp_path / "m.db"
+    if apart:
+        ingest(db, [folder / "draft.yaml"])
     with pytest.raises(ValidationFailed, match="response_date") as failure:
-        ingest(tmp_path / "m.db", [folder / "draft.yaml", transcription])
+        ingest(db, [transcription] if apart else [folder / "draft.yaml", transcription])
     assert "2023-04-12" in str(failure.value) and "2023-04-13" in str(failure.value)
 
 
