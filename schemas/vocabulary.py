@@ -1,5 +1,5 @@
-"""Controlled vocabularies of the common schema. Names are a contract (DESIGN.md): values are
-added where the data needs them (see the README, "Compilations and transcriptions"), never renamed."""
+"""Controlled vocabularies of the common schema. Names are a contract (docs/formats.md says
+how each is written): values are added where the data needs them, never renamed."""
 
 TECHNOLOGIES = {
     "mobile_fingerprint_scanner": "Handheld biometric scanners checking fingerprints against IDENT1 and IABS",
