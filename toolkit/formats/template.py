@@ -245,6 +245,9 @@ def write_xlsx(path: Path) -> int:
         "Fill in value and/or status on each row of the Answers sheet you answer; "
         "leave the others as they are. Copy a row to add another period or category.",
     )
+    help_sheet.write(
+        2, 0, "Write your force, your FOI reference, the title and the dates on the Response sheet."
+    )
     help_sheet.write_row(3, 0, ("column", "what to write", "allowed values"), bold)
     for y, line in enumerate(column_help(), start=4):
         help_sheet.write_row(y, 0, line)
