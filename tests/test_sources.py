@@ -223,3 +223,11 @@ def test_an_adapter_that_reads_no_outcome_fails_validation(tmp_path):
     message = str(failure.value)
     assert "letter.txt" in message and "a document's response has an outcome" in message
     assert "no question was read either" in message
+
+
+def test_a_web_address_is_checked_by_the_model_and_reported_at_its_key(tmp_path):
+    text = (SOURCES / "transcription.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "t.yaml"
+    path.write_text(text.replace("https://example.org", "ftp://example.org"), encoding="utf-8")
+    with pytest.raises(DocumentError, match="source_url: 'ftp://example.org/foi-123' is not http"):
+        parse(path)

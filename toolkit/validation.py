@@ -127,6 +127,10 @@ def _explained(table: str, frame: pl.DataFrame, case: dict) -> Failure:
             f"{found!r} is not a list of sections of the Act: write e.g. s12, s31(1) or "
             "s31(1);s40(2)",
         )
+    if column == "source_url":
+        return Failure(
+            index, column, "source_url is a web address", f"{found!r} is not http:// or https://"
+        )
     if check.startswith("str_matches") and v.ISO_DATE_PATTERN in check:
         return Failure(index, column, f"{column} is a date", f"{found!r} is not YYYY-MM-DD")
     return Failure(index, column, f"{column} {check}", f"found {found!r}")

@@ -128,13 +128,6 @@ def text(value) -> str:
     return str(value).strip()
 
 
-def url(value) -> str:
-    value = text(value)
-    if not re.match(r"^https?://\S+$", value):
-        raise Invalid(f"{value!r} is not a web address (http:// or https://)")
-    return value
-
-
 def iso_date(value) -> str:
     value = text(value)
     try:

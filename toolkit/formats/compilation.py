@@ -31,7 +31,6 @@ from ._entries import (
     read_entry,
     recognises,
     text,
-    url,
 )
 
 KIND = "compilation"
@@ -41,7 +40,7 @@ COMPILATION_KEYS = {
     "reference": Key(text, required=True),
     "title": Key(text, required=True),
     "published": Key(iso_date),
-    "source_url": Key(url),
+    "source_url": Key(text),
     "reported_in": Key(text),
     "licence": Key(text, required=True),
     "defaults": Key(mapping, default={}),
@@ -52,7 +51,7 @@ COMPILATION_KEYS = {
 ROW_KEYS = {
     "force": Key(named_force),
     "force_id": Key(text),
-    "source_url": Key(url),
+    "source_url": Key(text),
     "reported_in": Key(text),
     **{name: Key(spec.read, default=spec.default) for name, spec in FIGURE_KEYS.items()},
     **{name: Key(spec.read) for name, spec in OUTCOME_KEYS.items() if name not in FIGURE_KEYS},

@@ -31,7 +31,7 @@ from ..records import Extraction
 from ..rows import document_row, observation_row, outcome_row, response_row
 from ..validation import row_failures
 from . import FormatAdapter
-from ._entries import Invalid, cited_exemptions, named_force, url
+from ._entries import Invalid, cited_exemptions, named_force
 
 COLUMNS = (
     "technology",
@@ -442,12 +442,6 @@ def _response_details(document: Document, problems: _Problems) -> dict:
     for name in ("request_date", "response_date"):
         if name in found:
             found[name] = _date(found[name], None, name, problems, any_year=True)
-    if "source_url" in found:
-        try:
-            found["source_url"] = url(found["source_url"])
-        except Invalid as error:
-            problems.add(None, "source_url", str(error))
-            del found["source_url"]
     return found
 
 

@@ -46,7 +46,6 @@ from ._entries import (
     read_entry,
     recognises,
     text,
-    url,
 )
 
 KIND = "transcription"
@@ -57,7 +56,7 @@ RESPONSE_KEYS = {
     "title": Key(text, required=True),
     "request_date": Key(iso_date),
     "response_date": Key(iso_date),
-    "source_url": Key(url),
+    "source_url": Key(text),
     "licence": Key(text, default=OGL),
     "document": Key(mapping),  # a reviewed draft: the document it was reviewed against
     "campaign_id": Key(text),
