@@ -51,7 +51,7 @@ def test_the_three_sources_are_one_response_in_every_order(tmp_path):
     assert response[8] == "document;transcription"  # source_kind: every source
     assert len(first["documents"]) == 2  # the letter and the filled template
     assert len(first["observations"]) == 1 and len(first["outcomes"]) == 3
-    assert len(first["questions"]) == 2
+    assert len(first["questions"]) == 3
 
 
 def test_each_published_row_keeps_one_sources_provenance(tmp_path):
@@ -133,7 +133,11 @@ def test_a_reviewed_draft_is_published_with_its_document_and_quotes():
             assert row["document_id"] == document["document_id"] and row["locator"] is None
             assert row["quote"] in document["text"]
     questions = {(q["number"], q["technology"], q["measure"]) for q in extraction.rows["questions"]}
-    assert questions == {("1", "knife_arch", "devices_in_service"), ("2", "knife_arch", "uses")}
+    assert questions == {
+        ("1", "knife_arch", "devices_in_service"),
+        ("2", "knife_arch", "uses"),
+        ("3", None, None),  # a question the draft could not map: its topic is empty
+    }
     assert {r["question"] for r in extraction.rows["outcomes"]} == {"1", "2"}
 
 
@@ -231,3 +235,11 @@ def test_a_web_address_is_checked_by_the_model_and_reported_at_its_key(tmp_path)
     path.write_text(text.replace("https://example.org", "ftp://example.org"), encoding="utf-8")
     with pytest.raises(DocumentError, match="source_url: 'ftp://example.org/foi-123' is not http"):
         parse(path)
+
+
+def test_validate_lists_the_questions_with_no_topic(cli):
+    result = cli("validate", SOURCES / "draft.yaml")
+    assert result.exit_code == 0, result.output
+    assert "Question with no topic" in result.output
+    assert "kent/FOI-123: 3 Which officers decide where they are used?" in result.output
+    assert "How many knife arches" not in result.output  # mapped: not listed

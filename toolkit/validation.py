@@ -403,6 +403,15 @@ def _shown(value) -> str:
     return f"{value:g}" if isinstance(value, float) else repr(value)
 
 
+def unmapped_questions(extraction: Extraction) -> list[str]:
+    """The questions no topic was found for, for a person to map: `response: number text`."""
+    return [
+        f"{row['response_id']}: {row['number'] or '?'} {row['text']}"
+        for row in extraction.rows["questions"]
+        if row["technology"] is None
+    ]
+
+
 def row_label(table: str, index: int, record: dict) -> str:
     """How a report names a row: its number in the batch and what it is."""
     return f"row {index + 1} ({_describe(table, record)})"
