@@ -147,17 +147,15 @@ class Publication:
                     f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))",
                     (ids,),
                 )
-            conn.execute(
-                "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) "
-                + " ".join(
-                    f"AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.response_id = responses.response_id)"
-                    for table in ("documents", "observations", "outcomes")
-                ),
-                (json.dumps(responses),),
-            )
-            conn.execute(  # the questions of a response that is gone
-                "DELETE FROM questions WHERE response_id NOT IN (SELECT response_id FROM responses)"
-            )
+            for table in ("questions", "responses"):  # a response's questions go with it
+                conn.execute(
+                    f"DELETE FROM {table} WHERE response_id IN (SELECT value FROM json_each(?)) "
+                    + " ".join(
+                        f"AND NOT EXISTS (SELECT 1 FROM {held} t WHERE t.response_id = {table}.response_id)"
+                        for held in ("documents", "observations", "outcomes")
+                    ),
+                    (json.dumps(responses),),
+                )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

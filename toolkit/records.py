@@ -81,7 +81,7 @@ def merge_responses(held: dict, new: dict) -> tuple[dict, list[str]]:
     the response reviewed must agree; any other column that differs (a title, a spelling of
     the reference) takes the smaller value, so the result does not depend on the order."""
     merged, disagreeing = {}, []
-    for name in held.keys() | new.keys():
+    for name in dict.fromkeys([*held, *new]):  # the columns in their order
         a, b = held.get(name), new.get(name)
         if name == "source_kind":
             merged[name] = source_kinds(a or "", b or "")
