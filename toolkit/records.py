@@ -150,8 +150,8 @@ class Extraction:
 
     def extend(self, other: "Extraction", source: str | None = None) -> None:
         for table in TABLES:
-            for row, origin in zip(other.rows[table], other.sources[table], strict=True):
-                self.add(table, row, origin or source)
+            for index, row in enumerate(other.rows[table]):
+                self.add(table, row, other.source_of(table, index) or source)
         self.disagreements += other.disagreements
 
     def source_of(self, table: str, index: int) -> str | None:
