@@ -46,6 +46,7 @@ FOREIGN_KEYS = {
         ("response_id", "responses", "response_id"),
         ("document_id", "documents", "document_id"),
         ("force_id", "forces", "force_id"),
+        ("held_by", "forces", "force_id"),
     ],
 }
 INDEXES = {
