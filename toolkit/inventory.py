@@ -109,8 +109,6 @@ def _latest(touched: list[tuple]) -> dict[tuple[str, str], str]:
             status + (f" {exemptions}" if exemptions else "") for status, exemptions in said
         )
         cells[(force, technology)] = (
-            (cell or FIGURES_ONLY)
-            if kind == "primary"
-            else f"{cell or FIGURES_ONLY} (compilation)"
+            (cell or FIGURES_ONLY) if kind == "primary" else f"{cell or FIGURES_ONLY} (compilation)"
         )
     return cells
