@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, MET_TEXT
 from multiforce.toolkit.adapter import Adapter
 from multiforce.toolkit.errors import DocumentError, ValidationFailed
 from multiforce.toolkit.pipeline import check, ingest, parse
@@ -243,3 +243,50 @@ def test_validate_lists_the_questions_with_no_topic(cli):
     assert "Question with no topic" in result.output
     assert "kent/FOI-123: 3 Which officers decide where they are used?" in result.output
     assert "How many knife arches" not in result.output  # mapped: not listed
+
+
+MET_TRANSCRIPTION = """\
+source_kind: transcription
+force_id: metropolitan
+reference: 01.FOI.22.022895
+title: Scanners, arches, wands and phone extraction
+source_url: https://example.org/met
+figures:
+  - technology: mobile_fingerprint_scanner
+    measure: devices_deployed
+    period: 2018
+    value: VALUE
+    locator: answer 1
+"""
+
+
+def test_a_document_read_by_its_adapter_and_a_transcription_of_it_are_one_response(
+    tmp_path, write_yaml
+):
+    transcription = write_yaml("met.yaml", MET_TRANSCRIPTION.replace("VALUE", "120"))
+    dumps = []
+    for n, order in enumerate(itertools.permutations([MET_TEXT, transcription])):
+        together, apart = tmp_path / f"together-{n}.db", tmp_path / f"apart-{n}.db"
+        ingest(together, list(order))
+        for path in order:
+            ingest(apart, [path])
+        dumps += [dump(together), dump(apart)]
+    assert all(result == dumps[0] for result in dumps)
+    conn = sqlite3.connect(tmp_path / "together-0.db")
+    assert conn.execute("SELECT source_kind FROM responses").fetchall() == [
+        ("document;transcription",)
+    ]
+    cited = conn.execute(
+        "SELECT value, quote, locator FROM observations WHERE measure = 'devices_deployed' "
+        "AND period_start = '2018-01-01'"
+    ).fetchall()
+    assert cited == [(120.0, "120 devices were deployed in 2018", None)]  # the document's
+
+
+def test_a_transcription_that_contradicts_the_document_is_refused(tmp_path, write_yaml):
+    transcription = write_yaml("met.yaml", MET_TRANSCRIPTION.replace("VALUE", "121"))
+    with pytest.raises(ValidationFailed) as failure:
+        ingest(tmp_path / "m.db", [MET_TEXT, transcription])
+    message = str(failure.value)
+    assert "120" in message and "121" in message
+    assert "01.FOI.22.022895.txt" in message and "met.yaml" in message
