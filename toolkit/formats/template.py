@@ -365,11 +365,12 @@ class AnswerTemplate(FormatAdapter):
         }
         for failure in row_failures("responses", [response]):
             given.add(None, failure.column, failure.detail)
+        by_sheet = {sheet.sheet: sheet for sheet in sheets[1:]}
         for table, made in rows.items():
             for failure in row_failures(table, [row for row, _ in made]):
                 answer = made[failure.index][1] if failure.index is not None else None
                 column = CELL_OF_COLUMN.get(failure.column, failure.column)
-                sheet = next(s for s in sheets if answer is None or s.sheet == answer.sheet)
+                sheet = by_sheet[answer.sheet] if answer else given
                 sheet.add(answer.row if answer else None, column, failure.detail)
         if not figures and not outcomes and not any(sheet.found for sheet in sheets[1:]):
             raise DocumentError(
