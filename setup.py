@@ -17,8 +17,9 @@ setup(
     packages=packages,
     package_dir={"multiforce": "."},
     package_data={
-        "multiforce": ["datasette-metadata.json"],
-        "multiforce.schemas": ["*.csv"],
+        "multiforce": ["datasette-metadata.json", "campaigns/*.yaml"],
+        "multiforce.schemas": ["*.csv", "*.yaml"],  # the register; layouts and vocabularies
+        "multiforce.toolkit.serving": ["queries/*.sql"],
         # Transcriptions may sit in a force folder without an adapter (not a package), and
         # compilations in forces/_compilations: both are data of multiforce.forces itself.
         "multiforce.forces": [

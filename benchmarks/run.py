@@ -101,7 +101,10 @@ def scale_run(scale: corpus.Scale, work: Path, seed: int, queries: bool) -> dict
         work / scale.name / "db",
     )
     dbs.mkdir(parents=True, exist_ok=True)
-    say = lambda text: print(f"  [{scale.name}] {text}", flush=True)  # noqa: E731
+
+    def say(text):
+        print(f"  [{scale.name}] {text}", flush=True)
+
     result = {"documents": scale.documents}
 
     def measure(key, title, stage, *arguments, repeat=1):
@@ -301,28 +304,33 @@ def table(results: dict) -> str:
     for item in results["verdicts"]:
         target = f"{item['target']} {item['unit']}" if item["target"] != "-" else "-"
         out.append(
-            f"| {item['what']} | {item['scale']} | {item['value']} {item['unit']} | {target} | {marks[item['met']]} |"
+            f"| {item['what']} | {item['scale']} | {item['value']} {item['unit']} | {target} | "
+            f"{marks[item['met']]} |"
         )
     out += [
         "",
-        "| scale | documents | observations | parse s | validation s | publishing s | floor s (defaults / pragmas) "
-        "| insert_all s | full build s (peak MB) | unchanged ingest s | one changed s |",
+        "| scale | documents | observations | parse s | validation s | publishing s | floor s "
+        "(defaults / pragmas) | insert_all s | full build s (peak MB) | unchanged ingest s | one "
+        "changed s |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, run in results["scales"].items():
         out.append(
-            f"| {name} | {run['documents']:,} | {run['parse']['rows']['observations']:,} | {run['parse']['seconds']:.1f} "
-            f"| {run['validation']['seconds']:.1f} | {run['publishing']['seconds']:.1f} "
-            f"| {run['floor_defaults']['seconds']:.1f} / {run['floor']['seconds']:.1f} | {run['insert_all']['seconds']:.1f} "
-            f"| {run['build']['seconds']:.1f} ({run['build']['peak_rss_mb']:.0f}) | {run['ingest_unchanged']['seconds']:.2f} "
-            f"| {run['ingest_one_changed']['seconds']:.2f} |"
+            f"| {name} | {run['documents']:,} | {run['parse']['rows']['observations']:,} | "
+            f"{run['parse']['seconds']:.1f} | {run['validation']['seconds']:.1f} | "
+            f"{run['publishing']['seconds']:.1f} | {run['floor_defaults']['seconds']:.1f} / "
+            f"{run['floor']['seconds']:.1f} | {run['insert_all']['seconds']:.1f} | "
+            f"{run['build']['seconds']:.1f} ({run['build']['peak_rss_mb']:.0f}) | "
+            f"{run['ingest_unchanged']['seconds']:.2f} | "
+            f"{run['ingest_one_changed']['seconds']:.2f} |"
         )
     m = results["machine"]
     out += [
         "",
-        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}; Python {m['python']}, "
-        f"SQLite {m['sqlite']}, polars {m['polars']}, pandera {m['pandera']}, sqlite-utils {m['sqlite-utils']}, "
-        f"Datasette {m['datasette']}. Seed {results['seed']}, {results['total_minutes']} minutes in all.",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}; Python "
+        f"{m['python']}, SQLite {m['sqlite']}, polars {m['polars']}, pandera {m['pandera']}, "
+        f"sqlite-utils {m['sqlite-utils']}, Datasette {m['datasette']}. Seed {results['seed']}, "
+        f"{results['total_minutes']} minutes in all.",
     ]
     return "\n".join(out) + "\n"
 
@@ -367,6 +375,10 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (args.out / "results.md").write_text(table(results), encoding="utf-8")
+    if args.out == HERE:  # the bundled results: docs/performance.md follows them
+        from benchmarks import report
+
+        report.main()
     print()
     print(table(results))
 

@@ -21,8 +21,9 @@ import urllib.parse
 from pathlib import Path
 
 from multiforce.schemas.models import columns
-from multiforce.toolkit import pipeline, publish
+from multiforce.toolkit import pipeline
 from multiforce.toolkit.records import TABLES, Extraction
+from multiforce.toolkit.store import publish
 from multiforce.toolkit.validation import validate
 
 from benchmarks import corpus
@@ -144,7 +145,6 @@ def validation(rows_dir: str):
 def publishing(rows_dir: str, db: str):
     """multiforce's publishing of the parsed rows: schema, checks against the rows already
     written, inserts, fsync and rename."""
-    meter = Meter()
     Path(db).unlink(missing_ok=True)
     reset_peak()
     loading = 0.0
@@ -169,9 +169,10 @@ def _schema(schema_db: str) -> list[str]:
         return [
             sql
             for (sql,) in conn.execute(
-                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index', 'trigger') "
-                "AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE 'sqlite_%' "
-                "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid"
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', "
+                "'index', 'trigger') AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE "
+                "'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, "
+                "rowid"
             )
         ]
     finally:
@@ -195,7 +196,8 @@ def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
     schema, forces = _schema(schema_db), _forces(schema_db)
     names = {table: list(columns(table)) for table in TABLES}
     inserts = {
-        table: f"INSERT INTO {table} ({', '.join(names[table])}) VALUES ({', '.join('?' * len(names[table]))})"
+        table: f"INSERT INTO {table} ({', '.join(names[table])}) VALUES "
+        f"({', '.join('?' * len(names[table]))})"
         for table in TABLES
     }
     reset_peak()
@@ -330,19 +332,18 @@ def queries(db: str, runs: str = "5"):
     """Every canned query through Datasette's own client, as `multiforce serve` configures it,
     with its query plan."""
     from datasette.app import Datasette
-    from multiforce.toolkit.serving import EXAMPLE_PARAMETERS, SETTINGS, metadata_for
+    from multiforce.toolkit.serving import SETTINGS, canned_queries, example_parameters, fts
 
-    metadata = metadata_for(Path(db))
-    canned = metadata["databases"][Path(db).stem]["queries"]
+    canned = canned_queries()
     results = {}
 
     async def measure():
-        datasette = Datasette(immutables=[db], metadata=metadata, settings=SETTINGS)
+        datasette = Datasette(immutables=[db], settings=SETTINGS)
         for name in canned:
             timings = []
             for _ in range(int(runs) + 1):
                 start = time.perf_counter()
-                parameters = urllib.parse.urlencode(EXAMPLE_PARAMETERS.get(name, {}))
+                parameters = urllib.parse.urlencode(example_parameters().get(name, {}))
                 response = await datasette.client.get(
                     f"/{Path(db).stem}/{name}.json?_shape=array&{parameters}"
                 )
@@ -357,11 +358,12 @@ def queries(db: str, runs: str = "5"):
 
     asyncio.run(measure())
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    fts.register(conn)
     for name, query in canned.items():
         plan = [
             row[3]
             for row in conn.execute(
-                "EXPLAIN QUERY PLAN " + query["sql"], {p: "" for p in query.get("params", [])}
+                "EXPLAIN QUERY PLAN " + query.sql, {p.name: "" for p in query.parameters}
             )
         ]
         results[name]["plan"] = plan
@@ -393,8 +395,8 @@ def startup(runs: str = "7"):
         [
             sys.executable,
             "-c",
-            "import sys, multiforce.toolkit.cli; "
-            "print(sorted(m for m in ('polars', 'pandera', 'sqlite_utils', 'datasette', 'pdfplumber', 'selectolax') if m in sys.modules))",
+            "import sys, multiforce.toolkit.cli; print(sorted(m for m in ('polars', 'pandera', "
+            "'sqlite_utils', 'datasette', 'pdfplumber', 'selectolax') if m in sys.modules))",
         ],
         check=True,
         capture_output=True,

@@ -2,7 +2,7 @@
 
 Made by `multiforce new-force FORCE_ID` from forces/_template.py (which its leading underscore
 keeps from being taken for an adapter). As it stands it reads EXAMPLE, a letter of the kind
-most forces send. To adapt it (README, "Add a force"):
+most forces send. To adapt it (docs/reading-and-adding-forces.md):
 1. put the force's response documents, unchanged, in documents/ beside this file;
 2. look at the text the toolkit reads from them, which is what the patterns run over: one
    paragraph per line, table rows as `cell | cell` lines, whatever the format (PDF, DOCX,
@@ -49,7 +49,8 @@ class FORCE_CLASS(Adapter):
 
     figures = (
         # Each match is one figure: the `year` group gives the period, `value` the number.
-        Figures("scanner searches per year", SCANNER, rf"^(?P<year>\d{{4}}) \| (?P<value>{NUMBER})$",
+        Figures("scanner searches per year", SCANNER,
+                rf"^(?P<year>\d{{4}}) \| (?P<value>{NUMBER})$",
                 {"value": Measure("uses")}, at_least=3,
                 within=Section(after=r"^Question 2 ", before=r"^Question 3 ")),
         # One row, several figures: one named group per measure.
@@ -62,12 +63,16 @@ class FORCE_CLASS(Adapter):
 
     outcomes = (
         # The quoted passage shows what the response did with a question topic.
-        Outcome("scanners owned refused", "refused", r"exempt from disclosure under Section 31\(1\)\(a\)[^.]*\.",
+        Outcome("scanners owned refused", "refused",
+                r"exempt from disclosure under Section 31\(1\)\(a\)[^.]*\.",
                 SCANNER, "devices_in_service", exemptions="s31(1)(a)"),
-        Outcome("searches disclosed", "disclosed", r"^Question 2 - .* from (?P<first>\d{4}) to (?P<last>\d{4})\?",
+        Outcome("searches disclosed", "disclosed",
+                r"^Question 2 - .* from (?P<first>\d{4}) to (?P<last>\d{4})\?",
                 SCANNER, "uses", period=Years()),
-        Outcome("matches disclosed", "disclosed", r"^Question 3 - .* from (?P<first>\d{4}) to (?P<last>\d{4})\?",
+        Outcome("matches disclosed", "disclosed",
+                r"^Question 3 - .* from (?P<first>\d{4}) to (?P<last>\d{4})\?",
                 SCANNER, "matches", "database", period=Years()),
         Outcome("people scanned not held", "not_held", r"This information is not held by [^.]*\.",
-                SCANNER, "people", ("none", "age", "gender", "ethnicity"), within=Section(after=r"^Question 4 ")),
+                SCANNER, "people", ("none", "age", "gender", "ethnicity"),
+                within=Section(after=r"^Question 4 ")),
     )

@@ -4,6 +4,7 @@ import pandera.polars as pa
 import polars as pl
 
 from . import vocabulary as v
+from .campaign_models import MODELS as CAMPAIGN_MODELS
 from .register import force_ids
 
 REGISTERED = dict(isin=sorted(force_ids()))  # a force of the register (schemas/forces.csv)
@@ -34,6 +35,8 @@ class Forces(_Strict):
     kind: str = pa.Field(isin=v.FORCE_KINDS)
     ons_code: str | None = pa.Field(nullable=True, str_matches=r"^[ESW]\d{8}$")
     whatdotheyknow_slug: str | None = pa.Field(nullable=True)
+    # How the force names itself in letters ('MPS', 'PSNI'), several joined by ";".
+    short_names: str | None = pa.Field(nullable=True)
 
     @pa.dataframe_check(name=_rule("ons_code matches the country, once per force", "ons_code"))
     def ons_code_fits_country(cls, data) -> pl.LazyFrame:
@@ -193,6 +196,7 @@ MODELS = {
     "observations": Observations,
     "outcomes": Outcomes,
     "questions": Questions,
+    **CAMPAIGN_MODELS,
 }
 
 

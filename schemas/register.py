@@ -24,7 +24,8 @@ def force_name(force_id: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """'Devon and Cornwall Police', 'Devon & Cornwall Police' and 'devon-and-cornwall' -> 'devon and cornwall'."""
+    """'Devon and Cornwall Police', 'Devon & Cornwall Police' and 'devon-and-cornwall' -> 'devon and
+    cornwall'."""
     words = re.sub(r"[^a-z0-9]+", " ", name.lower().replace("&", " and ")).split()
     return " ".join(word for word in words if word not in GENERIC_WORDS)
 
@@ -45,8 +46,31 @@ def force_by_name(name: str) -> str | None:
 
 
 @cache
+def _ids_by_wdtk_slug() -> dict[str, str]:
+    return {
+        row["whatdotheyknow_slug"]: row["force_id"]
+        for row in forces()
+        if row["whatdotheyknow_slug"]
+    }
+
+
+def force_by_wdtk_slug(slug: str) -> str | None:
+    """The force id for a WhatDoTheyKnow body's url_name ('the_met', 'wmp'), or None."""
+    return _ids_by_wdtk_slug().get(slug.strip().lower())
+
+
+def short_names(force_id: str) -> tuple[str, ...]:
+    """How a force names itself in letters ('MPS', 'PSNI'): forces.csv's `short_names`
+    (several joined by `;`)."""
+    row = next((row for row in forces() if row["force_id"] == force_id), None)
+    written = (row or {}).get("short_names") or ""
+    return tuple(name.strip() for name in written.split(";") if name.strip())
+
+
+@cache
 def officers() -> tuple[dict, ...]:
-    """Police officer FTEs by force and date (Home Office workforce statistics), for per-officer views."""
+    """Police officer FTEs by force and date (Home Office workforce statistics), for per-officer
+    views."""
     with (files(__package__) / "officers.csv").open(encoding="utf-8", newline="") as handle:
         return tuple(
             {**row, "officers_fte": float(row["officers_fte"])} for row in csv.DictReader(handle)

@@ -1,8 +1,10 @@
-"""Controlled vocabularies of the common schema. Names are a contract (docs/formats.md says
-how each is written): values are added where the data needs them, never renamed."""
+"""Controlled vocabularies of the common schema. Names are a contract (DESIGN.md; docs/formats.md
+says how each is written, docs/schema.md lists them all): values are added where the data needs
+them, never renamed."""
 
 TECHNOLOGIES = {
-    "mobile_fingerprint_scanner": "Handheld biometric scanners checking fingerprints against IDENT1 and IABS",
+    "mobile_fingerprint_scanner": "Handheld biometric scanners checking fingerprints against "
+    "IDENT1 and IABS",
     "knife_arch": "Walk-through metal detectors (knife arches)",
     "knife_wand": "Hand-held metal detectors (knife wands, search wands)",
     "phone_extraction": "Mobile phone data extraction: self-service kiosks, hubs, forensic labs",
@@ -15,7 +17,8 @@ SCANNER, ARCH, WAND, PHONES, DIGITAL_FORENSICS = TECHNOLOGIES
 MEASURES = {
     "devices_deployed": "Devices newly put into service during the period",
     "devices_in_service": "Devices held at the end of the period, or at the date given",
-    "uses": "Times the technology was used: scanner searches, arch or wand scans, phone extractions",
+    "uses": "Times the technology was used: scanner searches, arch or wand scans, phone "
+    "extractions",
     "failed_uses": "Uses that failed (e.g. failed extractions)",
     "people": "Distinct people subjected to it",
     "matches": "Uses that returned a match; breakdown = database says which database",
@@ -23,7 +26,8 @@ MEASURES = {
     "share_of_uses": "Percentage of uses, with a breakdown (e.g. device_owner_role)",
     "devices_awaiting_examination": "Seized devices waiting for forensic examination at a date",
     # Added for transcriptions and compilations:
-    "in_use": "Whether the force used the technology at the date or in the period (yes/no: unit yes_no)",
+    "in_use": "Whether the force used the technology at the date or in the period (yes/no: unit "
+    "yes_no)",
     "trialled": "Whether the force trialled the technology in the period (yes/no: unit yes_no; "
     "an announced trial is qualifier planned)",
     "devices_seized": "Digital devices seized or recovered as evidence during the period",

@@ -24,7 +24,8 @@ HEADINGS = {"h1": 20, "h2": 15, "h3": 13}
 def print_page(
     html: str, out: Path, *, url: str = MET_URL, printed_at: str = PRINTED_AT, paper: str = "A4"
 ) -> Path:
-    """Lay `html` out on pages of `paper` (A4, A5, letter) as a browser prints it; write the PDF to `out`."""
+    """Lay `html` out on pages of `paper` (A4, A5, letter) as a browser prints it; write the PDF to
+    `out`."""
     from reportlab.lib import pagesizes
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate

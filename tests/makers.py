@@ -18,7 +18,8 @@ def docx_letter(
     after: list[str] = (),
     header: str | None = None,
 ) -> Path:
-    """A Word letter: paragraphs, then a table (first row bold, as headings), then more paragraphs."""
+    """A Word letter: paragraphs, then a table (first row bold, as headings), then more
+    paragraphs."""
     import docx
 
     document = docx.Document()
@@ -29,8 +30,8 @@ def docx_letter(
     if table:
         grid = document.add_table(rows=len(table), cols=max(len(row) for row in table))
         grid.style = "Table Grid"
-        for cells, row in zip(table, grid.rows):
-            for text, cell in zip(cells, row.cells):
+        for cells, row in zip(table, grid.rows, strict=True):
+            for text, cell in zip(cells, row.cells, strict=False):
                 cell.text = text
     for text in after:
         document.add_paragraph(text)
@@ -88,8 +89,10 @@ def ods_spreadsheet(path: Path, sheets: dict[str, list[list]]) -> Path:
     )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
-        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
         "</manifest:manifest>"
     )

@@ -1,20 +1,16 @@
 """The benchmark's pieces run, at a tiny scale. The benchmark itself is `python benchmarks/run.py`
 and is never part of the test suite."""
 
-import json
 import sqlite3
-import sys
 
 import pytest
-from conftest import MET_TEXT, ROOT
+from conftest import MET_TEXT
+from multiforce.toolkit import pipeline
+from multiforce.toolkit.pipeline import check, parse
+from multiforce.toolkit.serving import canned_queries
+from multiforce.toolkit.store import publish
 
-sys.path.insert(0, str(ROOT))
-
-from multiforce.toolkit import pipeline, publish  # noqa: E402
-from multiforce.toolkit.pipeline import check, parse  # noqa: E402
-from multiforce.toolkit.serving import METADATA_FILE  # noqa: E402
-
-from benchmarks import corpus, run, stages  # noqa: E402
+from benchmarks import corpus, run, stages
 
 SMOKE = corpus.SCALES["smoke"]
 
@@ -35,7 +31,10 @@ def test_the_corpus_is_deterministic_from_its_seed(tmp_path):
     first = corpus.generate(tmp_path / "a", SMOKE, seed=7)
     again = corpus.generate(tmp_path / "b", SMOKE, seed=7)
     other = corpus.generate(tmp_path / "c", SMOKE, seed=8)
-    read = lambda sources: [path.read_bytes() for path, _ in sources]  # noqa: E731
+
+    def read(sources):
+        return [path.read_bytes() for path, _ in sources]
+
     assert read(first) == read(again) != read(other)
     assert len(set(read(first))) == SMOKE.documents
 
@@ -100,10 +99,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     results["ingest_one_changed"] = stages.ingest("smoke", folder, db / "built.db", seed)
     assert results["ingest_one_changed"]["parsed"] == 1
     results["queries"] = stages.queries(db / "built.db", "1")
-    canned = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"][
-        "queries"
-    ]
-    assert set(results["queries"]["queries"]) == set(canned)
+    assert set(results["queries"]["queries"]) == set(canned_queries())
     everything = {
         "machine": run.machine(),
         "seed": 2022,

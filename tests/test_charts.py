@@ -1,5 +1,7 @@
 """Charts as files: labelled axes, the source under the chart, the data drawn from the database."""
 
+import sys
+
 import pytest
 
 
@@ -38,6 +40,18 @@ def test_png_is_written(cli, built_db, tmp_path):
 def test_chart_errors_are_user_errors(cli, built_db, tmp_path, args, message):
     result = cli("chart", *args, "--db", built_db, "--out", tmp_path / "x.png")
     assert result.exit_code != 0 and message in result.output
+
+
+def test_without_the_charts_extra_chart_says_how_to_install_it(
+    cli, built_db, tmp_path, monkeypatch
+):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now fails
+    for measure in ("uses", "outcomes"):
+        result = cli("chart", measure, "--db", built_db, "--out", tmp_path / "x.png")
+        assert result.exit_code == 1, result.output
+        assert 'pip install "multiforce[charts]"' in result.output
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_unknown_chart_format(cli, built_db, tmp_path):

@@ -1,4 +1,7 @@
-"""Datasette on a built database: metadata describes everything, canned queries answer."""
+"""Datasette on a built database: metadata describes everything, canned queries answer.
+
+Datasette loads multiforce's plugin from its entry point, as it does for `datasette DB`.
+"""
 
 import asyncio
 import json
@@ -7,12 +10,12 @@ import sqlite3
 import urllib.parse
 
 from datasette.app import Datasette
-from multiforce.toolkit.serving import EXAMPLE_PARAMETERS, METADATA_FILE, metadata_for
+from multiforce.toolkit.serving import METADATA_FILE, canned_queries, example_parameters
 
 
 def fetch(db, path):
     async def get():
-        datasette = Datasette(immutables=[str(db)], metadata=metadata_for(db))
+        datasette = Datasette(immutables=[str(db)])
         response = await datasette.client.get(path)
         assert response.status_code == 200, response.text
         return response.json()
@@ -67,8 +70,8 @@ def test_every_table_view_and_column_is_described(built_db):
     names = [
         name
         for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'documents_fts%' "
-            "AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+            "AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'sqlite_%'"
         )
     ]
     for name in names:
@@ -80,14 +83,13 @@ def test_every_table_view_and_column_is_described(built_db):
 
 
 def test_every_view_and_canned_query_shows_source_kind(built_db):
-    metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"]
     conn = sqlite3.connect(built_db)
     for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'"):
         assert "source_kind" in [row[1] for row in conn.execute(f"PRAGMA table_info([{view}])")], (
             view
         )
-    for name in metadata["queries"]:
-        parameters = urllib.parse.urlencode(EXAMPLE_PARAMETERS.get(name, {}))
+    for name in canned_queries():
+        parameters = urllib.parse.urlencode(example_parameters().get(name, {}))
         rows = fetch(built_db, f"/{built_db.stem}/{name}.json?_shape=array&{parameters}")
         assert rows and all("source_kind" in row for row in rows), name
 
@@ -124,7 +126,7 @@ def test_parameterised_canned_queries_answer_the_questions(built_db):
     def query(name):
         return fetch(
             built_db,
-            f"/{built_db.stem}/{name}.json?_shape=array&{urllib.parse.urlencode(EXAMPLE_PARAMETERS[name])}",
+            f"/{built_db.stem}/{name}.json?_shape=array&{urllib.parse.urlencode(example_parameters()[name])}",
         )
 
     users = {row["force_name"]: row for row in query("which_forces_use")}
@@ -149,8 +151,9 @@ def test_parameterised_canned_queries_answer_the_questions(built_db):
 def test_per_officer_and_comparable_views(built_db):
     conn = sqlite3.connect(built_db)
     ratio = conn.execute(
-        "SELECT per_1000_officers, officers_date FROM figures_per_1000_officers WHERE force_id = 'metropolitan' "
-        "AND technology = 'mobile_fingerprint_scanner' AND measure = 'uses' AND period_start = '2019-01-01'"
+        "SELECT per_1000_officers, officers_date FROM figures_per_1000_officers "
+        "WHERE force_id = 'metropolitan' AND technology = 'mobile_fingerprint_scanner' "
+        "AND measure = 'uses' AND period_start = '2019-01-01'"
     ).fetchone()
     officers = conn.execute(
         "SELECT officers_fte FROM officers WHERE force_id = 'metropolitan' AND date = '2019-09-30'"
@@ -172,7 +175,8 @@ def test_every_table_carries_its_licence_and_source():
 
 
 def test_dashboard_charts_run_on_the_built_database(built_db):
-    dashboard = metadata_for(built_db)["plugins"]["datasette-dashboards"]["overview"]
+    served = fetch(built_db, "/-/metadata.json")
+    dashboard = served["plugins"]["datasette-dashboards"]["overview"]
     conn = sqlite3.connect(built_db)
     for name, chart in dashboard["charts"].items():
         if "query" in chart:

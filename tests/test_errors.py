@@ -205,8 +205,8 @@ CASES = {
             met(t, "year.txt", ("2018 = 21,790", "10001 = 21,790")),
         ],
         [
-            "year.txt: in extractions per year (line 81), the adapter's pattern read '0001' out of the longer "
-            "number '10001 = 21'",
+            "year.txt: in extractions per year (line 81), the adapter's pattern read '0001' out of "
+            "the longer number '10001 = 21'",
             "needs a boundary",
         ],
     ),
@@ -266,25 +266,26 @@ CASES = {
         ],
         [
             "Validation failed with 1 problem(s); nothing was published.",
-            "shares.txt | observations row 26 (phone_extraction share_of_uses Q1 & Q2 2021 suspect) | "
-            "shares of one breakdown sum to about 100: the device_owner_role shares add up to 90%",
+            "shares.txt | observations row 26 (phone_extraction share_of_uses Q1 & Q2 2021 "
+            "suspect) | shares of one breakdown sum to about 100: the device_owner_role shares add "
+            "up to 90%",
             "Fix the document or its adapter and run again",
         ],
     ),
     "a figure the database holds otherwise": (
         conflicting,
         [
-            "second.txt | observations row 22 (phone_extraction uses 2018) | one value per key: the database already "
-            "holds 21790 from 01.FOI.22.022895.txt",
+            "second.txt | observations row 22 (phone_extraction uses 2018) | one value per key: "
+            "the database already holds 21790 from 01.FOI.22.022895.txt",
             "second.txt says 21791: check which source is right",
         ],
     ),
     "a database that is not SQLite": (
         lambda t, m: ["ingest", "--db", write(t, "notes.db", "my notes\n" * 100), MET_TEXT],
         [
-            "notes.db: this file is not a SQLite database",
-            "Expected a database that multiforce built",
-            "give another --db path",
+            "notes.db: this is not a multiforce database",
+            "Expected a database that `multiforce build` or `multiforce ingest` wrote",
+            "give its path with --db, or move this file away",
         ],
     ),
     "a database that cannot be written there": (
@@ -306,7 +307,8 @@ CASES = {
     "auditing a format outside the audit": (
         a_format_outside_the_audit,
         [
-            "figures.csv: the format adapter that reads this document does not take part in the audit",
+            "figures.csv: the format adapter that reads this document does not take part in the "
+            "audit",
             "Expected a document read by a force adapter",
         ],
     ),

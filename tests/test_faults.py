@@ -1,11 +1,10 @@
 """Faults while publishing: a killed process, two writers, a full disk, repeated ingests.
 
-Each test checks the promise of toolkit/publish.py: the database afterwards is the old one or
+Each test checks the promise of toolkit/store/publish.py: the database afterwards is the old one or
 the new one, whole, and passes SQLite's integrity checks; nothing is lost or duplicated.
 """
 
 import errno
-import fcntl
 import os
 import random
 import shutil
@@ -18,9 +17,11 @@ from pathlib import Path
 
 import pytest
 from conftest import MET_HTML, MET_TEXT
-from multiforce.toolkit import publish as publishing
+from filelock import FileLock
 from multiforce.toolkit.errors import DatabaseBusy, MultiforceError
 from multiforce.toolkit.pipeline import build, ingest
+from multiforce.toolkit.store import files
+from multiforce.toolkit.store import publish as publishing
 
 TABLES = ("forces", "responses", "documents", "observations", "outcomes")
 FIGURES_PER_RESPONSE = 28
@@ -149,7 +150,7 @@ def test_two_ingests_at_once_run_one_after_the_other(tmp_path):
         for paths in batches
     ]
     published = []
-    for process, paths in zip(processes, batches):
+    for process, paths in zip(processes, batches, strict=True):
         _, stderr = process.communicate(timeout=120)
         if process.returncode == 0:
             published += paths
@@ -172,9 +173,8 @@ def test_a_writer_that_waits_too_long_says_database_busy(tmp_path, monkeypatch, 
     db = tmp_path / "campaign.db"
     ingest(db, [MET_TEXT])
     before = dump(db)
-    monkeypatch.setattr(publishing, "LOCK_WAIT_SECONDS", 0.2)
-    with open(f"{db}.lock", "w") as lock:  # another writer holds the lock
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 0.2)
+    with FileLock(f"{db}.lock"):  # another writer holds the lock
         with pytest.raises(
             DatabaseBusy, match=r"campaign\.db: database busy: another multiforce process"
         ):
@@ -216,7 +216,7 @@ def test_no_room_for_the_new_database_is_a_clear_error(tmp_path, monkeypatch, cl
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(publishing.os, "fsync", full)
+    monkeypatch.setattr(files.os, "fsync", full)
     with pytest.raises(MultiforceError) as failure:
         ingest(db, [MET_HTML])
     _assert_disk_full_message(str(failure.value), db)

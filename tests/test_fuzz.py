@@ -107,7 +107,8 @@ def assert_no_figure_is_wrong_or_silently_lost(parsed) -> None:
     for figure, number in FIGURES.items():
         if figure not in got:
             assert number not in in_text or number in warned, (
-                f"{figure} = {number:g} is still in the text but was neither published nor warned about"
+                f"{figure} = {number:g} is still in the text but was neither published nor warned "
+                "about"
             )
 
 
@@ -199,11 +200,13 @@ def test_a_changed_number_changes_exactly_that_figure_or_fails(folder, number, n
             )
             for r in rows
         ), (
-            f"changing {number.text} on line {number.line} ({number.kind}) published {figure} = {number_now}"
+            f"changing {number.text} on line {number.line} ({number.kind}) published {figure} = "
+            f"{number_now}"
         )
     for figure, number_then in FIGURES.items() - got.items():
         assert (figure, number_then) in {(key(r), r["value"]) for r in rows}, (
-            f"changing {number.text} on line {number.line} ({number.kind}) lost {figure} = {number_then}"
+            f"changing {number.text} on line {number.line} ({number.kind}) lost {figure} = "
+            f"{number_then}"
         )
     if number.kind == "figure":
         changed = next(r for r in rows if r["observation_id"] == number.observation_id)

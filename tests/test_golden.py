@@ -40,12 +40,6 @@ def golden_file(path: Path) -> Path:
     return folder / "golden" / f"{path.name}.json"
 
 
-def golden_path(path: Path) -> Path:
-    """Beside the document's folder, in the source tree (not in an installed copy)."""
-    source = ROOT / path.resolve().relative_to(INSTALLED)
-    return source.parent.parent / "golden" / f"{path.name}.json"
-
-
 def golden_rows(path: Path, force_id: str | None) -> dict:
     rows = parse(path, force_id).extraction.rows
     documents = [{k: v for k, v in row.items() if k != "text"} for row in rows["documents"]]

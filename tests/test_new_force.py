@@ -1,4 +1,5 @@
-"""Adding a force: `multiforce new-force` scaffolds an adapter from forces/_template.py that works."""
+"""Adding a force: `multiforce new-force` scaffolds an adapter from forces/_template.py that
+works."""
 
 import importlib.util
 import sys

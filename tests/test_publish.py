@@ -6,8 +6,8 @@ import sqlite3
 import pytest
 import sqlite_utils
 from conftest import MET_HTML, MET_TEXT
-from multiforce.toolkit import publish as publishing
 from multiforce.toolkit.pipeline import build, bundled_corpus, ingest, parse
+from multiforce.toolkit.store import publish as publishing
 
 
 def dump(db):

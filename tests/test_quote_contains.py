@@ -1,4 +1,5 @@
-"""quote_contains is searched without a regex per value: it must agree with the regex it replaced."""
+"""quote_contains is searched without a regex per value: it must agree with the regex it
+replaced."""
 
 import random
 import re

@@ -63,7 +63,7 @@ def test_docx_merged_cells_are_read_once(tmp_path):
     word = docx.Document()
     table = word.add_table(rows=2, cols=3)
     table.cell(0, 0).merge(table.cell(0, 2)).text = "Number of matches received"
-    for cell, text in zip(table.rows[1].cells, ["2019", "11478", "1449"]):
+    for cell, text in zip(table.rows[1].cells, ["2019", "11478", "1449"], strict=True):
         cell.text = text
     word.save(tmp_path / "merged.docx")
     document = read_document(tmp_path / "merged.docx")
@@ -85,7 +85,7 @@ def test_the_met_response_as_a_word_document_gives_the_same_rows(tmp_path):
         cells = [cell.strip() for cell in line.split("|")]
         if table is None:
             table = word.add_table(rows=0, cols=4)
-        for cell, text in zip(table.add_row().cells, cells):
+        for cell, text in zip(table.add_row().cells, cells, strict=False):
             cell.text = text
     word.save(tmp_path / "met.docx")
     for table_name in ("observations", "outcomes"):
@@ -224,7 +224,8 @@ def test_an_xlsx_with_a_broken_sheet_is_named(tmp_path):
 
 
 def test_a_password_protected_office_file_is_named(tmp_path):
-    """Excel and Word save a password-protected file as an OLE container holding EncryptedPackage."""
+    """Excel and Word save a password-protected file as an OLE container holding
+    EncryptedPackage."""
     ole = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + bytes(1024))
     name = "EncryptedPackage".encode("utf-16-le")
     ole[512 + 64 : 512 + 64 + len(name)] = name
@@ -315,7 +316,8 @@ NUMBERED = [
 
 @pytest.mark.parametrize("space_after", [6, 0])
 def test_pdf_paragraphs_and_hanging_indents_are_rejoined(tmp_path, space_after):
-    """With paragraph spacing or without, numbered items wrapped under their text read as one line."""
+    """With paragraph spacing or without, numbered items wrapped under their text read as one
+    line."""
     path = makers.pdf_paragraphs(tmp_path / "letter.pdf", NUMBERED, space_after=space_after)
     lines = read_document(path).text.splitlines()
     assert lines == [" ".join(filter(None, item)) for item in NUMBERED]

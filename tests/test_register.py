@@ -23,7 +23,9 @@ def test_forces_csv_passes_its_model():
     frame = Forces.validate(register())
     assert frame.height == 48
     counts = frame.group_by("country", "kind").len()
-    assert dict(zip(zip(counts["country"], counts["kind"]), counts["len"])) == {
+    assert dict(
+        zip(zip(counts["country"], counts["kind"], strict=True), counts["len"], strict=True)
+    ) == {
         ("England", "territorial"): 39,
         ("Wales", "territorial"): 4,
         ("Scotland", "territorial"): 1,

@@ -20,7 +20,10 @@ DOCUMENT_XML = (
     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     b"<w:body><w:p><w:r><w:t>2019 | 27217</w:t></w:r></w:p></w:body></w:document>"
 )
-CONTENT_TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+CONTENT_TYPES = (
+    b'<?xml version="1.0"?><Types '
+    b'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+)
 
 
 def office_file(path: Path, members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> Path:
@@ -140,7 +143,8 @@ def test_an_encrypted_member_is_refused(tmp_path):
     path = tmp_path / "locked.docx"
     path.write_bytes(bytes(data))
     with refused(
-        r"locked\.docx: its member '\[Content_Types\]\.xml' is encrypted .* ask the force for an unprotected copy"
+        r"locked\.docx: its member '\[Content_Types\]\.xml' is encrypted .* ask the force for an "
+        r"unprotected copy"
     ):
         safety.check_zip(path)
 
@@ -166,7 +170,8 @@ def test_a_damaged_zip_is_a_clear_error(tmp_path, data, problem):
     path = tmp_path / "damaged.xlsx"
     path.write_bytes(data)
     with refused(
-        rf"damaged\.xlsx: the zip container {problem}.* Expected an office document .* download it again"
+        rf"damaged\.xlsx: the zip container {problem}.* Expected an office document .* download it "
+        r"again"
     ):
         safety.check_zip(path)
 
@@ -209,7 +214,8 @@ LAUGHS = (
 def test_xml_with_a_doctype_or_entities_is_refused(tmp_path, xml):
     path = docx(tmp_path / "entities.docx", xml)
     with refused(
-        r"entities\.docx: this file is not safe to open: its XML part 'word/document\.xml' declares a DOCTYPE"
+        r"entities\.docx: this file is not safe to open: its XML part 'word/document\.xml' "
+        r"declares a DOCTYPE"
     ):
         safety.check_office_file(path)
     with refused("declares a DOCTYPE or ENTITY"):
@@ -218,7 +224,8 @@ def test_xml_with_a_doctype_or_entities_is_refused(tmp_path, xml):
 
 def test_malformed_xml_is_a_clear_error(tmp_path):
     with refused(
-        r"response\.docx: its XML part 'word/document\.xml' is not well-formed .* Expected an office document"
+        r"response\.docx: its XML part 'word/document\.xml' is not well-formed .* Expected an "
+        r"office document"
     ):
         safety.parse_xml(tmp_path / "response.docx", "word/document.xml", b"<a><b></a>")
 

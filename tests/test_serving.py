@@ -13,7 +13,7 @@ import urllib.parse
 import pytest
 from datasette.app import Datasette
 from multiforce.toolkit.commands.serve import serve
-from multiforce.toolkit.serving import SETTINGS, datasette_arguments, metadata_for
+from multiforce.toolkit.serving import SETTINGS, datasette_arguments
 
 WRITES = [
     "DELETE FROM observations",
@@ -32,7 +32,7 @@ WRITES = [
 
 def get(db, path):
     async def fetch():
-        datasette = Datasette(immutables=[str(db)], metadata=metadata_for(db), settings=SETTINGS)
+        datasette = Datasette(immutables=[str(db)], settings=SETTINGS)
         return await datasette.client.get(path)
 
     return asyncio.run(fetch())
@@ -53,21 +53,19 @@ def test_serve_listens_on_localhost_by_default():
 
 
 def test_serve_runs_datasette_immutable_with_time_and_row_limits(tmp_path):
-    command, metadata = datasette_arguments(tmp_path / "campaign.db", "127.0.0.1", 8001)
-    metadata.unlink()
+    command = datasette_arguments(tmp_path / "campaign.db", "127.0.0.1", 8001)
     assert command[command.index("-i") + 1] == str(tmp_path / "campaign.db")
-    settings = dict(
-        zip(
-            command[command.index("--setting") + 1 :: 3],
-            command[command.index("--setting") + 2 :: 3],
-        )
-    )
+    settings = {
+        command[i + 1]: command[i + 2] for i, part in enumerate(command) if part == "--setting"
+    }
     assert settings == {
         "sql_time_limit_ms": "3000",
         "max_returned_rows": "2000",
         "allow_download": "off",
     }
     assert "--host" in command and command[command.index("--host") + 1] == "127.0.0.1"
+    # The metadata and queries come from the plugin: no file is written for Datasette.
+    assert "--metadata" not in command and "-m" not in command
 
 
 @pytest.mark.parametrize("statement", WRITES)
@@ -91,7 +89,8 @@ def test_a_write_through_the_sql_page_is_refused(built_db, statement):
 def test_returned_rows_are_capped(built_db):
     response = sql(
         built_db,
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) SELECT i FROM n",
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 5000) "
+        "SELECT i FROM n",
     )
     body = response.json()
     assert (
@@ -157,3 +156,23 @@ def test_stopping_serve_stops_the_server(built_db):
     server.wait(timeout=20)
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+def test_plain_datasette_gets_the_plugin(built_db):
+    """Installed, multiforce is a Datasette plugin: `datasette DB` has the same queries and
+    descriptions as `multiforce serve DB`, however the file is named."""
+    import json
+
+    from multiforce.toolkit.serving import canned_queries
+
+    datasette = [sys.executable, "-m", "datasette", str(built_db), "--get"]
+    plugins = subprocess.run(
+        [*datasette, "/-/plugins.json"], capture_output=True, text=True, timeout=120
+    )
+    assert "multiforce" in {plugin["name"] for plugin in json.loads(plugins.stdout)}
+    database = subprocess.run(
+        [*datasette, f"/{built_db.stem}.json"], capture_output=True, text=True, timeout=120
+    )
+    queries = {query["name"]: query for query in json.loads(database.stdout)["queries"]}
+    assert set(queries) == set(canned_queries())
+    assert queries["search_documents"]["title"] == canned_queries()["search_documents"].title

@@ -153,8 +153,8 @@ def test_round_trip(cli, written, tmp_path, suffix):
     figures = {
         row[:3]: row[3:]
         for row in conn.execute(
-            "SELECT measure, period_start, coalesce(breakdown_value, ''), value, qualifier, caveat, period_label "
-            "FROM observations WHERE force_id = 'west-midlands'"
+            "SELECT measure, period_start, coalesce(breakdown_value, ''), value, qualifier, "
+            "caveat, period_label FROM observations WHERE force_id = 'west-midlands'"
         )
     }
     assert figures[("uses", "2019-01-01", "")] == (27217, "exact", None, "2019")
@@ -269,12 +269,18 @@ def test_bad_cells_are_all_reported_with_sheet_row_and_column(written, tmp_path)
         parse(filled, "west-midlands")
     message = str(raised.value)
     expected = [
-        f"sheet 'Answers', row {row[(SCANNER, 'uses', 2019, 'none', '')]}, column value (G): 'about twelve' is not a number",
-        f"sheet 'Answers', row {row[(SCANNER, 'uses', 2020, 'none', '')]}, column status (I): 'declined' is not a status",
-        f"sheet 'Answers', row {row[(SCANNER, 'uses', 2021, 'none', '')]}, column period_start (C): the year 1899 is out of range",
-        f"sheet 'Answers', row {row[(ARCH, 'uses', 2019, 'none', '')]}, column exemptions (J): 'Law enforcement' is not a list of sections",
-        f"sheet 'Answers', row {row[(PHONES, 'uses', 2019, 'none', '')]}, column value (G): a value is given but the status is not_held",
-        f"sheet 'Answers', row {expected_rows() + 2}, column technology (A): 'fingerprint_scanner' is not a technology",
+        f"sheet 'Answers', row {row[(SCANNER, 'uses', 2019, 'none', '')]}, column value (G): "
+        "'about twelve' is not a number",
+        f"sheet 'Answers', row {row[(SCANNER, 'uses', 2020, 'none', '')]}, column status (I): "
+        "'declined' is not a status",
+        f"sheet 'Answers', row {row[(SCANNER, 'uses', 2021, 'none', '')]}, column period_start "
+        "(C): the year 1899 is out of range",
+        f"sheet 'Answers', row {row[(ARCH, 'uses', 2019, 'none', '')]}, column exemptions (J): "
+        "'Law enforcement' is not a list of sections",
+        f"sheet 'Answers', row {row[(PHONES, 'uses', 2019, 'none', '')]}, column value (G): a "
+        "value is given but the status is not_held",
+        f"sheet 'Answers', row {expected_rows() + 2}, column technology (A): 'fingerprint_scanner' "
+        "is not a technology",
         f"sheet 'Answers', row {expected_rows() + 2}, column measure (B): 'scans' is not a measure",
     ]
     for line in expected:

@@ -173,10 +173,11 @@ class Adapter:
                 line = document.text.count("\n", 0, document.text.find(match.group(0))) + 1
                 raise DocumentError(
                     document.path,
-                    f"in {what} (line {line}), the adapter's pattern read {raw!r} out of the longer "
-                    f"number {(before + raw + after).strip()!r}.",
-                    "figures that stand alone in the text: if the document is right, the adapter's "
-                    f"pattern needs a boundary (\\b) around its numbers (forces/{self.force_id.replace('-', '_')}).",
+                    f"in {what} (line {line}), the adapter's pattern read {raw!r} out of the "
+                    f"longer number {(before + raw + after).strip()!r}.",
+                    "figures that stand alone in the text: if the document is right, the "
+                    "adapter's pattern needs a boundary (\\b) around its numbers "
+                    f"(forces/{self.force_id.replace('-', '_')}).",
                 )
 
     def _period(self, document: Document, what: str, period, groups: dict, response_year):

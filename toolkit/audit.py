@@ -130,10 +130,11 @@ class Audit:
 
     def warnings(self) -> list[str]:
         return [
-            f'{self.path.name} line {n.line}: the number {n.text} (in "{_context(self.text, n)}") was not read '
-            "as a figure and is not a year, date, reference or question number. If it is a figure, "
-            "the adapter should read it; if not, declare it in the adapter's `ignored` rules with "
-            "the reason (run `multiforce audit` on the document to see every number)."
+            f'{self.path.name} line {n.line}: the number {n.text} (in "{_context(self.text, n)}") '
+            "was not read as a figure and is not a year, date, reference or question number. If it "
+            "is a figure, the adapter should read it; if not, declare it in the adapter's "
+            "`ignored` rules with the reason (run `multiforce audit` on the document to see every "
+            "number)."
             for n in self.unexplained
         ]
 
@@ -176,7 +177,7 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
 
     numbers = []
     line, line_start = 1, 0
-    for token, verdict in zip(tokens, verdicts):
+    for token, verdict in zip(tokens, verdicts, strict=True):
         line += text.count("\n", line_start, token.start())
         line_start = token.start()
         kind, detail, row_id = verdict or (

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..schemas.vocabulary import MEASURES, STATUSES, TECHNOLOGIES
 from .errors import MultiforceError
+from .store.files import connect_read_only, no_such_database, not_a_database
 
 SOURCE = (
     "Source: multiforce, from UK police forces' FOI responses{kinds}. "
@@ -54,7 +55,7 @@ def measure_chart(db: Path, measure: str, technology: str | None, out: Path) -> 
     plt = _pyplot()
     figure, axes = plt.subplots(figsize=(10, 5.5))
     series: dict[str, list] = {}
-    for force_id, name, tech, breakdown_value, start, end, value, unit, qualifier, kind in rows:
+    for _, name, tech, breakdown_value, start, end, value, _, qualifier, kind in rows:
         shown_technology = None if technology else tech.replace("_", " ")
         label = " / ".join(p for p in (name, shown_technology, breakdown_value) if p)
         series.setdefault(label, []).append((start, end, value, qualifier, kind))
@@ -62,7 +63,7 @@ def measure_chart(db: Path, measure: str, technology: str | None, out: Path) -> 
     for label, points in series.items():
         xs = [_midpoint(start, end) for start, end, *_ in points]
         (line,) = axes.plot(xs, [p[2] for p in points], marker="o", label=label)
-        for x, (start, end, value, qualifier, kind) in zip(xs, points):
+        for x, (start, end, value, qualifier, kind) in zip(xs, points, strict=True):
             if qualifier != "exact" or not _full_year(start, end) or kind != "document":
                 axes.plot(
                     [x],
@@ -98,7 +99,8 @@ def outcome_chart(db: Path, out: Path) -> Path:
     rows = _query(
         db,
         """
-        SELECT f.name, o.technology, o.status FROM outcomes o JOIN forces f ON f.force_id = o.force_id
+        SELECT f.name, o.technology, o.status
+        FROM outcomes o JOIN forces f ON f.force_id = o.force_id
         ORDER BY f.name""",
         (),
     )
@@ -149,22 +151,26 @@ def outcome_chart(db: Path, out: Path) -> Path:
 
 def _query(db: Path, sql: str, params: tuple) -> list[tuple]:
     if not db.is_file():
-        raise MultiforceError(
-            f"{db}: no such database. Expected a database built by `multiforce build`."
-        )
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        raise no_such_database(db)
+    conn = connect_read_only(db)
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.DatabaseError as error:
-        raise MultiforceError(
-            f"{db}: not a multiforce database ({error}). Rebuild it with `multiforce build`."
-        ) from None
+        raise not_a_database(db, error) from None
     finally:
         conn.close()
 
 
 def _pyplot():
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        raise MultiforceError(
+            "multiforce chart draws with matplotlib, which is not installed: charts are an "
+            "optional extra, left out of the base install to keep it small. Expected "
+            'matplotlib: install the extra with `pip install "multiforce[charts]"` (or '
+            "`pip install matplotlib` into the same environment) and run the command again."
+        ) from None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -190,7 +196,8 @@ def _caption(figure, text: str) -> None:
 def _save(figure, out: Path) -> Path:
     if out.suffix.lower() not in CHART_FORMATS:
         raise MultiforceError(
-            f"{out}: unknown chart format. Expected a file name ending in {', '.join(CHART_FORMATS)}."
+            f"{out}: unknown chart format. Expected a file name ending in "
+            f"{', '.join(CHART_FORMATS)}."
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out, dpi=150, bbox_inches="tight")

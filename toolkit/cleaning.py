@@ -75,7 +75,8 @@ QUALIFIER_WORDS = (
     (
         "partial_coverage",
         re.compile(
-            r"\bnot complete\b|\bincomplete\b|\bpartial\b|\b(?:full|complete) data(?: set)? (?:is )?not available\b",
+            r"\bnot complete\b|\bincomplete\b|\bpartial\b|\b(?:full|complete) data(?: set)? (?:is "
+            r")?not available\b",
             re.I,
         ),
     ),

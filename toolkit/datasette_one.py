@@ -1,6 +1,7 @@
-"""Datasette 1.0 moves configuration out of metadata: canned queries, table settings and plugin
-settings go to datasette.yaml, descriptive metadata stays. This splits our one metadata source
-into the two files, so moving to 1.0 is a matter of running `multiforce datasette-files`."""
+"""Datasette 1.0 moves configuration out of metadata: table settings, plugin settings and any
+canned queries go to datasette.yaml, descriptive metadata stays. This splits our one metadata
+source into the two files, so moving to 1.0 is a matter of running `multiforce datasette-files`
+(multiforce's own canned queries come from its plugin, under 0.65 and 1.0 alike)."""
 
 import copy
 

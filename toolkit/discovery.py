@@ -47,7 +47,8 @@ def adapter_for(force_id: str) -> Adapter:
         known = ", ".join(adapters()) or "none"
         raise MultiforceError(
             f"No adapter for the force {force_id!r}. Adapters: {known}. "
-            "Run `multiforce forces` to list them, or add one under forces/ (see the README)."
+            "Run `multiforce forces` to list them, or add one under forces/ (see "
+            "docs/reading-and-adding-forces.md)."
         ) from None
 
 
@@ -57,12 +58,13 @@ def recognise(document: Document) -> Adapter:
         return matching[0]
     if not matching:
         raise MultiforceError(
-            f"{document.path}: no adapter recognises this document. Expected a response from one of "
-            f"the forces with an adapter ({', '.join(adapters())}); name its force with --force, "
-            "or add an adapter for it (see the README)."
+            f"{document.path}: no adapter recognises this document. Expected a response from one "
+            f"of the forces with an adapter ({', '.join(adapters())}); name its force with "
+            "--force, or add an adapter for it (see docs/reading-and-adding-forces.md)."
         )
     names = ", ".join(a.force_id for a in matching)
     raise MultiforceError(
-        f"{document.path}: several adapters recognise this document ({names}). Expected exactly one: "
-        "choose its force with --force, or make those adapters' `recognise` patterns stricter."
+        f"{document.path}: several adapters recognise this document ({names}). Expected exactly "
+        "one: choose its force with --force, or make those adapters' `recognise` patterns "
+        "stricter."
     )

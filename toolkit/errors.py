@@ -12,6 +12,7 @@ class DocumentError(MultiforceError):
 
     def __init__(self, path: Path | str, problem: str, expected: str):
         self.path = Path(path)
+        self.problem, self.expected = problem, expected  # to restate with another expectation
         super().__init__(f"{self.path}: {problem} Expected {expected}")
 
 

@@ -13,10 +13,11 @@ import polars as pl
 from ..schemas.models import MODELS, columns
 from ..schemas.vocabulary import ISO_DATE_PATTERN
 from .errors import MultiforceError
-from .publish import FOREIGN_KEYS
 from .records import ROW_KEYS
 from .records import TABLES as RECORD_TABLES
 from .serving import METADATA_FILE
+from .store.files import connect_read_only, no_such_database
+from .store.schema import FOREIGN_KEYS
 
 TABLES = ("forces", *RECORD_TABLES)
 PRIMARY_KEYS = {**ROW_KEYS, "forces": "force_id"}
@@ -26,11 +27,9 @@ FORMATS = ("csv", "parquet", "datapackage")
 
 def export(db: Path, out: Path, format: str) -> list[Path]:
     if not db.is_file():
-        raise MultiforceError(
-            f"{db}: no such database. Expected a database built by `multiforce build` or `ingest`."
-        )
+        raise no_such_database(db)
     out.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = connect_read_only(db)
     try:
         frames = {table: _read(conn, table, db) for table in TABLES}
     finally:

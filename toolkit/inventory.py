@@ -14,7 +14,7 @@ from ..schemas.vocabulary import (
     TECHNOLOGIES,
 )
 from .discovery import adapters
-from .errors import MultiforceError
+from .store.files import connect_read_only, not_a_database
 
 NOT_ASKED = "not asked"
 FIGURES_ONLY = "figures only"
@@ -60,7 +60,7 @@ def coverage(db: Path | None) -> list[Coverage]:
 
 
 def _read(db: Path) -> tuple[dict, list[tuple]]:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = connect_read_only(db)
     try:
         counts: dict[tuple, int] = {}
         for force, kinds, n in conn.execute(
@@ -72,18 +72,11 @@ def _read(db: Path) -> tuple[dict, list[tuple]]:
     except sqlite3.OperationalError as error:
         if "no such table" in str(error):
             return {}, []  # a database nothing was published into yet
-        raise _not_ours(db, error) from None
+        raise not_a_database(db, error) from None
     except sqlite3.DatabaseError as error:
-        raise _not_ours(db, error) from None
+        raise not_a_database(db, error) from None
     finally:
         conn.close()
-
-
-def _not_ours(db: Path, error: Exception) -> MultiforceError:
-    return MultiforceError(
-        f"{db}: this is not a multiforce database ({error}). Expected a database that "
-        "`multiforce build` or `ingest` wrote: give its path with --db."
-    )
 
 
 def _latest(touched: list[tuple]) -> dict[tuple[str, str], str]:

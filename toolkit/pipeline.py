@@ -14,10 +14,10 @@ from .adapter import Adapter
 from .audit import Audit, audit
 from .discovery import adapter_for, adapters, format_adapters, recognise
 from .errors import ValidationFailed
-from .publish import publication
 from .readers import read_document
 from .readers.safety import check_text, time_limit
 from .records import Extraction
+from .store.publish import publication
 from .validation import Report, validate
 from .versions import adapter_version
 

@@ -138,7 +138,9 @@ def _explained(table: str, frame: pl.DataFrame, case: dict) -> Failure:
 
 def validate(extraction: Extraction) -> Report:
     frames = {table: extraction.frame(table) for table in TABLES}
-    names = dict(zip(frames["documents"]["document_id"], frames["documents"]["filename"]))
+    names = dict(
+        zip(frames["documents"]["document_id"], frames["documents"]["filename"], strict=True)
+    )
     checker = _Checker(frames, names, extraction)
     for table in TABLES:
         checker.schema(table)
@@ -190,10 +192,11 @@ class _Checker:
         self.shares_add_up(observations)
 
     def has_provenance(self, table: str) -> None:
-        """A row read from a document quotes it; a transcribed or compiled row says where it stands."""
+        """A row read from a document quotes it; a transcribed or compiled row says where it
+        stands."""
         frame = self.frames[table]
         for index, (document_id, quote, locator) in enumerate(
-            zip(frame["document_id"], frame["quote"], frame["locator"])
+            zip(frame["document_id"], frame["quote"], frame["locator"], strict=True)
         ):
             if document_id is not None and quote is None:
                 self.add(table, index, "a row with a document has a quote", "the quote is missing")
@@ -420,7 +423,10 @@ def row_label(table: str, index: int, record: dict) -> str:
 def _describe(table: str, record: dict) -> str:
     if table == "observations":
         detail = record.get("breakdown_value") or ""
-        return f"{record.get('technology')} {record.get('measure')} {record.get('period_label')} {detail}".strip()
+        return (
+            f"{record.get('technology')} {record.get('measure')} {record.get('period_label')} "
+            f"{detail}"
+        ).strip()
     if table == "outcomes":
         return f"{record.get('technology')} {record.get('measure')} by {record.get('breakdown')}"
     return str(record.get(ROW_KEYS.get(table, ""), ""))

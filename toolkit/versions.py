@@ -3,11 +3,12 @@
 An ingest skips a document already published (same sha256) only if the code that read it is
 the code that would read it now; otherwise it reads it again, so a changed adapter, reader or
 rule never leaves stale rows. The fingerprint is deliberately coarse: any change to the
-toolkit, the schemas, the adapter's own package or the document-reading libraries counts.
+toolkit, the schemas, the adapter's own package or a library the install requires counts.
 """
 
 import hashlib
 import inspect
+import re
 import sys
 from functools import cache
 from importlib import metadata
@@ -15,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE = ("toolkit", "schemas")
-READING_LIBRARIES = ("pdfplumber", "pdfminer.six", "selectolax", "charset-normalizer")
+DISTRIBUTION = "multiforce"
 
 
 @cache
@@ -27,12 +28,30 @@ def code_fingerprint() -> bytes:
                 digest.update(
                     path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes()
                 )
-    for library in READING_LIBRARIES:
+    for library in reading_libraries():
         try:
             digest.update(f"{library}=={metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:
             pass
     return digest.digest()
+
+
+def reading_libraries() -> list[str]:
+    """Every library multiforce's install requires (its extras aside), from the installed
+    distribution's metadata, so a library added to pyproject.toml counts without a list kept
+    here. Coarse on purpose, like the rest of the fingerprint: upgrading a library that only
+    serves (Datasette) re-reads the documents too, which costs time, never a stale row. The PDF
+    reader pins its text engine (pdfminer.six) exactly, so that moves with it."""
+    try:
+        required = metadata.requires(DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:
+        return []  # run from a source tree that was never installed: the code alone counts
+    names = {
+        re.match(r"[A-Za-z0-9._-]+", requirement).group(0).lower()
+        for requirement in required
+        if "extra ==" not in requirement.partition(";")[2]
+    }
+    return sorted(names)
 
 
 @cache

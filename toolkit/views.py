@@ -1,6 +1,7 @@
 """SQL views created at publish: derived figures live here, never in the observations."""
 
 from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, TECHNOLOGIES
+from .campaigns.views import VIEWS as CAMPAIGN_VIEWS
 
 # The force's own responses: source_kind names every source of one (document;transcription).
 PRIMARY = " OR ".join(
@@ -11,7 +12,10 @@ STATUS_CELL = "o.status || coalesce(' ' || o.exemptions, '')"  # 'refused s31(1)
 
 def _number(column: str) -> str:
     """Whole numbers shown as integers (8145, not 8145.0); values are stored as REAL."""
-    return f"CASE WHEN {column} = CAST({column} AS INTEGER) THEN CAST({column} AS INTEGER) ELSE {column} END"
+    return (
+        f"CASE WHEN {column} = CAST({column} AS INTEGER) THEN CAST({column} AS INTEGER) ELSE "
+        f"{column} END"
+    )
 
 
 def _latest_status(technology: str) -> str:
@@ -35,7 +39,8 @@ def _compiled_status(technology: str) -> str:
     return f"""(SELECT group_concat(cell, '; ') FROM (
             SELECT DISTINCT {STATUS_CELL} AS cell
             FROM outcomes o JOIN responses r ON r.response_id = o.response_id
-            WHERE o.force_id = f.force_id AND o.technology = '{technology}' AND r.source_kind = 'compilation'
+            WHERE o.force_id = f.force_id AND o.technology = '{technology}'
+              AND r.source_kind = 'compilation'
             ORDER BY cell)) AS {technology}_compilations"""
 
 
@@ -63,14 +68,15 @@ FROM outcomes o
 JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id""",
     "outcome_matrix": "SELECT f.force_id, f.name AS force_name,\n"
-    + "(SELECT group_concat(kind, ', ') FROM (SELECT DISTINCT source_kind AS kind FROM responses r\n"
-    + "  WHERE r.force_id = f.force_id ORDER BY kind)) AS source_kind,\n"
+    + "(SELECT group_concat(kind, ', ') FROM (SELECT DISTINCT source_kind AS kind\n"
+    + "  FROM responses r WHERE r.force_id = f.force_id ORDER BY kind)) AS source_kind,\n"
     + ",\n".join(_MATRIX_CELLS)
     + "\nFROM forces f ORDER BY f.name",
     "match_rates": f"""
 SELECT m.force_id, f.name AS force_name, m.technology, m.period_start, m.period_end,
        m.period_label, m.breakdown_value AS database, {_number("u.value")} AS searches,
-       {_number("m.value")} AS matches, round(100.0 * m.value / u.value, 1) AS matches_per_100_searches,
+       {_number("m.value")} AS matches,
+       round(100.0 * m.value / u.value, 1) AS matches_per_100_searches,
        m.qualifier, r.source_kind, m.response_id
 FROM observations m
 JOIN observations u
@@ -103,13 +109,16 @@ SELECT o.technology, o.measure, o.breakdown, o.breakdown_value, o.period_start, 
        (SELECT count(DISTINCT p.force_id) FROM observations p
         WHERE p.technology = o.technology AND p.measure = o.measure AND p.breakdown = o.breakdown
           AND p.breakdown_value IS o.breakdown_value AND p.unit = o.unit
-          AND p.period_start = o.period_start AND p.period_end = o.period_end) AS forces_with_this_span
+          AND p.period_start = o.period_start AND p.period_end = o.period_end)
+         AS forces_with_this_span
 FROM observations o
 JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id
 WHERE EXISTS (SELECT 1 FROM observations q
-              WHERE q.technology = o.technology AND q.measure = o.measure AND q.breakdown = o.breakdown
+              WHERE q.technology = o.technology AND q.measure = o.measure
+                AND q.breakdown = o.breakdown
                 AND q.breakdown_value IS o.breakdown_value AND q.unit = o.unit
                 AND q.period_start = o.period_start AND q.period_end = o.period_end
                 AND q.force_id <> o.force_id)""",
+    **CAMPAIGN_VIEWS,
 }

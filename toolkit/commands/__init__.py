@@ -43,7 +43,7 @@ def report(item) -> None:
         click.echo(f"warning: {warning}", err=True)
     if len(warnings) > WARNINGS_SHOWN:
         click.echo(
-            f"warning: {item.path.name}: {len(warnings) - WARNINGS_SHOWN} more unexplained numbers; "
-            f"`multiforce audit {item.path}` lists them all.",
+            f"warning: {item.path.name}: {len(warnings) - WARNINGS_SHOWN} more unexplained "
+            f"numbers; `multiforce audit {item.path}` lists them all.",
             err=True,
         )

@@ -16,7 +16,9 @@ def audit(force, document):
     its reason. The exit status is 1 if any number is unexplained (a figure the adapter may
     have missed), so a script or CI can check a new adapter.
 
-    Example: multiforce audit --force metropolitan forces/metropolitan/documents/01.FOI.22.022895.txt
+    \b
+    Example:
+      multiforce audit --force metropolitan forces/metropolitan/documents/01.FOI.22.022895.txt
     """
     from ..errors import MultiforceError
     from ..pipeline import parse

@@ -20,7 +20,9 @@ from . import DEFAULT_DB, db_path
 def chart(measure, db, technology, out):
     """Chart MEASURE across forces and years, or `outcomes` as a force-by-technology matrix.
 
-    Example: multiforce chart uses --technology mobile_fingerprint_scanner --out searches.png
+    \b
+    Example:
+      multiforce chart uses --technology mobile_fingerprint_scanner --out searches.png
     """
     from ..charts import measure_chart, outcome_chart
 

@@ -10,19 +10,31 @@ import click
     required=True,
     help="The folder for metadata.json and datasette.yaml.",
 )
-def datasette_files(out):
-    """Write Datasette 1.0's metadata.json and datasette.yaml from the bundled 0.65 metadata.
+@click.option(
+    "--name",
+    default="multiforce",
+    show_default=True,
+    help="The database's name in Datasette: its file name without .db.",
+)
+def datasette_files(out, name):
+    """Write Datasette 1.0's metadata.json and datasette.yaml from the bundled metadata.
 
-    Example: multiforce datasette-files --out datasette-1.0/
+    Datasette 1.0 reads descriptions and configuration from these two files; the canned
+    queries come from multiforce's Datasette plugin, as under 0.65.
+
+    \b
+    Example:
+      multiforce datasette-files --out datasette-1.0/ --name campaign
+      datasette campaign.db -m datasette-1.0/metadata.json -c datasette-1.0/datasette.yaml
     """
     import json
 
     import yaml
 
     from ..datasette_one import split
-    from ..serving import METADATA_FILE, SETTINGS
+    from ..serving import SETTINGS, metadata_for
 
-    metadata, config = split(json.loads(METADATA_FILE.read_text(encoding="utf-8")), SETTINGS)
+    metadata, config = split(metadata_for([name]), SETTINGS)
     out.mkdir(parents=True, exist_ok=True)
     (out / "metadata.json").write_text(
         json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

@@ -26,7 +26,9 @@ from . import DEFAULT_DB, db_path
 def export(db, format, out):
     """Export every table of DB as CSV, Parquet, or a Frictionless data package.
 
-    Example: multiforce export --db multiforce.db --format datapackage --out export/
+    \b
+    Example:
+      multiforce export --db multiforce.db --format datapackage --out export/
     """
     from ..export import export as run
 

@@ -26,7 +26,9 @@ def list_forces(db):
     A technology's cell is what the force's latest own response (by response date, then
     reference) did with it; a compilation's, marked so, only where the force has none.
 
-    Example: multiforce forces --db multiforce.db
+    \b
+    Example:
+      multiforce forces --db multiforce.db
     """
     from ..inventory import coverage
 
@@ -49,8 +51,9 @@ def list_forces(db):
     own = sum(1 for row in rows if row.responses["document"] or row.responses["transcription"])
     anything = sum(1 for row in rows if any(row.responses.values()))
     click.echo(
-        f"{len(rows)} forces: {sum(1 for row in rows if row.adapter)} with an adapter, {own} with responses "
-        f"of their own, {anything - own} more only in compilations, {len(rows) - anything} with none yet."
+        f"{len(rows)} forces: {sum(1 for row in rows if row.adapter)} with an adapter, {own} with "
+        f"responses of their own, {anything - own} more only in compilations, "
+        f"{len(rows) - anything} with none yet."
     )
     if not db.exists():
         click.echo(f"({db} does not exist yet: run `multiforce build` to see what is ingested.)")
@@ -61,7 +64,8 @@ def plain_table(heading: list[str], cells: list[list[str]]) -> str:
     table = [heading, *cells]
     widths = [max(len(row[i]) for row in table) for i in range(len(heading))]
     return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in table
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in table
     )
 
 
@@ -79,6 +83,6 @@ def rich_table(heading: list[str], cells: list[list[str]], quiet: list[bool], co
         shown.add_column(
             title, no_wrap=i == 0, justify="right" if title in SHORT_HEADINGS.values() else "left"
         )
-    for row, dim in zip(cells, quiet):
+    for row, dim in zip(cells, quiet, strict=True):
         shown.add_row(*(row[i] for i in keep), style="dim" if dim else None)
     console.print(shown)

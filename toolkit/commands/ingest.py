@@ -13,7 +13,9 @@ def ingest(db, force, files):
     Without --force, the adapter that recognises each document is used. A document already
     published (the same bytes, read by the same code) is skipped without being parsed.
 
-    Example: multiforce ingest --db campaign.db --force metropolitan response.html
+    \b
+    Example:
+      multiforce ingest --db campaign.db --force metropolitan response.html
     """
     from ..pipeline import ingest as run
 

@@ -17,7 +17,9 @@ def new_force(slug, into):
     SLUG is the force's id in schemas/forces.csv. The adapter is forces/_template.py with the
     force's name filled in; the README's "Add a force" says what to do next.
 
-    Example: multiforce new-force avon-and-somerset
+    \b
+    Example:
+      multiforce new-force avon-and-somerset
     """
     import re
 
@@ -29,8 +31,9 @@ def new_force(slug, into):
     if slug not in force_ids():
         hint = did_you_mean(slug, sorted(force_ids()), cutoff=0.5, n=3)
         raise MultiforceError(
-            f"{slug!r} is not a force in schemas/forces.csv{hint}. Expected a force's id as the register "
-            "writes it (lower case, words joined by -), e.g. avon-and-somerset; `multiforce forces` lists them."
+            f"{slug!r} is not a force in schemas/forces.csv{hint}. Expected a force's id as the "
+            "register writes it (lower case, words joined by -), e.g. avon-and-somerset; "
+            "`multiforce forces` lists them."
         )
     source = Path(forces.__file__).parent
     into = into or source

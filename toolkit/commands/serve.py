@@ -13,18 +13,20 @@ import click
 def serve(db, host, port, get_path):
     """Browse DB in Datasette, read-only, with multiforce's titles, sources and canned queries.
 
-    Example: multiforce serve multiforce.db --port 8001
+    Plain `datasette DB` shows the same descriptions and queries (multiforce installs a
+    Datasette plugin), without the read-only and time limits `serve` sets.
+
+    \b
+    Example:
+      multiforce serve multiforce.db --port 8001
     """
     from datasette.cli import cli as datasette
 
-    from ..serving import check_database, datasette_arguments
+    from ..serving import canned_queries, check_database, datasette_arguments
 
     check_database(db)
-    arguments, metadata = datasette_arguments(db, host, port, get_path)
-    try:
-        if not get_path:
-            click.echo(f"Serving {db} read-only at http://{host}:{port}/  (Ctrl+C to stop)")
-        # In this process, not a child: stopping `multiforce serve` stops the server with it.
-        datasette.main(args=arguments, prog_name="datasette")
-    finally:
-        metadata.unlink(missing_ok=True)
+    canned_queries()  # a query file with a bad header is a clear error before Datasette starts
+    if not get_path:
+        click.echo(f"Serving {db} read-only at http://{host}:{port}/  (Ctrl+C to stop)")
+    # In this process, not a child: stopping `multiforce serve` stops the server with it.
+    datasette.main(args=datasette_arguments(db, host, port, get_path), prog_name="datasette")

@@ -9,7 +9,9 @@ from . import existing_file, force_option, report
 def validate(force, files):
     """Parse and validate documents and report every problem, without publishing.
 
-    Example: multiforce validate forces/metropolitan/documents/01.FOI.22.022895.txt
+    \b
+    Example:
+      multiforce validate forces/metropolitan/documents/01.FOI.22.022895.txt
     """
     from ..pipeline import check, extract
     from ..validation import unmapped_questions

@@ -70,7 +70,8 @@ class _Loader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 self.twice.append(
-                    f"line {key_node.start_mark.line + 1}: the key {key!r} is given twice in one entry"
+                    f"line {key_node.start_mark.line + 1}: the key {key!r} is given twice in one "
+                    "entry"
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
@@ -162,8 +163,9 @@ def named_force(value) -> str:
     if found is None:
         hint = did_you_mean(value, [row["name"] for row in forces()], cutoff=0.7)
         raise Invalid(
-            f"{value!r} is not a force in the register (schemas/forces.csv){hint}; write the force's "
-            "name as the register has it (e.g. 'Devon & Cornwall Police') or give its force_id"
+            f"{value!r} is not a force in the register (schemas/forces.csv){hint}; write the "
+            "force's name as the register has it (e.g. 'Devon & Cornwall Police') or give its "
+            "force_id"
         )
     return found
 
@@ -195,7 +197,8 @@ def exemptions(value) -> str:
 
 
 def period(value) -> Period:
-    """A year (2019), a date (2020-02-05: 'as at'), or {start, end, label}; start and end may be years."""
+    """A year (2019), a date (2020-02-05: 'as at'), or {start, end, label}; start and end may be
+    years."""
     if isinstance(value, dict):
         unknown = set(value) - {"start", "end", "label"}
         if unknown or "start" not in value:
@@ -235,7 +238,8 @@ def figure_value(value) -> float:
     if isinstance(value, (int, float)) and value >= 0:
         return float(value)
     raise Invalid(
-        f"{value!r} is not a figure: write a number (1345, 60.5) or, for a yes/no measure, yes or no"
+        f"{value!r} is not a figure: write a number (1345, 60.5) or, for a yes/no measure, yes or "
+        "no"
     )
 
 

@@ -156,7 +156,8 @@ class Compilation(FormatAdapter):
         if not (has_value or has_status):
             problems.add(
                 where,
-                "neither value nor status: give the figure, what the force did with the topic, or both",
+                "neither value nor status: give the figure, what the force did with the topic, or "
+                "both",
             )
             return None, []
         for name in ("technology", "measure", "locator") + (("period",) if has_value else ()):

@@ -64,8 +64,8 @@ def read_document(path: Path | str) -> Document:
         start = " ".join(decoded[:60].split())
         raise DocumentError(
             path,
-            f"the file is named {path.suffix} but holds text, not a {path.suffix[1:].upper()} "
-            f"file (it starts: {start!r}); a web page or error message saved in place of a download "
+            f"the file is named {path.suffix} but holds text, not a {path.suffix[1:].upper()} file "
+            f"(it starts: {start!r}); a web page or error message saved in place of a download "
             "looks like this.",
             f"the real {path.suffix[1:].upper()} file: download it again.",
         )

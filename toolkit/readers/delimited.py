@@ -39,7 +39,7 @@ def read(path: Path, data: bytes, decoded: str) -> Document:
 
 def _delimiter(decoded: str, prefer: str) -> str:
     """The delimiter that splits most rows into the same number of columns, more than one."""
-    # Lines starting with # are notes (the answer template's help), not rows to count.
+    # Comment lines (a template's help, which avoids commas) would outvote a few data rows.
     lines = [line for line in decoded.splitlines() if not line.startswith("#")]
     sample = "\n".join(lines[:SAMPLE_ROWS])
 

@@ -1,6 +1,7 @@
 """A saved web page: its visible text, block by block, and its tables.
 
-Table rows become lines of cells joined by " | " (readers/cells.py), as a browser's copied text reads,
+Table rows become lines of cells joined by " | " (readers/cells.py), as a browser's copied text
+reads,
 so an adapter's patterns work on a page saved as HTML and on its text alike.
 """
 

@@ -12,6 +12,7 @@ letter it was printed from, this reader
 """
 
 import io
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -91,7 +92,8 @@ def read(path: Path, data: bytes) -> Document:
             path,
             "the PDF has no text layer (it is a scan or an image)."
             if has_images or not text
-            else "the PDF's text cannot be read: its fonts do not say which letters their glyphs are.",
+            else "the PDF's text cannot be read: its fonts do not say which letters their glyphs "
+            "are.",
             "a PDF with text: run OCR on it (e.g. ocrmypdf) or transcribe the response.",
         )
     if len(UNMAPPED.findall(text)) * 10 > len(text.split()):
@@ -99,7 +101,8 @@ def read(path: Path, data: bytes) -> Document:
             path,
             "most of the PDF's text is unreadable glyph codes like (cid:12): its fonts do not "
             "say which letters they draw.",
-            "a PDF with readable text: print the page to PDF again, save it as HTML, or run OCR on it.",
+            "a PDF with readable text: print the page to PDF again, save it as HTML, or run OCR on "
+            "it.",
         )
     return Document(
         path=path,
@@ -125,7 +128,8 @@ def _unreadable(path: Path, error: Exception):
         ) from error
     raise DocumentError(
         path,
-        f"the PDF could not be read ({type(cause).__name__}: {cause}). It may be truncated or damaged.",
+        f"the PDF could not be read ({type(cause).__name__}: {cause}). It may be truncated or "
+        "damaged.",
         "a complete PDF: download it again, or save the response page as HTML or text.",
     ) from error
 
@@ -163,7 +167,7 @@ def _line(text: str, page: int, page_width: float, line: dict, markers: list[dic
     chars = [c for c in line["chars"] if c["text"].strip()]
     size = statistics.median(c["size"] for c in chars) if chars else 10.0
     first_end = chars[0]["x1"] if chars else line["x0"]
-    for before, after in zip(chars, chars[1:]):
+    for before, after in itertools.pairwise(chars):
         if after["x0"] - before["x1"] > 0.15 * size:  # a space: the first word has ended
             break
         first_end = after["x1"]
@@ -209,13 +213,13 @@ def _without_furniture(pages: list[list], heights: list[float]) -> list:
 
     # Running heads and feet stand at the same height on every page they are on.
     seen_on: dict[tuple[str, int], set[int]] = {}
-    for number, (blocks, height) in enumerate(zip(pages, heights)):
+    for number, (blocks, height) in enumerate(zip(pages, heights, strict=True)):
         for block in blocks:
             if in_margin(block, height):
                 seen_on.setdefault((shape(block.text), round(block.top / 3)), set()).add(number)
     repeated = {text for (text, _), on in seen_on.items() if len(on) >= max(2, len(pages) - 1)}
     kept = []
-    for blocks, height in zip(pages, heights):
+    for blocks, height in zip(pages, heights, strict=True):
         kept += [
             b
             for b in blocks
@@ -289,7 +293,8 @@ def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
 
 
 def _join_lines(lines: list[str]) -> str:
-    """Lines of one paragraph as one line: a space where the wrap was, none after a word's hyphen."""
+    """Lines of one paragraph as one line: a space where the wrap was, none after a word's
+    hyphen."""
     joined = ""
     for line in (line.strip() for line in lines):
         if not line:

@@ -16,6 +16,7 @@ writing outside its folder. Each refusal is a DocumentError that says what was f
   a document cannot leave the output folder.
 """
 
+import itertools
 import re
 import signal
 import threading
@@ -62,21 +63,23 @@ def check_zip(
     if len(members) > max_members:
         _refuse(
             path,
-            f"it holds {len(members):,} files, more than the {max_members:,} any office document needs.",
+            f"it holds {len(members):,} files, more than the {max_members:,} any office document "
+            "needs.",
         )
     total = sum(member.file_size for member in members)
     if total > max_uncompressed:
         _refuse(
             path,
-            f"its files would unpack to {total:,} bytes, more than the limit of {max_uncompressed:,}.",
+            f"its files would unpack to {total:,} bytes, more than the limit of "
+            f"{max_uncompressed:,}.",
         )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FROM and ratio > max_ratio:
             _refuse(
                 path,
-                f"its member {member.filename!r} unpacks {ratio:,.0f} times larger than it is stored "
-                f"(a zip bomb; office files stay below {max_ratio:g} times).",
+                f"its member {member.filename!r} unpacks {ratio:,.0f} times larger than it is "
+                f"stored (a zip bomb; office files stay below {max_ratio:g} times).",
             )
         if member.flag_bits & 0x1:
             raise DocumentError(
@@ -129,8 +132,8 @@ def check_xml(path: Path, member: str, data: bytes) -> None:
     if DECLARATION.search(sample):
         _refuse(
             path,
-            f"its XML part {member!r} declares a DOCTYPE or ENTITY, which office files never do and "
-            "which can make an XML parser read other files or expand without end.",
+            f"its XML part {member!r} declares a DOCTYPE or ENTITY, which office files never do "
+            "and which can make an XML parser read other files or expand without end.",
         )
 
 
@@ -164,8 +167,8 @@ def check_html(path: Path, decoded: str, max_depth: int = MAX_HTML_DEPTH) -> Non
     if depth > max_depth:
         raise DocumentError(
             path,
-            f"the page nests elements about {depth:,} deep; real pages stay below a few hundred, and "
-            "one this deep would take the HTML parser minutes.",
+            f"the page nests elements about {depth:,} deep; real pages stay below a few hundred, "
+            "and one this deep would take the HTML parser minutes.",
             "a web page as the force published it: save it again from a browser, or save the "
             "response as text or PDF.",
         )
@@ -217,7 +220,8 @@ def time_limit(path: Path, seconds: float | None = None):
             path,
             f"reading and parsing it took longer than {seconds:g} s, far longer than any response "
             "needs: the file may be damaged or built to be slow to read.",
-            "a response of ordinary size and shape: check the file, or save it again as text or PDF.",
+            "a response of ordinary size and shape: check the file, or save it again as text or "
+            "PDF.",
         ) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -225,7 +229,8 @@ def time_limit(path: Path, seconds: float | None = None):
 
 
 def contained_path(path: Path, folder: Path, name: str) -> Path:
-    """`folder / name` for a file named by the document `path`, refused if it would lead elsewhere."""
+    """`folder / name` for a file named by the document `path`, refused if it would lead
+    elsewhere."""
     if (
         not _plain_name(name)
         or not name.strip("./\\ ")
@@ -251,7 +256,7 @@ def _plain_name(name: str) -> bool:
 def _no_shared_data(path: Path, members: list[zipfile.ZipInfo]) -> None:
     """Members whose stored data overlap: the 'overlapping files' zip bomb."""
     ordered = sorted(members, key=lambda m: m.header_offset)
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in itertools.pairwise(ordered):
         if first.header_offset + first.compress_size > second.header_offset:
             _refuse(
                 path,

@@ -49,11 +49,12 @@ def read(path: Path, data: bytes, kind: str) -> Document:
             path,
             f"the {NAMES[kind]} could not be read ({type(error).__name__}: {error}). It may be "
             "damaged or truncated.",
-            "a complete spreadsheet: open it in Excel or LibreOffice and save it again, or download it again.",
+            "a complete spreadsheet: open it in Excel or LibreOffice and save it again, or "
+            "download it again.",
         ) from error
     tables = [[[value_text(value) for value in row] for row in rows] for _, rows in sheets]
     lines = []
-    for (name, _), rows in zip(sheets, tables):
+    for (name, _), rows in zip(sheets, tables, strict=True):
         lines += [f"Sheet: {name}"] + rows_text(rows)
     if not any(any(cell for cell in row) for table in tables for row in table):
         raise DocumentError(

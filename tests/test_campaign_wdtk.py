@@ -1,0 +1,365 @@
+"""import-wdtk on WhatDoTheyKnow's file formats (fixtures written for the tests), history
+across imports, and hostile files that must leave the database byte for byte as it was."""
+
+import hashlib
+import json
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+WDTK = Path(__file__).parent / "fixtures" / "wdtk"
+CAMPAIGN = WDTK / "campaign-scanners-2024.yaml"
+C = "scanners-2024"
+
+
+def rows(db, sql, *args):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db(tmp_path, cli):
+    path = tmp_path / "campaign.db"
+    result = cli("campaign", "new", CAMPAIGN, "--db", path)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_request_json_gives_dates_history_and_time_to_answer(cli, db):
+    result = cli("import-wdtk", "--db", db, "--campaign", C, WDTK / "scanner_use_by_force.json")
+    assert result.exit_code == 0, result.output
+    (request,) = rows(
+        db,
+        "SELECT sent_date, due_date, status, status_date, wdtk_state, answered_date, "
+        "working_days_to_answer, wdtk_url FROM requests WHERE force_id = 'west-midlands'",
+    )
+    # Answered by the response of 9 February (classified on the 12th): 24 working days.
+    assert request == (
+        "2024-01-08",
+        "2024-02-05",
+        "answered",
+        "2024-02-12",
+        "partially_successful",
+        "2024-02-09",
+        24,
+        "https://www.whatdotheyknow.com/request/scanner_use_by_force",
+    )
+    history = rows(
+        db,
+        "SELECT date, status, wdtk_state FROM request_events "
+        "WHERE request_id = 'scanners-2024/west-midlands' ORDER BY rowid",
+    )
+    assert history[-2:] == [
+        ("2024-01-08", "awaiting_response", "waiting_response"),
+        ("2024-02-12", "answered", "partially_successful"),
+    ]
+
+
+def test_police_scotland_runs_on_the_scottish_clock(cli, db):
+    cli("import-wdtk", "--db", db, "--campaign", C, WDTK / "scanner_use_by_force_2.json")
+    assert rows(
+        db, "SELECT regime, sent_date, due_date FROM requests WHERE force_id = ?", "police-scotland"
+    ) == [("foisa", "2024-11-25", "2024-12-24")]
+
+
+def test_importing_the_same_files_twice_changes_nothing(cli, db):
+    files = [
+        WDTK / "batch-download.csv",
+        WDTK / "batch-download.zip",
+        WDTK / "scanner_use_by_force.json",
+    ]
+    first = cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-01", *files)
+    assert first.exit_code == 0, first.output
+    before = digest(db)
+    again = cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-05", *files)
+    assert again.exit_code == 0 and "nothing new" in again.output
+    assert digest(db) == before
+
+
+def test_a_later_export_updates_statuses_and_keeps_history(cli, db):
+    cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--as-of",
+        "2024-03-01",
+        WDTK / "batch-download.csv",
+    )
+    cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--as-of",
+        "2024-04-02",
+        WDTK / "batch-download-later.csv",
+    )
+    status = dict(rows(db, "SELECT force_id, status FROM requests"))
+    assert status == {
+        "west-midlands": "answered",
+        "devon-and-cornwall": "awaiting_response",
+        "kent": "internal_review",
+        "police-scotland": "answered",
+    }
+    kent = rows(
+        db,
+        "SELECT date, status, wdtk_state, source FROM request_events "
+        "WHERE request_id = 'scanners-2024/kent' ORDER BY rowid",
+    )
+    assert [event[:3] for event in kent] == [
+        ("2024-01-08", "awaiting_response", None),
+        ("2024-03-01", "answered", "rejected"),
+        ("2024-04-02", "internal_review", "internal_review"),
+    ]
+    assert kent[-1][3] == "WhatDoTheyKnow batch CSV batch-download-later.csv"
+    # Devon and Cornwall's status did not change: no event added by the second export.
+    assert (
+        len(
+            rows(
+                db,
+                "SELECT 1 FROM request_events WHERE request_id = ?",
+                "scanners-2024/devon-and-cornwall",
+            )
+        )
+        == 2
+    )
+
+
+def test_an_export_adds_only_what_the_dated_history_lacks(cli, db):
+    cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--as-of",
+        "2024-03-01",
+        WDTK / "batch-download.csv",
+        WDTK / "scanner_use_by_force.json",
+    )
+    assert rows(
+        db, "SELECT status, status_date FROM requests WHERE force_id = 'west-midlands'"
+    ) == [("answered", "2024-02-12")]
+    assert rows(
+        db,
+        "SELECT count(*) FROM request_events WHERE status = 'answered' "
+        "AND request_id = 'scanners-2024/west-midlands'",
+    ) == [(1,)]
+
+
+def test_batch_zip_saves_attachments_and_lists_them_for_drafting(cli, db, tmp_path):
+    out = tmp_path / "attachments"
+    result = cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--attachments",
+        out,
+        WDTK / "batch-download.zip",
+    )
+    assert result.exit_code == 0, result.output
+    saved = out / C / "kent" / "22" / "refusal.txt"
+    assert saved.read_text(encoding="utf-8").startswith("Reference K-77")
+    assert str(saved) in result.output and "multiforce draft" in result.output
+    assert rows(
+        db,
+        "SELECT request_id, date, path, source_url FROM request_attachments "
+        "WHERE filename = 'refusal.txt'",
+    ) == [
+        (
+            "scanners-2024/kent",
+            "2024-02-20",
+            str(saved.resolve()),
+            "https://www.whatdotheyknow.com/request/scanner_use_by_force_4#incoming-22",
+        )
+    ]
+
+
+def test_attachments_go_to_drafting_when_it_is_installed(cli, db, tmp_path, monkeypatch):
+    import sys
+    import types
+
+    drafted = []
+    module = types.ModuleType("multiforce.toolkit.drafting")
+    module.draft_attachment = lambda *args: drafted.append(args)
+    module.__spec__ = types.SimpleNamespace(name=module.__name__)
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: module.__spec__)
+    result = cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--attachments",
+        tmp_path / "a",
+        WDTK / "batch-download.zip",
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted((Path(path).name, force, campaign) for path, _, force, campaign in drafted) == [
+        ("refusal.txt", "kent", C),
+        ("reply-0042-24.txt", "west-midlands", C),
+    ]
+
+
+def test_a_missing_campaign_is_made_and_titled_from_the_request(cli, tmp_path):
+    db = tmp_path / "new.db"
+    result = cli(
+        "import-wdtk", "--db", db, "--campaign", "from-wdtk", WDTK / "scanner_use_by_force.json"
+    )
+    assert result.exit_code == 0, result.output
+    assert rows(db, "SELECT campaign_id, title, sent_date FROM campaigns") == [
+        ("from-wdtk", "Scanner use by force", "2024-01-08")
+    ]
+
+
+def test_a_changed_state_in_the_json_changes_the_status(cli, db, tmp_path):
+    data = json.loads((WDTK / "scanner_use_by_force.json").read_text(encoding="utf-8"))
+    data["described_state"] = data["info_request_events"][-1]["described_state"] = "rejected"
+    edited = tmp_path / "scanner_use_by_force.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    cli("import-wdtk", "--db", db, "--campaign", C, edited)
+    assert rows(db, "SELECT wdtk_state FROM requests WHERE force_id = 'west-midlands'") == [
+        ("rejected",)
+    ]
+
+
+# -- hostile files
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _hostile(tmp_path: Path, kind: str) -> Path:
+    folder = "Kent Police - scanner_use_by_force_4/2024-02-20"
+    if kind == "zip-slip":
+        return _zip(tmp_path / "slip.zip", {f"{folder}/attachments-22/../../../../evil.txt": b"x"})
+    if kind == "zip-bomb":
+        return _zip(
+            tmp_path / "bomb.zip", {f"{folder}/attachments-22/zeros.txt": bytes(20 * 2**20)}
+        )
+    if kind == "truncated-zip":
+        data = (WDTK / "batch-download.zip").read_bytes()
+        (tmp_path / "cut.zip").write_bytes(data[: len(data) // 2])
+        return tmp_path / "cut.zip"
+    if kind == "zip-unknown-layout":
+        return _zip(tmp_path / "odd.zip", {"notes/readme.txt": b"hello"})
+    if kind == "malformed-json":
+        (tmp_path / "bad.json").write_text('{"url_title": "x", ', encoding="utf-8")
+        return tmp_path / "bad.json"
+    if kind == "deep-json":
+        (tmp_path / "deep.json").write_text("{" + '"a":[' * 100000, encoding="utf-8")
+        return tmp_path / "deep.json"
+    if kind == "huge-json":
+        path = tmp_path / "huge.json"
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write('{"url_title": "x", "title": "')
+            handle.write("a" * (11 * 2**20))
+            handle.write('"}')
+        return path
+    if kind == "json-unknown-body":
+        data = json.loads((WDTK / "scanner_use_by_force.json").read_text(encoding="utf-8"))
+        data["public_body"] = {"url_name": "home_office", "name": "Home Office"}
+        (tmp_path / "home.json").write_text(json.dumps(data), encoding="utf-8")
+        return tmp_path / "home.json"
+    if kind == "csv-unknown-column":
+        text = (WDTK / "batch-download.csv").read_text(encoding="utf-8")
+        (tmp_path / "extra.csv").write_text(
+            text.replace("request_status", "request_status,secret", 1), encoding="utf-8"
+        )
+        return tmp_path / "extra.csv"
+    if kind == "csv-unknown-body":
+        text = (WDTK / "batch-download.csv").read_text(encoding="utf-8")
+        (tmp_path / "body.csv").write_text(text.replace("Kent Police", "Home Office"), "utf-8")
+        return tmp_path / "body.csv"
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize(
+    "kind,says",
+    [
+        ("zip-slip", "points outside the archive"),
+        ("zip-bomb", "zip bomb"),
+        ("truncated-zip", "damaged"),
+        ("zip-unknown-layout", "is not where a batch download puts files"),
+        ("malformed-json", "not valid JSON"),
+        ("deep-json", "not valid JSON"),
+        ("huge-json", "larger than"),
+        ("json-unknown-body", "'Home Office' (url_name 'home_office') is not a police force"),
+        ("csv-unknown-column", "unknown column(s) secret"),
+        ("csv-unknown-body", "'Home Office' is not a police force"),
+    ],
+)
+def test_hostile_files_are_refused_and_nothing_is_written(cli, db, tmp_path, kind, says):
+    cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--as-of",
+        "2024-03-01",
+        WDTK / "batch-download.csv",
+    )
+    before = digest(db)
+    hostile = _hostile(tmp_path, kind)
+    out = tmp_path / "attachments"
+    # A good file beside the bad one: nothing of it is written either.
+    result = cli(
+        "import-wdtk",
+        "--db",
+        db,
+        "--campaign",
+        C,
+        "--attachments",
+        out,
+        WDTK / "batch-download-later.csv",
+        WDTK / "batch-download.zip",
+        hostile,
+    )
+    assert result.exit_code == 1
+    message = result.output.strip()
+    assert message.startswith(f"Error: {hostile}:") and says in message, message
+    assert "Expected" in message and "Traceback" not in message and "\n" not in message
+    assert digest(db) == before
+    assert not out.exists()
+    assert not (tmp_path / "evil.txt").exists()
+
+
+def test_an_unknown_body_says_how_to_add_it(cli, db, tmp_path):
+    result = cli(
+        "import-wdtk", "--db", db, "--campaign", C, _hostile(tmp_path, "json-unknown-body")
+    )
+    assert "whatdotheyknow_slug column" in result.output and "schemas/forces.csv" in result.output
+
+
+def test_a_missing_database_is_not_created_by_a_bad_file(cli, tmp_path):
+    db = tmp_path / "none.db"
+    result = cli("import-wdtk", "--db", db, "--campaign", C, _hostile(tmp_path, "malformed-json"))
+    assert result.exit_code == 1 and not db.exists()
+
+
+def test_files_copied_elsewhere_import_the_same(cli, db, tmp_path):
+    copy = tmp_path / "copy.csv"
+    shutil.copy(WDTK / "batch-download.csv", copy)
+    cli("import-wdtk", "--db", db, "--campaign", C, "--as-of", "2024-03-01", copy)
+    assert rows(db, "SELECT count(*) FROM requests WHERE wdtk_url IS NOT NULL") == [(4,)]

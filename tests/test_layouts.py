@@ -1,0 +1,88 @@
+"""Each layout profile reads its fixture document (made up, modelled on publishers.md's
+markers) to the reviewed golden JSON beside it: response, topics, outcomes and figures."""
+
+import json
+import runpy
+from pathlib import PurePosixPath
+
+import pytest
+import setuptools
+from conftest import ROOT
+from layout_reading import fixtures, golden_path, reading
+from multiforce.toolkit.layouts import choose, read_response
+from multiforce.toolkit.layouts.profiles import profiles
+from multiforce.toolkit.readers import read_document
+
+
+@pytest.mark.parametrize("path", fixtures(), ids=lambda p: p.name)
+def test_fixture_reads_to_its_golden(path):
+    got = reading(path)
+    golden = golden_path(path)
+    if not golden.exists():
+        golden.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        pytest.fail(f"{golden.name} was missing and has been written: review it, then rerun.")
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_every_profile_has_a_fixture():
+    read = {reading(path)["response"]["layout"] for path in fixtures()}
+    assert {p.id for p in profiles()} <= read
+
+
+def test_body_is_the_documents_own_lines_without_chrome():
+    for path in fixtures():
+        document = read_document(path)
+        body = read_response(document).body
+        assert "cookie" not in body.lower() and "Quickly exit" not in body
+        for line in body.splitlines():
+            assert line in document.text, f"{path.name}: {line!r} is not the document's"
+
+
+def test_quotes_are_passages_of_the_document():
+    for path in fixtures():
+        text = read_document(path).text
+        got = reading(path)
+        for row in got["outcomes"] + got["figures"]:
+            assert row["quote"] in text, f"{path.name}: {row['quote']!r}"
+
+
+def test_the_vocabulary_files_are_installed(monkeypatch):
+    """pip install . (not editable) must carry schemas/*.yaml, which only package_data ships."""
+    captured = {}
+    monkeypatch.setattr(setuptools, "setup", lambda **kwargs: captured.update(kwargs))
+    monkeypatch.chdir(ROOT)
+    runpy.run_path(str(ROOT / "setup.py"))
+    patterns = captured["package_data"]["multiforce.schemas"]
+    for name in ("layouts.yaml", "phrases.yaml", "questions.yaml"):
+        assert (ROOT / "schemas" / name).exists()
+        assert any(PurePosixPath(name).match(p) for p in patterns), f"{name} would not be installed"
+
+
+@pytest.mark.parametrize(
+    "text,url,layout",
+    [
+        # a platform variant is told by its own marker, with or without the platform's chrome
+        (
+            "Freedom of information request reference no: 01.FOI.22.123456",
+            None,
+            "police-platform/met",
+        ),
+        ("Enquiry Reference: 12-25\nDate: 01/01/25", None, "police-platform/cleveland"),
+        # the platform's chrome alone names no force's variant
+        (
+            "Quickly exit this site by pressing the Escape key\nSome text",
+            None,
+            "police-platform/other",
+        ),
+        # the address decides between layouts the text leaves open
+        (
+            "Some text",
+            "https://www.cleveland.police.uk/foi-ai/cleveland-police/x/",
+            "police-platform/cleveland",
+        ),
+        ("Dear Sir,\nYours sincerely", None, "letter"),
+        ("Nothing to tell", None, "plain"),
+    ],
+)
+def test_the_layout_is_chosen_by_markers_and_address(text, url, layout):
+    assert choose(text, url).id == layout

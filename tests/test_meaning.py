@@ -1,0 +1,324 @@
+"""The readers one by one: sections, periods, questions' topics, outcomes, figures, forces."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from multiforce.toolkit.document import Document
+from multiforce.toolkit.layouts import data as layout_data
+from multiforce.toolkit.layouts import force_by_host, force_named, forces_named, read_response
+from multiforce.toolkit.layouts import profiles as layout_profiles  # the module
+from multiforce.toolkit.layouts.dates import parse_date, parse_month
+from multiforce.toolkit.meaning import (
+    Topic,
+    map_question,
+    period_in,
+    period_named,
+    read_figures,
+    read_meaning,
+    read_outcome,
+    sections_cited,
+)
+
+
+def document(text: str, name: str = "response.txt") -> Document:
+    return Document(Path(name), text.encode(), "text/plain", text)
+
+
+@pytest.mark.parametrize(
+    "written,cited",
+    [
+        ("exempt under Section 31(1)(a)", ["s31(1)(a)"]),
+        ("by virtue of s.31(1)(a)", ["s31(1)(a)"]),
+        ("section 40 (2) applies", ["s40(2)"]),
+        ("Sections 23 and 24 apply", ["s23", "s24"]),
+        ("Section 31(1)(a) and (b)", ["s31(1)(a)", "s31(1)(b)"]),
+        ("Section 24(1), 31(1)(a) and 40(2)", ["s24(1)", "s31(1)(a)", "s40(2)"]),
+        ("a Refusal Notice under Section 17 of the Act, section 1(1)", []),
+        ("Section 12(1) and Section 12(1) again", ["s12(1)"]),
+    ],
+)
+def test_sections_are_written_as_the_act_cites_them(written, cited):
+    assert sections_cited(written) == cited
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("between April 2019 and the end of March 2020", date(2019, 4, 1), date(2020, 3, 31)),
+        ("in each year from 2015 to 2021", date(2015, 1, 1), date(2021, 12, 31)),
+        ("since 2018", date(2018, 1, 1), None),
+        ("in the financial year 2019/20", date(2019, 4, 1), date(2020, 3, 31)),
+        ("for 2019/20 and 2020/21", date(2019, 4, 1), date(2021, 3, 31)),
+        ("as at 5 February 2020", date(2020, 2, 5), date(2020, 2, 5)),
+        ("in each of 2022, 2023 and 2024", date(2022, 1, 1), date(2024, 12, 31)),
+    ],
+)
+def test_periods_a_question_asks_about(text, start, end):
+    period = period_in(text)
+    assert (period.start, period.end) == (start, end)
+
+
+def test_periods_named_by_a_label():
+    assert period_named("2019-20").start == date(2019, 4, 1)
+    assert period_named("2019-2020").end == date(2020, 12, 31)  # two calendar years
+    assert period_named("April - June 2020").end == date(2020, 6, 30)
+    assert period_named("2018 devices") is None
+    assert period_in("in the last five years") is None
+
+
+def test_dates_as_forces_write_them():
+    assert parse_date("Date Responded 14 April 2022") == "2022-04-14"
+    assert parse_date("Date: 16/02/26") == "2026-02-16"
+    assert parse_date("January 22, 2026 | Technology") == "2026-01-22"
+    assert parse_date("31/02/2026") is None
+    assert parse_month("/march-2022/") == "2022-03"
+    assert parse_month("/datgeliadau-2026/ionawr/") == "2026-01"
+    assert parse_month("/disclosure-log/ionawr/") is None  # a month without its year
+
+
+@pytest.mark.parametrize(
+    "question,topics",
+    [
+        (
+            "How many IDENT1 searches were carried out by age and gender?",
+            {
+                ("mobile_fingerprint_scanner", "uses", "none"),
+                ("mobile_fingerprint_scanner", "uses", "age"),
+                ("mobile_fingerprint_scanner", "uses", "gender"),
+            },
+        ),
+        (
+            "How many cyber kiosk extractions resulted in an arrest?",
+            {("phone_extraction", "arrests", "none")},
+        ),
+        (
+            "How many searches using Strategic Mobile returned a match?",
+            {("mobile_fingerprint_scanner", "matches", "none")},
+        ),
+        (
+            "How many Strategic Mobile searches returned a match on each database?",
+            {("mobile_fingerprint_scanner", "matches", "database")},
+        ),
+        ("How many knife archways do you own?", {("knife_arch", "devices_in_service", "none")}),
+        (
+            "How many digital devices are in the backlog awaiting examination?",
+            {("digital_forensics", "devices_awaiting_examination", "none")},
+        ),
+        (
+            "How many people were arrested, detained or deported after a biometric check, by "
+            "nationality?",
+            {
+                ("mobile_fingerprint_scanner", "people", "none"),
+                ("mobile_fingerprint_scanner", "people", "nationality"),
+                ("mobile_fingerprint_scanner", "people", "follow_up"),
+            },
+        ),
+    ],
+)
+def test_questions_map_to_topics(question, topics):
+    got = map_question(question)
+    assert {(t.technology, t.measure, t.breakdown) for t in got.topics} == topics
+
+
+def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
+    got = map_question("Please describe your force's approach to community engagement.")
+    assert got.topics == () and got.unmapped and got.text.startswith("Please describe")
+
+
+def test_a_campaign_question_map_comes_first():
+    pinned = {"How many times was the device used?": [Topic("knife_wand", "uses")]}
+    got = map_question("4. How many times was the device used?", pinned)
+    assert got.source == "question_map" and got.topics == (Topic("knife_wand", "uses"),)
+    assert map_question("How many times was the device used?").topics == ()
+
+
+@pytest.mark.parametrize(
+    "answer,status,held_by",
+    [
+        ("We do not capture this data.", "not_held", None),
+        ("No information is held.", "not_held", None),
+        ("This information is held by another force, Kent Police.", "not_held", "kent"),
+        (
+            "The information is not held in a format that allows its extraction within the "
+            "permitted time.",
+            "cost_limit",
+            None,
+        ),
+        ("Retrieving it would take more than 18 hours and exceed the limit.", "cost_limit", None),
+        ("We estimate that finding it would take over 18 hours.", "cost_limit", None),
+        (
+            "The force can neither confirm nor deny that it holds this information.",
+            "neither_confirm_nor_deny",
+            None,
+        ),
+        ("The information is exempt under Section 31(1)(a).", "refused", None),
+        (
+            "We have decided to disclose some of the requested information.",
+            "partially_disclosed",
+            None,
+        ),
+        ("Please find the information below.", "disclosed", None),
+    ],
+)
+def test_outcomes_read_from_the_forces_words(answer, status, held_by):
+    outcome = read_outcome([answer], own_force="surrey")
+    assert (outcome.status, outcome.held_by, outcome.quote) == (status, held_by, answer)
+
+
+def test_a_refusal_beside_figures_is_a_partial_disclosure():
+    outcome = read_outcome(
+        ["Borough data is withheld under section 31 (1)."], figure_quote="2020 | 5"
+    )
+    assert (outcome.status, outcome.exemptions) == ("partially_disclosed", "s31(1)")
+
+
+def test_an_answer_that_says_nothing_has_no_outcome():
+    assert read_outcome(["Thank you for your request."]) is None
+
+
+def test_figures_and_unsure_numbers():
+    scans = Topic("knife_wand", "uses")
+    reading = read_figures(
+        "2016 = 32\nAround 40 scans were made in 2017.\n"
+        "We have 12 wands.\nThe 3 teams made 7 scans.\nIn 2018 we had 2 teams using them.",
+        [scans],
+        "1",
+    )
+    got = [(f.value, f.period_label, f.qualifier) for f in reading.figures]
+    assert got == [(32.0, "2016", "exact"), (40.0, "2017", "approximate")]
+    assert {(u.text, u.reason) for u in reading.unsure} == {
+        ("12", "no period stated for it"),
+        ("3", "one of several numbers in a sentence"),
+        ("7", "one of several numbers in a sentence"),
+        ("2", "a number in no shape of a figure"),  # 2 teams: not what the question counts
+    }
+
+
+def test_percentages_only_where_a_share_is_asked():
+    share = Topic("phone_extraction", "share_of_uses")
+    reading = read_figures("2024 | 61%", [share], "2")
+    assert [(f.value, f.unit, f.breakdown) for f in reading.figures] == [(61.0, "percent", "none")]
+    by_role = Topic("phone_extraction", "share_of_uses", "device_owner_role")
+    victims = read_figures("Victims' devices | 2024\n | 61%", [by_role], "2")
+    assert [u.text for u in victims.unsure] == ["61"]  # which role the row is, it does not say
+    assert read_figures("2024 | 61%", [Topic("phone_extraction", "uses")], "2").figures == ()
+
+
+def test_yes_and_no_answer_a_do_you_use_question():
+    in_use = Topic("knife_arch", "in_use", period_start="2024-01-01", period_end="2024-12-31")
+    yes = read_figures("Yes, two arches.", [in_use], "1", "Do you use knife arches?")
+    no = read_figures("No.", [in_use], "1", "Do you use knife arches?")
+    assert [(f.value, f.unit) for f in yes.figures + no.figures] == [
+        (1.0, "yes_no"),
+        (0.0, "yes_no"),
+    ]
+    today = Topic("knife_arch", "in_use")
+    dated = read_figures("Yes.", [today], "1", "Do you use knife arches?", as_at="2025-06-09")
+    assert [(f.value, f.period_start, f.period_end) for f in dated.figures] == [
+        (1.0, "2025-06-09", "2025-06-09")
+    ]
+    undated = read_figures("Yes.", [today], "1", "Do you use knife arches?")
+    assert undated.figures == () and [u.text for u in undated.unsure] == ["Yes"]
+
+
+def test_forces_by_short_name_body_slug_and_site():
+    assert [f for f, _ in forces_named("The MPS and PSNI and Devon & Cornwall Police")] == [
+        "metropolitan",
+        "psni",
+        "devon-and-cornwall",
+    ]
+    assert force_named("the_met") == "metropolitan" and force_named("wmp") == "west-midlands"
+    assert force_by_host("https://beta.northumbria.police.uk/about-us/") == "northumbria"
+    assert force_by_host("https://example.org/") is None
+
+
+def test_an_unknown_layout_is_read_plainly_and_unsure_fields_stay_none():
+    response = read_response(document("Some notes about 12 things.\nNothing else."))
+    assert response.layout == "plain"
+    assert (response.force_id, response.reference, response.response_date) == (None, None, None)
+
+
+def test_a_new_layout_is_a_data_entry(monkeypatch):
+    original = layout_data.schema_yaml("layouts.yaml")
+    entry = {
+        "id": "example-log",
+        "force": "kent",
+        "requires": ["^Example Log Entry"],
+        "markers": ["^Example Log Entry", "^Ref No\\."],
+        "chrome": ["^Example Log Entry$"],
+        "request": ["^Asked:$"],
+        "answer": ["^Told:$"],
+        "fields": {"reference": ["^Ref No\\. (?P<value>\\S+)$"]},
+    }
+    patched = {**original, "profiles": [entry, *original["profiles"]]}
+    monkeypatch.setattr(layout_profiles, "schema_yaml", lambda name: patched)
+    layout_profiles.profiles.cache_clear()
+    try:
+        response = read_response(
+            document("Example Log Entry\nRef No. KX-12\nAsked:\n1. How many?\nTold:\n1. None held.")
+        )
+    finally:
+        monkeypatch.undo()
+        layout_profiles.profiles.cache_clear()
+    assert (response.layout, response.force_id, response.reference) == (
+        "example-log",
+        "kent",
+        "KX-12",
+    )
+    assert [q.number for q in response.questions] == ["1"]
+    assert "Example Log Entry" not in response.body
+
+
+def test_show_text_prints_the_text_without_chrome(cli):
+    fixture = Path(__file__).parent / "fixtures" / "layouts" / "met.html"
+    result = cli("show-text", fixture)
+    assert result.exit_code == 0, result.output
+    assert "layout: police-platform/met (force metropolitan" in result.stderr
+    assert result.stdout.startswith("Freedom of information request reference no: 01.FOI.24.004321")
+    assert "cookie" not in result.stdout
+
+
+def test_show_text_of_a_missing_file_is_a_user_error(cli, tmp_path):
+    result = cli("show-text", tmp_path / "absent.txt")
+    assert result.exit_code == 1 and "no such file" in result.output
+
+
+LINES = st.sampled_from(
+    [
+        "Dear Sir,",
+        "Response",
+        "Request:",
+        "1. How many scans in 2019/20?",
+        "Q2 - matches",
+        "a) by age",
+        "2018 | 45 | 3",
+        "2019    12",
+        "| 2018 | 2019 |",
+        "2016 = 32 and 4",
+        "As at 5 February 2020, 1345 devices await examination.",
+        "This is exempt under Section 31(1)(a) and (b).",
+        "The information is not held.",
+        "Yes.",
+        "Quickly exit this site by pressing the Escape key",
+        "Yours sincerely,",
+        "",
+        "Knife Arches",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=30)), max_size=25))
+def test_any_text_is_read_without_an_error(lines):
+    text = "\n".join(lines)
+    response = read_response(document(text))
+    meaning = read_meaning(response)
+    for row in meaning.outcomes + meaning.figures:
+        assert row.quote in text
+
+
+def test_paragraphs_written_together_are_each_cited():
+    assert sections_cited("exempt by virtue of Section 31(1)(a)(b)") == ["s31(1)(a)", "s31(1)(b)"]

@@ -1,0 +1,99 @@
+"""The database file's handling on any platform: the portable lock between writers, and no
+module that only a POSIX system has."""
+
+import ast
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import MET_TEXT, ROOT
+from multiforce.toolkit.errors import DatabaseBusy
+from multiforce.toolkit.pipeline import ingest
+from multiforce.toolkit.store import files
+
+POSIX_ONLY = {"fcntl", "termios", "pwd", "grp", "resource", "posix", "tty", "pty"}
+
+
+def test_a_second_writer_waits_for_the_first_to_finish(tmp_path):
+    db = tmp_path / "campaign.db"
+    order = []
+    first_holds = threading.Event()
+
+    def first():
+        with files.locked(db):
+            first_holds.set()
+            order.append("first in")
+            time.sleep(0.5)
+            order.append("first out")
+
+    holder = threading.Thread(target=first)
+    holder.start()
+    first_holds.wait(5)
+    started = time.monotonic()
+    with files.locked(db):
+        order.append("second in")
+        waited = time.monotonic() - started
+    holder.join()
+    assert order == ["first in", "first out", "second in"]
+    assert waited >= 0.3
+
+
+def test_a_writer_kept_waiting_past_the_limit_is_told_the_database_is_busy(tmp_path, monkeypatch):
+    db = tmp_path / "campaign.db"
+    monkeypatch.setattr(files, "LOCK_WAIT_SECONDS", 0.2)
+    release = threading.Event()
+    holding = threading.Event()
+
+    def holder():
+        with files.locked(db):
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    holding.wait(5)
+    try:
+        with pytest.raises(DatabaseBusy, match=r"campaign\.db: database busy"):
+            with files.locked(db):
+                pass
+    finally:
+        release.set()
+        thread.join()
+    with files.locked(db):  # released: the next writer goes straight in
+        pass
+
+
+def test_a_database_path_with_spaces_and_uri_characters_is_read_and_written(tmp_path, cli):
+    """Read-only connections name the file as an encoded URI: `#` or `?` in a path would
+    otherwise cut it short, and a Windows drive letter would not parse."""
+    db = tmp_path / "my campaign #2?.db"
+    ingest(db, [MET_TEXT])
+    with files.connect_read_only(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    again = cli("ingest", "--db", db, MET_TEXT)  # reads what is held, read-only, to skip it
+    assert again.exit_code == 0, again.output
+    listed = cli("forces", "--db", db)
+    assert listed.exit_code == 0, listed.output
+    assert [path.name for path in tmp_path.iterdir() if path.suffix == ".db"] == [db.name]
+
+
+def _imported_at_module_level(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.skipif(not (ROOT / "toolkit").is_dir(), reason="no source tree beside the tests")
+def test_no_module_imports_a_posix_only_module_at_module_level():
+    found = {
+        str(path.relative_to(ROOT)): sorted(_imported_at_module_level(path) & POSIX_ONLY)
+        for folder in ("toolkit", "schemas", "forces")
+        for path in (ROOT / folder).rglob("*.py")
+    }
+    assert {path: names for path, names in found.items() if names} == {}

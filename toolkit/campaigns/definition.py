@@ -1,0 +1,87 @@
+"""Campaign files into the database, and a campaign's question map out of it."""
+
+from pathlib import Path
+
+from ...schemas.campaign import (
+    Campaign,
+    CampaignFileError,
+    Question,
+    QuestionTopic,
+    bundled_campaigns,
+    read_campaign,
+)
+from ..errors import MultiforceError
+from .store import Changes, read_held, write
+
+
+def load_campaign(path: Path | str) -> Campaign:
+    """A campaign file, read and checked (a MultiforceError naming the file if it is wrong)."""
+    try:
+        return read_campaign(Path(path))
+    except CampaignFileError as error:
+        raise MultiforceError(str(error)) from None
+
+
+def add_campaigns(db: Path, campaigns: list[Campaign]) -> str | None:
+    """Write the campaigns, their questions and a request per force asked; None when the
+    database holds them already (it is then left untouched)."""
+    changes = Changes(read_held(db))
+    for campaign in campaigns:
+        changes.campaign(campaign)
+    return changes.summary() if write(db, changes) else None
+
+
+def add_bundled_campaigns(db: Path) -> str | None:
+    """The campaigns the bundled corpus' responses belong to (campaigns/*.yaml)."""
+    try:
+        campaigns = list(bundled_campaigns().values())
+    except CampaignFileError as error:
+        raise MultiforceError(str(error)) from None
+    return add_campaigns(db, campaigns)
+
+
+def find_campaign(campaign_id: str, db: Path | str | None = None) -> Campaign:
+    """The campaign the database holds (`campaign new`), else a bundled one by its id."""
+    bundled = bundled_campaigns()
+    found = _from_database(campaign_id, Path(db)) if db is not None else None
+    found = found or bundled.get(campaign_id)
+    if found is None:
+        raise MultiforceError(
+            f"{db or 'the bundled campaigns'}: no campaign {campaign_id!r} with questions. "
+            f"Expected one of the bundled campaigns ({', '.join(sorted(bundled))}) or one added "
+            "with `multiforce campaign new FILE --db DB`."
+        )
+    return found
+
+
+def question_map(
+    campaign_id: str, db: Path | str | None = None
+) -> dict[str, tuple[QuestionTopic, ...]]:
+    """Each question's text as sent -> the topics it asks about, for `draft` and `template`.
+    An unknown campaign is a MultiforceError saying which campaigns there are."""
+    return find_campaign(campaign_id, db).question_map()
+
+
+def _from_database(campaign_id: str, db: Path) -> Campaign | None:
+    held = read_held(db)
+    row, rows = held.campaigns.get(campaign_id), held.questions.get(campaign_id)
+    if row is None or not rows:
+        return None
+    questions: dict[str, tuple[str, list]] = {}
+    for q in rows:
+        questions.setdefault(q["number"], (q["text"], []))[1].append(
+            QuestionTopic(
+                q["technology"], q["measure"], q["breakdown"], q["period_start"], q["period_end"]
+            )
+        )
+    return Campaign(
+        campaign_id,
+        row["title"],
+        row["description"],
+        row["sent_date"],
+        row["period_start"],
+        row["period_end"],
+        (),
+        tuple(Question(n, text, tuple(t)) for n, (text, t) in questions.items()),
+        row["source"],
+    )

@@ -1,0 +1,118 @@
+"""`import-wdtk`: WhatDoTheyKnow's saved files into a campaign's requests and their history.
+
+Every file is read and checked first; only then are attachments saved and rows written, so a
+bad file leaves the database and the attachments folder as they were. The same file imported
+twice changes nothing; a later export of the same batch adds to each request's history.
+"""
+
+import hashlib
+import importlib.util
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ...schemas.campaign import Campaign
+from ..readers.safety import contained_path
+from . import wdtk
+from .store import Changes, Event, read_held, write
+
+DRAFTING = "multiforce.toolkit.drafting"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    path: Path
+    source_url: str
+    force_id: str
+    campaign_id: str
+
+
+@dataclass
+class Imported:
+    summary: str | None  # None: nothing new
+    attachments: list[Attachment]
+    drafted: bool  # whether the drafting module was there to take the attachments
+
+
+def import_files(
+    db: Path,
+    campaign_id: str,
+    files: list[Path],
+    attachments_dir: Path,
+    as_of: date | None = None,
+) -> Imported:
+    seen = [item for path in files for item in wdtk.read(Path(path))]
+    # Dated histories first: an export's undated state then adds only what they lack.
+    seen.sort(key=lambda item: item.state_now is not None)
+    changes = Changes(read_held(db))
+    if not changes.known_campaign(campaign_id):
+        changes.campaign(_campaign_from(campaign_id, seen))
+    as_of = (as_of or date.today()).isoformat()
+    saved: list[tuple[Attachment, bytes, dict]] = []
+    for item in seen:
+        row = changes.request(campaign_id, item.force_id)
+        changes.sent(row, item.sent_date, item.wdtk_url)
+        for day, state in item.events:
+            changes.event(row, Event(day, wdtk.STATES[state][0], item.source, state))
+        if item.state_now:  # undated: recorded as seen on the day of the export or import
+            event = Event(as_of, wdtk.STATES[item.state_now][0], item.source, item.state_now)
+            changes.event(row, event, only_if_changed=True)
+        changes.answered_on(row, item.answered_date)
+        for found in item.attachments:
+            target = contained_path(
+                Path(found["member"]),
+                attachments_dir,
+                f"{campaign_id}/{item.force_id}/{found['incoming_message_id']}/{found['filename']}",
+            )
+            url = f"{item.wdtk_url}#incoming-{found['incoming_message_id']}"
+            record = {
+                "request_id": row["request_id"],
+                "date": found["date"],
+                "incoming_message_id": found["incoming_message_id"],
+                "filename": found["filename"],
+                "path": str(target),
+                "sha256": hashlib.sha256(found["data"]).hexdigest(),
+                "bytes": len(found["data"]),
+                "source_url": url,
+            }
+            if changes.attachment(record):
+                saved.append(
+                    (Attachment(target, url, item.force_id, campaign_id), found["data"], record)
+                )
+    for attachment, data, _ in saved:
+        attachment.path.parent.mkdir(parents=True, exist_ok=True)
+        attachment.path.write_bytes(data)
+    summary = changes.summary() if write(db, changes) else None
+    attachments = [attachment for attachment, _, _ in saved]
+    return Imported(summary, attachments, _hand_to_drafting(attachments))
+
+
+def _campaign_from(campaign_id: str, seen: list[wdtk.Seen]) -> Campaign:
+    """A campaign made from the requests themselves: titled as the request was."""
+    titled = next((item.title for item in seen if item.title), None)
+    if titled is None and seen:
+        titled = re.sub(r"_\d+$", "", seen[0].url_title).replace("_", " ").capitalize()
+    sent = sorted(item.sent_date for item in seen if item.sent_date)
+    return Campaign(
+        campaign_id,
+        titled or campaign_id,
+        "Made from WhatDoTheyKnow requests by multiforce import-wdtk.",
+        sent[0] if sent else None,
+        None,
+        None,
+        (),
+        (),
+        seen[0].source if seen else "import-wdtk",
+    )
+
+
+def _hand_to_drafting(attachments: list[Attachment]) -> bool:
+    """Each attachment to `draft` when the drafting module is installed; else False, for the
+    command to list them."""
+    if not attachments or importlib.util.find_spec(DRAFTING) is None:
+        return False
+    draft_attachment = importlib.import_module(DRAFTING).draft_attachment
+    for item in attachments:
+        draft_attachment(item.path, item.source_url, item.force_id, item.campaign_id)
+    return True

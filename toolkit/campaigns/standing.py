@@ -1,0 +1,112 @@
+"""Where a campaign's requests stand on a given day: answered, overdue, awaiting, in review.
+
+Computed from each request's history as of the day (its latest event on or before it), and
+the clock; "overdue" is never stored. The rows carry the `requests` columns as DESIGN.md names
+them, plus overdue_working_days (0 when not overdue) and standing.
+"""
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..errors import MultiforceError
+from . import clock
+
+COLUMNS = (
+    "request_id",
+    "campaign_id",
+    "force_id",
+    "sent_date",
+    "due_date",
+    "status",
+    "status_date",
+    "wdtk_url",
+    "response_id",
+    "overdue_working_days",
+)
+STANDINGS = (
+    "answered",
+    "overdue",
+    "awaiting_response",
+    "awaiting_clarification",
+    "internal_review",
+    "withdrawn",
+    "failed_delivery",
+    "unknown",
+)
+
+
+@dataclass
+class Standing:
+    row: dict  # COLUMNS
+    standing: str
+    force_name: str
+
+
+def standings(db: Path, campaign_id: str | None, on: date) -> list[Standing]:
+    if not Path(db).exists():
+        raise MultiforceError(
+            f"{db}: no such database. Expected one with a campaign: `multiforce campaign new FILE "
+            f"--db {db}` or `multiforce import-wdtk --db {db} --campaign C FILE`."
+        )
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        requests = conn.execute(
+            "SELECT q.*, f.name AS force_name FROM requests q JOIN forces f USING (force_id) "
+            "WHERE ? IS NULL OR q.campaign_id = ? ORDER BY q.campaign_id, f.name",
+            (campaign_id, campaign_id),
+        ).fetchall()
+        events: dict[str, list] = {}
+        for event in conn.execute("SELECT * FROM request_events ORDER BY rowid"):
+            events.setdefault(event["request_id"], []).append(event)
+    except sqlite3.DatabaseError as error:
+        raise MultiforceError(
+            f"{db}: it holds no campaign requests ({error}). Expected a database written by "
+            "`multiforce campaign new` or `multiforce import-wdtk`."
+        ) from None
+    finally:
+        conn.close()
+    if campaign_id and not requests:
+        raise MultiforceError(
+            f"{db}: no requests of campaign {campaign_id!r}. Expected a campaign the database "
+            "holds: run `multiforce requests --db DB` to see them all."
+        )
+    day = on.isoformat()
+    sent = [row for row in requests if row["sent_date"] is None or row["sent_date"] <= day]
+    return [_standing(dict(row), events.get(row["request_id"], []), on) for row in sent]
+
+
+def _standing(request: dict, history: list, on: date) -> Standing:
+    day = on.isoformat()
+    known = [
+        (index, event)
+        for index, event in enumerate(history)
+        if event["date"] is None or event["date"] <= day
+    ]
+    status, status_date = request["status"], request["status_date"]
+    if history:
+        status, status_date = "awaiting_response", None
+        if known:
+            latest = max(known, key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
+            status, status_date = latest["status"], latest["date"]
+    answered = status == "answered" or (
+        request["answered_date"] is not None and request["answered_date"] <= day
+    )
+    if request["response_id"] and not history:
+        answered = True
+    overdue = 0
+    due = date.fromisoformat(request["due_date"]) if request["due_date"] else None
+    if not answered and status == "awaiting_response" and due and on > due:
+        overdue = clock.working_days_between(due, on, request["regime"])
+    standing = "answered" if answered else "overdue" if overdue else status
+    row = {name: request[name] for name in COLUMNS if name in request}
+    row.update(status=status, status_date=status_date, overdue_working_days=overdue)
+    return Standing(row, standing, request["force_name"])
+
+
+def summary(found: list[Standing], on: date) -> str:
+    counts = {name: sum(1 for item in found if item.standing == name) for name in STANDINGS}
+    parts = [f"{counts[name]} {name.replace('_', ' ')}" for name in STANDINGS if counts[name]]
+    return f"{len(found)} requests as of {on.isoformat()}: " + (", ".join(parts) or "none")

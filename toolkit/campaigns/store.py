@@ -1,0 +1,391 @@
+"""The campaign tables in the database, and the one way they are written.
+
+Everything a command will write is worked out first, in memory, against what the database
+holds (read-only); a command that finds nothing new writes nothing, and the database file is
+left as it was, byte for byte. Otherwise the rows go through the publishing session (the
+database built aside and renamed over the old one), all in one transaction.
+
+History is appended, never rewritten: a request's status is its latest event's.
+"""
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandera.polars as pa
+import polars as pl
+import sqlite_utils
+
+from ...schemas.campaign import Campaign, regime
+from ...schemas.campaign_models import MODELS
+from ..errors import MultiforceError
+from ..records import response_id  # the id a force's response is published under
+from . import clock
+
+PRIMARY_KEYS = {
+    "campaigns": "campaign_id",
+    "campaign_questions": ("campaign_id", "number", "technology", "measure", "breakdown"),
+    "requests": "request_id",
+    "request_events": None,  # history: rows are only ever added
+    "request_attachments": ("request_id", "incoming_message_id", "filename"),
+    "working_days": ("regime", "date"),
+}
+FOREIGN_KEYS = {
+    "campaign_questions": [("campaign_id", "campaigns", "campaign_id")],
+    "requests": [
+        ("campaign_id", "campaigns", "campaign_id"),
+        ("force_id", "forces", "force_id"),
+    ],
+    "request_events": [("request_id", "requests", "request_id")],
+    "request_attachments": [("request_id", "requests", "request_id")],
+}
+INDEXES = {
+    "requests": [["campaign_id", "force_id"], ["force_id"]],
+    "request_events": [["request_id", "date"]],
+}
+TYPES = {"String": str, "Int64": int, "Float64": float}
+EVENT_KEY = ("date", "status", "wdtk_state")
+WDTK_SOURCE = "WhatDoTheyKnow"  # how the sources of imported events begin
+
+
+def columns(table: str) -> dict[str, type]:
+    return {name: c.dtype.type for name, c in MODELS[table].to_schema().columns.items()}
+
+
+def ensure_campaign_schema(db: sqlite_utils.Database) -> None:
+    """Create the campaign tables (before the views that read them); called by publishing."""
+    for table in MODELS:
+        schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
+        db[table].create(
+            schema,
+            pk=PRIMARY_KEYS[table],
+            foreign_keys=FOREIGN_KEYS.get(table, []),
+            if_not_exists=True,
+        )
+        for index in INDEXES.get(table, []):
+            db[table].create_index(index, if_not_exists=True)
+
+
+def request_id(campaign_id: str, force_id: str) -> str:
+    return f"{campaign_id}/{force_id}"
+
+
+@dataclass
+class Event:
+    date: str | None
+    status: str
+    source: str
+    wdtk_state: str | None = None
+
+
+@dataclass
+class Held:
+    """What the database holds of some campaigns, as plain rows."""
+
+    campaigns: dict[str, dict] = field(default_factory=dict)
+    questions: dict[str, list[dict]] = field(default_factory=dict)
+    requests: dict[str, dict] = field(default_factory=dict)
+    events: dict[str, list[dict]] = field(default_factory=dict)
+    attachments: set[tuple] = field(default_factory=set)
+
+
+def read_held(db_path: Path) -> Held:
+    held = Held()
+    if not Path(db_path).exists():
+        return held
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        tables = {
+            name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if "campaigns" not in tables:
+            return held
+        for row in conn.execute(f"SELECT {', '.join(columns('campaigns'))} FROM campaigns"):
+            held.campaigns[row["campaign_id"]] = dict(row)
+        for row in conn.execute(
+            f"SELECT {', '.join(columns('campaign_questions'))} FROM campaign_questions "
+            "ORDER BY rowid"
+        ):
+            held.questions.setdefault(row["campaign_id"], []).append(dict(row))
+        for row in conn.execute(f"SELECT {', '.join(columns('requests'))} FROM requests"):
+            held.requests[row["request_id"]] = dict(row)
+        for row in conn.execute(
+            f"SELECT {', '.join(columns('request_events'))} FROM request_events ORDER BY rowid"
+        ):
+            held.events.setdefault(row["request_id"], []).append(dict(row))
+        held.attachments = {
+            tuple(row)
+            for row in conn.execute(
+                "SELECT request_id, incoming_message_id, filename FROM request_attachments"
+            )
+        }
+    except sqlite3.DatabaseError as error:
+        raise MultiforceError(
+            f"{db_path}: the database cannot be read ({error}). Expected a database that "
+            "multiforce built: give another --db path, or rebuild it."
+        ) from None
+    finally:
+        conn.close()
+    return held
+
+
+class Changes:
+    """The rows a command will write, worked out against what the database holds."""
+
+    def __init__(self, held: Held):
+        self.held = held
+        self.campaigns: dict[str, dict] = {}
+        self.questions: dict[str, list[dict]] = {}
+        self.requests: dict[str, dict] = {}
+        self.events: list[dict] = []
+        self.attachments: list[dict] = []
+
+    # -- campaigns
+
+    def campaign(self, campaign: Campaign) -> None:
+        row = {
+            "campaign_id": campaign.campaign_id,
+            "title": campaign.title,
+            "description": campaign.description,
+            "sent_date": campaign.sent_date,
+            "period_start": campaign.period_start,
+            "period_end": campaign.period_end,
+            "source": campaign.source,
+        }
+        if self.held.campaigns.get(campaign.campaign_id) != row:
+            self.campaigns[campaign.campaign_id] = row
+        questions = [
+            {
+                "campaign_id": campaign.campaign_id,
+                "number": question.number,
+                "text": question.text,
+                "technology": topic.technology,
+                "measure": topic.measure,
+                "breakdown": topic.breakdown,
+                "period_start": topic.period_start,
+                "period_end": topic.period_end,
+            }
+            for question in campaign.questions
+            for topic in question.topics
+        ]
+        if self.held.questions.get(campaign.campaign_id, []) != questions:
+            self.questions[campaign.campaign_id] = questions
+        for recipient in campaign.recipients:
+            current = self.request(campaign.campaign_id, recipient.force_id)
+            # WhatDoTheyKnow's dates, once imported, are the better record of when it was sent.
+            from_wdtk = any(
+                event["source"].startswith(WDTK_SOURCE)
+                for event in self._history(current["request_id"])
+            )
+            if not from_wdtk:
+                self._set(current, sent_date=campaign.sent_date)
+            self._set(current, wdtk_url=recipient.wdtk_url)
+            source = f"campaign file {campaign.source}"
+            if campaign.sent_date:
+                self.event(current, Event(campaign.sent_date, "awaiting_response", source))
+            if recipient.response:
+                self._set(current, response_id=response_id(recipient.force_id, recipient.response))
+                self.event(current, Event(None, "answered", source))
+
+    def known_campaign(self, campaign_id: str) -> bool:
+        return campaign_id in self.held.campaigns or campaign_id in self.campaigns
+
+    def campaign_sent_date(self, campaign_id: str) -> str | None:
+        row = self.campaigns.get(campaign_id) or self.held.campaigns.get(campaign_id) or {}
+        return row.get("sent_date")
+
+    # -- requests and their history
+
+    def request(self, campaign_id: str, force_id: str) -> dict:
+        """The request's row as it will be written (new ones start awaiting a response)."""
+        key = request_id(campaign_id, force_id)
+        if key not in self.requests:
+            held = self.held.requests.get(key)
+            self.requests[key] = (
+                dict(held)
+                if held
+                else {
+                    "request_id": key,
+                    "campaign_id": campaign_id,
+                    "force_id": force_id,
+                    "sent_date": self.campaign_sent_date(campaign_id),
+                    "due_date": None,
+                    "status": "awaiting_response",
+                    "status_date": None,
+                    "wdtk_url": None,
+                    "response_id": None,
+                    "regime": regime(force_id),
+                    "wdtk_state": None,
+                    "answered_date": None,
+                    "working_days_to_answer": None,
+                }
+            )
+        return self.requests[key]
+
+    def _set(self, row: dict, **values) -> None:
+        row.update({name: value for name, value in values.items() if value is not None})
+
+    def sent(self, row: dict, sent_date: str | None, wdtk_url: str | None = None) -> None:
+        self._set(row, sent_date=sent_date, wdtk_url=wdtk_url)
+
+    def answered_on(self, row: dict, day: str | None) -> None:
+        """The day the answer came, from a dated source only (an export's status as seen on a
+        day says the answer came by then, not when)."""
+        if day and (row["answered_date"] is None or day < row["answered_date"]):
+            row["answered_date"] = day
+
+    def event(self, row: dict, event: Event, only_if_changed: bool = False) -> None:
+        """Add an event unless the history holds it; `only_if_changed` (a status seen in an
+        undated export) adds it only when it differs from the latest status."""
+        history = self._history(row["request_id"])
+        key = (event.date, event.status, event.wdtk_state)
+        if any(tuple(held[k] for k in EVENT_KEY) == key for held in history):
+            return
+        if only_if_changed and history:
+            latest = _latest(history)
+            if (latest["status"], latest["wdtk_state"]) == (event.status, event.wdtk_state):
+                return
+        self.events.append({"request_id": row["request_id"], **event.__dict__})
+
+    def attachment(self, row: dict) -> bool:
+        key = (row["request_id"], row["incoming_message_id"], row["filename"])
+        if key in self.held.attachments or any(
+            key == (a["request_id"], a["incoming_message_id"], a["filename"])
+            for a in self.attachments
+        ):
+            return False
+        self.attachments.append(row)
+        return True
+
+    def _history(self, key: str) -> list[dict]:
+        return self.held.events.get(key, []) + [e for e in self.events if e["request_id"] == key]
+
+    def finish(self) -> None:
+        """Each touched request's status, dates and clock, from its whole history."""
+        for key, row in self.requests.items():
+            history = self._history(key)
+            if history:
+                latest = _latest(history)
+                row["status"], row["status_date"] = latest["status"], latest["date"]
+                row["wdtk_state"] = latest["wdtk_state"] or row["wdtk_state"]
+            sent = _day(row["sent_date"])
+            row["due_date"] = clock.due_date(sent, row["regime"]).isoformat() if sent else None
+            answered = _day(row["answered_date"])
+            row["working_days_to_answer"] = (
+                clock.working_days_between(sent, answered, row["regime"])
+                if sent and answered
+                else None
+            )
+        self.requests = {
+            key: row for key, row in self.requests.items() if self.held.requests.get(key) != row
+        }
+
+    def empty(self) -> bool:
+        return not (
+            self.campaigns or self.questions or self.requests or self.events or self.attachments
+        )
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.campaigns)} campaign(s), {len(self.requests)} request(s) new or updated, "
+            f"{len(self.events)} status event(s), {len(self.attachments)} attachment(s)"
+        )
+
+
+def _latest(history: list[dict]) -> dict:
+    """The latest event: by date (undated ones first), then in the order they were recorded."""
+    return max(enumerate(history), key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def write(db_path: Path, changes: Changes) -> bool:
+    """Publish the changes in one transaction; False (and nothing touched) when there are none."""
+    changes.finish()
+    if changes.empty():
+        return False
+    _validate(changes)
+    from ..store.publish import publication
+
+    with publication(db_path) as session:
+        conn = session._connection()  # the aside database, schema ensured
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN")
+        try:
+            _insert(conn, "campaigns", list(changes.campaigns.values()), replace=True)
+            for campaign_id, rows in changes.questions.items():
+                conn.execute("DELETE FROM campaign_questions WHERE campaign_id = ?", (campaign_id,))
+                _insert(conn, "campaign_questions", rows)
+            _insert(conn, "requests", list(changes.requests.values()), replace=True)
+            _insert(conn, "request_events", changes.events)
+            _insert(conn, "request_attachments", changes.attachments)
+            _calendar(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return True
+
+
+def _validate(changes: Changes) -> None:
+    for table, rows in (
+        ("campaigns", list(changes.campaigns.values())),
+        ("campaign_questions", [r for held in changes.questions.values() for r in held]),
+        ("requests", list(changes.requests.values())),
+        ("request_events", changes.events),
+        ("request_attachments", changes.attachments),
+    ):
+        if not rows:
+            continue
+        try:
+            MODELS[table].validate(pl.DataFrame(rows, schema=columns(table)), lazy=True)
+        except pa.errors.SchemaErrors as errors:
+            cases = "; ".join(
+                f"{case['column']} {case['check']}: found {case['failure_case']!r}"
+                for case in errors.failure_cases.head(5).iter_rows(named=True)
+            )
+            raise MultiforceError(
+                f"{table}: rows that would be written break the table's rules ({cases}); nothing "
+                "was written. Expected the campaign's files to give dates as YYYY-MM-DD and the "
+                "vocabulary of schemas/campaign.py: correct the file and run again."
+            ) from None
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict], replace: bool = False) -> None:
+    """Insert rows; `replace` updates a row whose key is held (an upsert: a request keeps its
+    history, which a delete-and-insert would orphan)."""
+    if not rows:
+        return
+    names = list(columns(table))
+    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    if replace:
+        key = PRIMARY_KEYS[table]
+        keys = (key,) if isinstance(key, str) else key
+        sql += f" ON CONFLICT({', '.join(keys)}) DO UPDATE SET " + ", ".join(
+            f"{name} = excluded.{name}" for name in names if name not in keys
+        )
+    conn.executemany(sql, [tuple(row.get(name) for name in names) for row in rows])
+
+
+def _calendar(conn: sqlite3.Connection) -> None:
+    """The working days of both regimes, from the first request sent to a year from now, so
+    that views can count working days in SQL (derived from the clock; rebuilt on each write)."""
+    (first,) = conn.execute("SELECT min(sent_date) FROM requests").fetchone()
+    conn.execute("DELETE FROM working_days")
+    if first is None:
+        return
+    start = date(int(first[:4]), 1, 1)
+    end = date(max(date.today().year, int(first[:4])) + 1, 12, 31)
+    conn.executemany(
+        "INSERT INTO working_days (regime, date) VALUES (?, ?)",
+        (
+            (name, day.isoformat())
+            for name in clock.SUBDIVISIONS
+            for day in clock.working_days(start, end, name)
+        ),
+    )

@@ -1,0 +1,85 @@
+"""Views of campaigns: where each request stands, and silence as data.
+
+"Overdue" and `no_response` are derived here from `requests` and the day the database is
+read (date('now')), never stored as if a force had said them. Working days are counted on
+the `working_days` calendar the clock writes beside the requests.
+"""
+
+from .clock import DAYS_TO_ANSWER
+from .wdtk import OUTCOME_OF_STATE
+
+ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL)"
+OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
+
+WITHHELD = (
+    "('partially_disclosed', 'not_held', 'refused', 'cost_limit', 'neither_confirm_nor_deny')"
+)
+# What WhatDoTheyKnow's state says of the outcome, until the response's own outcomes are read.
+REPORTED_OUTCOME = (
+    "CASE q.wdtk_state "
+    + " ".join(f"WHEN '{state}' THEN '{status}'" for state, status in OUTCOME_OF_STATE.items())
+    + " END"
+)
+
+
+def _working_days_after(column: str, until: str) -> str:
+    return (
+        "(SELECT count(*) FROM working_days w WHERE w.regime = q.regime "
+        f"AND w.date > {column} AND w.date <= {until})"
+    )
+
+
+VIEWS = {
+    "request_status": f"""
+SELECT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id, f.name AS force_name,
+       q.sent_date, q.due_date, q.status, q.status_date, q.wdtk_state, q.answered_date,
+       CASE WHEN {ANSWERED} THEN 'answered' WHEN {OVERDUE} THEN 'overdue' ELSE q.status
+       END AS standing,
+       CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")} ELSE 0
+       END AS overdue_working_days,
+       CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")}
+            WHEN q.working_days_to_answer > {DAYS_TO_ANSWER}
+            THEN q.working_days_to_answer - {DAYS_TO_ANSWER} ELSE 0
+       END AS working_days_late,
+       q.working_days_to_answer,
+       CASE WHEN {OVERDUE} THEN 'no_response' END AS outcome,
+       (SELECT group_concat(status, ', ') FROM (
+           SELECT DISTINCT o.status FROM outcomes o
+           WHERE o.response_id = q.response_id AND o.status IN {WITHHELD} ORDER BY o.status)
+       ) AS withheld,
+       {REPORTED_OUTCOME} AS reported_outcome,
+       q.regime, q.wdtk_url, q.response_id, coalesce(r.source_kind, 'request') AS source_kind
+FROM requests q
+JOIN forces f ON f.force_id = q.force_id
+JOIN campaigns c ON c.campaign_id = q.campaign_id
+LEFT JOIN responses r ON r.response_id = q.response_id""",
+    "silence": """
+SELECT force_id, force_name, campaign_id, campaign_title, request_id, sent_date, due_date,
+       overdue_working_days, outcome AS status, wdtk_state, wdtk_url, source_kind
+FROM request_status
+WHERE standing = 'overdue'""",
+    "request_outcome_cells": """
+SELECT DISTINCT s.force_id, s.campaign_id, q.technology, s.status, s.source_kind
+FROM silence s
+JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
+    "refusals_and_silence": """
+SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
+       reference, locator, NULL AS campaign_id, NULL AS overdue_working_days
+FROM outcomes_by_topic
+WHERE status NOT IN ('disclosed')
+UNION ALL
+SELECT DISTINCT s.force_name, q.technology, q.measure, q.breakdown, s.status, NULL AS exemptions,
+       'no response, ' || s.overdue_working_days || ' working days after it was due on '
+       || s.due_date AS reason,
+       s.source_kind, s.request_id AS reference, s.wdtk_url AS locator, s.campaign_id,
+       s.overdue_working_days
+FROM silence s
+JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
+    "response_times": f"""
+SELECT force_id, force_name, campaign_id, request_id, sent_date, due_date, answered_date,
+       working_days_to_answer, working_days_late,
+       working_days_to_answer <= {DAYS_TO_ANSWER} AS on_time,
+       regime, response_id, source_kind
+FROM request_status
+WHERE working_days_to_answer IS NOT NULL""",
+}

@@ -1,0 +1,46 @@
+from pathlib import Path
+
+import click
+
+from . import db_option, existing_file
+
+
+@click.group()
+def campaign():
+    """Campaigns: the questions sent, to which forces, and when.
+
+    \b
+    Example:
+      multiforce campaign new campaigns/scanners-2024.yaml --db multiforce.db
+    """
+
+
+@campaign.command("new")
+@click.argument("file", type=existing_file)
+@db_option
+def new(file: Path, db: Path):
+    """Add a campaign file's questions and a request per force asked (due dates computed).
+
+    Running it again with the same file changes nothing; a changed file updates the campaign
+    and its questions, and never rewrites a request's history.
+
+    \b
+    Example:
+      multiforce campaign new campaigns/scanners-2024.yaml --db multiforce.db
+    """
+    from ..campaigns.definition import add_campaigns, load_campaign
+
+    chosen = load_campaign(file)
+    written = add_campaigns(db, [chosen])
+    click.echo(
+        f"{chosen.campaign_id}: {written} written to {db}."
+        if written
+        else f"{chosen.campaign_id}: {db} holds it already; nothing changed."
+    )
+    click.echo(
+        f"See where it stands with: multiforce requests --db {db} --campaign {chosen.campaign_id}"
+    )
+
+
+# The CLI registers every command a module holds; `new` belongs under `campaign` only.
+del new

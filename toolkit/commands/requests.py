@@ -1,0 +1,72 @@
+import csv
+import json
+import sys
+from datetime import date
+
+import click
+
+from . import DEFAULT_DB, db_path
+
+
+@click.command("requests")
+@click.option(
+    "--db", type=db_path, default=DEFAULT_DB, show_default=True, help="The database to read."
+)
+@click.option("--campaign", "campaign_id", metavar="C", help="Only this campaign's requests.")
+@click.option(
+    "--on",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Work everything out as of this day (YYYY-MM-DD); default today.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="A table, or CSV or JSON with the requests' columns and overdue_working_days.",
+)
+def requests(db, campaign_id, on, output):
+    """Show where each request of a campaign stands, and how late.
+
+    Answered, overdue (by how many working days), awaiting, in internal review; a summary line
+    last (on stderr for CSV and JSON).
+
+    \b
+    Example:
+      multiforce requests --db multiforce.db --campaign scanners-2024 --on 2024-06-30
+    """
+    from ..campaigns.standing import COLUMNS, standings, summary
+    from .forces import plain_table, rich_table
+
+    day = on.date() if on else date.today()
+    found = standings(db, campaign_id, day)
+    rows = [item.row for item in found]
+    if output == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif output == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        heading = ["request", "force", "standing", "late", "sent", "due", "status date"]
+        cells = [
+            [
+                item.row["request_id"],
+                item.force_name,
+                item.standing.replace("_", " "),
+                f"{item.row['overdue_working_days']} wd"
+                if item.row["overdue_working_days"]
+                else "",
+                item.row["sent_date"] or "?",
+                item.row["due_date"] or "?",
+                item.row["status_date"] or "",
+            ]
+            for item in found
+        ]
+        if sys.stdout.isatty():
+            rich_table(heading, cells, quiet=[item.standing == "answered" for item in found])
+        else:
+            click.echo(plain_table(heading, cells))
+    click.echo(summary(found, day), err=output != "table")

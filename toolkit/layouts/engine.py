@@ -1,0 +1,378 @@
+"""Document -> Response: choose the layout profile, strip its chrome, read its fields, and split
+the request and the answer by question. Everything particular to a layout is in its profile."""
+
+import re
+from dataclasses import replace
+
+from ..document import Document
+from .dates import parse_date, parse_month
+from .names import force_named, most_named
+from .profiles import Profile, force_by_host, profiles, referral, structure
+from .response import Answer, Question, Response, Statement
+
+URL_WEIGHT = 10
+HEADING_MAX = 80
+HEADING_WORDS = 3
+SENTENCE_END = (".", ":", "?", ";", "!", ",")
+
+
+def choose(text: str, source_url: str | None = None) -> Profile:
+    """The profile whose markers the text (and address) shows most; the file's order breaks
+    ties. A profile's `requires` must be met, and a profile with markers needs one of them
+    (or its address) to be found."""
+    best, best_score = None, -1
+    text = "\n" + text
+    for candidate in profiles():
+        url_hit = bool(source_url and candidate.url and candidate.url.search(source_url))
+        required = candidate.requires
+        if required and not url_hit:
+            if not (required.search(text) or (source_url and required.search(source_url))):
+                continue
+        score = URL_WEIGHT * url_hit + sum(1 for p in candidate.markers if p.search(text))
+        if candidate.markers and not score:
+            continue  # a layout with markers of its own is told by them (or its address)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _first_line(lines: list[str], pattern: re.Pattern | None, start: int = 0) -> int | None:
+    if pattern is None:
+        return None
+    for index in range(start, len(lines)):
+        if pattern.search(lines[index]):
+            return index
+    return None
+
+
+def _field(profile: Profile, name: str, text: str) -> str | None:
+    """The field's value in `text` (which starts with a newline: see profiles.in_text)."""
+    for pattern in profile.fields.get(name, ()):
+        match = pattern.search(text)
+        if match:
+            return match["value"].strip()
+    return None
+
+
+def _url_field(profile: Profile, name: str, url: str | None) -> str | None:
+    pattern = profile.url_fields.get(name)
+    match = pattern.search(url) if pattern and url else None
+    if not match:
+        return None
+    template = profile.url_formats.get(name)
+    return template.format_map(match.groupdict()) if template else match["value"]
+
+
+SIGNATURE_LINES = 6  # the lines after "Yours sincerely" that name the sender
+
+
+def _force(
+    profile: Profile, whole: str, kept: list[str], body: str, url: str | None
+) -> tuple[str | None, str | None]:
+    """The force that published the response, and how it was found (see docs/reading.md)."""
+    if profile.force:
+        return profile.force, f"layout {profile.id}"
+    by_host = force_by_host(url) if url else None
+    if by_host:
+        return by_host, "the page's address"
+    for name in (_url_field(profile, "force_slug", url), _field(profile, "force_name", whole)):
+        found = force_named(name) if name else None
+        if found:
+            return found, f"the name {name!r}"
+    signed_at = _first_line(kept, profile.signature)
+    if signed_at is not None:
+        signed = most_named("\n".join(kept[signed_at + 1 : signed_at + 1 + SIGNATURE_LINES]))
+        if signed:
+            return signed, "the force signing the letter"
+    # A force the answer sends the requester to ("held by Kent Police") is not the sender.
+    own_lines = "\n".join(line for line in body.split("\n") if not referral().search(line))
+    named = most_named(own_lines) or most_named(body)
+    return (named, "the force named most in the text") if named else (None, None)
+
+
+def _numbered(line: str):
+    patterns, _, _ = structure()
+    for pattern in patterns:
+        match = pattern.match(line)
+        if match:
+            return match
+    return None
+
+
+def _looks_like_heading(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        0 < len(stripped) <= HEADING_MAX
+        and not stripped.endswith(SENTENCE_END)
+        and stripped[0].isupper()
+        and _numbered(stripped) is None
+    )
+
+
+def _key(number: str | None, letter: str | None) -> str:
+    return f"{number or ''}{(letter or '').lower()}"
+
+
+def _segments(lines: list[str], headings: tuple[str, ...] = ()):
+    """Numbered blocks of `lines` as [written number, key, heading, block lines], and the lines
+    outside any block as (line, heading). A heading line (short, no sentence's end) ends a
+    block when it opens a group numbered from 1, names one of `headings` (the request's), or
+    is written in capitals; the lines after it belong to it."""
+    blocks, loose = [], []
+    heading, last_number, in_block = None, None, False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        match = _numbered(stripped)
+        if match is None:
+            if _looks_like_heading(stripped):
+                following = _numbered(lines[index + 1].strip()) if index + 1 < len(lines) else None
+                opens_group = following is not None and following.groupdict().get("n") in (
+                    None,
+                    "1",
+                )
+                known = any(_heading_matches(h, stripped) for h in headings)
+                if opens_group or known or stripped.isupper() or (not blocks and following):
+                    heading, in_block = stripped, False
+                    continue
+            if in_block:
+                blocks[-1][3].append(line)
+            elif stripped:
+                loose.append((line, heading))
+            continue
+        number, letter = match.groupdict().get("n"), match.groupdict().get("l")
+        if number is None:  # a letter alone numbers a part of the question before it
+            if last_number is None:
+                loose.append((line, heading))
+                continue
+            written = f"{last_number}{letter}"
+        else:
+            written, last_number = match["written"].strip(), number
+        blocks.append([written, _key(number or last_number, letter), heading, [line]])
+        in_block = True
+    return blocks, loose
+
+
+def _labelled(questions: list[Question]) -> list[Question]:
+    """Each question with its unique label (see `Question`)."""
+    numbers = [q.number for q in questions]
+    unnumbered = 0
+    labelled = []
+    for index, q in enumerate(questions):
+        if q.number is None:
+            unnumbered += 1
+            label = "request" if numbers.count(None) == 1 else f"request {unnumbered}"
+        elif numbers.count(q.number) == 1:
+            label = q.number
+        elif q.heading:
+            label = f"{q.heading} / {q.number}"
+        else:
+            label = f"{q.number} ({index + 1})"
+        labelled.append(replace(q, label=label))
+    return labelled
+
+
+def _questions(request_lines: list[str], interleaved: bool):
+    """The questions of a request (not yet labelled) and, where each question's block holds
+    its answer too, the answers' texts in the same order."""
+    blocks, loose = _segments(request_lines)
+    _, _, label = structure()
+    questions, answer_texts = [], []
+    for written, key, heading, block in blocks:
+        if interleaved:
+            at = next((i for i, line in enumerate(block) if i and label.match(line.strip())), None)
+            if at is None and label.search(block[0]) is not None:
+                question_text = label.split(block[0], maxsplit=1)[0]
+                answer_text = "\n".join(block)  # "1. question? Answer: ..." on one line
+            else:
+                at = at if at is not None else 1
+                question_text, answer_text = "\n".join(block[:at]), "\n".join(block[at:])
+            answer_texts.append(answer_text.strip())
+        else:
+            question_text = "\n".join(block)
+        questions.append(Question(written, key, question_text.strip(), heading))
+    if not questions:  # an unnumbered request is one question
+        lines = [line for line, _ in loose]
+        if interleaved and lines:
+            # No heading parts it from its answer: the question runs to its question mark.
+            end = next((i for i, line in enumerate(lines) if line.rstrip().endswith("?")), 0)
+            question, answer = "\n".join(lines[: end + 1]), "\n".join(lines[end + 1 :])
+            return [Question(None, None, question.strip())], [answer.strip()]
+        text = "\n".join(lines).strip()
+        return ([Question(None, None, text)] if text else []), []
+    return questions, answer_texts
+
+
+def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str]]] | None:
+    """Each (request, answer) of a page that alternates 'Request' and 'Answer' headings more
+    than once, or None for any other page."""
+    if profile.request is None or profile.answer is None:
+        return None
+    marks = []
+    for index, line in enumerate(lines):
+        if len(line.split()) > HEADING_WORDS:
+            continue
+        kind = "request" if profile.request.search(line) else None
+        kind = kind or ("answer" if profile.answer.search(line) else None)
+        if kind and (not marks or marks[-1][1] != kind):
+            marks.append((index, kind))
+    kinds = [kind for _, kind in marks]
+    if kinds.count("request") < 2 or kinds != ["request", "answer"] * (len(kinds) // 2):
+        return None
+    starts = [index for index, _ in marks] + [len(lines)]
+    return [
+        (lines[starts[i] + 1 : starts[i + 1]], lines[starts[i + 1] + 1 : starts[i + 2]])
+        for i in range(0, len(marks), 2)
+    ]
+
+
+def _split(body_lines: list[str], profile: Profile):
+    """The request's lines, the answer's lines, the questions, the answers and the statements."""
+    pairs = _pairs(body_lines, profile)
+    if pairs:
+        found = [_questions(request, False)[0] for request, _ in pairs]
+        questions = _labelled([q for group in found for q in group])
+        answers, statements, at = [], [], 0
+        for (_, answer_lines), group in zip(pairs, found, strict=True):
+            group, at = questions[at : at + len(group)], at + len(group)
+            if len(group) == 1 and group[0].number is None:
+                answers.append(Answer(group[0].label, "\n".join(answer_lines).strip()))
+            else:
+                own, loose = _answers(answer_lines, group)
+                answers += own
+                statements += loose
+        request = "\n".join(line for request, _ in pairs for line in request)
+        answer = "\n".join(line for _, answer in pairs for line in answer)
+        return request, answer, questions, answers, statements
+
+    request_at = _first_line(body_lines, profile.request)
+    answer_at = _first_line(body_lines, profile.answer, 0 if request_at is None else request_at + 1)
+    # An answer heading that comes back ("Answer" after each question) answers question by question.
+    repeats = answer_at is not None and body_lines.count(body_lines[answer_at]) > 1
+    interleaved = answer_at is None or repeats
+    request_start = request_at + 1 if request_at is not None else 0
+    if interleaved:
+        request_lines, answer_lines = body_lines[request_start:], []
+    else:
+        # The answer's heading ("Response", "Decision") is not part of it; a sentence is.
+        heading = len(body_lines[answer_at].split()) <= HEADING_WORDS
+        request_lines = body_lines[request_start:answer_at]
+        answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
+    found, answer_texts = _questions(request_lines, interleaved)
+    questions = _labelled(found)
+    answers = []
+    if answer_texts:  # each numbered block held its own answer
+        answers = [
+            Answer(q.label, text) for q, text in zip(questions, answer_texts, strict=True) if text
+        ]
+    statements = []
+    if answer_lines:
+        answers, statements = _answers(answer_lines, questions)
+    request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
+    return request, answer, questions, answers, statements
+
+
+def _heading_matches(question_heading: str | None, answer_heading: str | None) -> bool:
+    if not question_heading or not answer_heading:
+        return False
+    q, a = question_heading.lower(), answer_heading.lower()
+    return a.startswith(q) or q.startswith(a) or q in a
+
+
+def _answers(answer_lines: list[str], questions: list[Question]):
+    headings = tuple(dict.fromkeys(q.heading for q in questions if q.heading))
+    blocks, loose = _segments(answer_lines, headings)
+    by_key: dict[str, list[Question]] = {}
+    for question in questions:
+        by_key.setdefault(question.key, []).append(question)
+    answers: dict[str, list[str]] = {}
+    unmatched = []
+    for _, key, heading, block in blocks:
+        candidates = by_key.get(key, [])
+        if len(candidates) > 1:
+            candidates = [q for q in candidates if _heading_matches(q.heading, heading)]
+        if len(candidates) == 1:
+            answers.setdefault(candidates[0].label, []).extend(block)
+        else:
+            unmatched.extend(block)
+    statements = [
+        Statement(line.strip(), _covers(line, heading, questions)) for line, heading in loose
+    ] + [
+        Statement(line.strip(), _covers(line, None, questions))
+        for line in unmatched
+        if line.strip()
+    ]
+    ordered = [
+        Answer(q.label, "\n".join(answers[q.label]).strip())
+        for q in questions
+        if q.label in answers
+    ]
+    return ordered, statements
+
+
+def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[str, ...]:
+    """The questions a loose line of the answer speaks for (see `Statement`)."""
+    _, mentions, _ = structure()
+    scope = [q for q in questions if _heading_matches(q.heading, heading)] or questions
+    lowered = line.lower()
+    named_heading = [q for q in questions if q.heading and q.heading.lower() in lowered]
+    if named_heading:
+        scope = named_heading
+    keys = set()
+    for match in mentions.finditer(line):
+        first, last = match["first"], match["last"]
+        if last and match["joiner"] not in ("and", "&", ","):
+            low, high = int(re.match(r"\d+", first)[0]), int(re.match(r"\d+", last)[0])
+            keys.update(str(n) for n in range(low, high + 1))
+            keys.update(
+                q.key
+                for q in scope
+                if q.key
+                and re.match(r"\d+", q.key)
+                and low <= int(re.match(r"\d+", q.key)[0]) <= high
+            )
+        else:
+            keys.update(k.lower() for k in (first, last) if k)
+    covered = [q for q in scope if q.key in keys] if keys else scope
+    return tuple(q.label for q in covered)
+
+
+def read_response(document: Document, source_url: str | None = None) -> Response:
+    """The response `document` holds, read through the layout profile that fits it best.
+
+    `source_url` (the page's address, when the user knows it) helps choose the layout and
+    may give the force, the reference and the month of publication."""
+    text = document.text
+    profile = choose(text, source_url)
+    lines = text.split("\n")
+    kept = [line for line in lines if not (profile.chrome and profile.chrome.match(line.strip()))]
+    whole = "\n" + text  # fields may stand in chrome or footer lines ("Date Responded ...")
+    start = _first_line(kept, profile.start) or 0
+    end = _first_line(kept, profile.footer, start + 1)
+    body_lines = kept[start:end]
+    body = "\n".join(body_lines).strip("\n")
+
+    request, answer, questions, answers, statements = _split(body_lines, profile)
+
+    force_id, evidence = _force(profile, whole, kept, body, source_url)
+    reference = _field(profile, "reference", whole) or _url_field(profile, "reference", source_url)
+    month = _url_field(profile, "month", source_url)
+    return Response(
+        layout=profile.id,
+        force_id=force_id,
+        reference=reference,
+        response_date=parse_date(_field(profile, "response_date", whole)),
+        request_date=parse_date(_field(profile, "request_date", whole)),
+        title=_field(profile, "title", whole),
+        body=body,
+        request=request,
+        answer=answer,
+        questions=tuple(questions),
+        answers=tuple(answers),
+        statements=tuple(statements),
+        status_lines=tuple(
+            line.strip() for line in kept if profile.status and profile.status.search(line)
+        ),
+        response_month=parse_month(month) if month else None,
+        source_url=source_url,
+        force_evidence=evidence,
+    )

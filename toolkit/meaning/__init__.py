@@ -1,0 +1,71 @@
+"""What a response means: each question's topics, each answer's outcome, the figures.
+
+    from multiforce.toolkit.layouts import read_response
+    from multiforce.toolkit.meaning import read_meaning
+    meaning = read_meaning(read_response(document), question_map=None)
+    meaning.questions, meaning.outcomes, meaning.figures, meaning.unsure_figures, ...
+
+Vocabularies are data: schemas/questions.yaml and schemas/phrases.yaml (docs/reading.md).
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..layouts.response import Response
+from .figures import Figure, FigureReading, Unsure, read_figures, read_response_figures
+from .outcomes import Outcome, OutcomeReading, read_outcome, read_outcomes, sections_cited
+from .periods import financial_year, period_in, period_named
+from .questions import QuestionTopics, Topic, map_question, map_questions
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """Everything read from one response. `unmapped` lists the questions with no topics,
+    `unsure_outcomes` the questions whose outcome the text does not say, and
+    `unsure_figures` the numbers that may be figures: all for a person to decide."""
+
+    questions: tuple[QuestionTopics, ...]
+    outcomes: tuple[Outcome, ...]
+    figures: tuple[Figure, ...]
+    unsure_outcomes: tuple[str | None, ...]
+    unsure_figures: tuple[Unsure, ...]
+
+    @property
+    def unmapped(self) -> tuple[QuestionTopics, ...]:
+        return tuple(q for q in self.questions if not q.topics)
+
+
+def read_meaning(
+    response: Response, question_map: Mapping[str, Iterable[Topic]] | None = None
+) -> Meaning:
+    """Map the questions, read the figures of each answer, then each answer's outcome."""
+    questions = map_questions(response, question_map)
+    figures = read_response_figures(response, questions)
+    first_quotes: dict[str, str] = {}
+    for figure in figures.figures:
+        first_quotes.setdefault(figure.question, figure.quote)
+    outcomes = read_outcomes(response, first_quotes)
+    return Meaning(questions, outcomes.outcomes, figures.figures, outcomes.unsure, figures.unsure)
+
+
+__all__ = [
+    "Figure",
+    "FigureReading",
+    "Meaning",
+    "Outcome",
+    "OutcomeReading",
+    "QuestionTopics",
+    "Topic",
+    "Unsure",
+    "financial_year",
+    "map_question",
+    "map_questions",
+    "period_in",
+    "period_named",
+    "read_figures",
+    "read_meaning",
+    "read_outcome",
+    "read_outcomes",
+    "read_response_figures",
+    "sections_cited",
+]

@@ -1,0 +1,475 @@
+"""Figures in the shapes forces write them, each with its period, qualifier, verbatim quote
+and the topic of the question it answers:
+
+- tables whose rows start with a period (`2018 | 8145`, or whitespace columns), one value
+  column or several (the columns' headings tell their measure or breakdown value);
+- tables with periods as columns (`| 2018 | 2019 |`), a row per measure or breakdown value;
+- `2016 = 32` lines;
+- sentences with one number and one period: "120 devices were deployed in 2018", "As at
+  5 February 2020, 1345 devices currently await examination" (a date: a day's period);
+- "Yes" / "No" answering a "do you use ..." question (unit yes_no);
+- percentages (unit percent), only where the question asks for a share.
+
+A number whose meaning is not sure (no period, no single topic, several numbers in one
+sentence) is returned in `FigureReading.unsure` for a person, never as a figure. Years,
+dates, references, question numbers, sections of the Act and addresses are not figures
+(toolkit/audit.py's common patterns say which).
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from ...schemas.vocabulary import BREAKDOWNS
+from ..audit import COMMON
+from ..cleaning import Period, infer_qualifier, parse_number
+from ..layouts.response import Response
+from .periods import period_in, period_named
+from .questions import (
+    QuestionTopics,
+    Topic,
+    at_a_date_measures,
+    counted_nouns,
+    named,
+    yes_no_measures,
+)
+from .text import echoes, sentences
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+VALUE = re.compile(rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)")
+CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+EQUALS = re.compile(
+    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
+)
+YES_NO = re.compile(
+    r"^[\s•*-]*(?:(?:(?:Q|A)?\d+[a-z]?[.):-]?|answer:?|response:?)\s*)?(?P<answer>yes|no)\b", re.I
+)
+SHARE_MEASURES = {"share_of_uses"}
+DURATION = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
+# A number a sentence states as a count: "120 devices ...", "... searches was 8145".
+# What the number counts: the two words after it ("120 devices", "6 knife arches").
+COUNTED = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
+STATED = re.compile(
+    r"\b(?:was|were|is|are|totall?ed|numbered|of|at|approximately|around|about|:)\s*$", re.I
+)
+# What may stand beside a number that is a whole answer: its list mark, a qualifier, a full stop.
+ALONE = re.compile(
+    r"\s*(?:(?:Q|Question\s*)?\(?\d{1,2}[a-z]?[.):-]\s*)?(?:approximately|approx\.?|around|about)?\s*"
+    r"[.;]?\s*",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: what it measures (from the question's topic), its period and its quote."""
+
+    value: float
+    unit: str
+    period_start: str | None
+    period_end: str | None
+    period_label: str | None
+    qualifier: str
+    quote: str
+    question: str | None = None
+    technology: str | None = None
+    measure: str | None = None
+    breakdown: str = "none"
+    breakdown_value: str | None = None
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """A number that may be a figure, left for a person, with why it was not read as one."""
+
+    text: str
+    quote: str
+    reason: str
+    question: str | None = None
+
+
+@dataclass(frozen=True)
+class FigureReading:
+    figures: tuple[Figure, ...]
+    unsure: tuple[Unsure, ...]
+
+
+@cache
+def _explaining() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rule.pattern, re.M) for _, rule in COMMON)
+
+
+def _candidates(line: str) -> list[re.Match]:
+    """The numbers of a line that may be figures (not years, dates, references...)."""
+    numbers = list(VALUE.finditer(line))
+    if not numbers:
+        return []
+    spans = [
+        m.span() for pattern in _explaining() for m in pattern.finditer(line) if m.end() > m.start()
+    ]
+    found = []
+    for match in numbers:
+        inside = any(start <= match.start() and match.end() <= end for start, end in spans)
+        if inside or DURATION.match(line, match.end()) or period_named(match["value"]):
+            continue
+        found.append(match)
+    return found
+
+
+def _value(text: str) -> float | None:
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None
+
+
+class _Reader:
+    """Reads one answer's text for one question (its label and topics)."""
+
+    def __init__(
+        self, label: str | None, topics: tuple[Topic, ...], question_text: str, as_at: str | None
+    ):
+        self.label, self.topics, self.question_text = label, topics, question_text
+        self.as_at = as_at
+        self.figures: list[Figure] = []
+        self.unsure: list[Unsure] = []
+        self.used: set[int] = set()  # lines already read as part of a shape
+
+    # -- which topic a number belongs to ---------------------------------------------------
+
+    def topic_for(self, words: str, unit: str) -> tuple[Topic, str | None] | None:
+        """The question's topic that a passage's words (a heading, a row label, the sentence)
+        point to, with the breakdown value they name, or None when not exactly one."""
+        topics = [t for t in self.topics if (unit == "percent") == (t.measure in SHARE_MEASURES)]
+        technologies = {t.technology for t in topics}
+        named_measures = set(named("measure", words))
+        if named_measures:
+            matching = [t for t in topics if t.measure in named_measures]
+            if not matching and len(technologies) == 1 and len(named_measures) == 1:
+                # A measure the question did not ask about ('deployed' for 'owned'), of the one
+                # technology it asks about.
+                return Topic(technologies.pop(), named_measures.pop()), None
+            topics = matching
+        valued = []
+        for topic in topics:
+            allowed = BREAKDOWNS.get(topic.breakdown)
+            if allowed:
+                values = [v for v in allowed if re.search(rf"\b{re.escape(v)}", words, re.I)]
+                if len(values) == 1:
+                    valued.append((topic, values[0]))
+        if len(valued) == 1:
+            return valued[0]
+        totals = [t for t in topics if t.breakdown == "none"]
+        return (totals[0], None) if len(totals) == 1 else None
+
+    def add(
+        self,
+        value: str,
+        unit: str,
+        period: Period | None,
+        quote: str,
+        words: str,
+        line: str,
+        question_period: bool = False,
+    ):
+        """Record a figure, or an unsure number when its period or topic is not known.
+        `question_period`: a sentence that names no period states the figure for the one
+        period its question asks about (when the question names a whole one)."""
+        number = _value(value)
+        found = self.topic_for(words, unit) if number is not None else None
+        if period is None and question_period and found:
+            period = self.question_period(found[0])
+        if number is None or period is None or found is None:
+            if number is None:
+                reason = "not a number"
+            elif period is None:
+                reason = "no period stated for it"
+            else:
+                reason = "the question's topics do not say which one it is"
+            self.unsure.append(Unsure(value, quote, reason, self.label))
+            return
+        topic, breakdown_value = found
+        self.figures.append(
+            Figure(
+                number,
+                unit,
+                period.start.isoformat(),
+                period.end.isoformat() if period.end else None,
+                period.label,
+                infer_qualifier(line),
+                quote,
+                self.label,
+                topic.technology,
+                topic.measure,
+                topic.breakdown if breakdown_value else "none",
+                breakdown_value,
+            )
+        )
+
+    def question_period(self, topic: Topic) -> Period | None:
+        """The period a question asks about: the whole one it names, else, for a measure of
+        how things stand asked with no period, the day (or page's month) of the answer."""
+        if topic.period_start and topic.period_end:
+            start, end = topic.period_start, topic.period_end
+            return Period(date.fromisoformat(start), date.fromisoformat(end), topic.period_label)
+        if topic.period_start is None and topic.measure in at_a_date_measures() and self.as_at:
+            start, end = _as_at(self.as_at)
+            label = f"at the response date ({self.as_at})"
+            return Period(date.fromisoformat(start), date.fromisoformat(end), label)
+        return None
+
+    # -- shapes ----------------------------------------------------------------------------
+
+    def tables(self, lines: list[str]) -> None:
+        index = 0
+        while index < len(lines):
+            if len(_cells(lines[index])) < 2:
+                index += 1
+                continue
+            end = index
+            while end < len(lines) and len(_cells(lines[end])) >= 2:
+                end += 1
+            self.table(lines, index, end)
+            index = end
+
+    def table(self, lines: list[str], start: int, end: int) -> None:
+        rows = [(i, _cells(lines[i])) for i in range(start, end)]
+        header: list[str] = []
+        for i, cells in rows:
+            periods_across = [period_named(c) for c in cells[1:]]
+            if sum(p is not None for p in periods_across) >= 2:  # periods as columns
+                header = cells
+                self.used.add(i)
+                continue
+            if header and any(period_named(c) for c in header[1:]):
+                self.row_across(lines[i], cells, header)
+                self.used.add(i)
+                continue
+            period = period_named(cells[0])
+            if period is None:
+                if not _candidates(lines[i]):  # a heading row: it names the columns below
+                    header = cells
+                    self.used.add(i)
+                continue
+            self.used.add(i)
+            values = [c for c in cells[1:] if c]
+            several = len(values) > 1
+            # A heading row without the period column's heading names the value columns only.
+            headings = [""] + header if len(header) == len(cells) - 1 else header
+            for column, cell in enumerate(cells[1:], start=1):
+                match = VALUE.fullmatch(cell)
+                if not match:
+                    continue
+                heading = headings[column] if column < len(headings) else ""
+                if several and not heading:
+                    self.unsure.append(
+                        Unsure(cell, lines[i], "a column without a heading", self.label)
+                    )
+                    continue
+                unit = "percent" if match["percent"] else "count"
+                self.add(
+                    match["value"], unit, period, lines[i], heading or self.question_text, lines[i]
+                )
+
+    def row_across(self, line: str, cells: list[str], header: list[str]) -> None:
+        label = cells[0]
+        for column, cell in enumerate(cells[1:], start=1):
+            match = VALUE.fullmatch(cell)
+            period = period_named(header[column]) if column < len(header) else None
+            if match:
+                unit = "percent" if match["percent"] else "count"
+                self.add(match["value"], unit, period, line, label or self.question_text, line)
+
+    def equals(self, lines: list[str]) -> None:
+        for i, line in enumerate(lines):
+            if i in self.used:
+                continue
+            match = EQUALS.match(line)
+            period = period_named(match["period"]) if match else None
+            if period is None:
+                continue
+            self.used.add(i)
+            unit = "percent" if match["percent"] else "count"
+            extras = _candidates(match["rest"])
+            own_words = line[: match.start("rest")] + match["rest"]
+            if extras:  # the qualifier is read from this figure's clause, not the next number's
+                rest = match["rest"][: extras[0].start()]
+                own_words = line[: match.start("rest")] + CLAUSE_BREAK.split(rest, maxsplit=1)[0]
+            self.add(match["value"], unit, period, line.strip(), self.question_text, own_words)
+            for extra in extras:
+                self.unsure.append(
+                    Unsure(extra["value"], line.strip(), "a second number on the line", self.label)
+                )
+
+    def yes_no(self, lines: list[str]) -> None:
+        asks = [t for t in self.topics if t.measure in yes_no_measures()]
+        first = next(
+            (
+                line
+                for i, line in enumerate(lines)
+                if line.strip() and not echoes(line, self.question_text)
+            ),
+            "",
+        )
+        match = YES_NO.match(first)
+        if not asks or not match:
+            return
+        value = 1.0 if match["answer"].lower() == "yes" else 0.0
+        quote = sentences(first)[0]
+        for topic in asks:
+            if topic.breakdown != "none":
+                continue
+            period = self.question_period(topic)
+            if period is None:
+                reason = "no period: the question names none and the response date is not known"
+                self.unsure.append(Unsure(match["answer"], quote, reason, self.label))
+                continue
+            self.figures.append(
+                Figure(
+                    value,
+                    "yes_no",
+                    period.start.isoformat(),
+                    period.end.isoformat(),
+                    period.label,
+                    infer_qualifier(first),
+                    quote,
+                    self.label,
+                    topic.technology,
+                    topic.measure,
+                )
+            )
+        self.used.add(lines.index(first))
+
+    def sentences(self, lines: list[str]) -> None:
+        for i, line in enumerate(lines):
+            if i in self.used:
+                continue
+            for sentence in sentences(line):
+                if echoes(sentence, self.question_text):
+                    continue
+                numbers = _candidates(sentence)
+                if not numbers:
+                    continue
+                if len(numbers) > 1:
+                    for number in numbers:
+                        self.unsure.append(
+                            Unsure(
+                                number["value"],
+                                sentence,
+                                "one of several numbers in a sentence",
+                                self.label,
+                            )
+                        )
+                    continue
+                number = numbers[0]
+                before, after = sentence[: number.start()], sentence[number.end() :]
+                if ALONE.fullmatch(before) and ALONE.fullmatch(after):
+                    # The answer is the number alone ("2) 12,345"): the question's own figure.
+                    unit = "percent" if number["percent"] else "count"
+                    value = number["value"]
+                    self.add(value, unit, None, sentence, self.question_text, sentence, True)
+                    continue
+                if not _counts_something(before, after):
+                    self.unsure.append(
+                        Unsure(
+                            number["value"],
+                            sentence,
+                            "a number in no shape of a figure",
+                            self.label,
+                        )
+                    )
+                    continue
+                rest = before + " " + after
+                period = period_in(rest)
+                unit = "percent" if number["percent"] else "count"
+                if period is not None and period.end is None:
+                    period = None  # "since 2018": its end is not said
+                named_none = period is None and period_in(rest) is None
+                self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
+
+
+def _counts_something(before: str, after: str) -> bool:
+    """Whether a sentence states its number as a count of something the vocabulary knows:
+    followed by what it counts ("120 devices", "40 scans", "6 knife arches"; the nouns of
+    `counted` in schemas/questions.yaml, or a measure's or technology's words), or stated
+    as the value of a measure the sentence names ("Matches ... numbered 87")."""
+    counted = COUNTED.match(after)
+    if counted and (
+        counted_nouns().search(counted.group(0))
+        or named("measure", counted.group(0))
+        or named("technology", counted.group(0))
+    ):
+        return True
+    return bool(STATED.search(before) and named("measure", before))
+
+
+def _as_at(day_or_month: str) -> tuple[str, str]:
+    """'2025-06-09' -> that day; '2023-05' (a page address's month) -> that month."""
+    if len(day_or_month) == len("2023-05"):
+        first = date.fromisoformat(f"{day_or_month}-01")
+        return first.isoformat(), period_named(first.strftime("%B %Y")).end.isoformat()
+    return day_or_month, day_or_month
+
+
+def _cells(line: str) -> list[str]:
+    if "|" not in line and "\t" not in line and "  " not in line.strip():
+        return [line]
+    cells = [c.strip() for c in CELL_SPLIT.split(line.strip())]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def read_figures(
+    text: str,
+    topics: Iterable[Topic] = (),
+    question: str | None = None,
+    question_text: str = "",
+    as_at: str | None = None,
+) -> FigureReading:
+    """The figures of one answer `text` to the question labelled `question`, whose topics
+    are `topics` (see meaning.questions). Lines that echo the question are skipped. `as_at`
+    (the response date, or its month: '2025-06-09', '2025-06') is the period of a yes or no
+    to a question that names none."""
+    reader = _Reader(question, tuple(topics), question_text, as_at)
+    lines = [line for line in text.split("\n") if line.strip()]
+    lines = [line for line in lines if not echoes(line, question_text)]
+    reader.yes_no(lines)
+    reader.tables(lines)
+    reader.equals(lines)
+    reader.sentences(lines)
+    return FigureReading(tuple(reader.figures), tuple(reader.unsure))
+
+
+def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) -> FigureReading:
+    """The figures of each question's own answer (or, for a response with one question or
+    an unnumbered answer, of the whole answer) with that question's topics."""
+    figures, unsure = [], []
+    mapped = {m.label: m for m in mapped}
+    questions = response.questions
+
+    def read(text: str, label: str | None) -> None:
+        m = mapped.get(label)
+        question = response.question(label) if label else None
+        question_text = question.text if question else ""
+        topics = m.topics if m else ()
+        as_at = response.response_date or response.response_month
+        reading = read_figures(text, topics, label, question_text, as_at)
+        figures.extend(reading.figures)
+        unsure.extend(reading.unsure)
+
+    for question in questions:
+        read(response.answer_to(question.label), question.label)
+    # Lines outside the numbered answers: one question's when they answer only it; any
+    # number in lines that answer several is left for a person (no topics: all unsure).
+    by_cover: dict[tuple, list[str]] = {}
+    for statement in response.statements:
+        by_cover.setdefault(statement.covers, []).append(statement.text)
+    for covers, texts in by_cover.items():
+        read("\n".join(texts), covers[0] if len(covers) == 1 else None)
+    if not questions and response.answer:
+        read(response.answer, None)
+    return FigureReading(tuple(figures), tuple(unsure))

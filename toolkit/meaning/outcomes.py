@@ -1,0 +1,244 @@
+"""What a response did with each question, read from the force's own words.
+
+The phrases are data (schemas/phrases.yaml). Each question's own numbered answer is read
+first; where it says nothing about an outcome, the answer's overall statements that cover it
+(those naming the question or its group first, then those covering every question), and last
+a WhatDoTheyKnow status line. An outcome quotes the sentence that decides it, and cites the
+sections of the Act the passages it read cite, written as the Act cites them ('s31(1)(a)').
+A question none of these speak for is listed in `OutcomeReading.unsure`, for a person.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..layouts.data import schema_yaml
+from ..layouts.names import forces_named
+from ..layouts.response import Response
+from .text import echoes, sentences
+
+FLAGS = re.I
+# The order a mix of phrases is decided in: the first status found wins, except that a
+# refusal, a cost limit or a "not held" beside disclosed figures is a partial disclosure.
+PRECEDENCE = (
+    "neither_confirm_nor_deny",
+    "held_elsewhere",
+    "cost_limit",  # before not_held: "not held in a format that allows its extraction ..."
+    "not_held",
+    "partially_disclosed",
+    "refused",
+    "disclosed",
+)
+WITHHOLDING = {"refused", "cost_limit", "not_held", "partially_disclosed"}
+REFUSING = {"refused", "partially_disclosed", "neither_confirm_nor_deny"}
+# What a statement about the whole request says of each question in it.
+UNIFORM = ("neither_confirm_nor_deny", "held_elsewhere", "not_held", "cost_limit")
+STATUS_LINE_REASON = (
+    "WhatDoTheyKnow's status line for the request (set by the requester), not the force's "
+    "answer, which was not read"
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The outcome of one question (`question` is its label; None for the whole request)."""
+
+    question: str | None
+    status: str
+    quote: str
+    exemptions: str | None = None
+    held_by: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class OutcomeReading:
+    outcomes: tuple[Outcome, ...]
+    unsure: tuple[str | None, ...]  # questions whose outcome the text does not say
+
+
+@cache
+def _vocabulary():
+    data = schema_yaml("phrases.yaml")
+
+    def compiled(groups):
+        return {
+            status: re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+            for status, patterns in groups.items()
+        }
+
+    statuses = compiled(data["statuses"])
+    return (
+        statuses,
+        compiled(data["status_lines"]),
+        re.compile(data["section"], FLAGS),
+        re.compile(data["section_list"], FLAGS),
+        frozenset(int(n) for n in data["cited_sections"]),
+        re.compile(data["held_by"], FLAGS),
+        # Any status at all: most sentences say none, and one search tells.
+        re.compile("|".join(f"(?:{p.pattern})" for p in statuses.values()), FLAGS),
+    )
+
+
+SUBSECTION = re.compile(r"\(\s*(\w+)\s*\)")
+LISTED = re.compile(r"(?:,|and|&)\s*(\d{1,2})((?:\s*\(\s*\d+\s*\))*)(\s*\(\s*[a-z]\s*\))?", re.I)
+
+
+def _written(number: str, subsections: str, paragraph: str | None) -> str:
+    parts = "".join(f"({n})" for n in SUBSECTION.findall(subsections or ""))
+    letter = "".join(f"({n})" for n in SUBSECTION.findall(paragraph or ""))
+    return f"s{int(number)}{parts}{letter}"
+
+
+def sections_cited(text: str) -> list[str]:
+    """Every exemption section `text` cites, as the Act cites it, in order, once each:
+    'Section 31(1)(a) and (b)' -> ['s31(1)(a)', 's31(1)(b)']; 'Sections 23 and 24' ->
+    ['s23', 's24']; 'section 40 (2)' -> ['s40(2)']. Section 17 and the like are left out."""
+    _, _, section, section_list, cited, _, _ = _vocabulary()
+    found: list[str] = []
+
+    def add(number, subsections, paragraph):
+        if int(number) in cited:
+            written = _written(number, subsections, paragraph)
+            if written not in found:
+                found.append(written)
+
+    for match in section.finditer(text):
+        add(match["number"], match["subsections"], match["paragraph"])
+        for letter in SUBSECTION.findall(match["more"] or ""):
+            add(match["number"], match["subsections"], f"({letter})")
+        listed = section_list.match(text, match.start())
+        if listed and listed["others"]:
+            for number, subsections, paragraph in LISTED.findall(listed["others"]):
+                add(number, subsections, paragraph)
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _statuses_said(sentence: str) -> tuple[str, ...]:
+    """The statuses a sentence says (cached: overall statements are read for every question)."""
+    statuses, any_status = _vocabulary()[0], _vocabulary()[-1]
+    if not any_status.search(sentence):
+        return ()
+    return tuple(status for status, pattern in statuses.items() if pattern.search(sentence))
+
+
+def _hits(passages: list[str], question_text: str) -> dict[str, str]:
+    """The first sentence saying each status, among the passages (the question's echo skipped)."""
+    hits: dict[str, str] = {}
+    for passage in passages:
+        for sentence in sentences(passage):
+            said = _statuses_said(sentence)
+            if not said or echoes(sentence, question_text):
+                continue
+            for status in said:
+                hits.setdefault(status, sentence)
+    return hits
+
+
+def _decide(hits: dict[str, str], has_figures: bool) -> tuple[str, str] | None:
+    found = next((status for status in PRECEDENCE if status in hits), None)
+    if found is None:
+        return ("disclosed", "") if has_figures else None
+    if has_figures and found in WITHHOLDING:
+        return "partially_disclosed", hits[found]
+    return found, hits[found]
+
+
+def _held_by(sentence: str, own_force: str | None) -> str | None:
+    others = [force_id for force_id, _ in forces_named(sentence) if force_id != own_force]
+    return others[0] if others else None
+
+
+def read_outcome(
+    passages: list[str],
+    question_text: str = "",
+    own_force: str | None = None,
+    figure_quote: str | None = None,
+    label: str | None = None,
+    statuses: tuple[str, ...] = PRECEDENCE,
+    overall_sections: tuple[str, ...] = (),
+) -> Outcome | None:
+    """The outcome the passages state for one question, or None when they state none.
+
+    `figure_quote` is the quote of the first figure read from the question's own answer:
+    with a refusal, cost limit or "not held" beside figures the answer is a partial
+    disclosure. Only `statuses` are considered. A refusal whose passages cite no section
+    takes `overall_sections` (those the answer's overall decision cites), with a reason."""
+    hits = {k: v for k, v in _hits(passages, question_text).items() if k in statuses}
+    decided = _decide(hits, bool(figure_quote))
+    if decided is None:
+        return None
+    status, quote = decided
+    quote = quote or figure_quote
+    decisive = next((s for s in PRECEDENCE if s in hits), None)
+    held_by = None
+    if status == "held_elsewhere" or "held_elsewhere" in hits:
+        held_by = _held_by(hits.get("held_elsewhere", quote), own_force)
+        status = "not_held" if status == "held_elsewhere" else status
+    cited = [] if status in ("disclosed", "not_held") else sections_cited("\n".join(passages))
+    reason = None
+    if not cited and decisive in REFUSING and overall_sections:
+        cited, reason = list(overall_sections), "sections read from the answer's overall decision"
+    return Outcome(label, status, quote, ";".join(cited) or None, held_by, reason)
+
+
+def _status_line_outcome(lines: tuple[str, ...], label: str | None) -> Outcome | None:
+    for line in lines:
+        for status, pattern in _vocabulary()[1].items():
+            if pattern.search(line):
+                return Outcome(label, status, line, reason=STATUS_LINE_REASON)
+    return None
+
+
+def read_outcomes(
+    response: Response, figure_quotes: dict[str, str] | None = None
+) -> OutcomeReading:
+    """Each question's outcome: from its own answer, then the statements naming it or its
+    group, then those covering every question (which, said of the whole request, speak for
+    one question only when they say it is not held, over the cost limit or neither confirmed
+    nor denied), then a WhatDoTheyKnow status line. `figure_quotes` maps a question's label
+    to the quote of the first figure read from its own answer (see meaning.figures). A
+    response without numbered questions is read as one question."""
+    figure_quotes = figure_quotes or {}
+    labels = [q.label for q in response.questions] or [None]
+    several = len(labels) > 1
+    outcomes, unsure = [], []
+    for label in labels:
+        question = response.question(label) if label else None
+        question_text = question.text if question else ""
+        own = response.answer_to(label) if label else ""
+        covering = [s for s in response.statements if label is None or label in s.covers]
+        # A statement that answers this question alone is part of its own answer.
+        own_lines = [own] + [s.text for s in covering if s.covers in ((label,), ())]
+        narrow = [s.text for s in covering if 1 < len(s.covers) < len(labels)]
+        broad = [s.text for s in covering if len(s.covers) >= max(len(labels), 2)]
+        if not response.answers and not response.statements:
+            broad = [response.answer] if response.answer else []
+        overall = tuple(sections_cited("\n".join(narrow + broad)))
+        levels = (
+            (own_lines, figure_quotes.get(label), PRECEDENCE),
+            (narrow, None, PRECEDENCE),
+            (broad, None, UNIFORM if several else PRECEDENCE),
+        )
+        outcome = None
+        for passages, figure_quote, statuses in levels:
+            passages = [p for p in passages if p]
+            if passages or figure_quote:
+                outcome = read_outcome(
+                    passages,
+                    question_text,
+                    response.force_id,
+                    figure_quote,
+                    label,
+                    statuses,
+                    overall,
+                )
+            if outcome:
+                break
+        outcome = outcome or _status_line_outcome(response.status_lines, label)
+        if outcome:
+            outcomes.append(outcome)
+        else:
+            unsure.append(label)
+    return OutcomeReading(tuple(outcomes), tuple(unsure))

@@ -1,0 +1,121 @@
+"""Periods as requests and answers write them: years, spans of years, financial years
+('2019/20' = 2019-04-01..2020-03-31), months and month ranges, 'since 2018', and dates ('as at
+5 February 2020', a day). `period_named` reads a label that is only a period (a table's cell);
+`period_in` finds the period a sentence asks about."""
+
+import calendar
+import re
+from datetime import date
+
+from ..cleaning import Period, calendar_year, years
+from ..layouts.dates import MONTH_NAMES, MONTHS, find_date
+
+YEAR = r"(?:19|20)\d\d"
+# '2019/20', '2019/2020', '2019-20'; '2019-2020' is a span of two calendar years.
+FINANCIAL = re.compile(
+    rf"\b(?P<first>{YEAR})(?:\s*/\s*(?P<second>\d\d(?:\d\d)?)|-(?P<short>\d\d))\b(?![-/]?\d)"
+)
+MONTH_SPAN = re.compile(
+    rf"\b(?P<m1>{MONTH_NAMES})\.?(?:\s+(?P<y1>{YEAR}))?\s*"
+    rf"(?:-|–|—|to|and(?: the end of)?|until|through)\s*(?:the end of\s+)?"
+    rf"(?P<m2>{MONTH_NAMES})\.?\s+(?P<y2>{YEAR})\b",
+    re.I,
+)
+MONTH = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b", re.I)
+YEAR_SPAN = re.compile(
+    rf"\b(?P<first>{YEAR})\s*(?:-|–|—|to|and|until|through)\s*(?P<last>{YEAR})\b", re.I
+)
+# "2022, 2023 and 2024": the years from the first to the last.
+YEAR_LIST = re.compile(rf"\b{YEAR}(?:\s*,\s*{YEAR})*\s*,?\s*(?:and|&)\s*{YEAR}\b")
+SINCE = re.compile(
+    rf"\b(?:since|from)\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>{YEAR})\b(?!\s*(?:-|–|to|and|/))", re.I
+)
+SINGLE_YEAR = re.compile(rf"(?<![\d/£$.,])\b(?P<y>{YEAR})\b(?![\d/]|\s*[-–]\s*\d)")
+AS_AT = re.compile(r"\b(?:as (?:at|of)|on)\s+", re.I)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def financial_year(first: int, label: str | None = None) -> Period:
+    """The UK financial year starting in April of `first`: 2019 -> 2019-04-01..2020-03-31."""
+    return Period(
+        date(first, 4, 1), date(first + 1, 3, 31), label or f"{first}/{str(first + 1)[2:]}"
+    )
+
+
+def _financial(match: re.Match) -> Period | None:
+    first, second = int(match["first"]), match["second"] or match["short"]
+    following = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+    return financial_year(first, match.group(0)) if following == first + 1 else None
+
+
+def _month_span(match: re.Match) -> Period:
+    y2 = int(match["y2"])
+    m1, m2 = _month(match["m1"]), _month(match["m2"])
+    y1 = int(match["y1"]) if match["y1"] else (y2 if m1 <= m2 else y2 - 1)
+    return Period(date(y1, m1, 1), _month_end(y2, m2), match.group(0))
+
+
+def period_named(label: str) -> Period | None:
+    """The period a short label names, or None when the label is not only a period:
+    '2018', '2019/20', '2019-2020', 'April 2019', 'April - June 2020', '5 February 2020'."""
+    text = label.strip().strip("•*-–: ").strip()
+    for pattern, read in (
+        (MONTH_SPAN, _month_span),
+        (FINANCIAL, _financial),
+        (YEAR_SPAN, lambda m: years(m["first"], m["last"], m.group(0))),
+    ):
+        match = pattern.fullmatch(text)
+        if match:
+            return read(match)
+    match = MONTH.fullmatch(text)
+    if match:
+        year, month = int(match["y"]), _month(match["m"])
+        return Period(date(year, month, 1), _month_end(year, month), match.group(0))
+    if re.fullmatch(YEAR, text):
+        return calendar_year(text)
+    found = find_date(text)
+    if found and found[1].group(0) == text:
+        return Period(found[0], found[0], text)
+    return None
+
+
+def period_in(text: str) -> Period | None:
+    """The period a question or sentence asks about: a month range, a span of years, a
+    financial year, 'since 2018' (end None), a day ('as at ...'), a month or one year. None
+    when it names none, or names two different single years without a span."""
+    match = MONTH_SPAN.search(text)
+    if match:
+        return _month_span(match)
+    match = YEAR_LIST.search(text)
+    if match:
+        listed = sorted(re.findall(YEAR, match.group(0)))
+        return years(listed[0], listed[-1], match.group(0))
+    match = YEAR_SPAN.search(text)
+    if match:
+        return years(match["first"], match["last"], match.group(0))
+    financial = [p for p in map(_financial, FINANCIAL.finditer(text)) if p]
+    if financial:  # '2019/20 and 2020/21': from the first's start to the last's end
+        first, last = min(financial, key=lambda p: p.start), max(financial, key=lambda p: p.end)
+        label = first.label if first is last else f"{first.label} to {last.label}"
+        return Period(first.start, last.end, label)
+    match = SINCE.search(text)
+    if match:
+        month = _month(match["m"]) if match["m"] else 1
+        return Period(date(int(match["y"]), month, 1), None, match.group(0))
+    at = AS_AT.search(text)
+    found = find_date(text[at.end() :]) if at else None
+    if found:
+        return Period(found[0], found[0], found[1].group(0))
+    match = MONTH.search(text)
+    if match:
+        year, month = int(match["y"]), _month(match["m"])
+        return Period(date(year, month, 1), _month_end(year, month), match.group(0))
+    single = {m["y"] for m in SINGLE_YEAR.finditer(text)}
+    return calendar_year(single.pop()) if len(single) == 1 else None

@@ -1,0 +1,189 @@
+"""What each question asks: its topics (technology, measure, breakdown, period), from its
+words through the vocabulary in schemas/questions.yaml, or from a campaign's question map.
+
+A campaign pins its own questions' meaning once (`question_map`: the question's text ->
+its topics) so that the same wording sent to every force maps the same way; the map is
+consulted before the vocabulary. A question neither maps is returned with no topics and
+the reason, for a person: never guessed.
+"""
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..layouts.data import schema_yaml
+from ..layouts.response import Response
+from .periods import period_in
+from .text import words
+
+REFERS_BACK = re.compile(r"\b(?:these|those|they|them)\b", re.I)
+MAP_MIN_WORDS = 6  # a pinned text this long also matches a question that quotes it in part
+
+
+@dataclass(frozen=True)
+class Topic:
+    technology: str
+    measure: str
+    breakdown: str = "none"
+    period_start: str | None = None
+    period_end: str | None = None
+    period_label: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionTopics:
+    """A question (by its label, number and text) and what it asks. `source` says where the
+    topics came from ('question_map' or 'vocabulary'); `unmapped` why there are none."""
+
+    label: str | None
+    number: str | None
+    text: str
+    topics: tuple[Topic, ...]
+    source: str | None = None
+    unmapped: str | None = None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    value: str
+    words: re.Pattern
+    suppresses: frozenset[str]
+    only_with: frozenset[str]
+    replaces_total: bool
+    suppresses_measures: frozenset[str]
+    yes_no: bool
+    at_a_date: bool
+
+
+@cache
+def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
+    data = schema_yaml("questions.yaml")
+    return {
+        kind: tuple(
+            _Entry(
+                value,
+                re.compile("|".join(f"(?:{p})" for p in entry["words"]), re.I | re.M),
+                frozenset(entry.get("suppresses", ())),
+                frozenset(entry.get("only_with", ())),
+                bool(entry.get("replaces_total")),
+                frozenset(entry.get("suppresses_measures", ())),
+                bool(entry.get("yes_no")),
+                bool(entry.get("at_a_date")),
+            )
+            for value, entry in data[kind].items()
+        )
+        for kind in ("technology", "measure", "breakdown")
+    }
+
+
+@lru_cache(maxsize=4096)
+def _found(kind: str, text: str) -> tuple[_Entry, ...]:
+    """The vocabulary's values of `kind` that `text` names (cached: headings recur)."""
+    found = [e for e in _vocabulary()[kind] if e.words.search(text)]
+    suppressed = {value for e in found for value in e.suppresses}
+    return tuple(e for e in found if e.value not in suppressed)
+
+
+@cache
+def counted_nouns() -> re.Pattern:
+    """The nouns a figure counts in a sentence ("devices", "people"): `counted` in the file."""
+    words = schema_yaml("questions.yaml")["counted"]
+    return re.compile("|".join(f"(?:{w})" for w in words), re.I)
+
+
+@cache
+def yes_no_measures() -> frozenset[str]:
+    """The measures a question asks as yes or no (`yes_no: true` in schemas/questions.yaml)."""
+    return frozenset(e.value for e in _vocabulary()["measure"] if e.yes_no)
+
+
+def named(kind: str, text: str) -> tuple[str, ...]:
+    """The values of `kind` ('technology', 'measure', 'breakdown') whose words `text` holds,
+    those another found value suppresses left out."""
+    return tuple(e.value for e in _found(kind, text))
+
+
+@cache
+def at_a_date_measures() -> frozenset[str]:
+    """Measures of how things stand (`at_a_date: true`): asked with no period, they are as at
+    the day of the answer."""
+    return frozenset(e.value for e in _vocabulary()["measure"] if e.at_a_date)
+
+
+def technologies_named(text: str) -> list[str]:
+    return list(named("technology", text))
+
+
+def _topics(text: str, context: Iterable[str]) -> tuple[tuple[Topic, ...], str | None]:
+    technologies = technologies_named(text)
+    for passage in context:  # the heading, then the request's title or whole text
+        if technologies:
+            break
+        if not passage:
+            continue
+        named = technologies_named(passage)
+        technologies = named if len(named) == 1 else []
+    breakdowns = _found("breakdown", text)
+    blocked = {m for b in breakdowns for m in b.suppresses_measures}
+    measures = [e.value for e in _found("measure", text) if e.value not in blocked]
+    if not technologies or not measures:
+        missing = " and ".join(
+            kind for kind, got in (("technology", technologies), ("measure", measures)) if not got
+        )
+        return (), f"no {missing} named in the vocabulary (schemas/questions.yaml)"
+    period = period_in(text)
+    start = period.start.isoformat() if period and period.start else None
+    end = period.end.isoformat() if period and period.end else None
+    label = period.label if period else None
+    topics = []
+    for measure in measures:
+        fitting = [b for b in breakdowns if not b.only_with or measure in b.only_with]
+        splits = [b.value for b in fitting]
+        if not any(b.replaces_total for b in fitting):
+            splits.insert(0, "none")
+        for technology in technologies:
+            topics.extend(Topic(technology, measure, split, start, end, label) for split in splits)
+    return tuple(topics), None
+
+
+def _pinned(text: str, question_map: Mapping[str, Iterable[Topic]]) -> tuple[Topic, ...] | None:
+    said = words(text)
+    for pinned, topics in question_map.items():
+        key = words(pinned)
+        if key == said or (len(key.split()) >= MAP_MIN_WORDS and (key in said or said in key)):
+            return tuple(t if isinstance(t, Topic) else Topic(**t) for t in topics)
+    return None
+
+
+def map_question(
+    text: str,
+    question_map: Mapping[str, Iterable[Topic]] | None = None,
+    context: Iterable[str] = (),
+    label: str | None = None,
+    number: str | None = None,
+) -> QuestionTopics:
+    """The topics one question asks about. `context` holds passages the question stands
+    under (its heading, the question it refers back to, the request's title, the request),
+    tried in turn for a technology the question does not name, each only if it names
+    exactly one."""
+    pinned = _pinned(text, question_map) if question_map else None
+    if pinned is not None:
+        return QuestionTopics(label, number, text, pinned, "question_map")
+    topics, unmapped = _topics(text, context)
+    return QuestionTopics(label, number, text, topics, "vocabulary" if topics else None, unmapped)
+
+
+def map_questions(
+    response: Response, question_map: Mapping[str, Iterable[Topic]] | None = None
+) -> tuple[QuestionTopics, ...]:
+    """Every question of the response with its topics (unmapped ones kept, with a reason)."""
+    mapped = []
+    for index, q in enumerate(response.questions):
+        # "How many of these searches ...": the question before says what "these" are.
+        before = (
+            response.questions[index - 1].text if index and REFERS_BACK.search(q.text) else None
+        )
+        context = (q.heading, before, response.title, response.request)
+        mapped.append(map_question(q.text, question_map, context, q.label, q.number))
+    return tuple(mapped)

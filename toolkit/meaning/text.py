@@ -1,0 +1,66 @@
+"""Passages of a response's text: its sentences, each a verbatim piece of one line."""
+
+import re
+from functools import lru_cache
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"‘'(•])")
+SPACES = re.compile(r"\s+")
+WORDS = re.compile(r"[a-z0-9]+")
+YEARISH = re.compile(r"(?:19|20)\d\d")  # a repeated question may name other years
+
+
+LIST_MARK = re.compile(
+    r"^(?:Q|Question\s*|A|Answer\s*)?\(?\d{1,2}[a-z]?[.)]?$"  # 1.  Q2.  A3.
+    r"|^\(?[a-z]{1,3}[.)/]$"  # a)  ii/
+)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, each within one line and kept exactly as written (a list's
+    number, '1.' or 'Q2.', stays with the sentence it numbers)."""
+    found = []
+    for line in text.split("\n"):
+        start = 0
+        for match in SENTENCE_BREAK.finditer(line):
+            if LIST_MARK.match(line[start : match.start()].strip()):
+                continue
+            part = line[start : match.start()].strip()
+            if part:
+                found.append(part)
+            start = match.end()
+        if line[start:].strip():
+            found.append(line[start:].strip())
+    return found
+
+
+def words(text: str) -> str:
+    """Lower-case words only: to compare passages whatever their punctuation and spacing."""
+    return " ".join(WORDS.findall(text.lower()))
+
+
+ECHO_SHARE = 0.8  # of the sentence's words that are the question's
+ECHO_COVER = 0.6  # of the question's words the sentence repeats
+ECHO_MIN_WORDS = 5
+
+
+def echoes(sentence: str, question: str) -> bool:
+    """Whether a sentence of an answer repeats the question (answers often quote it first,
+    sometimes with other years): most of its words are the question's, it repeats most of
+    the question, and it states no number the question does not."""
+    if not question:
+        return False
+    said = WORDS.findall(sentence.lower())
+    if len(said) < ECHO_MIN_WORDS:
+        return False
+    asked = _words_of(question)
+    if sum(word in asked for word in said) < ECHO_SHARE * len(said):
+        return False
+    if len(set(said) & asked) < ECHO_COVER * len(asked):
+        return False
+    numbers = {word for word in said if word.isdigit() and not YEARISH.fullmatch(word)}
+    return numbers <= asked
+
+
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(WORDS.findall(text.lower()))

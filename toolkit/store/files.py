@@ -1,0 +1,162 @@
+"""The database file: the writers' lock, the copy built aside and renamed over the old file,
+fsync, half-built copies left by a killed writer, and disk errors said in the user's terms."""
+
+import errno
+import glob
+import os
+import re
+import sqlite3
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ..errors import DatabaseBusy, MultiforceError
+
+LOCK_WAIT_SECONDS = 30.0
+CANNOT_WRITE = {
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_IOERR,
+}
+
+
+def not_a_database(path: Path, error: Exception) -> MultiforceError:
+    """The one message for a --db file that is not a database multiforce wrote."""
+    return MultiforceError(
+        f"{path}: this is not a multiforce database ({error}). Expected a database that "
+        "`multiforce build` or `multiforce ingest` wrote: give its path with --db, or move this "
+        "file away."
+    )
+
+
+def no_such_database(path: Path) -> MultiforceError:
+    return MultiforceError(
+        f"{path}: no such database. Expected a database built by `multiforce build` or "
+        "`multiforce ingest`: check the --db path."
+    )
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. The path goes into a file: URI properly encoded, so a Windows
+    drive letter, a space, `?` or `#` in it names the same file everywhere."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
+@contextmanager
+def locked(db_path: Path):
+    """Hold the database's lock file; writers wait their turn, at most LOCK_WAIT_SECONDS."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(db_path.with_name(db_path.name + ".lock"), thread_local=False)
+    try:
+        lock.acquire(timeout=LOCK_WAIT_SECONDS, poll_interval=0.05)
+    except Timeout:
+        raise DatabaseBusy(
+            f"{db_path}: database busy: another multiforce process has been writing to it for "
+            f"over {LOCK_WAIT_SECONDS:.0f} s. Wait for it to finish and run again."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def aside_path(db_path: Path) -> Path:
+    """A private name beside the database, where its next version is built."""
+    return db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
+
+
+def copy_database(source: Path, target: Path) -> None:
+    src = connect_read_only(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) not in (
+            sqlite3.SQLITE_NOTADB,
+            sqlite3.SQLITE_CORRUPT,
+        ):
+            raise
+        raise not_a_database(source, error) from None
+    finally:
+        src.close()
+        dst.close()
+
+
+def replace(aside: Path, db_path: Path) -> None:
+    """Put the finished copy in place: synced first, so a crash leaves the old file or this one."""
+    sync(aside)
+    os.replace(aside, db_path)
+    sync(db_path.parent)
+
+
+def sync(path: Path) -> None:
+    if path.is_dir():
+        if os.name == "nt":
+            return  # Windows opens no folder to fsync it; NTFS journals the rename itself
+        flags = os.O_RDONLY
+    else:
+        flags = os.O_RDWR  # Windows flushes a file only through a handle that may write
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_asides(db_path: Path) -> None:
+    """Databases left half-built by a killed writer: we hold the lock, so none is in use."""
+    for stale in db_path.parent.glob(f".{glob.escape(db_path.name)}.*.building"):
+        remove(stale)
+
+
+def remove(aside: Path) -> None:
+    for path in (
+        aside,
+        *(aside.with_name(aside.name + suffix) for suffix in ("-journal", "-wal", "-shm")),
+    ):
+        path.unlink(missing_ok=True)
+
+
+@contextmanager
+def write_errors_are_clear(db_path: Path):
+    """A full disk, or a place that cannot be written, is the user's to fix: say so."""
+    try:
+        yield
+    except MultiforceError:
+        raise
+    except (OSError, sqlite3.Error) as error:
+        if _is_disk_full(error):
+            needed = db_path.stat().st_size if db_path.exists() else 0
+            raise MultiforceError(
+                f"{db_path}: the disk is full ({error}). The new database is built beside the old "
+                f"one and renamed over it, so {db_path.parent} needs room for a second copy (about "
+                f"{needed / 1e6 + 1:.0f} MB). Nothing was published: the database is as it was. "
+                "Free some space on that disk, or give a --db path on another disk, and run again."
+            ) from error
+        if isinstance(error, sqlite3.OperationalError) and re.search(
+            r"no (?:such )?column|no such table", str(error)
+        ):
+            raise MultiforceError(
+                f"{db_path}: the database's tables are not the ones this version of multiforce "
+                f"writes ({error}). Expected a database built by this version: rebuild it from the "
+                "documents (`multiforce build`, or ingest them into a new --db path). Nothing was "
+                "published."
+            ) from error
+        if isinstance(error, OSError) or getattr(error, "sqlite_errorcode", None) in CANNOT_WRITE:
+            raise MultiforceError(
+                f"{db_path}: the database cannot be written there ({error}). Expected a --db path "
+                "in a folder you may write to, on a disk that is not read-only. Nothing was "
+                "published: give another --db path, or fix the folder's permissions, and run "
+                "again."
+            ) from error
+        raise
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    code = getattr(error, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_FULL or "disk is full" in str(error)

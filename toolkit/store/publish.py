@@ -1,0 +1,264 @@
+"""Write validated rows into the SQLite database, atomically.
+
+The new database is built aside (a copy of the old one, or empty) and renamed over the old
+one: a crash at any point leaves the old file or the new one, whole. A lock file serialises
+writers, so two ingests into one database run one after the other (store/files.py).
+
+Rows arrive in batches (a build streams its documents, a batch at a time). Each batch is
+written into the aside database in its own transaction and checked against the rows already
+there (store/checks.py), so the rules that span documents hold across batches; only the
+finished database is renamed over the old one. An ingest that finds nothing new writes nothing
+and leaves the database untouched.
+"""
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from ...schemas.models import columns
+from ..errors import MultiforceError, ValidationFailed
+from ..records import ROW_KEYS, TABLES, Extraction, cited_first
+from ..validation import Report
+from . import checks, files
+from .schema import ensure_schema
+
+# A figure that several documents of a response state is cited from the one with the smallest
+# document_id, whatever the order or history of ingests: the same documents, the same database.
+SMALLEST_DOCUMENT_WINS = {"observations", "outcomes"}
+# The aside file is private until it is renamed, and it is fsynced before that: SQLite need
+# not sync each batch itself. A large page cache keeps the indexes' pages in memory while a
+# big build writes them in key order that is not insertion order.
+ASIDE_PRAGMAS = (
+    "PRAGMA synchronous = OFF",
+    "PRAGMA cache_size = -262144",
+    "PRAGMA temp_store = MEMORY",
+)
+
+
+class Publication:
+    """One writer's session on a database: what it holds, what to forget, batches to write."""
+
+    def __init__(self, db_path: Path, fresh: bool):
+        self.db_path = db_path
+        self.fresh = fresh
+        self.aside = files.aside_path(db_path)
+        self.conn: sqlite3.Connection | None = None
+        self.written = checks.Written()
+
+    def held_documents(self) -> dict[str, tuple]:
+        """Every published document: document_id -> (adapter, adapter_version, force_id)."""
+        if self.conn is not None:
+            return _held(self.conn)
+        if self.fresh or not self.db_path.exists():
+            return {}
+        conn = files.connect_read_only(self.db_path)
+        try:
+            return _held(conn)
+        except sqlite3.DatabaseError as error:
+            raise files.not_a_database(self.db_path, error) from None
+        finally:
+            conn.close()
+
+    def forget(self, document_ids) -> None:
+        """Delete the documents' rows (to read them again), and responses left with no rows."""
+        document_ids = list(document_ids)
+        if not document_ids:
+            return
+        conn = self._connection()
+        ids = json.dumps(document_ids)
+        conn.execute("BEGIN")
+        try:
+            responses = [
+                r
+                for (r,) in conn.execute(
+                    "SELECT DISTINCT response_id FROM documents "
+                    "WHERE document_id IN (SELECT value FROM json_each(?))",
+                    (ids,),
+                )
+            ]
+            for table in ("observations", "outcomes", "documents"):
+                conn.execute(
+                    f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))",
+                    (ids,),
+                )
+            for table in ("questions", "responses"):  # a response's questions go with it
+                conn.execute(
+                    f"DELETE FROM {table} WHERE response_id IN (SELECT value FROM json_each(?)) "
+                    + " ".join(
+                        f"AND NOT EXISTS (SELECT 1 FROM {held} t "
+                        f"WHERE t.response_id = {table}.response_id)"
+                        for held in ("documents", "observations", "outcomes")
+                    ),
+                    (json.dumps(responses),),
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def write(self, extraction: Extraction) -> None:
+        """Check one batch against the rows already written, then write it in one transaction."""
+        conn = self._connection()
+        by_hand = checks.recorded_by_hand(extraction)  # before its responses meet those held
+        # The first batch of a build meets an empty database: nothing to check it against.
+        replacing = bool(self.written.batches or not self.fresh)
+        held = checks.one_value_per_key(conn, extraction) if replacing else {}
+        _write(conn, extraction, replacing=replacing, held=held, by_hand=by_hand)
+        self.written.add(extraction)
+
+    def finish(self) -> None:
+        if self.conn is None:
+            if not self.fresh:
+                return  # nothing was written: the database stays exactly as it was
+            self._connection()
+        # A build written in one batch was checked whole by validation.
+        problems = (
+            checks.matches_within_uses(self.conn, self.written)
+            if self.written.batches > 1 or not self.fresh
+            else []
+        )
+        if problems:
+            raise ValidationFailed(Report(problems))
+        # Statistics for the query planner (sampled: quick at any size); without them SQLite
+        # scans every outcome for outcome_matrix and sorts all of them for who_refused_what.
+        self.conn.execute("PRAGMA analysis_limit = 1000")
+        self.conn.execute("ANALYZE")
+        self.conn.close()
+        self.conn = None
+        files.replace(self.aside, self.db_path)
+
+    def discard(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        files.remove(self.aside)
+
+    def _connection(self) -> sqlite3.Connection:
+        if self.conn is None:
+            if self.db_path.exists() and not self.fresh:
+                files.copy_database(self.db_path, self.aside)
+            self.conn = sqlite3.connect(self.aside, isolation_level=None)
+            for pragma in ASIDE_PRAGMAS:
+                self.conn.execute(pragma)
+            ensure_schema(sqlite_utils.Database(self.conn))
+        return self.conn
+
+
+@contextmanager
+def publication(db_path: Path | str, *, fresh: bool = False):
+    """A locked session that publishes everything written in it at the end, or nothing."""
+    db_path = Path(db_path)
+    with files.write_errors_are_clear(db_path), files.locked(db_path):
+        files.remove_stale_asides(db_path)
+        session = Publication(db_path, fresh)
+        try:
+            yield session
+            session.finish()
+        finally:
+            session.discard()
+
+
+def publish(db_path: Path | str, extraction: Extraction, *, fresh: bool = False) -> None:
+    with publication(db_path, fresh=fresh) as session:
+        session.write(extraction)
+
+
+def _held(conn: sqlite3.Connection) -> dict[str, tuple]:
+    tables = {
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if "documents" not in tables:
+        return {}
+    held = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+    adapter = (
+        "d.adapter, d.adapter_version" if {"adapter", "adapter_version"} <= held else "NULL, NULL"
+    )
+    return {
+        document_id: rest
+        for document_id, *rest in conn.execute(
+            f"SELECT d.document_id, {adapter}, r.force_id FROM documents d "
+            "LEFT JOIN responses r ON r.response_id = d.response_id"
+        )
+    }
+
+
+def _write(
+    conn: sqlite3.Connection,
+    extraction: Extraction,
+    replacing: bool = True,
+    held: dict | None = None,
+    by_hand: list[tuple[str]] | None = None,
+) -> None:
+    """One transaction; `replacing` first deletes what the batch's documents (and transcribed or
+    compiled responses) said before."""
+    documents = [(row["document_id"],) for row in extraction.rows["documents"]]
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("BEGIN")
+    try:
+        if replacing:
+            by_hand = checks.recorded_by_hand(extraction) if by_hand is None else by_hand
+            for table in ("observations", "outcomes"):
+                conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
+                conn.executemany(
+                    f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand
+                )
+        for table in TABLES:
+            _insert(conn, table, extraction.rows[table], (held or {}).get(table, {}))
+        conn.execute("COMMIT")
+    except sqlite3.IntegrityError as error:
+        _roll_back(conn)
+        raise MultiforceError(
+            f"The database refused rows that had passed validation ({error}); nothing was "
+            "published. Expected validation to catch every such problem, so this is a bug in "
+            "multiforce or in an adapter: run again as `multiforce --debug ...` and include the "
+            "traceback in a bug report."
+        ) from error
+    except BaseException:
+        _roll_back(conn)
+        raise
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    # SQLite rolls back by itself on some errors (a full disk): a second ROLLBACK would fail
+    # and hide the error that matters.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def _insert(
+    conn: sqlite3.Connection, table: str, rows: list[dict], held: dict[str, str | None]
+) -> None:
+    """Insert the rows; a key already held is updated only where the rule says so.
+
+    A figure that several documents state is cited from the one with the smallest document_id.
+    Within a batch the rows come smallest document first (pipeline._combined), so a plain
+    insert that skips held keys keeps the right one; only keys held from before (`held`, found
+    when the batch was checked) can need the citation moved. An upsert on every row would
+    decide the same, at a third more of publishing's time.
+    """
+    if not rows:
+        return
+    names = list(columns(table))
+    key = ROW_KEYS[table]
+    insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    values = (tuple(map(row.get, names)) for row in rows)
+    if table not in SMALLEST_DOCUMENT_WINS:
+        update = ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
+        conn.executemany(f"{insert} ON CONFLICT({key}) DO UPDATE SET {update}", values)
+        return
+    conn.executemany(f"{insert} ON CONFLICT({key}) DO NOTHING", values)
+    moved = [
+        row
+        for row in rows
+        if row[key] in held and cited_first(row) < cited_first({"document_id": held[row[key]]})
+    ]
+    if moved:
+        others = [n for n in names if n != key]
+        conn.executemany(
+            f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in others)} "
+            f"WHERE {key} = ? AND (document_id IS NULL OR document_id > ?)",
+            ([row[n] for n in others] + [row[key], row["document_id"]] for row in moved),
+        )

@@ -1,0 +1,85 @@
+"""The database's schema: tables with their primary and foreign keys, indexes, full-text search
+and views. Publishing creates it; exports describe the same keys."""
+
+import sqlite_utils
+
+from ...schemas.models import columns
+from ..campaigns.store import ensure_campaign_schema
+from ..records import ROW_KEYS
+from ..reference import publish_reference
+from ..views import VIEWS
+
+TYPES = {"String": str, "Float64": float, "Int64": int}
+FOREIGN_KEYS = {
+    "responses": [("force_id", "forces", "force_id")],
+    "documents": [("response_id", "responses", "response_id")],
+    "questions": [("response_id", "responses", "response_id")],
+    "observations": [
+        ("response_id", "responses", "response_id"),
+        ("document_id", "documents", "document_id"),
+        ("force_id", "forces", "force_id"),
+    ],
+    "outcomes": [
+        ("response_id", "responses", "response_id"),
+        ("document_id", "documents", "document_id"),
+        ("force_id", "forces", "force_id"),
+        ("held_by", "forces", "force_id"),
+    ],
+}
+INDEXES = {
+    "forces": [["name"]],  # the views list forces by name: no sort, and outcomes found per force
+    # The views join every figure to its response's source_kind: covered, one lookup each.
+    "responses": [["force_id"], ["response_id", "source_kind"]],
+    "documents": [["response_id"]],
+    "questions": [["response_id"], ["technology", "measure"]],
+    "observations": [
+        ["force_id", "technology", "measure", "period_start"],
+        ["technology", "measure", "period_start"],
+        # figures_by_force_year by technology, force and period, read from the index alone
+        [
+            "technology",
+            "force_id",
+            "period_start",
+            "period_end",
+            "measure",
+            "breakdown",
+            "breakdown_value",
+            "value",
+            "qualifier",
+            "period_label",
+            "response_id",
+        ],
+        ["response_id"],
+        ["document_id"],
+    ],
+    "outcomes": [
+        ["force_id", "technology", "measure"],
+        ["technology", "status"],
+        ["force_id", "technology", "status", "exemptions"],  # outcome_matrix's distinct statuses
+        ["response_id"],
+        ["document_id"],
+    ],
+}
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create what is missing: the reference tables, the data tables (adding the columns a
+    database built by an earlier version lacks), their indexes, the documents' full-text index
+    and the views."""
+    publish_reference(db)
+    for index in INDEXES["forces"]:
+        db["forces"].create_index(index, if_not_exists=True)
+    for table, foreign_keys in FOREIGN_KEYS.items():
+        schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
+        db[table].create(schema, pk=ROW_KEYS[table], foreign_keys=foreign_keys, if_not_exists=True)
+        held = db[table].columns_dict
+        for name, kind in schema.items():
+            if name not in held:
+                db[table].add_column(name, kind)
+        for index in INDEXES[table]:
+            db[table].create_index(index, if_not_exists=True)
+    ensure_campaign_schema(db)  # campaigns, requests: before the views that read them
+    if not db["documents"].detect_fts():
+        db["documents"].enable_fts(["filename", "text"], create_triggers=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
