@@ -136,7 +136,10 @@ def test_common_non_figures_are_recognised_once_for_every_adapter(text, number, 
 
 def test_an_adapter_ignore_rule_gives_its_reason():
     result = audit(
-        Path("x.txt"), "exceed 18 hours limit", {}, (Ignore(r"exceed 18 hours", "the cost limit"),)
+        Path("x.txt"),
+        "exceed 18 hours limit",
+        {},
+        (Ignore(pattern=r"exceed 18 hours", reason="the cost limit"),),
     )
     (number,) = result.numbers
     assert (number.kind, number.detail) == ("ignored", "the cost limit")
@@ -158,7 +161,7 @@ def test_an_ignore_rule_cannot_hide_a_figure_the_adapter_read():
             }
         ]
     }
-    got = kinds(text, rows, (Ignore(r".+", "too broad"),))
+    got = kinds(text, rows, (Ignore(pattern=r".+", reason="too broad"),))
     assert got == {"2019": "period", "27217": "figure", "11478": "ignored"}
 
 

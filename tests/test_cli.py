@@ -96,13 +96,20 @@ def test_without_force_an_unknown_document_is_named(cli, tmp_path):
     other = tmp_path / "letter.txt"
     other.write_text("Dear applicant, the information is not held.\n", encoding="utf-8")
     result = cli("ingest", "--db", tmp_path / "x.db", other)
-    assert result.exit_code != 0 and "no adapter recognises" in result.output
+    assert result.exit_code != 0 and "no adapter reads this document" in result.output
+    assert f"multiforce draft {other} --out drafts/" in result.output
     assert not (tmp_path / "x.db").exists()
 
 
 def test_unknown_force_is_a_user_error(cli, tmp_path):
     result = cli("ingest", "--db", tmp_path / "x.db", "--force", "gotham", MET_TEXT)
-    assert result.exit_code != 0 and "No adapter for the force 'gotham'" in result.output
+    assert result.exit_code != 0 and "'gotham' is not a force in the register" in result.output
+
+
+def test_a_force_without_an_adapter_points_to_draft(cli, tmp_path):
+    result = cli("ingest", "--db", tmp_path / "x.db", "--force", "northumbria", MET_TEXT)
+    assert result.exit_code == 1 and "Northumbria Police has no adapter of its own" in result.output
+    assert f"multiforce draft {MET_TEXT} --force northumbria --out drafts/" in result.output
 
 
 def test_installed_command_exits_non_zero_without_traceback(tmp_path):

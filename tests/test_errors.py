@@ -240,14 +240,14 @@ CASES = {
             write(t, "letter.txt", "Dear applicant, not held.\n"),
         ],
         [
-            "letter.txt: no adapter recognises this document.",
-            "Expected a response from one of the forces",
-            "name its force with --force",
+            "letter.txt: no adapter reads this document",
+            "Expected a document an adapter reads (or name its force with --force)",
+            "--out drafts/",
         ],
     ),
     "unknown force": (
         lambda t, m: ["ingest", "--db", t / "c.db", "--force", "gotham", MET_TEXT],
-        ["No adapter for the force 'gotham'. Adapters: metropolitan.", "Run `multiforce forces`"],
+        ["'gotham' is not a force in the register", "`multiforce forces` lists them"],
     ),
     "two adapters recognise it": (
         two_adapters,

@@ -54,16 +54,48 @@ def test_new_force_scaffolds_a_working_adapter(scaffold, tmp_path):
         (r["measure"], r["period_start"][:4], r["breakdown_value"]): r["value"]
         for r in extraction.rows["observations"]
     }
-    assert len(figures) == 9
+    assert len(figures) == 12  # 9 read by the general readers, 3 by the adapter's own rule
     assert figures[("uses", "2019", None)] == 1204
     assert figures[("matches", "2021", "immigration")] == 41
+    assert figures[("devices_deployed", "2020", None)] == 12
     statuses = {
         (r["measure"], r["breakdown"]): (r["status"], r["exemptions"])
         for r in extraction.rows["outcomes"]
     }
     assert statuses[("devices_in_service", "none")] == ("refused", "s31(1)(a)")
     assert statuses[("people", "ethnicity")] == ("not_held", None)
-    assert len(extraction.rows["outcomes"]) == 7
+    assert statuses[("devices_deployed", "none")] == ("disclosed", None)
+    assert len(extraction.rows["outcomes"]) == 8
+
+
+def test_the_exemption_is_read_not_typed(scaffold, tmp_path):
+    _, module = scaffold("avon-and-somerset")
+    extraction = parse_example(
+        module, tmp_path, ("Section 31(1)(a) Law Enforcement", "Section 40(2)")
+    )
+    refused = [r for r in extraction.rows["outcomes"] if r["status"] == "refused"]
+    assert [r["exemptions"] for r in refused] == ["s40(2)"]
+
+
+def test_the_scaffolded_adapter_claims_only_its_request(scaffold, tmp_path):
+    _, module = scaffold("avon-and-somerset")
+    other = tmp_path / "other.txt"
+    other.write_text(
+        module.EXAMPLE.replace("fingerprint scanners", "body-worn cameras"), encoding="utf-8"
+    )
+    assert not module.AvonAndSomerset().recognises(read_document(other))
+
+
+def test_new_force_for_a_force_with_only_transcriptions(cli, tmp_path):
+    transcriptions = tmp_path / "northumbria" / "transcriptions"
+    transcriptions.mkdir(parents=True)
+    (transcriptions / "049-19.yaml").write_text("source_kind: transcription\n", encoding="utf-8")
+    result = cli("new-force", "northumbria", "--into", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "northumbria" / "__init__.py").is_file()
+    assert (transcriptions / "049-19.yaml").read_text(
+        encoding="utf-8"
+    ) == "source_kind: transcription\n"
 
 
 def test_the_scaffolded_adapter_parses_rather_than_recites(scaffold, tmp_path):

@@ -12,7 +12,8 @@ from multiforce.toolkit.adapter import Adapter
 from multiforce.toolkit.errors import DocumentError, ValidationFailed
 from multiforce.toolkit.pipeline import check, ingest, parse
 from multiforce.toolkit.readers import read_document
-from multiforce.toolkit.records import reference_key, response_id
+from multiforce.toolkit.records import Extraction, reference_key, response_id
+from multiforce.toolkit.rules import RuleSet
 
 SOURCES = FIXTURES / "sources"
 THREE = [SOURCES / "draft.yaml", SOURCES / "transcription.yaml", SOURCES / "template.csv"]
@@ -214,14 +215,28 @@ def test_review_of_points_at_the_reviewed_response(tmp_path):
     assert response["review_of"] == "kent/FOI-99"
 
 
-def test_an_adapter_that_reads_no_outcome_fails_validation(tmp_path):
-    class ReadsNothing(Adapter):
-        force_id = "kent"
-        recognise = r"Freedom of Information request"
-        reference = r"request (?P<reference>FOI/\d+)"
-        title = "Knife arches"
+class KentLetters(Adapter):
+    force_id = "kent"
+    recognise = r"Freedom of Information request"
+    reference = r"request (?P<reference>FOI/\d+)"
+    title = "Knife arches"
 
-    extraction = ReadsNothing().parse(read_document(SOURCES / "letter.txt"))
+
+def test_an_adapter_whose_rules_read_no_outcome_is_refused():
+    class ReadsNothing(KentLetters):
+        rule_sets = (RuleSet(reading=False),)  # no rules, and not the general reading either
+
+    with pytest.raises(DocumentError, match="the kent adapter read no outcome"):
+        ReadsNothing().parse(read_document(SOURCES / "letter.txt"))
+
+
+def test_a_document_without_outcomes_fails_validation():
+    read = KentLetters().parse(read_document(SOURCES / "letter.txt"))
+    assert read.rows["outcomes"]  # the general reading finds them
+    extraction = Extraction()
+    for table in ("responses", "documents"):
+        for row in read.rows[table]:
+            extraction.add(table, row)
     with pytest.raises(ValidationFailed) as failure:
         check(extraction)
     message = str(failure.value)

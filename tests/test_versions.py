@@ -6,10 +6,11 @@ from importlib import metadata
 from multiforce.toolkit import versions
 
 
-def test_every_library_the_install_requires_counts_and_no_extra_does():
+def test_every_library_the_install_requires_counts_and_only_reading_extras_do():
     libraries = versions.reading_libraries()
     assert {"python-docx", "python-calamine", "pdfplumber", "selectolax"} <= set(libraries)
     assert "matplotlib" not in libraries and "pytest" not in libraries  # extras
+    assert "pytesseract" in libraries  # the OCR extra reads scanned letters
 
 
 def test_the_list_follows_the_distributions_requirements(monkeypatch):
@@ -20,9 +21,10 @@ def test_the_list_follows_the_distributions_requirements(monkeypatch):
             "pandera[polars]>=0.20",
             "Some_Reader>=2; python_version >= '3.11'",
             'matplotlib>=3.7; extra == "charts"',
+            'pytesseract>=0.3; extra == "ocr"',
         ],
     )
-    assert versions.reading_libraries() == ["pandera", "some_reader"]
+    assert versions.reading_libraries() == ["pandera", "pytesseract", "some_reader"]
 
 
 def test_upgrading_a_reading_library_changes_the_fingerprint(monkeypatch):

@@ -1,7 +1,13 @@
 """The base class every force adapter fills in, and the fixed sequence it runs.
 
-An adapter declares how to recognise its force's documents, where the reference stands, and
-its `figures` and `outcomes` rules; `parse` does the rest the same way for every force.
+A document is first read by its layout (toolkit/layouts: force, reference, dates, the
+request's questions). An adapter declares only what is particular to its force's responses:
+how to tell them, where the reference stands, and its rules (`figures`, `outcomes`, `ignored`,
+or several `rule_sets`, one per kind of request, chosen by the questions asked). It claims a
+document only when one of its rule sets fits the request; any other response goes to
+`multiforce draft`. `parse` does the rest the same way for every force: statuses are read
+from the force's words unless a rule gives one, sections of the Act are always read from the
+text, and a reading that finds no outcome is an error, never an empty success.
 """
 
 import re
@@ -13,12 +19,16 @@ from ..schemas.register import force_name
 from . import cleaning
 from .document import Document
 from .errors import DocumentError
+from .layouts import Response, read_response
+from .meaning import read_meaning, read_outcome, sections_cited
 from .records import Extraction
 from .rows import OGL, document_row, observation_row, outcome_row, response_row
-from .rules import Figures, Ignore, Outcome
+from .rules import Figures, Ignore, Outcome, RuleSet
 
 __all__ = ["OGL", "Adapter"]
 WHOLE_NUMBER = re.compile(r"\d[\d,.]*%?")
+REFUSING = ("refused", "neither_confirm_nor_deny")
+COST_LIMIT = "s12"  # the Act's section for the cost limit, whether or not the letter names it
 
 
 class Adapter:
@@ -32,6 +42,8 @@ class Adapter:
     outcomes: ClassVar[tuple[Outcome, ...]] = ()
     # Passages whose numbers are not figures, with the reason: what `multiforce audit` reports.
     ignored: ClassVar[tuple[Ignore, ...]] = ()
+    # One rule set per kind of request the force answers; without any, the rules above.
+    rule_sets: ClassVar[tuple[RuleSet, ...]] = ()
 
     @classmethod
     def documents_folder(cls) -> Path:
@@ -43,13 +55,25 @@ class Adapter:
         return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
 
     def recognises(self, document: Document) -> bool:
-        return re.search(self.recognise, document.text) is not None
+        """Whether this adapter reads the document: its force's, and a request it has rules for."""
+        if re.search(self.recognise, document.text) is None:
+            return False
+        return self.rule_set(_layout(document)) is not None
+
+    def rule_set(self, response: Response) -> RuleSet | None:
+        """The rule set for the request the response answers, chosen by its questions."""
+        sets = self.rule_sets or (
+            RuleSet(figures=self.figures, outcomes=self.outcomes, ignored=()),
+        )
+        questions = [q.text for q in response.questions]
+        return next((rules for rules in sets if rules.fits(questions)), None)
 
     def response_year(self, reference: str) -> int | None:
+        """The year the response was written, where the force's reference says it."""
         return None
 
     def parse(self, document: Document) -> Extraction:
-        if not self.recognises(document):
+        if re.search(self.recognise, document.text) is None:
             raise DocumentError(
                 document.path,
                 f"this is not a {force_name(self.force_id)} response: its text does not match "
@@ -57,24 +81,48 @@ class Adapter:
                 f"a response from {force_name(self.force_id)}: check the file, or choose its "
                 "force with --force (or leave --force out to let multiforce pick).",
             )
+        response = _layout(document)
+        rules = self.rule_set(response)
+        if rules is None:
+            asked = "; ".join(q.text for q in response.questions) or "no numbered questions"
+            raise DocumentError(
+                document.path,
+                f"the {self.force_id} adapter has no rules for this request (it asks: {asked}).",
+                "a response to a request the adapter knows; for another request run "
+                f"`multiforce draft {document.path} --out drafts/` and review the draft.",
+            )
+        # The audit reports this rule set's ignored passages beside the adapter's own.
+        self.ignored = (*type(self).ignored, *rules.ignored)
         reference = self._find(document, self.reference, "the FOI reference").group("reference")
-        response = self.response_row(reference)
-        response_id = response["response_id"]
+        published = self.response_row(reference)
+        response_id = published["response_id"]
         context = {"document_id": document.sha256}
         extraction = Extraction()
-        extraction.add("responses", response)
+        extraction.add("responses", _dated(published, response))
         extraction.add("documents", document_row(document, response_id))
-        year = self.response_year(reference)
-        for rule in self.figures:
+        year = self.response_year(reference) or _year(response)
+        for rule in rules.figures:
             for row in self._figures(document, rule, year):
                 extraction.add(
                     "observations", observation_row(response_id, self.force_id, **context, **row)
                 )
-        for rule in self.outcomes:
-            for row in self._outcomes(document, rule, year):
+        for rule in rules.outcomes:
+            for row in self._outcomes(document, response, rule, year):
                 extraction.add(
                     "outcomes", outcome_row(response_id, self.force_id, **context, **row)
                 )
+        for table, row in self._general(response, extraction) if rules.reading else ():
+            build = observation_row if table == "observations" else outcome_row
+            extraction.add(table, build(response_id, self.force_id, **context, **row))
+        if not extraction.rows["outcomes"]:
+            unanswered = "; ".join(q.label or q.text for q in response.questions) or "all"
+            raise DocumentError(
+                document.path,
+                f"the {self.force_id} adapter read no outcome from this document: nothing says "
+                f"what was done with the questions it asks ({unanswered}).",
+                f"rules that read each question's outcome (forces/{self.force_id.replace('-', '_')}"
+                "): a reading that finds nothing must not pass for an answer.",
+            )
         return extraction
 
     def response_row(self, reference: str) -> dict:
@@ -124,7 +172,7 @@ class Adapter:
                     "locator": None,
                 }
 
-    def _outcomes(self, document: Document, rule: Outcome, response_year):
+    def _outcomes(self, document: Document, response: Response, rule: Outcome, response_year):
         text = self._section(document, rule)
         match = re.search(rule.evidence, text, re.M)
         if match is None:
@@ -135,11 +183,14 @@ class Adapter:
             if rule.period
             else None
         )
+        quote = match.group(0).strip()
         reason = (
             self._find(document, rule.reason, rule.what + " reason").group(0)
             if rule.reason
             else match.group(0)
-        )
+        ).strip()
+        status = rule.status or self._status(document, rule, [quote, reason])
+        exemptions = _sections(status, [quote, reason], response)
         for technology, measure, breakdown in rule.topics():
             yield {
                 "technology": technology,
@@ -147,12 +198,46 @@ class Adapter:
                 "breakdown": breakdown,
                 "period_start": period.start.isoformat() if period else None,
                 "period_end": period.end.isoformat() if period else None,
-                "status": rule.status,
-                "exemptions": rule.exemptions,
-                "reason": reason.strip(),
-                "quote": match.group(0).strip(),
+                "status": status,
+                "exemptions": exemptions,
+                "reason": reason,
+                "quote": quote,
                 "locator": None,
             }
+
+    def _general(self, response: Response, extraction: Extraction):
+        """What the general readers find that the rules do not cover: figures of another key,
+        outcomes of a topic no rule speaks for. The rules override the reading, topic by topic."""
+        meaning = read_meaning(response)
+        ruled = {_figure_key(row) for row in extraction.rows["observations"]}
+        for figure in meaning.figures:
+            row = _figure_row(figure)
+            if _figure_key(row) not in ruled:
+                ruled.add(_figure_key(row))
+                yield "observations", row
+        spoken = {_topic_key(row) for row in extraction.rows["outcomes"]}
+        topics = {q.label: q.topics for q in meaning.questions}
+        for outcome in meaning.outcomes:
+            for topic in topics.get(outcome.question, ()):
+                row = _outcome_row(outcome, topic)
+                if _topic_key(row) not in spoken:
+                    spoken.add(_topic_key(row))
+                    yield "outcomes", row
+
+    def _status(self, document: Document, rule: Outcome, passages: list[str]) -> str:
+        """The status the force's own words state (schemas/phrases.yaml)."""
+        read = read_outcome(passages, own_force=self.force_id)
+        if read is None:
+            raise DocumentError(
+                document.path,
+                f"in {rule.what}, the passage {passages[0]!r} does not say what was done with "
+                "the question in words multiforce knows.",
+                "a passage that states the outcome (not held, refused, over the cost limit...); "
+                f"if the force says it in its own way, give the rule a status in "
+                f"forces/{self.force_id.replace('-', '_')}, or add the phrase to "
+                "schemas/phrases.yaml.",
+            )
+        return read.status
 
     def _whole_numbers(self, document: Document, what: str, text: str, match: re.Match) -> None:
         """A number a pattern captures must be a whole number of the text, never a piece of a
@@ -223,3 +308,88 @@ class Adapter:
             "adapter reads: the document may be truncated or edited; if the force changed its "
             f"format, update forces/{self.force_id.replace('-', '_')}.",
         )
+
+
+def _sections(status: str, passages: list[str], response: Response) -> str | None:
+    """The sections of the Act an outcome cites, as the Act cites them, read from the text:
+    its own passages first; a refusal citing none takes those of the response's decision; the
+    cost limit is section 12 whether or not the letter names it."""
+    if status in ("disclosed", "not_held"):
+        return None
+    cited = sections_cited("\n".join(passages))
+    if not cited and status in REFUSING:
+        cited = sections_cited(response.answer or response.body)
+    if not cited and status == "cost_limit":
+        cited = [COST_LIMIT]
+    return ";".join(cited) or None
+
+
+def _year(response: Response) -> int | None:
+    """The year the response was written, from the date (or month) its layout reads."""
+    written = response.response_date or response.response_month
+    return int(written[:4]) if written else None
+
+
+def _figure_key(row: dict) -> tuple:
+    keys = ("technology", "measure", "period_start", "period_end", "breakdown", "breakdown_value")
+    return tuple(row[k] for k in keys)
+
+
+def _topic_key(row: dict) -> tuple:
+    return row["technology"], row["measure"], row["breakdown"]
+
+
+def _figure_row(figure) -> dict:
+    return {
+        "technology": figure.technology,
+        "measure": figure.measure,
+        "period_start": figure.period_start,
+        "period_end": figure.period_end,
+        "period_label": figure.period_label,
+        "breakdown": figure.breakdown,
+        "breakdown_value": figure.breakdown_value,
+        "value": figure.value,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "caveat": None,
+        "quote": figure.quote,
+        "locator": None,
+    }
+
+
+def _outcome_row(outcome, topic) -> dict:
+    return {
+        "technology": topic.technology,
+        "measure": topic.measure,
+        "breakdown": topic.breakdown,
+        "period_start": topic.period_start,
+        "period_end": topic.period_end,
+        "status": outcome.status,
+        "exemptions": outcome.exemptions,
+        "reason": outcome.reason or outcome.quote,
+        "quote": outcome.quote,
+        "locator": None,
+    }
+
+
+def _dated(row: dict, response: Response) -> dict:
+    """The response row with the dates its layout reads, where the adapter gives none, and the
+    layout profile that read it."""
+    for key in ("request_date", "response_date"):
+        if row.get(key) is None and getattr(response, key):
+            row[key] = getattr(response, key)
+    row["layout"] = row.get("layout") or response.layout
+    return row
+
+
+_LAYOUTS: dict[tuple, Response] = {}
+
+
+def _layout(document: Document) -> Response:
+    """The document's layout reading, read once for recognising and parsing it."""
+    key = (document.path, document.sha256)
+    if key not in _LAYOUTS:
+        if len(_LAYOUTS) >= 4:  # documents come one at a time: keep only the last few
+            _LAYOUTS.pop(next(iter(_LAYOUTS)))
+        _LAYOUTS[key] = read_response(document)
+    return _LAYOUTS[key]

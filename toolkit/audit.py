@@ -33,7 +33,7 @@ FIGURE, PERIOD, IGNORED, UNEXPLAINED = "figure", "period", "ignored", "unexplain
 
 
 def _common(kind: str, reason: str, *patterns: str) -> list[tuple[str, Ignore]]:
-    return [(kind, Ignore(pattern, reason)) for pattern in patterns]
+    return [(kind, Ignore(pattern=pattern, reason=reason)) for pattern in patterns]
 
 
 # Non-figures every force's letters hold. A year counts only in a context that makes it one

@@ -4,8 +4,10 @@ import importlib
 import inspect
 import pkgutil
 from functools import cache
+from pathlib import Path
 
 from .. import forces
+from ..schemas.register import force_ids, force_name
 from . import formats
 from .adapter import Adapter
 from .document import Document
@@ -40,16 +42,36 @@ def format_adapters() -> dict[str, type[formats.FormatAdapter]]:
     return dict(sorted(found.items()))
 
 
-def adapter_for(force_id: str) -> Adapter:
+class NoAdapter(MultiforceError):
+    """No force adapter reads the document: `multiforce draft` reads it for a person instead."""
+
+
+def draft_hint(path="FILE", force_id: str | None = None) -> str:
+    force = f" --force {force_id}" if force_id else ""
+    return (
+        f"Run `multiforce draft {path}{force} --out drafts/` to have it read by the general "
+        "readers into a draft for review, then `multiforce ingest drafts/"
+        f"{Path(str(path)).name}.yaml` once you have checked it (docs/drafting.md)."
+    )
+
+
+def adapter_for(force_id: str, path=None) -> Adapter:
     try:
         return adapters()[force_id]()
     except KeyError:
+        pass
+    if force_id not in force_ids():
         known = ", ".join(adapters()) or "none"
         raise MultiforceError(
-            f"No adapter for the force {force_id!r}. Adapters: {known}. "
-            "Run `multiforce forces` to list them, or add one under forces/ (see "
-            "docs/reading-and-adding-forces.md)."
-        ) from None
+            f"{force_id!r} is not a force in the register (schemas/forces.csv). Expected a "
+            f"force's id, e.g. one of the forces with an adapter ({known}); `multiforce forces` "
+            "lists them all."
+        )
+    raise NoAdapter(
+        f"{path or 'the documents'}: {force_name(force_id)} has no adapter of its own (adapters: "
+        f"{', '.join(adapters()) or 'none'}). Expected a draft for a person to review: "
+        + draft_hint(path or "FILE", force_id)
+    )
 
 
 def recognise(document: Document) -> Adapter:
@@ -57,10 +79,11 @@ def recognise(document: Document) -> Adapter:
     if len(matching) == 1:
         return matching[0]
     if not matching:
-        raise MultiforceError(
-            f"{document.path}: no adapter recognises this document. Expected a response from one "
-            f"of the forces with an adapter ({', '.join(adapters())}); name its force with "
-            "--force, or add an adapter for it (see docs/reading-and-adding-forces.md)."
+        raise NoAdapter(
+            f"{document.path}: no adapter reads this document (adapters: "
+            f"{', '.join(adapters()) or 'none'}). Expected a document an adapter reads (or name "
+            "its force with --force); for any other response, a draft for a person to review: "
+            + draft_hint(document.path)
         )
     names = ", ".join(a.force_id for a in matching)
     raise MultiforceError(

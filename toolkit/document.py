@@ -3,7 +3,8 @@
 `text` is what quotes point into; a table's rows stand in it as `cell | cell | cell` lines,
 whatever the format. `tables` holds the same tables as rows of cell strings, and
 `table_names[i]`, where a reader knows it, says where `tables[i]` stands: a spreadsheet's
-sheet name, or "page 3" of a PDF.
+sheet name, or "page 3" of a PDF. `text_source` says whether the text was in the file
+("extracted") or recognised from its page images ("ocr"): OCR'd figures need a person's eye.
 """
 
 import hashlib
@@ -20,6 +21,7 @@ class Document:
     text: str
     tables: list[list[list[str]]] = field(default_factory=list)
     table_names: list[str] = field(default_factory=list)
+    text_source: str = "extracted"
 
     @cached_property
     def sha256(self) -> str:

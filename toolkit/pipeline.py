@@ -78,7 +78,7 @@ def parse(path: Path | str, force: "str | Adapter | None" = None) -> Parsed:
         if isinstance(force, Adapter):
             adapter = force
         else:
-            adapter = adapter_for(force) if force else recognise(document)
+            adapter = adapter_for(force, document.path) if force else recognise(document)
         return _parsed(document, adapter, adapter.parse(document), adapter.force_id)
 
 

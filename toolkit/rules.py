@@ -1,9 +1,15 @@
-"""The declarative pieces a force adapter is made of.
+"""The declarative pieces a force adapter is made of, each written with keyword arguments.
 
 A `Figures` rule is a pattern whose named groups hold numbers; each group maps to a `Measure`.
 An `Outcome` rule is a passage of the document (the evidence, quoted) that records what the
-response did with a question topic. A `Section` narrows where a rule looks. An `Ignore`
-rule names a passage whose numbers are not figures, and says why (the audit reports it).
+response did with a question topic: its status is read from the force's words unless the
+rule gives one, and the sections of the Act it cites are always read from the text. A
+`Section` narrows where a rule looks. An `Ignore` rule names a passage whose numbers are not
+figures, and says why (the audit reports it). A `RuleSet` holds the rules for one kind of
+response, chosen by the questions the request asks.
+
+Patterns describe how a force writes (a year, a bar, a number; "do not hold"), never one
+letter's sentence word for word: a rule that quotes a sentence reads only that letter.
 """
 
 import re
@@ -15,6 +21,24 @@ from . import cleaning
 from .cleaning import Period
 
 
+@dataclass(frozen=True, kw_only=True)
+class RuleSet:
+    """The rules for one kind of response, used for a document whose request asks about
+    every one of `asks` (patterns, each found in one of its questions): a force answering
+    several requests may hold a rule set for each, and claims no other document."""
+
+    asks: tuple[str, ...] = ()
+    figures: tuple["Figures", ...] = ()
+    outcomes: tuple["Outcome", ...] = ()
+    ignored: tuple["Ignore", ...] = ()
+    # Publish the general reading for the topics these rules do not cover; off where the rules
+    # cover every topic of the request, so that nothing else is taken for a figure.
+    reading: bool = True
+
+    def fits(self, questions: list[str]) -> bool:
+        return all(any(re.search(ask, q, re.I) for q in questions) for ask in self.asks)
+
+
 @dataclass(frozen=True)
 class Measure:
     measure: str
@@ -23,19 +47,24 @@ class Measure:
     unit: str = "count"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Section:
-    """The text after the first match of `after` and before the next match of `before`."""
+    """The text after the first match of `after` and before the next match of `before`.
+    `after` may be several patterns, each found after the one before it (a heading, then a
+    question under it)."""
 
-    after: str
+    after: str | tuple[str, ...]
     before: str | None = None
 
     def within(self, text: str) -> tuple[int, int] | None:
-        start = re.search(self.after, text, re.M)
-        if start is None:
-            return None
-        end = re.search(self.before, text[start.end() :], re.M) if self.before else None
-        return start.end(), start.end() + end.start() if end else len(text)
+        at = 0
+        for after in _expand(self.after):
+            start = re.compile(after, re.M).search(text, at)
+            if start is None:
+                return None
+            at = start.end()
+        end = re.compile(self.before, re.M).search(text, at) if self.before else None
+        return at, end.start() if end else len(text)
 
 
 @dataclass(frozen=True)
@@ -78,7 +107,7 @@ def _expand(value) -> tuple:
     return value if isinstance(value, tuple) else (value,)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figures:
     """Every match of `pattern` gives one observation per group named in `values`.
 
@@ -97,17 +126,20 @@ class Figures:
     at_least: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Outcome:
-    """What the response did with one or more question topics, shown by a quoted passage."""
+    """What the response did with one or more question topics, shown by a quoted passage.
+
+    Without a `status`, the status is read from the evidence and reason in the force's own
+    words (schemas/phrases.yaml); give one only where the words alone do not say it (a
+    question restated above its figures is a disclosure)."""
 
     what: str
-    status: str
     evidence: str
     technology: str | tuple[str, ...]
     measure: str | tuple[str, ...]
     breakdown: str | tuple[str, ...] = "none"
-    exemptions: str | None = None
+    status: str | None = None
     reason: str | None = None  # a pattern; without one, the evidence is the reason
     period: Year | None = None
     within: Section | None = None
@@ -116,7 +148,7 @@ class Outcome:
         return product(_expand(self.technology), _expand(self.measure), _expand(self.breakdown))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Ignore:
     """Numbers in passages matching `pattern` are deliberately not figures, for `reason`.
 

@@ -17,6 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CODE = ("toolkit", "schemas")
 DISTRIBUTION = "multiforce"
+READING_EXTRAS = ("ocr",)  # an extra whose libraries read documents (scanned letters)
+CODE_FILES = (".py", ".csv", ".yaml")  # the layouts, phrases and questions read are YAML data
 
 
 @cache
@@ -24,7 +26,7 @@ def code_fingerprint() -> bytes:
     digest = hashlib.sha256()
     for folder in CODE:
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
+            if path.suffix in CODE_FILES and "__pycache__" not in path.parts:
                 digest.update(
                     path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes()
                 )
@@ -37,7 +39,7 @@ def code_fingerprint() -> bytes:
 
 
 def reading_libraries() -> list[str]:
-    """Every library multiforce's install requires (its extras aside), from the installed
+    """Every library multiforce's install requires (and its reading extras), from the installed
     distribution's metadata, so a library added to pyproject.toml counts without a list kept
     here. Coarse on purpose, like the rest of the fingerprint: upgrading a library that only
     serves (Datasette) re-reads the documents too, which costs time, never a stale row. The PDF
@@ -49,9 +51,14 @@ def reading_libraries() -> list[str]:
     names = {
         re.match(r"[A-Za-z0-9._-]+", requirement).group(0).lower()
         for requirement in required
-        if "extra ==" not in requirement.partition(";")[2]
+        if _extra(requirement) in (None, *READING_EXTRAS)
     }
     return sorted(names)
+
+
+def _extra(requirement: str) -> str | None:
+    found = re.search(r"extra\s*==\s*['\"]([^'\"]+)['\"]", requirement.partition(";")[2])
+    return found.group(1) if found else None
 
 
 @cache

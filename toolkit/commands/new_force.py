@@ -14,8 +14,10 @@ import click
 def new_force(slug, into):
     """Start an adapter for a force: forces/SLUG/ with an adapter to adapt, documents/ and golden/.
 
-    SLUG is the force's id in schemas/forces.csv. The adapter is forces/_template.py with the
-    force's name filled in; the README's "Add a force" says what to do next.
+    SLUG is the force's id in schemas/forces.csv (a force with only transcriptions so far
+    keeps them). The adapter is forces/_template.py with the force's name filled in: it
+    says what to do next. Most forces need no adapter: `multiforce draft` reads a response
+    for a person to review (docs/drafting.md).
 
     \b
     Example:
@@ -43,7 +45,7 @@ def new_force(slug, into):
             "checkout installed with `pip install -e .`, or --into path/to/your/checkout/forces."
         )
     folder = into / slug.replace("-", "_")
-    if folder.exists():
+    if (folder / "__init__.py").exists():
         raise MultiforceError(
             f"{folder} exists already. Expected a force without an adapter: edit that one instead."
         )
@@ -56,11 +58,13 @@ def new_force(slug, into):
         ("FORCE_CLASS", "".join(word.capitalize() for word in slug.split("-"))),
     ):
         adapter = adapter.replace(token, value)
-    for part in ("documents", "golden"):
-        (folder / part).mkdir(parents=True)
+    for part in ("documents", "golden"):  # a force with transcriptions has golden/ already
+        (folder / part).mkdir(parents=True, exist_ok=True)
     (folder / "__init__.py").write_text(adapter, encoding="utf-8")
     click.echo(
         f"Wrote {folder}/__init__.py for {name}, with documents/ and golden/ beside it.\n"
-        f"Next: put the force's response documents in {folder / 'documents'}, adapt the patterns "
-        'to them (see the README, "Add a force"), then run pytest.'
+        f"Next: put the force's response documents in {folder / 'documents'}; see what the "
+        "general readers make of them (`multiforce draft FILE --out DIR`, `multiforce audit "
+        "FILE`); write rules only for what they miss, as the adapter's docstring says; then run "
+        "pytest."
     )

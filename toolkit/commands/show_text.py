@@ -17,7 +17,8 @@ def show_text(document, source_url):
     error, so that standard output is the text alone.
 
     \b
-    Example: multiforce show-text response.html --source-url https://www.met.police.uk/foi-ai/...
+    Example:
+      multiforce show-text response.html --source-url https://www.met.police.uk/foi-ai/...
     """
     from ..layouts import read_response
     from ..readers import read_document

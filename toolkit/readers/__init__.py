@@ -9,9 +9,12 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import DocumentError
-from . import containers, delimited, html, pdf, safety, spreadsheet, text, word
+from . import containers, delimited, html, ocr, pdf, safety, spreadsheet, text, word
 
-READABLE = "a police force's FOI response saved as text, HTML, PDF, DOCX, XLSX, ODS or CSV"
+READABLE = (
+    "a police force's FOI response saved as text, HTML, PDF, DOCX, XLSX, ODS or CSV, or a scan "
+    "of one (PDF or image, read by OCR)"
+)
 IMAGES = (
     (b"\x89PNG", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
@@ -53,12 +56,8 @@ def read_document(path: Path | str) -> Document:
             "a DOCX, PDF or text file: open it in Word or LibreOffice and save it as DOCX.",
         )
     for magic, name in IMAGES:
-        if data.startswith(magic):
-            raise DocumentError(
-                path,
-                f"this is a {name} image, not a document with text.",
-                "a document with text: run OCR on the image or transcribe the response.",
-            )
+        if data.startswith(magic):  # a photo or scan of a letter
+            return ocr.read_image(path, data, name)
     decoded = text.decode(path, data)
     if path.suffix.lower() in BINARY_FORMATS:
         start = " ".join(decoded[:60].split())

@@ -8,7 +8,11 @@ letter it was printed from, this reader
   wrapped when the next line's first word would not have fitted after it, the next line follows
   at the paragraph's line spacing and starts at its left edge;
 - writes ruled tables (pdfplumber's line-based table finder) as `cell | cell` lines, where they
-  stand on the page, and keeps them in `tables`.
+  stand on the page, and keeps them in `tables`;
+- finds tables drawn without rules (a browser's print of a web page's table, a letter's tabbed
+  columns) from where their words stand: two or more consecutive lines whose cells, parted by a
+  gap wider than a word space (or, in a row of numbers only, by any space), fall into the same
+  columns. "2018 | 8145" stays two cells, never the number 20188145.
 """
 
 import io
@@ -16,6 +20,7 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from ..document import Document
@@ -51,6 +56,10 @@ LABEL = re.compile(
     rf"([{BULLETS}]|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)/])\s", re.I
 )  # •, 1., (a), ii)
 SENTENCE_END = re.compile(r"[.!?:;][)'’”\"]*$")
+WORD_GAP = 0.15  # of the font size: a gap wider than this between letters is a space
+CELL_GAP = 0.8  # wider than any word space, even in justified text: the gap between two cells
+ROW_PITCH = 3.0  # table rows stand at most this many font sizes apart (cells have padding)
+NUMERIC = re.compile(r"[(£$]?[-+]?\d[\d,.]*%?\)?|[-–—]|n/?a", re.I)
 
 
 @dataclass
@@ -84,9 +93,11 @@ def read(path: Path, data: bytes) -> Document:
             heights = [float(page.height) for page in pdf.pages]
     except Exception as error:  # pdfminer raises many unrelated types for damaged files
         _unreadable(path, error)
-    blocks = _without_furniture(pages, heights)
-    paragraphs, tables = _paragraphs(blocks)
-    text = "\n".join(paragraphs).strip()
+    text, tables = compose(pages, heights)
+    if not text and has_images:  # a scan: its pages are pictures of the letter
+        from . import ocr
+
+        return ocr.read_pdf_scan(path, data)
     if not UNMAPPED.sub("", text).strip():
         raise DocumentError(
             path,
@@ -156,11 +167,194 @@ def _blocks(page) -> list[Line | Table]:
         for shape in page.curves + page.rects
         if shape["width"] <= 8 and shape["height"] <= 8 and not in_a_table(shape)
     ]
-    for line in page.filter(outside_tables).extract_text_lines(return_chars=True):
+    lines = page.filter(outside_tables).extract_text_lines(return_chars=True)
+    return sorted(blocks + line_blocks(lines, number, page.width, markers), key=_top)
+
+
+def _top(block: "Line | Table") -> float:
+    return block.top
+
+
+def line_blocks(lines: list[dict], page: int, page_width: float, markers=()) -> list:
+    """A page's lines of text (pdfplumber's line dicts, each with its `chars`) as blocks: the
+    tables drawn without rules among them, and the other lines. OCR gives its words this shape
+    too, so a scanned letter is laid out by the same rules."""
+    lines = [line for line in lines if line["text"].translate(LIGATURES).strip()]
+    blocks, lines = _unruled_tables(lines, page)
+    for line in lines:
         text = line["text"].translate(LIGATURES).strip()
-        if text:
-            blocks.append(_line(text, number, page.width, line, markers))
-    return sorted(blocks, key=lambda block: block.top)
+        blocks.append(_line(text, page, page_width, line, list(markers)))
+    return sorted(blocks, key=_top)
+
+
+def compose(pages: list[list], heights: list[float]) -> tuple[str, list[Table]]:
+    """The text of pages of blocks, less their print furniture, and the tables in it."""
+    paragraphs, tables = _paragraphs(_without_furniture(pages, heights))
+    return "\n".join(paragraphs).strip(), tables
+
+
+Cell = tuple[str, float, float]  # text, left, right
+
+
+def _unruled_tables(lines: list[dict], page: int) -> tuple[list[Table], list[dict]]:
+    """The tables drawn without rules among a page's lines, and the lines that are not in one."""
+    tables: list[Table] = []
+    kept: list[dict] = []
+    run: list[tuple[dict, list[Cell]]] = []
+
+    def close_run():
+        rows = _columns(run)
+        if rows is None:
+            kept.extend(line for line, _ in run)
+        else:
+            start, end, columns, table_rows = rows
+            kept.extend(line for line, _ in run[:start])
+            first = run[start][0]
+            cells = [cells for _, cells in run[start:end]]
+            heading = _heading(kept[-1], first, columns, cells) if kept else None
+            if heading is not None:  # a heading row set closer than the columns' gutters
+                first = kept.pop()
+                table_rows.insert(0, heading)
+            tables.append(Table(page, float(first["top"]), table_rows))
+            kept.extend(line for line, _ in run[end:])
+        run.clear()
+
+    for line in lines:
+        cells = _cells(line)
+        if len(cells) >= 2 and not (run and not _next_row(run[-1][0], line)):
+            run.append((line, cells))
+            continue
+        if run:
+            close_run()
+        if len(cells) >= 2:
+            run.append((line, cells))
+        else:
+            kept.append(line)
+    if run:
+        close_run()
+    return tables, kept
+
+
+def _next_row(previous: dict, line: dict) -> bool:
+    size = max(_size(previous), _size(line))
+    return 0 < line["top"] - previous["top"] <= ROW_PITCH * size
+
+
+def _size(line: dict) -> float:
+    sizes = [c["size"] for c in line["chars"] if c["text"].strip()]
+    return float(statistics.median(sizes)) if sizes else 10.0
+
+
+def _cells(line: dict) -> list[Cell]:
+    """A line's cells: its words parted by gaps wider than a word space; in a line of numbers
+    only ("2018 8145 3195"), each number, since a browser may set table cells a space apart."""
+    chars = [c for c in line["chars"] if c["text"].strip()]
+    if not chars:
+        return []
+    size = _size(line)
+    words: list[list[dict]] = [[chars[0]]]
+    for before, after in pairwise(chars):
+        if after["x0"] - before["x1"] > WORD_GAP * size or after["x0"] < before["x0"]:
+            words.append([after])
+        else:
+            words[-1].append(after)
+    spoken = ["".join(c["text"] for c in word).translate(LIGATURES) for word in words]
+    if len(words) > 1 and all(NUMERIC.fullmatch(word) for word in spoken):
+        return [
+            (text, word[0]["x0"], word[-1]["x1"]) for text, word in zip(spoken, words, strict=True)
+        ]
+    if LABEL.match(spoken[0] + " "):
+        return []  # a list item's label, set apart by a tab, is not a table's first column
+    cells: list[Cell] = []
+    for text, word in zip(spoken, words, strict=True):
+        if cells and word[0]["x0"] - cells[-1][2] <= CELL_GAP * size:
+            cells[-1] = (f"{cells[-1][0]} {text}", cells[-1][1], word[-1]["x1"])
+        else:
+            cells.append((text, word[0]["x0"], word[-1]["x1"]))
+    return cells
+
+
+def _columns(run: list[tuple[dict, list[Cell]]]):
+    """(first, end, columns, rows) of the longest stretch of `run` whose cells fall into
+    shared columns; None when no two rows do. Every cell lies within its column, so cells of
+    one column overlap the column's extent and no other's."""
+    for length in range(len(run), 1, -1):
+        for start in range(len(run) - length + 1):
+            rows = [cells for _, cells in run[start : start + length]]
+            columns = _extents(rows)
+            placed = _placed(rows, columns) if columns else None
+            if placed is not None:
+                return start, start + length, columns, placed
+    return None
+
+
+def _extents(rows: list[list[Cell]]) -> list[tuple[float, float]] | None:
+    """Each column's left and right, from the rows with the most cells; None if they overlap."""
+    width = max(len(cells) for cells in rows)
+    widest = [cells for cells in rows if len(cells) == width]
+    columns = [
+        (min(cells[i][1] for cells in widest), max(cells[i][2] for cells in widest))
+        for i in range(width)
+    ]
+    if any(left[1] >= right[0] for left, right in pairwise(columns)):
+        return None
+    return columns
+
+
+def _heading(line: dict, first_row: dict, columns, rows) -> list[str] | None:
+    """The line above a table as its heading row, if it is one. Browsers centre a heading
+    cell, so its words need not line up with the figures below: its words are cut where a
+    gutter between columns holds the one space wider than the line's others, or, above a
+    column whose cells all start at one edge, at the last space before that edge."""
+    if not _next_row(line, first_row):
+        return None
+    chars = [c for c in line["chars"] if c["text"].strip()]
+    size = _size(line)
+    gaps = [
+        (after["x0"] - before["x1"], before["x1"], after["x0"], i + 1)
+        for i, (before, after) in enumerate(pairwise(chars))
+        if after["x0"] - before["x1"] > WORD_GAP * size
+    ]
+    if not gaps:
+        return None
+    usual = statistics.median(gap[0] for gap in gaps)
+    cuts = []
+    for column, ((_, right), (left, _)) in enumerate(pairwise(columns), 1):
+        within = [gap for gap in gaps if gap[2] >= right and gap[1] <= left]
+        wide = [gap for gap in within if gap[0] > 1.5 * usual]
+        starts = {round(cells[column][1]) for cells in rows if len(cells) == len(columns)}
+        if len(wide) == 1:
+            cuts.append(wide[0][3])
+        elif within and len(starts) == 1 and left - within[-1][2] <= 1.5 * size:
+            cuts.append(within[-1][3])
+    if not cuts:
+        return None
+    cells = []
+    for start, end in pairwise([0, *cuts, len(chars)]):
+        part = chars[start:end]
+        cells.append((_spaced(part, size), part[0]["x0"], part[-1]["x1"]))
+    placed = _placed([cells], columns)
+    return placed[0] if placed else None
+
+
+def _spaced(chars: list[dict], size: float) -> str:
+    text = chars[0]["text"]
+    for before, after in pairwise(chars):
+        text += (" " if after["x0"] - before["x1"] > WORD_GAP * size else "") + after["text"]
+    return text.translate(LIGATURES)
+
+
+def _placed(rows: list[list[Cell]], columns) -> list[list[str]] | None:
+    placed_rows = []
+    for cells in rows:
+        placed = [""] * len(columns)
+        for text, x0, x1 in cells:
+            hits = [i for i, (left, right) in enumerate(columns) if x0 < right and x1 > left]
+            if len(hits) != 1 or placed[hits[0]]:
+                return None
+            placed[hits[0]] = clean(text)
+        placed_rows.append(placed)
+    return placed_rows
 
 
 def _line(text: str, page: int, page_width: float, line: dict, markers: list[dict]) -> Line:
@@ -289,7 +483,8 @@ def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
     if line.x0 > paragraph[0].text_x0 + 3 and line.x0 > previous.x0 + 3:
         return False
     space = 0.25 * previous.size
-    return previous.x1 + space + line.first_word > right + 1
+    # A browser wraps a word that overshoots the edge by a hair: within a point, it did not fit.
+    return previous.x1 + space + line.first_word > right - 1
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -1,0 +1,171 @@
+"""`multiforce draft`: a document no adapter reads becomes a reviewed-draft YAML for a person,
+with what the reading is not sure of as comments, the same bytes every time."""
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURES
+from multiforce.toolkit import drafting
+from multiforce.toolkit.errors import MultiforceError
+from multiforce.toolkit.meaning import Topic
+
+LETTER = FIXTURES / "drafting" / "letter.txt"
+
+
+def draft_of(path, **given) -> str:
+    return drafting.draft_yaml(drafting.read(path, **given))
+
+
+def letter(tmp_path, *replacements, name="letter.txt") -> Path:
+    text = LETTER.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, f"test setup: {old!r} is not in the letter"
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_draft_holds_the_response_questions_outcomes_and_figures(cli, tmp_path):
+    result = cli("draft", LETTER, "--out", tmp_path / "drafts")
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "drafts" / "letter.txt.yaml"
+    assert f"{target}: 4 questions, 3 outcomes, 3 figures; 1 unmapped question(s)" in result.output
+    assert (tmp_path / "drafts" / "letter.txt").read_bytes() == LETTER.read_bytes()
+    draft = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert draft["source_kind"] == "transcription"
+    assert (draft["force_id"], draft["reference"]) == ("cumbria", "FOI/2024/0417")
+    assert (draft["request_date"], draft["response_date"]) == ("2024-02-12", "2024-03-14")
+    assert draft["layout"] == "letter"
+    assert draft["document"]["filename"] == "letter.txt"
+    assert len(draft["document"]["sha256"]) == 64
+    assert [q["number"] for q in draft["questions"]] == ["1", "2", "3", "4"]
+    assert draft["questions"][3]["topics"] == []
+    statuses = {(o["question"], o["status"], o.get("exemptions")) for o in draft["outcomes"]}
+    assert statuses == {
+        ("1", "refused", "s31(1)(a)"),
+        ("2", "disclosed", None),
+        ("3", "not_held", None),
+    }
+    assert [(f["period"]["label"], f["value"], f["quote"]) for f in draft["figures"]] == [
+        ("2021", 1204, "2021 | 1,204"),
+        ("2022", 980, "2022 | 980"),
+        ("2023", 1531, "2023 | 1,531"),
+    ]
+    text = LETTER.read_text(encoding="utf-8")
+    quotes = [o["quote"] for o in draft["outcomes"]] + [f["quote"] for f in draft["figures"]]
+    assert all(quote in text for quote in quotes)
+
+
+def test_what_is_not_sure_is_a_comment(tmp_path):
+    draft = draft_of(letter(tmp_path, ("This information is not held.", "Nothing to add.")))
+    assert "# unmapped: " in draft and "  - number: '4'" in draft
+    assert "# 3: the text does not say what was done with it; add its outcome." in draft
+    assert "# 4: the text does not say" in draft
+
+
+def test_a_number_the_reading_cannot_place_is_listed(tmp_path):
+    path = letter(tmp_path, ("3. This information is not held.", "3. We scanned 412 people."))
+    draft = draft_of(path)
+    assert "# Numbers not read as figures that the audit cannot explain" in draft
+    assert "412" in draft.split("# Numbers not read as figures")[1]
+    assert "value: 412" not in draft  # no period, no shape: left for a person, never guessed
+
+
+def test_the_same_document_gives_the_same_bytes(tmp_path):
+    copy = tmp_path / "elsewhere" / "letter.txt"
+    copy.parent.mkdir()
+    shutil.copy(LETTER, copy)
+    assert draft_of(LETTER) == draft_of(LETTER) == draft_of(copy)
+
+
+@pytest.mark.parametrize(
+    "old,new,changed",
+    [
+        ("2022 | 980", "2022 | 981", "value: 981"),
+        ("Section 31(1)(a)", "Section 40(2)", "exemptions: s40(2)"),
+        ("Date: 14 March 2024", "Date: 15 March 2024", "response_date: '2024-03-15'"),
+        ("3. This information is not held.", "3. This would exceed the appropriate limit.",
+         "status: cost_limit"),
+    ],
+)  # fmt: skip
+def test_a_changed_document_changes_exactly_that(tmp_path, old, new, changed):
+    before = draft_of(letter(tmp_path, name="before.txt")).splitlines()
+    after = draft_of(letter(tmp_path, (old, new), name="after.txt")).splitlines()
+    differ = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert any(changed in b for _, b in differ), differ
+    # the line naming the file, its sha256, the changed value and its quote: nothing else
+    assert all(
+        "Draft of" in b or "sha256" in b or changed in b or new.split()[-1] in b
+        or new.strip(".") in b for _, b in differ
+    ), differ  # fmt: skip
+
+
+def test_a_campaign_question_map_decides_what_a_question_asks(tmp_path):
+    question_map = {
+        "What colour are the scanners' carrying cases?": [
+            Topic("mobile_fingerprint_scanner", "policy_document")
+        ]
+    }
+    draft = yaml.safe_load(draft_of(LETTER, question_map=question_map, campaign_id="cases-2024"))
+    assert draft["campaign_id"] == "cases-2024"
+    assert draft["questions"][3]["topics"] == [
+        {"technology": "mobile_fingerprint_scanner", "measure": "policy_document"}
+    ]
+
+
+def test_campaign_without_the_campaigns_module_is_a_clear_error(monkeypatch):
+    monkeypatch.setitem(sys.modules, "multiforce.toolkit.campaigns", None)
+    with pytest.raises(MultiforceError, match="no campaigns .* leave --campaign out"):
+        drafting.campaign_question_map("scanners-2024")
+
+
+def test_an_empty_reading_is_an_error(cli, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("Cumbria Constabulary\nThank you for your email.\n", encoding="utf-8")
+    result = cli("draft", path, "--out", tmp_path / "drafts")
+    assert result.exit_code == 1
+    assert "note.txt: nothing could be read from this document" in result.output
+    assert not (tmp_path / "drafts" / "note.txt.yaml").exists()
+
+
+def test_force_given_that_the_document_contradicts_is_an_error(tmp_path):
+    with pytest.raises(MultiforceError, match="--force says 'kent', but the document reads as"):
+        drafting.read(LETTER, force_id="kent")
+
+
+def test_an_attachment_is_drafted_beside_itself(tmp_path):
+    path = letter(tmp_path, name="response.txt")
+    target = drafting.draft_attachment(path, None, "cumbria", None)
+    assert target == tmp_path / "response.txt.yaml"
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["reference"] == "FOI/2024/0417"
+
+
+def test_a_draft_from_ocr_marks_every_figure(tmp_path):
+    from multiforce.toolkit.readers import read_document
+
+    document = read_document(LETTER)
+    reading = drafting.read(LETTER)
+    scanned = drafting.Reading(
+        type(document)(**{**vars(document), "text_source": "ocr"}),
+        reading.response,
+        reading.meaning,
+        reading.force_id,
+    )
+    draft = drafting.draft_yaml(scanned)
+    assert "recognised by OCR" in draft
+    assert draft.count("# OCR: confirm this figure on the scan") == 3
+
+
+def test_audit_works_on_a_document_no_adapter_reads(cli, tmp_path):
+    result = cli("audit", LETTER)
+    assert result.exit_code == 0, result.output
+    assert "line   14  980          figure: mobile_fingerprint_scanner uses 2022" in result.output
+    path = letter(tmp_path, ("3. This information is not held.", "3. We scanned 412 people."))
+    result = cli("audit", path)
+    assert result.exit_code == 1
+    assert "412          unexplained" in result.output
+    assert "1 number(s) unexplained: each may be a figure the draft does not read" in result.output
