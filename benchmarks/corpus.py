@@ -126,15 +126,12 @@ def document(template: str, rng: random.Random, prefix: str, shift: int, serial:
 def _shares(rng: random.Random) -> str:
     suspect = rng.randint(70, 96)
     victim = rng.randint(1, 99 - suspect)
-    return (
-        f"= {suspect}% Suspect Devices / {victim}% Victim devices / {100 - suspect - victim}% "
-        "Witness devices"
-    )
+    witness = 100 - suspect - victim
+    return f"= {suspect}% Suspect Devices / {victim}% Victim devices / {witness}% Witness devices"
 
 
 def plan(scale: Scale, seed: int):
-    """Each document to make: (relative path, force, prefix, year shift, serial, its random
-    source)."""
+    """Each document to make: (relative path, force, prefix, year shift, serial, random source)."""
     forces = list(prefixes())
     for i in range(scale.documents):
         rng = random.Random(f"{seed}/{scale.name}/{i}")
@@ -161,7 +158,7 @@ def generate(folder: Path, scale: Scale, seed: int = 2022) -> list[tuple[Path, M
 
     The same seed and scale always give the same files, byte for byte."""
     template = TEMPLATE.read_text(encoding="utf-8")
-    for relative, _, prefix, shift, serial, rng in plan(scale, seed):
+    for relative, _force, prefix, shift, serial, rng in plan(scale, seed):
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(document(template, rng, prefix, shift, serial), encoding="utf-8")

@@ -4,12 +4,14 @@
     python benchmarks/run.py --scales campaign    # one scale, for a quick look
 
 For each scale it generates the corpus (deterministic from --seed), then runs in a fresh
-process each: parsing, validation, publishing, the same rows into the same schema with plain
-sqlite3 executemany in one transaction (the floor; with SQLite's defaults and with
-multiforce's pragmas) and with plain sqlite-utils insert_all, a full build, an ingest of the
-unchanged corpus, and an ingest after one document changed. On the largest scale it times
-every canned query through Datasette's client; at the end, `multiforce --help`. It prints each
-figure beside its target and writes benchmarks/results.json and benchmarks/results.md.
+process each: reading, parsing and the audit of a sample of documents, one at a time; parsing
+the whole corpus with one job and with two; validation, publishing, the same rows into the
+same schema with plain sqlite3 executemany in one transaction (the floor; with SQLite's
+defaults and with multiforce's pragmas) and with plain sqlite-utils insert_all, a full build
+(one job per core, the progress bar drawn and timed), an ingest of the unchanged corpus, and
+an ingest after one document changed. On the largest scale it times every canned query
+through Datasette's client; at the end, `multiforce --help`. It prints each figure beside its
+target and writes benchmarks/results.json and benchmarks/results.md.
 Stages at the campaign scale take milliseconds: each comparison there is the median of five runs.
 Do not edit toolkit/, schemas/ or benchmarks/corpus.py while it runs: the ingest stages
 would see changed code and rightly read every document again.
@@ -36,13 +38,19 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import corpus  # noqa: E402
 
 TARGETS = {
+    "parse_two_jobs_vs_one": 0.6,  # parsing the corpus with 2 worker processes / with 1
+    "build_per_document_stress_vs_archive": 1.2,
+    "unchanged_reingest_share": 0.02,  # ingest of an unchanged corpus / full build
+    "one_changed_share": 0.05,  # ingest after one document changed / full build
+    "progress_share": 0.01,  # drawing the progress bar / full build
+    "validation_share": 0.10,  # validation / full build, stress scale
     "publishing_vs_floor": 1.5,  # publishing time / raw executemany floor, same pragmas
     "publishing_vs_insert_all": 1.0,  # publishing time / sqlite-utils insert_all
-    "validation_share": 0.10,  # validation / full build, stress scale
-    "unchanged_reingest_share": 0.05,  # ingest of an unchanged corpus / full build
+    "reading_and_audit_ms": 2.0,  # a document, one core
+    "stress_build_seconds": 150.0,
+    "peak_rss_mb": 1024.0,  # stress scale
     "help_seconds": 0.3,
     "canned_query_ms": 200.0,
-    "stress_peak_rss_mb": 2048.0,
 }
 
 
@@ -126,7 +134,20 @@ def scale_run(scale: corpus.Scale, work: Path, seed: int, queries: bool) -> dict
         folder,
         seed,
     )
-    measure("parse", "parsing", "parse", scale.name, folder, rows, seed)
+    measure(
+        "reading",
+        "reading, parsing and the audit, a document at a time",
+        "reading",
+        scale.name,
+        folder,
+        seed,
+    )
+    say(
+        f"  per document: reading {result['reading']['reading_ms']} ms, parsing "
+        f"{result['reading']['parsing_ms']} ms, audit {result['reading']['audit_ms']} ms"
+    )
+    measure("parse", "parsing, one job", "parse", scale.name, folder, rows, seed, 1)
+    measure("parse_two_jobs", "parsing, two jobs", "parse", scale.name, folder, "-", seed, 2)
     measure("validation", "validation", "validation", rows)
     repeat = 5 if scale.documents < 1000 else 1
     measure("publishing", "publishing", "publishing", rows, schema, repeat=repeat)
@@ -188,8 +209,11 @@ def scale_run(scale: corpus.Scale, work: Path, seed: int, queries: bool) -> dict
     return result
 
 
+LARGE = 1000  # documents: below this, ratios of whole runs are dominated by start-up costs
+
+
 def judge(results: dict) -> list[dict]:
-    """Each figure beside its target: ratios first."""
+    """Each figure beside its target: ratios first, then times and sizes."""
     lines = []
 
     def line(what, value, target, unit, ok, scale=""):
@@ -204,77 +228,136 @@ def judge(results: dict) -> list[dict]:
             }
         )
 
+    def ratios(what, key, numerator, denominator, unit="x", percent=False, judged=None):
+        for name, run in scales.items():
+            try:
+                ratio = numerator(run) / denominator(run)
+            except (KeyError, TypeError, ZeroDivisionError):
+                continue
+            value = round(100 * ratio, 2) if percent else round(ratio, 2)
+            target = 100 * TARGETS[key] if percent else TARGETS[key]
+            large = run["documents"] >= LARGE if judged is None else judged(name)
+            line(what, value, target, unit, ratio <= TARGETS[key] if large else None, name)
+
     scales = results["scales"]
+    ratios(
+        "parsing the corpus: two jobs / one job",
+        "parse_two_jobs_vs_one",
+        lambda run: run["parse_two_jobs"]["seconds"],
+        lambda run: run["parse"]["seconds"],
+    )
     for name, run in scales.items():
-        ratio = run["publishing"]["seconds"] / run["floor"]["seconds"]
+        one, two = run["parse"], run.get("parse_two_jobs", {})
+        if "cpu_workers_seconds" not in two:
+            continue  # a run from before the CPU time was recorded
+        busiest = max(two["cpu_parent_seconds"], two["cpu_workers_seconds"] / 2)
         line(
-            "publishing / raw executemany floor (same pragmas)",
-            round(ratio, 2),
-            TARGETS["publishing_vs_floor"],
+            "parsing, two jobs / one: the busiest process's CPU time (the wall time's ratio on "
+            "idle cores)",
+            round(busiest / one["cpu_parent_seconds"], 2),
+            TARGETS["parse_two_jobs_vs_one"],
             "x",
-            ratio <= TARGETS["publishing_vs_floor"],
-            name,
-        )
-    for name, run in scales.items():
-        ratio = run["publishing"]["seconds"] / run["floor_defaults"]["seconds"]
-        line(
-            "publishing / raw executemany floor (SQLite defaults)",
-            round(ratio, 2),
-            TARGETS["publishing_vs_floor"],
-            "x",
-            ratio <= TARGETS["publishing_vs_floor"],
-            name,
-        )
-    for name, run in scales.items():
-        ratio = run["publishing"]["seconds"] / run["insert_all"]["seconds"]
-        line(
-            "publishing / sqlite-utils insert_all",
-            round(ratio, 2),
-            "< 1",
-            "x",
-            ratio < TARGETS["publishing_vs_insert_all"],
-            name,
-        )
-    for name, run in scales.items():
-        share = run["build"]["parts"]["validation"]["seconds"] / run["build"]["seconds"]
-        line(
-            "validation / full build",
-            round(100 * share, 1),
-            100 * TARGETS["validation_share"],
-            "%",
-            share < TARGETS["validation_share"] if name == "stress" else None,
-            name,
-        )
-    for name, run in scales.items():
-        share = run["ingest_unchanged"]["seconds"] / run["build"]["seconds"]
-        line(
-            "ingest of the unchanged corpus / full build",
-            round(100 * share, 2),
-            100 * TARGETS["unchanged_reingest_share"],
-            "%",
-            share < TARGETS["unchanged_reingest_share"],
-            name,
-        )
-    for name, run in scales.items():
-        share = run["ingest_one_changed"]["seconds"] / run["build"]["seconds"]
-        line(
-            "ingest with one document changed / full build",
-            round(100 * share, 2),
-            "-",
-            "%",
             None,
             name,
         )
+    if {"archive", "stress"} <= set(scales):
+        ratio = (
+            scales["stress"]["build"]["per_document_ms"]
+            / (scales["archive"]["build"]["per_document_ms"])
+        )
+        line(
+            "full build per document: stress / archive",
+            round(ratio, 2),
+            TARGETS["build_per_document_stress_vs_archive"],
+            "x",
+            ratio <= TARGETS["build_per_document_stress_vs_archive"],
+            "stress",
+        )
+    build = lambda run: run["build"]["seconds"]  # noqa: E731
+    ratios(
+        "ingest of the unchanged corpus / full build",
+        "unchanged_reingest_share",
+        lambda run: run["ingest_unchanged"]["seconds"],
+        build,
+        "%",
+        percent=True,
+    )
+    ratios(
+        "ingest with one document changed / full build",
+        "one_changed_share",
+        lambda run: run["ingest_one_changed"]["seconds"],
+        build,
+        "%",
+        percent=True,
+    )
+    ratios(
+        "drawing the progress bar / full build",
+        "progress_share",
+        lambda run: run["build"]["parts"]["progress display"]["seconds"],
+        build,
+        "%",
+        percent=True,
+    )
+    ratios(
+        "validation / full build",
+        "validation_share",
+        lambda run: run["build"]["parts"]["validation"]["seconds"],
+        build,
+        "%",
+        percent=True,
+        judged=lambda name: name == "stress",
+    )
+    ratios(
+        "publishing / raw executemany floor (same pragmas)",
+        "publishing_vs_floor",
+        lambda run: run["publishing"]["seconds"],
+        lambda run: run["floor"]["seconds"],
+        judged=lambda name: True,
+    )
+    ratios(
+        "publishing / raw executemany floor (SQLite defaults)",
+        "publishing_vs_floor",
+        lambda run: run["publishing"]["seconds"],
+        lambda run: run["floor_defaults"]["seconds"],
+        judged=lambda name: True,
+    )
+    ratios(
+        "publishing / sqlite-utils insert_all",
+        "publishing_vs_insert_all",
+        lambda run: run["publishing"]["seconds"],
+        lambda run: run["insert_all"]["seconds"],
+        judged=lambda name: True,
+    )
+    for name, run in scales.items():
+        if "reading" in run:
+            value = run["reading"]["reading_and_audit_ms"]
+            target = TARGETS["reading_and_audit_ms"]
+            line(
+                "reading + audit, a document, one core (CPU time)",
+                value,
+                target,
+                "ms",
+                value <= target,
+                name,
+            )
+    for name, run in scales.items():
+        if name == "stress":
+            seconds = run["build"]["seconds"]
+            target = TARGETS["stress_build_seconds"]
+            line("full build", round(seconds, 1), target, "s", seconds <= target, name)
     for name, run in scales.items():
         peak = max(
-            run[stage]["peak_rss_mb"] for stage in ("parse", "validation", "publishing", "build")
+            run[stage]["peak_rss_mb"]
+            for stage in ("parse", "parse_two_jobs", "validation", "publishing", "build")
+            if stage in run
         )
+        target = TARGETS["peak_rss_mb"]
         line(
             "peak memory of any stage (RSS)",
             round(peak),
-            TARGETS["stress_peak_rss_mb"],
+            target,
             "MB",
-            peak < TARGETS["stress_peak_rss_mb"] if name == "stress" else None,
+            peak < target if name == "stress" else None,
             name,
         )
     help_seconds = results["startup"]["seconds"]
@@ -300,38 +383,46 @@ def judge(results: dict) -> list[dict]:
 
 def table(results: dict) -> str:
     marks = {True: "met", False: "**not met**", None: ""}
-    out = ["| figure | scale | value | target | |", "| --- | --- | ---: | ---: | --- |"]
+    m = results["machine"]
+    out = [
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}; "
+        f"Python {m['python']}, SQLite {m['sqlite']}, polars {m['polars']}, "
+        f"pandera {m['pandera']}, sqlite-utils {m['sqlite-utils']}, Datasette {m['datasette']}. "
+        f"Load average when it started: {results.get('load', '?')}. Seed {results['seed']}, "
+        f"{results['total_minutes']} minutes in all. Command: `{results.get('command', '?')}`.",
+        "",
+        "| figure | scale | value | target | |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
     for item in results["verdicts"]:
         target = f"{item['target']} {item['unit']}" if item["target"] != "-" else "-"
         out.append(
-            f"| {item['what']} | {item['scale']} | {item['value']} {item['unit']} | {target} | "
-            f"{marks[item['met']]} |"
+            f"| {item['what']} | {item['scale']} | {item['value']} {item['unit']} | {target} "
+            f"| {marks[item['met']]} |"
         )
     out += [
         "",
-        "| scale | documents | observations | parse s | validation s | publishing s | floor s "
-        "(defaults / pragmas) | insert_all s | full build s (peak MB) | unchanged ingest s | one "
-        "changed s |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| scale | documents | observations | reading / parsing / audit ms a document "
+        "| parse s (1 job / 2) | validation s | publishing s | floor s (defaults / pragmas) "
+        "| insert_all s | full build s (jobs, peak MB) | unchanged ingest s | one changed s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, run in results["scales"].items():
+        reading = run.get("reading", {})
+        two = run.get("parse_two_jobs", {}).get("seconds", float("nan"))
         out.append(
-            f"| {name} | {run['documents']:,} | {run['parse']['rows']['observations']:,} | "
-            f"{run['parse']['seconds']:.1f} | {run['validation']['seconds']:.1f} | "
-            f"{run['publishing']['seconds']:.1f} | {run['floor_defaults']['seconds']:.1f} / "
-            f"{run['floor']['seconds']:.1f} | {run['insert_all']['seconds']:.1f} | "
-            f"{run['build']['seconds']:.1f} ({run['build']['peak_rss_mb']:.0f}) | "
-            f"{run['ingest_unchanged']['seconds']:.2f} | "
-            f"{run['ingest_one_changed']['seconds']:.2f} |"
+            f"| {name} | {run['documents']:,} | {run['parse']['rows']['observations']:,} "
+            f"| {reading.get('reading_ms')} / {reading.get('parsing_ms')} / "
+            f"{reading.get('audit_ms')} "
+            f"| {run['parse']['seconds']:.1f} / {two:.1f} "
+            f"| {run['validation']['seconds']:.1f} | {run['publishing']['seconds']:.1f} "
+            f"| {run['floor_defaults']['seconds']:.1f} / {run['floor']['seconds']:.1f} "
+            f"| {run['insert_all']['seconds']:.1f} "
+            f"| {run['build']['seconds']:.1f} ({run['build'].get('jobs', 1)}, "
+            f"{run['build']['peak_rss_mb']:.0f}) "
+            f"| {run['ingest_unchanged']['seconds']:.2f} "
+            f"| {run['ingest_one_changed']['seconds']:.2f} |"
         )
-    m = results["machine"]
-    out += [
-        "",
-        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}; Python "
-        f"{m['python']}, SQLite {m['sqlite']}, polars {m['polars']}, pandera {m['pandera']}, "
-        f"sqlite-utils {m['sqlite-utils']}, Datasette {m['datasette']}. Seed {results['seed']}, "
-        f"{results['total_minutes']} minutes in all.",
-    ]
     return "\n".join(out) + "\n"
 
 
@@ -357,6 +448,8 @@ def main():
     started = time.perf_counter()
     results = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join(["python", "benchmarks/run.py", *sys.argv[1:]]),
+        "load": " ".join(f"{load:.2f}" for load in os.getloadavg()),
         "seed": args.seed,
         "machine": machine(),
         "scales": {},

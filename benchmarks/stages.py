@@ -11,6 +11,7 @@ import json
 import pickle
 import random
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -108,25 +109,88 @@ def generate(scale: str, folder: str, seed: str):
 
 
 @stage
-def parse(scale: str, folder: str, rows_dir: str, seed: str):
-    """Read and parse every document, a batch at a time as a build does; keep the rows for the
-    stages after this one (writing them down is not timed)."""
-    rows_dir = Path(rows_dir)
-    rows_dir.mkdir(parents=True, exist_ok=True)
+def parse(scale: str, folder: str, rows_dir: str, seed: str, jobs: str = "1"):
+    """Read and parse every document, a batch at a time as a build does, with `jobs` worker
+    processes. `seconds` is the whole stream's time (reading, parsing, the audit and, with
+    workers, bringing the rows back); with one job, `parse_seconds` is parse() alone. The rows
+    are kept for the stages after this one unless rows_dir is "-" (writing them is not timed)."""
+    keep = rows_dir != "-"
+    if keep:
+        Path(rows_dir).mkdir(parents=True, exist_ok=True)
     meter = Meter()
     pipeline.parse = meter.wrap("parse", pipeline.parse)
     counts = dict.fromkeys(TABLES, 0)
-    for number, batch in enumerate(
-        pipeline._batches(corpus.sources(Path(folder), corpus.SCALES[scale], int(seed)))
-    ):
+    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
+    reset_peak()
+    cpu_parent, cpu_workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+    seconds, start = 0.0, time.perf_counter()
+    for number, batch in enumerate(pipeline._batches(sources, int(jobs))):
         extraction = Extraction()
         for item in batch:
             extraction.extend(item.stamped())
         for table, n in extraction.counts().items():
             counts[table] += n
-        with (rows_dir / f"batch-{number:05d}.pickle").open("wb") as handle:
-            pickle.dump(extraction, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    return {**meter.report()["parse"], "rows": counts}
+        seconds += time.perf_counter() - start
+        if keep:
+            with (Path(rows_dir) / f"batch-{number:05d}.pickle").open("wb") as handle:
+                pickle.dump(extraction, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        start = time.perf_counter()
+    parts = meter.report().get("parse", {})
+    return {
+        "seconds": seconds,
+        "jobs": int(jobs),
+        # CPU time of this process and of its (ended) workers: on a busy machine, where the
+        # wall time says little, this shows how the work was shared out
+        "cpu_parent_seconds": round(_cpu(resource.RUSAGE_SELF) - cpu_parent, 3),
+        "cpu_workers_seconds": round(_cpu(resource.RUSAGE_CHILDREN) - cpu_workers, 3),
+        "documents": len(sources),
+        "parse_seconds": parts.get("seconds"),  # None with workers: parse() ran in them
+        "peak_rss_mb": peak_rss_mb(),
+        "rows": counts,
+    }
+
+
+def _cpu(who) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+@stage
+def reading(scale: str, folder: str, seed: str, sample: str = "1000"):
+    """Per document, on one core: reading (the file, its text and the text's safety check),
+    the adapter's parsing, and the audit, each timed apart over the first `sample` documents.
+    The parts are measured in CPU time (what the document costs one core, however busy the
+    machine is); the wall time of the whole is given beside it."""
+    from multiforce.toolkit.audit import audit
+    from multiforce.toolkit.readers import read_document
+    from multiforce.toolkit.readers.safety import check_text
+
+    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))[: int(sample)]
+    spent = {"reading": 0.0, "parsing": 0.0, "audit": 0.0}
+    clock = time.process_time
+    wall = time.perf_counter()
+    for path, adapter in sources:
+        start = clock()
+        document = read_document(path)
+        check_text(document.path, document.text)
+        read = clock()
+        extraction = adapter.parse(document)
+        parsed = clock()
+        audit(document.path, document.text, extraction.rows, adapter.ignored)
+        audited = clock()
+        spent["reading"] += read - start
+        spent["parsing"] += parsed - read
+        spent["audit"] += audited - parsed
+    wall = time.perf_counter() - wall
+    per = {f"{part}_ms": round(1000 * value / len(sources), 3) for part, value in spent.items()}
+    return {
+        "seconds": sum(spent.values()),
+        "documents": len(sources),
+        **per,
+        "reading_and_audit_ms": round(per["reading_ms"] + per["audit_ms"], 3),
+        "wall_ms_per_document": round(1000 * wall / len(sources), 3),
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 @stage
@@ -169,10 +233,10 @@ def _schema(schema_db: str) -> list[str]:
         return [
             sql
             for (sql,) in conn.execute(
-                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', "
-                "'index', 'trigger') AND name NOT LIKE 'documents_fts_%' AND name NOT LIKE "
-                "'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, "
-                "rowid"
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+                "AND type IN ('table', 'index', 'trigger') AND name NOT LIKE 'documents_fts_%' "
+                "AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid"
             )
         ]
     finally:
@@ -196,8 +260,8 @@ def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
     schema, forces = _schema(schema_db), _forces(schema_db)
     names = {table: list(columns(table)) for table in TABLES}
     inserts = {
-        table: f"INSERT INTO {table} ({', '.join(names[table])}) VALUES "
-        f"({', '.join('?' * len(names[table]))})"
+        table: f"INSERT INTO {table} ({', '.join(names[table])}) "
+        f"VALUES ({', '.join('?' * len(names[table]))})"
         for table in TABLES
     }
     reset_peak()
@@ -263,39 +327,89 @@ def _size(db: str) -> dict:
 # ---------------------------------------------------------------- builds
 
 
+class TimedDisplay:
+    """The progress bar `multiforce build` draws on a terminal, drawn into /dev/null as if it
+    were one, with the time spent drawing it added up."""
+
+    def __init__(self):
+        import os
+
+        from multiforce.toolkit.progress import Bar
+        from rich.console import Console
+
+        sink = open(os.devnull, "w")  # noqa: SIM115 - open for the stage's whole run
+        self.bar = Bar(sink, Console(file=sink, force_terminal=True, width=120))
+        self.seconds = 0.0
+
+    def _timed(self, name, *args):
+        start = time.perf_counter()
+        getattr(self.bar, name)(*args)
+        self.seconds += time.perf_counter() - start
+
+    def start(self, total):
+        self._timed("start", total)
+
+    def advance(self):
+        self._timed("advance")
+
+    def close(self):
+        self._timed("close")
+
+
 @stage
-def build(scale: str, folder: str, db: str, seed: str):
+def build(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
     """The whole of `multiforce build` on the synthetic corpus: read, parse, validate, publish,
-    a batch at a time, with each part timed inside the one run."""
+    a batch at a time, with `jobs` workers (0: one per core, as the command does) and the
+    progress bar drawn; validation, publishing and drawing are each timed inside the one run."""
+    from multiforce.toolkit.workers import default_jobs
+
     Path(db).unlink(missing_ok=True)
+    jobs = int(jobs) or default_jobs()
     meter = Meter()
-    pipeline.parse = meter.wrap("parse", pipeline.parse)
     pipeline.validate = meter.wrap("validation", pipeline.validate)
     publish.Publication.write = meter.wrap("publishing", publish.Publication.write)
     publish.Publication.finish = meter.wrap(
         "publishing (fsync and rename)", publish.Publication.finish
     )
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
+    display = TimedDisplay()
     reset_peak()
     start = time.perf_counter()
-    published = pipeline.publish_sources(db, sources, fresh=True)
+    published = pipeline.publish_sources(db, sources, fresh=True, jobs=jobs, progress=display)
+    display.close()
     seconds = time.perf_counter() - start
     assert len(published) == len(sources) and not any(item.skipped for item in published)
     parts = meter.report()
+    parts["progress display"] = {"seconds": round(display.seconds, 4), "peak_rss_mb": 0.0}
     peak = max(
         [peak_rss_mb()] + [part["peak_rss_mb"] for part in parts.values()]
     )  # each part reset it
-    return {"seconds": seconds, "peak_rss_mb": peak, "parts": parts, **_size(db)}
+    return {
+        "seconds": seconds,
+        "jobs": jobs,
+        "per_document_ms": round(1000 * seconds / len(sources), 3),
+        "peak_rss_mb": peak,
+        "workers_peak_rss_mb": _children_peak_mb(),
+        "parts": parts,
+        **_size(db),
+    }
+
+
+def _children_peak_mb() -> float:
+    """The largest peak memory of any ended child process (the workers)."""
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
 
 @stage
-def ingest(scale: str, folder: str, db: str, seed: str):
+def ingest(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
     """`multiforce ingest` of the whole corpus into the database built from it."""
+    from multiforce.toolkit.workers import default_jobs
+
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     before = Path(db).stat().st_mtime_ns
     reset_peak()
     start = time.perf_counter()
-    published = pipeline.publish_sources(db, sources)
+    published = pipeline.publish_sources(db, sources, jobs=int(jobs) or default_jobs())
     seconds = time.perf_counter() - start
     parsed = sum(not item.skipped for item in published)
     return {
@@ -395,8 +509,9 @@ def startup(runs: str = "7"):
         [
             sys.executable,
             "-c",
-            "import sys, multiforce.toolkit.cli; print(sorted(m for m in ('polars', 'pandera', "
-            "'sqlite_utils', 'datasette', 'pdfplumber', 'selectolax') if m in sys.modules))",
+            "import sys, multiforce.toolkit.cli; "
+            "print(sorted(m for m in ('polars', 'pandera', 'sqlite_utils', 'datasette', "
+            "'pdfplumber', 'selectolax') if m in sys.modules))",
         ],
         check=True,
         capture_output=True,

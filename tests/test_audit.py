@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import MET_HTML, MET_TEXT
 from multiforce.toolkit.audit import COMMON, audit
-from multiforce.toolkit.pipeline import parse
+from multiforce.toolkit.discovery import adapter_for
+from multiforce.toolkit.pipeline import bundled_corpus, parse
+from multiforce.toolkit.readers import read_document
 from multiforce.toolkit.rules import Ignore
 
 STRAY = "In 2021 officers also searched 4,321 people with knife wands."
@@ -193,3 +195,97 @@ def test_common_patterns_are_linear_on_huge_words():
     for _, rule in COMMON:
         list(rule.passages(huge))
     assert time.monotonic() - started < 5
+
+
+def full_scan(text, rows, ignored):
+    """The audit's verdicts as a scan of the whole text by every rule would give them."""
+    result = audit(Path("x.txt"), text, rows, ())  # figures and periods only
+    verdicts = {n.start: (n.kind, n.detail) for n in result.numbers}
+    own = [
+        Ignore(pattern=re.escape(r["reference"]), reason="the response's own reference")
+        for r in rows["responses"]
+    ]
+    rules = [("ignored", rule) for rule in ignored] + [("reference", rule) for rule in own] + COMMON
+    for kind, rule in rules:
+        for start, end in rule.passages(text):
+            for n in result.numbers:
+                if start <= n.start and n.start + len(n.text) <= end:
+                    if verdicts[n.start][0] == "unexplained":
+                        verdicts[n.start] = (kind, rule.reason)
+    return verdicts
+
+
+@pytest.mark.parametrize(
+    "path", [path for path, _ in bundled_corpus()] + [MET_HTML], ids=lambda path: path.name
+)
+def test_reading_only_around_unexplained_numbers_finds_what_a_full_scan_finds(path):
+    parsed = parse(path)
+    text, rows = read_document(path).text, parsed.extraction.rows
+    ignored = getattr(adapter_for(parsed.adapter), "ignored", ()) if parsed.audit else ()
+    fast = {n.start: (n.kind, n.detail) for n in parsed.audit.numbers} if parsed.audit else {}
+    assert not parsed.audit or fast == full_scan(text, rows, ignored)
+
+
+# A made-up letter holding every kind of number a letter states that is not a figure.
+LETTER = """\
+Northshire Constabulary, Information Rights Unit, PO Box 77, 12 Market Street, Northtown NE1 1AA
+Telephone: 0191 123 4567 or call 101
+Our reference: 049/19
+Your reference: FOI/69/20/IR
+Date: 3rd March 2020
+
+Freedom of Information request 001925/22
+Thank you for your request of 14/02/2020 about stop and search under PACE 1984 Code A.
+You asked about the years (2015, 2016, 2017 and 2018) and about 2015-2021.
+Questions 2 to 5 are answered together, as are Q6-Q8.
+2-5. Searches are recorded on our IDENT1 and IABS systems, as paragraph 4.1 of Code A asks.
+1. In 2019 officers searched 412 people.
+"""
+
+
+def test_a_letters_obvious_numbers_are_explained_each_with_its_reason():
+    rows = {"responses": [{"reference": "049/19"}]}
+    numbers = audit(Path("letter.txt"), LETTER, rows).numbers
+    found = {}
+    for number in numbers:
+        found.setdefault(number.text, set()).add((number.kind, number.detail))
+    expected = {
+        "77": "an address",
+        "12": "an address",
+        "NE1": "an address",
+        "1AA": "an address",
+        "0191": "telephone",
+        "4567": "telephone",
+        "101": "telephone",
+        "049": "the response's own reference",
+        "69": "a reference number",
+        "001925": "a reference number",
+        "3rd": "a date",
+        "14": "a date",
+        "1984": "the year of an Act",
+        "2016": "a list of years",
+        "2021": "a year",
+        "5": "a question number",
+        "Q8": "a question number",
+        "IDENT1": "the name of a system",
+        "4.1": "a paragraph of a PACE code",
+    }
+    for text, reason in expected.items():
+        assert len(found[text]) == 1 and reason in next(iter(found[text]))[1], (text, found[text])
+    # Only the figure is left for the adapter to read, and the year that dates it.
+    assert [n.text for n in numbers if n.kind == "unexplained"] == ["412"]
+    assert {n.text: n.kind for n in numbers if n.text in ("1", "2019")} == {
+        "1": "question",
+        "2019": "year",
+    }
+
+
+@pytest.mark.parametrize("line", LETTER.splitlines())
+def test_the_letters_numbers_are_explained_as_a_full_scan_explains_them(line):
+    """Each line of the letter after a page of prose, and broken across two lines: reading only
+    around the unexplained numbers changes nothing."""
+    prose = "Nothing in this paragraph is a number at all, it only fills the page. " * 20
+    rows = {"responses": [{"reference": "049/19"}]}
+    for text in (f"{prose}\n{line}\n{prose}", line.replace(" ", "\n", 1), LETTER):
+        fast = {n.start: (n.kind, n.detail) for n in audit(Path("x"), text, rows).numbers}
+        assert fast == full_scan(text, rows, ())

@@ -71,6 +71,10 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     assert stages.generate("smoke", folder, seed)["documents"] == SMOKE.documents
     parsed = stages.parse("smoke", folder, rows, seed)
     assert parsed["rows"]["observations"] == SMOKE.observations
+    two_jobs = stages.parse("smoke", folder, "-", seed, "2")
+    assert two_jobs["rows"] == parsed["rows"] and two_jobs["jobs"] == 2
+    reading = stages.reading("smoke", folder, seed)
+    assert reading["documents"] == SMOKE.documents and reading["reading_and_audit_ms"] > 0
     assert stages.validation(rows)["seconds"] > 0
     published = stages.publishing(rows, db / "published.db")
     results = {
@@ -89,7 +93,8 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
             == SMOKE.documents
         )
     results["build"] = stages.build("smoke", folder, db / "built.db", seed)
-    assert set(results["build"]["parts"]) >= {"parse", "validation", "publishing"}
+    assert set(results["build"]["parts"]) >= {"validation", "publishing", "progress display"}
+    assert results["build"]["parts"]["progress display"]["seconds"] > 0  # the bar was drawn
     results["ingest_unchanged"] = stages.ingest("smoke", folder, db / "built.db", seed)
     assert (
         results["ingest_unchanged"]["parsed"],
@@ -108,6 +113,8 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
             "smoke": {
                 "documents": SMOKE.documents,
                 "parse": parsed,
+                "parse_two_jobs": two_jobs,
+                "reading": reading,
                 "validation": parsed,
                 **results,
             }
@@ -115,7 +122,11 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
         "startup": stages.startup("1"),
     }
     everything["verdicts"] = run.judge(everything)
-    assert any(
-        v["what"].startswith("publishing / raw executemany floor") for v in everything["verdicts"]
-    )
+    judged = {v["what"] for v in everything["verdicts"]}
+    assert {
+        "publishing / raw executemany floor (same pragmas)",
+        "parsing the corpus: two jobs / one job",
+        "drawing the progress bar / full build",
+        "reading + audit, a document, one core (CPU time)",
+    } <= judged
     assert "| figure | scale | value | target |" in run.table(everything)

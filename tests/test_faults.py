@@ -1,7 +1,10 @@
-"""Faults while publishing: a killed process, two writers, a full disk, repeated ingests.
+"""Faults while publishing: a killed process, a killed worker, two writers, a full disk,
+repeated ingests.
 
 Each test checks the promise of toolkit/store/publish.py: the database afterwards is the old one or
-the new one, whole, and passes SQLite's integrity checks; nothing is lost or duplicated.
+the new one, whole, and passes SQLite's integrity checks; nothing is lost or duplicated. The
+tests that kill run with one job and with two (worker processes), and check that no process
+of the killed run survives it.
 """
 
 import errno
@@ -13,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -65,11 +69,60 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".building" in p.name)
 
 
-def ingest_command(db: Path, paths) -> list[str]:
-    return [sys.executable, "-m", "multiforce.toolkit", "ingest", "--db", str(db), *map(str, paths)]
+def ingest_command(db: Path, paths, jobs: int = 1) -> list[str]:
+    return [
+        sys.executable,
+        *("-m", "multiforce.toolkit", "ingest", "--jobs", str(jobs), "--db", str(db)),
+        *map(str, paths),
+    ]
 
 
-def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path):
+class Runs:
+    """Processes started by a test, each run marked in its environment (which its worker
+    processes inherit), so that any process of a run that outlives it can be found."""
+
+    def __init__(self):
+        self.mark = f"MULTIFORCE_TEST_RUN={uuid.uuid4().hex}"
+
+    def start(self, command, **kwargs) -> subprocess.Popen:
+        key, value = self.mark.split("=")
+        return subprocess.Popen(command, env={**os.environ, key: value}, **kwargs)
+
+    def survivors(self, wait: float = 5.0) -> list[int]:
+        """The processes of the runs still alive after `wait` seconds at most."""
+        deadline = time.monotonic() + wait
+        while (alive := self._alive()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return alive
+
+    def _alive(self) -> list[int]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and self.mark.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass  # ended meanwhile, or not ours
+        return found
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(entry.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.parent.name))
+        except (OSError, IndexError, ValueError):
+            pass
+    return found
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+
+
+@needs_proc
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path, jobs):
     old_documents = met_batch(tmp_path / "old", 30, 0)
     new_documents = met_batch(tmp_path / "new", 10, 100)
     template = tmp_path / "template.db"
@@ -79,10 +132,11 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path):
     db = work / "campaign.db"
 
     # One uninterrupted run: the state to expect, the length of the run and of its publishing.
+    runs = Runs()
     shutil.copy(template, db)
     started = time.monotonic()
-    process = subprocess.Popen(
-        ingest_command(db, new_documents), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    process = runs.start(
+        ingest_command(db, new_documents, jobs), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     publishing_started = _wait_for_publishing(process, work)
     while leftovers(work):
@@ -104,8 +158,10 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path):
             db.unlink(missing_ok=True)
         else:
             shutil.copy(template, db)
-        process = subprocess.Popen(
-            ingest_command(db, new_documents), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        process = runs.start(
+            ingest_command(db, new_documents, jobs),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         if attempt % 4 == 0:  # anywhere in the run: reading, parsing, validating or publishing
             time.sleep(rng.uniform(0, run))
@@ -114,6 +170,7 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path):
             time.sleep(rng.uniform(0, window * 1.2))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
+        assert runs.survivors() == [], f"attempt {attempt}: a process of the killed run lives on"
         killed_while_publishing += bool(leftovers(work))
         state = dump(db)
         if from_nothing:
@@ -128,7 +185,9 @@ def test_sigkill_at_random_points_leaves_the_old_or_the_new_database(tmp_path):
     assert killed_while_publishing >= KILLS // 3, (killed_while_publishing, seen)
     # The next writer clears what killed writers left behind, and publishes normally.
     shutil.copy(template, db)
-    subprocess.run(ingest_command(db, new_documents), check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ingest_command(db, new_documents, jobs), check=True, capture_output=True, timeout=60
+    )
     assert dump(db) == states["new"]
     assert leftovers(work) == []
 
@@ -140,12 +199,44 @@ def _wait_for_publishing(process: subprocess.Popen, folder: Path) -> float:
     return time.monotonic()
 
 
-def test_two_ingests_at_once_run_one_after_the_other(tmp_path):
+@needs_proc
+def test_a_worker_killed_mid_ingest_leaves_the_old_database_and_no_process(tmp_path):
+    template = tmp_path / "template.db"
+    ingest(template, met_batch(tmp_path / "old", 3, 0))
+    db = tmp_path / "campaign.db"
+    shutil.copy(template, db)
+    runs = Runs()
+    process = runs.start(
+        ingest_command(db, met_batch(tmp_path / "new", 150, 100), jobs=2),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (workers := children(process.pid)) and time.monotonic() < deadline:
+        assert process.poll() is None, "the ingest ended before it started a worker"
+        time.sleep(0.002)
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1, stderr
+    (error,) = [line for line in stderr.splitlines() if not line.startswith("Read")]  # progress
+    assert error.startswith("Error: a worker process stopped before it finished"), stderr
+    assert "nothing was published" in error and "Traceback" not in stderr
+    assert dump(db) == dump(template)
+    assert leftovers(tmp_path) == []
+    assert runs.survivors() == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_two_ingests_at_once_run_one_after_the_other(tmp_path, jobs):
     batches = [met_batch(tmp_path / "a", 12, 0), met_batch(tmp_path / "b", 12, 100)]
     db = tmp_path / "campaign.db"
     processes = [
         subprocess.Popen(
-            ingest_command(db, paths), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            ingest_command(db, paths, jobs),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for paths in batches
     ]

@@ -68,6 +68,13 @@ def test_the_vocabulary_files_are_installed(monkeypatch):
             "police-platform/met",
         ),
         ("Enquiry Reference: 12-25\nDate: 01/01/25", None, "police-platform/cleveland"),
+        # another force's page in capitals is not the Met's: only its 01.FOI reference is
+        (
+            "Quickly exit this site by pressing the Escape key\n"
+            "FREEDOM OF INFORMATION REQUEST REFERENCE NO: 512-2024",
+            None,
+            "police-platform/other",
+        ),
         # the platform's chrome alone names no force's variant
         (
             "Quickly exit this site by pressing the Escape key\nSome text",
@@ -86,3 +93,42 @@ def test_the_vocabulary_files_are_installed(monkeypatch):
 )
 def test_the_layout_is_chosen_by_markers_and_address(text, url, layout):
     assert choose(text, url).id == layout
+
+
+@pytest.mark.parametrize(
+    "url,reference",
+    [
+        # North Yorkshire's slug may carry words after the number
+        (
+            "https://www.northyorkshire.police.uk/foi-ai/north-yorkshire-police/"
+            "foi-disclosure-2023-24/may-2023/foi-0417-202324---kiosk-logs/",
+            "0417/2023-24",
+        ),
+        # Cleveland's older pages state no Enquiry Reference: the slug's number is it
+        (
+            "https://www.cleveland.police.uk/foi-ai/cleveland-police/disclosure/2020/march/"
+            "10422---drone-flights/",
+            "10422",
+        ),
+    ],
+)
+def test_a_reference_is_read_from_the_address(tmp_path, url, reference):
+    page = tmp_path / "page.txt"
+    page.write_text("Quickly exit this site by pressing the Escape key\nRequest\nHow many?\n")
+    assert read_response(read_document(page), url).reference == reference
+
+
+def test_a_range_numbers_a_block_only_when_written_as_a_label(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Request\n1. How many knife arches?\n2. How many wands?\n3. Where are they kept?\n"
+        "Response\n1-2.\nArches: 4, wands: 9.\n3. In store.\n"
+        "3-4 of the arches are kept in the north.\n"
+    )
+    response = read_response(read_document(page))
+    assert {a.question: a.text.split("\n")[0] for a in response.answers} == {
+        "1": "1-2.",
+        "2": "1-2.",
+        "3": "3. In store.",
+    }
+    assert "3-4 of the arches" in response.answer_to("3")

@@ -38,6 +38,12 @@ def document(text: str, name: str = "response.txt") -> Document:
         ("Section 24(1), 31(1)(a) and 40(2)", ["s24(1)", "s31(1)(a)", "s40(2)"]),
         ("a Refusal Notice under Section 17 of the Act, section 1(1)", []),
         ("Section 12(1) and Section 12(1) again", ["s12(1)"]),
+        # a section qualifying the one before it is not cited itself
+        ("Section 30(3) Investigations (by virtue of Section 30(2))", ["s30(3)"]),
+        ("exempt by virtue of Section 40(2) by virtue of Section 40(3)", ["s40(2)"]),
+        # a bare section beside a more specific one of the same number adds nothing
+        ("Section 40(2) applies. Section 40 is a class-based exemption", ["s40(2)"]),
+        ("Section 40 and Section 43(2)", ["s40", "s43(2)"]),
     ],
 )
 def test_sections_are_written_as_the_act_cites_them(written, cited):
@@ -322,3 +328,27 @@ def test_any_text_is_read_without_an_error(lines):
 
 def test_paragraphs_written_together_are_each_cited():
     assert sections_cited("exempt by virtue of Section 31(1)(a)(b)") == ["s31(1)(a)", "s31(1)(b)"]
+
+
+ATTACHED = """Cyber Kiosk Use (233B/22)
+Request
+How many phones were examined with a cyber kiosk in 2021?
+Response
+{answer}
+"""
+WEST_MIDLANDS_PAGE = "https://foi.west-midlands.police.uk/cyber-kiosk-use-233b-22/"
+
+
+def test_an_answer_in_an_attachment_is_left_to_a_person_with_the_reason():
+    page = ATTACHED.format(answer="Please find our response attached.")
+    meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))
+    assert meaning.outcomes == ()
+    assert meaning.unsure_outcomes == ("request",)
+    assert meaning.unsure_reasons == {"request": "the answer is in an attachment that was not read"}
+
+
+def test_an_answer_stated_in_the_text_gives_no_unsure_reason():
+    page = ATTACHED.format(answer="West Midlands Police does not hold this information.")
+    meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))
+    assert [o.status for o in meaning.outcomes] == ["not_held"]
+    assert meaning.unsure_reasons == {}

@@ -13,6 +13,7 @@ A number is a run of digits (with "," or "." between digit groups) and the lette
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .rules import Ignore
@@ -20,6 +21,11 @@ from .rules import Ignore
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
 TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
 BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
+CORE = re.compile(r"\d++(?:[.,]\d++)*+%?[^\W\d_]*+")  # a TOKEN from its first digit
+LETTER = re.compile(r"[^\W\d_]")
+REACH = 20  # characters before a number where a passage explaining it may start
+TAIL = 10  # characters after it where such a passage may end, beyond numbers of its own
+WORD = 200  # the longest word (a web address, a reference) read whole
 
 YEAR = r"(?:199\d|20[0-2]\d|203[0-5])"
 MONTH = (
@@ -37,7 +43,7 @@ def _common(kind: str, reason: str, *patterns: str) -> list[tuple[str, Ignore]]:
 
 
 # Non-figures every force's letters hold. A year counts only in a context that makes it one
-# ("from 2015", "2018 to 2021", "Act 2000"): a bare 2016 may be a count.
+# ("from 2015", "2018 to 2021", "Act 2000", "2015, 2016 and 2017"): a bare 2016 may be a count.
 COMMON: list[tuple[str, Ignore]] = [
     *_common(
         "date",
@@ -56,20 +62,29 @@ COMMON: list[tuple[str, Ignore]] = [
         rf"(?i)\b(?:in|from|since|during|until|till|pre|post|before|after|between|year|years"
         rf"|FY|Act|end of|start of|beginning of|as of|as at)\s+{YEAR}\b",
     ),
+    *_common("year", "a list of years", rf"\b{YEAR}(?:\s*(?:,|and|&|or)\s*{YEAR}\b)+"),
+    *_common(
+        "year",
+        "the year of an Act",
+        r"(?i)\b(?:Act|PACE|Order|Regulations?)\s+\(?(?:1[89]\d\d|20\d\d)\b",
+    ),
     *_common(
         "reference",
         "a reference number",
         r"(?i)\b(?:\w++[./-])*+FOI(?:[./-]?\w++)++",
         r"(?i)\bFOI\s*(?:request\s*)?(?:no\b\.?|number|ref(?:erence)?)?\s*:?\s*\d[\w./-]*",
         r"(?i)\bref(?:erence)?\s*(?:(?:no|number|num)\b\.?\s*:?|:)\s*[\w./-]*\d[\w./-]*",
+        r"(?i)\b(?:request|case|application)\s+(?:no\b\.?|number)?\s*:?\s*\d[\w.-]*/[\w./-]+",
+        r"\b\d{3,6}/\d{2}(?:/[A-Z]{1,4})?\b(?!/)",  # 049/19, 001925/22: a count has no "/"
     ),
     *_common(
         "question",
         "a question number",
         r"^\s*\(?\d{1,2}[.)](?=\s)",
+        r"^\s*\(?\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}[.)](?=\s)",
         r"^\s*\(\d{1,2}\)",
         r"(?i)^\s*(?:Q|question\s*)\d{1,2}\b",
-        r"\bQ\d{1,2}\b",
+        r"\bQ\d{1,2}(?:\s*(?:[-–]|to)\s*Q?\d{1,2})?\b",
         r"(?i)\bquestions?\s+(?:no\b\.?\s*)?\d{1,2}(?:\s*(?:and|&|,|to|-|–)\s*\d{1,2})*",
     ),
     *_common(
@@ -85,11 +100,26 @@ COMMON: list[tuple[str, Ignore]] = [
         r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b",
         r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b",
         r"(?i)\bpage\s+\d+(?:\s+of\s+\d+)?\b",
+        r"(?i)\b(?:tel(?:ephone)?|phone|call|dial)\b\.?:?\s*(?:us\s+)?(?:on\s+)?(?:101|999|111)\b",
+        r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+\b",
+        r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Road|Lane|Avenue|Way|Place"
+        r"|Square|Drive|Court|Close|Row|Hill|Park|Gardens|Parade|Terrace)\b",
+    ),
+    *_common(
+        "identifier",
+        "a paragraph of a PACE code of practice",
+        r"(?i)\bpara(?:graph)?s?\.?\s*\d+(?:\.\d+)*\s+of\s+(?:PACE\s+)?Code\s+[A-H]\b",
+        r"(?i)\b(?:PACE\s+)?Code\s+[A-H]\s*,?\s*(?:para(?:graph)?s?\.?\s*)?\d+(?:\.\d+)*",
+    ),
+    *_common(
+        "identifier",
+        "the name of a system, form or code, not a count",
+        r"\b[A-Z]{2,}\d+[A-Z\d]*\b",  # IDENT1, PNC2, ANPR3
     ),
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """One number in the text, where it stands, and what it is."""
 
@@ -130,50 +160,83 @@ class Audit:
 
     def warnings(self) -> list[str]:
         return [
-            f'{self.path.name} line {n.line}: the number {n.text} (in "{_context(self.text, n)}") '
-            "was not read as a figure and is not a year, date, reference or question number. If it "
-            "is a figure, the adapter should read it; if not, declare it in the adapter's "
-            "`ignored` rules with the reason (run `multiforce audit` on the document to see every "
-            "number)."
+            f"{self.path.name} line {n.line}: the number {n.text} "
+            f'(in "{_context(self.text, n)}") was not read as a figure and is not a year, date, '
+            "reference or question number. If it is a figure, the adapter should read it; if "
+            "not, declare it in the adapter's `ignored` rules with the reason (run `multiforce "
+            "audit` on the document to see every number)."
             for n in self.unexplained
         ]
 
 
 def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Audit:
     """What became of every number of `text`, given the rows parsed from it."""
-    tokens = [m for m in TOKEN.finditer(text)]
+    tokens = _tokens(text)
     starts = [m.start() for m in tokens]
     verdicts: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
 
+    explained = 0
+
     def explain(start: int, end: int, verdict, accepts=lambda token: True) -> None:
+        nonlocal explained
         for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
             token = tokens[i]
             if verdicts[i] is None and token.end() <= end and accepts(token):
                 verdicts[i] = verdict
+                explained += 1
 
     occurrences = _Occurrences(text)
     observations = rows.get("observations", [])
-    for row in observations:
+    described = [_describe(row) for row in observations]
+    for row, what in zip(observations, described, strict=True):
         for start, end in occurrences(row.get("quote")):
             explain(
                 start,
                 end,
-                (FIGURE, _describe(row), row["observation_id"]),
+                (FIGURE, what, row["observation_id"]),
                 lambda token, value=row["value"]: _value(token) == value,
             )
-    for table in ("observations", "outcomes"):
-        for row in rows.get(table, []):
-            accepts = _in_period(row)
-            what = _describe(row) if table == "observations" else _describe_outcome(row)
-            for start, end in occurrences(row.get("quote")):
-                explain(
-                    start, end, (PERIOD, f"the period of {what}", row.get(ROW_ID[table])), accepts
-                )
-    for kind, rule in [(IGNORED, rule) for rule in ignored] + COMMON:
-        if None not in verdicts:
-            break  # every number is accounted for: the remaining patterns cannot change a verdict
-        for start, end in rule.passages(text):
+    outcomes = rows.get("outcomes", [])
+    for table, what, row in [
+        *(("observations", what, row) for row, what in zip(observations, described, strict=True)),
+        *(("outcomes", _describe_outcome(row), row) for row in outcomes),
+    ]:
+        found = occurrences(row.get("quote"))
+        if found:
+            accepts = _in_period(
+                row.get("period_start"), row.get("period_end"), row.get("period_label")
+            )
+            verdict = (PERIOD, f"the period of {what}", row.get(ROW_ID[table]))
+            for start, end in found:
+                explain(start, end, verdict, accepts)
+    # Rules read only around the numbers still unexplained: most of a letter is prose that no
+    # rule needs to read. The adapter's own rules read each such number's whole line (a passage
+    # it ignores may be long); the common rules, whose passages are short, its surroundings.
+    pending = [i for i, verdict in enumerate(verdicts) if verdict is None]
+    lines = _lines(text, (tokens[i] for i in pending))
+    for rule in ignored:
+        for start, end in _passages(rule, text, lines):
+            explain(start, end, (IGNORED, rule.reason, None))
+    for reference in _own_references(rows):
+        for start, end in occurrences(reference):
+            explain(start, end, ("reference", "the response's own reference", None))
+    pending = [i for i in pending if verdicts[i] is None]
+    if len(pending) * (REACH + TAIL) > len(text):  # numbers everywhere: read it all, at once
+        around = dict.fromkeys(pending, (0, len(text)))
+    else:
+        around = {i: _surroundings(text, tokens[i]) for i in pending}
+    spans = _merged(around[i] for i in pending)
+    for kind, rule in COMMON:
+        if not pending:
+            break  # no remaining rule can change a verdict
+        before = explained
+        for start, end in _passages(rule, text, spans):
             explain(start, end, (kind, rule.reason, None))
+        if explained > before:
+            still = [i for i in pending if verdicts[i] is None]
+            if len(still) <= len(pending) // 2 or not still:  # reading a little more costs less
+                spans = _merged(around[i] for i in still)  # than narrowing after every rule
+            pending = still
 
     numbers = []
     line, line_start = 1, 0
@@ -187,6 +250,78 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         )
         numbers.append(Number(token.group(0), token.start(), line, kind, detail, row_id))
     return Audit(Path(path), text, numbers)
+
+
+def _tokens(text: str) -> list[re.Match]:
+    """Every number of the text (TOKEN's matches), found from the runs of digits: a scan for
+    digits skips the prose that a scan for TOKEN would try at every letter."""
+    tokens = []
+    for core in CORE.finditer(text):
+        start = core.start()
+        if start and LETTER.match(text, start - 1):  # "Q1", "IDENT1": letters glued before it
+            while start and LETTER.match(text, start - 1):
+                start -= 1
+            token = TOKEN.match(text, start)
+            if token:  # none if the letters are glued to an earlier number ("1a2")
+                tokens.append(token)
+        else:
+            tokens.append(core)
+    return tokens
+
+
+def _lines(text: str, tokens) -> list[tuple[int, int]]:
+    """The lines holding the tokens (in order of position), each line once."""
+    lines: list[tuple[int, int]] = []
+    for token in tokens:
+        if lines and token.start() < lines[-1][1]:
+            continue  # on the line before: found once, not once per token (a line may be huge)
+        end = text.find("\n", token.end())
+        lines.append((text.rfind("\n", 0, token.start()) + 1, len(text) if end < 0 else end + 1))
+    return lines
+
+
+def _surroundings(text: str, token: re.Match) -> tuple[int, int]:
+    """Where a passage that explains `token` can lie: from the start of the word REACH
+    characters before it to the end of the word TAIL characters after it (a passage's later
+    numbers, if unexplained, extend it with their own surroundings). A keyword, a date or
+    a range is shorter; a list is followed number by number, each explaining the next."""
+    low = max(0, token.start() - REACH)
+    floor = max(0, low - WORD)
+    low = max(text.rfind(" ", floor, low), text.rfind("\n", floor, low)) + 1 or floor
+    high = min(len(text), token.end() + TAIL)
+    space, newline = text.find(" ", high, high + WORD), text.find("\n", high, high + WORD)
+    if space < 0 or 0 <= newline < space:
+        space = newline
+    return low, min(len(text), high + WORD) if space < 0 else space
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for low, high in spans:  # in order of position: tokens are
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _passages(rule: Ignore, text: str, spans: list[tuple[int, int]]):
+    """Ignore.passages, within the spans of the text."""
+    pattern = _compiled(rule.pattern)
+    for low, high in spans:
+        for match in pattern.finditer(text, low, high):
+            if match.end() > match.start():
+                yield match.start(), match.end()
+
+
+@lru_cache(maxsize=1024)  # the common rules and the adapters' own
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.M)  # as Ignore.passages reads it
+
+
+def _own_references(rows: dict[str, list[dict]]) -> list[str]:
+    """The response's own reference, which the letter may repeat anywhere."""
+    return sorted({row["reference"] for row in rows.get("responses", []) if row.get("reference")})
 
 
 ROW_ID = {"observations": "observation_id", "outcomes": "outcome_id"}
@@ -220,10 +355,12 @@ def _value(token: re.Match) -> float | None:
         return None  # "1.2.3"
 
 
-def _in_period(row: dict):
-    years = {value[:4] for value in (row.get("period_start"), row.get("period_end")) if value}
-    label_tokens = {m.group(0) for m in TOKEN.finditer(row.get("period_label") or "")}
-    return lambda token: token.group(0) in years or token.group(0) in label_tokens
+@lru_cache(maxsize=4096)  # a corpus has a few periods
+def _in_period(start: str | None, end: str | None, label: str | None):
+    """Whether a number is part of a period: its year, or a number of its label."""
+    accepted = {value[:4] for value in (start, end) if value}
+    accepted |= {m.group(0) for m in TOKEN.finditer(label or "")}
+    return lambda token: token.group(0) in accepted
 
 
 def _describe(row: dict) -> str:

@@ -114,11 +114,14 @@ def read(
     reading = Reading(document, response, meaning, force_id or found, campaign_id)
     if reading.empty:
         asked = ", ".join(q.label or "the request" for q in meaning.questions) or "none found"
+        why = "; ".join(dict.fromkeys(meaning.unsure_reasons.values()))
+        why = f" ({why})" if why else ""
         raise MultiforceError(
             f"{path}: nothing could be read from this document (layout {response.layout}; "
-            f"questions: {asked}): no outcome and no figure. Expected a response that says what "
-            "was done with each question; if it does, transcribe it by hand (docs/drafting.md) "
-            "or run `multiforce show-text` on it to see the text multiforce reads."
+            f"questions: {asked}): no outcome and no figure{why}. Expected a response that says "
+            "what was done with each question; if it does, transcribe it by hand "
+            "(docs/drafting.md) or run `multiforce show-text` on it to see the text multiforce "
+            "reads."
         )
     return reading
 
@@ -187,9 +190,10 @@ def draft_yaml(reading: Reading) -> str:
 
     out.append("outcomes:" + " []" * (not meaning.outcomes))
     for label in meaning.unsure_outcomes:
+        reason = meaning.unsure_reasons.get(label)
         out.append(
-            f"  # {label or 'the request'}: the text does not say what was done with it; "
-            "add its outcome."
+            f"  # {label or 'the request'}: the text does not say what was done with it"
+            f"{f' ({reason})' if reason else ''}; add its outcome."
         )
     for outcome in meaning.outcomes:
         topics = reading.topics(outcome.question)
@@ -255,11 +259,20 @@ def write_draft(reading: Reading, out_dir: Path | str) -> Path:
 
 
 def draft_attachment(
-    path: Path | str, source_url: str | None, force_id: str | None, campaign: str | None
+    path: Path | str,
+    source_url: str | None,
+    force_id: str | None,
+    campaign: str | None,
+    db: Path | str | None = None,
 ) -> Path:
     """Draft a WhatDoTheyKnow attachment where it lies: PATH.yaml beside it. The campaign's
-    question map is used when the campaign has one."""
-    question_map = campaign_question_map(campaign) if campaign else None
+    question map (from db, or the bundled campaigns) is used when the campaign has one."""
+    question_map = None
+    if campaign:
+        try:
+            question_map = campaign_question_map(campaign, db)
+        except MultiforceError:
+            pass  # a campaign made by import-wdtk has no questions yet: the vocabulary maps them
     path = Path(path)
     reading = read(
         path,

@@ -1,13 +1,16 @@
 """The fixed sequence: read each document, parse it with its adapter, validate, publish.
 
-Documents stream through in batches: a build of any size holds one batch of rows at a time,
-and every batch is validated, then checked against and written into the database being built
+Documents stream through in batches: a build of any size holds one batch of rows at a time.
+Worker processes read and parse the documents (`jobs` of them), and their rows are published
+in the order the documents were given, so the database is the same whatever the number of
+jobs. Every batch is validated, then checked against and written into the database being built
 aside, which replaces the old one only when every batch has passed. A document already
 published (the same sha256, read by the same code) is skipped before it is parsed.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from contextlib import closing
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .adapter import Adapter
@@ -20,6 +23,7 @@ from .records import Extraction
 from .store.publish import publication
 from .validation import Report, validate
 from .versions import adapter_version
+from .workers import in_order
 
 # A batch closes at whichever comes first: enough documents to amortise validation's fixed
 # cost, or enough text to bound memory whatever the documents' size.
@@ -34,10 +38,15 @@ class Parsed:
     adapter: str | None = None
     adapter_version: str | None = None
     audit: Audit | None = None  # what became of every number; None for formats that opt out
+    noted: tuple[str, ...] = ()  # the audit's warnings, once the audit itself is let go
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        return tuple(self.audit.warnings()) if self.audit else ()
+        return tuple(self.audit.warnings()) if self.audit else self.noted
+
+    def without_audit(self) -> "Parsed":
+        """The rows and the warnings, without the audit (it holds the document's whole text)."""
+        return replace(self, audit=None, noted=self.warnings)
 
     @property
     def force_id(self) -> str:
@@ -119,8 +128,10 @@ def check(extraction: Extraction) -> Report:
     return report
 
 
-def ingest(db: Path | str, paths, force: "str | Adapter | None" = None) -> list[Ingested]:
-    return publish_sources(db, [(path, force) for path in paths])
+def ingest(
+    db: Path | str, paths, force: "str | Adapter | None" = None, *, jobs: int = 1, progress=None
+) -> list[Ingested]:
+    return publish_sources(db, [(path, force) for path in paths], jobs=jobs, progress=progress)
 
 
 def bundled_corpus() -> list[tuple[Path, str | None]]:
@@ -132,35 +143,42 @@ def bundled_corpus() -> list[tuple[Path, str | None]]:
     ]
 
 
-def build(db: Path | str) -> list[Ingested]:
-    return publish_sources(db, bundled_corpus(), fresh=True)
+def build(db: Path | str, *, jobs: int = 1, progress=None) -> list[Ingested]:
+    return publish_sources(db, bundled_corpus(), fresh=True, jobs=jobs, progress=progress)
 
 
-def publish_sources(db: Path | str, sources, *, fresh: bool = False) -> list[Ingested]:
+def publish_sources(
+    db: Path | str, sources, *, fresh: bool = False, jobs: int = 1, progress=None
+) -> list[Ingested]:
     """Parse, validate and publish (path, force) sources into db, a batch at a time.
 
     `fresh` builds the database from nothing (a build); otherwise the sources are added to
     it and those already published are skipped unread. Every problem of every batch is
-    collected into one report; if there is any, nothing is published.
+    collected into one report; if there is any, nothing is published. `jobs` worker processes
+    read and parse the documents; `progress`, if given, is told of each (toolkit.progress).
     """
     results: list[Ingested] = []
     problems = []
     with publication(db, fresh=fresh) as session:
         pending, stale = _unpublished(session.held_documents(), sources, results)
         session.forget(stale)
-        for batch in _batches(pending):
-            extraction = _combined(batch)
-            report = validate(extraction)
-            try:
-                if report.ok:
-                    session.write(extraction)
-            except ValidationFailed as failed:
-                report = failed.report
-            problems += report.problems
-            results += [
-                Ingested(item.path, item.force_id, item.counts, warnings=item.warnings)
-                for item in batch
-            ]
+        if progress is not None:
+            progress.start(len(pending))
+        # closing: on an error, the workers stop now, not when the generator is collected
+        with closing(_batches(pending, jobs, progress)) as batches:
+            for batch in batches:
+                extraction = _combined(batch)
+                report = validate(extraction)
+                try:
+                    if report.ok:
+                        session.write(extraction)
+                except ValidationFailed as failed:
+                    report = failed.report
+                problems += report.problems
+                results += [
+                    Ingested(item.path, item.force_id, item.counts, warnings=item.warnings)
+                    for item in batch
+                ]
         if problems:
             raise ValidationFailed(Report(problems))
     return results
@@ -205,10 +223,11 @@ def _current(held: tuple | None, current: dict[str, str]) -> bool:
     return held is not None and held[1] is not None and current.get(held[0]) == held[1]
 
 
-def _batches(sources):
+def _batches(sources, jobs: int = 1, progress=None):
     batch, text = [], 0
-    for path, force in sources:
-        item = parse(path, force)
+    for item in in_order(_parsed_for_publishing, sources, jobs):
+        if progress is not None:
+            progress.advance()
         batch.append(item)
         text += sum(len(row["text"]) for row in item.extraction.rows["documents"])
         if len(batch) >= BATCH_DOCUMENTS or text >= BATCH_TEXT_BYTES:
@@ -216,6 +235,12 @@ def _batches(sources):
             batch, text = [], 0
     if batch:
         yield batch
+
+
+def _parsed_for_publishing(source) -> Parsed:
+    """What a worker sends back: the rows and the audit's warnings, not the audit."""
+    path, force = source
+    return parse(path, force).without_audit()
 
 
 def _force_of(extraction: Extraction) -> str:

@@ -8,11 +8,12 @@ twice changes nothing; a later export of the same batch adds to each request's h
 import hashlib
 import importlib.util
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ...schemas.campaign import Campaign
+from ..errors import MultiforceError
 from ..readers.safety import contained_path
 from . import wdtk
 from .store import Changes, Event, read_held, write
@@ -33,6 +34,9 @@ class Imported:
     summary: str | None  # None: nothing new
     attachments: list[Attachment]
     drafted: bool  # whether the drafting module was there to take the attachments
+    drafts: list[Path] = field(default_factory=list)
+    # Attachments drafting could read nothing from, with what it said: for a person to transcribe.
+    undrafted: list[tuple[Attachment, str]] = field(default_factory=list)
 
 
 def import_files(
@@ -85,7 +89,7 @@ def import_files(
         attachment.path.write_bytes(data)
     summary = changes.summary() if write(db, changes) else None
     attachments = [attachment for attachment, _, _ in saved]
-    return Imported(summary, attachments, _hand_to_drafting(attachments))
+    return Imported(summary, attachments, *_hand_to_drafting(attachments, db))
 
 
 def _campaign_from(campaign_id: str, seen: list[wdtk.Seen]) -> Campaign:
@@ -107,12 +111,21 @@ def _campaign_from(campaign_id: str, seen: list[wdtk.Seen]) -> Campaign:
     )
 
 
-def _hand_to_drafting(attachments: list[Attachment]) -> bool:
-    """Each attachment to `draft` when the drafting module is installed; else False, for the
-    command to list them."""
+def _hand_to_drafting(
+    attachments: list[Attachment], db: Path
+) -> tuple[bool, list[Path], list[tuple[Attachment, str]]]:
+    """Each attachment to `draft` when the drafting module is installed (else False, for the
+    command to list them), and those it could not draft with the reason. The import stands
+    either way: a letter multiforce cannot read is a person's to transcribe, not a failed import."""
     if not attachments or importlib.util.find_spec(DRAFTING) is None:
-        return False
+        return False, [], []
     draft_attachment = importlib.import_module(DRAFTING).draft_attachment
+    drafts, undrafted = [], []
     for item in attachments:
-        draft_attachment(item.path, item.source_url, item.force_id, item.campaign_id)
-    return True
+        try:
+            drafts.append(
+                draft_attachment(item.path, item.source_url, item.force_id, item.campaign_id, db)
+            )
+        except MultiforceError as error:
+            undrafted.append((item, str(error)))
+    return True, drafts, undrafted

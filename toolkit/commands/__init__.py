@@ -21,6 +21,16 @@ force_option = click.option(
     help="The force whose adapter reads the files (e.g. metropolitan).",
 )
 
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes reading documents at once (default: one per core).",
+)
+quiet_option = click.option(
+    "--quiet", is_flag=True, help="Print only the summary and errors: no progress, no list."
+)
+
 
 def summary(item) -> str:
     if getattr(item, "skipped", False):
@@ -45,5 +55,20 @@ def report(item) -> None:
         click.echo(
             f"warning: {item.path.name}: {len(warnings) - WARNINGS_SHOWN} more unexplained "
             f"numbers; `multiforce audit {item.path}` lists them all.",
+            err=True,
+        )
+
+
+def report_all(items, quiet: bool = False) -> None:
+    """Each item's report; with --quiet, only how many documents have warnings."""
+    if not quiet:
+        for item in items:
+            report(item)
+        return
+    warned = sum(1 for item in items if item.warnings)
+    if warned:
+        click.echo(
+            f"warning: {warned} document(s) have numbers the audit could not explain; "
+            "run again without --quiet to see them.",
             err=True,
         )

@@ -1,21 +1,26 @@
 import click
 
-from . import db_option, report
+from . import db_option, jobs_option, quiet_option, report_all
 
 
 @click.command()
 @db_option
-def build(db):
+@jobs_option
+@quiet_option
+def build(db, jobs, quiet):
     """Build DB from the bundled corpus: every adapter, every bundled document.
 
     \b
     Example:
       multiforce build --db multiforce.db
     """
+    from .. import progress
     from ..pipeline import build as run
+    from ..workers import default_jobs
 
-    for item in run(db):
-        report(item)
+    with progress.for_output(quiet) as display:
+        results = run(db, jobs=jobs or default_jobs(), progress=display)
+    report_all(results, quiet)
     from ..campaigns.definition import add_bundled_campaigns
 
     add_bundled_campaigns(db)  # the campaigns the bundled responses answer

@@ -54,4 +54,11 @@ def import_wdtk(db, campaign_id, attachments_dir, as_of, files):
         for item in done.attachments:
             click.echo(f"  {item.path}  ({item.force_id}, {item.source_url})")
     elif done.attachments:
-        click.echo(f"{len(done.attachments)} attachment(s) saved and drafted.")
+        click.echo(
+            f"{len(done.attachments)} attachment(s) saved, {len(done.drafts)} drafted for a "
+            "person to review, then `multiforce ingest`:"
+        )
+        for draft in done.drafts:
+            click.echo(f"  {draft}")
+        for _, reason in done.undrafted:
+            click.echo(f"  not drafted, for a person to transcribe: {reason}")

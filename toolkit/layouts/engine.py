@@ -144,12 +144,41 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
             if last_number is None:
                 loose.append((line, heading))
                 continue
+            if in_block and _is_option(stripped, blocks[-1][3]):
+                blocks[-1][3].append(line)
+                continue
             written = f"{last_number}{letter}"
         else:
             written, last_number = match["written"].strip(), number
-        blocks.append([written, _key(number or last_number, letter), heading, [line]])
+        keys = _range_keys(number or last_number, letter, match.groupdict().get("last"))
+        shared = [line]  # "1-3." or "1a and 1b:": one block, answering each question named
+        for key in keys:
+            blocks.append([written if len(keys) == 1 else key, key, heading, shared])
         in_block = True
     return blocks, loose
+
+
+OPTION_WORDS = 10
+
+
+def _is_option(line: str, block: list[str]) -> bool:
+    """A lettered line under a question that ends with "?" and is a short choice, not a
+    question ("a) DF unit" under "Do you have a unit or do you outsource?")."""
+    asked = block[0].rstrip().endswith("?") and not any(b.strip()[-1:] == ":" for b in block)
+    return asked and "?" not in line and len(line.split()) <= OPTION_WORDS
+
+
+def _range_keys(number: str, letter: str | None, last: str | None) -> list[str]:
+    """The keys a numbering names: one, or each in a range such as 1-3 or 1a and 1b."""
+    first = _key(number, letter)
+    end = re.fullmatch(r"(\d{1,2})([a-z]?)", (last or "").lower())
+    if not end:
+        return [first]
+    if end[1] == number and letter and end[2]:  # 1a and 1b, 2a-2c
+        return [f"{number}{chr(c)}" for c in range(ord(letter.lower()), ord(end[2]) + 1)]
+    if not letter and not end[2] and int(number) < int(end[1]):  # 1-3
+        return [str(n) for n in range(int(number), int(end[1]) + 1)]
+    return [first]
 
 
 def _labelled(questions: list[Question]) -> list[Question]:
@@ -267,8 +296,29 @@ def _split(body_lines: list[str], profile: Profile):
     statements = []
     if answer_lines:
         answers, statements = _answers(answer_lines, questions)
+    if profile.preamble_answers:
+        statements = _preamble_statements(request_lines, questions) + statements
     request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
     return request, answer, questions, answers, statements
+
+
+def _preamble_statements(request_lines: list[str], questions: list[Question]) -> list[Statement]:
+    """The sentences above a numbered request's first question (see `preamble` in
+    schemas/layouts.yaml), each covering the questions it names (all when it names none)."""
+    first = next((i for i, line in enumerate(request_lines) if _numbered(line.strip())), None)
+    if first is None or not questions or questions[0].number is None:
+        return []
+    sentences = [
+        line
+        for line in request_lines[:first]
+        if len(line.split()) > HEADING_WORDS and line.rstrip().endswith(SENTENCE_END)
+    ]
+    return [
+        Statement(part.strip(), covers)
+        for line in sentences
+        for part in _coverage_parts(line)
+        if (covers := _covers(part, None, questions))
+    ]
 
 
 def _heading_matches(question_heading: str | None, answer_heading: str | None) -> bool:
@@ -295,7 +345,9 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         else:
             unmatched.extend(block)
     statements = [
-        Statement(line.strip(), _covers(line, heading, questions)) for line, heading in loose
+        Statement(part.strip(), _covers(part, heading, questions))
+        for line, heading in loose
+        for part in _coverage_parts(line)
     ] + [
         Statement(line.strip(), _covers(line, None, questions))
         for line in unmatched
@@ -307,6 +359,14 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         if q.label in answers
     ]
     return ordered, statements
+
+
+def _coverage_parts(line: str) -> list[str]:
+    """A line whose sentences name different questions, one sentence at a time."""
+    _, mentions, _ = structure()
+    if not mentions.search(line):
+        return [line]
+    return [p for p in re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", line.strip()) if p]
 
 
 def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[str, ...]:
@@ -333,7 +393,8 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
         else:
             keys.update(k.lower() for k in (first, last) if k)
     covered = [q for q in scope if q.key in keys] if keys else scope
-    return tuple(q.label for q in covered)
+    unnumbered = len(questions) == 1 and questions[0].number is None
+    return tuple(q.label for q in (covered or (scope if unnumbered else [])))
 
 
 def read_response(document: Document, source_url: str | None = None) -> Response:

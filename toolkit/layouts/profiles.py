@@ -40,6 +40,9 @@ class Profile:
     fields: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     url_fields: dict[str, re.Pattern] = field(default_factory=dict)
     url_formats: dict[str, str] = field(default_factory=dict)
+    # `preamble: answer`: the request's lines before its first numbered question are the
+    # answer's overall statements (a log that states the decision above the questions).
+    preamble_answers: bool = False
 
 
 def _compile(pattern: str, where: str) -> re.Pattern:
@@ -133,7 +136,17 @@ def _profile(entry: dict) -> Profile:
             for key, value in (entry.get("url_fields") or {}).items()
             if key.endswith("_format")
         },
+        preamble_answers=_preamble(entry.get("preamble"), where),
     )
+
+
+def _preamble(value, where: str) -> bool:
+    if value not in (None, "answer"):
+        raise MultiforceError(
+            f"schemas/layouts.yaml: {where} has `preamble: {value}`. Expected `preamble: answer` "
+            "or no `preamble` key."
+        )
+    return value == "answer"
 
 
 @cache

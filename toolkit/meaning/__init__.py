@@ -9,7 +9,7 @@ Vocabularies are data: schemas/questions.yaml and schemas/phrases.yaml (docs/rea
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..layouts.response import Response
 from .figures import Figure, FigureReading, Unsure, read_figures, read_response_figures
@@ -29,6 +29,8 @@ class Meaning:
     figures: tuple[Figure, ...]
     unsure_outcomes: tuple[str | None, ...]
     unsure_figures: tuple[Unsure, ...]
+    # why an unsure outcome is unsure, where the text says: label -> reason
+    unsure_reasons: Mapping[str | None, str] = field(default_factory=dict)
 
     @property
     def unmapped(self) -> tuple[QuestionTopics, ...]:
@@ -45,7 +47,14 @@ def read_meaning(
     for figure in figures.figures:
         first_quotes.setdefault(figure.question, figure.quote)
     outcomes = read_outcomes(response, first_quotes)
-    return Meaning(questions, outcomes.outcomes, figures.figures, outcomes.unsure, figures.unsure)
+    return Meaning(
+        questions,
+        outcomes.outcomes,
+        figures.figures,
+        outcomes.unsure,
+        figures.unsure,
+        outcomes.reasons,
+    )
 
 
 __all__ = [

@@ -17,6 +17,7 @@ dates, references, question numbers, sections of the Act and addresses are not f
 """
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -461,8 +462,14 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
 
-    for question in questions:
-        read(response.answer_to(question.label), question.label)
+    answers = [(q.label, response.answer_to(q.label)) for q in questions]
+    shared = Counter(text for _, text in answers if text)
+    for label, text in answers:
+        if shared[text] == 1:
+            read(text, label)
+    # One answer to a range of questions ("1-3."): which number answers which is for a person.
+    for text in (text for text, count in shared.items() if count > 1):
+        read(text, None)
     # Lines outside the numbered answers: one question's when they answer only it; any
     # number in lines that answer several is left for a person (no topics: all unsure).
     by_cover: dict[tuple, list[str]] = {}

@@ -9,7 +9,8 @@ A question none of these speak for is listed in `OutcomeReading.unsure`, for a p
 """
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
@@ -55,6 +56,8 @@ class Outcome:
 class OutcomeReading:
     outcomes: tuple[Outcome, ...]
     unsure: tuple[str | None, ...]  # questions whose outcome the text does not say
+    # why, where the text says (schemas/phrases.yaml `unsure_reasons`): label -> reason
+    reasons: Mapping[str | None, str] = field(default_factory=dict)
 
 
 @cache
@@ -90,6 +93,10 @@ def _written(number: str, subsections: str, paragraph: str | None) -> str:
     return f"s{int(number)}{parts}{letter}"
 
 
+# "(by virtue of" or "...(b) by virtue of" just before a section: it qualifies the one before.
+QUALIFIER = re.compile(r"(?:\(|\)\s)\s*by virtue of\s*$", re.I)
+
+
 def sections_cited(text: str) -> list[str]:
     """Every exemption section `text` cites, as the Act cites it, in order, once each:
     'Section 31(1)(a) and (b)' -> ['s31(1)(a)', 's31(1)(b)']; 'Sections 23 and 24' ->
@@ -104,6 +111,8 @@ def sections_cited(text: str) -> list[str]:
                 found.append(written)
 
     for match in section.finditer(text):
+        if QUALIFIER.search(text[max(0, match.start() - 20) : match.start()]):
+            continue  # "Section 30(3) (by virtue of Section 30(2))": a qualifier, not a citation
         add(match["number"], match["subsections"], match["paragraph"])
         for letter in SUBSECTION.findall(match["more"] or ""):
             add(match["number"], match["subsections"], f"({letter})")
@@ -111,7 +120,7 @@ def sections_cited(text: str) -> list[str]:
         if listed and listed["others"]:
             for number, subsections, paragraph in LISTED.findall(listed["others"]):
                 add(number, subsections, paragraph)
-    return found
+    return [f for f in found if not any(o.startswith(f + "(") for o in found)]
 
 
 @lru_cache(maxsize=8192)
@@ -183,6 +192,16 @@ def read_outcome(
     return Outcome(label, status, quote, ";".join(cited) or None, held_by, reason)
 
 
+def _broad_statuses(own_answer: str) -> tuple[str, ...]:
+    """What a statement about the whole request may say of one question: `UNIFORM`, and also
+    "disclosed" ("I am able to disclose the information as follows") when the question has its
+    own answer below it that invokes no section of the Act (a "Section 8" invalid request, an
+    exemption named in it, is no disclosure)."""
+    if own_answer and not _vocabulary()[2].search(own_answer):
+        return (*UNIFORM, "disclosed")
+    return UNIFORM
+
+
 def _status_line_outcome(lines: tuple[str, ...], label: str | None) -> Outcome | None:
     for line in lines:
         for status, pattern in _vocabulary()[1].items():
@@ -203,7 +222,7 @@ def read_outcomes(
     figure_quotes = figure_quotes or {}
     labels = [q.label for q in response.questions] or [None]
     several = len(labels) > 1
-    outcomes, unsure = [], []
+    outcomes, unsure, reasons = [], [], {}
     for label in labels:
         question = response.question(label) if label else None
         question_text = question.text if question else ""
@@ -219,7 +238,7 @@ def read_outcomes(
         levels = (
             (own_lines, figure_quotes.get(label), PRECEDENCE),
             (narrow, None, PRECEDENCE),
-            (broad, None, UNIFORM if several else PRECEDENCE),
+            (broad, None, _broad_statuses(own) if several else PRECEDENCE),
         )
         outcome = None
         for passages, figure_quote, statuses in levels:
@@ -241,4 +260,22 @@ def read_outcomes(
             outcomes.append(outcome)
         else:
             unsure.append(label)
-    return OutcomeReading(tuple(outcomes), tuple(unsure))
+            reason = _unsure_reason([p for passages, _, _ in levels for p in passages])
+            if reason:
+                reasons[label] = reason
+    return OutcomeReading(tuple(outcomes), tuple(unsure), reasons)
+
+
+def _unsure_reason(passages: list[str]) -> str | None:
+    """The reason (schemas/phrases.yaml `unsure_reasons`) the passages give for leaving a
+    question's outcome to a person, or None."""
+    for reason, pattern in _unsure_reasons().items():
+        if any(pattern.search(p) for p in passages if p):
+            return reason
+    return None
+
+
+@cache
+def _unsure_reasons() -> dict[str, re.Pattern]:
+    reasons = schema_yaml("phrases.yaml").get("unsure_reasons") or {}
+    return {r: re.compile("|".join(f"(?:{p})" for p in ps), FLAGS) for r, ps in reasons.items()}

@@ -1,0 +1,79 @@
+"""Reading on every core: worker processes read and parse, and the result is exactly what one
+process gives: the same database byte for byte, the same results in the same order, the same
+one-paragraph error when a document fails."""
+
+import os
+
+import pytest
+from conftest import MET_HTML, MET_TEXT
+from multiforce.toolkit import pipeline
+from multiforce.toolkit.errors import DocumentError
+from multiforce.toolkit.pipeline import build, ingest
+from test_faults import met_batch
+
+
+def test_a_build_with_two_jobs_is_byte_for_byte_the_build_with_one(tmp_path):
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    results = [build(one, jobs=1), build(two, jobs=2)]
+    assert one.read_bytes() == two.read_bytes()
+    assert results[0] == results[1]  # every document's counts and warnings, in the same order
+
+
+def test_an_ingest_with_two_jobs_is_byte_for_byte_the_ingest_with_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 7)  # batches end inside a worker's chunk
+    documents = [MET_HTML, *met_batch(tmp_path / "docs", 20, 0), MET_TEXT]
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    results = [ingest(one, documents, jobs=1), ingest(two, documents, jobs=2)]
+    assert one.read_bytes() == two.read_bytes()
+    assert [item.path for item in results[1]] == documents
+    assert results[0] == results[1]
+
+
+def test_with_two_jobs_the_documents_are_read_in_workers(tmp_path, monkeypatch):
+    here, real = os.getpid(), pipeline.parse
+
+    def elsewhere(path, force=None):
+        assert os.getpid() != here, "a document was parsed in the parent process"
+        return real(path, force)
+
+    monkeypatch.setattr(pipeline, "parse", elsewhere)  # workers are forked: they see it too
+    results = ingest(tmp_path / "c.db", met_batch(tmp_path / "docs", 6, 0), jobs=2)
+    assert [item.counts["observations"] for item in results] == [28] * 6
+
+
+def test_a_document_error_in_a_worker_is_raised_as_itself(tmp_path):
+    documents = met_batch(tmp_path / "docs", 12, 0)
+    (tmp_path / "docs" / "response-5.txt").write_text("")
+    with pytest.raises(DocumentError) as failure:
+        ingest(tmp_path / "c.db", documents, jobs=2)
+    assert failure.value.path == documents[5]
+    assert str(failure.value).startswith(f"{documents[5]}: the file is empty")
+    assert not (tmp_path / "c.db").exists()
+
+
+@pytest.mark.parametrize("fault", ["an empty document", "a bug"])
+def test_a_workers_error_reaches_the_user_as_with_one_job(tmp_path, monkeypatch, cli, fault):
+    documents = met_batch(tmp_path / "docs", 12, 0)
+    if fault == "an empty document":
+        documents[7].write_text("")
+    else:
+        real = pipeline.parse
+
+        def broken(path, force=None):
+            if path.name == documents[7].name:
+                raise ZeroDivisionError("division by zero")
+            return real(path, force)
+
+        monkeypatch.setattr(pipeline, "parse", broken)
+    outputs = [
+        cli("ingest", "--jobs", jobs, "--db", tmp_path / f"{jobs}.db", *documents)
+        for jobs in (1, 2)
+    ]
+    assert outputs[0].exit_code == outputs[1].exit_code == (1 if fault.startswith("an") else 70)
+    assert outputs[0].output == outputs[1].output
+    (error,) = [line for line in outputs[1].output.splitlines() if line.startswith("Error")]
+    assert (
+        "response-7.txt: the file is empty" if fault.startswith("an") else "ZeroDivision"
+    ) in error
+    assert "Traceback" not in outputs[1].output
+    assert not (tmp_path / "2.db").exists()

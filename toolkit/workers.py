@@ -1,0 +1,148 @@
+"""Work on every core: a function applied to each item in worker processes, its results given
+back in the items' order, as if it had run here.
+
+Workers are forked, so they inherit the items (adapters made at run time need no pickling) and
+the loaded code; each task is a run of item numbers and returns its results. An exception in
+a worker is raised here, at its item, as the same exception (the same one-paragraph error as
+without workers). A worker dies with the process that made it, and if a worker dies, the pool
+is stopped and `WorkerDied` says so.
+"""
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from .errors import MultiforceError
+
+CHUNK = 8  # items a worker takes at a time: enough to amortise the round trip
+AHEAD = 3  # chunks per worker asked for ahead of the one being used: bounds memory
+
+
+class WorkerDied(MultiforceError):
+    pass
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def usable(jobs: int, items: int) -> int:
+    """How many workers to start: none (work here) for one job or one item, or where processes
+    cannot be forked."""
+    if jobs <= 1 or items <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return min(jobs, items)
+
+
+def in_order(function: Callable, items: Sequence, jobs: int) -> Iterator:
+    """function(item) for each item, in order, computed by `jobs` worker processes."""
+    workers = usable(jobs, len(items))
+    if not workers:
+        yield from map(function, items)
+        return
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(function, items, os.getpid()),
+    )
+    try:
+        chunks = iter(range(0, len(items), CHUNK))
+        running = deque()
+        for start in chunks:
+            running.append(pool.submit(_run, start, min(start + CHUNK, len(items))))
+            if len(running) >= workers * (AHEAD + 1):
+                break
+        while running:
+            results, failure = _outcome(running.popleft())
+            start = next(chunks, None)
+            if start is not None:
+                running.append(pool.submit(_run, start, min(start + CHUNK, len(items))))
+            yield from results
+            if failure:
+                raise failure.rebuilt()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _outcome(future):
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerDied(
+            "a worker process stopped before it finished (killed, or out of memory), so nothing "
+            "was published. Run the command again; if it happens again, run it with --jobs 1."
+        ) from None
+
+
+# ---------------------------------------------------------------- in the worker
+
+_function: Callable | None = None
+_items: Sequence = ()
+
+
+def _start_worker(function: Callable, items: Sequence, parent: int) -> None:
+    global _function, _items
+    _function, _items = function, items
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker as soon as the process that started it ends, however it ends."""
+    try:
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: watch for the parent instead
+
+        def watch():
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # it ended before the signal was asked for
+        os._exit(1)
+
+
+def _run(start: int, stop: int):
+    """The results of items start..stop, up to the first that fails, and that failure."""
+    results = []
+    for index in range(start, stop):
+        try:
+            results.append(_function(_items[index]))
+        except Exception as error:
+            return results, _Failure.of(error)
+    return results, None
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An exception carried back from a worker: its class, arguments and attributes (some
+    exceptions cannot be pickled as they are, having required arguments of their own)."""
+
+    kind: type
+    args: tuple
+    attributes: dict
+    where: str
+
+    @classmethod
+    def of(cls, error: Exception) -> "_Failure":
+        return cls(type(error), error.args, dict(vars(error)), traceback.format_exc())
+
+    def rebuilt(self) -> Exception:
+        error = self.kind.__new__(self.kind, *self.args)
+        error.args = self.args
+        vars(error).update(self.attributes)
+        error.add_note(f"In a worker process:\n{self.where}")  # shown by --debug
+        return error
