@@ -233,7 +233,8 @@ def _insert(
 ) -> None:
     """Insert the rows; a key already held is updated only where the rule says so.
 
-    A figure that several documents state is cited from the one with the smallest document_id.
+    A figure that several documents state is cited from the one with the smallest document_id,
+    and a figure read from a document replaces one transcribed (records.cited_first).
     Within a batch the rows come smallest document first (pipeline._combined), so a plain
     insert that skips held keys keeps the right one; only keys held from before (`held`, found
     when the batch was checked) can need the citation moved. An upsert on every row would
