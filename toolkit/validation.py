@@ -1,5 +1,6 @@
 """The gate: pandera models for every table, then cross-row rules, all collected in one report."""
 
+import multiprocessing
 from dataclasses import dataclass, field
 
 import pandera.polars as pa
@@ -83,7 +84,13 @@ def model_failures(table: str, frame: pl.DataFrame) -> list[Failure]:
 
 
 def row_failures(table: str, rows: list[dict]) -> list[Failure]:
-    """model_failures for rows not yet in a batch (a file's, as its reader made them)."""
+    """model_failures for rows not yet in a batch (a file's, as its reader made them).
+
+    Not in a forked worker (toolkit.workers): polars' threads do not survive a fork, so a
+    check there can hang; the batch is checked by the same models in the parent
+    (`validate`), which names the file and row instead of the reader's cell."""
+    if multiprocessing.parent_process() is not None:
+        return []
     return model_failures(table, pl.DataFrame(rows, schema=columns(table)))
 
 
