@@ -22,10 +22,10 @@ A rule that finds nothing is an error, and so is a response the adapter reads no
 so a reworded letter never passes silently.
 """
 
+from ...schemas.vocabulary import SCANNER  # the technologies' ids: schemas/vocabulary.py
 from ...toolkit.adapter import Adapter
 from ...toolkit.rules import Figures, Ignore, Measure, Outcome, RuleSet, Section, Years
 
-SCANNER = "mobile_fingerprint_scanner"  # ids from schemas/vocabulary.py
 NUMBER = r"\d[\d,]*"  # 1,204 or 980: the toolkit reads the digits
 
 EXAMPLE = """\

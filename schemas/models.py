@@ -5,8 +5,21 @@ import polars as pl
 
 from . import vocabulary as v
 from .campaign_models import MODELS as CAMPAIGN_MODELS
+from .register import force_ids
+
+REGISTERED = dict(isin=sorted(force_ids()))  # a force of the register (schemas/forces.csv)
+# The columns each rule across columns reads: a report shows them, a reader points at them.
+RULE_COLUMNS: dict[str, tuple[str, ...]] = {}
+
+
+def _rule(name: str, *columns: str) -> str:
+    RULE_COLUMNS[name] = columns
+    return name
+
 
 ISO_DATE = dict(str_matches=v.ISO_DATE_PATTERN)
+_KIND = "|".join(v.SOURCE_KINDS)
+_SOURCE_KINDS = rf"^({_KIND})({v.SOURCE_KIND_SEPARATOR}({_KIND}))*$"
 
 
 class _Strict(pa.DataFrameModel):
@@ -22,8 +35,10 @@ class Forces(_Strict):
     kind: str = pa.Field(isin=v.FORCE_KINDS)
     ons_code: str | None = pa.Field(nullable=True, str_matches=r"^[ESW]\d{8}$")
     whatdotheyknow_slug: str | None = pa.Field(nullable=True)
+    # How the force names itself in letters ('MPS', 'PSNI'), several joined by ";".
+    short_names: str | None = pa.Field(nullable=True)
 
-    @pa.dataframe_check(name="ons_code matches the country, once per force")
+    @pa.dataframe_check(name=_rule("ons_code matches the country, once per force", "ons_code"))
     def ons_code_fits_country(cls, data) -> pl.LazyFrame:
         prefix = pl.col("country").replace_strict(v.ONS_PREFIXES, default=None)
         expected = pl.when(pl.col("kind") == "territorial").then(prefix)
@@ -36,14 +51,18 @@ class Forces(_Strict):
 
 class Responses(_Strict):
     response_id: str = pa.Field(unique=True)
-    force_id: str
+    force_id: str = pa.Field(**REGISTERED)
     reference: str = pa.Field(str_length={"min_value": 1})
     title: str
     request_date: str | None = pa.Field(nullable=True, **ISO_DATE)
     response_date: str | None = pa.Field(nullable=True, **ISO_DATE)
     source_url: str | None = pa.Field(nullable=True, str_matches=r"^https?://")
     licence: str
-    source_kind: str = pa.Field(isin=v.SOURCE_KINDS)
+    # Every source the response came from, joined by ";" (document;transcription).
+    source_kind: str = pa.Field(str_matches=_SOURCE_KINDS)
+    review_of: str | None = pa.Field(nullable=True)  # the response_id an internal review reviews
+    campaign_id: str | None = pa.Field(nullable=True)
+    layout: str | None = pa.Field(nullable=True)  # the layout profile that read it
 
 
 class Documents(_Strict):
@@ -53,6 +72,7 @@ class Documents(_Strict):
     media_type: str
     bytes: int = pa.Field(gt=0)
     text: str = pa.Field(str_length={"min_value": 1})
+    text_source: str = pa.Field(isin=v.TEXT_SOURCES)  # ocr: recognised from page images
     # Filled in at publishing: a document is read again when the code that read it changed.
     adapter: str | None = pa.Field(nullable=True)
     adapter_version: str | None = pa.Field(nullable=True)
@@ -62,7 +82,7 @@ class Observations(_Strict):
     observation_id: str  # two values for one id are a cross-row error
     response_id: str
     document_id: str | None = pa.Field(nullable=True)
-    force_id: str
+    force_id: str = pa.Field(**REGISTERED)
     technology: str = pa.Field(isin=list(v.TECHNOLOGIES))
     measure: str = pa.Field(isin=list(v.MEASURES))
     period_start: str = pa.Field(**ISO_DATE)
@@ -76,8 +96,11 @@ class Observations(_Strict):
     caveat: str | None = pa.Field(nullable=True)
     quote: str | None = pa.Field(nullable=True)
     locator: str | None = pa.Field(nullable=True)
+    question: str | None = pa.Field(nullable=True)  # the request's question number
 
-    @pa.dataframe_check(name="yes/no measures have unit yes_no and value 0 or 1")
+    @pa.dataframe_check(
+        name=_rule("yes/no measures have unit yes_no and value 0 or 1", "unit", "measure", "value")
+    )
     def yes_no(cls, data) -> pl.LazyFrame:
         yes_no_measure = pl.col("measure").is_in(v.YES_NO_MEASURES)
         yes_no_unit = pl.col("unit") == "yes_no"
@@ -87,26 +110,32 @@ class Observations(_Strict):
             ).alias("ok")
         )
 
-    @pa.dataframe_check(name="breakdown_value fits its breakdown")
+    @pa.dataframe_check(name=_rule("spend is in gbp, and only spend", "unit", "measure"))
+    def money(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            ((pl.col("measure") == "spend") == (pl.col("unit") == "gbp")).alias("ok")
+        )
+
+    @pa.dataframe_check(
+        name=_rule("documents, assessments and suppliers are outcomes, never figures", "measure")
+    )
+    def not_a_number(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(
+            (~pl.col("measure").is_in(v.OUTCOME_ONLY_MEASURES)).alias("ok")
+        )
+
+    @pa.dataframe_check(
+        name=_rule("breakdown_value fits its breakdown", "breakdown_value", "breakdown")
+    )
     def breakdown_value_fits(cls, data) -> pl.LazyFrame:
-        closed = {name: sorted(values) for name, values in v.BREAKDOWNS.items() if values}
-        allowed = pl.col("breakdown").replace_strict(
-            closed, default=None, return_dtype=pl.List(pl.String)
-        )
-        value = pl.col("breakdown_value")
-        fits = (
-            pl.when(pl.col("breakdown") == "none")
-            .then(value.is_null())
-            .otherwise(value.is_not_null() & (allowed.is_null() | allowed.list.contains(value)))
-        )
-        return data.lazyframe.select(fits.fill_null(False).alias("ok"))
+        return data.lazyframe.select(_breakdown_value_fits(required=True).alias("ok"))
 
 
 class Outcomes(_Strict):
     outcome_id: str
     response_id: str
     document_id: str | None = pa.Field(nullable=True)
-    force_id: str
+    force_id: str = pa.Field(**REGISTERED)
     technology: str = pa.Field(isin=list(v.TECHNOLOGIES))
     measure: str = pa.Field(isin=list(v.MEASURES))
     breakdown: str = pa.Field(isin=list(v.BREAKDOWNS))
@@ -117,6 +146,47 @@ class Outcomes(_Strict):
     reason: str | None = pa.Field(nullable=True)
     quote: str | None = pa.Field(nullable=True)
     locator: str | None = pa.Field(nullable=True)
+    breakdown_value: str | None = pa.Field(nullable=True)  # null: every value of the breakdown
+    caveat: str | None = pa.Field(nullable=True)
+    held_by: str | None = pa.Field(nullable=True, **REGISTERED)  # a force said to hold it
+    question: str | None = pa.Field(nullable=True)  # the request's question number
+
+    @pa.dataframe_check(
+        name=_rule("breakdown_value fits its breakdown", "breakdown_value", "breakdown")
+    )
+    def breakdown_value_fits(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(_breakdown_value_fits(required=False).alias("ok"))
+
+
+class Questions(_Strict):
+    """What a request asked, one row per question and topic; unmapped: null topic columns."""
+
+    question_id: str = pa.Field(unique=True)
+    response_id: str
+    number: str | None = pa.Field(nullable=True)
+    text: str = pa.Field(str_length={"min_value": 1})
+    technology: str | None = pa.Field(nullable=True, isin=list(v.TECHNOLOGIES))
+    measure: str | None = pa.Field(nullable=True, isin=list(v.MEASURES))
+    breakdown: str | None = pa.Field(nullable=True, isin=list(v.BREAKDOWNS))
+    period_start: str | None = pa.Field(nullable=True, **ISO_DATE)
+    period_end: str | None = pa.Field(nullable=True, **ISO_DATE)
+
+
+def _breakdown_value_fits(required: bool) -> pl.Expr:
+    """A breakdown's value is one of its values where they are closed; a figure broken down
+    names its value (`required`), an outcome may cover the whole breakdown (null)."""
+    closed = {name: sorted(values) for name, values in v.BREAKDOWNS.items() if values}
+    allowed = pl.col("breakdown").replace_strict(
+        closed, default=None, return_dtype=pl.List(pl.String)
+    )
+    value = pl.col("breakdown_value")
+    given = value.is_not_null() if required else pl.lit(True)
+    fits = (
+        pl.when(pl.col("breakdown") == "none")
+        .then(value.is_null())
+        .otherwise(given & (value.is_null() | allowed.is_null() | allowed.list.contains(value)))
+    )
+    return fits.fill_null(False)
 
 
 MODELS = {
@@ -125,6 +195,7 @@ MODELS = {
     "documents": Documents,
     "observations": Observations,
     "outcomes": Outcomes,
+    "questions": Questions,
     **CAMPAIGN_MODELS,
 }
 

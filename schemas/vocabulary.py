@@ -1,5 +1,6 @@
-"""Controlled vocabularies of the common schema. Names are a contract (DESIGN.md): values are
-added where the data needs them (docs/schema.md lists them all), never renamed."""
+"""Controlled vocabularies of the common schema. Names are a contract (DESIGN.md; docs/formats.md
+says how each is written, docs/schema.md lists them all): values are added where the data needs
+them, never renamed."""
 
 TECHNOLOGIES = {
     "mobile_fingerprint_scanner": "Handheld biometric scanners checking fingerprints against "
@@ -7,7 +8,11 @@ TECHNOLOGIES = {
     "knife_arch": "Walk-through metal detectors (knife arches)",
     "knife_wand": "Hand-held metal detectors (knife wands, search wands)",
     "phone_extraction": "Mobile phone data extraction: self-service kiosks, hubs, forensic labs",
+    "digital_forensics": "The examination of every kind of seized digital device (phones, "
+    "computers, tablets, storage): backlogs, devices examined, time to examination, staff",
 }
+# The technologies' ids by a short name, for code that names one (adapters, the campaign).
+SCANNER, ARCH, WAND, PHONES, DIGITAL_FORENSICS = TECHNOLOGIES
 
 MEASURES = {
     "devices_deployed": "Devices newly put into service during the period",
@@ -31,10 +36,22 @@ MEASURES = {
     "after an immigration match)",
     "time_to_examination": "How long seized devices wait for, or take to, forensic examination "
     "(averages, time to clear a backlog)",
+    "spend": "Money spent in the period (unit gbp), broken down by supplier or product where given",
+    "staff": "Staff or contractors assigned (e.g. to digital forensics) at a date",
+    "planned_adoption": "A stated plan to adopt the technology (yes/no: unit yes_no; the date in "
+    "the period)",
+    # Requests for documents or names: outcomes only (disclosed, refused...), never numbers.
+    "policy_document": "A policy, procedure or guidance document on the technology (outcomes only)",
+    "impact_assessment": "A data protection, equality or privacy impact assessment (outcomes only)",
+    "supplier": "The names of suppliers, products or contracts (outcomes only)",
 }
 
 # Measures that are a yes/no finding, not a count: value 1 is yes, 0 is no, unit yes_no.
-YES_NO_MEASURES = ("in_use", "trialled")
+YES_NO_MEASURES = ("in_use", "trialled", "planned_adoption")
+# Measures that a request can ask about but that are never a number: outcomes only.
+OUTCOME_ONLY_MEASURES = ("policy_document", "impact_assessment", "supplier")
+# The unit a measure's figures must have, where only one fits.
+MEASURE_UNITS = {**{measure: "yes_no" for measure in YES_NO_MEASURES}, "spend": "gbp"}
 
 # A breakdown's allowed values, or None where they are open (boroughs, offences...).
 BREAKDOWNS = {
@@ -53,9 +70,11 @@ BREAKDOWNS = {
     "offence": None,  # the crime type a device or search relates to
     "extraction_method": {"kiosk", "hub", "lab", "cloud", "analytics", "field_kit"},
     "time_to_examination": None,  # e.g. within_3_months, 3_to_12_months, over_12_months
+    "visa_status": None,  # e.g. visa holder, overstayer, settled status
+    "follow_up": {"arrested", "detained", "deported", "referred"},  # what followed a use
 }
 
-UNITS = ("count", "percent", "yes_no")
+UNITS = ("count", "percent", "yes_no", "gbp")
 QUALIFIERS = ("exact", "approximate", "partial_coverage", "planned")
 STATUSES = (
     "disclosed",
@@ -67,7 +86,10 @@ STATUSES = (
     "no_response",
 )
 SOURCE_KINDS = ("document", "transcription", "compilation")
-PRIMARY_SOURCE_KINDS = ("document", "transcription")  # the force's own responses
+# A response with several sources lists them in source_kind, joined by this.
+SOURCE_KIND_SEPARATOR = ";"
+TEXT_SOURCES = ("extracted", "ocr")
+PRIMARY_SOURCE_KINDS = frozenset({"document", "transcription"})  # the force's own responses
 COUNTRIES = ("England", "Wales", "Scotland", "Northern Ireland", "Great Britain", "United Kingdom")
 FORCE_KINDS = ("territorial", "special")
 # The ONS Police Force Area code's prefix in each country that has them.

@@ -146,17 +146,24 @@ def pdf_scan(path: Path) -> Path:
 
 
 def fill_template(
-    template: Path, out: Path, answers: dict[tuple, dict], extra: list[list] = ()
+    template: Path,
+    out: Path,
+    answers: dict[tuple, dict],
+    extra: list[list] = (),
+    response: dict | None = None,
 ) -> Path:
     """A force's filled copy of an answer template, saved as its spreadsheet program would.
 
     `answers` maps (technology, measure, year, breakdown, breakdown_value or "") to the cells to
-    fill, e.g. {"value": 27217, "note": "approximately"}; `extra` rows are added at the end. An
+    fill, e.g. {"value": 27217, "note": "approximately"}; `extra` rows are added at the end;
+    `response` fills the response's details (by default its reference is the file's stem). An
     .xlsx template is opened, filled and saved with openpyxl (as Excel would: another writer
     than the one that made it); a .csv one is saved as Excel saves CSV: Windows-1252, dates as
     DD/MM/YYYY.
     """
     from multiforce.toolkit.formats.template import COLUMNS
+
+    details = {"reference": out.stem} if response is None else response
 
     def key_of(cells) -> tuple:
         year = cells[2].year if hasattr(cells[2], "year") else int(str(cells[2])[:4])
@@ -173,6 +180,9 @@ def fill_template(
                 row[COLUMNS.index(column)].value = value
         for cells in extra:
             sheet.append(list(cells))
+        for row in workbook["Response"].iter_rows(min_row=2):
+            if row[0].value in details:
+                row[1].value = details[row[0].value]
         workbook.save(out)
         return out
     import csv
@@ -180,7 +190,10 @@ def fill_template(
     lines = template.read_text(encoding="utf-8").splitlines()
     comments = [line for line in lines if line.startswith("#")]
     rows = list(csv.reader([line for line in lines if not line.startswith("#")]))
-    for cells in rows[1:]:
+    header = rows.index(list(COLUMNS))
+    for cells in rows[:header]:
+        cells[1] = str(details.get(cells[0], ""))
+    for cells in rows[header + 1 :]:
         for column, value in (answers.get(key_of(cells)) or {}).items():
             cells[COLUMNS.index(column)] = str(value)
         for index in (2, 3):

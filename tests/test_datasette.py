@@ -98,8 +98,8 @@ def test_outcome_matrix_keeps_compilations_apart(built_db):
     rows = fetch(built_db, f"/{built_db.stem}/outcome_matrix.json?_shape=array")
     met = next(row for row in rows if row["force_id"] == "metropolitan")
     assert met["source_kind"] == "compilation, document"
-    assert "refused" not in met["phone_extraction"]  # Channel 4's report of a refusal is secondary
-    assert "refused" in met["phone_extraction_compilations"]
+    assert "refused" not in met["digital_forensics"]  # Channel 4's report of a refusal is secondary
+    assert "refused" in met["digital_forensics_compilations"]
     kent = next(row for row in rows if row["force_id"] == "kent")
     assert (kent["phone_extraction"], kent["phone_extraction_compilations"]) == (
         "not asked",

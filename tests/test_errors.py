@@ -277,7 +277,7 @@ CASES = {
         [
             "second.txt | observations row 22 (phone_extraction uses 2018) | one value per key: "
             "the database already holds 21790 from 01.FOI.22.022895.txt",
-            "this document says 21791: check which document is right",
+            "second.txt says 21791: check which source is right",
         ],
     ),
     "a database that is not SQLite": (

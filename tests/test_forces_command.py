@@ -2,8 +2,11 @@
 
 import io
 
+from conftest import MET_TEXT, ROOT
+from multiforce.schemas.vocabulary import TECHNOLOGIES
 from multiforce.toolkit.commands.forces import plain_table, rich_table
 from multiforce.toolkit.inventory import NOT_ASKED, coverage
+from multiforce.toolkit.pipeline import ingest
 from rich.console import Console
 
 TRANSCRIPTION = """\
@@ -41,26 +44,39 @@ def test_without_a_database_all_48_forces_and_the_adapters_show(cli, tmp_path):
         "Metropolitan" in rows["metropolitan"]
         and "Police Service of Northern Ireland" in rows["psni"]
     )
-    assert rows["kent"].count(NOT_ASKED) == 4
+    assert rows["kent"].count(NOT_ASKED) == len(TECHNOLOGIES)
     assert "none.db does not exist yet" in result.output
     assert not (tmp_path / "none.db").exists()
 
 
-def test_the_built_database_shows_responses_by_kind_and_latest_outcomes(built_db):
-    rows = by_force(built_db)
+FORCES = ROOT / "forces"
+SOURCES = [
+    MET_TEXT,
+    *(FORCES / "northumbria" / "transcriptions" / f"{name}.yaml" for name in ("208-20", "447-22")),
+    FORCES / "psni" / "transcriptions" / "FOI-15700.yaml",
+    FORCES / "_compilations" / "bbc-2009.yaml",
+    FORCES / "_compilations" / "privacy-international-2018.yaml",
+]
+
+
+def test_a_database_shows_responses_by_kind_and_latest_outcomes(tmp_path):
+    """What these bundled files give, whatever else is bundled."""
+    db = tmp_path / "some.db"
+    ingest(db, SOURCES)
+    rows = by_force(db)
     met = rows["metropolitan"]
     assert (met.adapter, met.responses) == (
         "Metropolitan",
-        {"document": 1, "transcription": 0, "compilation": 5},
+        {"document": 1, "transcription": 0, "compilation": 2},
     )
     assert met.latest["mobile_fingerprint_scanner"] == "disclosed, not_held, refused s31(1)"
     assert met.latest["knife_arch"] == "not_held"
     northumbria = rows["northumbria"]
-    assert northumbria.responses == {"document": 0, "transcription": 6, "compilation": 1}
+    assert northumbria.responses == {"document": 0, "transcription": 2, "compilation": 1}
     assert (
         northumbria.latest["mobile_fingerprint_scanner"] == "not_held"
     )  # 447/22 of 2022-04-14 is the latest
-    assert northumbria.latest["phone_extraction"] == "disclosed, not_held"  # 208/20 of 2020-03-02
+    assert northumbria.latest["digital_forensics"] == "disclosed, not_held"  # 208/20
     assert rows["psni"].latest["phone_extraction"] == "neither_confirm_nor_deny"
     assert (
         rows["kent"].latest["phone_extraction"] == "disclosed (compilation)"

@@ -124,7 +124,7 @@ def test_the_template_is_not_an_adapter():
 @pytest.mark.parametrize(
     "slug,expected",
     [
-        ("avon-somerset", "Did you mean avon-and-somerset"),
+        ("avon-somerset", "(did you mean 'avon-and-somerset'"),
         ("Gotham", "is not a force in schemas/forces.csv"),
     ],
 )

@@ -1,11 +1,12 @@
 """Publishing: keys, indexes, full-text search, views; atomic; idempotent; one figure once."""
 
+import json
 import sqlite3
 
 import pytest
 import sqlite_utils
 from conftest import MET_HTML, MET_TEXT
-from multiforce.toolkit.pipeline import build, ingest
+from multiforce.toolkit.pipeline import build, bundled_corpus, ingest, parse
 from multiforce.toolkit.store import publish as publishing
 
 
@@ -118,37 +119,26 @@ def test_build_replaces_rather_than_merges(tmp_path, edit):
     assert values == [21790]
 
 
-def test_build_holds_the_met_the_transcriptions_the_compilations_and_all_forces(tmp_path):
+def test_build_holds_every_bundled_file_as_parsing_it_gives(tmp_path):
+    """Each bundled document, transcription and compilation is in the build as its own parse
+    gives it (whatever else is bundled), and every force of the register."""
     db = tmp_path / "m.db"
     build(db)
     conn = sqlite3.connect(db)
-    kinds = dict(conn.execute("SELECT source_kind, count(*) FROM responses GROUP BY source_kind"))
-    assert kinds == {"document": 1, "transcription": 11, "compilation": 65}
+    published = dict(conn.execute("SELECT response_id, source_kind FROM responses"))
+    for path, force in bundled_corpus():
+        rows = parse(path, force).extraction.rows
+        for response in rows["responses"]:
+            assert response["source_kind"] in published[response["response_id"]].split(";")
+        for table, key in (("observations", "observation_id"), ("outcomes", "outcome_id")):
+            ids = [row[key] for row in rows[table]]
+            found = conn.execute(
+                f"SELECT count(*) FROM {table} WHERE {key} IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids),),
+            ).fetchone()[0]
+            assert found == len(set(ids)), (path, table)
     assert conn.execute(
-        "SELECT count(*) FROM observations WHERE response_id = 'metropolitan/01.FOI.22.022895'"
-    ).fetchone() == (28,)
-    transcribed = {
-        row[0]
-        for row in conn.execute(
-            "SELECT response_id FROM responses WHERE source_kind = 'transcription'"
-        )
-    }
-    assert {
-        "northumbria/711/19",
-        "northumbria/208/20",
-        "west-midlands/355A/20",
-        "west-midlands/1114A/23",
-        "psni/FOI/15700",
-    } <= transcribed
-    compiled = {
-        row[0]
-        for row in conn.execute(
-            "SELECT DISTINCT reference FROM responses WHERE source_kind = 'compilation'"
-        )
-    }
-    assert len(compiled) == 7
-    assert conn.execute(
-        "SELECT value FROM observations WHERE response_id = 'northumbria/208/20'"
+        "SELECT value FROM observations WHERE response_id = 'northumbria/208-20'"
     ).fetchall() == [(1345.0,)]
     assert conn.execute("SELECT count(*) FROM forces").fetchone() == (48,)
     assert conn.execute(

@@ -8,7 +8,7 @@ from conftest import FIXTURES
 from multiforce.schemas import campaign
 from multiforce.schemas.vocabulary import STATUSES, TECHNOLOGIES
 from multiforce.toolkit.errors import DocumentError
-from multiforce.toolkit.formats.template import COLUMNS, AnswerTemplate
+from multiforce.toolkit.formats.template import COLUMNS, RESPONSE_FIELDS, AnswerTemplate
 from multiforce.toolkit.pipeline import bundled_corpus, check, parse
 from multiforce.toolkit.readers import read_document
 
@@ -74,7 +74,8 @@ def test_the_template_has_a_row_per_topic_year_and_breakdown(written, suffix):
     header = next(i for i, row in enumerate(answers) if row[: len(COLUMNS)] == list(COLUMNS))
     rows = answers[header + 1 :]
     assert len(rows) == expected_rows() == 189
-    assert {row[0] for row in rows} == set(TECHNOLOGIES)
+    assert {row[0] for row in rows} == {topic.technology for topic in campaign.TOPICS}
+    assert {row[0] for row in rows} <= set(TECHNOLOGIES)
     assert [SCANNER, "matches", "2019-01-01", "2019-12-31", "database", "police", "", "count"] in [
         row[:8] for row in rows
     ]
@@ -86,8 +87,9 @@ def test_the_template_has_a_row_per_topic_year_and_breakdown(written, suffix):
 
 def test_xlsx_template_explains_every_column_on_a_help_sheet(written):
     document = read_document(written(".xlsx"))
-    assert document.table_names == ["Answers", "Help"]
-    help_text = "\n".join(" | ".join(row) for row in document.tables[1])
+    assert document.table_names == ["Answers", "Response", "Help", "Lists"]
+    assert [row[0] for row in document.tables[1][1:]] == [name for name, _ in RESPONSE_FIELDS]
+    help_text = "\n".join(" | ".join(row) for row in document.tables[2])
     for column in COLUMNS:
         assert f"\n{column} | " in help_text
     assert all(status in help_text for status in STATUSES)
@@ -97,7 +99,10 @@ def test_xlsx_template_explains_every_column_on_a_help_sheet(written):
 def test_csv_template_explains_every_column_in_comment_lines(written):
     lines = written(".csv").read_text(encoding="utf-8").splitlines()
     comments = [line for line in lines if line.startswith("#")]
-    assert lines[len(comments)] == ",".join(COLUMNS)  # the comments come first, then the header
+    # the comments come first, then the response's details to fill, then the header
+    fields = [name for name, _ in RESPONSE_FIELDS]
+    assert lines[len(comments) : len(comments) + len(fields)] == [f"{name}," for name in fields]
+    assert lines[len(comments) + len(fields)] == ",".join(COLUMNS)
     assert all("," not in line for line in comments)  # a spreadsheet shows each in one cell
     for column in COLUMNS:
         assert any(line.startswith(f"# {column}: ") for line in comments)
@@ -114,18 +119,37 @@ def test_template_refuses_other_formats_and_existing_files(cli, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_round_trip(cli, written, tmp_path, suffix):
+    details = {
+        "force_id": "West Midlands Police",
+        "reference": "FOI/2023/0456",
+        "title": "Fingerprint scanners",
+        "request_date": "2023-04-03",
+        "response_date": "02/05/2023" if suffix == ".csv" else "2023-05-02",
+        "source_url": "https://example.org/foi/2023-0456",
+    }
     filled = makers.fill_template(
-        written(suffix), tmp_path / f"FOI-2023-0456{suffix}", ANSWERS, [PEOPLE_BY_AGE]
+        written(suffix), tmp_path / f"answers{suffix}", ANSWERS, [PEOPLE_BY_AGE], details
     )
     db = tmp_path / "campaign.db"
-    result = cli("ingest", "--db", db, "--force", "west-midlands", filled)
+    result = cli("ingest", "--db", db, filled)  # the file says which force answered
     assert result.exit_code == 0, result.output
-    assert (
-        "west-midlands: FOI-2023-0456" in result.output and "5 figures, 7 outcomes" in result.output
-    )
+    assert "west-midlands: answers" in result.output and "5 figures, 7 outcomes" in result.output
     conn = sqlite3.connect(db)
-    response = conn.execute("SELECT response_id, reference, source_kind FROM responses").fetchall()
-    assert response == [("west-midlands/FOI-2023-0456", "FOI-2023-0456", "document")]
+    response = conn.execute(
+        "SELECT response_id, reference, source_kind, title, request_date, response_date, "
+        "source_url FROM responses"
+    ).fetchall()
+    assert response == [
+        (
+            "west-midlands/FOI-2023-0456",
+            "FOI/2023/0456",
+            "document",
+            "Fingerprint scanners",
+            "2023-04-03",
+            "2023-05-02",
+            "https://example.org/foi/2023-0456",
+        )
+    ]
     figures = {
         row[:3]: row[3:]
         for row in conn.execute(
@@ -198,7 +222,9 @@ def test_an_ods_template_reads_too(tmp_path):
         [],
         [SCANNER, "uses", "2020-01-01", "2020-12-31", "none", "", "", "count", "", "", ""],
     ]
-    filled = makers.ods_spreadsheet(tmp_path / "FOI-9.ods", {"Answers": rows})
+    filled = makers.ods_spreadsheet(
+        tmp_path / "FOI-9.ods", {"Answers": rows, "Response": [["reference", "FOI 9"]]}
+    )
     extraction = parse(filled, "dyfed-powys").extraction
     check(extraction)
     assert [r["value"] for r in extraction.rows["observations"]] == [27217]
@@ -322,3 +348,78 @@ def test_the_example_filled_template(cli, tmp_path):
 def test_no_bundled_document_is_a_filled_template():
     for path, _ in bundled_corpus():
         assert not AnswerTemplate().recognises(read_document(path)), path
+
+
+def _answers_csv(path, details: list[str], rows: list[list], help_lines: bool = True):
+    """A filled template as a person may keep it: some # help lines, the response's details,
+    and only the rows they answered."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows(line.split(",", 1) for line in details)
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    help_text = "# Answers to the campaign's questions; in the multiforce answer template.\n" * 3
+    path.write_text((help_text if help_lines else "") + out.getvalue(), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("help_lines", [True, False])
+def test_a_template_with_only_its_answered_rows_is_read(tmp_path, help_lines):
+    answered = [SCANNER, "uses", "2019-01-01", "2019-12-31", "none", "", 812, "count", "", "", ""]
+    path = _answers_csv(
+        tmp_path / "mine.csv", ["force_id,surrey", "reference,208/20"], [answered], help_lines
+    )
+    extraction = parse(path).extraction  # no --force: the file names the force
+    check(extraction)
+    assert extraction.rows["responses"][0]["response_id"] == "surrey/208-20"
+    assert extraction.rows["responses"][0]["reference"] == "208/20"
+    assert [r["value"] for r in extraction.rows["observations"]] == [812]
+    # a figure given without a status is disclosed
+    assert [r["status"] for r in extraction.rows["outcomes"]] == ["disclosed"]
+
+
+def test_withheld_rows_need_no_period(tmp_path):
+    rows = [
+        [SCANNER, "people", "", "", "none", "", "", "count", "not_held", "", "Not recorded"],
+        [ARCH, "uses", "", "", "none", "", "", "count", "cost_limit", "", ""],
+        [PHONES, "uses", "2020-01-01", "2020-12-31", "none", "", "", "count", "refused", "s31", ""],
+    ]
+    path = _answers_csv(tmp_path / "t.csv", ["force_id,kent", "reference,12-34"], rows)
+    extraction = parse(path).extraction
+    check(extraction)
+    periods = {
+        r["technology"]: (r["status"], r["period_start"], r["period_end"], r["exemptions"])
+        for r in extraction.rows["outcomes"]
+    }
+    assert periods == {
+        SCANNER: ("not_held", None, None, None),
+        ARCH: ("cost_limit", None, None, "s12"),
+        PHONES: ("refused", "2020-01-01", "2020-12-31", "s31"),
+    }
+
+
+def test_details_above_the_header_of_a_workbook_are_read(tmp_path):
+    rows = [
+        ["force_id", "Kent Police"],
+        ["reference", "FOI/1234"],
+        ["title", "Knife arches"],
+        [],
+        list(COLUMNS),
+        [ARCH, "uses", "2019-01-01", "2019-12-31", "none", "", 12, "count", "", "", ""],
+    ]
+    filled = makers.ods_spreadsheet(tmp_path / "kent.ods", {"Answers": rows})
+    response = parse(filled).extraction.rows["responses"][0]
+    assert (response["response_id"], response["title"]) == ("kent/FOI-1234", "Knife arches")
+
+
+def test_a_template_without_its_reference_or_with_another_force_is_refused(tmp_path):
+    answered = [SCANNER, "uses", "2019-01-01", "2019-12-31", "none", "", 812, "count", "", "", ""]
+    path = _answers_csv(tmp_path / "2023-1.csv", ["force_id,surrey"], [answered])
+    with pytest.raises(DocumentError, match="reference: missing"):
+        parse(path)
+    path = _answers_csv(tmp_path / "x.csv", ["force_id,surrey", "reference,1"], [answered])
+    with pytest.raises(DocumentError, match="the file names 'surrey', but --force says 'kent'"):
+        parse(path, "kent")

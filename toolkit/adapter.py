@@ -21,10 +21,11 @@ from .document import Document
 from .errors import DocumentError
 from .layouts import Response, read_response
 from .meaning import read_meaning, read_outcome, sections_cited
-from .records import Extraction, row_id
+from .records import Extraction
+from .rows import OGL, document_row, observation_row, outcome_row, response_row
 from .rules import Figures, Ignore, Outcome, RuleSet
 
-OGL = "Open Government Licence v3.0"
+__all__ = ["OGL", "Adapter"]
 WHOLE_NUMBER = re.compile(r"\d[\d,.]*%?")
 REFUSING = ("refused", "neither_confirm_nor_deny")
 COST_LIMIT = "s12"  # the Act's section for the cost limit, whether or not the letter names it
@@ -93,37 +94,26 @@ class Adapter:
         # The audit reports this rule set's ignored passages beside the adapter's own.
         self.ignored = (*type(self).ignored, *rules.ignored)
         reference = self._find(document, self.reference, "the FOI reference").group("reference")
-        response_id = f"{self.force_id}/{reference}"
-        context = {
-            "response_id": response_id,
-            "document_id": document.sha256,
-            "force_id": self.force_id,
-        }
+        published = self.response_row(reference)
+        response_id = published["response_id"]
+        context = {"document_id": document.sha256}
         extraction = Extraction()
-        extraction.add("responses", _dated(self.response_row(response_id, reference), response))
-        extraction.add(
-            "documents",
-            {
-                "document_id": document.sha256,
-                "response_id": response_id,
-                "filename": document.filename,
-                "media_type": document.media_type,
-                "bytes": len(document.data),
-                "text": document.text,
-            },
-        )
+        extraction.add("responses", _dated(published, response))
+        extraction.add("documents", document_row(document, response_id))
         year = self.response_year(reference) or _year(response)
         for rule in rules.figures:
             for row in self._figures(document, rule, year):
-                observation_id = row_id("observations", response_id, row)
-                extraction.add("observations", {"observation_id": observation_id, **context, **row})
+                extraction.add(
+                    "observations", observation_row(response_id, self.force_id, **context, **row)
+                )
         for rule in rules.outcomes:
             for row in self._outcomes(document, response, rule, year):
-                outcome_id = row_id("outcomes", response_id, row)
-                extraction.add("outcomes", {"outcome_id": outcome_id, **context, **row})
+                extraction.add(
+                    "outcomes", outcome_row(response_id, self.force_id, **context, **row)
+                )
         for table, row in self._general(response, extraction) if rules.reading else ():
-            key = "observation_id" if table == "observations" else "outcome_id"
-            extraction.add(table, {key: row_id(table, response_id, row), **context, **row})
+            build = observation_row if table == "observations" else outcome_row
+            extraction.add(table, build(response_id, self.force_id, **context, **row))
         if not extraction.rows["outcomes"]:
             unanswered = "; ".join(q.label or q.text for q in response.questions) or "all"
             raise DocumentError(
@@ -135,18 +125,15 @@ class Adapter:
             )
         return extraction
 
-    def response_row(self, response_id: str, reference: str) -> dict:
-        return {
-            "response_id": response_id,
-            "force_id": self.force_id,
-            "reference": reference,
-            "title": self.title,
-            "request_date": None,
-            "response_date": None,
-            "source_url": self.source_url,
-            "licence": self.licence,
-            "source_kind": "document",
-        }
+    def response_row(self, reference: str) -> dict:
+        return response_row(
+            self.force_id,
+            reference,
+            title=self.title,
+            source_url=self.source_url,
+            licence=self.licence,
+            source_kind="document",
+        )
 
     def _figures(self, document: Document, rule: Figures, response_year):
         text = self._section(document, rule)
@@ -386,10 +373,12 @@ def _outcome_row(outcome, topic) -> dict:
 
 
 def _dated(row: dict, response: Response) -> dict:
-    """The response row with the dates its layout reads, where the adapter gives none."""
+    """The response row with the dates its layout reads, where the adapter gives none, and the
+    layout profile that read it."""
     for key in ("request_date", "response_date"):
         if row.get(key) is None and getattr(response, key):
             row[key] = getattr(response, key)
+    row["layout"] = row.get("layout") or response.layout
     return row
 
 

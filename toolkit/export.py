@@ -14,11 +14,12 @@ from ..schemas.models import MODELS, columns
 from ..schemas.vocabulary import ISO_DATE_PATTERN
 from .errors import MultiforceError
 from .records import ROW_KEYS
+from .records import TABLES as RECORD_TABLES
 from .serving import METADATA_FILE
 from .store.files import connect_read_only, no_such_database
 from .store.schema import FOREIGN_KEYS
 
-TABLES = ("forces", "responses", "documents", "observations", "outcomes")
+TABLES = ("forces", *RECORD_TABLES)
 PRIMARY_KEYS = {**ROW_KEYS, "forces": "force_id"}
 TABLE_SCHEMA_TYPES = {"String": "string", "Float64": "number", "Int64": "integer"}
 FORMATS = ("csv", "parquet", "datapackage")

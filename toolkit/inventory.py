@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..schemas.register import forces
-from ..schemas.vocabulary import PRIMARY_SOURCE_KINDS, SOURCE_KINDS, STATUSES, TECHNOLOGIES
+from ..schemas.vocabulary import (
+    PRIMARY_SOURCE_KINDS,
+    SOURCE_KIND_SEPARATOR,
+    SOURCE_KINDS,
+    STATUSES,
+    TECHNOLOGIES,
+)
 from .discovery import adapters
 from .store.files import connect_read_only, not_a_database
 
@@ -56,13 +62,12 @@ def coverage(db: Path | None) -> list[Coverage]:
 def _read(db: Path) -> tuple[dict, list[tuple]]:
     conn = connect_read_only(db)
     try:
-        counts = {
-            (force, kind): n
-            for force, kind, n in conn.execute(
-                "SELECT force_id, source_kind, count(*) FROM responses GROUP BY force_id, "
-                "source_kind"
-            )
-        }
+        counts: dict[tuple, int] = {}
+        for force, kinds, n in conn.execute(
+            "SELECT force_id, source_kind, count(*) FROM responses GROUP BY force_id, source_kind"
+        ):
+            for kind in kinds.split(SOURCE_KIND_SEPARATOR):  # a response of several sources
+                counts[(force, kind)] = counts.get((force, kind), 0) + n
         return counts, conn.execute(TOUCHED).fetchall()
     except sqlite3.OperationalError as error:
         if "no such table" in str(error):
@@ -79,8 +84,10 @@ def _latest(touched: list[tuple]) -> dict[tuple[str, str], str]:
     before compilations; then by response date (undated counts as oldest), then reference."""
     responses: dict[tuple[str, str], dict[str, tuple]] = {}
     statuses: dict[str, set] = {}
-    for force, technology, response_id, kind, date, reference, status, exemptions in touched:
-        order = (kind in PRIMARY_SOURCE_KINDS, date or "", reference)
+    for force, technology, response_id, kinds, date, reference, status, exemptions in touched:
+        primary = not PRIMARY_SOURCE_KINDS.isdisjoint(kinds.split(SOURCE_KIND_SEPARATOR))
+        kind = "primary" if primary else kinds
+        order = (primary, date or "", reference)
         responses.setdefault((force, technology), {})[response_id] = (order, kind)
         if status:
             statuses.setdefault((response_id, technology), set()).add((status, exemptions))
@@ -95,8 +102,6 @@ def _latest(touched: list[tuple]) -> dict[tuple[str, str], str]:
             status + (f" {exemptions}" if exemptions else "") for status, exemptions in said
         )
         cells[(force, technology)] = (
-            (cell or FIGURES_ONLY)
-            if kind in PRIMARY_SOURCE_KINDS
-            else f"{cell or FIGURES_ONLY} (compilation)"
+            (cell or FIGURES_ONLY) if kind == "primary" else f"{cell or FIGURES_ONLY} (compilation)"
         )
     return cells

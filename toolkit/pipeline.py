@@ -113,7 +113,7 @@ def _combined(parsed: list[Parsed]) -> Extraction:
     keeps to the same rule)."""
     combined = Extraction()
     for item in sorted(parsed, key=_smallest_document_id):
-        combined.extend(item.stamped())
+        combined.extend(item.stamped(), item.path.name)
     return combined
 
 

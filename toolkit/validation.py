@@ -1,13 +1,16 @@
 """The gate: pandera models for every table, then cross-row rules, all collected in one report."""
 
+import multiprocessing
 from dataclasses import dataclass, field
 
 import pandera.polars as pa
 import polars as pl
 
-from ..schemas.models import MODELS
+from ..schemas import vocabulary as v
+from ..schemas.models import MODELS, RULE_COLUMNS, columns
 from ..schemas.register import force_ids
 from .cleaning import quote_contains
+from .hints import did_you_mean
 from .records import ROW_KEYS, TABLES, Extraction
 
 SHARE_TOLERANCE = 2.0  # percentage points: forces round each share to a whole number
@@ -44,12 +47,108 @@ class Report:
         return "\n".join(lines + [p.render() for p in self.problems])
 
 
+@dataclass(frozen=True)
+class Failure:
+    """A row that breaks a rule of its table's model: `column` is where to look first."""
+
+    index: int | None
+    column: str | None
+    rule: str
+    detail: str
+
+
+# What each vocabulary column holds, for a report that says what a wrong value should be.
+VOCABULARIES = {
+    "technology": v.TECHNOLOGIES,
+    "measure": v.MEASURES,
+    "breakdown": v.BREAKDOWNS,
+    "unit": v.UNITS,
+    "qualifier": v.QUALIFIERS,
+    "status": v.STATUSES,
+    "text_source": v.TEXT_SOURCES,
+    "country": v.COUNTRIES,
+    "kind": v.FORCE_KINDS,
+}
+
+
+def model_failures(table: str, frame: pl.DataFrame) -> list[Failure]:
+    """Every rule of the table's pandera model that a row breaks, each explained: the one
+    check of the vocabulary and the row rules, whoever made the rows."""
+    try:
+        MODELS[table].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        return [
+            _explained(table, frame, case) for case in errors.failure_cases.iter_rows(named=True)
+        ]
+    return []
+
+
+def row_failures(table: str, rows: list[dict]) -> list[Failure]:
+    """model_failures for rows not yet in a batch (a file's, as its reader made them).
+
+    Not in a forked worker (toolkit.workers): polars' threads do not survive a fork, so a
+    check there can hang; the batch is checked by the same models in the parent
+    (`validate`), which names the file and row instead of the reader's cell."""
+    if multiprocessing.parent_process() is not None:
+        return []
+    return model_failures(table, pl.DataFrame(rows, schema=columns(table)))
+
+
+def _explained(table: str, frame: pl.DataFrame, case: dict) -> Failure:
+    index, check, found = case["index"], str(case["check"]), case["failure_case"]
+    if case["schema_context"] != "Column":
+        columns = RULE_COLUMNS.get(check, ())
+        row = frame.row(index, named=True) if index is not None and index < frame.height else {}
+        shown = ", ".join(f"{name} {_shown(row.get(name))}" for name in columns if name in row)
+        detail = f"{check}: found {shown or found}"
+        closed = v.BREAKDOWNS.get(row.get("breakdown"))
+        if "breakdown_value" in columns and closed:
+            detail += f"; a {row['breakdown']} is one of: {', '.join(sorted(closed))}"
+        return Failure(index, columns[0] if columns else None, check, detail)
+    column = case["column"]
+    if check == "not_nullable":
+        return Failure(index, column, f"{column} given", "missing")
+    if column == "force_id" and check.startswith("isin"):
+        known = sorted(force_ids())
+        return Failure(
+            index,
+            column,
+            "force in the register",
+            f"{found!r} is not a force in the register (schemas/forces.csv)"
+            f"{did_you_mean(found, known)}",
+        )
+    if column in VOCABULARIES and check.startswith("isin"):
+        options = list(VOCABULARIES[column])
+        return Failure(
+            index,
+            column,
+            f"{column} in the vocabulary",
+            f"{found!r} is not a {column}{did_you_mean(found, options)}; "
+            f"use one of: {', '.join(options)}",
+        )
+    if column == "exemptions":
+        return Failure(
+            index,
+            column,
+            "exemptions as the Act cites them",
+            f"{found!r} is not a list of sections of the Act: write e.g. s12, s31(1) or "
+            "s31(1);s40(2)",
+        )
+    if column == "source_url":
+        return Failure(
+            index, column, "source_url is a web address", f"{found!r} is not http:// or https://"
+        )
+    if check.startswith("str_matches") and v.ISO_DATE_PATTERN in check:
+        return Failure(index, column, f"{column} is a date", f"{found!r} is not YYYY-MM-DD")
+    return Failure(index, column, f"{column} {check}", f"found {found!r}")
+
+
 def validate(extraction: Extraction) -> Report:
     frames = {table: extraction.frame(table) for table in TABLES}
     names = dict(
         zip(frames["documents"]["document_id"], frames["documents"]["filename"], strict=True)
     )
-    checker = _Checker(frames, names)
+    checker = _Checker(frames, names, extraction)
     for table in TABLES:
         checker.schema(table)
     checker.cross_rows()
@@ -57,9 +156,10 @@ def validate(extraction: Extraction) -> Report:
 
 
 class _Checker:
-    def __init__(self, frames: dict[str, pl.DataFrame], names: dict[str, str]):
+    def __init__(self, frames: dict[str, pl.DataFrame], names: dict[str, str], extraction):
         self.frames = frames
         self.names = names
+        self.extraction = extraction
         self.problems: list[Problem] = []
 
     def add(self, table: str, index: int | None, rule: str, detail: str) -> None:
@@ -68,31 +168,26 @@ class _Checker:
             document, row = self._only_document(), "(whole table)"
         else:
             record = frame.row(index, named=True)
-            document = self.names.get(record.get("document_id"), record.get("response_id", "?"))
+            document = self.names.get(record.get("document_id")) or self.source(table, index)
             row = row_label(table, index, record)
         self.problems.append(Problem(document, table, row, rule, detail))
+
+    def source(self, table: str, index: int) -> str:
+        """The file a row came from, or its response where that is not known."""
+        record = self.frames[table].row(index, named=True)
+        return self.extraction.source_of(table, index) or record.get("response_id", "?")
 
     def _only_document(self) -> str:
         return ", ".join(sorted(set(self.names.values()))) or "(no document)"
 
     def schema(self, table: str) -> None:
-        try:
-            MODELS[table].validate(self.frames[table], lazy=True)
-        except pa.errors.SchemaErrors as errors:
-            for case in errors.failure_cases.iter_rows(named=True):
-                column = case["column"] or ""
-                self.add(
-                    table,
-                    case["index"],
-                    f"{column} {case['check']}".strip(),
-                    f"found {case['failure_case']!r}",
-                )
+        for failure in model_failures(table, self.frames[table]):
+            self.add(table, failure.index, failure.rule, failure.detail)
 
     def cross_rows(self) -> None:
         observations, outcomes = self.frames["observations"], self.frames["outcomes"]
-        self.known_forces(observations, "observations")
-        self.known_forces(outcomes, "outcomes")
-        self.known_forces(self.frames["responses"], "responses")
+        self.sources_agree()
+        self.documents_answer()
         for table in ("observations", "outcomes"):
             self.has_provenance(table)
             self.quotes_in_documents(table)
@@ -102,16 +197,6 @@ class _Checker:
         self.one_value_per_key(outcomes, "outcomes", "status")
         self.matches_within_uses(observations)
         self.shares_add_up(observations)
-
-    def known_forces(self, frame: pl.DataFrame, table: str) -> None:
-        unknown = frame.with_row_index().filter(~pl.col("force_id").is_in(list(force_ids())))
-        for index, force in unknown.select("index", "force_id").iter_rows():
-            self.add(
-                table,
-                index,
-                "force in the register",
-                f"{force!r} is not a force in schemas/forces.csv",
-            )
 
     def has_provenance(self, table: str) -> None:
         """A row read from a document quotes it; a transcribed or compiled row says where it
@@ -222,24 +307,72 @@ class _Checker:
                 )
 
     def one_value_per_key(self, frame: pl.DataFrame, table: str, column: str) -> None:
+        """Two sources (or two passages) of one response give one figure different values."""
         key = ROW_KEYS[table]
         clashes = (
             frame.with_row_index()
-            .group_by(key)
-            .agg(
-                pl.col(column).n_unique().alias("values"),
-                pl.col("index"),
-                pl.col(column).alias("seen"),
-            )
+            .group_by(key, maintain_order=True)
+            .agg(pl.col(column).n_unique().alias("values"), pl.col("index"))
             .filter(pl.col("values") > 1)
         )
         for row in clashes.iter_rows(named=True):
-            seen = " and ".join(str(v) for v in row["seen"])
+            seen = " and ".join(
+                f"{_shown(frame[column][i])} in "
+                + (self.names.get(frame["document_id"][i]) or self.source(table, i))
+                for i in row["index"]
+            )
             self.add(
                 table,
                 row["index"][-1],
                 "one value per key",
-                f"the same {table[:-1]} is stated with different {column}s: {seen}",
+                f"the same {table[:-1]} is stated with different {column}s: {seen}; "
+                "check which source is right",
+            )
+
+    def sources_agree(self) -> None:
+        """Two sources of one response name the same response, so they give it the same dates."""
+        for found in self.extraction.disagreements:
+            (a, b), (first, second) = found.values, found.sources
+            self.problems.append(
+                Problem(
+                    f"{first or found.response_id} and {second or found.response_id}",
+                    "responses",
+                    found.response_id,
+                    "sources of one response agree",
+                    f"{found.column}: {first or 'one source'} says {a}, "
+                    f"{second or 'another'} says {b}; check which is right",
+                )
+            )
+
+    def documents_answer(self) -> None:
+        """A response read from a document says what it did with at least one question: an
+        empty reading is an adapter (or a draft) that read nothing, not a response."""
+        answered = set(self.frames["outcomes"]["response_id"])
+        questions = self.frames["questions"]
+        documents = self.frames["documents"].with_row_index()
+        for response_id, rows in documents.group_by("response_id", maintain_order=True):
+            (response_id,) = response_id
+            if response_id in answered:
+                continue
+            asked = questions.filter(pl.col("response_id") == response_id)
+            unanswered = "; ".join(
+                f"{number or '?'} ({text[:60]})"
+                for number, text in asked.select("number", "text")
+                .unique(maintain_order=True)
+                .iter_rows()
+            )
+            self.add(
+                "documents",
+                rows["index"][0],
+                "a document's response has an outcome",
+                "nothing was read about what the response did with the questions asked"
+                + (
+                    f": unanswered questions {unanswered}"
+                    if unanswered
+                    else " (no question was read either)"
+                )
+                + "; check that its adapter (or draft) reads this document, or give each "
+                "question's outcome",
             )
 
     def matches_within_uses(self, frame: pl.DataFrame) -> None:
@@ -274,6 +407,19 @@ class _Checker:
                 "shares of one breakdown sum to about 100",
                 f"the {row['breakdown']} shares add up to {row['total']:g}%",
             )
+
+
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else repr(value)
+
+
+def unmapped_questions(extraction: Extraction) -> list[str]:
+    """The questions no topic was found for, for a person to map: `response: number text`."""
+    return [
+        f"{row['response_id']}: {row['number'] or '?'} {row['text']}"
+        for row in extraction.rows["questions"]
+        if row["technology"] is None
+    ]
 
 
 def row_label(table: str, index: int, record: dict) -> str:

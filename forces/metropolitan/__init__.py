@@ -8,6 +8,7 @@ request about scanners, knife arches and phone extraction; a Met response to any
 request is not claimed, and goes to `multiforce draft`.
 """
 
+from ...schemas.vocabulary import ARCH, PHONES, SCANNER, WAND
 from ...toolkit.adapter import Adapter
 from ...toolkit.rules import (
     Figures,
@@ -22,12 +23,6 @@ from ...toolkit.rules import (
     Years,
 )
 
-SCANNER, ARCH, WAND, PHONES = (
-    "mobile_fingerprint_scanner",
-    "knife_arch",
-    "knife_wand",
-    "phone_extraction",
-)
 NUMBER = r"\d[\d,]*"
 YEAR = r"\d{4}"
 SENTENCE = r"[^.\n]*"  # the rest of a sentence, up to its full stop or the line's end

@@ -20,6 +20,7 @@ import sqlite_utils
 from ...schemas.campaign import Campaign, regime
 from ...schemas.campaign_models import MODELS
 from ..errors import MultiforceError
+from ..records import response_id  # the id a force's response is published under
 from . import clock
 
 PRIMARY_KEYS = {
@@ -68,14 +69,6 @@ def ensure_campaign_schema(db: sqlite_utils.Database) -> None:
 
 def request_id(campaign_id: str, force_id: str) -> str:
     return f"{campaign_id}/{force_id}"
-
-
-def response_id(force_id: str, reference: str) -> str:
-    """The id a force's response is published under (records' normalisation, where it exists)."""
-    from .. import records
-
-    normalise = getattr(records, "reference_key", None)
-    return f"{force_id}/{normalise(reference) if normalise else reference}"
 
 
 @dataclass

@@ -23,18 +23,17 @@ def new_force(slug, into):
     Example:
       multiforce new-force avon-and-somerset
     """
-    import difflib
     import re
 
     from ... import forces
     from ...schemas.register import force_ids, force_name
     from ..errors import MultiforceError
+    from ..hints import did_you_mean
 
     if slug not in force_ids():
-        close = difflib.get_close_matches(slug, sorted(force_ids()), n=3, cutoff=0.5)
-        hint = f" Did you mean {' or '.join(close)}?" if close else ""
+        hint = did_you_mean(slug, sorted(force_ids()), cutoff=0.5, n=3)
         raise MultiforceError(
-            f"{slug!r} is not a force in schemas/forces.csv.{hint} Expected a force's id as the "
+            f"{slug!r} is not a force in schemas/forces.csv{hint}. Expected a force's id as the "
             "register writes it (lower case, words joined by -), e.g. avon-and-somerset; "
             "`multiforce forces` lists them."
         )

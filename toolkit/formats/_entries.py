@@ -1,11 +1,15 @@
-"""What transcriptions and compilations have in common: a YAML file of declared figures and
-outcomes, read key by key against the vocabularies, every problem collected into one report.
+"""What transcriptions, reviewed drafts and compilations have in common: a YAML file of
+declared figures and outcomes, read key by key into rows, every problem collected into one
+report.
 
-Dates stay text until read here (YAML would turn 2019-02-30 into a crash, not a problem), and
-a key given twice in one entry is a problem rather than silently the last one.
+This module reads the file's shape (which keys, text, numbers, dates, periods); whether a
+value belongs to the vocabulary, and the rules across a row's columns, are the pandera
+models' to say (validation.model_failures): `check_rows` runs them on the file's rows and
+reports each failure at its entry and key. Dates stay text until read here (YAML would turn
+2019-02-30 into a crash, not a problem), and a key given twice in one entry is a problem
+rather than silently the last one.
 """
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,11 +20,12 @@ from typing import Any
 import yaml
 
 from ...schemas import vocabulary as v
-from ...schemas.register import force_by_name, force_ids, forces
+from ...schemas.register import force_by_name, forces
 from ..cleaning import Period
 from ..document import Document
 from ..errors import DocumentError
-from ..records import row_id
+from ..hints import did_you_mean
+from ..validation import row_failures
 
 
 class Invalid(ValueError):
@@ -34,7 +39,9 @@ class Problems:
     lines: list[str] = field(default_factory=list)
 
     def add(self, where: str, message: str) -> None:
-        self.lines.append(f"{where}: {message}" if where else message)
+        line = f"{where}: {message}" if where else message
+        if line not in self.lines:
+            self.lines.append(line)
 
     def raise_if_any(self, document: Document, kind: str) -> None:
         if self.lines:
@@ -122,13 +129,6 @@ def text(value) -> str:
     return str(value).strip()
 
 
-def url(value) -> str:
-    value = text(value)
-    if not re.match(r"^https?://\S+$", value):
-        raise Invalid(f"{value!r} is not a web address (http:// or https://)")
-    return value
-
-
 def iso_date(value) -> str:
     value = text(value)
     try:
@@ -147,23 +147,13 @@ def choice(options, name: str) -> Reader:
     def read(value):
         value = text(value)
         if value not in options:
-            close = difflib.get_close_matches(value, options, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise Invalid(f"{value!r} is not a {name}{hint}; use one of: {', '.join(options)}")
+            raise Invalid(
+                f"{value!r} is not a {name}{did_you_mean(value, options)}; "
+                f"use one of: {', '.join(options)}"
+            )
         return value
 
     return read
-
-
-def registered_force(value) -> str:
-    """A force id from the register (schemas/forces.csv)."""
-    value = text(value)
-    known = sorted(force_ids())
-    if value not in known:
-        close = difflib.get_close_matches(value, known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise Invalid(f"{value!r} is not a force in the register (schemas/forces.csv){hint}")
-    return value
 
 
 def named_force(value) -> str:
@@ -171,9 +161,7 @@ def named_force(value) -> str:
     value = text(value)
     found = force_by_name(value)
     if found is None:
-        names = [row["name"] for row in forces()]
-        close = difflib.get_close_matches(value, names, n=1, cutoff=0.7)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(value, [row["name"] for row in forces()], cutoff=0.7)
         raise Invalid(
             f"{value!r} is not a force in the register (schemas/forces.csv){hint}; write the "
             "force's name as the register has it (e.g. 'Devon & Cornwall Police') or give its "
@@ -194,15 +182,18 @@ def one_or_more(read: Reader) -> Reader:
     return read_all
 
 
+def cited_exemptions(written: str) -> str:
+    """Exemptions as the Act cites them, however they were spaced or joined: "S31(1), s 40(2)"
+    and "section 31(1)" are s31(1);s40(2) and s31(1). Words that are no citation are left as
+    written, for the model's check (vocabulary.EXEMPTIONS_PATTERN) to show them."""
+    joined = re.sub(r"(?i)\bsection\s*", "s", written)
+    cited = re.sub(r"\s+", "", joined).replace(",", ";").lower()
+    return cited if re.match(v.EXEMPTIONS_PATTERN, cited) else written.strip()
+
+
 def exemptions(value) -> str:
     cited = value if isinstance(value, list) else [value]
-    joined = ";".join(text(item).replace(" ", "") for item in cited)
-    if not re.match(v.EXEMPTIONS_PATTERN, joined):
-        raise Invalid(
-            f"{value!r}: write exemptions as the Act cites them (s12, s31(1), s40(2)), several as "
-            "a list"
-        )
-    return joined
+    return cited_exemptions(";".join(text(item) for item in cited))
 
 
 def period(value) -> Period:
@@ -273,8 +264,7 @@ def read_entry(entry, keys: dict[str, Key], where: str, problems: Problems) -> t
     before = len(problems.lines)
     for key in entry:
         if key not in keys:
-            close = difflib.get_close_matches(str(key), list(keys), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(key, keys)
             problems.add(where, f"unknown key {key!r}{hint}; the keys are: {', '.join(keys)}")
     values = {}
     for name, spec in keys.items():
@@ -294,88 +284,80 @@ def read_entry(entry, keys: dict[str, Key], where: str, problems: Problems) -> t
 
 # --- figures and outcomes ---------------------------------------------------------------------
 
-TECHNOLOGY = choice(v.TECHNOLOGIES, "technology")
-MEASURE = choice(v.MEASURES, "measure")
-BREAKDOWN = choice(v.BREAKDOWNS, "breakdown")
-STATUS = choice(v.STATUSES, "status")
+TOPIC = text  # a technology, measure or breakdown: the models check the vocabulary
 
 FIGURE_KEYS = {
-    "technology": Key(TECHNOLOGY, required=True),
-    "measure": Key(MEASURE, required=True),
+    "technology": Key(TOPIC, required=True),
+    "measure": Key(TOPIC, required=True),
     "period": Key(period, required=True),
-    "breakdown": Key(BREAKDOWN, default="none"),
+    "breakdown": Key(TOPIC, default="none"),
     "breakdown_value": Key(text),
     "value": Key(figure_value, required=True),
-    "unit": Key(choice(v.UNITS, "unit")),
-    "qualifier": Key(choice(v.QUALIFIERS, "qualifier"), default="exact"),
+    "unit": Key(text),
+    "qualifier": Key(text, default="exact"),
     "caveat": Key(text),
-    "locator": Key(text, required=True),
+    "locator": Key(text),
+    "question": Key(text),
+    "quote": Key(text),
 }
 
 OUTCOME_KEYS = {
-    "technology": Key(one_or_more(TECHNOLOGY), required=True),
-    "measure": Key(one_or_more(MEASURE), required=True),
-    "breakdown": Key(one_or_more(BREAKDOWN), default=("none",)),
+    "technology": Key(one_or_more(TOPIC), required=True),
+    "measure": Key(one_or_more(TOPIC), required=True),
+    "breakdown": Key(one_or_more(TOPIC), default=("none",)),
+    "breakdown_value": Key(text),
     "period": Key(period),
-    "status": Key(STATUS, required=True),
+    "status": Key(text, required=True),
     "exemptions": Key(exemptions),
     "reason": Key(text),
-    "locator": Key(text, required=True),
+    "caveat": Key(text),
+    "held_by": Key(text),
+    "locator": Key(text),
+    "question": Key(text),
+    "quote": Key(text),
 }
+# A row's columns that a key of its entry gives, where the two names differ.
+KEY_OF_COLUMN = {"period_start": "period", "period_end": "period", "force_id": "force_id"}
+
+
+def provenance(values: dict, where: str, problems: Problems, quoted: bool) -> None:
+    """A row of a reviewed draft quotes its document; any other row says where it stands."""
+    wanted, other = ("quote", "locator") if quoted else ("locator", "quote")
+    if values[wanted] is None:
+        problems.add(where, f"{wanted}: missing (required)")
+    if values[other] is not None:
+        kind = "a reviewed draft" if quoted else "a transcription without a document"
+        problems.add(where, f"{other}: {kind} gives {wanted}, not {other}")
 
 
 def figure_row(values: dict, where: str, problems: Problems) -> dict | None:
-    """An observation (without ids) from a figure's values, checking what one key cannot alone."""
-    measure, breakdown, breakdown_value = (
-        values["measure"],
-        values["breakdown"],
-        values["breakdown_value"],
-    )
-    yes_no = measure in v.YES_NO_MEASURES
-    unit = values["unit"] or ("yes_no" if yes_no else "count")
+    """An observation's columns from a figure's values (the row builder adds the rest)."""
     span: Period = values["period"]
-    before = len(problems.lines)
     if span.end is None:
         problems.add(where, "period: a figure's period needs an end (or give a year or a date)")
-    if yes_no != (unit == "yes_no"):
-        problems.add(
-            where,
-            f"unit: {measure} is {'a yes/no finding: unit yes_no' if yes_no else 'not yes/no'}, "
-            f"found unit {unit}",
-        )
-    if unit == "yes_no" and values["value"] not in (0.0, 1.0):
-        problems.add(where, f"value: {measure} is yes or no, found {values['value']:g}")
-    if breakdown == "none" and breakdown_value is not None:
-        problems.add(where, "breakdown_value: given without a breakdown; name the breakdown too")
-    elif breakdown != "none" and breakdown_value is None:
-        problems.add(where, f"breakdown_value: missing; say which {breakdown} the figure is for")
-    elif v.BREAKDOWNS[breakdown] and breakdown_value not in v.BREAKDOWNS[breakdown]:
-        problems.add(
-            where,
-            f"breakdown_value: {breakdown_value!r} is not a {breakdown}; use one of: "
-            f"{', '.join(sorted(v.BREAKDOWNS[breakdown]))}",
-        )
-    if len(problems.lines) > before:
         return None
-    return {
+    row = {
         "technology": values["technology"],
-        "measure": measure,
+        "measure": values["measure"],
         "period_start": span.start.isoformat(),
         "period_end": span.end.isoformat(),
         "period_label": span.label,
-        "breakdown": breakdown,
-        "breakdown_value": breakdown_value,
+        "breakdown": values["breakdown"],
+        "breakdown_value": values["breakdown_value"],
         "value": values["value"],
-        "unit": unit,
         "qualifier": values["qualifier"],
         "caveat": values["caveat"],
-        "quote": None,
+        "quote": values["quote"],
         "locator": values["locator"],
+        "question": values["question"],
     }
+    if values["unit"] is not None:
+        row["unit"] = values["unit"]
+    return row
 
 
 def outcome_rows(values: dict) -> list[dict]:
-    """One outcome (without ids) per topic the entry covers: technology x measure x breakdown."""
+    """One outcome's columns per topic the entry covers: technology x measure x breakdown."""
     span: Period | None = values["period"]
     topics = product(*(_as_tuple(values[key]) for key in ("technology", "measure", "breakdown")))
     return [
@@ -383,13 +365,17 @@ def outcome_rows(values: dict) -> list[dict]:
             "technology": technology,
             "measure": measure,
             "breakdown": breakdown,
+            "breakdown_value": values["breakdown_value"],
             "period_start": span.start.isoformat() if span else None,
             "period_end": span.end.isoformat() if span and span.end else None,
             "status": values["status"],
             "exemptions": values["exemptions"],
             "reason": values["reason"],
-            "quote": None,
+            "caveat": values["caveat"],
+            "held_by": values["held_by"],
+            "quote": values["quote"],
             "locator": values["locator"],
+            "question": values["question"],
         }
         for technology, measure, breakdown in topics
     ]
@@ -399,12 +385,15 @@ def _as_tuple(value) -> tuple:
     return value if isinstance(value, tuple) else (value,)
 
 
-def with_ids(table: str, response_id: str, force_id: str, row: dict) -> dict:
-    key = "observation_id" if table == "observations" else "outcome_id"
-    return {
-        key: row_id(table, response_id, row),
-        "response_id": response_id,
-        "document_id": None,
-        "force_id": force_id,
-        **row,
-    }
+def check_rows(
+    table: str, rows: list[dict], places: list[str], problems: Problems, one_force: bool = True
+) -> None:
+    """The models' verdict on a file's rows, each failure at the entry (`places[i]`) and key
+    that gave the row. In a file of `one_force`, a wrong force is the file's, said once."""
+    for failure in row_failures(table, rows):
+        whole = failure.index is None or (
+            one_force and failure.column == "force_id" and table != "responses"
+        )
+        where = "" if whole else places[failure.index]
+        key = KEY_OF_COLUMN.get(failure.column, failure.column)
+        problems.add(where, f"{key}: {failure.detail}" if key else failure.detail)

@@ -11,12 +11,14 @@ from pathlib import Path
 from ... import forces
 from ..document import Document
 from ..records import Extraction
+from ..rows import observation_row, outcome_row, response_row
 from . import FormatAdapter
 from ._entries import (
     FIGURE_KEYS,
     OUTCOME_KEYS,
     Key,
     Problems,
+    check_rows,
     choice,
     entries,
     figure_row,
@@ -25,12 +27,10 @@ from ._entries import (
     mapping,
     named_force,
     outcome_rows,
+    provenance,
     read_entry,
     recognises,
-    registered_force,
     text,
-    url,
-    with_ids,
 )
 
 KIND = "compilation"
@@ -40,7 +40,7 @@ COMPILATION_KEYS = {
     "reference": Key(text, required=True),
     "title": Key(text, required=True),
     "published": Key(iso_date),
-    "source_url": Key(url),
+    "source_url": Key(text),
     "reported_in": Key(text),
     "licence": Key(text, required=True),
     "defaults": Key(mapping, default={}),
@@ -50,8 +50,8 @@ COMPILATION_KEYS = {
 # topic each; which keys a row needs depends on what it gives, so none is required here.
 ROW_KEYS = {
     "force": Key(named_force),
-    "force_id": Key(registered_force),
-    "source_url": Key(url),
+    "force_id": Key(text),
+    "source_url": Key(text),
     "reported_in": Key(text),
     **{name: Key(spec.read, default=spec.default) for name, spec in FIGURE_KEYS.items()},
     **{name: Key(spec.read) for name, spec in OUTCOME_KEYS.items() if name not in FIGURE_KEYS},
@@ -76,6 +76,7 @@ class Compilation(FormatAdapter):
         for key in given_defaults & {"force", "force_id"}:
             problems.add("defaults", f"{key}: every row names its own force")
         responses: dict[str, dict] = {}
+        first_row: dict[str, str] = {}  # where each force's response is first given
         observations, outcomes = [], []
         for n, entry in enumerate(compilation["rows"] or [], 1):
             named = entry.get("force") or entry.get("force_id") if isinstance(entry, dict) else None
@@ -94,14 +95,15 @@ class Compilation(FormatAdapter):
                 continue
             response = self._response(compilation, values, force)
             held = responses.setdefault(force, response)
+            first_row.setdefault(force, where)
             if (held["source_url"], held["title"]) != (response["source_url"], response["title"]):
                 problems.add(
                     where,
                     f"source_url: {force} is one response per compilation, but its rows were "
                     "read in different places; give every row of a force the same source",
                 )
-            observations += [(force, figure)] if figure else []
-            outcomes += [(force, row) for row in outcome]
+            observations += [(force, figure, where)] if figure else []
+            outcomes += [(force, row, where) for row in outcome]
         if force_id and not responses and not problems.lines:
             problems.add("", f"no row is about {force_id!r} (--force)")
         for force, response in responses.items():
@@ -109,20 +111,26 @@ class Compilation(FormatAdapter):
                 problems.add(
                     f"rows of {force}", "source_url: missing, for the compilation or for these rows"
                 )
+        made = {
+            "responses": [(response, first_row[force]) for force, response in responses.items()],
+            "observations": [
+                (observation_row(responses[force]["response_id"], force, **row), where)
+                for force, row, where in observations
+            ],
+            "outcomes": [
+                (outcome_row(responses[force]["response_id"], force, **row), where)
+                for force, row, where in outcomes
+            ],
+        }
+        for table, rows in made.items():
+            places = [where for _, where in rows]
+            check_rows(table, [row for row, _ in rows], places, problems, one_force=False)
         problems.raise_if_any(document, KIND)
 
         extraction = Extraction()
-        for response in responses.values():
-            extraction.add("responses", response)
-        for force, row in observations:
-            extraction.add(
-                "observations",
-                with_ids("observations", responses[force]["response_id"], force, row),
-            )
-        for force, row in outcomes:
-            extraction.add(
-                "outcomes", with_ids("outcomes", responses[force]["response_id"], force, row)
-            )
+        for table, rows in made.items():
+            for row, _ in rows:
+                extraction.add(table, row)
         return extraction
 
     @staticmethod
@@ -156,6 +164,9 @@ class Compilation(FormatAdapter):
             if name not in given:
                 problems.add(where, f"{name}: missing (in the row or in defaults)")
                 ok = False
+        if "quote" in given:
+            provenance(values, where, problems, quoted=False)
+            ok = False
         if not ok:
             return None, []
         figure = figure_row(values, where, problems) if has_value else None
@@ -165,14 +176,12 @@ class Compilation(FormatAdapter):
     def _response(compilation: dict, values: dict, force: str) -> dict:
         reported_in = values["reported_in"] or compilation["reported_in"]
         title = compilation["title"] + (f", as reported in {reported_in}" if reported_in else "")
-        return {
-            "response_id": f"{force}/{compilation['reference']}",
-            "force_id": force,
-            "reference": compilation["reference"],
-            "title": title,
-            "request_date": None,
-            "response_date": compilation["published"],
-            "source_url": values["source_url"] or compilation["source_url"],
-            "licence": compilation["licence"],
-            "source_kind": KIND,
-        }
+        return response_row(
+            force,
+            compilation["reference"],
+            title=title,
+            response_date=compilation["published"],
+            source_url=values["source_url"] or compilation["source_url"],
+            licence=compilation["licence"],
+            source_kind=KIND,
+        )

@@ -4,57 +4,50 @@ ingested with `multiforce ingest --force FORCE FILE`. It is recognised by its he
 any format the readers know (XLSX, ODS, CSV...). A row with a value is a figure (its quote is
 the row as the document's text holds it); a row with a status is an outcome; a row with
 neither is a question left unanswered and is skipped. Every problem is reported at once, with
-its sheet, row and column. The response's reference is the file's name without its extension
-(save the filled template under the force's FOI reference, e.g. 2023-0456.xlsx).
+its sheet, row and column. The response itself (force, reference, title, dates, address) is
+given in the file: a block of `field,value` rows above the header row in a CSV, a Response
+sheet (or such rows above the header) in a workbook. docs/formats.md describes every column.
 """
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ...schemas import campaign
-from ...schemas.register import force_ids
-from ...schemas.vocabulary import (
-    BREAKDOWNS,
-    EXEMPTIONS_PATTERN,
-    MEASURES,
-    STATUSES,
-    TECHNOLOGIES,
-    UNITS,
-)
 from .. import cleaning
 from ..document import Document
 from ..errors import DocumentError, MultiforceError
 from ..readers.cells import row_line
 from ..records import Extraction
+from ..rows import document_row, observation_row, outcome_row, response_row
+from ..validation import row_failures
 from . import FormatAdapter
-from .template_writer import COLUMNS, TITLE
+from ._entries import Invalid, cited_exemptions, named_force
+from .template_writer import COLUMNS, RESPONSE_FIELDS, TITLE, column_letter
 
 WITHHELD = {"not_held", "refused", "cost_limit", "neither_confirm_nor_deny", "no_response"}
 
 
 @dataclass
 class _Problems:
-    """Every problem of a filled template, each at its sheet, row and column."""
+    """Every problem of a filled template, each at its sheet, row and column, said once."""
 
     sheet: str | None = None
     found: list[str] = field(default_factory=list)
 
-    def add(self, row: int, column: str | None, message: str) -> None:
+    def add(self, row: int | None, column: str | None, message: str) -> None:
         where = [f"sheet {self.sheet!r}"] if self.sheet else []
-        where.append(f"row {row}")
-        if column:
-            where.append(f"column {column} ({_letter(COLUMNS.index(column))})")
-        self.found.append(f"{', '.join(where)}: {message}")
+        where += [f"row {row}"] if row else []
+        if column in COLUMNS:
+            where.append(f"column {column} ({column_letter(COLUMNS.index(column))})")
+        elif column:
+            where.append(column)
+        line = f"{', '.join(where)}: {message}"
+        if line not in self.found:
+            self.found.append(line)
 
 
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
+# The template's column for a row's column, where a failure of the models points at it.
+CELL_OF_COLUMN = {"caveat": "note", "reason": "note", "qualifier": "note"}
 
 
 class AnswerTemplate(FormatAdapter):
@@ -64,27 +57,60 @@ class AnswerTemplate(FormatAdapter):
         return any(_header_row(table) is not None for table in document.tables)
 
     def parse(self, document: Document, force_id: str | None) -> Extraction:
-        force_id = self._force(document, force_id)
-        reference = document.path.stem
-        response_id = f"{force_id}/{reference}"
-        context = {"response_id": response_id, "document_id": document.sha256, "force_id": force_id}
         names = document.table_names or [None] * len(document.tables)
         is_workbook = document.media_type != "text/csv"
-        figures, outcomes, problems = [], {}, []
+        given = _Problems()
+        details = _response_details(document, given)
+        force = self._force(document, details.pop("force_id", None), force_id, given)
+        response = response_row(
+            force,
+            details.pop("reference", None) or "?",
+            title=details.pop("title", None) or TITLE,
+            source_kind="document",
+            **details,
+        )
+        this = response["response_id"]
+        figures, outcomes, sheets = [], {}, [given]
         for name, table in zip(names, document.tables, strict=True):
             header = _header_row(table)
             if header is None:
                 continue
             sheet = _Problems(name if is_workbook else None)
+            sheets.append(sheet)
             for index in range(header + 1, len(table)):
                 answer = _Answer.read(table[index], index + 1, sheet)
                 if answer is None:
                     continue
                 if answer.value is not None:
                     figures.append(answer)
-                if answer.status:
+                if answer.status or answer.value is not None:
                     outcomes.setdefault(answer.outcome_key, []).append(answer)
-            problems += sheet.found
+        context = {"document_id": document.sha256}
+        rows = {
+            "observations": [
+                (observation_row(this, force, **context, **a.observation()), a) for a in figures
+            ],
+            "outcomes": [
+                (outcome_row(this, force, **context, **_outcome(answers)), answers[0])
+                for answers in outcomes.values()
+            ],
+        }
+        for failure in row_failures("responses", [response]):
+            given.add(None, failure.column, failure.detail)
+        by_sheet = {sheet.sheet: sheet for sheet in sheets[1:]}
+        for table, made in rows.items():
+            for failure in row_failures(table, [row for row, _ in made]):
+                answer = made[failure.index][1] if failure.index is not None else None
+                column = CELL_OF_COLUMN.get(failure.column, failure.column)
+                sheet = by_sheet[answer.sheet] if answer else given
+                sheet.add(answer.row if answer else None, column, failure.detail)
+        if not figures and not outcomes and not any(sheet.found for sheet in sheets[1:]):
+            raise DocumentError(
+                document.path,
+                "the answer template has no answered row (no value and no status).",
+                "a template with a value or a status filled in on at least one row.",
+            )
+        problems = [line for sheet in sheets for line in sheet.found]
         problems += _clashes(figures, outcomes)
         if problems:
             raise DocumentError(
@@ -92,79 +118,68 @@ class AnswerTemplate(FormatAdapter):
                 f"the filled answer template has {len(problems)} problem(s):\n- "
                 + "\n- ".join(problems)
                 + "\n",
-                "each answered row to hold the campaign's vocabulary (see the Help sheet or the # "
-                "lines of the template): correct these cells and ingest the file again.",
-            )
-        if not figures and not outcomes:
-            raise DocumentError(
-                document.path,
-                "the answer template has no answered row (no value and no status).",
-                "a template with a value or a status filled in on at least one row.",
+                "the response's details and each answered row in the campaign's vocabulary (see "
+                "the Help sheet or the # lines of the template): correct these cells and ingest "
+                "the file again.",
             )
         extraction = Extraction()
-        extraction.add(
-            "responses",
-            {
-                "response_id": response_id,
-                "force_id": force_id,
-                "reference": reference,
-                "title": TITLE,
-                "request_date": None,
-                "response_date": None,
-                "source_url": None,
-                "licence": "Open Government Licence v3.0",
-                "source_kind": "document",
-            },
-        )
-        extraction.add(
-            "documents",
-            {
-                "document_id": document.sha256,
-                "response_id": response_id,
-                "filename": document.filename,
-                "media_type": document.media_type,
-                "bytes": len(document.data),
-                "text": document.text,
-            },
-        )
-        for answer in figures:
-            extraction.add(
-                "observations",
-                {
-                    "observation_id": cleaning.stable_id(response_id, *answer.observation_key),
-                    **context,
-                    **answer.observation(),
-                },
-            )
-        for key, answers in outcomes.items():
-            extraction.add(
-                "outcomes",
-                {
-                    "outcome_id": cleaning.stable_id(response_id, *key),
-                    **context,
-                    **_outcome(answers),
-                },
-            )
+        extraction.add("responses", response)
+        extraction.add("documents", document_row(document, this))
+        for table, made in rows.items():
+            for row, _ in made:
+                extraction.add(table, row)
         return extraction
 
-    def _force(self, document: Document, force_id: str | None) -> str:
+    def _force(self, document: Document, written, force_id: str | None, problems) -> str:
+        """The force the file names; --force only where it names none (and must then agree)."""
+        if written:
+            try:
+                force = named_force(written)
+            except Invalid as error:
+                problems.add(None, "force_id", str(error))
+                return written
+            if force_id and force_id != force:
+                problems.add(
+                    None, "force_id", f"the file names {force!r}, but --force says {force_id!r}"
+                )
+            return force
         if not force_id:
             raise MultiforceError(
-                f"{document.path}: this is a filled answer template, which does not say which "
-                "force answered. Expected the force's id with --force, e.g. `multiforce ingest "
-                f"--force west-midlands {document.path.name}` (`multiforce forces` lists them)."
-            )
-        if force_id not in force_ids():
-            raise MultiforceError(
-                f"{document.path}: --force {force_id!r} is not a force in schemas/forces.csv. "
-                "Expected one of its ids, e.g. metropolitan or west-midlands (`multiforce forces` "
-                "lists them)."
+                f"{document.path}: this filled answer template does not say which force answered. "
+                "Expected the force's id beside force_id above the header row (or the Response "
+                f"sheet), or given with --force, e.g. `multiforce ingest --force west-midlands "
+                f"{document.path.name}` (`multiforce forces` lists them)."
             )
         return force_id
 
 
+def _response_details(document: Document, problems: _Problems) -> dict:
+    """The response's fields as the file gives them: `field | value` rows above an answers
+    header, or anywhere on a sheet without one (the Response sheet)."""
+    fields = dict(RESPONSE_FIELDS)
+    found = {}
+    for table in document.tables:
+        header = _header_row(table)
+        for cells in table[: header if header is not None else len(table)]:
+            name = cells[0].strip().lower().rstrip(":") if cells else ""
+            value = cells[1].strip() if len(cells) > 1 else ""
+            if name in fields and value:
+                found[name] = value
+    if "reference" not in found:
+        problems.add(
+            None,
+            "reference",
+            "missing: write your FOI reference beside `reference` above the header row "
+            "(or on the Response sheet)",
+        )
+    for name in ("request_date", "response_date"):
+        if name in found:
+            found[name] = _date(found[name], None, name, problems, any_year=True)
+    return found
+
+
 def _header_row(table: list[list[str]]) -> int | None:
-    for index, row in enumerate(table[:50]):
+    for index, row in enumerate(table[:100]):
         if tuple(cell.strip().lower() for cell in row[: len(COLUMNS)]) == COLUMNS:
             return index
     return None
@@ -176,8 +191,8 @@ class _Answer:
     line: str
     technology: str
     measure: str
-    period_start: str
-    period_end: str
+    period_start: str | None
+    period_end: str | None
     breakdown: str
     breakdown_value: str | None
     value: float | None
@@ -189,6 +204,8 @@ class _Answer:
 
     @classmethod
     def read(cls, cells: list[str], row: int, problems: _Problems) -> "_Answer | None":
+        """The row's cells as values: numbers, dates, citations. Whether they are in the
+        vocabulary is the models' to say (row_failures), after."""
         cell = dict(zip(COLUMNS, [c.strip() for c in cells] + [""] * len(COLUMNS), strict=False))
         if not cell["value"] and not cell["status"]:
             if cell["exemptions"]:
@@ -199,42 +216,15 @@ class _Answer:
                 )
             return None  # a question left unanswered, or an empty row
         before = len(problems.found)
-
-        def check(column: str, allowed, what: str) -> str:
-            value = cell[column]
-            if value not in allowed:
-                found = f"{value!r} is not" if value else "empty, but it must be"
-                problems.add(row, column, f"{found} {what}: one of {', '.join(allowed)}")
-            return value
-
-        technology = check("technology", TECHNOLOGIES, "a technology")
-        measure = check("measure", MEASURES, "a measure")
-        start = _date(cell["period_start"], row, "period_start", problems)
-        end = _date(cell["period_end"], row, "period_end", problems)
+        status = cell["status"] or None
+        # A topic withheld as a whole needs no period; one given is read.
+        withheld = status in WITHHELD and not cell["value"]
+        start = end = None
+        if not withheld or cell["period_start"] or cell["period_end"]:
+            start = _date(cell["period_start"], row, "period_start", problems)
+            end = _date(cell["period_end"], row, "period_end", problems)
         if start and end and start > end:
             problems.add(row, "period_end", f"the period ends ({end}) before it starts ({start})")
-        breakdown = cell["breakdown"] or "none"
-        if breakdown not in BREAKDOWNS:
-            problems.add(
-                row,
-                "breakdown",
-                f"{breakdown!r} is not a breakdown: one of {', '.join(BREAKDOWNS)}",
-            )
-        breakdown_value = cell["breakdown_value"] or None
-        fixed = BREAKDOWNS.get(breakdown)
-        if breakdown == "none" and breakdown_value:
-            problems.add(
-                row,
-                "breakdown_value",
-                f"{breakdown_value!r} is given but breakdown is none: "
-                "set breakdown, or empty this cell",
-            )
-        elif fixed and breakdown_value and breakdown_value not in fixed:
-            problems.add(
-                row,
-                "breakdown_value",
-                f"{breakdown_value!r} is not a {breakdown}: one of {', '.join(sorted(fixed))}",
-            )
         value = None
         if cell["value"]:
             try:
@@ -246,36 +236,30 @@ class _Answer:
                     f"{cell['value']!r} is not a number: write digits only (e.g. 1234) "
                     "and put words in note",
                 )
-            if breakdown not in ("none", "") and breakdown in BREAKDOWNS and not breakdown_value:
-                problems.add(
-                    row,
-                    "breakdown_value",
-                    f"a figure broken down by {breakdown} must say which {breakdown} it is for",
-                )
-        unit = cell["unit"] or "count"
-        if unit not in UNITS:
-            problems.add(row, "unit", f"{unit!r} is not a unit: one of {', '.join(UNITS)}")
-        status = cell["status"] or None
-        if status and status not in STATUSES:
-            problems.add(row, "status", f"{status!r} is not a status: one of {', '.join(STATUSES)}")
-        elif status in WITHHELD and cell["value"]:
+        if status in WITHHELD and cell["value"]:
             problems.add(
                 row, "value", f"a value is given but the status is {status}: empty one of them"
             )
-        exemptions = _exemptions(cell["exemptions"], status, row, problems)
+        exemptions = cited_exemptions(cell["exemptions"]) or None
+        if status == "refused" and not exemptions:
+            problems.add(
+                row, "exemptions", "empty, but a refusal names the exemption applied (e.g. s31(1))"
+            )
+        if status == "cost_limit" and not exemptions:
+            exemptions = "s12"
         if len(problems.found) > before:
             return None
         return cls(
             row,
             row_line(cells),
-            technology,
-            measure,
+            cell["technology"],
+            cell["measure"],
             start,
             end,
-            breakdown,
-            breakdown_value,
+            cell["breakdown"] or "none",
+            cell["breakdown_value"] or None,
             value,
-            unit,
+            cell["unit"] or "count",
             status,
             exemptions,
             cell["note"] or None,
@@ -315,11 +299,11 @@ class _Answer:
             "qualifier": cleaning.infer_qualifier(self.note),
             "caveat": self.note,
             "quote": self.line,
-            "locator": None,
         }
 
 
 def _outcome(answers: list[_Answer]) -> dict:
+    """One outcome for the rows of one topic; a figure given without a status is disclosed."""
     first = answers[0]
     exemptions = sorted({e for a in answers if a.exemptions for e in a.exemptions.split(";")})
     notes = list(dict.fromkeys(a.note for a in answers if a.note))
@@ -329,11 +313,10 @@ def _outcome(answers: list[_Answer]) -> dict:
         "breakdown": first.breakdown,
         "period_start": first.period_start,
         "period_end": first.period_end,
-        "status": first.status,
+        "status": first.status or "disclosed",
         "exemptions": ";".join(exemptions) or None,
         "reason": "; ".join(notes) or None,
         "quote": first.line,
-        "locator": None,
     }
 
 
@@ -350,7 +333,7 @@ def _clashes(figures: list[_Answer], outcomes: dict) -> list[str]:
                 "for the same figure: keep one row"
             )
     for answers in outcomes.values():
-        statuses = list(dict.fromkeys(a.status for a in answers))
+        statuses = list(dict.fromkeys(a.status or "disclosed" for a in answers))
         if len(statuses) > 1:
             sheets = {a.sheet for a in answers}
             rows = (
@@ -370,7 +353,9 @@ def _clashes(figures: list[_Answer], outcomes: dict) -> list[str]:
     return problems
 
 
-def _date(raw: str, row: int, column: str, problems: _Problems) -> str | None:
+def _date(
+    raw: str, row: int | None, column: str, problems: _Problems, any_year: bool = False
+) -> str | None:
     text = raw.strip()
     if not text:
         problems.add(row, column, "empty, but every answered row needs its period")
@@ -388,7 +373,7 @@ def _date(raw: str, row: int, column: str, problems: _Problems) -> str | None:
         )
         return None
     latest = date.today().year
-    if not campaign.EARLIEST_YEAR <= parsed.year <= latest:
+    if not any_year and not campaign.EARLIEST_YEAR <= parsed.year <= latest:
         problems.add(
             row,
             column,
@@ -396,26 +381,6 @@ def _date(raw: str, row: int, column: str, problems: _Problems) -> str | None:
         )
         return None
     return parsed.isoformat()
-
-
-def _exemptions(raw: str, status: str | None, row: int, problems: _Problems) -> str | None:
-    # People write "S31(1), s 40(2)" or "section 31(1)": the Act's citations, spaced differently.
-    text = re.sub(r"(?i)\bsection\s*", "s", raw)
-    text = re.sub(r"\s+", "", text).replace(",", ";").lower()
-    if not text:
-        if status == "refused":
-            problems.add(
-                row, "exemptions", "empty, but a refusal names the exemption applied (e.g. s31(1))"
-            )
-        return "s12" if status == "cost_limit" else None
-    if not re.match(EXEMPTIONS_PATTERN, text):
-        problems.add(
-            row,
-            "exemptions",
-            f"{raw!r} is not a list of sections of the Act: write e.g. s31(1) or s31(1);s40(2)",
-        )
-        return None
-    return text
 
 
 def _period_label(start: str, end: str) -> str:

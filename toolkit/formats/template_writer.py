@@ -1,7 +1,9 @@
 """The blank answer template: a spreadsheet a force fills in, one row per question topic, year
 and breakdown, written from schemas/campaign.py by `multiforce template --out FILE.xlsx|.csv`.
 
-Its columns (COLUMNS) are what the reader (formats/template.py) recognises a filled copy by.
+Its columns (COLUMNS) are what the reader (formats/template.py) recognises a filled copy by;
+the response's details (RESPONSE_FIELDS) go in `field,value` rows above them, or on the
+Response sheet of a workbook.
 """
 
 import csv
@@ -30,7 +32,16 @@ COLUMNS = (
     "exemptions",
     "note",
 )
-ANSWERS_SHEET, HELP_SHEET = "Answers", "Help"
+ANSWERS_SHEET, RESPONSE_SHEET, HELP_SHEET, LISTS_SHEET = "Answers", "Response", "Help", "Lists"
+# The response the answers belong to: (field, what to write), one row each in the file.
+RESPONSE_FIELDS = (
+    ("force_id", "Your force (its id, e.g. west-midlands, or its name)"),
+    ("reference", "Your FOI reference for this request, as you write it (e.g. 2023/0456)"),
+    ("title", "The request's title or subject"),
+    ("request_date", "The date the request was received (YYYY-MM-DD or DD/MM/YYYY)"),
+    ("response_date", "The date of this response (YYYY-MM-DD or DD/MM/YYYY)"),
+    ("source_url", "Where the response is published, if it is (http:// or https://)"),
+)
 TITLE = "Answers to the campaign's questions in the multiforce answer template"
 STATUS_HELP = {
     "disclosed": "you give the figure",
@@ -41,6 +52,16 @@ STATUS_HELP = {
     "neither_confirm_nor_deny": "you neither confirm nor deny holding it",
     "no_response": "no answer was given",
 }
+
+
+def column_letter(index: int) -> str:
+    """A spreadsheet's name of the column at a 0-based index: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def _values(names) -> str:
@@ -145,6 +166,7 @@ def write_csv(path: Path, chosen: campaign.Campaign | None = None) -> int:
         for line in _help_lines():
             handle.write(f"# {line}\r\n")
         writer = csv.writer(handle)
+        writer.writerows([field, ""] for field, _ in RESPONSE_FIELDS)
         writer.writerow(COLUMNS)
         writer.writerows(
             [[cell.isoformat() if isinstance(cell, date) else cell for cell in row] for row in rows]
@@ -159,6 +181,8 @@ def _help_lines() -> list[str]:
         "they are.",
         "Add rows for other periods or categories by copying a row. Lines starting with # are "
         "ignored.",
+        "Write your response's details beside the field names below (before the columns):",
+        *(f"{field}: {what}" for field, what in RESPONSE_FIELDS),
         "Columns:",
     ]
     lines += [f"{column}: {what} Allowed: {allowed}" for column, what, allowed in column_help()]
@@ -189,17 +213,6 @@ def write_xlsx(path: Path, chosen: campaign.Campaign | None = None) -> int:
     for x, width in enumerate((28, 28, 12, 12, 12, 18, 10, 9, 26, 16, 40)):
         answers.set_column(x, x, width)
     last = len(rows) + 1000  # rows a force adds below
-    for column, allowed in (
-        ("technology", TECHNOLOGIES),
-        ("measure", MEASURES),
-        ("breakdown", BREAKDOWNS),
-        ("unit", UNITS),
-        ("status", STATUSES),
-    ):
-        x = COLUMNS.index(column)
-        answers.data_validation(
-            1, x, last, x, {"validate": "list", "source": list(allowed), "error_type": "warning"}
-        )
     answers.data_validation(
         1,
         COLUMNS.index("value"),
@@ -213,6 +226,14 @@ def write_xlsx(path: Path, chosen: campaign.Campaign | None = None) -> int:
             "error_message": "The value is a number: put words in note.",
         },
     )
+    response = workbook.add_worksheet(RESPONSE_SHEET)
+    response.set_column(0, 0, 16)
+    response.set_column(1, 1, 40)
+    response.set_column(2, 2, 70, wrap)
+    response.write_row(0, 0, ("field", "value", "what to write"), bold)
+    for y, (name, what) in enumerate(RESPONSE_FIELDS, start=1):
+        response.write(y, 0, name)
+        response.write(y, 2, what)
     help_sheet = workbook.add_worksheet(HELP_SHEET)
     help_sheet.set_column(0, 0, 18)
     help_sheet.set_column(1, 2, 70, wrap)
@@ -223,6 +244,9 @@ def write_xlsx(path: Path, chosen: campaign.Campaign | None = None) -> int:
         "Fill in value and/or status on each row of the Answers sheet you answer; "
         "leave the others as they are. Copy a row to add another period or category.",
     )
+    help_sheet.write(
+        2, 0, "Write your force, your FOI reference, the title and the dates on the Response sheet."
+    )
     help_sheet.write_row(3, 0, ("column", "what to write", "allowed values"), bold)
     for y, line in enumerate(column_help(), start=4):
         help_sheet.write_row(y, 0, line)
@@ -230,5 +254,32 @@ def write_xlsx(path: Path, chosen: campaign.Campaign | None = None) -> int:
     help_sheet.write_row(topics_row, 0, ("technology", "measure", "question asked"), bold)
     for topic_row, topic in enumerate(campaign.template_plan(chosen)[0], start=topics_row + 1):
         help_sheet.write_row(topic_row, 0, (topic.technology, topic.measure, topic.question))
+    # Excel holds a drop-down's values in the cell rule only up to 255 characters: the lists
+    # stand on a hidden sheet, and each rule points at its column there.
+    lists = workbook.add_worksheet(LISTS_SHEET)
+    lists.hide()
+    for x_list, (column, allowed) in enumerate(
+        (
+            ("technology", TECHNOLOGIES),
+            ("measure", MEASURES),
+            ("breakdown", BREAKDOWNS),
+            ("unit", UNITS),
+            ("status", STATUSES),
+        )
+    ):
+        lists.write_column(0, x_list, list(allowed))
+        letter = column_letter(x_list)
+        x = COLUMNS.index(column)
+        answers.data_validation(
+            1,
+            x,
+            last,
+            x,
+            {
+                "validate": "list",
+                "source": f"={LISTS_SHEET}!${letter}$1:${letter}${len(allowed)}",
+                "error_type": "warning",
+            },
+        )
     workbook.close()
     return len(rows)

@@ -2,15 +2,17 @@
 check a batch against the rows already published, in SQL, and report through the same Problem,
 Report and row names.
 
-- one value per key: a figure or outcome already published from another document must agree;
+- one value per key: a figure or outcome already published from another source must agree, and
+  a response already published from another source becomes one row with the batch's;
 - matches never exceed uses: across every batch a session wrote and what was there before.
 """
 
 import json
 import sqlite3
 
+from ...schemas.models import columns
 from ..errors import ValidationFailed
-from ..records import ROW_KEYS, Extraction
+from ..records import ROW_KEYS, Extraction, merge_responses
 from ..validation import Problem, Report, row_label
 
 
@@ -49,11 +51,11 @@ def recorded_by_hand(extraction: Extraction) -> list[tuple[str]]:
 
 
 def one_value_per_key(conn: sqlite3.Connection, extraction: Extraction) -> dict[str, dict]:
-    """A figure already published from another document must agree (ValidationFailed if not).
+    """A figure already published from another source must agree (ValidationFailed if not).
     Returns, per table, the batch's keys already held and the document each is cited from."""
     incoming = {row["document_id"]: row["filename"] for row in extraction.rows["documents"]}
     replaced = {response_id for (response_id,) in recorded_by_hand(extraction)}
-    problems = []
+    problems = _merge_held_responses(conn, extraction)
     cited: dict[str, dict] = {}
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
@@ -77,20 +79,56 @@ def one_value_per_key(conn: sqlite3.Connection, extraction: Extraction) -> dict[
             if document is None and row["response_id"] in replaced:
                 continue
             if value != row[column] and document not in incoming:
+                source = extraction.source_of(table, index) or row["response_id"]
+                held_from = (
+                    f"{filename} (document {document[:12]})" if document else "its transcription"
+                )
                 problems.append(
                     Problem(
-                        incoming.get(row["document_id"], row["response_id"]),
+                        source,
                         table,
                         row_label(table, index, row),
                         "one value per key",
-                        f"the database already holds {_shown(value)} from "
-                        f"{filename or 'another document'} (document {str(document)[:12]}), this "
-                        f"document says {_shown(row[column])}: check which document is right",
+                        f"the database already holds {_shown(value)} from {held_from}, "
+                        f"{source} says {_shown(row[column])}: check which source is right",
                     )
                 )
     if problems:
         raise ValidationFailed(Report(problems))
     return cited
+
+
+def _merge_held_responses(conn: sqlite3.Connection, extraction: Extraction) -> list[Problem]:
+    """A response already published from another source becomes one row with the batch's
+    (records.merge_responses): its kinds joined, the sources' dates agreeing."""
+    rows = extraction.rows["responses"]
+    names = list(columns("responses"))
+    held = {
+        found[0]: dict(zip(names, found, strict=True))
+        for found in conn.execute(
+            f"SELECT {', '.join(names)} FROM responses "
+            "WHERE response_id IN (SELECT value FROM json_each(?))",
+            (json.dumps([row["response_id"] for row in rows]),),
+        )
+    }
+    problems = []
+    for index, row in enumerate(rows):
+        if row["response_id"] not in held:
+            continue
+        before = held[row["response_id"]]
+        rows[index], disagreeing = merge_responses(before, row)
+        problems += [
+            Problem(
+                extraction.source_of("responses", index) or row["response_id"],
+                "responses",
+                row["response_id"],
+                "sources of one response agree",
+                f"{column}: the database holds {before[column]} (from its "
+                f"{before['source_kind']}), this source says {row[column]}",
+            )
+            for column in disagreeing
+        ]
+    return problems
 
 
 # The periods a session touched whose largest number of matches exceeds their smallest number

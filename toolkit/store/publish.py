@@ -20,7 +20,7 @@ import sqlite_utils
 
 from ...schemas.models import columns
 from ..errors import MultiforceError, ValidationFailed
-from ..records import ROW_KEYS, Extraction
+from ..records import ROW_KEYS, TABLES, Extraction, cited_first
 from ..summaries import write_summaries
 from ..validation import Report
 from . import checks, files
@@ -85,15 +85,16 @@ class Publication:
                     f"DELETE FROM {table} WHERE document_id IN (SELECT value FROM json_each(?))",
                     (ids,),
                 )
-            conn.execute(
-                "DELETE FROM responses WHERE response_id IN (SELECT value FROM json_each(?)) "
-                + " ".join(
-                    f"AND NOT EXISTS (SELECT 1 FROM {table} t "
-                    "WHERE t.response_id = responses.response_id)"
-                    for table in ("documents", "observations", "outcomes")
-                ),
-                (json.dumps(responses),),
-            )
+            for table in ("questions", "responses"):  # a response's questions go with it
+                conn.execute(
+                    f"DELETE FROM {table} WHERE response_id IN (SELECT value FROM json_each(?)) "
+                    + " ".join(
+                        f"AND NOT EXISTS (SELECT 1 FROM {held} t "
+                        f"WHERE t.response_id = {table}.response_id)"
+                        for held in ("documents", "observations", "outcomes")
+                    ),
+                    (json.dumps(responses),),
+                )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -102,10 +103,11 @@ class Publication:
     def write(self, extraction: Extraction) -> None:
         """Check one batch against the rows already written, then write it in one transaction."""
         conn = self._connection()
+        by_hand = checks.recorded_by_hand(extraction)  # before its responses meet those held
         # The first batch of a build meets an empty database: nothing to check it against.
         replacing = bool(self.written.batches or not self.fresh)
         held = checks.one_value_per_key(conn, extraction) if replacing else {}
-        _write(conn, extraction, replacing=replacing, held=held)
+        _write(conn, extraction, replacing=replacing, held=held, by_hand=by_hand)
         self.written.add(extraction)
 
     def finish(self) -> None:
@@ -190,6 +192,7 @@ def _write(
     extraction: Extraction,
     replacing: bool = True,
     held: dict | None = None,
+    by_hand: list[tuple[str]] | None = None,
 ) -> None:
     """One transaction; `replacing` first deletes what the batch's documents (and transcribed or
     compiled responses) said before."""
@@ -198,13 +201,13 @@ def _write(
     conn.execute("BEGIN")
     try:
         if replacing:
-            by_hand = checks.recorded_by_hand(extraction)
+            by_hand = checks.recorded_by_hand(extraction) if by_hand is None else by_hand
             for table in ("observations", "outcomes"):
                 conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
                 conn.executemany(
                     f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand
                 )
-        for table in ("responses", "documents", "observations", "outcomes"):
+        for table in TABLES:
             _insert(conn, table, extraction.rows[table], (held or {}).get(table, {}))
         conn.execute("COMMIT")
     except sqlite3.IntegrityError as error:
@@ -232,7 +235,8 @@ def _insert(
 ) -> None:
     """Insert the rows; a key already held is updated only where the rule says so.
 
-    A figure that several documents state is cited from the one with the smallest document_id.
+    A figure that several documents state is cited from the one with the smallest document_id,
+    and a figure read from a document replaces one transcribed (records.cited_first).
     Within a batch the rows come smallest document first (pipeline._combined), so a plain
     insert that skips held keys keeps the right one; only keys held from before (`held`, found
     when the batch was checked) can need the citation moved. An upsert on every row would
@@ -252,15 +256,12 @@ def _insert(
     moved = [
         row
         for row in rows
-        if row[key] in held
-        and row["document_id"] is not None
-        and held[row[key]] is not None
-        and row["document_id"] < held[row[key]]
+        if row[key] in held and cited_first(row) < cited_first({"document_id": held[row[key]]})
     ]
     if moved:
         others = [n for n in names if n != key]
         conn.executemany(
             f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in others)} "
-            f"WHERE {key} = ? AND document_id > ?",
+            f"WHERE {key} = ? AND (document_id IS NULL OR document_id > ?)",
             ([row[n] for n in others] + [row[key], row["document_id"]] for row in moved),
         )

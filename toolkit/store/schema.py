@@ -13,6 +13,7 @@ TYPES = {"String": str, "Float64": float, "Int64": int}
 FOREIGN_KEYS = {
     "responses": [("force_id", "forces", "force_id")],
     "documents": [("response_id", "responses", "response_id")],
+    "questions": [("response_id", "responses", "response_id")],
     "observations": [
         ("response_id", "responses", "response_id"),
         ("document_id", "documents", "document_id"),
@@ -22,6 +23,7 @@ FOREIGN_KEYS = {
         ("response_id", "responses", "response_id"),
         ("document_id", "documents", "document_id"),
         ("force_id", "forces", "force_id"),
+        ("held_by", "forces", "force_id"),
     ],
 }
 INDEXES = {
@@ -29,6 +31,7 @@ INDEXES = {
     # The views join every figure to its response's source_kind: covered, one lookup each.
     "responses": [["force_id"], ["response_id", "source_kind"]],
     "documents": [["response_id"]],
+    "questions": [["response_id"], ["technology", "measure"]],
     "observations": [
         ["force_id", "technology", "measure", "period_start"],
         ["technology", "measure", "period_start"],

@@ -1,0 +1,71 @@
+"""The one row builder per table: every source (adapters, transcriptions, reviewed drafts,
+templates, compilations) makes its rows here, each column filled with its default, so that a
+row's shape and id are written once. Whether a row's values are right is for the pandera
+models in schemas/ to say (validation), not for these builders."""
+
+from ..schemas.models import columns
+from ..schemas.vocabulary import MEASURE_UNITS
+from .records import ROW_KEYS, response_id, row_id
+
+OGL = "Open Government Licence v3.0"
+
+_DEFAULTS = {
+    "responses": {"licence": OGL},
+    "documents": {"text_source": "extracted"},
+    "observations": {"breakdown": "none", "qualifier": "exact"},
+    "outcomes": {"breakdown": "none"},
+    "questions": {},
+}
+
+
+def _row(table: str, given: dict) -> dict:
+    names = columns(table)
+    unknown = set(given) - set(names)
+    if unknown:
+        raise TypeError(f"{table} has no column {', '.join(sorted(unknown))}")
+    return {name: given.get(name, _DEFAULTS[table].get(name)) for name in names}
+
+
+def response_row(force_id: str, reference: str, **given) -> dict:
+    """A response; its id comes from the force and its reference (records.response_id)."""
+    given = {"response_id": response_id(force_id, reference), **given}
+    return _row("responses", {"force_id": force_id, "reference": reference, **given})
+
+
+def document_row(document, response_id: str) -> dict:
+    """The row of a read Document (toolkit.document) of the response."""
+    return _row(
+        "documents",
+        {
+            "document_id": document.sha256,
+            "response_id": response_id,
+            "filename": document.filename,
+            "media_type": document.media_type,
+            "bytes": len(document.data),
+            "text": document.text,
+            "text_source": getattr(document, "text_source", "extracted"),
+        },
+    )
+
+
+def _with_id(table: str, response_id: str, given: dict) -> dict:
+    row = _row(table, {"response_id": response_id, **given})
+    row[ROW_KEYS[table]] = row_id(table, response_id, row)
+    return row
+
+
+def observation_row(response_id: str, force_id: str, **given) -> dict:
+    """A figure; `document_id` and `quote` for a figure read from a document, `locator` else.
+    Its unit is the one its measure allows where only one fits (yes_no, gbp), count else."""
+    unit = MEASURE_UNITS.get(given.get("measure"), "count")
+    return _with_id("observations", response_id, {"force_id": force_id, "unit": unit, **given})
+
+
+def outcome_row(response_id: str, force_id: str, **given) -> dict:
+    """What the response did with one question topic."""
+    return _with_id("outcomes", response_id, {"force_id": force_id, **given})
+
+
+def question_row(response_id: str, **given) -> dict:
+    """One question of the request, for one topic (topic columns null where it is unmapped)."""
+    return _with_id("questions", response_id, given)
