@@ -20,9 +20,16 @@ from . import cleaning
 from .document import Document
 from .errors import DocumentError
 from .layouts import Response, read_response
-from .meaning import read_meaning, read_outcome, sections_cited
+from .meaning import map_questions, read_meaning, read_outcome, sections_cited
 from .records import Extraction
-from .rows import OGL, document_row, observation_row, outcome_row, response_row
+from .rows import (
+    OGL,
+    document_row,
+    observation_row,
+    outcome_row,
+    question_row,
+    response_row,
+)
 from .rules import Figures, Ignore, Outcome, RuleSet
 
 __all__ = ["OGL", "Adapter"]
@@ -114,6 +121,8 @@ class Adapter:
         for table, row in self._general(response, extraction) if rules.reading else ():
             build = observation_row if table == "observations" else outcome_row
             extraction.add(table, build(response_id, self.force_id, **context, **row))
+        for row in _asked(response):  # so that "asked and ignored" is told from "not asked"
+            extraction.add("questions", question_row(response_id, **row))
         if not extraction.rows["outcomes"]:
             unanswered = "; ".join(q.label or q.text for q in response.questions) or "all"
             raise DocumentError(
@@ -393,3 +402,21 @@ def _layout(document: Document) -> Response:
             _LAYOUTS.pop(next(iter(_LAYOUTS)))
         _LAYOUTS[key] = read_response(document)
     return _LAYOUTS[key]
+
+
+def _asked(response: Response):
+    """Each question the request asks, a row per topic the vocabulary maps it to (one with no
+    topic where it maps to none: kept, for a person to see)."""
+    for question in map_questions(response):
+        asked = {"number": question.label, "text": question.text}
+        for topic in question.topics:
+            yield {
+                **asked,
+                "technology": topic.technology,
+                "measure": topic.measure,
+                "breakdown": topic.breakdown,
+                "period_start": topic.period_start,
+                "period_end": topic.period_end,
+            }
+        if not question.topics:
+            yield asked
