@@ -9,18 +9,12 @@ import pandera.polars as pa
 
 from . import vocabulary as v
 from .campaign import REGIMES, REQUEST_STATUSES
+from .strict import ISO_DATE, Strict
 
-ISO_DATE = dict(str_matches=v.ISO_DATE_PATTERN)
 CAMPAIGN_ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
-class _Strict(pa.DataFrameModel):
-    class Config:
-        strict = True
-        coerce = False
-
-
-class Campaigns(_Strict):
+class Campaigns(Strict):
     campaign_id: str = pa.Field(unique=True, str_matches=CAMPAIGN_ID)
     title: str = pa.Field(str_length={"min_value": 1})
     description: str | None = pa.Field(nullable=True)
@@ -30,7 +24,7 @@ class Campaigns(_Strict):
     source: str  # the campaign file, or the WhatDoTheyKnow request it was made from
 
 
-class CampaignQuestions(_Strict):
+class CampaignQuestions(Strict):
     campaign_id: str
     number: str = pa.Field(str_length={"min_value": 1})
     text: str = pa.Field(str_length={"min_value": 1})
@@ -41,7 +35,7 @@ class CampaignQuestions(_Strict):
     period_end: str | None = pa.Field(nullable=True, **ISO_DATE)
 
 
-class Requests(_Strict):
+class Requests(Strict):
     request_id: str = pa.Field(unique=True)
     campaign_id: str
     force_id: str
@@ -59,7 +53,7 @@ class Requests(_Strict):
     working_days_to_answer: int | None = pa.Field(nullable=True, ge=0)
 
 
-class RequestEvents(_Strict):
+class RequestEvents(Strict):
     request_id: str
     date: str | None = pa.Field(nullable=True, **ISO_DATE)
     status: str = pa.Field(isin=REQUEST_STATUSES)
@@ -67,7 +61,7 @@ class RequestEvents(_Strict):
     wdtk_state: str | None = pa.Field(nullable=True)
 
 
-class RequestAttachments(_Strict):
+class RequestAttachments(Strict):
     request_id: str
     date: str | None = pa.Field(nullable=True, **ISO_DATE)
     incoming_message_id: str
@@ -78,7 +72,7 @@ class RequestAttachments(_Strict):
     source_url: str | None = pa.Field(nullable=True, str_matches=r"^https://")
 
 
-class WorkingDays(_Strict):
+class WorkingDays(Strict):
     regime: str = pa.Field(isin=list(REGIMES))
     date: str = pa.Field(**ISO_DATE)
 

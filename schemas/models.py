@@ -6,6 +6,7 @@ import polars as pl
 from . import vocabulary as v
 from .campaign_models import MODELS as CAMPAIGN_MODELS
 from .register import force_ids
+from .strict import ISO_DATE, Strict
 
 REGISTERED = dict(isin=sorted(force_ids()))  # a force of the register (schemas/forces.csv)
 # The columns each rule across columns reads: a report shows them, a reader points at them.
@@ -17,18 +18,11 @@ def _rule(name: str, *columns: str) -> str:
     return name
 
 
-ISO_DATE = dict(str_matches=v.ISO_DATE_PATTERN)
 _KIND = "|".join(v.SOURCE_KINDS)
 _SOURCE_KINDS = rf"^({_KIND})({v.SOURCE_KIND_SEPARATOR}({_KIND}))*$"
 
 
-class _Strict(pa.DataFrameModel):
-    class Config:
-        strict = True
-        coerce = False
-
-
-class Forces(_Strict):
+class Forces(Strict):
     force_id: str = pa.Field(unique=True, str_matches=r"^[a-z][a-z-]*$")
     name: str = pa.Field(unique=True)
     country: str = pa.Field(isin=v.COUNTRIES)
@@ -49,7 +43,7 @@ class Forces(_Strict):
         return data.lazyframe.select((fits.fill_null(False) & once).alias("ok"))
 
 
-class Responses(_Strict):
+class Responses(Strict):
     response_id: str = pa.Field(unique=True)
     force_id: str = pa.Field(**REGISTERED)
     reference: str = pa.Field(str_length={"min_value": 1})
@@ -65,7 +59,7 @@ class Responses(_Strict):
     layout: str | None = pa.Field(nullable=True)  # the layout profile that read it
 
 
-class Documents(_Strict):
+class Documents(Strict):
     document_id: str = pa.Field(unique=True, str_matches=r"^[0-9a-f]{64}$")
     response_id: str
     filename: str
@@ -78,7 +72,7 @@ class Documents(_Strict):
     adapter_version: str | None = pa.Field(nullable=True)
 
 
-class Observations(_Strict):
+class Observations(Strict):
     observation_id: str  # two values for one id are a cross-row error
     response_id: str
     document_id: str | None = pa.Field(nullable=True)
@@ -131,7 +125,7 @@ class Observations(_Strict):
         return data.lazyframe.select(_breakdown_value_fits(required=True).alias("ok"))
 
 
-class Outcomes(_Strict):
+class Outcomes(Strict):
     outcome_id: str
     response_id: str
     document_id: str | None = pa.Field(nullable=True)
@@ -158,7 +152,7 @@ class Outcomes(_Strict):
         return data.lazyframe.select(_breakdown_value_fits(required=False).alias("ok"))
 
 
-class Questions(_Strict):
+class Questions(Strict):
     """What a request asked, one row per question and topic; unmapped: null topic columns."""
 
     question_id: str = pa.Field(unique=True)
