@@ -19,14 +19,14 @@ def draft_of(path, **given) -> str:
     return drafting.draft_yaml(drafting.read(path, **given))
 
 
-def letter(tmp_path, *replacements, name="letter.txt") -> Path:
-    text = LETTER.read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text, f"test setup: {old!r} is not in the letter"
-        text = text.replace(old, new)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+@pytest.fixture
+def letter(edit):
+    """Write the made-up letter with replacements: letter(("old", "new"), ...) -> path."""
+
+    def written(*replacements, name="letter.txt") -> Path:
+        return edit(*replacements, name=name, source=LETTER)
+
+    return written
 
 
 def test_the_draft_holds_the_response_questions_outcomes_and_figures(cli, tmp_path):
@@ -60,15 +60,15 @@ def test_the_draft_holds_the_response_questions_outcomes_and_figures(cli, tmp_pa
     assert all(quote in text for quote in quotes)
 
 
-def test_what_is_not_sure_is_a_comment(tmp_path):
-    draft = draft_of(letter(tmp_path, ("This information is not held.", "Nothing to add.")))
+def test_what_is_not_sure_is_a_comment(letter):
+    draft = draft_of(letter(("This information is not held.", "Nothing to add.")))
     assert "# unmapped: " in draft and "  - number: '4'" in draft
     assert "# 3: the text does not say what was done with it; add its outcome." in draft
     assert "# 4: the text does not say" in draft
 
 
-def test_a_number_the_reading_cannot_place_is_listed(tmp_path):
-    path = letter(tmp_path, ("3. This information is not held.", "3. We scanned 412 people."))
+def test_a_number_the_reading_cannot_place_is_listed(letter):
+    path = letter(("3. This information is not held.", "3. We scanned 412 people."))
     draft = draft_of(path)
     assert "# Numbers not read as figures that the audit cannot explain" in draft
     assert "412" in draft.split("# Numbers not read as figures")[1]
@@ -92,9 +92,9 @@ def test_the_same_document_gives_the_same_bytes(tmp_path):
          "status: cost_limit"),
     ],
 )  # fmt: skip
-def test_a_changed_document_changes_exactly_that(tmp_path, old, new, changed):
-    before = draft_of(letter(tmp_path, name="before.txt")).splitlines()
-    after = draft_of(letter(tmp_path, (old, new), name="after.txt")).splitlines()
+def test_a_changed_document_changes_exactly_that(old, new, changed, letter):
+    before = draft_of(letter(name="before.txt")).splitlines()
+    after = draft_of(letter((old, new), name="after.txt")).splitlines()
     differ = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert any(changed in b for _, b in differ), differ
     # the line naming the file, its sha256, the changed value and its quote: nothing else
@@ -137,8 +137,8 @@ def test_force_given_that_the_document_contradicts_is_an_error(tmp_path):
         drafting.read(LETTER, force_id="kent")
 
 
-def test_an_attachment_is_drafted_beside_itself(tmp_path):
-    path = letter(tmp_path, name="response.txt")
+def test_an_attachment_is_drafted_beside_itself(tmp_path, letter):
+    path = letter(name="response.txt")
     target = drafting.draft_attachment(path, None, "cumbria", None)
     assert target == tmp_path / "response.txt.yaml"
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["reference"] == "FOI/2024/0417"
@@ -160,11 +160,11 @@ def test_a_draft_from_ocr_marks_every_figure(tmp_path):
     assert draft.count("# OCR: confirm this figure on the scan") == 3
 
 
-def test_audit_works_on_a_document_no_adapter_reads(cli, tmp_path):
+def test_audit_works_on_a_document_no_adapter_reads(cli, letter):
     result = cli("audit", LETTER)
     assert result.exit_code == 0, result.output
     assert "line   14  980          figure: mobile_fingerprint_scanner uses 2022" in result.output
-    path = letter(tmp_path, ("3. This information is not held.", "3. We scanned 412 people."))
+    path = letter(("3. This information is not held.", "3. We scanned 412 people."))
     result = cli("audit", path)
     assert result.exit_code == 1
     assert "412          unexplained" in result.output
