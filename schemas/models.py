@@ -1,5 +1,9 @@
 """pandera models, one per table. Vocabularies are checks; unknown columns are rejected."""
 
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+
 import pandera.polars as pa
 import polars as pl
 
@@ -194,6 +198,8 @@ MODELS = {
 }
 
 
-def columns(table: str) -> dict:
-    """Column name -> polars dtype, in the order the table is published."""
-    return {name: column.dtype.type for name, column in MODELS[table].to_schema().columns.items()}
+@cache  # asked for every row built: the models do not change while a process runs
+def columns(table: str) -> Mapping:
+    """Column name -> polars dtype, in the order the table is published (read-only)."""
+    schema = MODELS[table].to_schema().columns
+    return MappingProxyType({name: column.dtype.type for name, column in schema.items()})

@@ -132,3 +132,20 @@ def test_a_range_numbers_a_block_only_when_written_as_a_label(tmp_path):
         "3": "3. In store.",
     }
     assert "3-4 of the arches" in response.answer_to("3")
+
+
+@pytest.mark.parametrize(
+    "opening", ["I have today decided to disclose", "I have decided to refuse"]
+)
+def test_a_platform_decision_sentence_ends_the_request(tmp_path, opening):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Quickly exit this site by pressing the Escape key\n"
+        "I note you seek access to the following information:\n"
+        "1. How many knife arches do you own?\n"
+        f"{opening} some of the requested information.\n"
+        "Section 31(1) - Law Enforcement\n"
+    )
+    response = read_response(read_document(page), "https://www.kent.police.uk/foi-ai/kent/d/x/")
+    assert [q.text for q in response.questions] == ["1. How many knife arches do you own?"]
+    assert response.answer.startswith(opening)

@@ -6,7 +6,13 @@ import re
 import pytest
 from conftest import ROOT
 from layout_reading import fixtures
-from multiforce.toolkit.layouts.literals import lowered, may_match, required_words
+from multiforce.toolkit.layouts.literals import (
+    Searchable,
+    line_words,
+    lowered,
+    may_match,
+    required_words,
+)
 from multiforce.toolkit.layouts.profiles import profiles
 from multiforce.toolkit.meaning import figures, outcomes, questions
 from multiforce.toolkit.readers import read_document
@@ -58,3 +64,50 @@ def test_a_skipped_search_would_have_found_nothing(pattern):
     for passage in _passages():
         if not may_match(words, lowered(passage)):
             assert pattern.search(passage) is None, passage
+
+
+def _rule_patterns():
+    """Every pattern an adapter's rules or the audit search a text with."""
+    from multiforce.toolkit.audit import COMMON
+    from multiforce.toolkit.discovery import adapters
+    from multiforce.toolkit.rules import RuleSet, compiled
+
+    found = [compiled(rule.pattern) for _, rule in COMMON]
+    for adapter in adapters().values():
+        sets = adapter.rule_sets or (RuleSet(figures=adapter.figures, outcomes=adapter.outcomes),)
+        for rules in sets:
+            for rule in (*rules.figures, *rules.outcomes, *rules.ignored, *adapter.ignored):
+                for name in ("pattern", "evidence", "reason", "caveat"):
+                    if getattr(rule, name, None):
+                        found.append(compiled(getattr(rule, name)))
+                within = getattr(rule, "within", None)
+                if within:
+                    after = within.after if isinstance(within.after, tuple) else (within.after,)
+                    found += [compiled(p) for p in (*after, within.before) if p]
+    return list(dict.fromkeys(found))
+
+
+def test_only_patterns_that_stay_within_a_line_are_searched_line_by_line():
+    within = (r"^Q\d - [^.\n]*\bscanners\b", r"\bnot held\b[^\n]*", r"(?m)held$", r"held(?=\d)")
+    crossing = (
+        *(r"held\s+b", r"held[^x]b", r"held$", r"held\Z", r"(?s)held.b", r"(held)\1"),
+        *(r"held(?=\n)", r"held\Db", r"held\W"),
+    )
+    assert all(line_words(re.compile(p, re.M)) == ("held",) for p in within[2:])
+    assert all(line_words(re.compile(p, re.M)) for p in within)
+    assert not any(line_words(re.compile(p)) for p in crossing)
+
+
+@pytest.mark.parametrize("pattern", _rule_patterns(), ids=lambda p: p.pattern[:40])
+def test_a_search_line_by_line_finds_what_a_whole_search_finds(pattern):
+    rng = random.Random(pattern.pattern)
+    for passage in _passages()[:60]:
+        text = Searchable(passage)
+        assert [m.span() for m in text.finditer(pattern)] == [
+            m.span() for m in pattern.finditer(passage)
+        ]
+        low = rng.randrange(len(passage) + 1)
+        high = rng.randrange(low, len(passage) + 1)
+        assert [m.span() for m in text.finditer(pattern, low, high)] == [
+            m.span() for m in pattern.finditer(passage, low, high)
+        ]

@@ -20,6 +20,7 @@ from . import cleaning
 from .document import Document
 from .errors import DocumentError
 from .layouts import Response, read_response
+from .layouts.literals import Searchable
 from .meaning import map_questions, read_meaning, read_outcome, sections_cited
 from .records import Extraction
 from .rows import (
@@ -30,7 +31,7 @@ from .rows import (
     question_row,
     response_row,
 )
-from .rules import Figures, Ignore, Outcome, RuleSet
+from .rules import Figures, Ignore, Outcome, RuleSet, compiled
 
 __all__ = ["OGL", "Adapter"]
 WHOLE_NUMBER = re.compile(r"\d[\d,.]*%?")
@@ -65,7 +66,7 @@ class Adapter:
         """Whether this adapter reads the document: its force's, and a request it has rules for."""
         if re.search(self.recognise, document.text) is None:
             return False
-        return self.rule_set(_layout(document)) is not None
+        return self.rule_set(_layout(document, self.force_id)) is not None
 
     def rule_set(self, response: Response) -> RuleSet | None:
         """The rule set for the request the response answers, chosen by its questions."""
@@ -88,7 +89,7 @@ class Adapter:
                 f"a response from {force_name(self.force_id)}: check the file, or choose its "
                 "force with --force (or leave --force out to let multiforce pick).",
             )
-        response = _layout(document)
+        response = _layout(document, self.force_id)
         rules = self.rule_set(response)
         if rules is None:
             asked = "; ".join(q.text for q in response.questions) or "no numbered questions"
@@ -100,6 +101,7 @@ class Adapter:
             )
         # The audit reports this rule set's ignored passages beside the adapter's own.
         self.ignored = (*type(self).ignored, *rules.ignored)
+        self._texts = {None: Searchable(document.text)}  # the text each rule reads, once
         reference = self._find(document, self.reference, "the FOI reference").group("reference")
         published = self.response_row(reference)
         response_id = published["response_id"]
@@ -145,8 +147,9 @@ class Adapter:
         )
 
     def _figures(self, document: Document, rule: Figures, response_year):
-        text = self._section(document, rule)
-        matches = list(re.finditer(rule.pattern, text, re.M))
+        section = self._section(document, rule)
+        text = section.text
+        matches = list(section.finditer(compiled(rule.pattern)))
         if len(matches) < rule.at_least:
             self._missing(document, rule.what, rule.pattern, len(matches), rule.at_least)
         shared_caveat = (
@@ -182,8 +185,7 @@ class Adapter:
                 }
 
     def _outcomes(self, document: Document, response: Response, rule: Outcome, response_year):
-        text = self._section(document, rule)
-        match = re.search(rule.evidence, text, re.M)
+        match = self._section(document, rule).search(compiled(rule.evidence))
         if match is None:
             self._missing(document, rule.what, rule.evidence, 0, 1)
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
@@ -284,17 +286,18 @@ class Adapter:
                 "years written as four digits (e.g. 2021) in the passages the adapter reads.",
             ) from None
 
-    def _section(self, document: Document, rule) -> str:
-        if rule.within is None:
-            return document.text
-        bounds = rule.within.within(document.text)
-        if bounds is None:
-            self._missing(document, rule.what, rule.within.after, 0, 1)
-        start, end = bounds
-        return document.text[start:end]
+    def _section(self, document: Document, rule) -> Searchable:
+        """The part of the text the rule reads: the whole, or its `within` section."""
+        if rule.within not in self._texts:
+            bounds = rule.within.within(self._texts[None])
+            if bounds is None:
+                self._missing(document, rule.what, rule.within.after, 0, 1)
+            start, end = bounds
+            self._texts[rule.within] = Searchable(document.text[start:end])
+        return self._texts[rule.within]
 
     def _find(self, document: Document, pattern: str, what: str) -> re.Match:
-        match = re.search(pattern, document.text, re.M)
+        match = self._texts[None].search(compiled(pattern))
         if match is None:
             self._missing(document, what, pattern, 0, 1)
         return match
@@ -394,13 +397,13 @@ def _dated(row: dict, response: Response) -> dict:
 _LAYOUTS: dict[tuple, Response] = {}
 
 
-def _layout(document: Document) -> Response:
+def _layout(document: Document, force_id: str) -> Response:
     """The document's layout reading, read once for recognising and parsing it."""
-    key = (document.path, document.sha256)
+    key = (document.path, document.sha256, force_id)
     if key not in _LAYOUTS:
         if len(_LAYOUTS) >= 4:  # documents come one at a time: keep only the last few
             _LAYOUTS.pop(next(iter(_LAYOUTS)))
-        _LAYOUTS[key] = read_response(document)
+        _LAYOUTS[key] = read_response(document, force_id=force_id)
     return _LAYOUTS[key]
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .rules import Ignore
+from .layouts.literals import lowered, words_of
+from .rules import Ignore, compiled
 
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
 TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
@@ -214,8 +215,9 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     # it ignores may be long); the common rules, whose passages are short, its surroundings.
     pending = [i for i, verdict in enumerate(verdicts) if verdict is None]
     lines = _lines(text, (tokens[i] for i in pending))
+    lower = lowered(text)
     for rule in ignored:
-        for start, end in _passages(rule, text, lines):
+        for start, end in _passages(rule, text, lines, lower):
             explain(start, end, (IGNORED, rule.reason, None))
     for reference in _own_references(rows):
         for start, end in occurrences(reference):
@@ -230,7 +232,7 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         if not pending:
             break  # no remaining rule can change a verdict
         before = explained
-        for start, end in _passages(rule, text, spans):
+        for start, end in _passages(rule, text, spans, lower):
             explain(start, end, (kind, rule.reason, None))
         if explained > before:
             still = [i for i in pending if verdicts[i] is None]
@@ -305,18 +307,17 @@ def _merged(spans) -> list[tuple[int, int]]:
     return merged
 
 
-def _passages(rule: Ignore, text: str, spans: list[tuple[int, int]]):
-    """Ignore.passages, within the spans of the text."""
-    pattern = _compiled(rule.pattern)
+def _passages(rule: Ignore, text: str, spans: list[tuple[int, int]], lower: str | None):
+    """Ignore.passages, within the spans of the text; a span without one of the words every
+    match holds (`lower` is the text lower-cased, see literals.lowered) is not searched."""
+    pattern = compiled(rule.pattern)
+    words = words_of(pattern)
     for low, high in spans:
+        if words and lower is not None and not any(lower.find(w, low, high) >= 0 for w in words):
+            continue
         for match in pattern.finditer(text, low, high):
             if match.end() > match.start():
                 yield match.start(), match.end()
-
-
-@lru_cache(maxsize=1024)  # the common rules and the adapters' own
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.M)  # as Ignore.passages reads it
 
 
 def _own_references(rows: dict[str, list[dict]]) -> list[str]:

@@ -3,6 +3,8 @@ templates, compilations) makes its rows here, each column filled with its defaul
 row's shape and id are written once. Whether a row's values are right is for the pandera
 models in schemas/ to say (validation), not for these builders."""
 
+from functools import cache
+
 from ..schemas.models import columns
 from ..schemas.vocabulary import MEASURE_UNITS
 from .records import ROW_KEYS, response_id, row_id
@@ -20,10 +22,16 @@ _DEFAULTS = {
 
 def _row(table: str, given: dict) -> dict:
     names = columns(table)
-    unknown = set(given) - set(names)
-    if unknown:
+    if not names.keys() >= given.keys():
+        unknown = set(given) - set(names)
         raise TypeError(f"{table} has no column {', '.join(sorted(unknown))}")
-    return {name: given.get(name, _DEFAULTS[table].get(name)) for name in names}
+    return {**_empty(table), **given}
+
+
+@cache
+def _empty(table: str) -> dict:
+    """Each column of the table, in order, with its default."""
+    return {name: _DEFAULTS[table].get(name) for name in columns(table)}
 
 
 def response_row(force_id: str, reference: str, **given) -> dict:

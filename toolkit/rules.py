@@ -15,10 +15,18 @@ letter's sentence word for word: a rule that quotes a sentence reads only that l
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 from . import cleaning
 from .cleaning import Period
+from .layouts.literals import Searchable
+
+
+@lru_cache(maxsize=4096)  # every adapter's rules and the audit's common ones
+def compiled(pattern: str) -> re.Pattern:
+    """A rule's pattern as every rule is read: `^` and `$` at each line's start and end."""
+    return re.compile(pattern, re.M)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,15 +64,16 @@ class Section:
     after: str | tuple[str, ...]
     before: str | None = None
 
-    def within(self, text: str) -> tuple[int, int] | None:
+    def within(self, text: str | Searchable) -> tuple[int, int] | None:
+        text = text if isinstance(text, Searchable) else Searchable(text)
         at = 0
         for after in _expand(self.after):
-            start = re.compile(after, re.M).search(text, at)
+            start = text.search(compiled(after), at)
             if start is None:
                 return None
             at = start.end()
-        end = re.compile(self.before, re.M).search(text, at) if self.before else None
-        return at, end.start() if end else len(text)
+        end = text.search(compiled(self.before), at) if self.before else None
+        return at, end.start() if end else len(text.text)
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,6 @@ class Ignore:
 
     def passages(self, text: str):
         """(start, end) of every passage the rule covers."""
-        for match in re.finditer(self.pattern, text, re.M):
+        for match in compiled(self.pattern).finditer(text):
             if match.end() > match.start():
                 yield match.start(), match.end()

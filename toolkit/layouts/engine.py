@@ -414,11 +414,15 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
     return tuple(q.label for q in (covered or (scope if unnumbered else [])))
 
 
-def read_response(document: Document, source_url: str | None = None) -> Response:
+def read_response(
+    document: Document, source_url: str | None = None, force_id: str | None = None
+) -> Response:
     """The response `document` holds, read through the layout profile that fits it best.
 
     `source_url` (the page's address, when the user knows it) helps choose the layout and
-    may give the force, the reference and the month of publication."""
+    may give the force, the reference and the month of publication. `force_id` is the force
+    when the caller knows it (an adapter reads only its own force's responses): the text is
+    then not read for it."""
     text = document.text
     profile = choose(text, source_url)
     lines = text.split("\n")
@@ -431,7 +435,10 @@ def read_response(document: Document, source_url: str | None = None) -> Response
 
     request, answer, questions, answers, statements = _split(body_lines, profile)
 
-    force_id, evidence = _force(profile, whole, kept, body, source_url)
+    if force_id:
+        evidence = "the adapter that reads it"
+    else:
+        force_id, evidence = _force(profile, whole, kept, body, source_url)
     reference = _field(profile, "reference", whole) or _url_field(profile, "reference", source_url)
     month = _url_field(profile, "month", source_url)
     return Response(

@@ -77,3 +77,105 @@ def may_match(words: tuple[str, ...] | None, lowered_text: str | None) -> bool:
     if words is None or lowered_text is None:
         return True
     return any(word in lowered_text for word in words)
+
+
+# Where a pattern can match: a pattern no part of which can match a line break (nor look
+# across one) matches only inside one line, and that line holds one of its required words.
+# Searching only those lines, each bounded by its own line break, finds exactly the matches a
+# search of the whole text finds, in the same order, for a fraction of the scanning.
+_CROSSING_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_NOT_DIGIT, sre.CATEGORY_NOT_WORD}
+
+
+@cache
+def line_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """The pattern's required words (`required_words`) when each of its matches lies within
+    one line, else None."""
+    if pattern.flags & re.DOTALL:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError):
+        return None
+    multiline = bool(parsed.state.flags & re.MULTILINE)
+    return _required(list(parsed)) if _within_a_line(list(parsed), multiline) else None
+
+
+def _within_a_line(sequence, multiline: bool) -> bool:
+    """Whether no node of the syntax tree can match (or look at) a line break, nor an end
+    that a line's end would pass for ('$' without MULTILINE, '\\Z')."""
+    for op, value in sequence:
+        if op is sre.LITERAL:
+            ok = value != ord("\n")
+        elif op is sre.NOT_LITERAL:
+            ok = value == ord("\n")
+        elif op is sre.ANY:
+            ok = True  # '.' without DOTALL
+        elif op is sre.AT:
+            ok = value is not sre.AT_END_STRING and (multiline or value is not sre.AT_END)
+        elif op is sre.IN:
+            ok = not _set_holds_newline(value)
+        elif op is sre.BRANCH:
+            ok = all(_within_a_line(list(branch), multiline) for branch in value[1])
+        elif op is sre.SUBPATTERN:
+            ok = not value[1] & re.DOTALL and _within_a_line(list(value[-1]), multiline)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            ok = _within_a_line(list(value[2]), multiline)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            ok = _within_a_line(list(value[1]), multiline)
+        elif op is sre.ATOMIC_GROUP:
+            ok = _within_a_line(list(value), multiline)
+        else:  # back-references and anything unforeseen: assume the worst
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def _set_holds_newline(items) -> bool:
+    negated = bool(items) and items[0][0] is sre.NEGATE
+    held = False
+    for op, value in items[negated:]:
+        if op is sre.LITERAL:
+            held = held or value == ord("\n")
+        elif op is sre.RANGE:
+            held = held or value[0] <= ord("\n") <= value[1]
+        elif op is sre.CATEGORY:
+            held = held or value in _CROSSING_CATEGORIES
+        else:
+            return True  # unforeseen: assume the worst
+    return held != negated
+
+
+class Searchable:
+    """A text prepared for searching with patterns, lower-cased once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lower = lowered(text)
+
+    def finditer(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
+        """pattern.finditer(text, pos, endpos), reading only the lines that can match."""
+        endpos = len(self.text) if endpos is None else endpos
+        words = line_words(pattern) if self.lower is not None else None
+        if words is None:
+            yield from pattern.finditer(self.text, pos, endpos)
+            return
+        for start, end in self._lines(words, pos, endpos):
+            yield from pattern.finditer(self.text, start, end)
+
+    def search(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
+        """pattern.search(text, pos, endpos), reading only the lines that can match."""
+        return next(self.finditer(pattern, pos, endpos), None)
+
+    def _lines(self, words: tuple[str, ...], pos: int, endpos: int) -> list[tuple[int, int]]:
+        """The spans, within pos and endpos, of the lines holding one of `words`, in order."""
+        text, lower, spans = self.text, self.lower, set()
+        for word in words:
+            at = lower.find(word, pos, endpos)
+            while at >= 0:
+                start = max(text.rfind("\n", 0, at) + 1, pos)
+                end = text.find("\n", at, endpos)
+                end = endpos if end < 0 else end
+                spans.add((start, end))
+                at = lower.find(word, end, endpos)
+        return sorted(spans)
