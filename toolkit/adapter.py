@@ -66,15 +66,17 @@ class Adapter:
         """Whether this adapter reads the document: its force's, and a request it has rules for."""
         if re.search(self.recognise, document.text) is None:
             return False
-        return self.rule_set(_layout(document, self.force_id)) is not None
+        return self.rule_set(_layout(document, self)) is not None
 
     def rule_set(self, response: Response) -> RuleSet | None:
         """The rule set for the request the response answers, chosen by its questions."""
-        sets = self.rule_sets or (
+        questions = [q.text for q in response.questions]
+        return next((rules for rules in self._sets() if rules.fits(questions)), None)
+
+    def _sets(self) -> tuple[RuleSet, ...]:
+        return self.rule_sets or (
             RuleSet(figures=self.figures, outcomes=self.outcomes, ignored=()),
         )
-        questions = [q.text for q in response.questions]
-        return next((rules for rules in sets if rules.fits(questions)), None)
 
     def response_year(self, reference: str) -> int | None:
         """The year the response was written, where the force's reference says it."""
@@ -89,7 +91,7 @@ class Adapter:
                 f"a response from {force_name(self.force_id)}: check the file, or choose its "
                 "force with --force (or leave --force out to let multiforce pick).",
             )
-        response = _layout(document, self.force_id)
+        response = _layout(document, self)
         rules = self.rule_set(response)
         if rules is None:
             asked = "; ".join(q.text for q in response.questions) or "no numbered questions"
@@ -397,13 +399,15 @@ def _dated(row: dict, response: Response) -> dict:
 _LAYOUTS: dict[tuple, Response] = {}
 
 
-def _layout(document: Document, force_id: str) -> Response:
-    """The document's layout reading, read once for recognising and parsing it."""
-    key = (document.path, document.sha256, force_id)
+def _layout(document: Document, adapter: Adapter) -> Response:
+    """The document's layout reading, read once for recognising and parsing it: answer by
+    answer only where one of the adapter's rule sets publishes the general reading."""
+    by_question = any(rules.reading for rules in adapter._sets())
+    key = (document.path, document.sha256, adapter.force_id, by_question)
     if key not in _LAYOUTS:
         if len(_LAYOUTS) >= 4:  # documents come one at a time: keep only the last few
             _LAYOUTS.pop(next(iter(_LAYOUTS)))
-        _LAYOUTS[key] = read_response(document, force_id=force_id)
+        _LAYOUTS[key] = read_response(document, force_id=adapter.force_id, by_question=by_question)
     return _LAYOUTS[key]
 
 

@@ -311,13 +311,18 @@ def _passages(rule: Ignore, text: str, spans: list[tuple[int, int]], lower: str 
     """Ignore.passages, within the spans of the text; a span without one of the words every
     match holds (`lower` is the text lower-cased, see literals.lowered) is not searched."""
     pattern = compiled(rule.pattern)
-    words = words_of(pattern)
+    words = _any_word(words_of(pattern)) if lower is not None else None
     for low, high in spans:
-        if words and lower is not None and not any(lower.find(w, low, high) >= 0 for w in words):
+        if words and not words.search(lower, low, high):
             continue
         for match in pattern.finditer(text, low, high):
             if match.end() > match.start():
                 yield match.start(), match.end()
+
+
+@lru_cache(maxsize=1024)
+def _any_word(words: tuple[str, ...] | None) -> re.Pattern | None:
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def _own_references(rows: dict[str, list[dict]]) -> list[str]:

@@ -82,7 +82,7 @@ class Metropolitan(Adapter):
                         values={"value": Measure("devices_deployed")},
                         within=Section(after=DISCLOSURE), at_least=3),
                 Figures(what="the approximate number of scanners", technology=SCANNER,
-                        pattern=rf"^{SENTENCE}\bapproximately (?P<value>{NUMBER}) devices\b[^–\n]*[–-]\s*(?P<caveat>[^\n]*?)\.?$",
+                        pattern=rf"^{SENTENCE}\bapproximately (?P<value>{NUMBER}) devices\b[^–\n]*[–-][^\S\n]*(?P<caveat>[^\n]*?)\.?$",
                         values={"value": Measure("devices_in_service")}, period=ResponseYear()),
                 Figures(what="scanner searches per year (Q2 table)", technology=SCANNER,
                         pattern=rf"^(?P<year>{YEAR}) \| (?P<value>{NUMBER})\b",

@@ -271,8 +271,9 @@ def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str
     ]
 
 
-def _split(body_lines: list[str], profile: Profile):
-    """The request's lines, the answer's lines, the questions, the answers and the statements."""
+def _split(body_lines: list[str], profile: Profile, by_question: bool = True):
+    """The request's lines, the answer's lines, the questions, the answers and the statements
+    (those two left empty unless `by_question`)."""
     pairs = _pairs(body_lines, profile)
     if pairs:
         found = [_questions(request, False)[0] for request, _ in pairs]
@@ -280,6 +281,8 @@ def _split(body_lines: list[str], profile: Profile):
         answers, statements, at = [], [], 0
         for (_, answer_lines), group in zip(pairs, found, strict=True):
             group, at = questions[at : at + len(group)], at + len(group)
+            if not by_question:
+                continue
             if len(group) == 1 and group[0].number is None:
                 answers.append(Answer(group[0].label, "\n".join(answer_lines).strip()))
             else:
@@ -306,14 +309,14 @@ def _split(body_lines: list[str], profile: Profile):
     found, answer_texts = _questions(request_lines, interleaved)
     questions = _labelled(found)
     answers = []
-    if answer_texts:  # each numbered block held its own answer
+    if answer_texts and by_question:  # each numbered block held its own answer
         answers = [
             Answer(q.label, text) for q, text in zip(questions, answer_texts, strict=True) if text
         ]
     statements = []
-    if answer_lines:
+    if answer_lines and by_question:
         answers, statements = _answers(answer_lines, questions)
-    if profile.preamble_answers:
+    if profile.preamble_answers and by_question:
         statements = _preamble_statements(request_lines, questions) + statements
     request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
     return request, answer, questions, answers, statements
@@ -415,14 +418,19 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
 
 
 def read_response(
-    document: Document, source_url: str | None = None, force_id: str | None = None
+    document: Document,
+    source_url: str | None = None,
+    force_id: str | None = None,
+    by_question: bool = True,
 ) -> Response:
     """The response `document` holds, read through the layout profile that fits it best.
 
     `source_url` (the page's address, when the user knows it) helps choose the layout and
     may give the force, the reference and the month of publication. `force_id` is the force
     when the caller knows it (an adapter reads only its own force's responses): the text is
-    then not read for it."""
+    then not read for it. Without `by_question`, the answer is not split into each question's
+    answer and the overall statements (`answers` and `statements` are left empty): an
+    adapter whose rules read the text itself needs only the questions and the answer whole."""
     text = document.text
     profile = choose(text, source_url)
     lines = text.split("\n")
@@ -433,7 +441,7 @@ def read_response(
     body_lines = kept[start:end]
     body = "\n".join(body_lines).strip("\n")
 
-    request, answer, questions, answers, statements = _split(body_lines, profile)
+    request, answer, questions, answers, statements = _split(body_lines, profile, by_question)
 
     if force_id:
         evidence = "the adapter that reads it"

@@ -22,6 +22,7 @@ import signal
 import threading
 import zipfile
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ..errors import DocumentError
@@ -175,6 +176,8 @@ def check_html(path: Path, decoded: str, max_depth: int = MAX_HTML_DEPTH) -> Non
 
 
 def check_text(path: Path, text: str, max_run: int = MAX_DIGIT_RUN) -> None:
+    if not _digits(max_run).search(text):  # a quick scan first: every run refused holds one
+        return
     run = re.search(rf"(?<![\d.,])(?:\d[.,]?){{{max_run + 1},}}", text)
     if run:
         line = text.count("\n", 0, run.start()) + 1
@@ -185,6 +188,12 @@ def check_text(path: Path, text: str, max_run: int = MAX_DIGIT_RUN) -> None:
             f"a response whose numbers are figures (at most {max_run} digits): check the file, "
             "or download it again.",
         )
+
+
+@lru_cache(maxsize=8)
+def _digits(max_run: int) -> re.Pattern:
+    """More than `max_run` digits, with at most one '.' or ',' between two of them."""
+    return re.compile(rf"\d(?:[.,]?\d){{{max_run},}}")
 
 
 class _OutOfTime(BaseException):
