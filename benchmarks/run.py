@@ -46,11 +46,12 @@ TARGETS = {
     "validation_share": 0.10,  # validation / full build, stress scale
     "publishing_vs_floor": 1.5,  # publishing time / raw executemany floor, same pragmas
     "publishing_vs_insert_all": 1.0,  # publishing time / sqlite-utils insert_all
-    "reading_and_audit_ms": 2.0,  # a document, one core
+    "document_ms": 2.0,  # reading, parsing and the audit of a document, one core
     "stress_build_seconds": 150.0,
     "peak_rss_mb": 1024.0,  # stress scale
     "help_seconds": 0.3,
-    "canned_query_ms": 200.0,
+    "canned_query_ms": 200.0,  # and every query of the dashboard
+    "page_ms": 1000.0,  # the database page, the outcome matrix, the dashboard
 }
 
 
@@ -306,10 +307,10 @@ def judge(results: dict) -> list[dict]:
         )
     for name, run in scales.items():
         if "reading" in run:
-            value = run["reading"]["reading_and_audit_ms"]
-            target = TARGETS["reading_and_audit_ms"]
+            value = run["reading"]["document_ms"]
+            target = TARGETS["document_ms"]
             line(
-                "reading + audit, a document, one core (CPU time)",
+                "reading, parsing and the audit, a document, one core (CPU time)",
                 value,
                 target,
                 "ms",
@@ -345,13 +346,24 @@ def judge(results: dict) -> list[dict]:
         help_seconds < TARGETS["help_seconds"],
     )
     largest = list(scales)[-1]
-    for name, query in scales[largest].get("queries", {}).get("queries", {}).items():
+    measured = scales[largest].get("queries", {})
+    for name, query in measured.get("queries", {}).items():
+        what = name.replace("chart ", "dashboard chart ").replace("filter ", "dashboard filter ")
         line(
-            f"canned query {name} (median)",
+            f"{what if ' ' in name else 'canned query ' + name} (median)",
             query["median_ms"],
             TARGETS["canned_query_ms"],
             "ms",
-            query["median_ms"] < TARGETS["canned_query_ms"],
+            query["median_ms"] <= TARGETS["canned_query_ms"],
+            largest,
+        )
+    for page, shown in measured.get("pages", {}).items():
+        line(
+            f"page: {page} (median)",
+            shown["median_ms"],
+            TARGETS["page_ms"],
+            "ms",
+            shown["median_ms"] <= TARGETS["page_ms"],
             largest,
         )
     return lines

@@ -7,7 +7,8 @@ import pytest
 from conftest import MET_TEXT
 from multiforce.toolkit import pipeline
 from multiforce.toolkit.pipeline import check, parse
-from multiforce.toolkit.serving import canned_queries
+from multiforce.toolkit.serving import canned_queries, dashboard_queries
+from multiforce.toolkit.serving.metadata import DASHBOARD_EXAMPLE
 from multiforce.toolkit.store import publish
 
 from benchmarks import corpus, run, stages
@@ -74,7 +75,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     two_jobs = stages.parse("smoke", folder, "-", seed, "2")
     assert two_jobs["rows"] == parsed["rows"] and two_jobs["jobs"] == 2
     reading = stages.reading("smoke", folder, seed)
-    assert reading["documents"] == SMOKE.documents and reading["reading_and_audit_ms"] > 0
+    assert reading["documents"] == SMOKE.documents and reading["document_ms"] > 0
     assert stages.validation(rows)["seconds"] > 0
     published = stages.publishing(rows, db / "published.db")
     results = {
@@ -104,7 +105,10 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     results["ingest_one_changed"] = stages.ingest("smoke", folder, db / "built.db", seed)
     assert results["ingest_one_changed"]["parsed"] == 1
     results["queries"] = stages.queries(db / "built.db", "1")
-    assert set(results["queries"]["queries"]) == set(canned_queries())
+    dashboard = set(dashboard_queries(DASHBOARD_EXAMPLE))
+    assert set(results["queries"]["queries"]) == set(canned_queries()) | dashboard
+    assert any(name.startswith("chart ") for name in dashboard)
+    assert set(results["queries"]["pages"]) == set(stages.PAGES)
     everything = {
         "machine": run.machine(),
         "seed": 2022,
@@ -127,6 +131,8 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
         "publishing / raw executemany floor (same pragmas)",
         "parsing the corpus: two jobs / one job",
         "drawing the progress bar / full build",
-        "reading + audit, a document, one core (CPU time)",
+        "reading, parsing and the audit, a document, one core (CPU time)",
+        "page: the dashboard (median)",
+        "dashboard chart outcome-matrix (median)",
     } <= judged
     assert "| figure | scale | value | target |" in run.table(everything)

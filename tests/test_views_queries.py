@@ -1,28 +1,19 @@
 """The canned queries and the dashboard's queries, written for speed, give exactly what the plain
 views give: on the benchmark's corpus at campaign scale and on the bundled build."""
 
-import json
 import re
 import sqlite3
 from collections import Counter
 
 import pytest
 from multiforce.toolkit import pipeline
-from multiforce.toolkit.serving import canned_queries, example_parameters
+from multiforce.toolkit.serving import canned_queries, dashboard_queries, example_parameters
 from multiforce.toolkit.serving.fts import register
-from multiforce.toolkit.serving.metadata import METADATA_FILE
+from multiforce.toolkit.serving.metadata import DASHBOARD_EXAMPLE
 from multiforce.toolkit.summaries import SUMMARIES
 
 from benchmarks import corpus
 
-DASHBOARD = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["plugins"][
-    "datasette-dashboards"
-]["overview"]
-DASHBOARD_PARAMETERS = {
-    "technology": "mobile_fingerprint_scanner",
-    "measure": "uses",
-    "campaign": "scanners-arches-extraction-2022",
-}
 # The plain form of the queries rewritten beyond reading a summary for its view.
 PLAIN = {
     "measure_by_force_and_year": """
@@ -48,11 +39,8 @@ def _queries() -> dict[str, tuple[str, dict]]:
         name: (query.sql, example_parameters().get(name, {}))
         for name, query in canned_queries().items()
     }
-    for kind, parts in (("chart", DASHBOARD["charts"]), ("filter", DASHBOARD["filters"])):
-        for name, part in parts.items():
-            if "query" in part:
-                sql = re.sub(r"\[\[(.*?)\]\]", r"\1", part["query"])
-                queries[f"{kind} {name}"] = (sql, DASHBOARD_PARAMETERS)
+    for name, sql in dashboard_queries(DASHBOARD_EXAMPLE).items():
+        queries[name] = (sql, DASHBOARD_EXAMPLE)
     return queries
 
 

@@ -233,7 +233,8 @@ def _current(held: tuple | None, current: dict[str, str]) -> bool:
 
 def _batches(sources, jobs: int = 1, progress=None):
     batch, text = [], 0
-    for item in in_order(_parsed_for_publishing, sources, jobs):
+    # The workers read the next batch while this process validates and writes the last.
+    for item in in_order(_parsed_for_publishing, sources, jobs, ahead=BATCH_DOCUMENTS):
         if progress is not None:
             progress.advance()
         batch.append(item)

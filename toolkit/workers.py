@@ -42,8 +42,10 @@ def usable(jobs: int, items: int) -> int:
     return min(jobs, items)
 
 
-def in_order(function: Callable, items: Sequence, jobs: int) -> Iterator:
-    """function(item) for each item, in order, computed by `jobs` worker processes."""
+def in_order(function: Callable, items: Sequence, jobs: int, ahead: int = 0) -> Iterator:
+    """function(item) for each item, in order, computed by `jobs` worker processes, which
+    run up to `ahead` items (or AHEAD chunks each, if more) beyond the one being used: the
+    work the caller does with a result is then done while the workers go on."""
     workers = usable(jobs, len(items))
     if not workers:
         yield from map(function, items)
@@ -59,7 +61,7 @@ def in_order(function: Callable, items: Sequence, jobs: int) -> Iterator:
         running = deque()
         for start in chunks:
             running.append(pool.submit(_run, start, min(start + CHUNK, len(items))))
-            if len(running) >= workers * (AHEAD + 1):
+            if len(running) >= max(workers * (AHEAD + 1), -(-ahead // CHUNK)):
                 break
         while running:
             results, failure = _outcome(running.popleft())

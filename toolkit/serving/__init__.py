@@ -3,7 +3,7 @@ the canned queries (queries/*.sql) and safe full-text search (fts.py)."""
 
 from pathlib import Path
 
-from .metadata import METADATA_FILE, bundled_metadata, metadata_for
+from .metadata import METADATA_FILE, bundled_metadata, dashboard_queries, metadata_for
 from .queries import canned_queries, example_parameters
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "bundled_metadata",
     "canned_queries",
     "check_database",
+    "dashboard_queries",
     "datasette_arguments",
     "example_parameters",
     "metadata_for",

@@ -6,6 +6,7 @@ served under any other name (Datasette names it after its file) gets the same de
 
 import functools
 import json
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,3 +49,32 @@ def is_multiforce(conn: sqlite3.Connection) -> bool:
     """Whether the database CONN opens holds multiforce's tables."""
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     return CORE_TABLES <= tables
+
+
+DASHBOARD = "overview"
+# The dashboard's filters as a user first sets them: what the tests and the benchmark run.
+DASHBOARD_EXAMPLE = {
+    "technology": "mobile_fingerprint_scanner",
+    "measure": "uses",
+    "campaign": "scanners-arches-extraction-2022",
+}
+OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)  # datasette-dashboards' optional clause
+PARAMETER = re.compile(r":(\w+)")
+
+
+def dashboard_queries(parameters: dict[str, str]) -> dict[str, str]:
+    """Each query the dashboard's page runs ('chart NAME', 'filter NAME') as the page sends
+    it with the filters set to `parameters`: an optional clause `[[ ... ]]` kept when every
+    parameter it names is set, dropped otherwise."""
+
+    def resolved(match: re.Match) -> str:
+        named = PARAMETER.findall(match[1])
+        return match[1] if all(parameters.get(name) for name in named) else ""
+
+    dashboard = bundled_metadata()["plugins"]["datasette-dashboards"][DASHBOARD]
+    return {
+        f"{kind} {name}": OPTIONAL.sub(resolved, part["query"])
+        for kind, parts in (("chart", dashboard["charts"]), ("filter", dashboard["filters"]))
+        for name, part in parts.items()
+        if "query" in part
+    }
