@@ -36,8 +36,8 @@ document is the Met's response in the Met's own layout with another reference, i
 shifted and every figure redrawn, so every scale goes through the real read, parse, validate and
 publish path: no rows are built directly. Each stage runs in a process of its own, which
 reports its peak resident memory. The floor is the same rows written by a bare `sqlite3`
-`executemany`, with publishing's pragmas or SQLite's defaults; `insert_all` is plain
-sqlite-utils.
+`executemany` in one transaction, every index made once the rows are in, with publishing's
+pragmas or SQLite's defaults; `insert_all` is plain sqlite-utils (up to the archive scale).
 
 How the code reaches these figures (streaming in batches, incremental ingest, indexes) is in
 [design.md](design.md).

@@ -8,6 +8,7 @@ import sqlite_utils
 from conftest import MET_HTML, MET_TEXT
 from multiforce.toolkit.pipeline import build, bundled_corpus, ingest, parse
 from multiforce.toolkit.store import publish as publishing
+from multiforce.toolkit.store.schema import INDEXES
 
 
 def dump(db):
@@ -46,6 +47,30 @@ def test_schema_keys_indexes_fts_and_views(tmp_path):
     ).fetchone()[0]
     assert rate == pytest.approx(39.2)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_build_makes_every_index_at_its_end_and_an_ingest_keeps_them(tmp_path, monkeypatch):
+    def held(db) -> set:
+        database = sqlite_utils.Database(db)
+        return {(t, tuple(ix.columns)) for t in INDEXES for ix in database[t].indexes}
+
+    every = {(table, tuple(index)) for table, indexes in INDEXES.items() for index in indexes}
+    while_writing = []
+    finish = publishing.Publication.finish
+
+    def finishing(session):
+        if session.conn is not None:
+            while_writing.append(held(session.conn))
+        finish(session)
+
+    monkeypatch.setattr(publishing.Publication, "finish", finishing)
+    db_path = tmp_path / "m.db"
+    build(db_path)
+    assert every <= held(db_path)
+    written = {("observations", ("document_id",)), ("outcomes", ("response_id",))}
+    assert written <= while_writing[0] and not every <= while_writing[0]
+    ingest(db_path, [MET_HTML])
+    assert every <= held(db_path)
 
 
 def test_reingesting_the_same_document_changes_nothing(tmp_path):

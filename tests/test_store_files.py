@@ -97,3 +97,33 @@ def test_no_module_imports_a_posix_only_module_at_module_level():
         for path in (ROOT / folder).rglob("*.py")
     }
     assert {path: names for path, names in found.items() if names} == {}
+
+
+@pytest.mark.parametrize("journal", [None, "-journal", "-wal"])
+def test_the_published_database_is_copied_whole_with_or_without_a_journal_beside_it(
+    tmp_path, journal
+):
+    import sqlite3
+
+    source, copy = tmp_path / "m.db", tmp_path / "copy.db"
+    ingest(source, [MET_TEXT], "metropolitan")
+    if journal:
+        Path(f"{source}{journal}").write_bytes(b"")  # left by another program: backup reads it
+    files.copy_database(source, copy)
+
+    def rows(db):
+        conn = sqlite3.connect(db)
+        try:
+            return conn.execute("SELECT * FROM observations ORDER BY observation_id").fetchall()
+        finally:
+            conn.close()
+
+    assert rows(copy) == rows(source) and len(rows(copy)) == 28
+
+
+def test_a_file_that_is_not_a_database_is_not_copied(tmp_path):
+    source = tmp_path / "notes.db"
+    source.write_text("not a database at all, but long enough to have a header " * 10)
+    with pytest.raises(Exception, match="not a multiforce database"):
+        files.copy_database(source, tmp_path / "copy.db")
+    assert not (tmp_path / "copy.db").exists()

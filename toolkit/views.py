@@ -272,7 +272,9 @@ WITH per_response AS (
          max(period_end) AS latest,
          {", ".join(f"max(measure = '{measure}') AS [{measure}]" for measure in EVIDENCE)}
   FROM observations
-  WHERE value > 0 AND measure IN ({", ".join(f"'{measure}'" for measure in EVIDENCE)})
+  -- "+measure": read from the covering index in one pass, not row by row through the
+  -- measure index (a third of the time at a million figures)
+  WHERE value > 0 AND +measure IN ({", ".join(f"'{measure}'" for measure in EVIDENCE)})
   GROUP BY technology, force_id, response_id)
 SELECT p.technology, f.force_id, f.name AS force_name, {_present("[{}]", EVIDENCE)} AS evidence,
   min(p.earliest) AS earliest, max(p.latest) AS latest,

@@ -24,7 +24,7 @@ from ..records import ROW_KEYS, TABLES, Extraction, cited_first
 from ..summaries import write_summaries
 from ..validation import Report
 from . import checks, files
-from .schema import ensure_schema
+from .schema import ensure_reading_indexes, ensure_schema
 
 # A figure that several documents of a response state is cited from the one with the smallest
 # document_id, whatever the order or history of ingests: the same documents, the same database.
@@ -115,7 +115,9 @@ class Publication:
             if not self.fresh:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
-        # A build written in one batch was checked whole by validation.
+        # A build written in one batch was checked whole by validation. The checks read the
+        # indexes a build makes at its end: make them first.
+        ensure_reading_indexes(sqlite_utils.Database(self.conn))
         problems = (
             checks.matches_within_uses(self.conn, self.written)
             if self.written.batches > 1 or not self.fresh
@@ -123,10 +125,13 @@ class Publication:
         )
         if problems:
             raise ValidationFailed(Report(problems))
-        write_summaries(self.conn)  # derived tables for fast pages: toolkit/summaries.py
-        # Statistics for the query planner (sampled: quick at any size); without them SQLite
-        # scans every outcome for outcome_matrix and sorts all of them for who_refused_what.
+        # Statistics for the query planner (sampled: quick at any size), for the summaries'
+        # queries, then for the pages' over the summaries too; without them SQLite picks among
+        # equal-looking indexes by the order they were made, scans every outcome for
+        # outcome_matrix and sorts all of them for who_refused_what.
         self.conn.execute("PRAGMA analysis_limit = 1000")
+        self.conn.execute("ANALYZE")
+        write_summaries(self.conn)  # derived tables for fast pages: toolkit/summaries.py
         self.conn.execute("ANALYZE")
         self.conn.close()
         self.conn = None
@@ -145,7 +150,8 @@ class Publication:
             self.conn = sqlite3.connect(self.aside, isolation_level=None)
             for pragma in ASIDE_PRAGMAS:
                 self.conn.execute(pragma)
-            ensure_schema(sqlite_utils.Database(self.conn))
+            # A build from nothing makes the indexes only reading needs at its end (finish).
+            ensure_schema(sqlite_utils.Database(self.conn), reading_indexes=not self.fresh)
         return self.conn
 
 

@@ -62,10 +62,17 @@ INDEXES = {
 }
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
+# The indexes that writing itself reads (a document's rows deleted before it is read again, a
+# response's checked): every other index serves only the pages and queries, and a build from
+# nothing makes those once all its rows are in, quicker than keeping them up to date row by row.
+WRITING_INDEXES = (["response_id"], ["document_id"])
+
+
+def ensure_schema(db: sqlite_utils.Database, reading_indexes: bool = True) -> None:
     """Create what is missing: the reference tables, the data tables (adding the columns a
-    database built by an earlier version lacks), their indexes, the documents' full-text index
-    and the views."""
+    database built by an earlier version lacks), their indexes (without `reading_indexes`, only
+    those writing needs: see `ensure_reading_indexes`), the documents' full-text index and the
+    views."""
     publish_reference(db)
     for index in INDEXES["forces"]:
         db["forces"].create_index(index, if_not_exists=True)
@@ -77,9 +84,17 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             if name not in held:
                 db[table].add_column(name, kind)
         for index in INDEXES[table]:
-            db[table].create_index(index, if_not_exists=True)
+            if reading_indexes or index in WRITING_INDEXES:
+                db[table].create_index(index, if_not_exists=True)
     ensure_campaign_schema(db)  # campaigns, requests: before the views that read them
     if not db["documents"].detect_fts():
         db["documents"].enable_fts(["filename", "text"], create_triggers=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
+
+
+def ensure_reading_indexes(db: sqlite_utils.Database) -> None:
+    """The indexes `ensure_schema(db, reading_indexes=False)` left out."""
+    for table in FOREIGN_KEYS:
+        for index in INDEXES[table]:
+            db[table].create_index(index, if_not_exists=True)
