@@ -55,12 +55,14 @@ def one_value_per_key(conn: sqlite3.Connection, extraction: Extraction) -> dict[
     Returns, per table, the batch's keys already held and the document each is cited from."""
     incoming = {row["document_id"]: row["filename"] for row in extraction.rows["documents"]}
     replaced = {response_id for (response_id,) in recorded_by_hand(extraction)}
-    problems = _merge_held_responses(conn, extraction)
+    problems, held_responses = _merge_held_responses(conn, extraction)
     cited: dict[str, dict] = {}
     for table, column in (("observations", "value"), ("outcomes", "status")):
         key = ROW_KEYS[table]
         rows = extraction.rows[table]
-        if not rows:
+        # A row's key is made from its response's id (records.row_id): only a response already
+        # published can hold one of the batch's keys, so only its rows are looked up.
+        if not any(row["response_id"] in held_responses for row in rows):
             continue
         held = {
             found[0]: found[1:]
@@ -68,7 +70,7 @@ def one_value_per_key(conn: sqlite3.Connection, extraction: Extraction) -> dict[
                 f"SELECT t.{key}, t.{column}, t.document_id, d.filename FROM {table} t "
                 "LEFT JOIN documents d ON d.document_id = t.document_id "
                 f"WHERE t.{key} IN (SELECT value FROM json_each(?))",
-                (json.dumps([row[key] for row in rows]),),
+                (json.dumps([row[key] for row in rows if row["response_id"] in held_responses]),),
             )
         }
         cited[table] = {held_key: document for held_key, (_, document, _) in held.items()}
@@ -98,9 +100,12 @@ def one_value_per_key(conn: sqlite3.Connection, extraction: Extraction) -> dict[
     return cited
 
 
-def _merge_held_responses(conn: sqlite3.Connection, extraction: Extraction) -> list[Problem]:
+def _merge_held_responses(
+    conn: sqlite3.Connection, extraction: Extraction
+) -> tuple[list[Problem], set[str]]:
     """A response already published from another source becomes one row with the batch's
-    (records.merge_responses): its kinds joined, the sources' dates agreeing."""
+    (records.merge_responses): its kinds joined, the sources' dates agreeing. Returns the
+    problems and the ids of the batch's responses already published."""
     rows = extraction.rows["responses"]
     names = list(columns("responses"))
     held = {
@@ -128,7 +133,7 @@ def _merge_held_responses(conn: sqlite3.Connection, extraction: Extraction) -> l
             )
             for column in disagreeing
         ]
-    return problems
+    return problems, set(held)
 
 
 # The periods a session touched whose largest number of matches exceeds their smallest number
