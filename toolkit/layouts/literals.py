@@ -1,4 +1,5 @@
-"""A quick proof that a vocabulary pattern cannot match a text, before searching it.
+"""A quick proof that a vocabulary pattern cannot match a text, before searching it; and, for
+a pattern that stays within a line, the only lines where it can match (`Searchable`).
 
 Most of a vocabulary's patterns (a status's phrases, a measure's words) are found nowhere in a
 given sentence, and a case-insensitive regular expression that starts with an alternation is
