@@ -64,8 +64,7 @@ class Section:
     after: str | tuple[str, ...]
     before: str | None = None
 
-    def within(self, text: str | Searchable) -> tuple[int, int] | None:
-        text = text if isinstance(text, Searchable) else Searchable(text)
+    def within(self, text: Searchable) -> tuple[int, int] | None:
         at = 0
         for after in _expand(self.after):
             start = text.search(compiled(after), at)

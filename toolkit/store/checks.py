@@ -62,7 +62,8 @@ def one_value_per_key(conn: sqlite3.Connection, extraction: Extraction) -> dict[
         rows = extraction.rows[table]
         # A row's key is made from its response's id (records.row_id): only a response already
         # published can hold one of the batch's keys, so only its rows are looked up.
-        if not any(row["response_id"] in held_responses for row in rows):
+        looked_up = [row[key] for row in rows if row["response_id"] in held_responses]
+        if not looked_up:
             continue
         held = {
             found[0]: found[1:]
@@ -70,7 +71,7 @@ def one_value_per_key(conn: sqlite3.Connection, extraction: Extraction) -> dict[
                 f"SELECT t.{key}, t.{column}, t.document_id, d.filename FROM {table} t "
                 "LEFT JOIN documents d ON d.document_id = t.document_id "
                 f"WHERE t.{key} IN (SELECT value FROM json_each(?))",
-                (json.dumps([row[key] for row in rows if row["response_id"] in held_responses]),),
+                (json.dumps(looked_up),),
             )
         }
         cited[table] = {held_key: document for held_key, (_, document, _) in held.items()}
