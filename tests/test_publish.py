@@ -8,7 +8,7 @@ import sqlite_utils
 from conftest import MET_HTML, MET_TEXT
 from multiforce.toolkit.pipeline import build, bundled_corpus, ingest, parse
 from multiforce.toolkit.store import publish as publishing
-from multiforce.toolkit.store.schema import INDEXES
+from multiforce.toolkit.store.schema import INDEXES, RETIRED_INDEXES
 
 
 def dump(db):
@@ -71,6 +71,18 @@ def test_a_build_makes_every_index_at_its_end_and_an_ingest_keeps_them(tmp_path,
     assert written <= while_writing[0] and not every <= while_writing[0]
     ingest(db_path, [MET_HTML])
     assert every <= held(db_path)
+
+
+def test_an_index_an_earlier_version_made_is_dropped_when_publishing(tmp_path):
+    db_path = tmp_path / "m.db"
+    ingest(db_path, [MET_TEXT])
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"CREATE INDEX [{RETIRED_INDEXES[0]}] ON observations (technology, force_id)")
+    conn.commit()
+    conn.close()
+    ingest(db_path, [MET_HTML])
+    names = {ix.name for ix in sqlite_utils.Database(db_path)["observations"].indexes}
+    assert RETIRED_INDEXES[0] not in names
 
 
 def test_reingesting_the_same_document_changes_nothing(tmp_path):

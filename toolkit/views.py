@@ -265,7 +265,8 @@ FROM (SELECT force_id, force_name, source_kind, period_start, period_end,
   GROUP BY force_id, source_kind, period_start, period_end)
 WHERE searches IS NOT NULL AND police_matches IS NOT NULL
 GROUP BY force_id, source_kind""",
-    # Each response's evidence first (a few rows each), then each force's.
+    # Each response's evidence first (a few rows each, in the order of the covering index),
+    # then each force's, and apart from it the references each force's evidence cites.
     "technology_evidence": f"""
 WITH per_response AS (
   SELECT technology, force_id, response_id, min(period_start) AS earliest,
@@ -275,18 +276,23 @@ WITH per_response AS (
   -- "+measure": read from the covering index in one pass, not row by row through the
   -- measure index (a third of the time at a million figures)
   WHERE value > 0 AND +measure IN ({", ".join(f"'{measure}'" for measure in EVIDENCE)})
-  GROUP BY technology, force_id, response_id)
-SELECT p.technology, f.force_id, f.name AS force_name, {_present("[{}]", EVIDENCE)} AS evidence,
-  min(p.earliest) AS earliest, max(p.latest) AS latest,
-  {_present("instr(r.source_kind, '{}')", SOURCE_KINDS)} AS source_kind,
-  (SELECT group_concat(reference) FROM (
-     SELECT DISTINCT x.reference
-     FROM per_response y JOIN responses x ON x.response_id = y.response_id
-     WHERE y.technology = p.technology AND y.force_id = p.force_id
-     ORDER BY x.reference)) AS references_
-FROM per_response p JOIN responses r ON r.response_id = p.response_id
-JOIN forces f ON f.force_id = p.force_id
-GROUP BY p.technology, f.force_id""",
+  GROUP BY technology, force_id, response_id),
+per_force AS (
+  SELECT p.technology, f.force_id, f.name AS force_name,
+    {_present("[{}]", EVIDENCE)} AS evidence, min(p.earliest) AS earliest,
+    max(p.latest) AS latest, {_present("instr(r.source_kind, '{}')", SOURCE_KINDS)} AS source_kind
+  FROM per_response p JOIN responses r ON r.response_id = p.response_id
+  JOIN forces f ON f.force_id = p.force_id
+  GROUP BY p.technology, f.force_id),
+-- one pass for every force's references (a subquery per force would read per_response again)
+cited AS (
+  SELECT technology, force_id, group_concat(reference) AS references_ FROM (
+    SELECT DISTINCT p.technology, p.force_id, x.reference
+    FROM per_response p JOIN responses x ON x.response_id = p.response_id
+    ORDER BY p.technology, p.force_id, x.reference)
+  GROUP BY technology, force_id)
+SELECT e.*, c.references_
+FROM per_force e JOIN cited c ON c.technology = e.technology AND c.force_id = e.force_id""",
     "outcome_cells": outcome_cells_sql(_LATEST),
     "conflicts": CONFLICTS,
     "matrix_cells": with_request_cells("outcome_cells"),
