@@ -4,7 +4,9 @@ import sqlite3
 from collections import Counter
 
 import pytest
+from multiforce.schemas.vocabulary import SOURCE_KINDS
 from multiforce.toolkit.summaries import SUMMARIES
+from multiforce.toolkit.views import EVIDENCE, _present
 
 
 @pytest.mark.parametrize("summary", list(SUMMARIES))
@@ -49,3 +51,51 @@ outcomes:
     result = cli("ingest", later, "--db", built_db)
     assert result.exit_code == 0, result.output
     assert psni() == [("mixed: neither_confirm_nor_deny; not_held",)]
+
+
+# The plain definitions of views written for speed (grouped response by response, read from the
+# covering index): the fast SQL must give exactly these rows.
+PLAIN = {
+    "scanner_totals_by_force": """
+SELECT force_id, force_name, source_kind, min(period_start) AS from_, max(period_end) AS to_,
+  sum(searches) AS searches, sum(police_matches) AS police_matches,
+  sum(immigration_matches) AS immigration_matches,
+  round(100.0 * sum(police_matches) / sum(searches), 1) AS police_matches_per_100,
+  round(100.0 * sum(immigration_matches) / sum(searches), 1) AS immigration_matches_per_100
+FROM (SELECT force_id, force_name, source_kind, period_start, period_end,
+    max(CASE WHEN measure = 'uses' AND breakdown = 'none' THEN value END) AS searches,
+    max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
+      AS police_matches,
+    max(CASE WHEN measure = 'matches' AND breakdown_value = 'immigration' THEN value END)
+      AS immigration_matches
+  FROM figures_by_force_year WHERE technology = 'mobile_fingerprint_scanner'
+  GROUP BY force_id, source_kind, period_start, period_end)
+WHERE searches IS NOT NULL AND police_matches IS NOT NULL
+GROUP BY force_id, source_kind""",
+    "technology_evidence": f"""
+WITH per_response AS (
+  SELECT technology, force_id, response_id, min(period_start) AS earliest,
+         max(period_end) AS latest,
+         {", ".join(f"max(measure = '{measure}') AS [{measure}]" for measure in EVIDENCE)}
+  FROM observations
+  WHERE value > 0 AND measure IN ({", ".join(f"'{measure}'" for measure in EVIDENCE)})
+  GROUP BY technology, force_id, response_id)
+SELECT p.technology, f.force_id, f.name AS force_name, {_present("[{}]", EVIDENCE)} AS evidence,
+  min(p.earliest) AS earliest, max(p.latest) AS latest,
+  {_present("instr(r.source_kind, '{}')", SOURCE_KINDS)} AS source_kind,
+  (SELECT group_concat(reference) FROM (
+     SELECT DISTINCT x.reference
+     FROM per_response y JOIN responses x ON x.response_id = y.response_id
+     WHERE y.technology = p.technology AND y.force_id = p.force_id
+     ORDER BY x.reference)) AS references_
+FROM per_response p JOIN responses r ON r.response_id = p.response_id
+JOIN forces f ON f.force_id = p.force_id
+GROUP BY p.technology, f.force_id""",
+}
+
+
+@pytest.mark.parametrize("view", list(PLAIN))
+def test_a_view_written_for_speed_gives_the_rows_of_its_plain_definition(built_db, view):
+    conn = sqlite3.connect(built_db)
+    held = Counter(conn.execute(f"SELECT * FROM [{view}]"))
+    assert held and held == Counter(conn.execute(PLAIN[view]))

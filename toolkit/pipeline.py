@@ -8,7 +8,6 @@ aside, which replaces the old one only when every batch has passed. A document a
 published (the same sha256, read by the same code) is skipped before it is parsed.
 """
 
-import hashlib
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,6 +19,7 @@ from .errors import ValidationFailed
 from .readers import read_document
 from .readers.safety import check_text, time_limit
 from .records import Extraction
+from .store.digests import Digests
 from .store.publish import publication
 from .validation import Report, validate
 from .versions import adapter_version
@@ -166,7 +166,7 @@ def publish_sources(
     results: list[Ingested] = []
     problems = []
     with publication(db, fresh=fresh) as session:
-        pending, stale = _unpublished(session.held_documents(), sources, results)
+        pending, stale = _unpublished(session, sources, results)
         session.forget(stale)
         if progress is not None:
             progress.start(len(pending))
@@ -192,12 +192,15 @@ def publish_sources(
     return results
 
 
-def _unpublished(held: dict, sources, results: list[Ingested]):
+def _unpublished(session, sources, results: list[Ingested]):
     """The sources to parse, and the published documents read by code that has since changed.
 
-    A source is hashed first: if its document is published, read by the code that would read
-    it now, it is skipped without being parsed.
+    A source is hashed first (or its digest taken from the record of files unchanged since
+    they were hashed: store/digests.py): if its document is published, read by the code that
+    would read it now, it is skipped without being parsed.
     """
+    held = session.held_documents()
+    digests = Digests(session.db_path)
     current = {
         name: adapter_version(cls) for name, cls in {**adapters(), **format_adapters()}.items()
     }
@@ -210,10 +213,7 @@ def _unpublished(held: dict, sources, results: list[Ingested]):
     pending, stale, seen = [], [], set()
     for path, force in sources:
         path = Path(path)
-        try:
-            document_id = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            document_id = None  # reading it properly will say what is wrong
+        document_id = digests.of(path)
         if document_id is not None and (
             document_id in seen or _current(held.get(document_id), current)
         ):
@@ -224,6 +224,7 @@ def _unpublished(held: dict, sources, results: list[Ingested]):
             stale.append(document_id)
         seen.add(document_id)
         pending.append((path, force))
+    digests.save()
     return pending, stale
 
 

@@ -249,20 +249,32 @@ FROM figures_by_force_year
 WHERE technology = 'mobile_fingerprint_scanner' AND measure IN ('uses', 'matches')
   AND breakdown IN ('none', 'database')
 GROUP BY force_id, period_start, period_end, source_kind""",
-    "scanner_totals_by_force": """
-SELECT force_id, force_name, source_kind, min(period_start) AS from_, max(period_end) AS to_,
-  sum(searches) AS searches, sum(police_matches) AS police_matches,
-  sum(immigration_matches) AS immigration_matches,
-  round(100.0 * sum(police_matches) / sum(searches), 1) AS police_matches_per_100,
-  round(100.0 * sum(immigration_matches) / sum(searches), 1) AS immigration_matches_per_100
-FROM (SELECT force_id, force_name, source_kind, period_start, period_end,
+    # Each response's figures for a period first, in the covering index's order, then each
+    # period's across a force's responses of one source kind, then the force's totals.
+    "scanner_totals_by_force": f"""
+WITH per_response AS (
+  SELECT force_id, response_id, period_start, period_end,
     max(CASE WHEN measure = 'uses' AND breakdown = 'none' THEN value END) AS searches,
     max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
       AS police_matches,
     max(CASE WHEN measure = 'matches' AND breakdown_value = 'immigration' THEN value END)
       AS immigration_matches
-  FROM figures_by_force_year WHERE technology = 'mobile_fingerprint_scanner'
-  GROUP BY force_id, source_kind, period_start, period_end)
+  FROM observations WHERE technology = 'mobile_fingerprint_scanner'
+  GROUP BY force_id, response_id, period_start, period_end),
+per_period AS (
+  SELECT p.force_id, f.name AS force_name, r.source_kind, p.period_start, p.period_end,
+    {_number("max(p.searches)")} AS searches,
+    {_number("max(p.police_matches)")} AS police_matches,
+    {_number("max(p.immigration_matches)")} AS immigration_matches
+  FROM per_response p JOIN responses r ON r.response_id = p.response_id
+  JOIN forces f ON f.force_id = p.force_id
+  GROUP BY p.force_id, r.source_kind, p.period_start, p.period_end)
+SELECT force_id, force_name, source_kind, min(period_start) AS from_, max(period_end) AS to_,
+  sum(searches) AS searches, sum(police_matches) AS police_matches,
+  sum(immigration_matches) AS immigration_matches,
+  round(100.0 * sum(police_matches) / sum(searches), 1) AS police_matches_per_100,
+  round(100.0 * sum(immigration_matches) / sum(searches), 1) AS immigration_matches_per_100
+FROM per_period
 WHERE searches IS NOT NULL AND police_matches IS NOT NULL
 GROUP BY force_id, source_kind""",
     # Each response's evidence first (a few rows each, in the order of the covering index),

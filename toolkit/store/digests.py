@@ -1,0 +1,80 @@
+"""The sha256 of each source file, remembered beside the database with the file's size, inode
+and times, so that an ingest reads again only the files that changed since it last looked.
+
+A file counts as unchanged only if all four are what they were, and it had last changed well
+before it was hashed: a change within the same tick of the file system's clock would keep its
+times, so a file hashed fresh from a change is hashed again next time. The change time (ctime)
+moves with every write and cannot be set back, so a copy that keeps the old modification time
+is still seen. The record is only a shortcut: lost, damaged or from another version, it is
+ignored and every file is hashed.
+"""
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+
+SETTLED_NS = 2 * 10**9  # a file changed this recently when hashed is hashed again next time
+VERSION = 1
+
+
+def record_path(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.digests.json")
+
+
+class Digests:
+    """The files' digests for one database, read from its record and written back by `save`."""
+
+    def __init__(self, db_path: Path):
+        self.path = record_path(Path(db_path))
+        self.known = _load(self.path)
+        self.changed = False
+
+    def of(self, path: Path) -> str | None:
+        """The file's sha256, or None if it cannot be read (reading it properly will say why)."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        key = os.path.abspath(path)
+        stamp = [stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns]
+        held = self.known.get(key)
+        if held is not None and held[:4] == stamp:
+            return held[4]
+        try:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            return None
+        if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > SETTLED_NS:
+            self.known[key] = [*stamp, digest]
+            self.changed = True
+        return digest
+
+    def save(self) -> None:
+        """Write the record (beside the database, replaced whole); a failure costs only time."""
+        if not self.changed:
+            return
+        partial = self.path.with_name(self.path.name + ".partial")
+        try:
+            partial.write_text(json.dumps({"version": VERSION, "files": self.known}))
+            os.replace(partial, self.path)
+        except OSError:
+            partial.unlink(missing_ok=True)
+
+
+def _load(path: Path) -> dict[str, list]:
+    try:
+        record = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(record, dict) or record.get("version") != VERSION:
+        return {}
+    files = record.get("files")
+    if not isinstance(files, dict):
+        return {}
+    return {
+        key: held
+        for key, held in files.items()
+        if isinstance(held, list) and len(held) == 5 and isinstance(held[4], str)
+    }
