@@ -8,6 +8,7 @@ from conftest import ROOT
 from layout_reading import fixtures
 from multiforce.toolkit.layouts.literals import (
     Searchable,
+    leading_words,
     line_words,
     lowered,
     may_match,
@@ -111,3 +112,38 @@ def test_a_search_line_by_line_finds_what_a_whole_search_finds(pattern):
         assert [m.span() for m in text.finditer(pattern, low, high)] == [
             m.span() for m in pattern.finditer(passage, low, high)
         ]
+
+
+def test_the_words_every_match_starts_with():
+    def lead(pattern, flags=re.I | re.M):
+        return leading_words(re.compile(pattern, flags))
+
+    assert lead(r"\nReason for decision$") == ("\nreason for decision",)
+    assert lead(r"\b(?:Our|Your) ref(?:erence)?\b") == ("our", "your")  # the group's words
+    assert lead(r"^(?<=\n)\bFOI (?:Reference|Cyfeirnod):") == ("foi reference", "foi cyfeirnod")
+    assert lead(r"\nRe(?:quest|sponse)$") == ("\nrequest", "\nresponse")
+    # no word, or one that a match may skip or miss: the whole text is searched
+    for pattern in (r"\n.+ \(\d+\)$", r"(?:abc)?def", r"abc|\d+", r"ab\w", r"(?:abc|)x", r"é\w+"):
+        assert lead(pattern) is None, pattern
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [m for profile in profiles() for m in (*profile.markers, *profile.requires_each)]
+    + [p for profile in profiles() for group in profile.fields.values() for p in group]
+    + _rule_patterns(),
+    ids=lambda p: p.pattern[:40],
+)
+def test_a_search_from_the_leading_words_finds_what_a_whole_search_finds(pattern):
+    rng = random.Random(pattern.pattern)
+    for passage in _passages()[:60]:
+        text = Searchable(passage)
+        found = pattern.search(passage)
+        assert _span(text.search(pattern)) == _span(found)
+        low = rng.randrange(len(passage) + 1)
+        high = rng.randrange(low, len(passage) + 1)
+        assert _span(text.search(pattern, low, high)) == _span(pattern.search(passage, low, high))
+
+
+def _span(match):
+    return match and (match.span(), match.groupdict())

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .layouts.literals import lowered, words_of
 from .rules import Ignore, compiled
@@ -120,9 +121,9 @@ COMMON: list[tuple[str, Ignore]] = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """One number in the text, where it stands, and what it is."""
+class Number(NamedTuple):
+    """One number in the text, where it stands, and what it is (a document holds hundreds: a
+    tuple is made several times faster than a frozen dataclass)."""
 
     text: str
     start: int

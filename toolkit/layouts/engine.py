@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..document import Document
 from .dates import parse_date, parse_month
-from .literals import lowered, may_match, words_of
+from .literals import Searchable, may_match, words_of
 from .names import force_named, most_named
 from .profiles import Profile, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
@@ -21,15 +21,22 @@ def choose(text: str, source_url: str | None = None) -> Profile:
     """The profile whose markers the text (and address) shows most; the file's order breaks
     ties. A profile's `requires` must be met, and a profile with markers needs one of them
     (or its address) to be found."""
+    return _choose(_whole(text), source_url)
+
+
+def _whole(text: str) -> Searchable:
+    """The text as the profiles' `requires`, markers and fields search it (profiles.in_text)."""
+    return Searchable("\n" + text)
+
+
+def _choose(text: Searchable, source_url: str | None) -> Profile:
     best, best_score = None, -1
-    text = "\n" + text
     searched: dict[re.Pattern, bool] = {}
-    lower = lowered(text)
 
     def found(pattern: re.Pattern) -> bool:  # profiles share patterns: each is searched once
         if pattern not in searched:
-            possible = may_match(words_of(pattern), lower)
-            searched[pattern] = possible and pattern.search(text) is not None
+            possible = may_match(words_of(pattern), text.lower)
+            searched[pattern] = possible and text.search(pattern) is not None
         return searched[pattern]
 
     for candidate in profiles():
@@ -62,10 +69,10 @@ def _first_line(lines: list[str], pattern: re.Pattern | None, start: int = 0) ->
     return None
 
 
-def _field(profile: Profile, name: str, text: str) -> str | None:
-    """The field's value in `text` (which starts with a newline: see profiles.in_text)."""
+def _field(profile: Profile, name: str, text: Searchable) -> str | None:
+    """The field's value in `text` (see `_whole`)."""
     for pattern in profile.fields.get(name, ()):
-        match = pattern.search(text)
+        match = text.search(pattern)
         if match:
             return match["value"].strip()
     return None
@@ -84,7 +91,7 @@ SIGNATURE_LINES = 6  # the lines after "Yours sincerely" that name the sender
 
 
 def _force(
-    profile: Profile, whole: str, kept: list[str], body: str, url: str | None
+    profile: Profile, whole: Searchable, kept: list[str], body: str, url: str | None
 ) -> tuple[str | None, str | None]:
     """The force that published the response, and how it was found (see docs/reading.md)."""
     if profile.force:
@@ -432,10 +439,10 @@ def read_response(
     answer and the overall statements (`answers` and `statements` are left empty): an
     adapter whose rules read the text itself needs only the questions and the answer whole."""
     text = document.text
-    profile = choose(text, source_url)
+    whole = _whole(text)  # fields may stand in chrome or footer lines ("Date Responded ...")
+    profile = _choose(whole, source_url)
     lines = text.split("\n")
     kept = [line for line in lines if not (profile.chrome and profile.chrome.match(line.strip()))]
-    whole = "\n" + text  # fields may stand in chrome or footer lines ("Date Responded ...")
     start = _first_line(kept, profile.start) or 0
     end = _first_line(kept, profile.footer, start + 1)
     body_lines = kept[start:end]

@@ -1,5 +1,6 @@
-"""A quick proof that a vocabulary pattern cannot match a text, before searching it; and, for
-a pattern that stays within a line, the only lines where it can match (`Searchable`).
+"""A quick proof that a vocabulary pattern cannot match a text, before searching it; and the
+only places where a pattern can match (`Searchable`): for a pattern that stays within a line,
+the lines holding its words; for one that starts with a word, where that word stands.
 
 Most of a vocabulary's patterns (a status's phrases, a measure's words) are found nowhere in a
 given sentence, and a case-insensitive regular expression that starts with an alternation is
@@ -147,6 +148,49 @@ def _set_holds_newline(items) -> bool:
     return held != negated
 
 
+# Where a match can start: a pattern whose every match begins with one of a few words (after
+# zero-width tests such as ^, \b or a look-behind) can only match where one of those words
+# stands. Trying the pattern there alone, in order, finds the match a search would: a search is
+# the same attempt made at every position in turn. A case-insensitive pattern gets no help
+# from the regular-expression engine in skipping to its first word; a substring search does.
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+@cache
+def leading_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of `pattern` starts with, or None."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError):
+        return None
+    words = _leading(list(parsed))
+    return words if words and min(map(len, words)) >= MIN_WORD else None
+
+
+def _leading(sequence) -> tuple[str, ...] | None:
+    """The literal characters a sequence of the syntax tree starts with, continued into the
+    words of a group or an alternation that follows them (each branch's own)."""
+    run = []
+    for op, value in sequence:
+        if op is sre.LITERAL and value < 128:
+            run.append(chr(value))
+            continue
+        if not run and op in _ZERO_WIDTH:
+            continue
+        inner = None
+        if op is sre.SUBPATTERN:
+            inner = _leading(list(value[-1]))
+        elif op is sre.BRANCH:
+            branches = [_leading(list(branch)) for branch in value[1]]
+            if all(branches):
+                inner = tuple(dict.fromkeys(w for words in branches for w in words))
+        prefix = "".join(run).lower()
+        if inner is None:
+            return (prefix,) if prefix else None
+        return tuple(prefix + word for word in inner)
+    return ("".join(run).lower(),) if run else None
+
+
 class Searchable:
     """A text prepared for searching with patterns, lower-cased once."""
 
@@ -165,8 +209,23 @@ class Searchable:
             yield from pattern.finditer(self.text, start, end)
 
     def search(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
-        """pattern.search(text, pos, endpos), reading only the lines that can match."""
-        return next(self.finditer(pattern, pos, endpos), None)
+        """pattern.search(text, pos, endpos), reading only the lines that can match, or trying
+        the pattern only where one of its leading words stands."""
+        words = leading_words(pattern) if self.lower is not None else None
+        if words is None or line_words(pattern) is not None:
+            return next(self.finditer(pattern, pos, endpos), None)
+        endpos = len(self.text) if endpos is None else endpos
+        starts = []
+        for word in words:
+            at = self.lower.find(word, pos, endpos)
+            while at >= 0:
+                starts.append(at)
+                at = self.lower.find(word, at + 1, endpos)
+        for start in sorted(starts):
+            match = pattern.match(self.text, start, endpos)
+            if match:
+                return match
+        return None
 
     def _lines(self, words: tuple[str, ...], pos: int, endpos: int) -> list[tuple[int, int]]:
         """The spans, within pos and endpos, of the lines holding one of `words`, in order."""
