@@ -35,6 +35,9 @@ from .rules import Figures, Ignore, Outcome, RuleSet, compiled
 
 __all__ = ["OGL", "Adapter"]
 WHOLE_NUMBER = re.compile(r"\d[\d,.]*%?")
+# What, around a number a pattern captured, shows it to be a piece of a longer one
+DECIMAL_POINT_BEFORE, DECIMALS_AFTER = re.compile(r"\d\."), re.compile(r"\.\d")
+THOUSANDS, THOUSANDS_AFTER = re.compile(r"\d{3}(?!\d)"), re.compile(r",\d{3}(?!\d)")
 REFUSING = ("refused", "neither_confirm_nor_deny")
 COST_LIMIT = "s12"  # the Act's section for the cost limit, whether or not the letter names it
 
@@ -166,6 +169,7 @@ class Adapter:
             caveat = groups.get("caveat", shared_caveat)
             caveat = caveat.strip() if caveat else None
             quote = match.group(0).strip()
+            qualifier = rule.qualifier or cleaning.infer_qualifier(quote, caveat)
             for group, measure in rule.values.items():
                 if group not in groups:
                     continue
@@ -180,7 +184,7 @@ class Adapter:
                     "breakdown_value": measure.breakdown_value,
                     "value": value,
                     "unit": measure.unit,
-                    "qualifier": rule.qualifier or cleaning.infer_qualifier(quote, caveat),
+                    "qualifier": qualifier,
                     "caveat": caveat,
                     "quote": quote,
                     "locator": None,
@@ -263,10 +267,10 @@ class Adapter:
             if (
                 before[-1:].isdigit()
                 or after[:1].isdigit()
-                or re.fullmatch(r"\d\.", before)
-                or re.match(r"\.\d", after)
-                or (before.endswith(",") and before[:1].isdigit() and re.match(r"\d{3}(?!\d)", raw))
-                or re.match(r",\d{3}(?!\d)", after)
+                or DECIMAL_POINT_BEFORE.fullmatch(before)
+                or DECIMALS_AFTER.match(after)
+                or (before.endswith(",") and before[:1].isdigit() and THOUSANDS.match(raw))
+                or THOUSANDS_AFTER.match(after)
             ):
                 line = document.text.count("\n", 0, document.text.find(match.group(0))) + 1
                 raise DocumentError(

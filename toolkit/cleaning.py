@@ -90,5 +90,5 @@ def infer_qualifier(*passages: str | None) -> str:
 
 
 def stable_id(*parts) -> str:
-    joined = "\x1f".join("" if part is None else str(part) for part in parts)
+    joined = "\x1f".join(["" if part is None else str(part) for part in parts])
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]

@@ -65,7 +65,7 @@ def response_id(force_id: str, reference: str) -> str:
 
 def row_id(table: str, response_id: str, row: dict) -> str:
     """The stable id of an observation, outcome or question: one row, one id, always."""
-    return stable_id(response_id, *(row[column] for column in ID_COLUMNS[table]))
+    return stable_id(response_id, *map(row.__getitem__, ID_COLUMNS[table]))
 
 
 def source_kinds(*joined: str) -> str:

@@ -30,7 +30,9 @@ INDEXES = {
     "forces": [["name"]],  # the views list forces by name: no sort, and outcomes found per force
     # The views join every figure to its response's source_kind: covered, one lookup each.
     "responses": [["force_id"], ["response_id", "source_kind"]],
-    "documents": [["response_id"]],
+    # Which documents are held, read by what code: asked before every ingest, and answered
+    # from this index alone rather than through each document's text (adapter comes after it)
+    "documents": [["response_id"], ["document_id", "adapter", "adapter_version", "response_id"]],
     "questions": [["response_id"], ["technology", "measure"]],
     "observations": [
         ["force_id", "technology", "measure", "period_start"],
@@ -66,7 +68,11 @@ INDEXES = {
 # The indexes that writing itself reads (a document's rows deleted before it is read again, a
 # response's checked): every other index serves only the pages and queries, and a build from
 # nothing makes those once all its rows are in, quicker than keeping them up to date row by row.
-WRITING_INDEXES = (["response_id"], ["document_id"])
+WRITING_INDEXES = (
+    ["response_id"],
+    ["document_id"],
+    ["document_id", "adapter", "adapter_version", "response_id"],  # a row a document: cheap
+)
 
 
 # Indexes an earlier version made that INDEXES has replaced: dropped, not kept up to date.
