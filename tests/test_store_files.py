@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MET_TEXT, ROOT
+from conftest import MET_HTML, MET_TEXT, ROOT
 from multiforce.toolkit.errors import DatabaseBusy
 from multiforce.toolkit.pipeline import ingest
 from multiforce.toolkit.store import files
@@ -127,3 +127,26 @@ def test_a_file_that_is_not_a_database_is_not_copied(tmp_path):
     with pytest.raises(Exception, match="not a multiforce database"):
         files.copy_database(source, tmp_path / "copy.db")
     assert not (tmp_path / "copy.db").exists()
+
+
+def test_an_ingest_flushes_its_copy_as_it_goes_and_finishes_before_the_rename(
+    tmp_path, monkeypatch
+):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT])
+    started, finished_before_rename = [], []
+    real_flush, real_replace = files.flush_soon, files.replace
+
+    def flush_soon(path):
+        started.append(real_flush(path))
+        return started[-1]
+
+    def replace(aside, db_path):
+        finished_before_rename.append(not any(thread.is_alive() for thread in started))
+        real_replace(aside, db_path)
+
+    monkeypatch.setattr(files, "flush_soon", flush_soon)
+    monkeypatch.setattr(files, "replace", replace)
+    ingest(db, [MET_HTML])
+    assert len(started) == 1 and finished_before_rename == [True]
+    files.flush_soon(tmp_path / "gone.db").join()  # a copy removed meanwhile: nothing raised

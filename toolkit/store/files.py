@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -97,6 +98,21 @@ def copy_database(source: Path, target: Path) -> None:
         raise not_a_database(source, error) from None
     finally:
         src.close()
+
+
+def flush_soon(path: Path) -> threading.Thread:
+    """Start writing a fresh copy to disk while the work on it goes on: the sync before the
+    rename (`replace`) then waits only for the pages written since, not for the whole file."""
+
+    def flush():
+        try:
+            sync(path)
+        except OSError:
+            pass  # removed (the work failed) or not writable: `replace` syncs it or says why
+
+    flushing = threading.Thread(target=flush, name=f"flush {path.name}", daemon=True)
+    flushing.start()
+    return flushing
 
 
 def replace(aside: Path, db_path: Path) -> None:

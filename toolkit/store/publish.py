@@ -48,6 +48,7 @@ class Publication:
         self.aside = files.aside_path(db_path)
         self.conn: sqlite3.Connection | None = None
         self.written = checks.Written()
+        self.flushing = None  # the copy of the published file, on its way to the disk
 
     def held_documents(self) -> dict[str, tuple]:
         """Every published document: document_id -> (adapter, adapter_version, force_id)."""
@@ -135,6 +136,8 @@ class Publication:
         self.conn.execute("ANALYZE")
         self.conn.close()
         self.conn = None
+        if self.flushing is not None:
+            self.flushing.join()
         files.replace(self.aside, self.db_path)
 
     def discard(self) -> None:
@@ -147,6 +150,7 @@ class Publication:
         if self.conn is None:
             if self.db_path.exists() and not self.fresh:
                 files.copy_database(self.db_path, self.aside)
+                self.flushing = files.flush_soon(self.aside)
             self.conn = sqlite3.connect(self.aside, isolation_level=None)
             for pragma in ASIDE_PRAGMAS:
                 self.conn.execute(pragma)
