@@ -26,13 +26,15 @@ FOREIGN_KEYS = {
         ("held_by", "forces", "force_id"),
     ],
 }
+
+# Which documents are held, read by what code: asked before every ingest, and answered from
+# this index alone rather than through each document's text (the adapter columns come after it).
+HELD_DOCUMENTS = ["document_id", "adapter", "adapter_version", "response_id"]
 INDEXES = {
     "forces": [["name"]],  # the views list forces by name: no sort, and outcomes found per force
     # The views join every figure to its response's source_kind: covered, one lookup each.
     "responses": [["force_id"], ["response_id", "source_kind"]],
-    # Which documents are held, read by what code: asked before every ingest, and answered
-    # from this index alone rather than through each document's text (adapter comes after it)
-    "documents": [["response_id"], ["document_id", "adapter", "adapter_version", "response_id"]],
+    "documents": [["response_id"], HELD_DOCUMENTS],
     "questions": [["response_id"], ["technology", "measure"]],
     "observations": [
         ["force_id", "technology", "measure", "period_start"],
@@ -66,13 +68,10 @@ INDEXES = {
 
 
 # The indexes that writing itself reads (a document's rows deleted before it is read again, a
-# response's checked): every other index serves only the pages and queries, and a build from
-# nothing makes those once all its rows are in, quicker than keeping them up to date row by row.
-WRITING_INDEXES = (
-    ["response_id"],
-    ["document_id"],
-    ["document_id", "adapter", "adapter_version", "response_id"],  # a row a document: cheap
-)
+# response's checked), and the held documents' (one row a document: cheap to keep as it goes).
+# Every other index serves only the pages and queries, and a build from nothing makes those once
+# all its rows are in, quicker than keeping them up to date row by row.
+WRITING_INDEXES = (["response_id"], ["document_id"], HELD_DOCUMENTS)
 
 
 # Indexes an earlier version made that INDEXES has replaced: dropped, not kept up to date.
