@@ -81,6 +81,16 @@ def test_force_must_be_in_the_register(extraction):
     assert "force in the register" in rules(extraction)
 
 
+@pytest.mark.parametrize("table", ["documents", "questions", "observations", "outcomes"])
+def test_a_rows_response_must_be_in_its_batch(extraction, table):
+    """Publishing leaves the foreign keys' check to this rule."""
+    extraction.rows[table][0]["response_id"] = "another-response"
+    problems = [p for p in validate(extraction).problems if p.rule == "response known"]
+    assert [(p.table, p.detail) for p in problems] == [
+        (table, "response another-response is not in this batch")
+    ]
+
+
 def test_report_collects_everything_and_names_document_table_row_and_rule(extraction):
     observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")[
         "value"

@@ -188,6 +188,8 @@ class _Checker:
         observations, outcomes = self.frames["observations"], self.frames["outcomes"]
         self.sources_agree()
         self.documents_answer()
+        for table in ("documents", "questions", "observations", "outcomes"):
+            self.response_known(table)
         for table in ("observations", "outcomes"):
             self.has_provenance(table)
             self.quotes_in_documents(table)
@@ -214,6 +216,16 @@ class _Checker:
                     "a row without a document has a locator",
                     "say where the figure or outcome stands in its source (page, table, paragraph)",
                 )
+
+    def response_known(self, table: str) -> None:
+        """A row's response comes with it: the database holds it to this rule with its foreign
+        keys, and publishing, which writes only validated batches, leaves their check off."""
+        responses = self.frames["responses"]["response_id"].implode()
+        unknown = (
+            self.frames[table].with_row_index().filter(~pl.col("response_id").is_in(responses))
+        )
+        for index, response_id in unknown.select("index", "response_id").iter_rows():
+            self.add(table, index, "response known", f"response {response_id} is not in this batch")
 
     def quotes_in_documents(self, table: str) -> None:
         documents = self.frames["documents"].select("document_id", "text")
