@@ -150,3 +150,11 @@ def test_an_ingest_flushes_its_copy_as_it_goes_and_finishes_before_the_rename(
     ingest(db, [MET_HTML])
     assert len(started) == 1 and finished_before_rename == [True]
     files.flush_soon(tmp_path / "gone.db").join()  # a copy removed meanwhile: nothing raised
+
+
+def test_a_journal_left_without_its_aside_database_is_cleared_by_the_next_writer(tmp_path):
+    db = tmp_path / "m.db"
+    lone = tmp_path / ".m.db.0123abcd.building-journal"
+    lone.write_bytes(b"")
+    ingest(db, [MET_TEXT])
+    assert not lone.exists()

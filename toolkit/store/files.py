@@ -137,15 +137,18 @@ def sync(path: Path) -> None:
 
 
 def remove_stale_asides(db_path: Path) -> None:
-    """Databases left half-built by a killed writer: we hold the lock, so none is in use."""
-    for stale in db_path.parent.glob(f".{glob.escape(db_path.name)}.*.building"):
-        remove(stale)
+    """Databases left half-built by a killed writer, and their journals (a writer killed as it
+    removed its own may have left one alone): we hold the lock, so none is in use."""
+    for stale in db_path.parent.glob(f".{glob.escape(db_path.name)}.*.building*"):
+        stale.unlink(missing_ok=True)
 
 
 def remove(aside: Path) -> None:
+    """The aside database and its journals, the database last: while it is there, so is its
+    name for `remove_stale_asides` to find."""
     for path in (
-        aside,
         *(aside.with_name(aside.name + suffix) for suffix in ("-journal", "-wal", "-shm")),
+        aside,
     ):
         path.unlink(missing_ok=True)
 
