@@ -73,16 +73,19 @@ def test_a_build_makes_every_index_at_its_end_and_an_ingest_keeps_them(tmp_path,
     assert every <= held(db_path)
 
 
-def test_an_index_an_earlier_version_made_is_dropped_when_publishing(tmp_path):
+@pytest.mark.parametrize("retired", RETIRED_INDEXES)
+def test_an_index_an_earlier_version_made_is_dropped_when_publishing(tmp_path, retired):
     db_path = tmp_path / "m.db"
     ingest(db_path, [MET_TEXT])
     conn = sqlite3.connect(db_path)
-    conn.execute(f"CREATE INDEX [{RETIRED_INDEXES[0]}] ON observations (technology, force_id)")
+    conn.execute(f"CREATE INDEX [{retired}] ON observations (technology, force_id)")
     conn.commit()
     conn.close()
     ingest(db_path, [MET_HTML])
-    names = {ix.name for ix in sqlite_utils.Database(db_path)["observations"].indexes}
-    assert RETIRED_INDEXES[0] not in names
+    conn = sqlite3.connect(db_path)
+    names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert retired not in names
 
 
 def test_reingesting_the_same_document_changes_nothing(tmp_path):

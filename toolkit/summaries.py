@@ -41,10 +41,10 @@ latest AS (
     SELECT f.*, r.source_kind, 1 AS rank
     FROM found f JOIN response_recency_summary r ON r.response_id = f.response_id)"""
 
-# Indexes on the stored tables that the summaries are built with,
+# Indexes on the stored tables that the summaries are built with (besides the outcomes' by
+# force and topic: store/schema.py), and that the dashboard's queries read in order, stopping
+# at the rows they show
 INDEXES = {
-    "outcomes": [("force_id", "technology", "measure", "breakdown")],
-    # and that the dashboard's queries read in order, stopping at the rows they show
     "observations": [
         ("measure", "period_start"),
         ("unit", "measure"),

@@ -58,7 +58,9 @@ INDEXES = {
         ["document_id"],
     ],
     "outcomes": [
-        ["force_id", "technology", "measure"],
+        # a force's outcomes topic by topic: the pages' filters, and the summaries' seeking of
+        # each topic's latest response (summaries.py)
+        ["force_id", "technology", "measure", "breakdown"],
         ["technology", "status"],
         ["force_id", "technology", "status", "exemptions"],  # outcome_matrix's distinct statuses
         ["response_id"],
@@ -78,6 +80,7 @@ WRITING_INDEXES = (["response_id"], ["document_id"], HELD_DOCUMENTS)
 RETIRED_INDEXES = (
     "idx_observations_technology_force_id_period_start_period_end_measure_breakdown"
     "_breakdown_value_value_qualifier_period_label_response_id",
+    "idx_outcomes_force_id_technology_measure",  # a prefix of the one with breakdown
 )
 
 
