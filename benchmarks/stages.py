@@ -21,7 +21,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from multiforce.schemas.models import columns
+from multiforce.schemas.models import MODELS, columns
 from multiforce.toolkit import pipeline
 from multiforce.toolkit.records import TABLES, Extraction
 from multiforce.toolkit.store import publish
@@ -211,8 +211,8 @@ def publishing(rows_dir: str, db: str):
     """multiforce's publishing of the parsed rows: schema, checks against the rows already
     written, inserts, fsync and rename."""
     Path(db).unlink(missing_ok=True)
-    for table in TABLES:  # the tables' columns, read from the models, as the floor does untimed
-        columns(table)
+    for table in MODELS:  # every table's columns, read from the models untimed, as the floor
+        columns(table)  # reads its schema untimed
     reset_peak()
     loading = 0.0
     start = time.perf_counter()

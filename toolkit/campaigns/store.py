@@ -19,6 +19,7 @@ import sqlite_utils
 
 from ...schemas.campaign import Campaign, regime
 from ...schemas.campaign_models import MODELS
+from ...schemas.models import columns
 from ..errors import MultiforceError
 from ..records import response_id  # the id a force's response is published under
 from . import clock
@@ -47,10 +48,6 @@ INDEXES = {
 TYPES = {"String": str, "Int64": int, "Float64": float}
 EVENT_KEY = ("date", "status", "wdtk_state")
 WDTK_SOURCE = "WhatDoTheyKnow"  # how the sources of imported events begin
-
-
-def columns(table: str) -> dict[str, type]:
-    return {name: c.dtype.type for name, c in MODELS[table].to_schema().columns.items()}
 
 
 def ensure_campaign_schema(db: sqlite_utils.Database) -> None:

@@ -24,7 +24,7 @@ from ..records import ROW_KEYS, TABLES, Extraction, cited_first
 from ..summaries import write_summaries
 from ..validation import Report
 from . import checks, files
-from .schema import ensure_reading_indexes, ensure_schema
+from .schema import WRITING_INDEXES, ensure_indexes, ensure_schema
 
 # A figure that several documents of a response state is cited from the one with the smallest
 # document_id, whatever the order or history of ingests: the same documents, the same database.
@@ -71,8 +71,7 @@ class Publication:
             return
         conn = self._connection()
         ids = json.dumps(document_ids)
-        conn.execute("BEGIN")
-        try:
+        with _transaction(conn):
             responses = [
                 r
                 for (r,) in conn.execute(
@@ -96,10 +95,6 @@ class Publication:
                     ),
                     (json.dumps(responses),),
                 )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def write(self, extraction: Extraction) -> None:
         """Check one batch against the rows already written, then write it in one transaction."""
@@ -107,6 +102,9 @@ class Publication:
         by_hand = checks.recorded_by_hand(extraction)  # before its responses meet those held
         # The first batch of a build meets an empty database: nothing to check it against.
         replacing = bool(self.written.batches or not self.fresh)
+        if self.fresh and self.written.batches == 1:  # what the first batch wrote, indexed
+            with _transaction(conn):  # for the checks and deletes of the batches after it
+                ensure_indexes(sqlite_utils.Database(conn), only=WRITING_INDEXES)
         held = checks.one_value_per_key(conn, extraction) if replacing else {}
         _write(conn, extraction, replacing=replacing, held=held, by_hand=by_hand)
         self.written.add(extraction)
@@ -116,25 +114,25 @@ class Publication:
             if not self.fresh:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
-        # A build written in one batch was checked whole by validation. The checks read the
-        # indexes a build makes at its end: make them first.
-        ensure_reading_indexes(sqlite_utils.Database(self.conn))
-        # Statistics for the query planner (sampled: quick at any size), for the checks' and the
-        # summaries' queries, then for the pages' over the summaries too; without them SQLite
-        # picks among equal-looking indexes by the order they were made: it reads all of a
-        # force's figures for each period the check compares, scans every outcome for
-        # outcome_matrix and sorts all of them for who_refused_what.
-        self.conn.execute("PRAGMA analysis_limit = 1000")
-        self.conn.execute("ANALYZE")
-        problems = (
-            checks.matches_within_uses(self.conn, self.written)
-            if self.written.batches > 1 or not self.fresh
-            else []
-        )
-        if problems:
-            raise ValidationFailed(Report(problems))
-        write_summaries(self.conn)  # derived tables for fast pages: toolkit/summaries.py
-        self.conn.execute("ANALYZE")
+        with _transaction(self.conn):
+            # A build written in one batch was checked whole by validation. The checks read the
+            # indexes a build makes at its end: make them first.
+            ensure_indexes(sqlite_utils.Database(self.conn))
+            # Statistics for the query planner (sampled: quick at any size), for the checks' and the
+            # summaries' queries (the summaries then analyse their own tables for the pages);
+            # without them SQLite picks among equal-looking indexes by the order they were made:
+            # it reads all of a force's figures for each period the check compares, scans every
+            # outcome for outcome_matrix and sorts all of them for who_refused_what.
+            self.conn.execute("PRAGMA analysis_limit = 1000")
+            self.conn.execute("ANALYZE")
+            problems = (
+                checks.matches_within_uses(self.conn, self.written)
+                if self.written.batches > 1 or not self.fresh
+                else []
+            )
+            if problems:
+                raise ValidationFailed(Report(problems))
+            write_summaries(self.conn)  # derived tables for fast pages: toolkit/summaries.py
         self.conn.close()
         self.conn = None
         if self.flushing is not None:
@@ -155,8 +153,9 @@ class Publication:
             self.conn = sqlite3.connect(self.aside, isolation_level=None)
             for pragma in ASIDE_PRAGMAS:
                 self.conn.execute(pragma)
-            # A build from nothing makes the indexes only reading needs at its end (finish).
-            ensure_schema(sqlite_utils.Database(self.conn), reading_indexes=not self.fresh)
+            # A build from nothing makes its indexes as it needs them (see WRITING_INDEXES).
+            with _transaction(self.conn):  # one transaction, not one per table, index and view
+                ensure_schema(sqlite_utils.Database(self.conn), indexes=not self.fresh)
         return self.conn
 
 
@@ -212,26 +211,34 @@ def _write(
     # and documents and the register's forces): checking each again here cost a tenth of
     # writing. The database still declares them, and `PRAGMA foreign_key_check` finds none.
     conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("BEGIN")
     try:
-        if replacing:
-            by_hand = checks.recorded_by_hand(extraction) if by_hand is None else by_hand
-            for table in ("observations", "outcomes"):
-                conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
-                conn.executemany(
-                    f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?", by_hand
-                )
-        for table in TABLES:
-            _insert(conn, table, extraction.rows[table], (held or {}).get(table, {}))
-        conn.execute("COMMIT")
+        with _transaction(conn):
+            if replacing:
+                by_hand = checks.recorded_by_hand(extraction) if by_hand is None else by_hand
+                for table in ("observations", "outcomes"):
+                    conn.executemany(f"DELETE FROM {table} WHERE document_id = ?", documents)
+                    conn.executemany(
+                        f"DELETE FROM {table} WHERE document_id IS NULL AND response_id = ?",
+                        by_hand,
+                    )
+            for table in TABLES:
+                _insert(conn, table, extraction.rows[table], (held or {}).get(table, {}))
     except sqlite3.IntegrityError as error:
-        _roll_back(conn)
         raise MultiforceError(
             f"The database refused rows that had passed validation ({error}); nothing was "
             "published. Expected validation to catch every such problem, so this is a bug in "
             "multiforce or in an adapter: run again as `multiforce --debug ...` and include the "
             "traceback in a bug report."
         ) from error
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection):
+    """One transaction: committed when the block ends, rolled back if it raises."""
+    conn.execute("BEGIN")
+    try:
+        yield
+        conn.execute("COMMIT")
     except BaseException:
         _roll_back(conn)
         raise

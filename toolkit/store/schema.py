@@ -71,8 +71,9 @@ INDEXES = {
 
 # The indexes that writing itself reads (a document's rows deleted before it is read again, a
 # response's checked), and the held documents' (one row a document: cheap to keep as it goes).
-# Every other index serves only the pages and queries, and a build from nothing makes those once
-# all its rows are in, quicker than keeping them up to date row by row.
+# Every other index serves only the pages and queries. A build from nothing makes none of them
+# for its first batch, which meets an empty database, then these before its second batch, and
+# the rest once all its rows are in: quicker than keeping them up to date row by row.
 WRITING_INDEXES = (["response_id"], ["document_id"], HELD_DOCUMENTS)
 
 
@@ -84,11 +85,10 @@ RETIRED_INDEXES = (
 )
 
 
-def ensure_schema(db: sqlite_utils.Database, reading_indexes: bool = True) -> None:
+def ensure_schema(db: sqlite_utils.Database, indexes: bool = True) -> None:
     """Create what is missing: the reference tables, the data tables (adding the columns a
-    database built by an earlier version lacks), their indexes (without `reading_indexes`, only
-    those writing needs: see `ensure_reading_indexes`), the documents' full-text index and the
-    views."""
+    database built by an earlier version lacks), their indexes (none without `indexes`: see
+    `ensure_indexes`), the documents' full-text index and the views."""
     publish_reference(db)
     for index in INDEXES["forces"]:
         db["forces"].create_index(index, if_not_exists=True)
@@ -99,9 +99,8 @@ def ensure_schema(db: sqlite_utils.Database, reading_indexes: bool = True) -> No
         for name, kind in schema.items():
             if name not in held:
                 db[table].add_column(name, kind)
-        for index in INDEXES[table]:
-            if reading_indexes or index in WRITING_INDEXES:
-                db[table].create_index(index, if_not_exists=True)
+    if indexes:
+        ensure_indexes(db)
     for name in RETIRED_INDEXES:
         db.execute(f"DROP INDEX IF EXISTS [{name}]")
     ensure_campaign_schema(db)  # campaigns, requests: before the views that read them
@@ -111,8 +110,9 @@ def ensure_schema(db: sqlite_utils.Database, reading_indexes: bool = True) -> No
         db.create_view(name, sql, replace=True)
 
 
-def ensure_reading_indexes(db: sqlite_utils.Database) -> None:
-    """The indexes `ensure_schema(db, reading_indexes=False)` left out."""
+def ensure_indexes(db: sqlite_utils.Database, only=None) -> None:
+    """The data tables' indexes that are missing (of those in `only`, if given)."""
     for table in FOREIGN_KEYS:
         for index in INDEXES[table]:
-            db[table].create_index(index, if_not_exists=True)
+            if only is None or index in only:
+                db[table].create_index(index, if_not_exists=True)
