@@ -299,7 +299,7 @@ class Adapter:
             if bounds is None:
                 self._missing(document, rule.what, rule.within.after, 0, 1)
             start, end = bounds
-            self._texts[rule.within] = Searchable(document.text[start:end])
+            self._texts[rule.within] = self._texts[None].part(start, end)
         return self._texts[rule.within]
 
     def _find(self, document: Document, pattern: str, what: str) -> re.Match:

@@ -21,11 +21,13 @@ _DEFAULTS = {
 
 
 def _row(table: str, given: dict) -> dict:
-    names = columns(table)
-    if not names.keys() >= given.keys():
-        unknown = set(given) - set(names)
+    empty = _empty(table)
+    row = empty.copy()
+    row.update(given)
+    if len(row) > len(empty):  # a key that is not a column was added
+        unknown = set(given) - set(empty)
         raise TypeError(f"{table} has no column {', '.join(sorted(unknown))}")
-    return {**_empty(table), **given}
+    return row
 
 
 @cache
@@ -57,7 +59,8 @@ def document_row(document, response_id: str) -> dict:
 
 
 def _with_id(table: str, response_id: str, given: dict) -> dict:
-    row = _row(table, {"response_id": response_id, **given})
+    row = _row(table, given)
+    row["response_id"] = response_id
     row[ROW_KEYS[table]] = row_id(table, response_id, row)
     return row
 
@@ -65,13 +68,15 @@ def _with_id(table: str, response_id: str, given: dict) -> dict:
 def observation_row(response_id: str, force_id: str, **given) -> dict:
     """A figure; `document_id` and `quote` for a figure read from a document, `locator` else.
     Its unit is the one its measure allows where only one fits (yes_no, gbp), count else."""
-    unit = MEASURE_UNITS.get(given.get("measure"), "count")
-    return _with_id("observations", response_id, {"force_id": force_id, "unit": unit, **given})
+    given.setdefault("unit", MEASURE_UNITS.get(given.get("measure"), "count"))
+    given["force_id"] = force_id
+    return _with_id("observations", response_id, given)
 
 
 def outcome_row(response_id: str, force_id: str, **given) -> dict:
     """What the response did with one question topic."""
-    return _with_id("outcomes", response_id, {"force_id": force_id, **given})
+    given["force_id"] = force_id
+    return _with_id("outcomes", response_id, given)
 
 
 def question_row(response_id: str, **given) -> dict:

@@ -2,6 +2,7 @@
 the request and the answer by question. Everything particular to a layout is in its profile."""
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..document import Document
@@ -26,7 +27,7 @@ def choose(text: str, source_url: str | None = None) -> Profile:
 
 def _whole(text: str) -> Searchable:
     """The text as the profiles' `requires`, markers and fields search it (profiles.in_text)."""
-    return Searchable("\n" + text)
+    return Searchable.after("\n", text)
 
 
 def _choose(text: Searchable, source_url: str | None) -> Profile:
@@ -205,16 +206,21 @@ def _range_keys(number: str, letter: str | None, last: str | None) -> list[str]:
     return [first]
 
 
+def _short(line: str) -> bool:
+    """Whether the line has at most HEADING_WORDS words (a long line is not split whole)."""
+    return len(line.split(None, HEADING_WORDS)) <= HEADING_WORDS
+
+
 def _labelled(questions: list[Question]) -> list[Question]:
     """Each question with its unique label (see `Question`)."""
-    numbers = [q.number for q in questions]
+    numbers = Counter(q.number for q in questions)
     unnumbered = 0
     labelled = []
     for index, q in enumerate(questions):
         if q.number is None:
             unnumbered += 1
-            label = "request" if numbers.count(None) == 1 else f"request {unnumbered}"
-        elif numbers.count(q.number) == 1:
+            label = "request" if numbers[None] == 1 else f"request {unnumbered}"
+        elif numbers[q.number] == 1:
             label = q.number
         elif q.heading:
             label = f"{q.heading} / {q.number}"
@@ -262,7 +268,7 @@ def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str
         return None
     marks = []
     for index, line in enumerate(lines):
-        if len(line.split()) > HEADING_WORDS:
+        if not _short(line):
             continue
         kind = "request" if profile.request.search(line) else None
         kind = kind or ("answer" if profile.answer.search(line) else None)
@@ -310,7 +316,7 @@ def _split(body_lines: list[str], profile: Profile, by_question: bool = True):
         request_lines, answer_lines = body_lines[request_start:], []
     else:
         # The answer's heading ("Response", "Decision") is not part of it; a sentence is.
-        heading = len(body_lines[answer_at].split()) <= HEADING_WORDS
+        heading = _short(body_lines[answer_at])
         request_lines = body_lines[request_start:answer_at]
         answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
     found, answer_texts = _questions(request_lines, interleaved)
@@ -338,7 +344,7 @@ def _preamble_statements(request_lines: list[str], questions: list[Question]) ->
     sentences = [
         line
         for line in request_lines[:first]
-        if len(line.split()) > HEADING_WORDS and line.rstrip().endswith(SENTENCE_END)
+        if not _short(line) and line.rstrip().endswith(SENTENCE_END)
     ]
     return [
         Statement(part.strip(), covers)

@@ -68,9 +68,20 @@ def words_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     return required_words(pattern)
 
 
+# A document's text is lowered for its layout, its adapter's rules and its audit: the last long
+# text's lowering is kept (sentences, lowered by the thousand, are not kept and do not evict it).
+LONG = 2000
+_last_long: list = [None, None]
+
+
 def lowered(text: str) -> str | None:
     """`text` to look for required words in, or None when it must be searched whatever."""
-    return None if any(character in text for character in UNSAFE) else text.lower()
+    if text is _last_long[0]:
+        return _last_long[1]
+    lower = None if any(character in text for character in UNSAFE) else text.lower()
+    if len(text) >= LONG:
+        _last_long[:] = text, lower
+    return lower
 
 
 def may_match(words: tuple[str, ...] | None, lowered_text: str | None) -> bool:
@@ -194,9 +205,24 @@ def _leading(sequence) -> tuple[str, ...] | None:
 class Searchable:
     """A text prepared for searching with patterns, lower-cased once."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lower: str | None = None):
         self.text = text
-        self.lower = lowered(text)
+        self.lower = lowered(text) if lower is None else lower
+
+    @classmethod
+    def after(cls, prefix: str, text: str) -> "Searchable":
+        """prefix + text, lower-cased from text's lowering."""
+        lower = lowered(text)
+        if lower is None or lowered(prefix) is None:
+            return cls(prefix + text)
+        return cls(prefix + text, prefix.lower() + lower)
+
+    def part(self, start: int, end: int) -> "Searchable":
+        """text[start:end], lower-cased from the whole's lowering (a lowering keeps the length of
+        a text without UNSAFE characters)."""
+        if self.lower is None:
+            return Searchable(self.text[start:end])
+        return Searchable(self.text[start:end], self.lower[start:end])
 
     def finditer(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
         """pattern.finditer(text, pos, endpos), reading only the lines that can match."""
