@@ -13,7 +13,10 @@ and timed), an ingest of the unchanged corpus, and an ingest after one document 
 the largest scale it times every canned query, every query of the dashboard and the pages a
 user opens first through Datasette's client; at the end, `multiforce --help`. It prints each
 figure beside its target and writes benchmarks/results.json and benchmarks/results.md.
-Stages at the campaign scale take milliseconds: each comparison there is the median of five runs.
+Publishing and the two floors are compared with each other: they run in turn (publishing, the
+floors, publishing again...), so that a spell in which the machine slows down slows each of them
+alike, and each figure is the median of its runs: five at the campaign scale, where they take
+milliseconds, three at the archive scale, one at the stress scale.
 Do not edit toolkit/, schemas/ or benchmarks/corpus.py while it runs (each stage imports them
 afresh), and leave the machine to it: the figures are wall times.
 """
@@ -117,15 +120,22 @@ def scale_run(scale: corpus.Scale, work: Path, seed: int, queries: bool) -> dict
 
     result = {"documents": scale.documents}
 
-    def measure(key, title, stage, *arguments, repeat=1):
-        runs = sorted(
-            (run_stage(stage, *arguments) for _ in range(repeat)), key=lambda run: run["seconds"]
-        )
-        result[key] = runs[
-            len(runs) // 2
-        ]  # the median run: small scales take milliseconds and vary
+    def record(key, title, runs):
+        result[key] = sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]  # the median
         peak = f", peak {result[key]['peak_rss_mb']:.0f} MB" if "peak_rss_mb" in result[key] else ""
         say(f"{title}: {result[key]['seconds']:.2f} s{peak}")
+
+    def measure(key, title, stage, *arguments, repeat=1):
+        record(key, title, [run_stage(stage, *arguments) for _ in range(repeat)])
+
+    def side_by_side(*stages, repeat):
+        """(key, title, stage, *arguments) stages, run in turn `repeat` times."""
+        runs = {key: [] for key, *_ in stages}
+        for _ in range(repeat):
+            for key, _, stage, *arguments in stages:
+                runs[key].append(run_stage(stage, *arguments))
+        for key, title, *_ in stages:
+            record(key, title, runs[key])
 
     schema = dbs / "published.db"
     measure(
@@ -151,26 +161,20 @@ def scale_run(scale: corpus.Scale, work: Path, seed: int, queries: bool) -> dict
     measure("parse", "parsing, one job", "parse", scale.name, folder, rows, seed, 1)
     measure("parse_two_jobs", "parsing, two jobs", "parse", scale.name, folder, "-", seed, 2)
     measure("validation", "validation", "validation", rows)
-    repeat = 5 if scale.documents < 1000 else 1
-    measure("publishing", "publishing", "publishing", rows, schema, repeat=repeat)
-    measure(
-        "floor_defaults",
-        "the floor: plain executemany, SQLite's defaults",
-        "floor",
-        rows,
-        dbs / "floor.db",
-        schema,
-        "defaults",
-        repeat=repeat,
-    )
-    measure(
-        "floor",
-        "the floor: plain executemany, multiforce's pragmas",
-        "floor",
-        rows,
-        dbs / "floor.db",
-        schema,
-        "tuned",
+    repeat = 5 if scale.documents < 1000 else 3 if scale.documents <= 10_000 else 1
+    floor = dbs / "floor.db"
+    side_by_side(  # publishing first: the floors read its schema
+        ("publishing", "publishing", "publishing", rows, schema),
+        (
+            "floor_defaults",
+            "the floor: plain executemany, SQLite's defaults",
+            *("floor", rows, floor, schema, "defaults"),
+        ),
+        (
+            "floor",
+            "the floor: plain executemany, multiforce's pragmas",
+            *("floor", rows, floor, schema, "tuned"),
+        ),
         repeat=repeat,
     )
     if scale.documents <= INSERT_ALL_UP_TO:
@@ -181,7 +185,7 @@ def scale_run(scale: corpus.Scale, work: Path, seed: int, queries: bool) -> dict
             rows,
             dbs / "insert_all.db",
             schema,
-            repeat=repeat,
+            repeat=1 if scale.documents >= 1000 else repeat,
         )
     for name in ("floor.db", "insert_all.db", "published.db"):
         (dbs / name).unlink(missing_ok=True)

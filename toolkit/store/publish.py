@@ -114,25 +114,24 @@ class Publication:
             if not self.fresh:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
-        with _transaction(self.conn):
-            # A build written in one batch was checked whole by validation. The checks read the
-            # indexes a build makes at its end: make them first.
-            ensure_indexes(sqlite_utils.Database(self.conn))
-            # Statistics for the query planner (sampled: quick at any size), for the checks' and the
-            # summaries' queries (the summaries then analyse their own tables for the pages);
-            # without them SQLite picks among equal-looking indexes by the order they were made:
-            # it reads all of a force's figures for each period the check compares, scans every
-            # outcome for outcome_matrix and sorts all of them for who_refused_what.
-            self.conn.execute("PRAGMA analysis_limit = 1000")
-            self.conn.execute("ANALYZE")
-            problems = (
-                checks.matches_within_uses(self.conn, self.written)
-                if self.written.batches > 1 or not self.fresh
-                else []
-            )
-            if problems:
-                raise ValidationFailed(Report(problems))
-            write_summaries(self.conn)  # derived tables for fast pages: toolkit/summaries.py
+        # A build written in one batch was checked whole by validation. The checks read the
+        # indexes a build makes at its end: make them first.
+        ensure_indexes(sqlite_utils.Database(self.conn))
+        # Statistics for the query planner (sampled: quick at any size), for the checks' and the
+        # summaries' queries (the summaries then analyse their own tables for the pages);
+        # without them SQLite picks among equal-looking indexes by the order they were made:
+        # it reads all of a force's figures for each period the check compares, scans every
+        # outcome for outcome_matrix and sorts all of them for who_refused_what.
+        self.conn.execute("PRAGMA analysis_limit = 1000")
+        self.conn.execute("ANALYZE")
+        problems = (
+            checks.matches_within_uses(self.conn, self.written)
+            if self.written.batches > 1 or not self.fresh
+            else []
+        )
+        if problems:
+            raise ValidationFailed(Report(problems))
+        write_summaries(self.conn)  # derived tables for fast pages: toolkit/summaries.py
         self.conn.close()
         self.conn = None
         if self.flushing is not None:
