@@ -41,6 +41,19 @@ def test_a_text_with_a_letter_the_ignorecase_match_folds_is_always_searched():
     assert lowered(text) is None and may_match(required_words(pattern), lowered(text))
 
 
+@pytest.mark.parametrize(
+    "text", ["Freedom of INFORMATION Act, Σ 2000.\n" * 150, "The ſtatus İs " * 300, "short"]
+)
+def test_a_part_or_a_prefixed_text_is_lowered_as_if_lowered_alone(text):
+    whole = Searchable(text)
+    for start, end in ((0, len(text)), (5, 40), (len(text) - 7, len(text))):
+        assert whole.part(start, end).text == text[start:end]
+        lower = whole.part(start, end).lower  # casefold: a final sigma may lower either way
+        assert lower is None or lower.casefold() == text[start:end].lower().casefold()
+    prefixed = Searchable.after("\n", text)
+    assert prefixed.text == "\n" + text and prefixed.lower == lowered("\n" + text)
+
+
 def _searched_patterns():
     """The vocabularies' patterns, the layouts' markers and requirements, and the patterns
     that explain a number as no figure."""
