@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 from multiforce.schemas.vocabulary import SOURCE_KINDS
-from multiforce.toolkit.summaries import SUMMARIES
+from multiforce.toolkit.summaries import INDEXES, SUMMARIES, _index
 from multiforce.toolkit.views import EVIDENCE, _present
 
 
@@ -17,6 +17,19 @@ def test_a_summary_equals_its_view(built_db, summary):
     assert [row[1] for row in conn.execute(f"PRAGMA table_info([{summary}])")] == columns
     held = Counter(conn.execute(f"SELECT * FROM [{summary}]"))
     assert held and held == Counter(conn.execute(f"SELECT * FROM [{view}]"))
+
+
+def test_every_index_the_pages_read_has_statistics_after_a_build(built_db):
+    conn = sqlite3.connect(built_db)
+    analysed = {index for (index,) in conn.execute("SELECT idx FROM sqlite_stat1")}
+    made = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    summaries = {
+        _index(table, columns)
+        for table, (_, _, indexes) in SUMMARIES.items()
+        for columns in indexes
+    }
+    assert summaries | {_index(t, c) for t, indexes in INDEXES.items() for c in indexes} <= made
+    assert made - {name for name in made if name.startswith("sqlite_autoindex")} <= analysed
 
 
 def test_every_publish_rebuilds_the_summaries(built_db, cli, write_yaml):

@@ -107,12 +107,12 @@ LIVE = {"matrix_cells_summary", "outcome_matrix_summary"}
 
 def write_summaries(conn: sqlite3.Connection) -> None:
     """Rebuild every summary table from the stored rows (and the LIVE summaries' views)."""
-    for table, indexes in INDEXES.items():
-        for columns in indexes:
-            conn.execute(
-                f"CREATE INDEX IF NOT EXISTS [{_index(table, columns)}] ON [{table}] "
-                f"({', '.join(columns)})"
-            )
+    indexed = [(table, columns) for table, indexes in INDEXES.items() for columns in indexes]
+    for table, columns in indexed:
+        conn.execute(
+            f"CREATE INDEX IF NOT EXISTS [{_index(table, columns)}] ON [{table}] "
+            f"({', '.join(columns)})"
+        )
     for table, (select, _, indexes) in SUMMARIES.items():
         held = conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchall()
         for (kind,) in held:
@@ -122,8 +122,12 @@ def write_summaries(conn: sqlite3.Connection) -> None:
             conn.execute(
                 f"CREATE INDEX [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"
             )
-        if table not in LIVE:  # the planner's statistics for the pages that read it
+        if table not in LIVE:  # the planner's statistics, for the pages that read it
             conn.execute(f"ANALYZE [{table}]")
+    # and for the pages that read the indexes above: the summaries were computed before them,
+    # as they always have been (a build makes these after its statistics)
+    for table, columns in indexed:
+        conn.execute(f"ANALYZE [{_index(table, columns)}]")
 
 
 def _index(table: str, columns) -> str:
