@@ -124,8 +124,8 @@ def write_summaries(conn: sqlite3.Connection) -> None:
             )
         if table not in LIVE:  # the planner's statistics, for the pages that read it
             conn.execute(f"ANALYZE [{table}]")
-    # and for the pages that read the indexes above: the summaries were computed before them,
-    # as they always have been (a build makes these after its statistics)
+    # and for the pages that read the indexes made first: analysed only now, so the summaries
+    # above were computed without their statistics, as before (a build makes them after its own)
     for table, columns in indexed:
         conn.execute(f"ANALYZE [{_index(table, columns)}]")
 
