@@ -86,6 +86,37 @@ def test_a_build_makes_its_indexes_as_it_needs_them_and_an_ingest_keeps_them(tmp
     assert held(sqlite3.connect(db_path)) == every
 
 
+def test_a_build_indexes_the_texts_once_they_are_in_and_an_ingest_keeps_them_indexed(
+    tmp_path, monkeypatch
+):
+    searchable_while_writing = []
+    write = publishing._write
+
+    def writing_a_batch(conn, *args, **kwargs):
+        searchable_while_writing.append(sqlite_utils.Database(conn)["documents"].detect_fts())
+        write(conn, *args, **kwargs)
+
+    monkeypatch.setattr(publishing, "_write", writing_a_batch)
+    monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 1)
+    db_path = tmp_path / "m.db"
+    build(db_path)
+    assert len(searchable_while_writing) > 2 and not any(searchable_while_writing)
+    db = sqlite_utils.Database(db_path)
+    texts = {row["filename"]: row["text"] for row in db["documents"].rows}
+    assert {hit["filename"] for hit in db["documents"].search("kiosk")} == {
+        name for name, text in texts.items() if "kiosk" in text.lower()
+    }
+    db.execute("UPDATE documents SET text = text || ' zyxwvut' WHERE rowid = 1")
+    db.conn.commit()
+    db.close()
+    ingest(db_path, [MET_HTML])  # written through the triggers the build made
+    db = sqlite_utils.Database(db_path)
+    assert [hit["rowid"] for hit in db["documents"].search("zyxwvut")] == [1]
+    assert MET_HTML.name in {hit["filename"] for hit in db["documents"].search("kiosk")}
+    # SQLite raises if the full-text index is damaged
+    db.execute("INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')")
+
+
 @pytest.mark.parametrize("retired", RETIRED_INDEXES)
 def test_an_index_an_earlier_version_made_is_dropped_when_publishing(tmp_path, retired):
     db_path = tmp_path / "m.db"
