@@ -263,6 +263,8 @@ class Adapter:
             if raw is None or not WHOLE_NUMBER.fullmatch(raw):
                 continue
             start, end = match.span(name)
+            if not (_may_join(text[start - 1 : start]) or _may_join(text[end : end + 1])):
+                continue  # no digit, point or comma beside it: whole, as most figures are
             before, after = text[max(start - 2, 0) : start], text[end : end + 5]
             if (
                 before[-1:].isdigit()
@@ -326,6 +328,11 @@ class Adapter:
             "adapter reads: the document may be truncated or edited; if the force changed its "
             f"format, update forces/{self.force_id.replace('-', '_')}.",
         )
+
+
+def _may_join(neighbour: str) -> bool:
+    """Whether a character beside a number may make it part of a longer one."""
+    return neighbour.isdigit() or neighbour in (".", ",")
 
 
 def _sections(status: str, passages: list[str], response: Response) -> str | None:

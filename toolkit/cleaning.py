@@ -5,12 +5,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .layouts.literals import lowered, may_match, words_of
+
 NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
 def parse_number(raw: str) -> float:
     """'21,790' -> 21790.0; '93%' -> 93.0. Raises ValueError for anything else."""
     cleaned = raw.strip().rstrip("%").strip()
+    if cleaned.isdecimal():  # digits alone, as most figures are: what NUMBER's second form reads
+        return float(cleaned)
     if not NUMBER.match(cleaned):
         raise ValueError(f"not a number: {raw!r}")
     return float(re.sub(r"[,\s]", "", cleaned))
@@ -86,7 +90,15 @@ QUALIFIER_WORDS = (
 def infer_qualifier(*passages: str | None) -> str:
     """What a force's own words say about a figure: planned, approximate, partial or exact."""
     text = " ".join(p for p in passages if p)
-    return next((name for name, pattern in QUALIFIER_WORDS if pattern.search(text)), "exact")
+    lower = lowered(text)
+    return next(
+        (
+            name
+            for name, pattern in QUALIFIER_WORDS
+            if may_match(words_of(pattern), lower) and pattern.search(text)
+        ),
+        "exact",
+    )
 
 
 def stable_id(*parts) -> str:
