@@ -203,13 +203,19 @@ class _Checker:
     def has_provenance(self, table: str) -> None:
         """A row read from a document quotes it; a transcribed or compiled row says where it
         stands."""
-        frame = self.frames[table]
-        for index, (document_id, quote, locator) in enumerate(
-            zip(frame["document_id"], frame["quote"], frame["locator"], strict=True)
-        ):
-            if document_id is not None and quote is None:
+        has_document = pl.col("document_id").is_not_null()
+        lacking = (
+            self.frames[table]
+            .with_row_index()
+            .filter(
+                (has_document & pl.col("quote").is_null())
+                | (~has_document & (pl.col("locator").is_null() | (pl.col("locator") == "")))
+            )
+        )
+        for index, document_id in lacking.select("index", "document_id").iter_rows():
+            if document_id is not None:
                 self.add(table, index, "a row with a document has a quote", "the quote is missing")
-            elif document_id is None and not locator:
+            else:
                 self.add(
                     table,
                     index,
@@ -359,13 +365,14 @@ class _Checker:
     def documents_answer(self) -> None:
         """A response read from a document says what it did with at least one question: an
         empty reading is an adapter (or a draft) that read nothing, not a response."""
-        answered = set(self.frames["outcomes"]["response_id"])
+        answered = self.frames["outcomes"]["response_id"]
+        unanswered_rows = ~pl.col("response_id").is_in(answered.drop_nulls().implode())
+        if not answered.null_count():  # no response: unanswered unless an outcome has none either
+            unanswered_rows = unanswered_rows | pl.col("response_id").is_null()
         questions = self.frames["questions"]
-        documents = self.frames["documents"].with_row_index()
+        documents = self.frames["documents"].with_row_index().filter(unanswered_rows)
         for response_id, rows in documents.group_by("response_id", maintain_order=True):
             (response_id,) = response_id
-            if response_id in answered:
-                continue
             asked = questions.filter(pl.col("response_id") == response_id)
             unanswered = "; ".join(
                 f"{number or '?'} ({text[:60]})"
