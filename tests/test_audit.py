@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from conftest import MET_HTML, MET_TEXT
-from multiforce.toolkit.audit import COMMON, audit
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from multiforce.toolkit.audit import COMMON, TOKEN, _tokens, audit
 from multiforce.toolkit.discovery import adapter_for
 from multiforce.toolkit.pipeline import bundled_corpus, parse
 from multiforce.toolkit.readers import read_document
@@ -289,3 +291,14 @@ def test_the_letters_numbers_are_explained_as_a_full_scan_explains_them(line):
     for text in (f"{prose}\n{line}\n{prose}", line.replace(" ", "\n", 1), LETTER):
         fast = {n.start: (n.kind, n.detail) for n in audit(Path("x"), text, rows).numbers}
         assert fast == full_scan(text, rows, ())
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("0123456789٣.,%% Qqé_-\n" + "abc"),
+        max_size=60,
+    )
+)
+@settings(max_examples=1000, deadline=None)
+def test_the_numbers_found_from_runs_of_digits_are_the_token_pattern_s_matches(text):
+    assert [m.span() for m in _tokens(text)] == [m.span() for m in TOKEN.finditer(text)]

@@ -23,7 +23,9 @@ from .rules import Ignore, compiled
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
 TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
 BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
-CORE = re.compile(r"\d++(?:[.,]\d++)*+%?[^\W\d_]*+")  # a TOKEN from its first digit
+# A TOKEN from its first digit. It starts with one digit, not a run (\d++), so that the regular
+# expression engine skips to the next digit at once instead of trying every position.
+CORE = re.compile(r"\d\d*+(?:[.,]\d++)*+%?[^\W\d_]*+")
 LETTER = re.compile(r"[^\W\d_]")
 REACH = 20  # characters before a number where a passage explaining it may start
 TAIL = 10  # characters after it where such a passage may end, beyond numbers of its own
@@ -258,15 +260,18 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
 def _tokens(text: str) -> list[re.Match]:
     """Every number of the text (TOKEN's matches), found from the runs of digits: a scan for
     digits skips the prose that a scan for TOKEN would try at every letter."""
-    tokens = []
+    tokens: list[re.Match] = []
     for core in CORE.finditer(text):
         start = core.start()
         if start and LETTER.match(text, start - 1):  # "Q1", "IDENT1": letters glued before it
-            while start and LETTER.match(text, start - 1):
+            end = tokens[-1].end() if tokens else 0  # "0%a0": the "a" is the earlier number's
+            while start > end and LETTER.match(text, start - 1):
                 start -= 1
             token = TOKEN.match(text, start)
-            if token:  # none if the letters are glued to an earlier number ("1a2")
+            if token:
                 tokens.append(token)
+            else:  # the letters are glued to an earlier number ("1a2"); "0a0.0" ends with one
+                tokens.extend(TOKEN.finditer(text, core.start() + 1, core.end()))
         else:
             tokens.append(core)
     return tokens
