@@ -373,7 +373,11 @@ class _Checker:
         documents = self.frames["documents"].with_row_index().filter(unanswered_rows)
         for response_id, rows in documents.group_by("response_id", maintain_order=True):
             (response_id,) = response_id
-            asked = questions.filter(pl.col("response_id") == response_id)
+            asked = (  # no response: no question can be told to be its
+                questions.clear()
+                if response_id is None
+                else questions.filter(pl.col("response_id") == response_id)
+            )
             unanswered = "; ".join(
                 f"{number or '?'} ({text[:60]})"
                 for number, text in asked.select("number", "text")
