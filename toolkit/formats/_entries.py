@@ -101,8 +101,11 @@ def load(document: Document, kind: str, problems: Problems) -> dict:
 
 
 def recognises(document: Document, kind: str) -> bool:
+    # Every document is asked: the plain look for the key first spares a force's letter the
+    # line-by-line search.
     return (
-        re.search(rf"^source_kind:\s*['\"]?{kind}['\"]?\s*(?:#.*)?$", document.text, re.M)
+        "source_kind:" in document.text
+        and re.search(rf"^source_kind:\s*['\"]?{kind}['\"]?\s*(?:#.*)?$", document.text, re.M)
         is not None
     )
 
