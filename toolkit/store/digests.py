@@ -43,7 +43,8 @@ class Digests:
         if held is not None and held[:4] == stamp:
             return held[4]
         try:
-            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            with open(path, "rb") as file:  # a Path made anew for each file costs more
+                digest = hashlib.sha256(file.read()).hexdigest()
         except OSError:
             return None
         if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > SETTLED_NS:
