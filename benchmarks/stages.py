@@ -21,6 +21,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import sqlite_utils
 from multiforce.schemas.models import MODELS, columns
 from multiforce.toolkit import pipeline
 from multiforce.toolkit.records import TABLES, Extraction
@@ -272,7 +273,6 @@ def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
         if sql.startswith(("CREATE INDEX", "CREATE VIRTUAL TABLE", "CREATE TRIGGER"))
     ]
     schema = [sql for sql in schema if sql not in indexes]
-    columns_searched = ", ".join(FULL_TEXT)
     names = {table: list(columns(table)) for table in TABLES}
     inserts = {
         table: f"INSERT INTO {table} ({', '.join(names[table])}) "
@@ -306,11 +306,8 @@ def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
     start = time.perf_counter()
     for sql in indexes:
         conn.execute(sql)
-        if sql.startswith("CREATE VIRTUAL TABLE"):
-            conn.execute(
-                f"INSERT INTO documents_fts (rowid, {columns_searched}) "
-                f"SELECT rowid, {columns_searched} FROM documents"
-            )
+        if sql.startswith("CREATE VIRTUAL TABLE"):  # filled as publishing fills it
+            sqlite_utils.Database(conn)["documents"].populate_fts(FULL_TEXT)
     conn.execute("COMMIT")
     conn.close()
     seconds += time.perf_counter() - start
@@ -321,8 +318,6 @@ def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
 def insert_all(rows_dir: str, db: str, schema_db: str):
     """What a user would write: sqlite-utils' insert_all of the row dicts, table by table,
     into the same tables, indexes and full-text index (created first, as the floor does)."""
-    import sqlite_utils
-
     Path(db).unlink(missing_ok=True)
     schema, forces = _schema(schema_db), _forces(schema_db)
     reset_peak()
