@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from multiforce.toolkit import summaries
 from multiforce.toolkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +44,15 @@ def cli():
         return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def summary_tables():
+    """Summaries written as tables whatever the database's size, as at a million figures: the
+    test databases are small enough for views, which leave a summary nothing to differ in."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(summaries, "SUMMARY_TABLES_FROM", 0)
+        yield
 
 
 @pytest.fixture

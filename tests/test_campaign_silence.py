@@ -34,10 +34,10 @@ DASHBOARD = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["plugins"][
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db(summary_tables, tmp_path_factory):
     """The bundled build and two campaigns about phone extraction: one sent in January 2024
     (Kent silent and long overdue; Cumbria answered with its bundled response), one sent today
-    to Devon and Cornwall (not yet due)."""
+    to Devon and Cornwall (not yet due); its summaries are tables, as at a million figures."""
     folder = tmp_path_factory.mktemp("silence")
     path = folder / "silence.db"
     runner = CliRunner()

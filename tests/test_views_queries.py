@@ -14,6 +14,8 @@ from multiforce.toolkit.summaries import SUMMARIES
 
 from benchmarks import corpus
 
+pytestmark = pytest.mark.usefixtures("summary_tables")  # tables, as at a million figures
+
 # The plain form of the queries rewritten beyond reading a summary for its view.
 PLAIN = {
     "measure_by_force_and_year": """
@@ -59,7 +61,7 @@ def _rows(conn, sql: str, parameters: dict) -> Counter:
 
 
 @pytest.fixture(scope="module")
-def campaign_db(tmp_path_factory):
+def campaign_db(summary_tables, tmp_path_factory):
     folder = tmp_path_factory.mktemp("campaign")
     sources = corpus.generate(folder / "documents", corpus.SCALES["campaign"])
     db = folder / "campaign.db"
