@@ -103,9 +103,9 @@ SUMMARIES = {
     ),
 }
 # From how many figures and outcomes the summaries are tables. Below it the views are quick enough
-# to read on every page: on the benchmark's machine the slowest, outcome_cells, took 50 ms at
-# 8,800 rows and 63 ms at 18,300, but 160 ms at 36,600 (a page's queries may read several).
-SUMMARY_TABLES_FROM = 20_000
+# to read on every page: on the benchmark's machine the slowest canned query, outcome_matrix,
+# which reads outcome_cells three times, took 100 ms at 8,800 rows and 180 ms at 18,300.
+SUMMARY_TABLES_FROM = 10_000
 # Summaries that show the requests as they stand on the day they are read (a request falls
 # overdue without any publish): views over the summary tables, never tables themselves.
 LIVE = {"matrix_cells_summary", "outcome_matrix_summary"}
