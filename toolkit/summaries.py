@@ -107,7 +107,7 @@ SUMMARIES = {
 # which reads outcome_cells three times, took 100 ms at 8,800 rows and 180 ms at 18,300.
 SUMMARY_TABLES_FROM = 10_000
 # Summaries that show the requests as they stand on the day they are read (a request falls
-# overdue without any publish): views over the summary tables, never tables themselves.
+# overdue without any publish): views over the other summaries, never tables themselves.
 LIVE = {"matrix_cells_summary", "outcome_matrix_summary"}
 
 
