@@ -76,8 +76,8 @@ def test_a_small_database_has_views_for_summaries_until_it_grows(
     """Below SUMMARY_TABLES_FROM figures and outcomes a summary is a view of its view; the
     publish that takes the database there writes the tables, and they hold the views' rows."""
     conn = sqlite3.connect(built_db)
-    held = "SELECT (SELECT count(*) FROM observations) + (SELECT count(*) FROM outcomes)"
-    monkeypatch.setattr(summaries, "SUMMARY_TABLES_FROM", conn.execute(held).fetchone()[0] + 1)
+    rows = "SELECT (SELECT count(*) FROM observations) + (SELECT count(*) FROM outcomes)"
+    monkeypatch.setattr(summaries, "SUMMARY_TABLES_FROM", conn.execute(rows).fetchone()[0] + 1)
 
     def kinds():
         listed = "SELECT name, type FROM sqlite_master WHERE name LIKE '%_summary'"
