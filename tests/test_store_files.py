@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import MET_HTML, MET_TEXT, ROOT
+from multiforce.toolkit import pipeline
 from multiforce.toolkit.errors import DatabaseBusy
 from multiforce.toolkit.pipeline import ingest
-from multiforce.toolkit.store import files
+from multiforce.toolkit.store import files, publish
 
 POSIX_ONLY = {"fcntl", "termios", "pwd", "grp", "resource", "posix", "tty", "pty"}
 
@@ -150,6 +151,79 @@ def test_an_ingest_flushes_its_copy_as_it_goes_and_finishes_before_the_rename(
     ingest(db, [MET_HTML])
     assert len(started) == 1 and finished_before_rename == [True]
     files.flush_soon(tmp_path / "gone.db").join()  # a copy removed meanwhile: nothing raised
+
+
+def _asides(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if ".building" in path.name)
+
+
+def test_an_ingest_copies_the_database_while_it_parses_and_waits_for_the_whole_copy(
+    tmp_path, monkeypatch
+):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT])
+    monkeypatch.setattr(files, "COPY_CHUNK_BYTES", 4096)  # many chunks, however quick the disk
+    events = []
+    real_start, real_parse = files.Copy.__init__, pipeline.parse
+    real_write = publish.Publication.write
+
+    def start(copy, *args):
+        events.append("copy started")
+        real_start(copy, *args)
+
+    def parse(path, force):
+        events.append("parsed")
+        return real_parse(path, force)
+
+    def write(session, extraction):
+        real_write(session, extraction)
+        held = session.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        events.append(f"written beside {held - 1} document")  # the whole copy's
+
+    monkeypatch.setattr(files.Copy, "__init__", start)
+    monkeypatch.setattr(pipeline, "parse", parse)
+    monkeypatch.setattr(publish.Publication, "write", write)
+    ingest(db, [MET_HTML])
+    assert events == ["copy started", "parsed", "written beside 1 document"]
+    conn = files.connect_read_only(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()
+    assert _asides(tmp_path) == []
+
+
+def test_an_ingest_that_fails_stops_its_copy_and_leaves_the_database_as_it_was(
+    tmp_path, monkeypatch
+):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT])
+    before = db.read_bytes()
+    monkeypatch.setattr(files, "COPY_CHUNK_BYTES", 4096)
+
+    def parse(path, force):
+        raise RuntimeError("a reader failed")
+
+    monkeypatch.setattr(pipeline, "parse", parse)
+    with pytest.raises(RuntimeError, match="a reader failed"):
+        ingest(db, [MET_HTML])
+    assert db.read_bytes() == before and _asides(tmp_path) == []
+
+
+def test_a_copy_stops_when_told_and_says_why_it_could_not_copy(tmp_path, monkeypatch):
+    source = tmp_path / "m.db"
+    ingest(source, [MET_TEXT])
+    monkeypatch.setattr(files, "COPY_CHUNK_BYTES", 4096)
+    stopped = files.Copy(source, tmp_path / "stopped.db")
+    stopped.cancel()
+    assert (tmp_path / "stopped.db").stat().st_size <= source.stat().st_size
+    whole = files.Copy(source, tmp_path / "whole.db")
+    whole.result()
+    assert (tmp_path / "whole.db").read_bytes() == source.read_bytes()
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database at all, but long enough to have a header " * 10)
+    with pytest.raises(Exception, match="not a multiforce database"):
+        files.Copy(notes, tmp_path / "notes-copy.db").result()
 
 
 def test_a_journal_left_without_its_aside_database_is_cleared_by_the_next_writer(tmp_path):

@@ -167,6 +167,8 @@ def publish_sources(
     problems = []
     with publication(db, fresh=fresh) as session:
         pending, stale = _unpublished(session, sources, results)
+        if pending or stale:
+            session.copy_ahead()  # while the workers start and parse, and the batches validate
         session.forget(stale)
         if progress is not None:
             progress.start(len(pending))

@@ -24,6 +24,11 @@ CANNOT_WRITE = {
     sqlite3.SQLITE_IOERR,
 }
 
+# A chunk the copy writes before it looks whether to stop: a small part of a second
+COPY_CHUNK_BYTES = 64 << 20
+# copy_file_range's answers where a file system or an older kernel cannot copy between the files
+CANNOT_COPY_IN_KERNEL = {errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL}
+
 
 def not_a_database(path: Path, error: Exception) -> MultiforceError:
     """The one message for a --db file that is not a database multiforce wrote."""
@@ -70,8 +75,40 @@ def aside_path(db_path: Path) -> Path:
     return db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex[:8]}.building")
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """The published database, copied to build its next version in.
+class Copy:
+    """The published database copied aside on a thread of its own, started as soon as a writer
+    knows it will write (`Publication.copy_ahead`): at a million figures the copy takes seconds,
+    which pass while the documents are parsed and validated."""
+
+    def __init__(self, source: Path, target: Path):
+        self._stopping = threading.Event()
+        self._error: Exception | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(source, target), name=f"copy {target.name}", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, source: Path, target: Path) -> None:
+        try:
+            copy_database(source, target, self._stopping)
+        except Exception as error:  # raised to the writer when it waits for the copy
+            self._error = error
+
+    def result(self) -> None:
+        """Wait for the copy to be whole; raise what stopped it, if anything did."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def cancel(self) -> None:
+        """Stop the copy (the writer gave up) and wait until it has stopped writing."""
+        self._stopping.set()
+        self._thread.join()
+
+
+def copy_database(source: Path, target: Path, stopping: threading.Event | None = None) -> None:
+    """The published database, copied to build its next version in; a chunk at a time, and no
+    further once `stopping` is set.
 
     multiforce never writes the published file in place (a writer renames a finished copy over
     it), so, with no journal beside it, its bytes are a whole database and the system copies
@@ -82,7 +119,7 @@ def copy_database(source: Path, target: Path) -> None:
         src.execute("PRAGMA schema_version").fetchone()  # not a database: said below
         journals = [Path(f"{source}{suffix}") for suffix in ("-journal", "-wal")]
         if not any(journal.exists() for journal in journals):
-            shutil.copyfile(source, target)
+            _copy_bytes(source, target, stopping)
             return
         dst = sqlite3.connect(target)
         try:
@@ -98,6 +135,23 @@ def copy_database(source: Path, target: Path) -> None:
         raise not_a_database(source, error) from None
     finally:
         src.close()
+
+
+def _copy_bytes(source: Path, target: Path, stopping: threading.Event | None) -> None:
+    if stopping is None or not hasattr(os, "copy_file_range"):  # Linux only
+        shutil.copyfile(source, target)
+        return
+    with open(source, "rb", buffering=0) as src, open(target, "wb", buffering=0) as dst:
+        while not stopping.is_set():
+            try:
+                copied = os.copy_file_range(src.fileno(), dst.fileno(), COPY_CHUNK_BYTES)
+            except OSError as error:
+                if error.errno not in CANNOT_COPY_IN_KERNEL:
+                    raise
+                shutil.copyfileobj(src, dst, COPY_CHUNK_BYTES)  # the rest, read and written
+                return
+            if not copied:
+                return
 
 
 def flush_soon(path: Path) -> threading.Thread:

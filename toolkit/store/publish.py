@@ -47,6 +47,7 @@ class Publication:
         self.fresh = fresh
         self.aside = files.aside_path(db_path)
         self.conn: sqlite3.Connection | None = None
+        self.copy: files.Copy | None = None
         self.written = checks.Written()
         self.flushing = None  # the copy of the published file, on its way to the disk
 
@@ -138,7 +139,14 @@ class Publication:
             self.flushing.join()
         files.replace(self.aside, self.db_path)
 
+    def copy_ahead(self) -> None:
+        """Start copying the published database aside, to write the batches into later."""
+        if self.copy is None and self.conn is None and not self.fresh and self.db_path.exists():
+            self.copy = files.Copy(self.db_path, self.aside)
+
     def discard(self) -> None:
+        if self.copy is not None:
+            self.copy.cancel()
         if self.conn is not None:
             self.conn.close()
             self.conn = None
@@ -147,7 +155,8 @@ class Publication:
     def _connection(self) -> sqlite3.Connection:
         if self.conn is None:
             if self.db_path.exists() and not self.fresh:
-                files.copy_database(self.db_path, self.aside)
+                self.copy_ahead()
+                self.copy.result()
                 self.flushing = files.flush_soon(self.aside)
             self.conn = sqlite3.connect(self.aside, isolation_level=None)
             for pragma in ASIDE_PRAGMAS:
