@@ -161,7 +161,9 @@ def scale_run(scale: corpus.Scale, work: Path, seed: int, queries: bool) -> dict
     measure("parse", "parsing, one job", "parse", scale.name, folder, rows, seed, 1)
     measure("parse_two_jobs", "parsing, two jobs", "parse", scale.name, folder, "-", seed, 2)
     measure("validation", "validation", "validation", rows)
-    repeat = 5 if scale.documents < 1000 else 3 if scale.documents <= 10_000 else 1
+    # At a campaign's size a publish takes a quarter of a second, and one run's time moves by a
+    # fifth from the next: fifteen runs of each, side by side, for medians that hold still.
+    repeat = 15 if scale.documents < 1000 else 3 if scale.documents <= 10_000 else 1
     floor = dbs / "floor.db"
     side_by_side(  # publishing first: the floors read its schema
         ("publishing", "publishing", "publishing", rows, schema),
