@@ -157,7 +157,7 @@ def _asides(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if ".building" in path.name)
 
 
-def test_an_ingest_copies_the_database_while_it_parses_and_waits_for_the_whole_copy(
+def test_an_ingest_copies_the_database_while_it_hashes_and_parses_and_waits_for_the_copy(
     tmp_path, monkeypatch
 ):
     db = tmp_path / "m.db"
@@ -165,7 +165,11 @@ def test_an_ingest_copies_the_database_while_it_parses_and_waits_for_the_whole_c
     monkeypatch.setattr(files, "COPY_CHUNK_BYTES", 4096)  # many chunks, however quick the disk
     events = []
     real_start, real_parse = files.Copy.__init__, pipeline.parse
-    real_write = publish.Publication.write
+    real_hash, real_write = pipeline.Digests.of, publish.Publication.write
+
+    def hash_(digests, path):
+        events.append(f"hashed {Path(path).suffix}")
+        return real_hash(digests, path)
 
     def start(copy, *args):
         events.append("copy started")
@@ -180,11 +184,18 @@ def test_an_ingest_copies_the_database_while_it_parses_and_waits_for_the_whole_c
         held = session.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         events.append(f"written beside {held - 1} document")  # the whole copy's
 
+    monkeypatch.setattr(pipeline.Digests, "of", hash_)
     monkeypatch.setattr(files.Copy, "__init__", start)
     monkeypatch.setattr(pipeline, "parse", parse)
     monkeypatch.setattr(publish.Publication, "write", write)
-    ingest(db, [MET_HTML])
-    assert events == ["copy started", "parsed", "written beside 1 document"]
+    ingest(db, [MET_HTML, MET_TEXT])  # a new document, then one published already
+    assert events == [
+        f"hashed {MET_HTML.suffix}",
+        "copy started",  # as soon as there is a document to read
+        f"hashed {MET_TEXT.suffix}",
+        "parsed",
+        "written beside 1 document",
+    ]
     conn = files.connect_read_only(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

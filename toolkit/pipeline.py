@@ -167,8 +167,6 @@ def publish_sources(
     problems = []
     with publication(db, fresh=fresh) as session:
         pending, stale = _unpublished(session, sources, results)
-        if pending or stale:
-            session.copy_ahead()  # while the workers start and parse, and the batches validate
         session.forget(stale)
         if progress is not None:
             progress.start(len(pending))
@@ -226,6 +224,8 @@ def _unpublished(session, sources, results: list[Ingested]):
             stale.append(document_id)
         seen.add(document_id)
         pending.append((path, force))
+        # the copy to write into, made while the rest are hashed, parsed and validated
+        session.copy_ahead()
     digests.save()
     return pending, stale
 
