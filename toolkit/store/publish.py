@@ -154,8 +154,8 @@ class Publication:
 
     def _connection(self) -> sqlite3.Connection:
         if self.conn is None:
-            if self.db_path.exists() and not self.fresh:
-                self.copy_ahead()
+            self.copy_ahead()  # if there is a published database to start from
+            if self.copy is not None:
                 self.copy.result()
                 self.flushing = files.flush_soon(self.aside)
             self.conn = sqlite3.connect(self.aside, isolation_level=None)
