@@ -70,6 +70,22 @@ def test_every_publish_rebuilds_the_summaries(built_db, cli, write_yaml):
     assert psni() == [("mixed: neither_confirm_nor_deny; not_held",)]
 
 
+def test_an_ingest_gathers_the_statistics_again(built_db, cli, write_yaml):
+    """An ingest's checks and summaries read the statistics of the publish before it, and it
+    gathers them again meanwhile: what it publishes describes the tables as they now are."""
+    conn = sqlite3.connect(built_db)
+    conn.execute("UPDATE sqlite_stat1 SET stat = '1 1' WHERE tbl = 'observations'")
+    conn.commit()
+    conn.close()
+    result = cli("ingest", write_yaml("FOI-20001.yaml", LATER), "--db", built_db)
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(built_db)
+    stats = [
+        stat for (stat,) in conn.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'observations'")
+    ]
+    assert stats and "1 1" not in stats
+
+
 def test_a_small_database_has_views_for_summaries_until_it_grows(
     built_db, cli, write_yaml, monkeypatch
 ):

@@ -8,7 +8,11 @@ small database, where the views themselves are quick, each summary is a view of 
 there is nothing to write.
 """
 
+import os
+import re
 import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from .views import outcome_cells_sql, outcome_matrix_sql, with_request_cells
 
@@ -111,9 +115,12 @@ SUMMARY_TABLES_FROM = 10_000
 LIVE = {"matrix_cells_summary", "outcome_matrix_summary"}
 
 
-def write_summaries(conn: sqlite3.Connection) -> None:
+def write_summaries(conn: sqlite3.Connection, meanwhile: tuple[str, ...] = ()) -> None:
     """Rebuild every summary from the stored rows: tables from SUMMARY_TABLES_FROM figures and
-    outcomes, views of their views below it (and the LIVE summaries' views)."""
+    outcomes, views of their views below it (and the LIVE summaries' views). What the
+    connection has not yet committed is committed first: the summaries read the stored rows.
+    The `meanwhile` statements run on the connection while the summaries are computed, and
+    take effect with them."""
     tables = conn.execute(  # counted no further than it needs: a million rows take seconds
         "SELECT count(*) >= ? FROM (SELECT 1 FROM observations UNION ALL SELECT 1 FROM outcomes "
         "LIMIT ?)",
@@ -125,24 +132,86 @@ def write_summaries(conn: sqlite3.Connection) -> None:
             f"CREATE INDEX IF NOT EXISTS [{_index(table, columns)}] ON [{table}] "
             f"({', '.join(columns)})"
         )
+    if conn.in_transaction:
+        conn.commit()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        computing = _computing(pool, _file_of(conn)) if tables else []
+        conn.execute("SAVEPOINT summaries")
+        for statement in meanwhile:
+            conn.execute(statement)
+        computed = {table: rows for chain in computing for table, rows in chain.result().items()}
     for table, (select, view, indexes) in SUMMARIES.items():
         held = conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchall()
         for (kind,) in held:
             conn.execute(f"DROP {kind} [{table}]")  # as the last publish made it: table or view
-        if table in LIVE or not tables:
+        if table not in computed:
             read = select if table in LIVE else f"SELECT * FROM [{view}]"
             conn.execute(f"CREATE VIEW [{table}] AS {read}")
             continue
-        conn.execute(f"CREATE TABLE [{table}] AS {select}")
+        definition, rows = computed[table]
+        conn.execute(definition)
+        if rows:
+            marks = ", ".join("?" * len(rows[0]))
+            conn.executemany(f"INSERT INTO [{table}] VALUES ({marks})", rows)
         for columns in indexes:
             conn.execute(
                 f"CREATE INDEX [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"
             )
         conn.execute(f"ANALYZE [{table}]")  # the planner's statistics, for the pages that read it
     # and for the pages that read the indexes made first: analysed only now, so the summaries
-    # above were computed without their statistics, as before (a build makes them after its own)
+    # were computed without their statistics, as before (a build makes them after its own)
     for table, columns in indexed:
         conn.execute(f"ANALYZE [{_index(table, columns)}]")
+    conn.execute("RELEASE summaries")
+
+
+def _computing(pool: ThreadPoolExecutor, path: str) -> list[Future]:
+    """Each summary table's definition and rows, computed on the machine's cores: a summary
+    reads its views over every stored row (a second each at a million figures) and holds few.
+
+    The summaries that read none of the others are computed side by side, each on a read-only
+    connection of its own (SQLite reads in parallel; Python's sqlite3 lets go of the GIL while
+    it does); one that reads an earlier summary is computed after it on the same connection,
+    which holds the earlier one as a temporary table."""
+    chains: list[list[str]] = []
+    for table in (table for table in SUMMARIES if table not in LIVE):
+        reads = [
+            chain
+            for chain in chains
+            if any(re.search(rf"\b{earlier}\b", SUMMARIES[table][0]) for earlier in chain)
+        ]
+        chains = [chain for chain in chains if chain not in reads]
+        chains.append([earlier for chain in reads for earlier in chain] + [table])
+    return [pool.submit(_compute, path, chain) for chain in chains]
+
+
+def _compute(path: str, chain: list[str]) -> dict[str, tuple[str, list[tuple]]]:
+    reader = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+    try:
+        reader.execute("PRAGMA temp_store = MEMORY")
+        computed = {}
+        for table in chain:
+            select, _view, indexes = SUMMARIES[table]
+            reader.execute(f"CREATE TEMP TABLE [{table}] AS {select}")
+            for columns in indexes:  # for the summaries after it in the chain, as in the file
+                reader.execute(
+                    f"CREATE INDEX [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"
+                )
+            reader.execute(f"ANALYZE temp.[{table}]")
+            (definition,) = reader.execute(
+                "SELECT sql FROM sqlite_temp_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()
+            computed[table] = (
+                definition,
+                reader.execute(f"SELECT * FROM temp.[{table}]").fetchall(),
+            )
+        return computed
+    finally:
+        reader.close()
+
+
+def _file_of(conn: sqlite3.Connection) -> str:
+    return next(file for _seq, name, file in conn.execute("PRAGMA database_list") if name == "main")
 
 
 def _index(table: str, columns) -> str:

@@ -122,9 +122,14 @@ class Publication:
         # summaries' queries (the summaries then analyse their own tables for the pages);
         # without them SQLite picks among equal-looking indexes by the order they were made:
         # it reads all of a force's figures for each period the check compares, scans every
-        # outcome for outcome_matrix and sorts all of them for who_refused_what.
+        # outcome for outcome_matrix and sorts all of them for who_refused_what. An ingest's
+        # copy holds the statistics of the last publish, which a few documents hardly change:
+        # its checks and summaries read by those, and it gathers its own while the summaries
+        # are computed.
         self.conn.execute("PRAGMA analysis_limit = 1000")
-        self.conn.execute("ANALYZE")
+        analysed_before = self.fresh or not _has_statistics(self.conn)
+        if analysed_before:
+            self.conn.execute("ANALYZE")
         problems = (
             checks.matches_within_uses(self.conn, self.written)
             if self.written.batches > 1 or not self.fresh
@@ -132,7 +137,8 @@ class Publication:
         )
         if problems:
             raise ValidationFailed(Report(problems))
-        write_summaries(self.conn)  # derived tables for fast pages: toolkit/summaries.py
+        # derived tables for fast pages: toolkit/summaries.py
+        write_summaries(self.conn, meanwhile=() if analysed_before else ("ANALYZE",))
         self.conn.close()
         self.conn = None
         if self.flushing is not None:
@@ -238,6 +244,10 @@ def _write(
             "multiforce or in an adapter: run again as `multiforce --debug ...` and include the "
             "traceback in a bug report."
         ) from error
+
+
+def _has_statistics(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone())
 
 
 @contextmanager
