@@ -74,3 +74,18 @@ def test_a_damaged_record_is_ignored_and_written_anew(tmp_path, letter, settled,
     [item] = ingest(db, [letter])  # hashed, so known to be published
     assert item.skipped
     assert str(letter) in json.loads(record.read_text())["files"]
+
+
+def test_a_first_look_at_the_files_stats_sees_any_new_or_changed_or_missing_file(
+    tmp_path, letter, settled
+):
+    db = tmp_path / "m.db"
+    ingest(db, [letter])
+    record = digests.Digests(db)
+    assert not record.any_changed([letter])
+    other = letter.with_name("other.txt")
+    other.write_text("a letter")
+    assert record.any_changed([letter, other])
+    assert record.any_changed([letter, letter.with_name("gone.txt")])
+    letter.write_text(letter.read_text() + "\n")
+    assert record.any_changed([letter])

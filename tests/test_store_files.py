@@ -189,11 +189,11 @@ def test_an_ingest_copies_the_database_while_it_hashes_and_parses_and_waits_for_
     monkeypatch.setattr(files.Copy, "__init__", start)
     monkeypatch.setattr(pipeline, "parse", parse)
     monkeypatch.setattr(publish.Publication, "write", write)
-    ingest(db, [MET_HTML, MET_TEXT])  # a new document, then one published already
+    ingest(db, [MET_TEXT, MET_HTML])  # one published already, then a new document
     assert events == [
-        f"hashed {MET_HTML.suffix}",
-        "copy started",  # as soon as there is a document to read
+        "copy started",  # as soon as a file is seen to be new, before any is hashed
         f"hashed {MET_TEXT.suffix}",
+        f"hashed {MET_HTML.suffix}",
         "parsed",
         "written beside 1 document",
     ]
@@ -203,6 +203,26 @@ def test_an_ingest_copies_the_database_while_it_hashes_and_parses_and_waits_for_
     finally:
         conn.close()
     assert _asides(tmp_path) == []
+
+
+def test_an_ingest_of_files_as_they_were_copies_nothing_and_one_touched_drops_its_copy(
+    tmp_path, monkeypatch
+):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT])
+    before = db.read_bytes()
+    started = []
+    real_start = files.Copy.__init__
+    monkeypatch.setattr(
+        files.Copy, "__init__", lambda copy, *args: started.append(1) or real_start(copy, *args)
+    )
+    ingest(db, [MET_TEXT])
+    assert started == []
+    touched = tmp_path / MET_TEXT.name  # the same text in another file: its stat is new
+    touched.write_bytes(MET_TEXT.read_bytes())
+    ingest(db, [touched])
+    assert started == [1]
+    assert db.read_bytes() == before and _asides(tmp_path) == []
 
 
 def test_an_ingest_that_fails_stops_its_copy_and_leaves_the_database_as_it_was(

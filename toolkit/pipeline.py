@@ -201,6 +201,10 @@ def _unpublished(session, sources, results: list[Ingested]):
     """
     held = session.held_documents()
     digests = Digests(session.db_path)
+    # The copy to write into, made while the sources are hashed, parsed and validated: started
+    # at once where a file changed (a document to read, most likely; if not, it is dropped).
+    if digests.any_changed(path for path, _ in sources):
+        session.copy_ahead()
     current = {
         name: adapter_version(cls) for name, cls in {**adapters(), **format_adapters()}.items()
     }
@@ -224,8 +228,7 @@ def _unpublished(session, sources, results: list[Ingested]):
             stale.append(document_id)
         seen.add(document_id)
         pending.append((path, force))
-        # the copy to write into, made while the rest are hashed, parsed and validated
-        session.copy_ahead()
+        session.copy_ahead()  # if not begun: a document read by code that has since changed
     digests.save()
     return pending, stale
 

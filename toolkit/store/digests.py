@@ -38,7 +38,7 @@ class Digests:
         except OSError:
             return None
         key = os.path.abspath(path)
-        stamp = [stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns]
+        stamp = _stamp(stat)
         held = self.known.get(key)
         if held is not None and held[:4] == stamp:
             return held[4]
@@ -52,6 +52,19 @@ class Digests:
             self.changed = True
         return digest
 
+    def any_changed(self, paths) -> bool:
+        """Whether any of the files is new, or changed since it was hashed: a look at each file's
+        stat alone, quicker than `of`, which then says what each one holds."""
+        for path in paths:
+            try:
+                stat = os.stat(path)
+            except OSError:
+                return True  # reading it will say why
+            held = self.known.get(os.path.abspath(path))
+            if held is None or held[:4] != _stamp(stat):
+                return True
+        return False
+
     def save(self) -> None:
         """Write the record (beside the database, replaced whole); a failure costs only time."""
         if not self.changed:
@@ -62,6 +75,10 @@ class Digests:
             os.replace(partial, self.path)
         except OSError:
             partial.unlink(missing_ok=True)
+
+
+def _stamp(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns]
 
 
 def _load(path: Path) -> dict[str, list]:
