@@ -33,37 +33,37 @@ class Digests:
 
     def of(self, path: Path) -> str | None:
         """The file's sha256, or None if it cannot be read (reading it properly will say why)."""
-        try:
-            stat = os.stat(path)
-        except OSError:
+        looked = self._look(path)
+        if looked is None:
             return None
-        key = os.path.abspath(path)
-        stamp = _stamp(stat)
-        held = self.known.get(key)
-        if held is not None and held[:4] == stamp:
-            return held[4]
+        key, stat, recorded = looked
+        if recorded is not None:
+            return recorded
         try:
             with open(path, "rb") as file:  # a Path made anew for each file costs more
                 digest = hashlib.sha256(file.read()).hexdigest()
         except OSError:
             return None
         if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > SETTLED_NS:
-            self.known[key] = [*stamp, digest]
+            self.known[key] = [*_stamp(stat), digest]
             self.changed = True
         return digest
 
     def any_changed(self, paths) -> bool:
-        """Whether any of the files is new, or changed since it was hashed: a look at each file's
-        stat alone, quicker than `of`, which then says what each one holds."""
-        for path in paths:
-            try:
-                stat = os.stat(path)
-            except OSError:
-                return True  # reading it will say why
-            held = self.known.get(os.path.abspath(path))
-            if held is None or held[:4] != _stamp(stat):
-                return True
-        return False
+        """Whether any of the files is new, missing, or changed since it was hashed: a look at
+        each file's stat alone, quicker than `of`, which then says what each one holds."""
+        return any(looked is None or looked[2] is None for looked in map(self._look, paths))
+
+    def _look(self, path) -> tuple[str, os.stat_result, str | None] | None:
+        """The file's key in the record, its stat, and the digest recorded for it if the file is
+        as it was when hashed; None if it cannot be looked at."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        key = os.path.abspath(path)
+        held = self.known.get(key)
+        return key, stat, held[4] if held is not None and held[:4] == _stamp(stat) else None
 
     def save(self) -> None:
         """Write the record (beside the database, replaced whole); a failure costs only time."""
