@@ -12,6 +12,7 @@ from multiforce.toolkit.errors import DocumentError
 from multiforce.toolkit.pipeline import parse
 from multiforce.toolkit.readers import read_document
 from multiforce.toolkit.readers.pdf import _join_lines
+from test_ocr import needs_tesseract
 from test_printed_pdf import rows
 
 LETTER = [
@@ -276,6 +277,7 @@ def test_an_encrypted_pdf_is_named(tmp_path):
     assert "encrypted" in message and "password" in message
 
 
+@needs_tesseract  # without it the error names the install (test_ocr)
 def test_an_image_only_pdf_is_named(tmp_path):
     assert "no text layer" in error_of(makers.pdf_scan(tmp_path / "scan.pdf"))
 
