@@ -25,7 +25,7 @@ import sqlite_utils
 from multiforce.schemas.models import MODELS, columns
 from multiforce.toolkit import pipeline
 from multiforce.toolkit.records import TABLES, Extraction
-from multiforce.toolkit.store import publish
+from multiforce.toolkit.store import files, publish
 from multiforce.toolkit.store.schema import FULL_TEXT
 from multiforce.toolkit.validation import validate
 
@@ -453,6 +453,22 @@ def change_one(scale: str, folder: str, seed: str):
         encoding="utf-8",
     )
     return {"seconds": 0.0, "changed": str(path.relative_to(folder))}
+
+
+@stage
+def copy_aside(db: str):
+    """The floor under any ingest that changes the database: the published file copied aside
+    as an ingest copies it (the published file is never written in place) and synced to disk,
+    which an ingest does before it renames its copy over the published file."""
+    aside = Path(db).with_name(f".{Path(db).name}.floor")
+    start = time.perf_counter()
+    try:
+        files.Copy(Path(db), aside).result()
+        files.sync(aside)
+        seconds = time.perf_counter() - start
+    finally:
+        aside.unlink(missing_ok=True)
+    return {"seconds": seconds, "bytes": Path(db).stat().st_size}
 
 
 # ---------------------------------------------------------------- queries and start-up

@@ -104,6 +104,10 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     stages.change_one("smoke", folder, seed)
     results["ingest_one_changed"] = stages.ingest("smoke", folder, db / "built.db", seed)
     assert results["ingest_one_changed"]["parsed"] == 1
+    before, listed = (db / "built.db").read_bytes(), sorted(db.iterdir())
+    results["copy_aside"] = stages.copy_aside(db / "built.db")
+    assert results["copy_aside"]["bytes"] == len(before)  # copied whole, then removed
+    assert (db / "built.db").read_bytes() == before and sorted(db.iterdir()) == listed
     results["queries"] = stages.queries(db / "built.db", "1")
     dashboard = set(dashboard_queries(DASHBOARD_EXAMPLE))
     assert set(results["queries"]["queries"]) == set(canned_queries()) | dashboard
@@ -131,6 +135,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
         "publishing / raw executemany floor (same pragmas)",
         "parsing the corpus: two jobs / one job",
         "drawing the progress bar / full build",
+        "copying the database aside and syncing it / full build",
         "reading, parsing and the audit, a document, one core (CPU time)",
         "page: the dashboard (median)",
         "dashboard chart outcome-matrix (median)",
