@@ -313,7 +313,7 @@ def judge(results: dict) -> list[dict]:
     ):
         ratios(f"{what} / full build", key, seconds, build, "%", percent=True, judged=judged)
     for name, run in scales.items():
-        if "copy_aside" in run:  # the part of one changed document's ingest no code can save
+        if "copy_aside" in run:  # what a changing ingest spends on the copy its design requires
             line(
                 "copying the database aside and syncing it / full build",
                 round(100 * run["copy_aside"]["seconds"] / run["build"]["seconds"], 2),
