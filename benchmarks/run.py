@@ -1,6 +1,6 @@
 """multiforce's benchmark: a synthetic corpus at three scales, each stage against its target.
 
-    python benchmarks/run.py                      # all three scales (about 30 minutes on 2 cores)
+    python benchmarks/run.py                      # all three scales (about 35 minutes on 2 cores)
     python benchmarks/run.py --scales campaign    # one scale, for a quick look
 
 For each scale it generates the corpus (deterministic from --seed), then runs in a fresh
@@ -17,8 +17,7 @@ the dashboard and the pages a user opens first through Datasette's client; at th
 benchmarks/results.json and benchmarks/results.md. Publishing and the two floors are compared
 with each other: they run in turn (publishing, the floors, publishing again...), so that a spell
 in which the machine slows down slows each of them alike, and each figure is the median of its
-runs: five at the campaign scale, where they take milliseconds, three at the archive scale, one
-at the stress scale.
+runs: fifteen at the campaign scale, where they take milliseconds, three at the larger scales.
 Do not edit toolkit/, schemas/ or benchmarks/corpus.py while it runs (each stage imports them
 afresh), and leave the machine to it: the figures are wall times.
 """
@@ -164,8 +163,9 @@ def scale_run(scale: corpus.Scale, work: Path, seed: int, queries: bool) -> dict
     measure("parse_two_jobs", "parsing, two jobs", "parse", scale.name, folder, "-", seed, 2)
     measure("validation", "validation", "validation", rows)
     # At a campaign's size a publish takes a quarter of a second, and one run's time moves by a
-    # fifth from the next: fifteen runs of each, side by side, for medians that hold still.
-    repeat = 15 if scale.documents < 1000 else 3 if scale.documents <= 10_000 else 1
+    # fifth from the next: fifteen runs of each, side by side, for medians that hold still. At
+    # the larger scales one run moves by a tenth, enough to carry a ratio across its target.
+    repeat = 15 if scale.documents < 1000 else 3
     floor = dbs / "floor.db"
     side_by_side(  # publishing first: the floors read its schema
         ("publishing", "publishing", "publishing", rows, schema),
