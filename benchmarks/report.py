@@ -24,7 +24,7 @@ hand, so it shows the last run, whatever the code has become since.
 ## The benchmark
 
 ```bash
-python benchmarks/run.py                     # all three scales (about 35 minutes on 2 cores)
+python benchmarks/run.py                     # all three scales (about 30 minutes on 2 cores)
 python benchmarks/run.py --scales campaign   # a few seconds
 python benchmarks/report.py                  # this page, from the results
 ```

@@ -1,6 +1,6 @@
 """multiforce's benchmark: a synthetic corpus at three scales, each stage against its target.
 
-    python benchmarks/run.py                      # all three scales (about 35 minutes on 2 cores)
+    python benchmarks/run.py                      # all three scales (about 30 minutes on 2 cores)
     python benchmarks/run.py --scales campaign    # one scale, for a quick look
 
 For each scale it generates the corpus (deterministic from --seed), then runs in a fresh

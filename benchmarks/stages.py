@@ -460,8 +460,8 @@ def copy_aside(db: str):
     """The floor under any ingest that changes the database: the published file copied aside
     as an ingest copies it (the published file is never written in place) and synced to disk,
     which an ingest does before it renames its copy over the published file. Run after the
-    ingest of one changed document, it copies the file that ingest published: how quickly the
-    disk writes moves from one copy to the next, so the two are timed a moment apart."""
+    ingest of one changed document, it copies the file that ingest published: the disk's speed
+    moves from one copy to the next, so the two are timed a moment apart."""
     aside = Path(db).with_name(f".{Path(db).name}.floor")
     start = time.perf_counter()
     try:
