@@ -7,7 +7,9 @@ parts of a full build each get theirs.
 """
 
 import asyncio
+import collections
 import json
+import os
 import pickle
 import random
 import re
@@ -24,6 +26,9 @@ from pathlib import Path
 import sqlite_utils
 from multiforce.schemas.models import MODELS, columns
 from multiforce.toolkit import pipeline
+from multiforce.toolkit.audit import audit
+from multiforce.toolkit.readers import read_document
+from multiforce.toolkit.readers.safety import check_text
 from multiforce.toolkit.records import TABLES, Extraction
 from multiforce.toolkit.store import files, publish
 from multiforce.toolkit.store.schema import FULL_TEXT
@@ -157,32 +162,34 @@ def _cpu(who) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _document_steps(path: Path, adapter):
+    """One document's work as a worker does it, yielding the name of each part once it is
+    done: reading (the file, its text and the text's safety check), parsing, the audit."""
+    document = read_document(path)
+    check_text(document.path, document.text)
+    yield "reading"
+    extraction = adapter.parse(document)
+    yield "parsing"
+    audit(document.path, document.text, extraction.rows, adapter.ignored)
+    yield "audit"
+
+
 @stage
 def reading(scale: str, folder: str, seed: str, sample: str = "1000"):
-    """Per document, on one core: reading (the file, its text and the text's safety check),
-    the adapter's parsing, and the audit, each timed apart over the first `sample` documents.
-    The parts are measured in CPU time (what the document costs one core, however busy the
-    machine is); the wall time of the whole is given beside it."""
-    from multiforce.toolkit.audit import audit
-    from multiforce.toolkit.readers import read_document
-    from multiforce.toolkit.readers.safety import check_text
-
+    """Per document, on one core: reading, the adapter's parsing and the audit
+    (`_document_steps`), each timed apart over the first `sample` documents. The parts are
+    measured in CPU time (what the document costs one core, however busy the machine is); the
+    wall time of the whole is given beside it."""
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))[: int(sample)]
     spent = {"reading": 0.0, "parsing": 0.0, "audit": 0.0}
     clock = time.process_time
     wall = time.perf_counter()
     for path, adapter in sources:
         start = clock()
-        document = read_document(path)
-        check_text(document.path, document.text)
-        read = clock()
-        extraction = adapter.parse(document)
-        parsed = clock()
-        audit(document.path, document.text, extraction.rows, adapter.ignored)
-        audited = clock()
-        spent["reading"] += read - start
-        spent["parsing"] += parsed - read
-        spent["audit"] += audited - parsed
+        for part in _document_steps(path, adapter):
+            done = clock()
+            spent[part] += done - start
+            start = done
     wall = time.perf_counter() - wall
     per = {f"{part}_ms": round(1000 * value / len(sources), 3) for part, value in spent.items()}
     return {
@@ -194,6 +201,37 @@ def reading(scale: str, folder: str, seed: str, sample: str = "1000"):
         "wall_ms_per_document": round(1000 * wall / len(sources), 3),
         "peak_rss_mb": peak_rss_mb(),
     }
+
+
+WARM_UP = 5  # documents read before counting starts: the caches of patterns and layouts fill
+
+
+@stage
+def instructions(scale: str, folder: str, seed: str, sample: str = "50"):
+    """The work of `reading` on `sample` documents, for valgrind's callgrind to count:
+    benchmarks/instructions.py runs this stage under it with counting off, and the stage turns
+    counting on once a few documents have warmed the caches, and off after the last. Outside
+    valgrind it does the same work and counts nothing."""
+    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
+    counted = sources[WARM_UP : WARM_UP + int(sample)]
+    for path, adapter in sources[:WARM_UP]:
+        collections.deque(_document_steps(path, adapter), maxlen=0)
+    _count_instructions("on")
+    for path, adapter in counted:
+        collections.deque(_document_steps(path, adapter), maxlen=0)
+    _count_instructions("off")
+    return {"seconds": 0.0, "documents": len(counted)}
+
+
+def _count_instructions(switch: str) -> None:
+    try:  # reaches this process only when it runs under callgrind
+        subprocess.run(
+            ["callgrind_control", "--instr=" + switch, str(os.getpid())],
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        pass  # no valgrind: nothing is counting
 
 
 @stage

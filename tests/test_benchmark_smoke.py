@@ -1,7 +1,12 @@
 """The benchmark's pieces run, at a tiny scale. The benchmark itself is `python benchmarks/run.py`
 and is never part of the test suite."""
 
+import os
+import re
+import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from conftest import MET_TEXT
@@ -11,7 +16,7 @@ from multiforce.toolkit.serving import canned_queries, dashboard_queries
 from multiforce.toolkit.serving.metadata import DASHBOARD_EXAMPLE
 from multiforce.toolkit.store import publish
 
-from benchmarks import corpus, run, stages
+from benchmarks import corpus, instructions, run, stages
 
 SMOKE = corpus.SCALES["smoke"]
 
@@ -76,6 +81,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     assert two_jobs["rows"] == parsed["rows"] and two_jobs["jobs"] == 2
     reading = stages.reading("smoke", folder, seed)
     assert reading["documents"] == SMOKE.documents and reading["document_ms"] > 0
+    assert stages.instructions("smoke", folder, seed, "3")["documents"] == 3
     assert stages.validation(rows)["seconds"] > 0
     published = stages.publishing(rows, db / "published.db")
     results = {
@@ -141,3 +147,28 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
         "dashboard chart outcome-matrix (median)",
     } <= judged
     assert "| figure | scale | value | target |" in run.table(everything)
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="counting instructions needs valgrind")
+def test_instructions_are_counted_per_document():
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.instructions", "--documents", "2"],
+        cwd=run.ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(run.ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(
+        r"\d+\.\d\d million instructions a document \(reading, parsing and the audit of 2 "
+        r"documents, seed 2022\)\n",
+        done.stdout,
+    )
+
+
+def test_counting_instructions_without_valgrind_says_what_to_install(monkeypatch, capsys):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(sys, "argv", ["instructions.py"])
+    with pytest.raises(SystemExit) as stopped:
+        instructions.main()
+    assert "valgrind, which is not installed" in str(stopped.value)
