@@ -9,16 +9,14 @@ minute for 50 documents.
 """
 
 import argparse
-import json
-import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 from benchmarks import corpus
-from benchmarks.run import ROOT, run_stage
+from benchmarks.run import run_stage
 
 SCALE = corpus.SCALES["campaign"]
 
@@ -34,34 +32,26 @@ def main() -> None:
             "installed: install it (apt-get install valgrind) and run again."
         )
     with tempfile.TemporaryDirectory(prefix="multiforce-instructions-") as work:
+        counts = Path(work) / "callgrind.out"
         run_stage("generate", SCALE.name, work, args.seed)
-        done = subprocess.run(
-            [
+        documents = run_stage(
+            "instructions",
+            SCALE.name,
+            work,
+            args.seed,
+            args.documents,
+            # counting off until the stage switches it on, after its warm-up
+            under=(
                 "valgrind",
                 "--tool=callgrind",
-                "--instr-atstart=no",  # the stage switches counting on after its warm-up
-                "--callgrind-out-file=/dev/null",
-                sys.executable,
-                "-m",
-                "benchmarks.stages",
-                "instructions",
-                SCALE.name,
-                work,
-                str(args.seed),
-                str(args.documents),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            # one order of sets and dicts of strings, for the same count every run
-            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"},
-        )
-    collected = re.search(r"Collected : (\d+)", done.stderr)
-    if done.returncode != 0 or collected is None:
-        sys.exit(f"the counted run failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    documents = json.loads(done.stdout.strip().splitlines()[-1])["documents"]
+                "--instr-atstart=no",
+                f"--callgrind-out-file={counts}",
+            ),
+            env={"PYTHONHASHSEED": "0"},  # one order of sets and dicts: the same count every run
+        )["documents"]
+        collected = int(re.search(r"^totals: (\d+)", counts.read_text(), re.M)[1])
     print(
-        f"{int(collected[1]) / documents / 1e6:.2f} million instructions a document "
+        f"{collected / documents / 1e6:.2f} million instructions a document "
         f"(reading, parsing and the audit of {documents} documents, seed {args.seed})"
     )
 

@@ -60,15 +60,17 @@ TARGETS = {
 }
 
 
-def run_stage(name: str, *arguments) -> dict:
-    command = [sys.executable, "-m", "benchmarks.stages", name, *map(str, arguments)]
+def run_stage(name: str, *arguments, under: tuple[str, ...] = (), env: dict | None = None) -> dict:
+    """A stage in a fresh process (`under` a command such as valgrind, with `env` added to the
+    environment), and the JSON it prints last."""
+    command = [*under, sys.executable, "-m", "benchmarks.stages", name, *map(str, arguments)]
     started = time.perf_counter()
     done = subprocess.run(
         command,
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
     )
     if done.returncode != 0:
         sys.exit(f"stage {name} failed:\n{done.stdout[-3000:]}\n{done.stderr[-5000:]}")
