@@ -22,7 +22,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from multiforce.toolkit import drafting, layouts, meaning
+from multiforce.toolkit import audit, drafting, layouts, meaning
 from multiforce.toolkit.errors import MultiforceError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,16 +193,19 @@ def time_documents(sources, rounds: int = 3) -> dict:
 
 
 def _memos() -> list:
-    """The reading engine's memos of recent passages (lru_caches with a size; the
-    vocabularies, read once per process, are not among them)."""
+    """The reading engine's and the audit's memos of recent passages (lru_caches with a size;
+    the vocabularies, read once per process, are not among them)."""
     found = []
-    for package in (layouts, meaning):
-        for module in pkgutil.iter_modules(package.__path__):
-            loaded = importlib.import_module(f"{package.__name__}.{module.name}")
-            for value in vars(loaded).values():
-                parameters = getattr(value, "cache_parameters", None)
-                if parameters and parameters()["maxsize"] is not None and value not in found:
-                    found.append(value)
+    modules = [
+        f"{package.__name__}.{module.name}"
+        for package in (layouts, meaning)
+        for module in pkgutil.iter_modules(package.__path__)
+    ]
+    for name in [*modules, audit.__name__]:
+        for value in vars(importlib.import_module(name)).values():
+            parameters = getattr(value, "cache_parameters", None)
+            if parameters and parameters()["maxsize"] is not None and value not in found:
+                found.append(value)
     return found
 
 

@@ -149,6 +149,19 @@ def test_an_adapter_ignore_rule_gives_its_reason():
     assert (number.kind, number.detail) == ("ignored", "the cost limit")
 
 
+@pytest.mark.parametrize("order", [("no", "so"), ("so", "no")])
+def test_a_passage_read_before_is_read_again_where_the_text_before_it_differs(order):
+    """A line is remembered with as many characters before it as the rules read: the rule
+    looks three characters back, across the line break, so the same line after "no" and after
+    "so" is two passages, whichever comes first."""
+    rule = Ignore(pattern=r"(?<!no\n)\b\d{3}\b", reason="a number not after no")
+    kinds = {}
+    for word in order:
+        (number,) = audit(Path("x.txt"), f"{word}\n412 searches", {}, (rule,)).numbers
+        kinds[word] = number.kind
+    assert kinds == {"no": "unexplained", "so": "ignored"}
+
+
 def test_an_ignore_rule_cannot_hide_a_figure_the_adapter_read():
     text = "2019 | 27217 | 11478"
     rows = {

@@ -2,6 +2,8 @@
 
 import random
 import re
+import sys
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT
@@ -12,6 +14,7 @@ from multiforce.toolkit.layouts.literals import (
     line_words,
     lowered,
     may_match,
+    reads_behind,
     required_words,
 )
 from multiforce.toolkit.layouts.profiles import profiles
@@ -138,6 +141,26 @@ def test_the_words_every_match_starts_with():
     # no word, or one that a match may skip or miss: the whole text is searched
     for pattern in (r"\n.+ \(\d+\)$", r"(?:abc)?def", r"abc|\d+", r"ab\w", r"(?:abc|)x", r"é\w+"):
         assert lead(pattern) is None, pattern
+
+
+@pytest.mark.parametrize(
+    "pattern, behind",
+    [
+        (r"abc", 1),  # the character before decides a \b or a ^ that the pattern may hold
+        (r"(?<=abcd)x|y", 4),
+        (r"(?:(?<!ab)c)+", 2),
+        (r"(?<=ab)(?<=abc)x", 3),  # two look-behinds from one place: the wider
+        (r"(?<=(?<!xyz)a)b", 4),  # one within another: the outer's width and the inner's
+        (r"(?<=(a)|b)(?(1)(?<=cde)|x)", 3),
+    ],
+)
+def test_how_far_before_its_start_a_pattern_reads(pattern, behind):
+    assert reads_behind(re.compile(pattern)) == behind
+
+
+def test_a_pattern_that_cannot_be_read_reads_all_the_text_before():
+    unreadable = SimpleNamespace(pattern="(", flags=0)
+    assert reads_behind(unreadable) == sys.maxsize
 
 
 @pytest.mark.parametrize(

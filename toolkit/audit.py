@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .layouts.literals import lowered, words_of
+from .layouts.literals import LONG, lowered, reads_behind, words_of
 from .rules import Ignore, compiled
 
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
@@ -179,15 +179,11 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     starts = [m.start() for m in tokens]
     verdicts: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
 
-    explained = 0
-
     def explain(start: int, end: int, verdict, accepts=lambda token: True) -> None:
-        nonlocal explained
         for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
             token = tokens[i]
             if verdicts[i] is None and token.end() <= end and accepts(token):
                 verdicts[i] = verdict
-                explained += 1
 
     occurrences = _Occurrences(text)
     observations = rows.get("observations", [])
@@ -219,9 +215,13 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     pending = [i for i, verdict in enumerate(verdicts) if verdict is None]
     lines = _lines(text, (tokens[i] for i in pending))
     lower = lowered(text)
-    for rule in ignored:
-        for start, end in _passages(rule, text, lines, lower):
-            explain(start, end, (IGNORED, rule.reason, None))
+    ignored = tuple(ignored)
+    first_ignored = _first_ignored(ignored)
+    for low, high, members in _grouped(lines, pending, tokens):
+        numbers = [(tokens[i].start(), tokens[i].end()) for i in members]
+        for i, rule in zip(members, first_ignored(text, lower, low, high, numbers), strict=True):
+            if rule is not None:
+                verdicts[i] = (IGNORED, ignored[rule].reason, None)
     for reference in _own_references(rows):
         for start, end in occurrences(reference):
             explain(start, end, ("reference", "the response's own reference", None))
@@ -231,17 +231,13 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     else:
         around = {i: _surroundings(text, tokens[i]) for i in pending}
     spans = _merged(around[i] for i in pending)
-    for kind, rule in COMMON:
-        if not pending:
-            break  # no remaining rule can change a verdict
-        before = explained
-        for start, end in _passages(rule, text, spans, lower):
-            explain(start, end, (kind, rule.reason, None))
-        if explained > before:
-            still = [i for i in pending if verdicts[i] is None]
-            if len(still) <= len(pending) // 2 or not still:  # reading a little more costs less
-                spans = _merged(around[i] for i in still)  # than narrowing after every rule
-            pending = still
+    for low, high, members in _grouped(spans, pending, tokens):
+        numbers = [(tokens[i].start(), tokens[i].end(), *around[i]) for i in members]
+        found = _FIRST_COMMON(text, lower, low, high, numbers)
+        for i, rule in zip(members, found, strict=True):
+            if rule is not None:
+                kind, common = COMMON[rule]
+                verdicts[i] = (kind, common.reason, None)
 
     numbers = []
     line, line_start = 1, 0
@@ -301,6 +297,76 @@ def _surroundings(text: str, token: re.Match) -> tuple[int, int]:
     if space < 0 or 0 <= newline < space:
         space = newline
     return low, min(len(text), high + WORD) if space < 0 else space
+
+
+def _grouped(spans: list[tuple[int, int]], pending: list[int], tokens: list[re.Match]):
+    """(low, high, the pending tokens within) for each span holding any (spans and tokens are
+    in order of position, and each token lies in a span)."""
+    at = 0
+    for low, high in spans:
+        members = []
+        while at < len(pending) and tokens[pending[at]].start() < high:
+            members.append(pending[at])
+            at += 1
+        if members:
+            yield low, high, members
+
+
+class _FirstRules:
+    """Which of the rules, the first in their order, covers each number of a passage with a
+    match, remembered by the passage's text: a force repeats its paragraphs (the exemptions it
+    cites, its questions, its table headings) from letter to letter, and what the rules find in
+    a passage depends on nothing but its characters and the few before it that the patterns
+    read (a `\\b`, a look-behind).
+
+    Narrowing (the common rules): once the rules have explained at least half of a passage's
+    numbers, the later rules read only the surroundings of those left; each number then comes
+    as (start, end, low, high), where (low, high) are its surroundings."""
+
+    def __init__(self, rules: tuple[Ignore, ...], narrowing: bool = False):
+        self.rules = rules
+        self.narrowing = narrowing
+        self.behind = max((reads_behind(compiled(rule.pattern)) for rule in rules), default=0)
+
+    def __call__(self, text, lower, low, high, numbers) -> tuple[int | None, ...]:
+        """For each number (start, end and, to narrow, its surroundings) of text[low:high]."""
+        start = max(0, low - self.behind)
+        if high - start >= LONG:  # a long line, seldom repeated: not worth its memory
+            return self.read(text, lower, (low, high), numbers)
+        relative = tuple(tuple(at - start for at in number) for number in numbers)
+        return _remembered(self, text[start:high], low - start, relative)
+
+    def read(self, text, lower, span, numbers) -> tuple[int | None, ...]:
+        found: list[int | None] = [None] * len(numbers)
+        starts = [number[0] for number in numbers]
+        pending = list(range(len(numbers)))
+        spans = [span]
+        for index, rule in enumerate(self.rules):
+            if not pending:
+                break
+            for start, end in _passages(rule, text, spans, lower):
+                for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+                    if found[i] is None and numbers[i][1] <= end:
+                        found[i] = index
+            still = [i for i in pending if found[i] is None]
+            if len(still) < len(pending):
+                if self.narrowing and len(still) <= len(pending) // 2:  # reading a little more
+                    spans = _merged(numbers[i][2:] for i in still)  # costs less than narrowing
+                pending = still  # after every rule
+        return tuple(found)
+
+
+@lru_cache(maxsize=4096)  # a few hundred passages a force repeats, each under LONG characters
+def _remembered(rules: _FirstRules, passage: str, at: int, numbers: tuple) -> tuple:
+    return rules.read(passage, lowered(passage), (at, len(passage)), numbers)
+
+
+@lru_cache(maxsize=64)  # each adapter's ignored rules
+def _first_ignored(rules: tuple[Ignore, ...]) -> _FirstRules:
+    return _FirstRules(rules)
+
+
+_FIRST_COMMON = _FirstRules(tuple(rule for _, rule in COMMON), narrowing=True)
 
 
 def _merged(spans) -> list[tuple[int, int]]:

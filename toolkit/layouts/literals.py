@@ -15,6 +15,7 @@ lower-case to it): a text holding any of those three is always searched.
 """
 
 import re
+import sys
 from functools import cache
 from re import _constants as sre
 from re import _parser
@@ -60,6 +61,35 @@ def _required(sequence) -> tuple[str, ...] | None:
     if not choices:
         return None
     return max(choices, key=lambda words: min(len(w) for w in words))
+
+
+def reads_behind(pattern: re.Pattern) -> int:
+    """How many characters before the position where it is tried `pattern` may read: one for a
+    `\\b` or a `^`, a look-behind's width; the whole text before when the pattern cannot be
+    parsed."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError):
+        return sys.maxsize
+    reach, sequences = 1, [(parsed, 0)]  # each sequence with how far behind it may start
+    while sequences:
+        sequence, behind = sequences.pop()
+        for op, value in sequence:
+            if op in (sre.ASSERT, sre.ASSERT_NOT):
+                direction, inner = value
+                # a look-behind within a look-behind reads further still
+                further = behind + inner.getwidth()[1] if direction < 0 else behind
+                reach = max(reach, further)
+                sequences.append((inner, further))
+            elif op is sre.BRANCH:
+                sequences.extend((branch, behind) for branch in value[1])
+            elif op is sre.GROUPREF_EXISTS:
+                sequences.extend((branch, behind) for branch in value[1:] if branch)
+            elif op in (sre.SUBPATTERN, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                sequences.append((value[-1], behind))
+            elif op is sre.ATOMIC_GROUP:
+                sequences.append((value, behind))
+    return reach
 
 
 @cache  # the patterns of the vocabularies and layouts: a few hundred
