@@ -192,7 +192,7 @@ def time_documents(sources, rounds: int = 3) -> dict:
     }
 
 
-def _memos() -> list:
+def memos() -> list:
     """The reading engine's and the audit's memos of recent passages (lru_caches with a size;
     the vocabularies, read once per process, are not among them)."""
     found = []
@@ -203,6 +203,8 @@ def _memos() -> list:
     ]
     for name in [*modules, audit.__name__]:
         for value in vars(importlib.import_module(name)).values():
+            if isinstance(value, type):
+                continue  # a class that makes memories, not one
             parameters = getattr(value, "cache_parameters", None)
             if parameters and parameters()["maxsize"] is not None and value not in found:
                 found.append(value)
@@ -213,13 +215,13 @@ def time_met(repeats: int = 20, rounds: int = 3) -> dict:
     """The Met's bundled document (about 11 KB of text), drafted `repeats` times a round:
     `first_read` with the engine's memos emptied before each (as among other documents),
     `warm` with them kept (the same document again)."""
-    memos = _memos()
+    passages = memos()
     sources = [(MET_DOCUMENT, None)] * repeats
     time_documents(sources[:1], rounds=1)  # the vocabularies, compiled once per process
     warm = time_documents(sources, rounds)
 
     def forget():
-        for memo in memos:
+        for memo in passages:
             memo.cache_clear()
 
     runs = [_timed_round(sources, before_each=forget) for _ in range(rounds)]

@@ -34,7 +34,7 @@ from multiforce.toolkit.store import files, publish
 from multiforce.toolkit.store.schema import FULL_TEXT
 from multiforce.toolkit.validation import validate
 
-from benchmarks import corpus
+from benchmarks import corpus, drafting
 
 STAGES = {}
 
@@ -207,17 +207,21 @@ WARM_UP = 5  # documents read before counting starts: the caches of patterns and
 
 
 @stage
-def instructions(scale: str, folder: str, seed: str, sample: str = "50"):
+def instructions(scale: str, folder: str, seed: str, sample: str = "50", fresh: str = "no"):
     """The work of `reading` on `sample` documents, for valgrind's callgrind to count:
     benchmarks/instructions.py runs this stage under it with counting off, and the stage turns
     counting on once a few documents have warmed the caches, and off after the last. Outside
-    valgrind it does the same work and counts nothing."""
+    valgrind it does the same work and counts nothing. `fresh` "yes": the memories of recent
+    passages are emptied before each document, as if its text were new."""
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     counted = sources[WARM_UP : WARM_UP + int(sample)]
+    passages = drafting.memos() if fresh == "yes" else []
     for path, adapter in sources[:WARM_UP]:
         collections.deque(_document_steps(path, adapter), maxlen=0)
     _count_instructions("on")
     for path, adapter in counted:
+        for memo in passages:
+            memo.cache_clear()
         collections.deque(_document_steps(path, adapter), maxlen=0)
     _count_instructions("off")
     return {"seconds": 0.0, "documents": len(counted)}

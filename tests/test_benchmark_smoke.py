@@ -82,6 +82,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     reading = stages.reading("smoke", folder, seed)
     assert reading["documents"] == SMOKE.documents and reading["document_ms"] > 0
     assert stages.instructions("smoke", folder, seed, "3")["documents"] == 3
+    assert stages.instructions("smoke", folder, seed, "3", "yes")["documents"] == 3
     assert stages.validation(rows)["seconds"] > 0
     published = stages.publishing(rows, db / "published.db")
     results = {
@@ -151,20 +152,25 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
 
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="counting instructions needs valgrind")
 def test_instructions_are_counted_per_document():
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.instructions", "--documents", "2"],
-        cwd=run.ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(run.ROOT)},
-    )
-    assert done.returncode == 0, done.stderr
-    counted = re.fullmatch(
-        r"(\d+\.\d\d) million instructions a document \(reading, parsing and the audit of 2 "
-        r"documents, seed 2022\)\n",
-        done.stdout,
-    )
-    assert counted and float(counted[1]) > 1  # counting was switched on: a document costs tens
+    counts = {}
+    for fresh in ((), ("--fresh",)):
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.instructions", "--documents", "2", *fresh],
+            cwd=run.ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(run.ROOT)},
+        )
+        assert done.returncode == 0, done.stderr
+        counted = re.fullmatch(
+            r"(\d+\.\d\d) million instructions a document \(reading, parsing and the audit of 2 "
+            rf"documents, seed 2022{', each read as new text' if fresh else ''}\)\n",
+            done.stdout,
+        )
+        assert counted and float(counted[1]) > 1  # counting was switched on: a document costs tens
+        counts[fresh] = float(counted[1])
+    # the corpus repeats one letter: read as new text, a document costs more than remembered
+    assert counts[("--fresh",)] > counts[()]
 
 
 def test_counting_instructions_without_valgrind_says_what_to_install(monkeypatch):

@@ -13,7 +13,7 @@ A number is a run of digits (with "," or "." between digit groups) and the lette
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -214,14 +214,9 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     # it ignores may be long); the common rules, whose passages are short, its surroundings.
     pending = [i for i, verdict in enumerate(verdicts) if verdict is None]
     lines = _lines(text, (tokens[i] for i in pending))
-    lower = lowered(text)
     ignored = tuple(ignored)
-    first_ignored = _first_ignored(ignored)
-    for low, high, members in _grouped(lines, pending, tokens):
-        numbers = [(tokens[i].start(), tokens[i].end()) for i in members]
-        for i, rule in zip(members, first_ignored(text, lower, low, high, numbers), strict=True):
-            if rule is not None:
-                verdicts[i] = (IGNORED, ignored[rule].reason, None)
+    for i, rule in _first_rules(_first_ignored(ignored), text, tokens, lines, pending):
+        verdicts[i] = (IGNORED, ignored[rule].reason, None)
     for reference in _own_references(rows):
         for start, end in occurrences(reference):
             explain(start, end, ("reference", "the response's own reference", None))
@@ -231,13 +226,9 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     else:
         around = {i: _surroundings(text, tokens[i]) for i in pending}
     spans = _merged(around[i] for i in pending)
-    for low, high, members in _grouped(spans, pending, tokens):
-        numbers = [(tokens[i].start(), tokens[i].end(), *around[i]) for i in members]
-        found = _FIRST_COMMON(text, lower, low, high, numbers)
-        for i, rule in zip(members, found, strict=True):
-            if rule is not None:
-                kind, common = COMMON[rule]
-                verdicts[i] = (kind, common.reason, None)
+    for i, rule in _first_rules(_FIRST_COMMON, text, tokens, spans, pending, around):
+        kind, common = COMMON[rule]
+        verdicts[i] = (kind, common.reason, None)
 
     numbers = []
     line, line_start = 1, 0
@@ -299,17 +290,32 @@ def _surroundings(text: str, token: re.Match) -> tuple[int, int]:
     return low, min(len(text), high + WORD) if space < 0 else space
 
 
-def _grouped(spans: list[tuple[int, int]], pending: list[int], tokens: list[re.Match]):
-    """(low, high, the pending tokens within) for each span holding any (spans and tokens are
-    in order of position, and each token lies in a span)."""
-    at = 0
+def _first_rules(rules: "_FirstRules", text, tokens, spans, pending, surroundings=None):
+    """(token, rule) for each pending token a rule explains, the rules reading each span that
+    holds any (spans and tokens are in order of position, and each token lies in a span)."""
+    groups, at = [], 0
     for low, high in spans:
         members = []
         while at < len(pending) and tokens[pending[at]].start() < high:
             members.append(pending[at])
             at += 1
         if members:
-            yield low, high, members
+            groups.append((low, high, members))
+    passages = [
+        (
+            low,
+            high,
+            [
+                (tokens[i].start(), tokens[i].end(), *(surroundings[i] if surroundings else ()))
+                for i in members
+            ],
+        )
+        for low, high, members in groups
+    ]
+    for (_, _, members), found in zip(groups, rules(text, passages), strict=True):
+        for i, rule in zip(members, found, strict=True):
+            if rule is not None:
+                yield i, rule
 
 
 class _FirstRules:
@@ -319,54 +325,117 @@ class _FirstRules:
     a passage depends on nothing but its characters and the few before it that the patterns
     read (a `\\b`, a look-behind).
 
-    Narrowing (the common rules): once the rules have explained at least half of a passage's
-    numbers, the later rules read only the surroundings of those left; each number then comes
-    as (start, end, low, high), where (low, high) are its surroundings."""
+    Narrowing (the common rules): once a rule has explained some of a passage's numbers, the
+    later rules read only the surroundings of those left; each number then comes as (start,
+    end, low, high), where (low, high) are its surroundings."""
 
     def __init__(self, rules: tuple[Ignore, ...], narrowing: bool = False):
-        self.rules = rules
         self.narrowing = narrowing
-        self.behind = max((reads_behind(compiled(rule.pattern)) for rule in rules), default=0)
+        patterns = [compiled(rule.pattern) for rule in rules]
+        self.behind = max(map(reads_behind, patterns), default=0)
+        self.searches = [(pattern, _any_word(words_of(pattern))) for pattern in patterns]
 
-    def __call__(self, text, lower, low, high, numbers) -> tuple[int | None, ...]:
-        """For each number (start, end and, to narrow, its surroundings) of text[low:high]."""
-        start = max(0, low - self.behind)
-        if high - start >= LONG:  # a long line, seldom repeated: not worth its memory
-            return self.read(text, lower, (low, high), numbers)
-        relative = tuple(tuple(at - start for at in number) for number in numbers)
-        return _remembered(self, text[start:high], low - start, relative)
+    def __call__(self, text: str, passages: list) -> list[tuple[int | None, ...]]:
+        """For each passage (low, high, its numbers) of the text, the first rule covering each
+        number, or None; the passages not remembered are read together, rule by rule."""
+        found: list = [None] * len(passages)
+        keys, unread = [], []
+        for index, (low, high, numbers) in enumerate(passages):
+            start = max(0, low - self.behind)
+            key = None
+            if high - start < LONG:  # a long line, seldom repeated, is not worth its memory
+                relative = tuple([at - start for number in numbers for at in number])
+                key = (self, text[start:high], low - start, relative)
+                found[index] = _REMEMBERED.get(key)
+            if found[index] is None:
+                keys.append(key)
+                unread.append(index)
+        if unread:
+            read = self.read(text, [passages[index] for index in unread])
+            if len(_REMEMBERED) + len(unread) > _REMEMBERED.MAXSIZE:
+                _REMEMBERED.clear()
+            for index, key, first in zip(unread, keys, read, strict=True):
+                found[index] = first
+                if key is not None:
+                    _REMEMBERED[key] = first
+        return found
 
-    def read(self, text, lower, span, numbers) -> tuple[int | None, ...]:
-        found: list[int | None] = [None] * len(numbers)
-        starts = [number[0] for number in numbers]
-        pending = list(range(len(numbers)))
-        spans = [span]
-        for index, rule in enumerate(self.rules):
-            if not pending:
+    def read(self, text: str, passages: list) -> list[tuple[int | None, ...]]:
+        """Each rule in turn reads the spans of every passage with numbers left; a span without
+        one of the words every match holds (in the text lower-cased) is not searched."""
+        lower = lowered(text)
+        readings = [_Reading(low, high, numbers) for low, high, numbers in passages]
+        active = readings
+        for index, (pattern, words) in enumerate(self.searches):
+            if not active:
                 break
-            for start, end in _passages(rule, text, spans, lower):
-                for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-                    if found[i] is None and numbers[i][1] <= end:
-                        found[i] = index
-            still = [i for i in pending if found[i] is None]
-            if len(still) < len(pending):
-                if self.narrowing and len(still) <= len(pending) // 2:  # reading a little more
-                    spans = _merged(numbers[i][2:] for i in still)  # costs less than narrowing
-                pending = still  # after every rule
-        return tuple(found)
+            words = words if lower is not None else None
+            settled = False
+            for reading in active:
+                covered = False
+                for low, high in reading.spans:
+                    if words and not words.search(lower, low, high):
+                        continue
+                    for match in pattern.finditer(text, low, high):
+                        if match.end() > match.start():
+                            covered |= reading.cover(index, match.start(), match.end())
+                if covered:
+                    reading.settle(self.narrowing)
+                    settled = True
+            if settled:
+                active = [reading for reading in active if reading.pending]
+        return [tuple(reading.found) for reading in readings]
 
 
-@lru_cache(maxsize=4096)  # a few hundred passages a force repeats, each under LONG characters
-def _remembered(rules: _FirstRules, passage: str, at: int, numbers: tuple) -> tuple:
-    return rules.read(passage, lowered(passage), (at, len(passage)), numbers)
+class _Reading:
+    """One passage's numbers as the rules explain them: the first rule covering each, the
+    numbers left, and the spans still to read."""
+
+    def __init__(self, low: int, high: int, numbers: list[tuple[int, ...]]):
+        self.numbers = numbers
+        self.starts = [number[0] for number in numbers]
+        self.found: list[int | None] = [None] * len(numbers)
+        self.pending = list(range(len(numbers)))
+        self.spans = [(low, high)]
+
+    def cover(self, rule: int, start: int, end: int) -> bool:
+        """Whether the rule's match from start to end explains a number not yet explained."""
+        covered = False
+        for i in range(
+            bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        ):
+            if self.found[i] is None and self.numbers[i][1] <= end:
+                self.found[i] = rule
+                covered = True
+        return covered
+
+    def settle(self, narrowing: bool) -> None:
+        still = [i for i in self.pending if self.found[i] is None]
+        if narrowing and still:
+            self.spans = _merged(self.numbers[i][2:] for i in still)
+        self.pending = still
 
 
-@lru_cache(maxsize=64)  # each adapter's ignored rules
+class _Memory(dict):
+    """Recent passages and what the rules found in them, emptied whole when full. It answers to
+    functools.lru_cache's `cache_clear` and `cache_parameters`, as the other memories of recent
+    passages do."""
+
+    MAXSIZE = 8192  # passages, each under LONG characters: a few hundred a force repeats
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+    def cache_parameters(self) -> dict:
+        return {"maxsize": self.MAXSIZE, "typed": False}
+
+
+_REMEMBERED = _Memory()
+
+
+@cache  # each adapter's ignored rules: a few, kept for the process
 def _first_ignored(rules: tuple[Ignore, ...]) -> _FirstRules:
     return _FirstRules(rules)
-
-
-_FIRST_COMMON = _FirstRules(tuple(rule for _, rule in COMMON), narrowing=True)
 
 
 def _merged(spans) -> list[tuple[int, int]]:
@@ -379,22 +448,11 @@ def _merged(spans) -> list[tuple[int, int]]:
     return merged
 
 
-def _passages(rule: Ignore, text: str, spans: list[tuple[int, int]], lower: str | None):
-    """Ignore.passages, within the spans of the text; a span without one of the words every
-    match holds (`lower` is the text lower-cased, see literals.lowered) is not searched."""
-    pattern = compiled(rule.pattern)
-    words = _any_word(words_of(pattern)) if lower is not None else None
-    for low, high in spans:
-        if words and not words.search(lower, low, high):
-            continue
-        for match in pattern.finditer(text, low, high):
-            if match.end() > match.start():
-                yield match.start(), match.end()
-
-
-@lru_cache(maxsize=1024)
 def _any_word(words: tuple[str, ...] | None) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+_FIRST_COMMON = _FirstRules(tuple(rule for _, rule in COMMON), narrowing=True)
 
 
 def _own_references(rows: dict[str, list[dict]]) -> list[str]:
