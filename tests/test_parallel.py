@@ -6,7 +6,7 @@ import os
 
 import pytest
 from conftest import MET_HTML, MET_TEXT
-from multiforce.toolkit import pipeline
+from multiforce.toolkit import pipeline, workers
 from multiforce.toolkit.errors import DocumentError
 from multiforce.toolkit.pipeline import build, ingest
 from test_faults import met_batch
@@ -39,6 +39,14 @@ def test_with_two_jobs_the_documents_are_read_in_workers(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "parse", elsewhere)  # workers are forked: they see it too
     results = ingest(tmp_path / "c.db", met_batch(tmp_path / "docs", 6, 0), jobs=2)
     assert [item.counts["observations"] for item in results] == [28] * 6
+
+
+def test_the_workers_give_way_to_the_process_that_uses_their_results():
+    """This process validates and writes each batch while the workers read on: with as many
+    workers as cores, it must not wait its turn on a core behind them."""
+    niceness = list(workers.in_order(lambda _: os.nice(0), range(4), jobs=2))
+    assert niceness == [min(19, os.nice(0) + workers.NICER)] * 4
+    assert os.nice(0) < niceness[0]
 
 
 def test_a_document_error_in_a_worker_is_raised_as_itself(tmp_path):

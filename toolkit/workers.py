@@ -25,6 +25,11 @@ from .errors import MultiforceError
 
 CHUNK = 8  # items a worker takes at a time: enough to amortise the round trip
 AHEAD = 3  # chunks per worker asked for ahead of the one being used: bounds memory
+# The workers run at the lowest priority (a niceness 19 above their parent's, as far as 19): an
+# item can wait, while the parent's work on a result (validating and writing a batch) holds up
+# every item after it. With as many workers as cores, the parent would otherwise take turns
+# on a core with them: in an archive build, validating took 7 s instead of 4.8.
+NICER = 19
 
 
 class WorkerDied(MultiforceError):
@@ -101,6 +106,8 @@ def _start_worker(function: Callable, items: Sequence, parent: int) -> None:
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if hasattr(os, "nice"):
+        os.nice(NICER)
     _die_with(parent)
 
 
