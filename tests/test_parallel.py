@@ -44,6 +44,8 @@ def test_with_two_jobs_the_documents_are_read_in_workers(tmp_path, monkeypatch):
 def test_the_workers_give_way_to_the_process_that_uses_their_results():
     """This process validates and writes each batch while the workers read on: with as many
     workers as cores, it must not wait its turn on a core behind them."""
+    if os.nice(0) >= 19:
+        pytest.skip("this process already runs at the lowest priority")
     niceness = list(workers.in_order(lambda _: os.nice(0), range(4), jobs=2))
     assert niceness == [min(19, os.nice(0) + workers.NICER)] * 4
     assert os.nice(0) < niceness[0]
