@@ -78,6 +78,8 @@ def test_validation_flags_exactly_the_quotes_that_do_not_hold_their_values():
                 number_text(value),
                 f"{value:,.0f}",
                 f"{value:,.0f}".replace(",", " "),
+                f"{value:,.0f}".replace(",", "\u00a0"),
+                f"{value * 1000 + rng.randint(0, 999):,.0f}",  # the value, then a group more
                 str(rng.randint(0, 99)),
                 f"{value:.1f}",
             ]
@@ -86,7 +88,7 @@ def test_validation_flags_exactly_the_quotes_that_do_not_hold_their_values():
             rng.choice(["", "2019 | ", "• ", "approximately ", "v1.", "\u0663"])
             + written
             + rng.choice(
-                ["", " |", ".", "..", ".5", "% Suspect", ",001", " 000 searches", "\u0664"]
+                ["", " |", ".", "..", ".5", "% Suspect", ",001", " 000 searches", "\u0664", "_"]
             )
         )
         rows.append({**template, "observation_id": f"x{number}", "quote": quote, "value": value})

@@ -38,6 +38,22 @@ def test_quote_must_occur_in_its_document(extraction):
     assert "quote occurs in its document" in rules(extraction)
 
 
+def test_every_row_of_a_quote_missing_from_its_document_is_reported(extraction):
+    """A quote is looked for once per document, yet each row stating it is named, as is each
+    row of a document not in the batch, with or without a quote."""
+    rows = extraction.rows["outcomes"]
+    rows[1]["quote"] = rows[3]["quote"] = "not in the letter"
+    rows[4]["document_id"], rows[4]["quote"] = "f" * 64, None
+    rows[5]["document_id"] = "e" * 64
+    found = [(p.row.split()[1], p.rule) for p in validate(extraction).problems]
+    assert [(row, rule) for row, rule in found if rule.endswith(("document", "known"))] == [
+        ("2", "quote occurs in its document"),
+        ("4", "quote occurs in its document"),
+        ("5", "document known"),
+        ("6", "document known"),
+    ]
+
+
 def test_quote_must_contain_its_value(extraction):
     observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")[
         "value"
