@@ -22,6 +22,7 @@ from ...schemas.campaign_models import MODELS
 from ...schemas.models import columns
 from ..errors import MultiforceError
 from ..records import response_id  # the id a force's response is published under
+from ..validation import in_memory
 from . import clock
 
 PRIMARY_KEYS = {
@@ -359,7 +360,8 @@ def _validate(changes: Changes) -> None:
         if not rows:
             continue
         try:
-            MODELS[table].validate(pl.DataFrame(rows, schema=columns(table)), lazy=True)
+            with in_memory():
+                MODELS[table].validate(pl.DataFrame(rows, schema=columns(table)), lazy=True)
         except pa.errors.SchemaErrors as errors:
             cases = "; ".join(
                 f"{case['column']} {case['check']}: found {case['failure_case']!r}"
