@@ -39,8 +39,8 @@ def test_quote_must_occur_in_its_document(extraction):
 
 
 def test_every_row_of_a_quote_missing_from_its_document_is_reported(extraction):
-    """A quote is looked for once per document, yet each row stating it is named, as is each
-    row of a document not in the batch, with or without a quote."""
+    """Each row quoting words its document lacks is named, however many rows share the quote,
+    as is each row of a document not in the batch, with or without a quote."""
     rows = extraction.rows["outcomes"]
     rows[1]["quote"] = rows[3]["quote"] = "not in the letter"
     rows[4]["document_id"], rows[4]["quote"] = "f" * 64, None
