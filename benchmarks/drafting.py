@@ -211,19 +211,26 @@ def memos() -> list:
     return found
 
 
+def forgetting():
+    """A function that empties every memo of recent passages (`memos`, found once), as if the
+    next document's text were new."""
+    passages = memos()
+
+    def forget() -> None:
+        for memo in passages:
+            memo.cache_clear()
+
+    return forget
+
+
 def time_met(repeats: int = 20, rounds: int = 3) -> dict:
     """The Met's bundled document (about 11 KB of text), drafted `repeats` times a round:
     `first_read` with the engine's memos emptied before each (as among other documents),
     `warm` with them kept (the same document again)."""
-    passages = memos()
+    forget = forgetting()
     sources = [(MET_DOCUMENT, None)] * repeats
     time_documents(sources[:1], rounds=1)  # the vocabularies, compiled once per process
     warm = time_documents(sources, rounds)
-
-    def forget():
-        for memo in passages:
-            memo.cache_clear()
-
     runs = [_timed_round(sources, before_each=forget) for _ in range(rounds)]
     first = sorted(runs, key=lambda run: run[0])[len(runs) // 2][1]
     return {

@@ -215,13 +215,12 @@ def instructions(scale: str, folder: str, seed: str, sample: str = "50", fresh: 
     passages are emptied before each document, as if its text were new."""
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     counted = sources[WARM_UP : WARM_UP + int(sample)]
-    passages = drafting.memos() if fresh == "yes" else []
+    forget = drafting.forgetting() if fresh == "yes" else lambda: None
     for path, adapter in sources[:WARM_UP]:
         collections.deque(_document_steps(path, adapter), maxlen=0)
     _count_instructions("on")
     for path, adapter in counted:
-        for memo in passages:
-            memo.cache_clear()
+        forget()
         collections.deque(_document_steps(path, adapter), maxlen=0)
     _count_instructions("off")
     return {"seconds": 0.0, "documents": len(counted)}
