@@ -439,12 +439,19 @@ def _first_ignored(rules: tuple[Ignore, ...]) -> _FirstRules:
 
 
 def _merged(spans) -> list[tuple[int, int]]:
+    """Overlapping spans (in order of position: tokens are) joined. The span being joined is
+    kept apart until it ends: a line of a hundred thousand numbers makes one span of them."""
     merged: list[tuple[int, int]] = []
-    for low, high in spans:  # in order of position: tokens are
-        if merged and low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
-        else:
-            merged.append((low, high))
+    first, last = None, -1
+    for low, high in spans:
+        if first is not None and low <= last:
+            last = high if high > last else last
+            continue
+        if first is not None:
+            merged.append((first, last))
+        first, last = low, high
+    if first is not None:
+        merged.append((first, last))
     return merged
 
 
