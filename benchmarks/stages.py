@@ -410,6 +410,9 @@ class TimedDisplay:
     def advance(self):
         self._timed("advance")
 
+    def phase(self, text, documents):
+        self._timed("phase", text, documents)
+
     def close(self):
         self._timed("close")
 

@@ -1,5 +1,6 @@
 """Progress while build and ingest read documents: a bar on a terminal, plain lines when the
-output is not a terminal, nothing with --quiet or for a handful of documents."""
+output is not a terminal, nothing with --quiet or for a handful of documents; and the steps
+before and after the reading named as they begin."""
 
 import os
 import pty
@@ -7,8 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from multiforce.toolkit import progress
+from multiforce.toolkit import pipeline, progress
 from test_faults import met_batch
+
+PUBLISHING = "Publishing: the checks across documents, the indexes and the summary tables."
 
 
 def test_plain_lines_when_the_output_is_not_a_terminal(cli, tmp_path, monkeypatch):
@@ -18,10 +21,22 @@ def test_plain_lines_when_the_output_is_not_a_terminal(cli, tmp_path, monkeypatc
     lines = result.stderr.splitlines()
     assert lines[0] == "Reading 8 documents."
     assert lines[1].startswith("Read 1 of 8 documents (") and " a second, about " in lines[1]
-    assert lines[-1].startswith("Read 8 documents in ")
+    assert lines[-2].startswith("Read 8 documents in ")
+    assert lines[-1] == PUBLISHING
     assert "\x1b" not in result.output  # no terminal codes in a file or a pipe
     assert result.stdout.splitlines()[-1] == f"Published into {tmp_path / 'c.db'}."
     assert len(result.stdout.splitlines()) == 9  # every document's line, then the summary
+
+
+def test_reading_documents_again_first_says_it_puts_their_rows_away(cli, tmp_path, monkeypatch):
+    db, documents = tmp_path / "c.db", met_batch(tmp_path, 7, 0)
+    assert cli("ingest", "--quiet", "--db", db, *documents).exit_code == 0
+    monkeypatch.setattr(pipeline, "adapter_version", lambda cls: "after an upgrade")
+    result = cli("ingest", "--jobs", 1, "--db", db, *documents[:6])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Putting away the rows of 6 documents read by code that has since changed."
+    assert lines[1] == "Reading 6 documents." and lines[-1] == PUBLISHING
 
 
 def test_quiet_prints_only_the_summary(cli, tmp_path):
@@ -71,3 +86,4 @@ def test_a_bar_on_a_terminal(tmp_path):
     assert "━" in text  # the bar
     assert " a second" in text and "0:00:0" in text  # rate and time left
     assert "Reading 8 documents." not in text  # not the plain lines
+    assert text.index("8/8") < text.index(PUBLISHING)  # after the bar, full

@@ -16,6 +16,7 @@ from .adapter import Adapter
 from .audit import Audit, audit
 from .discovery import adapter_for, adapters, format_adapters, recognise
 from .errors import ValidationFailed
+from .progress import NOTHING_SHOWN
 from .readers import read_document
 from .readers.safety import check_text, time_limit
 from .records import Extraction
@@ -129,7 +130,12 @@ def check(extraction: Extraction) -> Report:
 
 
 def ingest(
-    db: Path | str, paths, force: "str | Adapter | None" = None, *, jobs: int = 1, progress=None
+    db: Path | str,
+    paths,
+    force: "str | Adapter | None" = None,
+    *,
+    jobs: int = 1,
+    progress=NOTHING_SHOWN,
 ) -> list[Ingested]:
     return publish_sources(db, [(path, force) for path in paths], jobs=jobs, progress=progress)
 
@@ -143,7 +149,7 @@ def bundled_corpus() -> list[tuple[Path, str | None]]:
     ]
 
 
-def build(db: Path | str, *, jobs: int = 1, progress=None) -> list[Ingested]:
+def build(db: Path | str, *, jobs: int = 1, progress=NOTHING_SHOWN) -> list[Ingested]:
     """The bundled corpus and the campaigns its responses answer, in one publication."""
     from .campaigns.definition import add_bundled_campaigns
 
@@ -153,23 +159,34 @@ def build(db: Path | str, *, jobs: int = 1, progress=None) -> list[Ingested]:
 
 
 def publish_sources(
-    db: Path | str, sources, *, fresh: bool = False, jobs: int = 1, progress=None, then=None
+    db: Path | str,
+    sources,
+    *,
+    fresh: bool = False,
+    jobs: int = 1,
+    progress=NOTHING_SHOWN,
+    then=None,
 ) -> list[Ingested]:
     """Parse, validate and publish (path, force) sources into db, a batch at a time.
 
     `fresh` builds the database from nothing (a build); otherwise the sources are added to
     it and those already published are skipped unread. Every problem of every batch is
     collected into one report; if there is any, nothing is published. `jobs` worker processes
-    read and parse the documents; `progress`, if given, is told of each (toolkit.progress);
-    `then(session)`, if given, writes more into the same publication once every batch passed.
+    read and parse the documents; `progress` is told of each, and of the steps around them
+    (toolkit.progress); `then(session)`, if given, writes more into the same publication once
+    every batch passed.
     """
     results: list[Ingested] = []
     problems = []
     with publication(db, fresh=fresh) as session:
         pending, stale = _unpublished(session, sources, results)
+        progress.phase(
+            f"Putting away the rows of {len(stale):,} documents read by code that has since "
+            "changed.",
+            len(stale),
+        )
         session.forget(stale)
-        if progress is not None:
-            progress.start(len(pending))
+        progress.start(len(pending))
         # closing: on an error, the workers stop now, not when the generator is collected
         with closing(_batches(pending, jobs, progress)) as batches:
             for batch in batches:
@@ -189,6 +206,10 @@ def publish_sources(
             raise ValidationFailed(Report(problems))
         if then is not None:
             then(session)
+        progress.phase(
+            "Publishing: the checks across documents, the indexes and the summary tables.",
+            len(pending),
+        )
     return results
 
 
@@ -237,12 +258,11 @@ def _current(held: tuple | None, current: dict[str, str]) -> bool:
     return held is not None and held[1] is not None and current.get(held[0]) == held[1]
 
 
-def _batches(sources, jobs: int = 1, progress=None):
+def _batches(sources, jobs: int = 1, progress=NOTHING_SHOWN):
     batch, text = [], 0
     # The workers read the next batch while this process validates and writes the last.
     for item in in_order(_parsed_for_publishing, sources, jobs, ahead=BATCH_DOCUMENTS):
-        if progress is not None:
-            progress.advance()
+        progress.advance()
         batch.append(item)
         text += sum(len(row["text"]) for row in item.extraction.rows["documents"])
         if len(batch) >= BATCH_DOCUMENTS or text >= BATCH_TEXT_BYTES:

@@ -4,8 +4,11 @@ file or a pipe, nothing when asked to be quiet. A handful of documents shows not
 done before a display would help.
 
 The pipeline calls `start(total)` once it knows how many documents it will read, then
-`advance()` after each. The bar is drawn from those calls, at most REFRESH times a second, and
-never from a thread of its own, so its cost is all inside `advance` (the benchmark times it).
+`advance()` after each, and `phase(text, documents)` as a step with nothing to count begins
+(putting away the rows of documents to read again, making the indexes and summaries): at a
+million figures each takes a minute or so, which would otherwise look like a hang. The bar is
+drawn from those calls, at most REFRESH times a second, and never from a thread of its own, so
+its cost is all inside `advance` (the benchmark times it).
 """
 
 import sys
@@ -33,6 +36,9 @@ class Display:
     def advance(self) -> None:
         pass
 
+    def phase(self, text: str, documents: int) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -41,6 +47,9 @@ class Display:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+NOTHING_SHOWN = Display()
 
 
 class Lines(Display):
@@ -57,8 +66,12 @@ class Lines(Display):
 
     def advance(self) -> None:
         self.done += 1
+        if self.total <= HANDFUL:
+            return
         now = time.monotonic()
-        if self.total > HANDFUL and now - self.shown >= LINE_SECONDS and self.done < self.total:
+        if self.done == self.total:
+            self._say(f"Read {self.total:,} documents in {_duration(now - self.started)}.")
+        elif now - self.shown >= LINE_SECONDS:
             self.shown = now
             rate = self.done / (now - self.started)
             left = (self.total - self.done) / rate
@@ -67,10 +80,9 @@ class Lines(Display):
                 f"({rate:,.0f} a second, about {_duration(left)} left)."
             )
 
-    def close(self) -> None:
-        if self.total > HANDFUL and self.done == self.total:
-            seconds = time.monotonic() - self.started
-            self._say(f"Read {self.total:,} documents in {_duration(seconds)}.")
+    def phase(self, text: str, documents: int) -> None:
+        if documents > HANDFUL:
+            self._say(text)
 
     def _say(self, line: str) -> None:
         print(line, file=self.stream, flush=True)
@@ -126,6 +138,11 @@ class Bar(Display):
             self.drawn = now
         else:
             self.bar.advance(self.task)
+
+    def phase(self, text: str, documents: int) -> None:
+        if documents > HANDFUL:
+            self.close()  # the bar stays drawn, full, above the line
+            self.console.print(text, highlight=False)
 
     def close(self) -> None:
         if self.bar is not None:
