@@ -27,6 +27,8 @@ def restored(monkeypatch):
     for owner, name in (
         (pipeline, "parse"),
         (pipeline, "validate"),
+        (pipeline, "adapter_version"),
+        (publish.Publication, "forget"),
         (publish.Publication, "write"),
         (publish.Publication, "finish"),
     ):
@@ -116,6 +118,9 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     assert results["copy_aside"]["bytes"] == len(before)  # copied whole, then removed
     assert (db / "built.db").read_bytes() == before and sorted(db.iterdir()) == listed
     results["queries"] = stages.queries(db / "built.db", "1")
+    shutil.copy(db / "built.db", db / "upgraded.db")
+    reread = stages.reread("smoke", folder, db / "upgraded.db", seed)
+    assert reread["parts"]["forget"]["seconds"] > 0 and reread["parts"]["finish"]["seconds"] > 0
     dashboard = set(dashboard_queries(DASHBOARD_EXAMPLE))
     assert set(results["queries"]["queries"]) == set(canned_queries()) | dashboard
     assert any(name.startswith("chart ") for name in dashboard)

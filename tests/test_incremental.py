@@ -10,6 +10,7 @@ from multiforce.forces.metropolitan import Metropolitan
 from multiforce.toolkit import pipeline
 from multiforce.toolkit.errors import ValidationFailed
 from multiforce.toolkit.pipeline import build, ingest
+from multiforce.toolkit.store import publish as publishing
 from test_publish import dump
 
 
@@ -66,6 +67,67 @@ def test_a_changed_adapter_reads_its_documents_again_and_leaves_no_stale_rows(tm
     )
     assert adapter == "metropolitan" and version != old_version
     assert count(db, "documents") == 1 and count(db, "responses") == 1
+
+
+def _schema_and_search(db) -> tuple:
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+        return (
+            sorted(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql NOT NULL")),
+            conn.execute(
+                "SELECT d.document_id FROM documents_fts JOIN documents d ON d.rowid = "
+                "documents_fts.rowid WHERE documents_fts MATCH 'fingerprint' ORDER BY 1"
+            ).fetchall(),
+        )
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("reindex_from", [publishing.REINDEX_FROM, 2.0])
+def test_reading_most_documents_again_makes_the_indexes_again_or_keeps_them(
+    tmp_path, monkeypatch, reindex_from
+):
+    """Past REINDEX_FROM of the held documents, the indexes the pages read and the full-text
+    index are dropped before the old rows go and made again at the end; either way the
+    database is the one a first ingest of the documents by the changed adapter makes."""
+    monkeypatch.setattr(publishing, "REINDEX_FROM", reindex_from)
+    dropped = []
+    real_drop = publishing.drop_indexes
+    monkeypatch.setattr(publishing, "drop_indexes", lambda db: dropped.append(1) or real_drop(db))
+    db, first = tmp_path / "m.db", tmp_path / "first.db"
+    ingest(db, [MET_TEXT, MET_HTML])
+    assert all(not item.skipped for item in ingest(db, [MET_TEXT, MET_HTML], Revised()))
+    ingest(first, [MET_TEXT, MET_HTML], Revised())
+    assert dropped == ([1] if reindex_from <= 1 else [])
+    assert dump(db) == dump(first)
+    schema, found = _schema_and_search(db)
+    assert (schema, found) == _schema_and_search(first) and len(found) == 2
+
+
+def test_a_forget_that_fails_halfway_leaves_the_published_database_as_it_was(tmp_path):
+    """Documents are forgotten without a rollback journal: a failure once some rows are gone
+    must still publish nothing, and leave no copy behind."""
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT, MET_HTML])
+    with sqlite3.connect(db) as conn:  # questions are deleted after the documents' rows
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE DELETE ON questions BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
+    before = (db.read_bytes(), dump(db))
+    with pytest.raises(sqlite3.DatabaseError, match="no"):
+        ingest(db, [MET_TEXT, MET_HTML], Revised())
+    assert (db.read_bytes(), dump(db)) == before
+    assert not [path for path in tmp_path.iterdir() if "building" in path.name]  # the copy
+
+
+def test_the_rollback_journal_is_back_once_documents_are_forgotten(tmp_path):
+    """The batches written after a forget are rolled back as any others when one fails."""
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT, MET_HTML])
+    with publishing.publication(db) as session:
+        session.forget(sorted(session.held_documents())[:1])
+        assert session.conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
 
 
 def test_a_database_from_before_versions_were_recorded_reads_its_documents_again(tmp_path):

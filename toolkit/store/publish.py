@@ -24,11 +24,16 @@ from ..records import ROW_KEYS, TABLES, Extraction, cited_first
 from ..summaries import write_summaries
 from ..validation import Report
 from . import checks, files
-from .schema import WRITING_INDEXES, ensure_indexes, ensure_schema
+from .schema import WRITING_INDEXES, drop_indexes, ensure_indexes, ensure_schema
 
 # A figure that several documents of a response state is cited from the one with the smallest
 # document_id, whatever the order or history of ingests: the same documents, the same database.
 SMALLEST_DOCUMENT_WINS = {"observations", "outcomes"}
+# From what share of the held documents a publish that forgets them (to read them again: after an
+# upgrade, every one) drops the indexes that only the pages read, and makes them at its end
+# (schema.drop_indexes). At a million figures, reading every document again took 414 s keeping
+# them up to date and 378 s making them again, beside a build's 307 s (benchmarks.stages reread).
+REINDEX_FROM = 0.5
 # The aside file is private until it is renamed, and it is fsynced before that: SQLite need
 # not sync each batch itself. A large page cache keeps the indexes' pages in memory while a
 # big build writes them in key order that is not insertion order.
@@ -50,6 +55,7 @@ class Publication:
         self.copy: files.Copy | None = None
         self.written = checks.Written()
         self.flushing = None  # the copy of the published file, on its way to the disk
+        self.reindexing = False  # see REINDEX_FROM
 
     def held_documents(self) -> dict[str, tuple]:
         """Every published document: document_id -> (adapter, adapter_version, force_id)."""
@@ -72,7 +78,11 @@ class Publication:
             return
         conn = self._connection()
         ids = json.dumps(document_ids)
-        with _transaction(conn):
+        (held,) = conn.execute("SELECT count(*) FROM documents").fetchone()
+        with _unjournaled(conn), _transaction(conn):
+            if len(document_ids) >= REINDEX_FROM * held:
+                drop_indexes(sqlite_utils.Database(conn))
+                self.reindexing = True
             responses = [
                 r
                 for (r,) in conn.execute(
@@ -125,9 +135,9 @@ class Publication:
         # outcome for outcome_matrix and sorts all of them for who_refused_what. An ingest's
         # copy holds the statistics of the last publish, which a few documents hardly change:
         # its checks and summaries read by those, and it gathers its own while the summaries
-        # are computed.
+        # are computed; one that made its indexes again gathers them first, as a build does.
         self.conn.execute("PRAGMA analysis_limit = 1000")
-        analysed_before = self.fresh or not _has_statistics(self.conn)
+        analysed_before = self.fresh or self.reindexing or not _has_statistics(self.conn)
         if analysed_before:
             self.conn.execute("ANALYZE")
         problems = (
@@ -244,6 +254,21 @@ def _write(
             "multiforce or in an adapter: run again as `multiforce --debug ...` and include the "
             "traceback in a bug report."
         ) from error
+
+
+@contextmanager
+def _unjournaled(conn: sqlite3.Connection):
+    """No rollback journal: the aside file is private, and a session that fails is discarded
+    whole, never rolled back and carried on. Deleting most rows of a large database otherwise
+    writes every page they touch to the journal first: reading every document of a million
+    figures again, forgetting them took 115 s with the journal and 51 s without, most of it
+    waiting for the copy (benchmarks.stages reread)."""
+    (mode,) = conn.execute("PRAGMA journal_mode").fetchone()
+    conn.execute("PRAGMA journal_mode = OFF")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA journal_mode = {mode}")
 
 
 def _has_statistics(conn: sqlite3.Connection) -> bool:

@@ -121,3 +121,15 @@ def ensure_indexes(db: sqlite_utils.Database, only=None) -> None:
                 db[table].create_index(index, if_not_exists=True)
     if only is None and not db["documents"].detect_fts():
         db["documents"].enable_fts(FULL_TEXT, create_triggers=True)
+
+
+def drop_indexes(db: sqlite_utils.Database) -> None:
+    """Every index of the data tables but the WRITING_INDEXES, and the documents' full-text
+    index: a publish that deletes most rows, to write as many again, makes them once its rows
+    are in (`ensure_indexes`, and the summaries' own), as a build does, instead of updating
+    each row by row, and the full-text index reading every deleted text again."""
+    for table in FOREIGN_KEYS:
+        for index in db[table].indexes:
+            if index.origin == "c" and index.columns not in WRITING_INDEXES:
+                db.execute(f"DROP INDEX [{index.name}]")
+    db["documents"].disable_fts()
