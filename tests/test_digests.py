@@ -4,6 +4,7 @@ is not read again; any change to it, or a record that cannot be trusted, means h
 import json
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from conftest import MET_TEXT
@@ -88,4 +89,19 @@ def test_a_first_look_at_the_files_stats_sees_any_new_or_changed_or_missing_file
     assert record.any_changed([letter, other])
     assert record.any_changed([letter, letter.with_name("gone.txt")])
     letter.write_text(letter.read_text() + "\n")
-    assert record.any_changed([letter])
+    assert digests.Digests(db).any_changed([letter])  # a record looks at each file once
+
+
+def test_an_ingest_looks_at_each_file_once(tmp_path, letter, settled, monkeypatch):
+    """The first look (is anything new?) and the digests after it share each file's stat."""
+    db = tmp_path / "m.db"
+    ingest(db, [letter])
+    letter.write_text(letter.read_text() + "\n")
+    looked = []
+    stat = os.stat
+    counting = SimpleNamespace(
+        **{**vars(os), "stat": lambda path: looked.append(path) or stat(path)}
+    )
+    monkeypatch.setattr(digests, "os", counting)
+    [item] = ingest(db, [letter])
+    assert not item.skipped and looked == [letter]

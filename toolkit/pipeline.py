@@ -237,7 +237,7 @@ def _unpublished(session, sources, results: list[Ingested]):
     current.update(given)
     pending, stale, seen = [], [], set()
     for path, force in sources:
-        path = Path(path)
+        path = path if isinstance(path, Path) else Path(path)  # Path(path) alone: 0.2 s at 35,000
         document_id = digests.of(path)
         if document_id is not None and (
             document_id in seen or _current(held.get(document_id), current)

@@ -24,12 +24,14 @@ def record_path(db_path: Path) -> Path:
 
 
 class Digests:
-    """The files' digests for one database, read from its record and written back by `save`."""
+    """The files' digests for one database, read from its record and written back by `save`.
+    One is made for each ingest, and looks at each file once: what it saw first holds."""
 
     def __init__(self, db_path: Path):
         self.path = record_path(Path(db_path))
         self.known = _load(self.path)
         self.changed = False
+        self.looked: dict = {}  # path -> what `_look` found, for `any_changed` and then `of`
 
     def of(self, path: Path) -> str | None:
         """The file's sha256, or None if it cannot be read (reading it properly will say why)."""
@@ -57,6 +59,11 @@ class Digests:
     def _look(self, path) -> tuple[str, os.stat_result, str | None] | None:
         """The file's key in the record, its stat, and the digest recorded for it if the file is
         as it was when hashed; None if it cannot be looked at."""
+        if path not in self.looked:
+            self.looked[path] = self._stat(path)
+        return self.looked[path]
+
+    def _stat(self, path) -> tuple[str, os.stat_result, str | None] | None:
         try:
             stat = os.stat(path)
         except OSError:
