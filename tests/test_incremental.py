@@ -11,6 +11,7 @@ from multiforce.toolkit import pipeline
 from multiforce.toolkit.errors import ValidationFailed
 from multiforce.toolkit.pipeline import build, ingest
 from multiforce.toolkit.store import publish as publishing
+from test_faults import met_batch
 from test_publish import dump
 
 
@@ -103,6 +104,35 @@ def test_reading_most_documents_again_makes_the_indexes_again_or_keeps_them(
     assert dump(db) == dump(first)
     schema, found = _schema_and_search(db)
     assert (schema, found) == _schema_and_search(first) and len(found) == 2
+
+
+@pytest.mark.parametrize("keep_the_rest_from", [0.5, 2.0])
+def test_reading_most_documents_again_keeps_the_others_rows_either_way(
+    tmp_path, monkeypatch, keep_the_rest_from
+):
+    """Two documents of three read again: the third's rows stay, whether the two's rows are
+    deleted or the rest kept aside while each table is emptied whole."""
+    monkeypatch.setattr(publishing, "KEEP_THE_REST_FROM", keep_the_rest_from)
+    emptied = []
+    real = publishing._keep_the_rest
+    monkeypatch.setattr(
+        publishing,
+        "_keep_the_rest",
+        lambda conn, table, *rest: emptied.append(table) or real(conn, table, *rest),
+    )
+    kept, *again = met_batch(tmp_path / "letters", 3, 0)
+    db, first = tmp_path / "m.db", tmp_path / "first.db"
+    ingest(db, [kept, *again])
+    ingest(db, again, Revised())
+    ingest(first, [kept])
+    ingest(first, again, Revised())
+    assert len(emptied) == (5 if keep_the_rest_from <= 1 else 0)
+    assert dump(db) == dump(first) and questions(db) == questions(first)
+    assert count(db, "responses") == 3
+
+
+def questions(db) -> list:
+    return sorted(sqlite3.connect(db).execute("SELECT * FROM questions").fetchall(), key=repr)
 
 
 def test_a_forget_that_fails_halfway_leaves_the_published_database_as_it_was(tmp_path):
