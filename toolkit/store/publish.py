@@ -103,9 +103,9 @@ class Publication:
                 remove(conn, table, gone, {"ids": ids})
             for table in ("questions", "responses"):  # a response's questions go with it
                 left_empty = " ".join(
-                    f"AND NOT EXISTS (SELECT 1 FROM {held} t "
+                    f"AND NOT EXISTS (SELECT 1 FROM {rows} t "
                     f"WHERE t.response_id = {table}.response_id)"
-                    for held in ("documents", "observations", "outcomes")
+                    for rows in ("documents", "observations", "outcomes")
                 )
                 gone = f"response_id IN (SELECT value FROM json_each(:ids)) {left_empty}"
                 remove(conn, table, gone, {"ids": json.dumps(responses)})
