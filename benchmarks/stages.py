@@ -487,19 +487,13 @@ def reread(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
     """`multiforce ingest` of the whole corpus into the database built from it, after an upgrade:
     every document was read by code that has since changed, so each is forgotten and read again.
     Not part of run.py (no target names it); run by hand beside a `build` of the same scale."""
-    from multiforce.toolkit.workers import default_jobs
-
     pipeline.adapter_version = lambda cls: f"upgraded {cls.__qualname__}"
     meter = Meter()
     publish.Publication.forget = meter.wrap("forget", publish.Publication.forget)
     publish.Publication.finish = meter.wrap("finish", publish.Publication.finish)
-    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
-    reset_peak()
-    start = time.perf_counter()
-    published = pipeline.publish_sources(db, sources, jobs=int(jobs) or default_jobs())
-    seconds = time.perf_counter() - start
-    assert not any(item.skipped for item in published)
-    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "parts": meter.report()}
+    result = ingest(scale, folder, db, seed, jobs)
+    assert result["skipped"] == 0
+    return {**result, "parts": meter.report()}
 
 
 @stage
