@@ -430,7 +430,8 @@ def build(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
     pipeline.validate = meter.wrap("validation", pipeline.validate)
     publish.Publication.write = meter.wrap("publishing", publish.Publication.write)
     publish.Publication.finish = meter.wrap(
-        "publishing (fsync and rename)", publish.Publication.finish
+        "publishing: the end (indexes, checks, summaries, fsync, rename)",
+        publish.Publication.finish,
     )
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     display = TimedDisplay()

@@ -315,3 +315,31 @@ def test_the_letters_numbers_are_explained_as_a_full_scan_explains_them(line):
 @settings(max_examples=1000, deadline=None)
 def test_the_numbers_found_from_runs_of_digits_are_the_token_pattern_s_matches(text):
     assert [m.span() for m in _tokens(text)] == [m.span() for m in TOKEN.finditer(text)]
+
+
+def test_the_unexplained_and_the_counts_are_those_of_the_whole_list():
+    text = f"In 2021 there were 12 scanners.\n{STRAY}\nQ3 done: 7"
+    rows = {
+        "observations": [
+            {
+                "observation_id": "x",
+                "quote": "there were 12 scanners",
+                "value": 12.0,
+                "period_start": "2021-01-01",
+                "period_end": "2021-12-31",
+                "period_label": "2021",
+                "technology": "t",
+                "measure": "m",
+            }
+        ]
+    }
+    result = audit(Path("letter.txt"), text, rows)
+    whole = result.numbers
+    assert result.unexplained == [n for n in whole if n.kind == "unexplained"]
+    assert [n.text for n in result.unexplained] == ["4,321", "7"]
+    assert [n.line for n in result.unexplained] == [2, 3]
+    assert result.counts() == {
+        kind: [n.kind for n in whole].count(kind) for kind in result.counts()
+    }
+    assert sum(result.counts().values()) == len(whole)
+    assert result.summary().startswith(f"letter.txt: {len(whole)} numbers")

@@ -12,6 +12,7 @@ text, and a reading that finds no outcome is an error, never an empty success.
 
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -243,8 +244,8 @@ class Adapter:
 
     def _status(self, document: Document, rule: Outcome, passages: list[str]) -> str:
         """The status the force's own words state (schemas/phrases.yaml)."""
-        read = read_outcome(passages, own_force=self.force_id)
-        if read is None:
+        status = _stated_status(tuple(passages), self.force_id)
+        if status is None:
             raise DocumentError(
                 document.path,
                 f"in {rule.what}, the passage {passages[0]!r} does not say what was done with "
@@ -254,7 +255,7 @@ class Adapter:
                 f"forces/{self.force_id.replace('-', '_')}, or add the phrase to "
                 "schemas/phrases.yaml.",
             )
-        return read.status
+        return status
 
     def _whole_numbers(self, document: Document, what: str, text: str, match: re.Match) -> None:
         """A number a pattern captures must be a whole number of the text, never a piece of a
@@ -328,6 +329,12 @@ class Adapter:
             "adapter reads: the document may be truncated or edited; if the force changed its "
             f"format, update forces/{self.force_id.replace('-', '_')}.",
         )
+
+
+@lru_cache(maxsize=1024)  # a force words its refusals alike from letter to letter
+def _stated_status(passages: tuple[str, ...], force_id: str) -> str | None:
+    read = read_outcome(list(passages), own_force=force_id)
+    return read.status if read else None
 
 
 def _may_join(neighbour: str) -> bool:

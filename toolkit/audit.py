@@ -13,7 +13,7 @@ A number is a run of digits (with "," or "." between digit groups) and the lette
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,6 +40,7 @@ ORDINAL = r"(?:st|nd|rd|th)?"
 
 # Kinds of number, in the order a number is explained (the first that applies wins).
 FIGURE, PERIOD, IGNORED, UNEXPLAINED = "figure", "period", "ignored", "unexplained"
+NOT_EXPLAINED = "not a figure read by the adapter, nor explained"
 
 
 def _common(kind: str, reason: str, *patterns: str) -> list[tuple[str, Ignore]]:
@@ -141,23 +142,44 @@ class Number(NamedTuple):
 
 @dataclass
 class Audit:
+    """The numbers of a text (`tokens`) and each one's verdict: (kind, detail, row id), or None
+    for a number left unexplained. An ingest wants only the unexplained; the list of every
+    number, with its line, is made when asked for (`multiforce audit`)."""
+
     path: Path
     text: str = field(repr=False)
-    numbers: list[Number] = field(default_factory=list)
+    tokens: list[re.Match] = field(default_factory=list, repr=False)
+    verdicts: list[tuple[str, str, str | None] | None] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def numbers(self) -> list[Number]:
+        return self._numbers(range(len(self.tokens)))
 
     @property
     def unexplained(self) -> list[Number]:
-        return [n for n in self.numbers if n.kind == UNEXPLAINED]
+        return self._numbers(i for i, verdict in enumerate(self.verdicts) if verdict is None)
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for number in self.numbers:
-            counts[number.kind] = counts.get(number.kind, 0) + 1
+        for verdict in self.verdicts:
+            kind = verdict[0] if verdict else UNEXPLAINED
+            counts[kind] = counts.get(kind, 0) + 1
         return counts
+
+    def _numbers(self, indexes) -> list[Number]:
+        """The numbers at `indexes` (in order), with their lines and verdicts."""
+        numbers, line, line_start = [], 1, 0
+        for i in indexes:
+            token = self.tokens[i]
+            line += self.text.count("\n", line_start, token.start())
+            line_start = token.start()
+            kind, detail, row_id = self.verdicts[i] or (UNEXPLAINED, NOT_EXPLAINED, None)
+            numbers.append(Number(token.group(0), token.start(), line, kind, detail, row_id))
+        return numbers
 
     def summary(self) -> str:
         parts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.counts().items()))
-        return f"{self.path.name}: {len(self.numbers)} numbers ({parts or 'none'})"
+        return f"{self.path.name}: {len(self.tokens)} numbers ({parts or 'none'})"
 
     def render(self) -> str:
         return "\n".join([self.summary(), *(n.render() for n in self.numbers)])
@@ -230,18 +252,7 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         kind, common = COMMON[rule]
         verdicts[i] = (kind, common.reason, None)
 
-    numbers = []
-    line, line_start = 1, 0
-    for token, verdict in zip(tokens, verdicts, strict=True):
-        line += text.count("\n", line_start, token.start())
-        line_start = token.start()
-        kind, detail, row_id = verdict or (
-            UNEXPLAINED,
-            "not a figure read by the adapter, nor explained",
-            None,
-        )
-        numbers.append(Number(token.group(0), token.start(), line, kind, detail, row_id))
-    return Audit(Path(path), text, numbers)
+    return Audit(Path(path), text, tokens, verdicts)
 
 
 def _tokens(text: str) -> list[re.Match]:

@@ -124,7 +124,8 @@ def technologies_named(text: str) -> list[str]:
     return list(named("technology", text))
 
 
-def _topics(text: str, context: Iterable[str]) -> tuple[tuple[Topic, ...], str | None]:
+@lru_cache(maxsize=1024)  # a campaign asks every force the same questions
+def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ...], str | None]:
     technologies = technologies_named(text)
     for passage in context:  # the heading, then the request's title or whole text
         if technologies:
@@ -179,7 +180,7 @@ def map_question(
     pinned = _pinned(text, question_map) if question_map else None
     if pinned is not None:
         return QuestionTopics(label, number, text, pinned, "question_map")
-    topics, unmapped = _topics(text, context)
+    topics, unmapped = _topics(text, tuple(context))
     return QuestionTopics(label, number, text, topics, "vocabulary" if topics else None, unmapped)
 
 
