@@ -22,7 +22,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from multiforce.toolkit import audit, drafting, layouts, meaning
+from multiforce.toolkit import adapter, audit, drafting, layouts, meaning
 from multiforce.toolkit.errors import MultiforceError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,15 +193,15 @@ def time_documents(sources, rounds: int = 3) -> dict:
 
 
 def memos() -> list:
-    """The reading engine's and the audit's memos of recent passages (lru_caches with a size;
-    the vocabularies, read once per process, are not among them)."""
+    """The reading engine's, the adapters' and the audit's memos of recent passages (lru_caches
+    with a size; the vocabularies, read once per process, are not among them)."""
     found = []
     modules = [
         f"{package.__name__}.{module.name}"
         for package in (layouts, meaning)
         for module in pkgutil.iter_modules(package.__path__)
     ]
-    for name in [*modules, audit.__name__]:
+    for name in [*modules, adapter.__name__, audit.__name__]:
         for value in vars(importlib.import_module(name)).values():
             if isinstance(value, type):
                 continue  # a class that makes memories, not one
