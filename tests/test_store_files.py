@@ -264,6 +264,36 @@ def test_a_copy_told_to_stop_writes_no_further_chunk(tmp_path):
     assert (tmp_path / "stopped.db").stat().st_size == 0 < source.stat().st_size
 
 
+@pytest.mark.skipif(not hasattr(os, "O_DIRECT"), reason="only Linux reads past the page cache")
+@pytest.mark.parametrize("size", [0, 3 * 4096, 3 * 4096 + 123, 17])
+def test_a_copy_past_the_page_cache_is_the_file_byte_for_byte_whatever_its_size(
+    tmp_path, monkeypatch, size
+):
+    monkeypatch.setattr(files, "COPY_CHUNK_BYTES", 2 * 4096)  # whole chunks, then a part
+    source, copy = tmp_path / "source", tmp_path / "copy"
+    source.write_bytes(os.urandom(size))
+    if not files._copy_direct(source, copy, threading.Event()):
+        pytest.skip(f"{tmp_path}: this file system refuses O_DIRECT")
+    assert copy.read_bytes() == source.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "copy_file_range"), reason="elsewhere shutil copies")
+def test_a_file_system_that_refuses_to_read_past_the_cache_gets_the_usual_copy(
+    tmp_path, monkeypatch
+):
+    import errno
+
+    source = tmp_path / "m.db"
+    ingest(source, [MET_TEXT])
+
+    def refused(*args):
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(os, "preadv", refused)
+    files.copy_database(source, tmp_path / "copy.db", threading.Event())
+    assert (tmp_path / "copy.db").read_bytes() == source.read_bytes()
+
+
 def test_a_journal_left_without_its_aside_database_is_cleared_by_the_next_writer(tmp_path):
     db = tmp_path / "m.db"
     lone = tmp_path / ".m.db.0123abcd.building-journal"
