@@ -2,6 +2,7 @@
 module that only a POSIX system has."""
 
 import ast
+import mmap
 import os
 import threading
 import time
@@ -12,7 +13,7 @@ from conftest import MET_HTML, MET_TEXT, ROOT
 from multiforce.toolkit import pipeline
 from multiforce.toolkit.errors import DatabaseBusy
 from multiforce.toolkit.pipeline import ingest
-from multiforce.toolkit.store import files, publish
+from multiforce.toolkit.store import copying, files, publish
 
 POSIX_ONLY = {"fcntl", "termios", "pwd", "grp", "resource", "posix", "tty", "pty"}
 
@@ -163,7 +164,7 @@ def test_an_ingest_copies_the_database_while_it_hashes_and_parses_and_waits_for_
 ):
     db = tmp_path / "m.db"
     ingest(db, [MET_TEXT])
-    monkeypatch.setattr(files, "COPY_CHUNK_BYTES", 4096)  # many chunks, however quick the disk
+    monkeypatch.setattr(copying, "COPY_CHUNK_BYTES", 4096)  # many chunks, however quick the disk
     events = []
     real_start, real_parse = files.Copy.__init__, pipeline.parse
     real_hash, real_write = pipeline.Digests.of, publish.Publication.write
@@ -231,7 +232,7 @@ def test_an_ingest_that_fails_stops_its_copy_and_leaves_the_database_as_it_was(
     db = tmp_path / "m.db"
     ingest(db, [MET_TEXT])
     before = db.read_bytes()
-    monkeypatch.setattr(files, "COPY_CHUNK_BYTES", 4096)
+    monkeypatch.setattr(copying, "COPY_CHUNK_BYTES", 4096)
 
     def parse(path, force):
         raise RuntimeError("a reader failed")
@@ -266,15 +267,47 @@ def test_a_copy_told_to_stop_writes_no_further_chunk(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "O_DIRECT"), reason="only Linux reads past the page cache")
 @pytest.mark.parametrize("size", [0, 3 * 4096, 3 * 4096 + 123, 17])
+@pytest.mark.parametrize("in_cache", ["none", "all", "every other chunk"])
 def test_a_copy_past_the_page_cache_is_the_file_byte_for_byte_whatever_its_size(
-    tmp_path, monkeypatch, size
+    tmp_path, monkeypatch, size, in_cache
 ):
-    monkeypatch.setattr(files, "COPY_CHUNK_BYTES", 2 * 4096)  # whole chunks, then a part
+    monkeypatch.setattr(copying, "COPY_CHUNK_BYTES", 2 * 4096)  # whole chunks, then a part
+    chunk = max(1, copying.COPY_CHUNK_BYTES // mmap.PAGESIZE)  # in pages
+    said = {
+        "none": lambda pages: bytes(pages),
+        "all": lambda pages: b"\1" * pages,
+        "every other chunk": lambda pages: bytes(i // chunk % 2 for i in range(pages)),
+    }[in_cache]
+    monkeypatch.setattr(
+        copying, "_pages_in_cache", lambda fd, size: said(-(-size // mmap.PAGESIZE))
+    )
     source, copy = tmp_path / "source", tmp_path / "copy"
     source.write_bytes(os.urandom(size))
-    if not files._copy_direct(source, copy, threading.Event()):
+    if not copying._copy_past_the_cache(source, copy, threading.Event()):
         pytest.skip(f"{tmp_path}: this file system refuses O_DIRECT")
     assert copy.read_bytes() == source.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "RWF_NOWAIT"), reason="no way to look at the cache here")
+def test_the_pages_of_a_file_in_the_page_cache_are_told_from_those_not(tmp_path):
+    path = tmp_path / "file"
+    path.write_bytes(os.urandom(64 * mmap.PAGESIZE))
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)  # written out, so that the cache may let its pages go
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        none = copying._pages_in_cache(fd, path.stat().st_size)
+        # Whether the cache let them go, asked another way: tmpfs, held in memory, does not.
+        try:
+            os.preadv(fd, [bytearray(mmap.PAGESIZE)], 63 * mmap.PAGESIZE, os.RWF_NOWAIT)
+            pytest.skip(f"{tmp_path}: the page cache keeps this file system's pages")
+        except BlockingIOError:
+            pass
+        os.pread(fd, 8 * mmap.PAGESIZE, 0)
+        assert none == bytes(64)
+        assert copying._pages_in_cache(fd, path.stat().st_size)[:8] == b"\1" * 8
+    finally:
+        os.close(fd)
 
 
 @pytest.mark.skipif(not hasattr(os, "copy_file_range"), reason="elsewhere shutil copies")

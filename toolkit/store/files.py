@@ -3,10 +3,8 @@ fsync, half-built copies left by a killed writer, and disk errors said in the us
 
 import errno
 import glob
-import mmap
 import os
 import re
-import shutil
 import sqlite3
 import threading
 import uuid
@@ -16,6 +14,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..errors import DatabaseBusy, MultiforceError
+from . import copying
 
 LOCK_WAIT_SECONDS = 30.0
 CANNOT_WRITE = {
@@ -24,14 +23,6 @@ CANNOT_WRITE = {
     sqlite3.SQLITE_PERM,
     sqlite3.SQLITE_IOERR,
 }
-
-# A chunk the copy writes before it looks whether to stop: a small part of a second
-COPY_CHUNK_BYTES = 64 << 20
-# copy_file_range's answers where a file system or an older kernel cannot copy between the files
-CANNOT_COPY_IN_KERNEL = {errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL}
-# What O_DIRECT reads and writes must be whole blocks of: the tail of a file that is not is
-# written through the page cache. A database's size is a whole number of its pages.
-DIRECT_BLOCK_BYTES = 4096
 
 
 def not_a_database(path: Path, error: Exception) -> MultiforceError:
@@ -115,15 +106,16 @@ def copy_database(source: Path, target: Path, stopping: threading.Event | None =
     further once `stopping` is set.
 
     multiforce never writes the published file in place (a writer renames a finished copy over
-    it), so, with no journal beside it, its bytes are a whole database and the system copies
-    them, many times quicker than SQLite's page-by-page backup; a database some other program
-    left a journal beside goes through the backup, which reads it as SQLite would."""
+    it), so, with no journal beside it, its bytes are a whole database, copied as a file
+    (store/copying.py) many times quicker than SQLite's page-by-page backup; a database some
+    other program left a journal beside goes through the backup, which reads it as SQLite
+    would."""
     src = connect_read_only(source)
     try:
         src.execute("PRAGMA schema_version").fetchone()  # not a database: said below
         journals = [Path(f"{source}{suffix}") for suffix in ("-journal", "-wal")]
         if not any(journal.exists() for journal in journals):
-            _copy_bytes(source, target, stopping)
+            copying.copy_file(source, target, stopping)
             return
         dst = sqlite3.connect(target)
         try:
@@ -139,77 +131,6 @@ def copy_database(source: Path, target: Path, stopping: threading.Event | None =
         raise not_a_database(source, error) from None
     finally:
         src.close()
-
-
-def _copy_bytes(source: Path, target: Path, stopping: threading.Event | None) -> None:
-    if stopping is None or not hasattr(os, "copy_file_range"):  # Linux only
-        shutil.copyfile(source, target)
-        return
-    if _copy_direct(source, target, stopping):
-        return
-    with open(source, "rb", buffering=0) as src, open(target, "wb", buffering=0) as dst:
-        while not stopping.is_set():
-            try:
-                copied = os.copy_file_range(src.fileno(), dst.fileno(), COPY_CHUNK_BYTES)
-            except OSError as error:
-                if error.errno not in CANNOT_COPY_IN_KERNEL:
-                    raise
-                shutil.copyfileobj(src, dst, COPY_CHUNK_BYTES)  # the rest, read and written
-                return
-            if not copied:
-                return
-
-
-def _copy_direct(source: Path, target: Path, stopping: threading.Event) -> bool:
-    """Copy past the page cache (O_DIRECT), a chunk at a time; False where the file system
-    refuses it (tmpfs), and the caller copies the usual way.
-
-    Through the cache, the system gives a page of memory to every page read and every page
-    written. On the benchmark's virtual machine, whose host takes back the memory of a cache it
-    does not keep, copying a 2.8 GB database that was not cached took 17 to 31 s, almost all of
-    it system time; read and written directly, 3.5 s (benchmarks.stages copy-aside). The copy
-    is written once and read by SQLite only where an ingest looks."""
-    direct = getattr(os, "O_DIRECT", 0)
-    if not direct:
-        return False
-    try:
-        src = os.open(source, os.O_RDONLY | direct)
-    except OSError as error:
-        if error.errno == errno.EINVAL:
-            return False
-        raise
-    # Anonymous memory is aligned to a page, as O_DIRECT asks. It is let go when no longer
-    # referred to: closed here, it would raise over an error that a view of it is part of.
-    chunk = mmap.mmap(-1, COPY_CHUNK_BYTES)
-    try:
-        dst = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | direct, 0o666)
-        try:
-            at = 0
-            while not stopping.is_set():
-                read = os.preadv(src, [chunk], at)
-                if not read:
-                    break
-                whole = read - read % DIRECT_BLOCK_BYTES
-                _write_all(dst, memoryview(chunk)[:whole], at)
-                if whole < read:  # a last part of a block: through the page cache
-                    with open(target, "r+b", buffering=0) as tail:
-                        _write_all(tail.fileno(), memoryview(chunk)[whole:read], at + whole)
-                at += read
-        finally:
-            os.close(dst)
-    except OSError as error:
-        if error.errno != errno.EINVAL:
-            raise
-        return False  # a file system that opens with O_DIRECT but will not read or write so
-    finally:
-        os.close(src)
-    return True
-
-
-def _write_all(fd: int, data: memoryview, at: int) -> None:
-    while data:
-        written = os.pwrite(fd, data, at)
-        data, at = data[written:], at + written
 
 
 def flush_soon(path: Path) -> threading.Thread:
