@@ -52,7 +52,8 @@ def copy_file(source: Path, target: Path, stopping: threading.Event | None = Non
 
 def _copy_past_the_cache(source: Path, target: Path, stopping: threading.Event) -> bool:
     """Write with O_DIRECT, reading each chunk from the page cache if it holds most of it, else
-    with O_DIRECT too; False where the file system refuses O_DIRECT, and nothing is copied."""
+    with O_DIRECT too; False where the file system refuses O_DIRECT, for the caller to copy the
+    file the usual way (from its start: what was written is overwritten)."""
     direct = getattr(os, "O_DIRECT", 0)
     if not direct:
         return False
