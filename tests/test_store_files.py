@@ -2,6 +2,7 @@
 module that only a POSIX system has."""
 
 import ast
+import errno
 import mmap
 import os
 import threading
@@ -314,8 +315,6 @@ def test_the_pages_of_a_file_in_the_page_cache_are_told_from_those_not(tmp_path)
 def test_a_file_system_that_refuses_to_read_past_the_cache_gets_the_usual_copy(
     tmp_path, monkeypatch
 ):
-    import errno
-
     source = tmp_path / "m.db"
     ingest(source, [MET_TEXT])
 
