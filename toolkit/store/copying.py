@@ -115,10 +115,8 @@ def _pages_in_cache(fd: int, size: int) -> bytes:
         libc.mincore.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p)
     except (OSError, AttributeError):
         return bytes(pages)
-    if not size:
-        return b""
     mapped = libc.mmap(None, size, mmap.PROT_READ, mmap.MAP_SHARED, fd, 0)
-    if mapped in (None, ctypes.c_void_p(-1).value):
+    if mapped in (None, ctypes.c_void_p(-1).value):  # as for an empty file
         return bytes(pages)
     try:
         found = ctypes.create_string_buffer(pages)
