@@ -16,6 +16,7 @@ from multiforce.toolkit.layouts.literals import (
     may_match,
     reads_behind,
     required_words,
+    start_words,
 )
 from multiforce.toolkit.layouts.profiles import profiles
 from multiforce.toolkit.meaning import figures, outcomes, questions
@@ -113,6 +114,22 @@ def test_only_patterns_that_stay_within_a_line_are_searched_line_by_line():
     assert all(line_words(re.compile(p, re.M)) == ("held",) for p in within[2:])
     assert all(line_words(re.compile(p, re.M)) for p in within)
     assert not any(line_words(re.compile(p)) for p in crossing)
+
+
+def test_a_pattern_that_runs_over_lines_is_searched_from_where_it_can_start():
+    assert start_words(re.compile(r"(?<=- )[^.\n]*\bcannot reflect\b[^.]*\.")) == (
+        "cannot reflect",
+    )
+    for anywhere in (r"\s+held", r"(?s)held.", r"[^x]*held"):  # may start on any line
+        assert start_words(re.compile(anywhere)) is None, anywhere
+    pattern = re.compile(r"\bheld\b[^.]*\.", re.I)
+    text = "Held by\nsomeone. Not\nheld here. And HELD\nthere.\nnothing held\n"
+    found = [m.span() for m in pattern.finditer(text)]
+    assert len(found) == 3
+    assert [m.span() for m in Searchable(text).finditer(pattern)] == found
+    assert [m.span() for m in Searchable(text).finditer(pattern, 1, 30)] == [
+        m.span() for m in pattern.finditer(text, 1, 30)
+    ]
 
 
 @pytest.mark.parametrize("pattern", _rule_patterns(), ids=lambda p: p.pattern[:40])

@@ -108,7 +108,9 @@ def lowered(text: str) -> str | None:
     """`text` to look for required words in, or None when it must be searched whatever."""
     if text is _last_long[0]:
         return _last_long[1]
-    lower = None if any(character in text for character in UNSAFE) else text.lower()
+    # an ASCII text holds none of them: its flag is read, not its characters
+    safe = text.isascii() or not any(character in text for character in UNSAFE)
+    lower = text.lower() if safe else None
     if len(text) >= LONG:
         _last_long[:] = text, lower
     return lower
@@ -141,6 +143,24 @@ def line_words(pattern: re.Pattern) -> tuple[str, ...] | None:
         return None
     multiline = bool(parsed.state.flags & re.MULTILINE)
     return _required(list(parsed)) if _within_a_line(list(parsed), multiline) else None
+
+
+@cache
+def start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """For a pattern whose matches may run over several lines: the required words of the part
+    each match starts with that stays within one line. Every match then starts on a line
+    holding one of them; None when no such part requires a word."""
+    if pattern.flags & re.DOTALL:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError):
+        return None
+    multiline = bool(parsed.state.flags & re.MULTILINE)
+    sequence, within = list(parsed), 0
+    while within < len(sequence) and _within_a_line(sequence[within : within + 1], multiline):
+        within += 1
+    return _required(sequence[:within])
 
 
 def _within_a_line(sequence, multiline: bool) -> bool:
@@ -258,11 +278,27 @@ class Searchable:
         """pattern.finditer(text, pos, endpos), reading only the lines that can match."""
         endpos = len(self.text) if endpos is None else endpos
         words = line_words(pattern) if self.lower is not None else None
+        if words is not None:
+            for start, end in self._lines(words, pos, endpos):
+                yield from pattern.finditer(self.text, start, end)
+            return
+        words = start_words(pattern) if self.lower is not None else None
         if words is None:
             yield from pattern.finditer(self.text, pos, endpos)
             return
-        for start, end in self._lines(words, pos, endpos):
-            yield from pattern.finditer(self.text, start, end)
+        # Each search starts at the next line where a match can start: no match starts before
+        # it, so the search finds the match the plain finditer finds next.
+        lines, at, index = self._lines(words, pos, endpos), pos, 0
+        while True:
+            while index < len(lines) and lines[index][1] <= at:
+                index += 1
+            if index == len(lines):
+                return
+            match = pattern.search(self.text, max(lines[index][0], at), endpos)
+            if match is None:
+                return
+            yield match
+            at = match.end()
 
     def search(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
         """pattern.search(text, pos, endpos), reading only the lines that can match, or trying
