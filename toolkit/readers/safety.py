@@ -176,18 +176,20 @@ def check_html(path: Path, decoded: str, max_depth: int = MAX_HTML_DEPTH) -> Non
 
 
 def check_text(path: Path, text: str, max_run: int = MAX_DIGIT_RUN) -> None:
-    if not _digits(max_run).search(text):  # a quick scan first: every run refused holds one
-        return
-    run = re.search(rf"(?<![\d.,])(?:\d[.,]?){{{max_run + 1},}}", text)
-    if run:
-        line = text.count("\n", 0, run.start()) + 1
-        raise DocumentError(
-            path,
-            f"line {line} holds a run of {len(run.group(0)):,} digits; no figure in a response is "
-            "that long, so the file is damaged or not a response.",
-            f"a response whose numbers are figures (at most {max_run} digits): check the file, "
-            "or download it again.",
-        )
+    # A run lies within one line, so only a line longer than the longest run allowed is read:
+    # a few paragraphs of a letter, not all of it.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) <= max_run or not _digits(max_run).search(line):  # quick: every run holds one
+            continue
+        run = re.search(rf"(?<![\d.,])(?:\d[.,]?){{{max_run + 1},}}", line)
+        if run:
+            raise DocumentError(
+                path,
+                f"line {number} holds a run of {len(run.group(0)):,} digits; no figure in a "
+                "response is that long, so the file is damaged or not a response.",
+                f"a response whose numbers are figures (at most {max_run} digits): check the "
+                "file, or download it again.",
+            )
 
 
 @lru_cache(maxsize=8)
