@@ -12,6 +12,7 @@ from multiforce.toolkit.layouts.literals import (
     Searchable,
     leading_words,
     line_words,
+    lower_twin,
     lowered,
     may_match,
     reads_behind,
@@ -130,6 +131,41 @@ def test_a_pattern_that_runs_over_lines_is_searched_from_where_it_can_start():
     assert [m.span() for m in Searchable(text).finditer(pattern, 1, 30)] == [
         m.span() for m in pattern.finditer(text, 1, 30)
     ]
+
+
+def test_a_case_insensitive_pattern_in_lower_case_has_a_twin_that_matches_case():
+    twin = lower_twin(re.compile(r"\b(?:sections?|s\.?)\s*\d+[a-z]?", re.I))
+    assert twin.pattern == r"(?:sections?|s\.?)\s*\d+[a-z]?" and not twin.flags & re.I
+    for without in (
+        *(r"\bSection \d", r"[A-Z]\d", r"σ\d", r"(?-i:ab)c"),  # a capital, not ASCII, case kept
+        *(r"a*", r"(a)\1"),  # a match may be empty; a back-reference
+    ):
+        assert lower_twin(re.compile(without, re.I)) is None, without
+    assert lower_twin(re.compile(r"section \d")) is None  # it matches case already
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        *outcomes._vocabulary()[2:4],  # the sections of the Act a letter cites
+        *(re.compile(p, re.I) for p in (r"\b(?:no|nr)\.?\s*\d", r"\b[a-z]\.\s*\d", r"[a-z]\s\d")),
+    ],
+    ids=lambda p: p.pattern[:40],
+)
+def test_a_search_from_the_twin_finds_what_a_whole_search_finds(pattern):
+    rng = random.Random(pattern.pattern)
+    cited = "SECTION 40(2) and S.31 (1)(a), sections 23 and\n24, NO.\n7, nr 12"
+    passages = [*_passages()[:60], cited]
+    for passage in passages:
+        text = Searchable(passage)
+        assert [m.span() for m in text.finditer(pattern)] == [
+            m.span() for m in pattern.finditer(passage)
+        ]
+        low = rng.randrange(len(passage) + 1)
+        high = rng.randrange(low, len(passage) + 1)
+        assert [m.span() for m in text.finditer(pattern, low, high)] == [
+            m.span() for m in pattern.finditer(passage, low, high)
+        ]
 
 
 @pytest.mark.parametrize("pattern", _rule_patterns(), ids=lambda p: p.pattern[:40])

@@ -98,21 +98,23 @@ def words_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     return required_words(pattern)
 
 
-# A document's text is lowered for its layout, its adapter's rules and its audit: the last long
-# text's lowering is kept (sentences, lowered by the thousand, are not kept and do not evict it).
+# A document's text is lowered for its layout, its adapter's rules and its audit, and its answer
+# for the sections it cites: the last two long texts' lowerings are kept (sentences, lowered by
+# the thousand, are not kept and do not evict them).
 LONG = 2000
-_last_long: list = [None, None]
+_last_long: list = [(None, None), (None, None)]
 
 
 def lowered(text: str) -> str | None:
     """`text` to look for required words in, or None when it must be searched whatever."""
-    if text is _last_long[0]:
-        return _last_long[1]
+    for held, lower in _last_long:
+        if text is held:
+            return lower
     # an ASCII text holds none of them: its flag is read, not its characters
     safe = text.isascii() or not any(character in text for character in UNSAFE)
     lower = text.lower() if safe else None
     if len(text) >= LONG:
-        _last_long[:] = text, lower
+        _last_long[:] = (text, lower), _last_long[0]
     return lower
 
 
@@ -161,6 +163,55 @@ def start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     while within < len(sequence) and _within_a_line(sequence[within : within + 1], multiline):
         within += 1
     return _required(sequence[:within])
+
+
+@cache
+def lower_twin(pattern: re.Pattern) -> re.Pattern | None:
+    """For a case-insensitive pattern written in lower case, whose every match holds a
+    character: the same pattern matching case, without the `\\b` it may start with. Searched in
+    the lower-cased text, it matches wherever the pattern can (and may elsewhere: each place must
+    be tried with the pattern), and far sooner: it skips to its first characters. None for any
+    other pattern."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    except (re.error, TypeError):
+        return None
+    if parsed.state.flags & re.IGNORECASE or not parsed.getwidth()[0]:
+        return None  # case-insensitive from within, or a match may be empty
+    if not _in_lower_case(list(parsed)):
+        return None
+    source = pattern.pattern
+    while source.startswith(r"\b"):
+        source = source[2:]
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def _in_lower_case(sequence) -> bool:
+    """Whether every character the sequence names is an ASCII one that a lowering leaves as it
+    is (a text's letter then matches it, case ignored, exactly when the lowered letter does:
+    outside ASCII, case-insensitive matching knows pairs that lowering does not make)."""
+    for op, value in sequence:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            ok = value < 128 and not chr(value).isupper()
+        elif op is sre.RANGE:
+            ok = value[1] < 128 and not any(chr(c).isupper() for c in range(value[0], value[1] + 1))
+        elif op in (sre.IN, sre.ATOMIC_GROUP):
+            ok = _in_lower_case(value)
+        elif op is sre.BRANCH:
+            ok = all(_in_lower_case(list(branch)) for branch in value[1])
+        elif op is sre.SUBPATTERN:  # a group that matches case itself would not match lowered
+            ok = not value[2] & re.IGNORECASE and _in_lower_case(list(value[-1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            ok = _in_lower_case(list(value[2]))
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            ok = _in_lower_case(list(value[1]))
+        else:  # categories, anchors and the like name no letter; back-references: the worst
+            ok = op in (sre.CATEGORY, sre.AT, sre.ANY, sre.NEGATE)
+        if not ok:
+            return False
+    return True
 
 
 def _within_a_line(sequence, multiline: bool) -> bool:
@@ -284,7 +335,7 @@ class Searchable:
             return
         words = start_words(pattern) if self.lower is not None else None
         if words is None:
-            yield from pattern.finditer(self.text, pos, endpos)
+            yield from self._from_twin(pattern, pos, endpos)
             return
         # Each search starts at the next line where a match can start: no match starts before
         # it, so the search finds the match the plain finditer finds next.
@@ -297,6 +348,22 @@ class Searchable:
             match = pattern.search(self.text, max(lines[index][0], at), endpos)
             if match is None:
                 return
+            yield match
+            at = match.end()
+
+    def _from_twin(self, pattern: re.Pattern, pos: int, endpos: int):
+        """pattern.finditer(text, pos, endpos), trying the pattern only where its lower-case
+        twin (`lower_twin`) matches the lowered text."""
+        twin = lower_twin(pattern) if self.lower is not None else None
+        if twin is None:
+            yield from pattern.finditer(self.text, pos, endpos)
+            return
+        at = pos
+        while (place := twin.search(self.lower, at, endpos)) is not None:
+            match = pattern.match(self.text, place.start(), endpos)
+            if match is None:
+                at = place.start() + 1
+                continue
             yield match
             at = match.end()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..layouts.data import schema_yaml
-from ..layouts.literals import lowered, may_match, required_words
+from ..layouts.literals import Searchable, lowered, may_match, required_words
 from ..layouts.names import forces_named
 from ..layouts.response import Response
 from .text import echoes, sentences
@@ -117,7 +117,7 @@ def _sections_cited(text: str) -> tuple[str, ...]:
             if written not in found:
                 found.append(written)
 
-    for match in section.finditer(text):
+    for match in Searchable(text).finditer(section):
         if QUALIFIER.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "Section 30(3) (by virtue of Section 30(2))": a qualifier, not a citation
         add(match["number"], match["subsections"], match["paragraph"])
