@@ -137,14 +137,8 @@ _CROSSING_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_NOT_DIGIT, sre.CATEGORY
 def line_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """The pattern's required words (`required_words`) when each of its matches lies within
     one line, else None."""
-    if pattern.flags & re.DOTALL:
-        return None
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except (re.error, TypeError):
-        return None
-    multiline = bool(parsed.state.flags & re.MULTILINE)
-    return _required(list(parsed)) if _within_a_line(list(parsed), multiline) else None
+    sequence, multiline = _line_reading(pattern)
+    return _required(sequence) if sequence and _within_a_line(sequence, multiline) else None
 
 
 @cache
@@ -152,17 +146,23 @@ def start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """For a pattern whose matches may run over several lines: the required words of the part
     each match starts with that stays within one line. Every match then starts on a line
     holding one of them; None when no such part requires a word."""
-    if pattern.flags & re.DOTALL:
-        return None
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except (re.error, TypeError):
-        return None
-    multiline = bool(parsed.state.flags & re.MULTILINE)
-    sequence, within = list(parsed), 0
+    sequence, multiline = _line_reading(pattern)
+    within = 0
     while within < len(sequence) and _within_a_line(sequence[within : within + 1], multiline):
         within += 1
     return _required(sequence[:within])
+
+
+def _line_reading(pattern: re.Pattern) -> tuple[list, bool]:
+    """The pattern's syntax tree and whether `$` ends a line in it, as `_within_a_line` reads
+    them; no tree where a '.' takes line breaks or the pattern cannot be read."""
+    if pattern.flags & re.DOTALL:
+        return [], False
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError):
+        return [], False
+    return list(parsed), bool(parsed.state.flags & re.MULTILINE)
 
 
 @cache
