@@ -326,7 +326,8 @@ class Searchable:
         return Searchable(self.text[start:end], self.lower[start:end])
 
     def finditer(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
-        """pattern.finditer(text, pos, endpos), reading only the lines that can match."""
+        """pattern.finditer(text, pos, endpos), reading only where a match can be: the lines
+        holding its words, the lines where it can start, or the places its twin finds."""
         endpos = len(self.text) if endpos is None else endpos
         words = line_words(pattern) if self.lower is not None else None
         if words is not None:
