@@ -329,12 +329,15 @@ class Searchable:
         """pattern.finditer(text, pos, endpos), reading only where a match can be: the lines
         holding its words, the lines where it can start, or the places its twin finds."""
         endpos = len(self.text) if endpos is None else endpos
-        words = line_words(pattern) if self.lower is not None else None
+        if self.lower is None:  # a text that cannot be lowered safely is searched whole
+            yield from pattern.finditer(self.text, pos, endpos)
+            return
+        words = line_words(pattern)
         if words is not None:
             for start, end in self._lines(words, pos, endpos):
                 yield from pattern.finditer(self.text, start, end)
             return
-        words = start_words(pattern) if self.lower is not None else None
+        words = start_words(pattern)
         if words is None:
             yield from self._from_twin(pattern, pos, endpos)
             return
@@ -355,7 +358,7 @@ class Searchable:
     def _from_twin(self, pattern: re.Pattern, pos: int, endpos: int):
         """pattern.finditer(text, pos, endpos), trying the pattern only where its lower-case
         twin (`lower_twin`) matches the lowered text."""
-        twin = lower_twin(pattern) if self.lower is not None else None
+        twin = lower_twin(pattern)
         if twin is None:
             yield from pattern.finditer(self.text, pos, endpos)
             return
