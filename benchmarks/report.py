@@ -24,7 +24,7 @@ hand, so it shows the last run, whatever the code has become since.
 ## The benchmark
 
 ```bash
-python benchmarks/run.py                     # all three scales (about 30 minutes on 2 cores)
+python benchmarks/run.py                     # all three scales (about an hour on 2 cores)
 python benchmarks/run.py --scales campaign   # a few seconds
 python benchmarks/report.py                  # this page, from the results
 ```
@@ -38,6 +38,12 @@ publish path: no rows are built directly. Each stage runs in a process of its ow
 reports its peak resident memory. The floor is the same rows written by a bare `sqlite3`
 `executemany` in one transaction, every index made once the rows are in, with publishing's
 pragmas or SQLite's defaults; `insert_all` is plain sqlite-utils (up to the archive scale).
+
+The machine's speed moves by as much as half within an hour, so the two sides of a ratio run
+close together: publishing and its floors in turn, three times each (fifteen at the campaign
+scale), and parsing with one job and with two in turn, three times each up to the archive
+scale, each side the median of its runs; the stress build between two builds of the archive
+corpus, which give the archive's time a document for the ratio of the two.
 
 How the code reaches these figures (streaming in batches, incremental ingest, indexes) is in
 [design.md](design.md).

@@ -184,3 +184,16 @@ def test_counting_instructions_without_valgrind_says_what_to_install(monkeypatch
     with pytest.raises(SystemExit) as stopped:
         instructions.main()
     assert "valgrind, which is not installed" in str(stopped.value)
+
+
+def test_the_stress_build_is_compared_with_the_archive_builds_flanking_it():
+    builds = {
+        "archive": {"build": {"per_document_ms": 4.0}},
+        "stress": {
+            "build": {"per_document_ms": 6.0},
+            "peer_build": {"per_document_ms": 5.0},
+        },
+    }
+    assert run.build_per_document_ratio(builds) == (1.2, True)
+    del builds["stress"]["peer_build"]  # a run from before the flanking builds
+    assert run.build_per_document_ratio(builds) == (1.5, False)
