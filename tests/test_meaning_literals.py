@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import ROOT
 from layout_reading import fixtures
+from multiforce.toolkit import cleaning
 from multiforce.toolkit.layouts.literals import (
     Searchable,
     leading_words,
@@ -37,6 +38,11 @@ def test_the_words_every_match_needs():
     # nothing every match must hold: always searched
     assert required_words(re.compile(r"\b(?:ab)?c\d+", re.I)) is None
     assert required_words(re.compile(r"(?:kiosk)|(?:\d+)", re.I)) is None
+    # a word too short to stand alone stands for its branch among the others' longer words
+    approximate = re.compile(r"\baround\b|\bc\.\s?\d", re.I)
+    assert required_words(approximate) == ("around", "c.")
+    assert may_match(("around", "c."), lowered("C.5 searches")) and approximate.search("C.5")
+    assert required_words(re.compile(r"\bc\.\s?\d", re.I)) is None
 
 
 def test_a_text_with_a_letter_the_ignorecase_match_folds_is_always_searched():
@@ -65,6 +71,7 @@ def _searched_patterns():
     found = [e.words for entries in questions._vocabulary().values() for e in entries]
     found += outcomes._vocabulary()[0].values()
     found += [m for profile in profiles() for m in (*profile.markers, *profile.requires_each)]
+    found += [pattern for _, pattern in cleaning.QUALIFIER_WORDS]
     return found + list(figures._explaining())
 
 

@@ -22,8 +22,7 @@ _DEFAULTS = {
 
 def _row(table: str, given: dict) -> dict:
     empty = _empty(table)
-    row = empty.copy()
-    row.update(given)
+    row = {**empty, **given}
     if len(row) > len(empty):  # a key that is not a column was added
         unknown = set(given) - set(empty)
         raise TypeError(f"{table} has no column {', '.join(sorted(unknown))}")

@@ -21,6 +21,9 @@ from re import _constants as sre
 from re import _parser
 
 MIN_WORD = 3  # a shorter required word proves too little to be worth the look
+# ...except as one branch's word among the longer words of the others: without it the whole
+# alternation proves nothing ("approx", "around" or "c." followed by a digit).
+MIN_BRANCH_WORD = 2
 UNSAFE = ("İ", "ı", "ſ")
 
 
@@ -34,13 +37,13 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     return _required(list(parsed))
 
 
-def _required(sequence) -> tuple[str, ...] | None:
+def _required(sequence, shortest: int = MIN_WORD) -> tuple[str, ...] | None:
     """The best choice of required words in a sequence of the syntax tree: a run of literal
-    characters, or one word from each branch of an alternation."""
+    characters (of `shortest` or more), or one word from each branch of an alternation."""
     choices, run = [], []
 
     def close_run():
-        if len(run) >= MIN_WORD:
+        if len(run) >= shortest:
             choices.append(("".join(run).lower(),))
         run.clear()
 
@@ -50,7 +53,10 @@ def _required(sequence) -> tuple[str, ...] | None:
             continue
         close_run()
         if op is sre.BRANCH:
-            words = [_required(list(branch)) for branch in value[1]]
+            words = [
+                _required(list(branch)) or _required(list(branch), MIN_BRANCH_WORD)
+                for branch in value[1]
+            ]
             if all(words):
                 choices.append(tuple(dict.fromkeys(w for branch in words for w in branch)))
         elif op is sre.SUBPATTERN:
@@ -123,7 +129,10 @@ def may_match(words: tuple[str, ...] | None, lowered_text: str | None) -> bool:
     the pattern's required `words`."""
     if words is None or lowered_text is None:
         return True
-    return any(word in lowered_text for word in words)
+    for word in words:  # a loop, not any(): called for every pattern of every passage
+        if word in lowered_text:
+            return True
+    return False
 
 
 # Where a pattern can match: a pattern no part of which can match a line break (nor look
