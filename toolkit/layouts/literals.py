@@ -53,10 +53,8 @@ def _required(sequence, shortest: int = MIN_WORD) -> tuple[str, ...] | None:
             continue
         close_run()
         if op is sre.BRANCH:
-            words = [
-                _required(list(branch)) or _required(list(branch), MIN_BRANCH_WORD)
-                for branch in value[1]
-            ]
+            # a branch's longest word is chosen, as anywhere: a short one only where it has none
+            words = [_required(list(branch), MIN_BRANCH_WORD) for branch in value[1]]
             if all(words):
                 choices.append(tuple(dict.fromkeys(w for branch in words for w in branch)))
         elif op is sre.SUBPATTERN:
