@@ -348,7 +348,7 @@ def floor(rows_dir: str, db: str, schema_db: str, tuned: str):
     for sql in indexes:
         conn.execute(sql)
         if sql.startswith("CREATE VIRTUAL TABLE"):  # filled as publishing fills it
-            sqlite_utils.Database(conn)["documents"].populate_fts(FULL_TEXT)
+            sqlite_utils.Database(conn, execute_plugins=False)["documents"].populate_fts(FULL_TEXT)
     conn.execute("COMMIT")
     conn.close()
     seconds += time.perf_counter() - start

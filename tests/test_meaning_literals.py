@@ -3,6 +3,7 @@
 import random
 import re
 import sys
+from itertools import product
 from types import SimpleNamespace
 
 import pytest
@@ -50,6 +51,22 @@ def test_a_text_with_a_letter_the_ignorecase_match_folds_is_always_searched():
     text = "The ſtatus of the request"  # a long s: re.I matches it as 's'
     assert pattern.search(text)
     assert lowered(text) is None and may_match(required_words(pattern), lowered(text))
+
+
+def test_a_text_is_lowered_as_str_lower_lowers_it():
+    # the quick lowering holds for the block of curly quotes, dashes and bullets: none has a case
+    assert all(chr(c).lower() == chr(c) for c in range(0x2000, 0x2080))
+    caseless = "aZ q9 ’‘“”–—•\u2071\u207f"
+    shuffle = random.Random(12)
+    for alphabet, size in product(
+        (caseless, caseless + "éÉİıſΣẞ𝐀\udc80\u1e9e\u2080"), (3, 40, 2500)
+    ):
+        for _ in range(100):
+            text = "".join(shuffle.choice(alphabet) for _ in range(size))
+            unsafe = any(character in text for character in "İıſ")
+            assert lowered(text) == (None if unsafe else text.lower()), text
+    assert lowered("Level 1 ‘SELF-SERVICE’ – A") == "level 1 ‘self-service’ – a"
+    assert lowered("CAFÉ – NOT HELD") == "café – not held"
 
 
 @pytest.mark.parametrize(
