@@ -35,9 +35,11 @@ campaign (48 forces, 3 responses each), a disclosure-log archive and a stress ca
 document is the Met's response in the Met's own layout with another reference, its years
 shifted and every figure redrawn, so every scale goes through the real read, parse, validate and
 publish path: no rows are built directly. Each stage runs in a process of its own, which
-reports its peak resident memory. The floor is the same rows written by a bare `sqlite3`
-`executemany` in one transaction, every index made once the rows are in, with publishing's
-pragmas or SQLite's defaults; `insert_all` is plain sqlite-utils (up to the archive scale).
+reports its peak resident memory, with multiforce as a user installs it: hypothesis, one of the
+test extras, is kept out (pandera would import it at the first validation). The floor is the
+same rows written by a bare `sqlite3` `executemany` in one transaction, every index made once
+the rows are in, with publishing's pragmas or SQLite's defaults; `insert_all` is plain
+sqlite-utils (up to the archive scale).
 
 The machine's speed moves by as much as half within an hour, so the two sides of a ratio run
 close together: publishing and its floors in turn, three times each (fifteen at the campaign
