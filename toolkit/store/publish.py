@@ -40,10 +40,11 @@ REINDEX_FROM = 0.5
 KEEP_THE_REST_FROM = 0.8
 # The aside file is private until it is renamed, and it is fsynced before that: SQLite need
 # not sync each batch itself. A large page cache keeps the indexes' pages in memory while a
-# big build writes them in key order that is not insertion order. Sorts (making an index) go
-# through temporary files, which SQLite fills in runs of the cache's size, packed: sorting in
-# memory allocates each key on its own, and making the indexes of 10,000 documents took 8.1 to
-# 8.6 s of CPU that way, 5.9 s this way (a publish 31.5 to 34.3 s, 27.8 to 28.1 s).
+# big build writes them in key order that is not insertion order. Allowed temporary files, SQLite
+# sorts the keys of an index it makes packed in runs of the cache's size (a file only for a run
+# that outgrows it); with temporary storage in memory it allocates each key on its own. Making
+# the indexes of 10,000 documents took 8.1 to 8.6 s of CPU that way, 5.9 s this way (a publish
+# 31.5 to 34.3 s, 27.8 to 28.1 s).
 ASIDE_PRAGMAS = (
     "PRAGMA synchronous = OFF",
     "PRAGMA cache_size = -262144",
