@@ -151,13 +151,18 @@ def test_a_forget_that_fails_halfway_leaves_the_published_database_as_it_was(tmp
     assert not [path for path in tmp_path.iterdir() if "building" in path.name]  # the copy
 
 
-def test_the_rollback_journal_is_back_once_documents_are_forgotten(tmp_path):
-    """The batches written after a forget are rolled back as any others when one fails."""
+def test_a_database_kept_in_wal_mode_stays_in_it_once_written_without_a_journal(tmp_path):
+    """The copy is written with no rollback journal (a failed session is discarded whole), and
+    the published database keeps the journal mode its owner chose."""
     db = tmp_path / "m.db"
-    ingest(db, [MET_TEXT, MET_HTML])
+    ingest(db, [MET_TEXT])
+    sqlite3.connect(db).execute("PRAGMA journal_mode = WAL").fetchone()
     with publishing.publication(db) as session:
-        session.forget(sorted(session.held_documents())[:1])
-        assert session.conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        session.forget(sorted(session.held_documents()))
+        assert session.conn.execute("PRAGMA journal_mode").fetchone() == ("off",)
+    ingest(db, [MET_TEXT, MET_HTML])
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert count(db, "documents") == 2
 
 
 def test_a_database_from_before_versions_were_recorded_reads_its_documents_again(tmp_path):
