@@ -14,6 +14,7 @@ and leaves the database untouched.
 import json
 import sqlite3
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 
 import sqlite_utils
@@ -335,7 +336,8 @@ def _insert(
     names = list(columns(table))
     key = ROW_KEYS[table]
     insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    values = (tuple(map(row.get, names)) for row in rows)
+    # every row holds every column (toolkit/rows.py builds them all): no default is looked up
+    values = map(itemgetter(*names), rows)
     if table not in SMALLEST_DOCUMENT_WINS:
         update = ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
         conn.executemany(f"{insert} ON CONFLICT({key}) DO UPDATE SET {update}", values)
