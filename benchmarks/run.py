@@ -399,6 +399,20 @@ def judge(results: dict) -> list[dict]:
             seconds = run["build"]["seconds"]
             target = TARGETS["stress_build_seconds"]
             line("full build", round(seconds, 1), target, "s", seconds <= target, name)
+    cores = results["machine"]["cores"]
+    for name, run in scales.items():
+        build = run.get("build", {})
+        if "cpu_workers_seconds" not in build:
+            continue  # a run from before the CPU time was recorded
+        line(
+            "full build: the CPU time of its process and workers shared out on the cores (the "
+            "least wall time they allow)",
+            round((build["cpu_main_seconds"] + build["cpu_workers_seconds"]) / cores, 1),
+            "-",
+            "s",
+            None,
+            name,
+        )
     for name, run in scales.items():
         peak = max(
             run[stage]["peak_rss_mb"]
