@@ -41,14 +41,17 @@ REINDEX_FROM = 0.5
 KEEP_THE_REST_FROM = 0.8
 # The aside file is private until it is renamed, and it is fsynced before that: SQLite need
 # not sync each batch itself. Nor keep a rollback journal: a session that fails is discarded
-# whole, never rolled back and carried on, and the journal is a copy of each page a batch
+# whole, never rolled back and carried on (a ROLLBACK without the journal leaves the file in no
+# known state, and it is removed with the session). The journal is a copy of each page a batch
 # changes (the indexes' pages above all) made before it changes it: publishing 10,000
-# documents wrote 1.57 GB with it, 1.18 GB without, in half the write calls. A large page
-# cache keeps the indexes' pages in memory while a big build writes them in key order that is
-# not insertion order. Allowed temporary files, SQLite sorts the keys of an index it makes
-# packed in runs of the cache's size (a file only for a run that outgrows it); with temporary
-# storage in memory it allocates each key on its own. Making the indexes of 10,000 documents
-# took 8.1 to 8.6 s of CPU that way, 5.9 s this way (a publish 31.5 to 34.3 s, 27.8 to 28.1 s).
+# documents wrote 1.57 GB with it, 1.18 GB without, in half the write calls; forgetting every
+# document of a million figures, to read them again, took 115 s with it and 51 s without
+# (benchmarks.stages reread). A large page cache keeps the indexes' pages in memory while a
+# big build writes them in key order that is not insertion order. Allowed temporary files,
+# SQLite sorts the keys of an index it makes packed in runs of the cache's size (a file only
+# for a run that outgrows it); with temporary storage in memory it allocates each key on its
+# own. Making the indexes of 10,000 documents took 8.1 to 8.6 s of CPU that way, 5.9 s this
+# way (a publish 31.5 to 34.3 s, 27.8 to 28.1 s).
 ASIDE_PRAGMAS = (
     "PRAGMA synchronous = OFF",
     "PRAGMA cache_size = -262144",
