@@ -407,7 +407,7 @@ def judge(results: dict) -> list[dict]:
         line(
             "full build: the CPU time of its process and workers shared out on the cores (the "
             "least wall time they allow)",
-            round((build["cpu_main_seconds"] + build["cpu_workers_seconds"]) / cores, 1),
+            round((build["cpu_parent_seconds"] + build["cpu_workers_seconds"]) / cores, 1),
             "-",
             "s",
             None,

@@ -436,13 +436,13 @@ def build(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     display = TimedDisplay()
     reset_peak()
-    cpu_main, cpu_workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+    cpu_parent, cpu_workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     published = pipeline.publish_sources(db, sources, fresh=True, jobs=jobs, progress=display)
     display.close()
     seconds = time.perf_counter() - start
-    cpu_main, cpu_workers = (
-        _cpu(resource.RUSAGE_SELF) - cpu_main,
+    cpu_parent, cpu_workers = (
+        _cpu(resource.RUSAGE_SELF) - cpu_parent,
         _cpu(resource.RUSAGE_CHILDREN) - cpu_workers,
     )
     assert len(published) == len(sources) and not any(item.skipped for item in published)
@@ -455,9 +455,9 @@ def build(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
         "seconds": seconds,
         "jobs": jobs,
         "per_document_ms": round(1000 * seconds / len(sources), 3),
-        # The build's least time on this machine's cores is the CPU time of both, shared out
-        # (the end of a build, once nothing is left to read, runs on one core).
-        "cpu_main_seconds": round(cpu_main, 3),
+        # The build's least time on this machine's cores is the CPU time of the process and of
+        # its workers, shared out (the end of a build, nothing left to read, runs on one core).
+        "cpu_parent_seconds": round(cpu_parent, 3),
         "cpu_workers_seconds": round(cpu_workers, 3),
         "peak_rss_mb": peak,
         "workers_peak_rss_mb": _children_peak_mb(),
