@@ -129,7 +129,7 @@ def parse(scale: str, folder: str, rows_dir: str, seed: str, jobs: str = "1"):
     counts = dict.fromkeys(TABLES, 0)
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     reset_peak()
-    cpu_parent, cpu_workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+    cpu = _cpu_now()
     seconds, start = 0.0, time.perf_counter()
     for number, batch in enumerate(pipeline._batches(sources, int(jobs))):
         extraction = Extraction()
@@ -146,10 +146,7 @@ def parse(scale: str, folder: str, rows_dir: str, seed: str, jobs: str = "1"):
     return {
         "seconds": seconds,
         "jobs": int(jobs),
-        # CPU time of this process and of its (ended) workers: on a busy machine, where the
-        # wall time says little, this shows how the work was shared out
-        "cpu_parent_seconds": round(_cpu(resource.RUSAGE_SELF) - cpu_parent, 3),
-        "cpu_workers_seconds": round(_cpu(resource.RUSAGE_CHILDREN) - cpu_workers, 3),
+        **_cpu_since(cpu),
         "documents": len(sources),
         "parse_seconds": parts.get("seconds"),  # None with workers: parse() ran in them
         "peak_rss_mb": peak_rss_mb(),
@@ -160,6 +157,20 @@ def parse(scale: str, folder: str, rows_dir: str, seed: str, jobs: str = "1"):
 def _cpu(who) -> float:
     usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
+
+
+def _cpu_now() -> tuple[float, float]:
+    return _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+
+
+def _cpu_since(then: tuple[float, float]) -> dict[str, float]:
+    """CPU time of this process and of its (ended) workers since `then` (`_cpu_now`): on a busy
+    machine, where the wall time says little, this shows how the work was shared out."""
+    parent, workers = then
+    return {
+        "cpu_parent_seconds": round(_cpu(resource.RUSAGE_SELF) - parent, 3),
+        "cpu_workers_seconds": round(_cpu(resource.RUSAGE_CHILDREN) - workers, 3),
+    }
 
 
 def _document_steps(path: Path, adapter):
@@ -436,15 +447,12 @@ def build(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     display = TimedDisplay()
     reset_peak()
-    cpu_parent, cpu_workers = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+    cpu = _cpu_now()
     start = time.perf_counter()
     published = pipeline.publish_sources(db, sources, fresh=True, jobs=jobs, progress=display)
     display.close()
     seconds = time.perf_counter() - start
-    cpu_parent, cpu_workers = (
-        _cpu(resource.RUSAGE_SELF) - cpu_parent,
-        _cpu(resource.RUSAGE_CHILDREN) - cpu_workers,
-    )
+    cpu = _cpu_since(cpu)
     assert len(published) == len(sources) and not any(item.skipped for item in published)
     parts = meter.report()
     parts["progress display"] = {"seconds": round(display.seconds, 4), "peak_rss_mb": 0.0}
@@ -455,10 +463,9 @@ def build(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
         "seconds": seconds,
         "jobs": jobs,
         "per_document_ms": round(1000 * seconds / len(sources), 3),
-        # The build's least time on this machine's cores is the CPU time of the process and of
-        # its workers, shared out (the end of a build, nothing left to read, runs on one core).
-        "cpu_parent_seconds": round(cpu_parent, 3),
-        "cpu_workers_seconds": round(cpu_workers, 3),
+        # The build's least time on this machine's cores is this CPU time, shared out (the end
+        # of a build, nothing left to read, runs on one core).
+        **cpu,
         "peak_rss_mb": peak,
         "workers_peak_rss_mb": _children_peak_mb(),
         "parts": parts,
