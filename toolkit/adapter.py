@@ -111,26 +111,22 @@ class Adapter:
         reference = self._find(document, self.reference, "the FOI reference").group("reference")
         published = self.response_row(reference)
         response_id = published["response_id"]
-        context = {"document_id": document.sha256}
         extraction = Extraction()
         extraction.add("responses", _dated(published, response))
         extraction.add("documents", document_row(document, response_id))
         year = self.response_year(reference) or _year(response)
         for rule in rules.figures:
             for row in self._figures(document, rule, year):
-                extraction.add(
-                    "observations", observation_row(response_id, self.force_id, **context, **row)
-                )
+                extraction.add("observations", observation_row(response_id, self.force_id, row))
         for rule in rules.outcomes:
             for row in self._outcomes(document, response, rule, year):
-                extraction.add(
-                    "outcomes", outcome_row(response_id, self.force_id, **context, **row)
-                )
+                extraction.add("outcomes", outcome_row(response_id, self.force_id, row))
         for table, row in self._general(response, extraction) if rules.reading else ():
             build = observation_row if table == "observations" else outcome_row
-            extraction.add(table, build(response_id, self.force_id, **context, **row))
+            row["document_id"] = document.sha256
+            extraction.add(table, build(response_id, self.force_id, row))
         for row in _asked(response):  # so that "asked and ignored" is told from "not asked"
-            extraction.add("questions", question_row(response_id, **row))
+            extraction.add("questions", question_row(response_id, row))
         if not extraction.rows["outcomes"]:
             unanswered = "; ".join(q.label or q.text for q in response.questions) or "all"
             raise DocumentError(
@@ -176,6 +172,7 @@ class Adapter:
                     continue
                 value = self._number(document, groups[group], rule.what)
                 yield {
+                    "document_id": document.sha256,
                     "technology": rule.technology,
                     "measure": measure.measure,
                     "period_start": period.start.isoformat(),
@@ -211,6 +208,7 @@ class Adapter:
         exemptions = _sections(status, [quote, reason], response)
         for technology, measure, breakdown in rule.topics():
             yield {
+                "document_id": document.sha256,
                 "technology": technology,
                 "measure": measure,
                 "breakdown": breakdown,

@@ -199,12 +199,12 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     """What became of every number of `text`, given the rows parsed from it."""
     tokens = _tokens(text)
     starts = [m.start() for m in tokens]
+    ends = [m.end() for m in tokens]
     verdicts: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
 
-    def explain(start: int, end: int, verdict, accepts=lambda token: True) -> None:
+    def explain(start: int, end: int, verdict, accepts=None) -> None:
         for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-            token = tokens[i]
-            if verdicts[i] is None and token.end() <= end and accepts(token):
+            if verdicts[i] is None and ends[i] <= end and (accepts is None or accepts(tokens[i])):
                 verdicts[i] = verdict
 
     occurrences = _Occurrences(text)
@@ -216,7 +216,7 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
                 start,
                 end,
                 (FIGURE, what, row["observation_id"]),
-                lambda token, value=row["value"]: _value(token) == value,
+                lambda token, value=row["value"]: _value(token.group(0)) == value,
             )
     outcomes = rows.get("outcomes", [])
     for table, what, row in [
@@ -235,9 +235,9 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     # rule needs to read. The adapter's own rules read each such number's whole line (a passage
     # it ignores may be long); the common rules, whose passages are short, its surroundings.
     pending = [i for i, verdict in enumerate(verdicts) if verdict is None]
-    lines = _lines(text, (tokens[i] for i in pending))
+    lines = _lines(text, starts, ends, pending)
     ignored = tuple(ignored)
-    for i, rule in _first_rules(_first_ignored(ignored), text, tokens, lines, pending):
+    for i, rule in _first_rules(_first_ignored(ignored), text, starts, ends, lines, pending):
         verdicts[i] = (IGNORED, ignored[rule].reason, None)
     for reference in _own_references(rows):
         for start, end in occurrences(reference):
@@ -246,9 +246,9 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     if len(pending) * (REACH + TAIL) > len(text):  # numbers everywhere: read it all, at once
         around = dict.fromkeys(pending, (0, len(text)))
     else:
-        around = {i: _surroundings(text, tokens[i]) for i in pending}
+        around = {i: _surroundings(text, starts[i], ends[i]) for i in pending}
     spans = _merged(around[i] for i in pending)
-    for i, rule in _first_rules(_FIRST_COMMON, text, tokens, spans, pending, around):
+    for i, rule in _first_rules(_FIRST_COMMON, text, starts, ends, spans, pending, around):
         kind, common = COMMON[rule]
         verdicts[i] = (kind, common.reason, None)
 
@@ -275,54 +275,49 @@ def _tokens(text: str) -> list[re.Match]:
     return tokens
 
 
-def _lines(text: str, tokens) -> list[tuple[int, int]]:
-    """The lines holding the tokens (in order of position), each line once."""
+def _lines(text: str, starts: list[int], ends: list[int], which) -> list[tuple[int, int]]:
+    """The lines holding the tokens `which` (in order of position), each line once."""
     lines: list[tuple[int, int]] = []
-    for token in tokens:
-        if lines and token.start() < lines[-1][1]:
+    for i in which:
+        if lines and starts[i] < lines[-1][1]:
             continue  # on the line before: found once, not once per token (a line may be huge)
-        end = text.find("\n", token.end())
-        lines.append((text.rfind("\n", 0, token.start()) + 1, len(text) if end < 0 else end + 1))
+        end = text.find("\n", ends[i])
+        lines.append((text.rfind("\n", 0, starts[i]) + 1, len(text) if end < 0 else end + 1))
     return lines
 
 
-def _surroundings(text: str, token: re.Match) -> tuple[int, int]:
+def _surroundings(text: str, start: int, end: int) -> tuple[int, int]:
     """Where a passage that explains `token` can lie: from the start of the word REACH
     characters before it to the end of the word TAIL characters after it (a passage's later
     numbers, if unexplained, extend it with their own surroundings). A keyword, a date or
     a range is shorter; a list is followed number by number, each explaining the next."""
-    low = max(0, token.start() - REACH)
+    low = max(0, start - REACH)
     floor = max(0, low - WORD)
     low = max(text.rfind(" ", floor, low), text.rfind("\n", floor, low)) + 1 or floor
-    high = min(len(text), token.end() + TAIL)
+    high = min(len(text), end + TAIL)
     space, newline = text.find(" ", high, high + WORD), text.find("\n", high, high + WORD)
     if space < 0 or 0 <= newline < space:
         space = newline
     return low, min(len(text), high + WORD) if space < 0 else space
 
 
-def _first_rules(rules: "_FirstRules", text, tokens, spans, pending, surroundings=None):
+def _first_rules(rules: "_FirstRules", text, starts, ends, spans, pending, surroundings=None):
     """(token, rule) for each pending token a rule explains, the rules reading each span that
     holds any (spans and tokens are in order of position, and each token lies in a span)."""
     groups, at = [], 0
     for low, high in spans:
-        members = []
-        while at < len(pending) and tokens[pending[at]].start() < high:
-            members.append(pending[at])
+        first = at
+        while at < len(pending) and starts[pending[at]] < high:
             at += 1
-        if members:
-            groups.append((low, high, members))
-    passages = [
-        (
-            low,
-            high,
-            [
-                (tokens[i].start(), tokens[i].end(), *(surroundings[i] if surroundings else ()))
-                for i in members
-            ],
-        )
-        for low, high, members in groups
-    ]
+        if at > first:
+            groups.append((low, high, pending[first:at]))
+    if surroundings:
+        numbers = [
+            [(starts[i], ends[i], *surroundings[i]) for i in members] for *_, members in groups
+        ]
+    else:
+        numbers = [[(starts[i], ends[i]) for i in members] for *_, members in groups]
+    passages = [(low, high, found) for (low, high, _), found in zip(groups, numbers, strict=True)]
     for (_, _, members), found in zip(groups, rules(text, passages), strict=True):
         for i, rule in zip(members, found, strict=True):
             if rule is not None:
@@ -500,11 +495,12 @@ class _Occurrences:
         return self.cache[quote]
 
 
-def _value(token: re.Match) -> float | None:
-    if not BARE.fullmatch(token.group(0)):
+@lru_cache(maxsize=4096)  # a letter's numbers recur from letter to letter ("2019", "Q1")
+def _value(number: str) -> float | None:
+    if not BARE.fullmatch(number):
         return None  # "Q1" or "3rd" is never a figure's value
     try:
-        return float(token.group(0).rstrip("%").replace(",", ""))
+        return float(number.rstrip("%").replace(",", ""))
     except ValueError:
         return None  # "1.2.3"
 

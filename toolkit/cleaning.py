@@ -89,18 +89,17 @@ QUALIFIER_WORDS = (
 
 def infer_qualifier(*passages: str | None) -> str:
     """What a force's own words say about a figure: planned, approximate, partial or exact."""
-    text = " ".join(p for p in passages if p)
+    text = " ".join([p for p in passages if p])
     lower = lowered(text)
-    return next(
-        (
-            name
-            for name, pattern in QUALIFIER_WORDS
-            if may_match(words_of(pattern), lower) and pattern.search(text)
-        ),
-        "exact",
-    )
+    for name, pattern in QUALIFIER_WORDS:
+        if may_match(words_of(pattern), lower) and pattern.search(text):
+            return name
+    return "exact"
 
 
 def stable_id(*parts) -> str:
-    joined = "\x1f".join(["" if part is None else str(part) for part in parts])
+    # A row's id is made from a few strings, for every row read: str() only where needed.
+    joined = "\x1f".join(
+        [part if part.__class__ is str else "" if part is None else str(part) for part in parts]
+    )
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]

@@ -3,6 +3,7 @@ name a response has (`response_id`), and the rule that makes several sources one
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import polars as pl
 
@@ -49,6 +50,7 @@ ID_COLUMNS = {
         "period_end",
     ),
 }
+_ID_VALUES = {table: itemgetter(*names) for table, names in ID_COLUMNS.items()}
 # Two sources of one response must agree on these; other columns take the first in sort order.
 AGREEING_RESPONSE_COLUMNS = ("request_date", "response_date", "review_of")
 
@@ -65,7 +67,7 @@ def response_id(force_id: str, reference: str) -> str:
 
 def row_id(table: str, response_id: str, row: dict) -> str:
     """The stable id of an observation, outcome or question: one row, one id, always."""
-    return stable_id(response_id, *map(row.__getitem__, ID_COLUMNS[table]))
+    return stable_id(response_id, *_ID_VALUES[table](row))
 
 
 def source_kinds(*joined: str) -> str:

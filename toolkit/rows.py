@@ -57,27 +57,31 @@ def document_row(document, response_id: str) -> dict:
     )
 
 
-def _with_id(table: str, response_id: str, given: dict) -> dict:
-    row = _row(table, given)
+def _with_id(table: str, response_id: str, row: dict) -> dict:
     row["response_id"] = response_id
     row[ROW_KEYS[table]] = row_id(table, response_id, row)
     return row
 
 
-def observation_row(response_id: str, force_id: str, **given) -> dict:
-    """A figure; `document_id` and `quote` for a figure read from a document, `locator` else.
-    Its unit is the one its measure allows where only one fits (yes_no, gbp), count else."""
-    given.setdefault("unit", MEASURE_UNITS.get(given.get("measure"), "count"))
-    given["force_id"] = force_id
-    return _with_id("observations", response_id, given)
+def observation_row(response_id: str, force_id: str, given: dict) -> dict:
+    """A figure from its columns; `document_id` and `quote` for a figure read from a document,
+    `locator` else. Its unit is the one its measure allows where only one fits (yes_no, gbp),
+    count else."""
+    row = _row("observations", given)
+    if "unit" not in given:
+        row["unit"] = MEASURE_UNITS.get(row["measure"], "count")
+    row["force_id"] = force_id
+    return _with_id("observations", response_id, row)
 
 
-def outcome_row(response_id: str, force_id: str, **given) -> dict:
-    """What the response did with one question topic."""
-    given["force_id"] = force_id
-    return _with_id("outcomes", response_id, given)
+def outcome_row(response_id: str, force_id: str, given: dict) -> dict:
+    """What the response did with one question topic, from its columns."""
+    row = _row("outcomes", given)
+    row["force_id"] = force_id
+    return _with_id("outcomes", response_id, row)
 
 
-def question_row(response_id: str, **given) -> dict:
-    """One question of the request, for one topic (topic columns null where it is unmapped)."""
-    return _with_id("questions", response_id, given)
+def question_row(response_id: str, given: dict) -> dict:
+    """One question of the request, for one topic (topic columns null where it is unmapped),
+    from its columns."""
+    return _with_id("questions", response_id, _row("questions", given))

@@ -114,11 +114,11 @@ class Compilation(FormatAdapter):
         made = {
             "responses": [(response, first_row[force]) for force, response in responses.items()],
             "observations": [
-                (observation_row(responses[force]["response_id"], force, **row), where)
+                (observation_row(responses[force]["response_id"], force, row), where)
                 for force, row, where in observations
             ],
             "outcomes": [
-                (outcome_row(responses[force]["response_id"], force, **row), where)
+                (outcome_row(responses[force]["response_id"], force, row), where)
                 for force, row, where in outcomes
             ],
         }

@@ -88,10 +88,10 @@ class AnswerTemplate(FormatAdapter):
         context = {"document_id": document.sha256}
         rows = {
             "observations": [
-                (observation_row(this, force, **context, **a.observation()), a) for a in figures
+                (observation_row(this, force, {**context, **a.observation()}), a) for a in figures
             ],
             "outcomes": [
-                (outcome_row(this, force, **context, **_outcome(answers)), answers[0])
+                (outcome_row(this, force, {**context, **_outcome(answers)}), answers[0])
                 for answers in outcomes.values()
             ],
         }

@@ -114,7 +114,7 @@ class Transcription(FormatAdapter):
         places: dict[str, list] = {"questions": [], "observations": [], "outcomes": []}
         for n, entry in enumerate(response["questions"], 1):
             for row in _questions(entry, f"question {n}", problems):
-                rows["questions"].append(question_row(this, **row))
+                rows["questions"].append(question_row(this, row))
                 places["questions"].append(f"question {n}")
         for n, entry in enumerate(response["figures"], 1):
             where = f"figure {n}"
@@ -123,7 +123,7 @@ class Transcription(FormatAdapter):
             row = figure_row(values, where, problems) if ok else None
             if row is not None:
                 rows["observations"].append(
-                    observation_row(this, force, document_id=document_id, **row)
+                    observation_row(this, force, {"document_id": document_id, **row})
                 )
                 places["observations"].append(where)
         for n, entry in enumerate(response["outcomes"], 1):
@@ -131,7 +131,9 @@ class Transcription(FormatAdapter):
             values, ok = read_entry(entry, OUTCOME_KEYS, where, problems)
             provenance(values, where, problems, quoted=draft)
             for row in outcome_rows(values) if ok else []:
-                rows["outcomes"].append(outcome_row(this, force, document_id=document_id, **row))
+                rows["outcomes"].append(
+                    outcome_row(this, force, {"document_id": document_id, **row})
+                )
                 places["outcomes"].append(where)
         reviewed = response["review_of"]
         responses = [
