@@ -188,12 +188,21 @@ def map_questions(
     response: Response, question_map: Mapping[str, Iterable[Topic]] | None = None
 ) -> tuple[QuestionTopics, ...]:
     """Every question of the response with its topics (unmapped ones kept, with a reason)."""
+    if not question_map:
+        return _mapped(response.questions, response.title, response.request)
+    return _mapped_by(response.questions, response.title, response.request, question_map)
+
+
+@lru_cache(maxsize=256)  # a campaign asks every force the same questions, letter after letter
+def _mapped(questions, title, request) -> tuple[QuestionTopics, ...]:
+    return _mapped_by(questions, title, request, None)
+
+
+def _mapped_by(questions, title, request, question_map) -> tuple[QuestionTopics, ...]:
     mapped = []
-    for index, q in enumerate(response.questions):
+    for index, q in enumerate(questions):
         # "How many of these searches ...": the question before says what "these" are.
-        before = (
-            response.questions[index - 1].text if index and REFERS_BACK.search(q.text) else None
-        )
-        context = (q.heading, before, response.title, response.request)
+        before = questions[index - 1].text if index and REFERS_BACK.search(q.text) else None
+        context = (q.heading, before, title, request)
         mapped.append(map_question(q.text, question_map, context, q.label, q.number))
     return tuple(mapped)
