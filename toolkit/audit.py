@@ -287,10 +287,11 @@ def _lines(text: str, starts: list[int], ends: list[int], which) -> list[tuple[i
 
 
 def _surroundings(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where a passage that explains `token` can lie: from the start of the word REACH
-    characters before it to the end of the word TAIL characters after it (a passage's later
-    numbers, if unexplained, extend it with their own surroundings). A keyword, a date or
-    a range is shorter; a list is followed number by number, each explaining the next."""
+    """Where a passage that explains the number from `start` to `end` can lie: from the start
+    of the word REACH characters before it to the end of the word TAIL characters after it (a
+    passage's later numbers, if unexplained, extend it with their own surroundings). A keyword,
+    a date or a range is shorter; a list is followed number by number, each explaining the
+    next."""
     low = max(0, start - REACH)
     floor = max(0, low - WORD)
     low = max(text.rfind(" ", floor, low), text.rfind("\n", floor, low)) + 1 or floor
