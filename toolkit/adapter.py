@@ -115,16 +115,20 @@ class Adapter:
         extraction.add("responses", _dated(published, response))
         extraction.add("documents", document_row(document, response_id))
         year = self.response_year(reference) or _year(response)
+
+        def read(table: str, row: dict) -> None:
+            row["document_id"] = document.sha256
+            build = observation_row if table == "observations" else outcome_row
+            extraction.add(table, build(response_id, self.force_id, row))
+
         for rule in rules.figures:
             for row in self._figures(document, rule, year):
-                extraction.add("observations", observation_row(response_id, self.force_id, row))
+                read("observations", row)
         for rule in rules.outcomes:
             for row in self._outcomes(document, response, rule, year):
-                extraction.add("outcomes", outcome_row(response_id, self.force_id, row))
+                read("outcomes", row)
         for table, row in self._general(response, extraction) if rules.reading else ():
-            build = observation_row if table == "observations" else outcome_row
-            row["document_id"] = document.sha256
-            extraction.add(table, build(response_id, self.force_id, row))
+            read(table, row)
         for row in _asked(response):  # so that "asked and ignored" is told from "not asked"
             extraction.add("questions", question_row(response_id, row))
         if not extraction.rows["outcomes"]:
@@ -172,7 +176,6 @@ class Adapter:
                     continue
                 value = self._number(document, groups[group], rule.what)
                 yield {
-                    "document_id": document.sha256,
                     "technology": rule.technology,
                     "measure": measure.measure,
                     "period_start": period.start.isoformat(),
@@ -208,7 +211,6 @@ class Adapter:
         exemptions = _sections(status, [quote, reason], response)
         for technology, measure, breakdown in rule.topics():
             yield {
-                "document_id": document.sha256,
                 "technology": technology,
                 "measure": measure,
                 "breakdown": breakdown,

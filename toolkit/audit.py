@@ -312,13 +312,14 @@ def _first_rules(rules: "_FirstRules", text, starts, ends, spans, pending, surro
             at += 1
         if at > first:
             groups.append((low, high, pending[first:at]))
-    if surroundings:
-        numbers = [
-            [(starts[i], ends[i], *surroundings[i]) for i in members] for *_, members in groups
-        ]
-    else:
-        numbers = [[(starts[i], ends[i]) for i in members] for *_, members in groups]
-    passages = [(low, high, found) for (low, high, _), found in zip(groups, numbers, strict=True)]
+    passages = [
+        (
+            low,
+            high,
+            [(starts[i], ends[i], *(surroundings[i] if surroundings else ())) for i in members],
+        )
+        for low, high, members in groups
+    ]
     for (_, _, members), found in zip(groups, rules(text, passages), strict=True):
         for i, rule in zip(members, found, strict=True):
             if rule is not None:
