@@ -220,12 +220,13 @@ def _unpublished(session, sources, results: list[Ingested]):
     they were hashed: store/digests.py): if its document is published, read by the code that
     would read it now, it is skipped without being parsed.
     """
-    held = session.held_documents()
     digests = Digests(session.db_path)
     # The copy to write into, made while the sources are hashed, parsed and validated: started
-    # at once where a file changed (a document to read, most likely; if not, it is dropped).
+    # at once where a file changed (a document to read, most likely; if not, it is dropped),
+    # before the published documents are read (0.4 s at a million figures).
     if digests.any_changed(path for path, _ in sources):
         session.copy_ahead()
+    held = session.held_documents()
     current = {
         name: adapter_version(cls) for name, cls in {**adapters(), **format_adapters()}.items()
     }
