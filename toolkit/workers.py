@@ -48,12 +48,23 @@ def usable(jobs: int, items: int) -> int:
     return min(jobs, items)
 
 
-def in_order(function: Callable, items: Sequence, jobs: int, ahead: int = 0) -> Iterator:
+def in_order(
+    function: Callable,
+    items: Sequence,
+    jobs: int,
+    ahead: int = 0,
+    chunk: int = CHUNK,
+    meanwhile: Callable[[], None] | None = None,
+) -> Iterator:
     """function(item) for each item, in order, computed by `jobs` worker processes, which
-    run up to `ahead` items (or AHEAD chunks each, if more) beyond the one being used: the
-    work the caller does with a result is then done while the workers go on."""
+    take `chunk` items at a time and run up to `ahead` items (or AHEAD chunks each, if more)
+    beyond the one being used: the work the caller does with a result is then done while the
+    workers go on. `meanwhile()`, if given, is called here once the workers have been forked,
+    before the first result is waited for."""
     workers = usable(jobs, len(items))
     if not workers:
+        if meanwhile is not None:
+            meanwhile()
         yield from map(function, items)
         return
     pool = ProcessPoolExecutor(
@@ -63,17 +74,19 @@ def in_order(function: Callable, items: Sequence, jobs: int, ahead: int = 0) -> 
         initargs=(function, items, os.getpid()),
     )
     try:
-        chunks = iter(range(0, len(items), CHUNK))
+        chunks = iter(range(0, len(items), chunk))
         running = deque()
         for start in chunks:
-            running.append(pool.submit(_run, start, min(start + CHUNK, len(items))))
-            if len(running) >= max(workers * (AHEAD + 1), -(-ahead // CHUNK)):
+            running.append(pool.submit(_run, start, min(start + chunk, len(items))))
+            if len(running) >= max(workers * (AHEAD + 1), -(-ahead // chunk)):
                 break
+        if meanwhile is not None:
+            meanwhile()
         while running:
             results, failure = _outcome(running.popleft())
             start = next(chunks, None)
             if start is not None:
-                running.append(pool.submit(_run, start, min(start + CHUNK, len(items))))
+                running.append(pool.submit(_run, start, min(start + chunk, len(items))))
             yield from results
             if failure:
                 raise failure.rebuilt()
