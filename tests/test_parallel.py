@@ -51,6 +51,25 @@ def test_the_workers_give_way_to_the_process_that_uses_their_results():
     assert os.nice(0) < niceness[0]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_work_given_meanwhile_runs_here_once_while_the_items_are_computed(jobs):
+    """The summaries take one item a task and run their own statements while the workers
+    compute: `meanwhile` runs once, in this process, before the first result is used."""
+    here, calls = os.getpid(), []
+    results = workers.in_order(
+        lambda item: (item, os.getpid()),
+        range(4),
+        jobs=jobs,
+        chunk=1,
+        meanwhile=lambda: calls.append(os.getpid()),
+    )
+    first = next(results)
+    assert calls == [here]
+    computed = [first, *results]
+    assert [item for item, _ in computed] == [0, 1, 2, 3] and calls == [here]
+    assert {pid != here for _, pid in computed} == {jobs > 1}
+
+
 def test_a_document_error_in_a_worker_is_raised_as_itself(tmp_path):
     documents = met_batch(tmp_path / "docs", 12, 0)
     (tmp_path / "docs" / "response-5.txt").write_text("")

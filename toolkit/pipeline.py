@@ -223,7 +223,7 @@ def _unpublished(session, sources, results: list[Ingested]):
     digests = Digests(session.db_path)
     # The copy to write into, made while the sources are hashed, parsed and validated: started
     # at once where a file changed (a document to read, most likely; if not, it is dropped),
-    # before the published documents are read (0.4 s at a million figures).
+    # before the published documents are read (0.2 to 0.4 s at a million figures).
     if digests.any_changed(path for path, _ in sources):
         session.copy_ahead()
     held = session.held_documents()
