@@ -10,7 +10,6 @@ there is nothing to write.
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -69,7 +68,7 @@ INDEXES = {
     "responses": [("force_id", "source_kind")],
 }
 # summary table -> (the SELECT that fills it, the view it must equal, its indexes). A summary may
-# read one listed before it. They are computed a few at a time in this order (`_computing`),
+# read one listed before it. They are computed a few at a time in this order (`_chains`),
 # the dearest first, so that the last to start is a quick one: at a million figures,
 # technology_evidence took 1.6 s, scanner_searches_and_matches 1.1, scanner_totals_by_force
 # 0.8 and response_recency with outcome_cells 0.75.
@@ -145,7 +144,10 @@ def write_summaries(conn: sqlite3.Connection, meanwhile: tuple[str, ...] = ()) -
             conn.execute(statement)
 
     computed = {}
-    for chain in _computing(_file_of(conn) if tables else None, begin):
+    chains = _chains() if tables else []
+    for chain in in_order(
+        partial(_compute, _file_of(conn)), chains, default_jobs(), chunk=1, meanwhile=begin
+    ):
         computed.update(chain)
     for table, (select, view, indexes) in SUMMARIES.items():
         held = conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchall()
@@ -172,10 +174,10 @@ def write_summaries(conn: sqlite3.Connection, meanwhile: tuple[str, ...] = ()) -
     conn.execute("RELEASE summaries")
 
 
-def _computing(path: str | None, meanwhile: Callable[[], None]) -> Iterator[dict]:
-    """Each summary table's definition and rows (none without a `path`), computed on the
-    machine's cores while `meanwhile()` runs here: a summary reads its views over every stored
-    row (a second each at a million figures) and holds few.
+def _chains() -> list[list[str]]:
+    """The summary tables, in the order they are computed on the machine's cores (`_compute`,
+    while the connection writing them runs its `meanwhile` statements): a summary reads its
+    views over every stored row (a second each at a million figures) and holds few.
 
     The summaries that read none of the others are computed side by side, each in a worker
     process (toolkit.workers) on a read-only connection of its own; one that reads an earlier
@@ -183,7 +185,7 @@ def _computing(path: str | None, meanwhile: Callable[[], None]) -> Iterator[dict
     temporary table. Processes, not threads: at a million figures, on two cores, the four took
     3.4 to 3.7 s in two threads of this process and 2.4 to 2.8 s in two processes."""
     chains: list[list[str]] = []
-    for table in (table for table in SUMMARIES if table not in LIVE and path is not None):
+    for table in (table for table in SUMMARIES if table not in LIVE):
         reads = [
             chain
             for chain in chains
@@ -191,7 +193,7 @@ def _computing(path: str | None, meanwhile: Callable[[], None]) -> Iterator[dict
         ]
         chains = [chain for chain in chains if chain not in reads]
         chains.append([earlier for chain in reads for earlier in chain] + [table])
-    return in_order(partial(_compute, path), chains, default_jobs(), chunk=1, meanwhile=meanwhile)
+    return chains
 
 
 def _compute(path: str, chain: list[str]) -> dict[str, tuple[str, list[tuple]]]:
