@@ -138,6 +138,7 @@ def write_summaries(conn: sqlite3.Connection, meanwhile: tuple[str, ...] = ()) -
     if conn.in_transaction:
         conn.commit()
 
+    # Run here once the workers are forked, while they compute (`in_order`'s meanwhile).
     def begin() -> None:
         conn.execute("SAVEPOINT summaries")
         for statement in meanwhile:
