@@ -178,7 +178,7 @@ def publish_sources(
     """
     results: list[Ingested] = []
     problems = []
-    with publication(db, fresh=fresh) as session:
+    with publication(db, fresh=fresh, jobs=jobs) as session:
         pending, stale = _unpublished(session, sources, results)
         progress.phase(
             f"Putting away the rows of {len(stale):,} documents read by code that has since "

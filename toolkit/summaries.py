@@ -118,12 +118,14 @@ SUMMARY_TABLES_FROM = 10_000
 LIVE = {"matrix_cells_summary", "outcome_matrix_summary"}
 
 
-def write_summaries(conn: sqlite3.Connection, meanwhile: tuple[str, ...] = ()) -> None:
+def write_summaries(
+    conn: sqlite3.Connection, meanwhile: tuple[str, ...] = (), jobs: int | None = None
+) -> None:
     """Rebuild every summary from the stored rows: tables from SUMMARY_TABLES_FROM figures and
     outcomes, views of their views below it (and the LIVE summaries' views). What the
     connection has not yet committed is committed first: the summaries read the stored rows.
-    The `meanwhile` statements run on the connection while the summaries are computed, and
-    take effect with them."""
+    The `meanwhile` statements run on the connection while the summaries are computed (on
+    `jobs` processes, or as many as cores), and take effect with them."""
     tables = conn.execute(  # counted no further than it needs: a million rows take seconds
         "SELECT count(*) >= ? FROM (SELECT 1 FROM observations UNION ALL SELECT 1 FROM outcomes "
         "LIMIT ?)",
@@ -147,7 +149,11 @@ def write_summaries(conn: sqlite3.Connection, meanwhile: tuple[str, ...] = ()) -
     computed = {}
     chains = _chains() if tables else []
     for chain in in_order(
-        partial(_compute, _file_of(conn)), chains, default_jobs(), chunk=1, meanwhile=begin
+        partial(_compute, _file_of(conn)),
+        chains,
+        default_jobs() if jobs is None else jobs,
+        chunk=1,
+        meanwhile=begin,
     ):
         computed.update(chain)
     for table, (select, view, indexes) in SUMMARIES.items():

@@ -40,10 +40,10 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def usable(jobs: int, items: int) -> int:
-    """How many workers to start: none (work here) for one job or one item, or where processes
-    cannot be forked."""
-    if jobs <= 1 or items <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+def usable(jobs: int, items: int, alongside: bool = False) -> int:
+    """How many workers to start: none (work here) for one job, for one item unless this
+    process has work to do `alongside` it, or where processes cannot be forked."""
+    if jobs <= 1 or items < 2 - alongside or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     return min(jobs, items)
 
@@ -61,7 +61,7 @@ def in_order(
     beyond the one being used: the work the caller does with a result is then done while the
     workers go on. `meanwhile()`, if given, is called here once the workers have been forked,
     before the first result is waited for."""
-    workers = usable(jobs, len(items))
+    workers = usable(jobs, len(items), alongside=meanwhile is not None)
     if not workers:
         if meanwhile is not None:
             meanwhile()

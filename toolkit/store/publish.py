@@ -14,6 +14,7 @@ and leaves the database untouched.
 import json
 import sqlite3
 from contextlib import contextmanager
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from ..errors import MultiforceError, ValidationFailed
 from ..records import ROW_KEYS, TABLES, Extraction, cited_first
 from ..summaries import write_summaries
 from ..validation import Report
-from . import checks, files
+from ..workers import default_jobs, in_order
+from . import checks, files, fulltext
 from .schema import WRITING_INDEXES, drop_indexes, ensure_indexes, ensure_schema
 
 # A figure that several documents of a response state is cited from the one with the smallest
@@ -63,9 +65,10 @@ ASIDE_PRAGMAS = (
 class Publication:
     """One writer's session on a database: what it holds, what to forget, batches to write."""
 
-    def __init__(self, db_path: Path, fresh: bool):
+    def __init__(self, db_path: Path, fresh: bool, jobs: int | None = None):
         self.db_path = db_path
         self.fresh = fresh
+        self.jobs = default_jobs() if jobs is None else jobs  # processes for the end's work
         self.aside = files.aside_path(db_path)
         self.conn: sqlite3.Connection | None = None
         self.copy: files.Copy | None = None
@@ -141,6 +144,27 @@ class Publication:
             if not self.fresh:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
+        # The full-text index, when there is none (a build, or a publish that dropped it to make
+        # it again), is made in a worker process while this one makes the other indexes and
+        # runs the checks, then copied in (store/fulltext.py).
+        # An ingest's copy holds the statistics of the last publish (see `_check`).
+        analyse = self.fresh or self.reindexing or not _has_statistics(self.conn)
+        indexing = [self.aside] if fulltext.missing(self.conn) else []
+        check = partial(self._check, analyse)
+        for made in in_order(fulltext.build, indexing, self.jobs, meanwhile=check):
+            fulltext.take(self.aside, made, ASIDE_PRAGMAS)
+        # derived tables for fast pages: toolkit/summaries.py
+        write_summaries(self.conn, meanwhile=() if analyse else ("ANALYZE",), jobs=self.jobs)
+        self.conn.execute(f"PRAGMA journal_mode = {self.journal_mode}")  # a WAL database stays one
+        self.conn.close()
+        self.conn = None
+        if self.flushing is not None:
+            self.flushing.join()
+        files.replace(self.aside, self.db_path)
+
+    def _check(self, analyse: bool) -> None:
+        """The indexes, the planner's statistics (if `analyse`), and the checks across
+        batches."""
         # A build written in one batch was checked whole by validation. The checks read the
         # indexes a build makes at its end: make them first.
         ensure_indexes(_database(self.conn))
@@ -153,8 +177,7 @@ class Publication:
         # its checks and summaries read by those, and it gathers its own while the summaries
         # are computed; one that made its indexes again gathers them first, as a build does.
         self.conn.execute("PRAGMA analysis_limit = 1000")
-        analysed_before = self.fresh or self.reindexing or not _has_statistics(self.conn)
-        if analysed_before:
+        if analyse:
             self.conn.execute("ANALYZE")
         problems = (
             checks.matches_within_uses(self.conn, self.written)
@@ -163,14 +186,6 @@ class Publication:
         )
         if problems:
             raise ValidationFailed(Report(problems))
-        # derived tables for fast pages: toolkit/summaries.py
-        write_summaries(self.conn, meanwhile=() if analysed_before else ("ANALYZE",))
-        self.conn.execute(f"PRAGMA journal_mode = {self.journal_mode}")  # a WAL database stays one
-        self.conn.close()
-        self.conn = None
-        if self.flushing is not None:
-            self.flushing.join()
-        files.replace(self.aside, self.db_path)
 
     def copy_ahead(self) -> None:
         """Start copying the published database aside, to write the batches into later."""
@@ -183,6 +198,7 @@ class Publication:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+        files.remove(fulltext.made_path(self.aside))
         files.remove(self.aside)
 
     def _connection(self) -> sqlite3.Connection:
@@ -202,12 +218,13 @@ class Publication:
 
 
 @contextmanager
-def publication(db_path: Path | str, *, fresh: bool = False):
-    """A locked session that publishes everything written in it at the end, or nothing."""
+def publication(db_path: Path | str, *, fresh: bool = False, jobs: int | None = None):
+    """A locked session that publishes everything written in it at the end, or nothing; its
+    end's work (the full-text index, the summaries) on `jobs` processes, or as many as cores."""
     db_path = Path(db_path)
     with files.write_errors_are_clear(db_path), files.locked(db_path):
         files.remove_stale_asides(db_path)
-        session = Publication(db_path, fresh)
+        session = Publication(db_path, fresh, jobs)
         try:
             yield session
             session.finish()

@@ -90,8 +90,8 @@ RETIRED_INDEXES = (
 
 def ensure_schema(db: sqlite_utils.Database, indexes: bool = True) -> None:
     """Create what is missing: the reference tables, the data tables (adding the columns a
-    database built by an earlier version lacks), their indexes and the documents' full-text
-    index (none without `indexes`: see `ensure_indexes`), and the views."""
+    database built by an earlier version lacks), their indexes (none without `indexes`: see
+    `ensure_indexes`), and the views."""
     publish_reference(db)
     for index in INDEXES["forces"]:
         db["forces"].create_index(index, if_not_exists=True)
@@ -112,22 +112,22 @@ def ensure_schema(db: sqlite_utils.Database, indexes: bool = True) -> None:
 
 
 def ensure_indexes(db: sqlite_utils.Database, only=None) -> None:
-    """The data tables' indexes that are missing (of those in `only`, if given), and, with
-    all of them, the documents' full-text index: made from the rows already in, it is kept up
-    to date from then on by triggers (indexing a build's texts at once takes half the time)."""
+    """The data tables' indexes that are missing (of those in `only`, if given). The documents'
+    full-text index is made at the end of a publish that finds none (store/fulltext.py): made
+    from the rows already in, it is kept up to date from then on by triggers (indexing a
+    build's texts at once takes half the time)."""
     for table in FOREIGN_KEYS:
         for index in INDEXES[table]:
             if only is None or index in only:
                 db[table].create_index(index, if_not_exists=True)
-    if only is None and not db["documents"].detect_fts():
-        db["documents"].enable_fts(FULL_TEXT, create_triggers=True)
 
 
 def drop_indexes(db: sqlite_utils.Database) -> None:
     """Every index of the data tables but the WRITING_INDEXES, and the documents' full-text
     index: a publish that deletes most rows, to write as many again, makes them once its rows
-    are in (`ensure_indexes`, and the summaries' own), as a build does, instead of updating
-    each row by row, and the full-text index reading every deleted text again."""
+    are in (`ensure_indexes`, store/fulltext.py and the summaries' own), as a build does,
+    instead of updating each row by row, and the full-text index reading every deleted text
+    again."""
     for table in FOREIGN_KEYS:
         for index in db[table].indexes:
             if index.origin == "c" and index.columns not in WRITING_INDEXES:
