@@ -144,11 +144,11 @@ class Publication:
             if not self.fresh:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
+        # An ingest's copy holds the statistics of the last publish (see `_check`).
+        analyse = self.fresh or self.reindexing or not _has_statistics(self.conn)
         # The full-text index, when there is none (a build, or a publish that dropped it to make
         # it again), is made in a worker process while this one makes the other indexes and
         # runs the checks, then copied in (store/fulltext.py).
-        # An ingest's copy holds the statistics of the last publish (see `_check`).
-        analyse = self.fresh or self.reindexing or not _has_statistics(self.conn)
         indexing = [self.aside] if fulltext.missing(self.conn) else []
         check = partial(self._check, analyse)
         for made in in_order(fulltext.build, indexing, self.jobs, meanwhile=check):
