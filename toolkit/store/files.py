@@ -41,10 +41,11 @@ def no_such_database(path: Path) -> MultiforceError:
     )
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection. The path goes into a file: URI properly encoded, so a Windows
-    drive letter, a space, `?` or `#` in it names the same file everywhere."""
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+def connect_read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """A read-only connection, waiting at most `timeout` seconds for a writer's commit. The path
+    goes into a file: URI properly encoded, so a Windows drive letter, a space, `?` or `#` in it
+    names the same file everywhere."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import files
 from .schema import FULL_TEXT
 
 TABLE = "documents"
@@ -41,9 +42,7 @@ def build(db_path: Path) -> Path:
     waits for one of them at most, never for the whole indexing."""
     made = made_path(db_path)
     made.unlink(missing_ok=True)
-    source = sqlite3.connect(
-        f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, timeout=WAIT_SECONDS
-    )
+    source = files.connect_read_only(db_path, timeout=WAIT_SECONDS)
     target = sqlite3.connect(made, isolation_level=None)
     try:
         for pragma in ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF"):
