@@ -43,7 +43,8 @@ def default_jobs() -> int:
 def usable(jobs: int, items: int, alongside: bool = False) -> int:
     """How many workers to start: none (work here) for one job, for one item unless this
     process has work to do `alongside` it, or where processes cannot be forked."""
-    if jobs <= 1 or items < 2 - alongside or "fork" not in multiprocessing.get_all_start_methods():
+    alone = items == 1 and not alongside  # the caller would only wait for it
+    if jobs <= 1 or not items or alone or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     return min(jobs, items)
 

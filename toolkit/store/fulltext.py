@@ -78,12 +78,12 @@ def take(db_path: Path, made: Path, pragmas: tuple[str, ...] = ()) -> None:
             conn.execute(pragma)
         conn.execute("ATTACH DATABASE ? AS made", (str(made),))
         schema = conn.execute(
-            "SELECT type, name, sql FROM made.sqlite_master "
+            "SELECT sql FROM made.sqlite_master "
             "WHERE name = ? OR type = 'trigger' ORDER BY type = 'trigger', name",
             (INDEX,),
         ).fetchall()
         conn.execute("BEGIN")
-        for _, _, sql in schema:
+        for (sql,) in schema:
             conn.execute(sql)  # the index's table (with its empty shadow tables), its triggers
         shadows = [
             name
