@@ -6,9 +6,10 @@ import os
 
 import pytest
 from conftest import MET_HTML, MET_TEXT
-from multiforce.toolkit import pipeline, workers
+from multiforce.toolkit import pipeline, summaries, workers
 from multiforce.toolkit.errors import DocumentError
 from multiforce.toolkit.pipeline import build, ingest
+from multiforce.toolkit.store import publish
 from test_faults import met_batch
 
 
@@ -46,9 +47,36 @@ def test_the_workers_give_way_to_the_process_that_uses_their_results():
     workers as cores, it must not wait its turn on a core behind them."""
     if os.nice(0) >= 19:
         pytest.skip("this process already runs at the lowest priority")
-    niceness = list(workers.in_order(lambda _: os.nice(0), range(4), jobs=2))
+    niceness = list(workers.in_order(lambda _: os.nice(0), range(4), jobs=2, give_way=True))
     assert niceness == [min(19, os.nice(0) + workers.NICER)] * 4
     assert os.nice(0) < niceness[0]
+
+
+def test_workers_whose_results_this_process_waits_for_keep_its_priority():
+    """The full-text index and the summaries are made in workers while this process has little
+    else to do: at the lowest priority, on a busy machine, they would wait behind every other
+    program."""
+    niceness = list(workers.in_order(lambda _: os.nice(0), range(4), jobs=2))
+    assert niceness == [os.nice(0)] * 4
+
+
+def test_a_build_gives_way_only_while_it_reads(monkeypatch, tmp_path):
+    """The workers reading the documents give way to this process; those of a publication's
+    end do not."""
+    asked = []
+    real = workers.in_order
+
+    def noted(function, items, jobs, *args, give_way=False, **kwargs):
+        asked.append((getattr(function, "__name__", ""), give_way))
+        return real(function, items, jobs, *args, give_way=give_way, **kwargs)
+
+    monkeypatch.setattr(pipeline, "in_order", noted)
+    monkeypatch.setattr(summaries, "in_order", noted)
+    monkeypatch.setattr(publish, "in_order", noted)
+    ingest(tmp_path / "c.db", met_batch(tmp_path / "docs", 3, 0), jobs=2)
+    assert ("_parsed_for_publishing", True) in asked
+    assert ("build", False) in asked  # the full-text index
+    assert {give_way for name, give_way in asked if name != "_parsed_for_publishing"} == {False}
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -262,7 +262,9 @@ def _current(held: tuple | None, current: dict[str, str]) -> bool:
 def _batches(sources, jobs: int = 1, progress=NOTHING_SHOWN):
     batch, text = [], 0
     # The workers read the next batch while this process validates and writes the last.
-    for item in in_order(_parsed_for_publishing, sources, jobs, ahead=BATCH_DOCUMENTS):
+    for item in in_order(
+        _parsed_for_publishing, sources, jobs, ahead=BATCH_DOCUMENTS, give_way=True
+    ):
         progress.advance()
         batch.append(item)
         text += sum(len(row["text"]) for row in item.extraction.rows["documents"])

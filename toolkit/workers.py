@@ -25,10 +25,12 @@ from .errors import MultiforceError
 
 CHUNK = 8  # items a worker takes at a time: enough to amortise the round trip
 AHEAD = 3  # chunks per worker asked for ahead of the one being used: bounds memory
-# The workers run at the lowest priority (a niceness 19 above their parent's, as far as 19): an
-# item can wait, while the parent's work on a result (validating and writing a batch) holds up
-# every item after it. With as many workers as cores, the parent would otherwise take turns
-# on a core with them: in an archive build, validating took 7 s instead of 4.8.
+# Workers that give way (`in_order`'s give_way) run at the lowest priority (a niceness 19 above
+# their parent's, as far as 19): an item can wait, while the parent's work on a result
+# (validating and writing a batch) holds up every item after it. With as many workers as cores,
+# the parent would otherwise take turns on a core with them: in an archive build, validating
+# took 7 s instead of 4.8. Workers whose results the parent only waits for keep its priority:
+# on a busy machine, at 19, they would wait behind every other program.
 NICER = 19
 
 
@@ -56,12 +58,14 @@ def in_order(
     ahead: int = 0,
     chunk: int = CHUNK,
     meanwhile: Callable[[], None] | None = None,
+    give_way: bool = False,
 ) -> Iterator:
     """function(item) for each item, in order, computed by `jobs` worker processes, which
     take `chunk` items at a time and run up to `ahead` items (or AHEAD chunks each, if more)
     beyond the one being used: the work the caller does with a result is then done while the
-    workers go on. `meanwhile()`, if given, is called here once the workers have been forked,
-    before the first result is waited for."""
+    workers go on, and with `give_way` the workers run at a lower priority than this process, so
+    that work never waits for them. `meanwhile()`, if given, is called here once the workers
+    have been forked, before the first result is waited for."""
     workers = usable(jobs, len(items), alongside=meanwhile is not None)
     if not workers:
         if meanwhile is not None:
@@ -72,7 +76,7 @@ def in_order(
         workers,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_worker,
-        initargs=(function, items, os.getpid()),
+        initargs=(function, items, os.getpid(), give_way),
     )
     try:
         chunks = iter(range(0, len(items), chunk))
@@ -111,7 +115,7 @@ _function: Callable | None = None
 _items: Sequence = ()
 
 
-def _start_worker(function: Callable, items: Sequence, parent: int) -> None:
+def _start_worker(function: Callable, items: Sequence, parent: int, give_way: bool) -> None:
     global _function, _items
     _function, _items = function, items
     # What the worker inherited lives as long as it does: the collector need not walk it again
@@ -120,7 +124,7 @@ def _start_worker(function: Callable, items: Sequence, parent: int) -> None:
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    if hasattr(os, "nice"):
+    if give_way and hasattr(os, "nice"):
         os.nice(NICER)
     _die_with(parent)
 
