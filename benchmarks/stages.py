@@ -514,12 +514,12 @@ def reread(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
 
 
 @stage
-def change_one(scale: str, folder: str, seed: str):
+def change_one(scale: str, folder: str, seed: str, earlier: str = "0"):
     """Change one document as a re-saved web page changes: the same response and figures,
-    other bytes (a banner line), so it is a new document that says what the old one said."""
-    path, _ = random.Random(seed).choice(
-        corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
-    )
+    other bytes (a banner line), so it is a new document that says what the old one said; after
+    `earlier` documents changed so, another one."""
+    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
+    path, _ = random.Random(seed).sample(sources, int(earlier) + 1)[-1]
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace(

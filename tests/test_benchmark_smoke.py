@@ -112,13 +112,17 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
         results["ingest_unchanged"]["parsed"],
         results["ingest_unchanged"]["database_rewritten"],
     ) == (0, False)
-    stages.change_one("smoke", folder, seed)
+    changed = stages.change_one("smoke", folder, seed)
     results["ingest_one_changed"] = stages.ingest("smoke", folder, db / "built.db", seed)
     assert results["ingest_one_changed"]["parsed"] == 1
     before, listed = (db / "built.db").read_bytes(), sorted(db.iterdir())
     results["copy_aside"] = stages.copy_aside(db / "built.db")
     assert results["copy_aside"]["bytes"] == len(before)  # copied whole, then removed
     assert (db / "built.db").read_bytes() == before and sorted(db.iterdir()) == listed
+    again = stages.change_one("smoke", folder, seed, "1")
+    assert again["changed"] != changed["changed"]
+    results["ingest_one_more_changed"] = stages.ingest("smoke", folder, db / "built.db", seed)
+    assert results["ingest_one_more_changed"]["parsed"] == 1
     results["queries"] = stages.queries(db / "built.db", "1")
     shutil.copy(db / "built.db", db / "upgraded.db")
     reread = stages.reread("smoke", folder, db / "upgraded.db", seed)
