@@ -170,9 +170,15 @@ def test_an_ingest_copies_the_database_while_it_hashes_and_parses_and_waits_for_
     real_start, real_parse = files.Copy.__init__, pipeline.parse
     real_hash, real_write = pipeline.Digests.of, publish.Publication.write
 
+    real_held = publish.Publication.held_documents
+
     def hash_(digests, path):
         events.append(f"hashed {Path(path).suffix}")
         return real_hash(digests, path)
+
+    def held(session):
+        events.append("published documents read")
+        return real_held(session)
 
     def start(copy, *args):
         events.append("copy started")
@@ -188,11 +194,13 @@ def test_an_ingest_copies_the_database_while_it_hashes_and_parses_and_waits_for_
         events.append(f"written beside {held - 1} document")  # the whole copy's
 
     monkeypatch.setattr(pipeline.Digests, "of", hash_)
+    monkeypatch.setattr(publish.Publication, "held_documents", held)
     monkeypatch.setattr(files.Copy, "__init__", start)
     monkeypatch.setattr(pipeline, "parse", parse)
     monkeypatch.setattr(publish.Publication, "write", write)
     ingest(db, [MET_TEXT, MET_HTML])  # one published already, then a new document
     assert events == [
+        "published documents read",  # not behind the copy's reads and writes
         "copy started",  # as soon as a file is seen to be new, before any is hashed
         f"hashed {MET_TEXT.suffix}",
         f"hashed {MET_HTML.suffix}",

@@ -6,9 +6,9 @@ On the benchmark's virtual machine, whose host takes back the memory of a cache 
 that was nearly all of a copy's time: a 2.8 GB database that was not cached took 17 to 31 s to copy
 with copy_file_range, almost all of it system time. So the copy writes past the cache (O_DIRECT),
 and reads each chunk from the cache where the cache holds it and past it where it does not (mincore
-says which), two chunks at a time: 3.9 s not cached and 2.1 s cached one at a time, where
-copy_file_range took 4.3 s cached. Where the platform or the file system refuses any of it, the
-system's own copy does the whole.
+says which). One chunk at a time, that took 3.9 s not cached and 2.1 s cached, where
+copy_file_range took 4.3 s cached; two at a time are quicker still (WRITERS). Where the platform or
+the file system refuses any of it, the system's own copy does the whole.
 """
 
 import ctypes
@@ -22,10 +22,10 @@ from pathlib import Path
 
 # A chunk the copy writes before it looks whether to stop: a small part of a second
 COPY_CHUNK_BYTES = 64 << 20
-# Chunks written at once (each by a thread of its own, with a buffer of its own): a disk given
-# more than one write at a time keeps busier. A 0.8 GB database held in the cache was copied in
-# 0.73 to 0.76 s by two, 0.94 to 0.99 s by one; four or eight were no quicker. Not cached, the
-# reads bound it whatever their number.
+# Chunks copied at once (each by a thread of its own, with a buffer of its own): a disk given
+# more than one write at a time keeps busier. A 0.8 GB database held in the cache was copied and
+# synced in 0.68 to 0.78 s by two, 0.72 to 0.95 s by one; 2.7 GB in 1.6 to 2.4 s against 2.4 to
+# 2.8 s, and not cached in 5.0 to 5.2 s against 6.0 to 7.0 s. Four or eight were no quicker.
 WRITERS = 2
 # copy_file_range's answers where a file system or an older kernel cannot copy between the files
 CANNOT_COPY_IN_KERNEL = {errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL}
