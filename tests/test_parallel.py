@@ -60,7 +60,7 @@ def test_workers_whose_results_this_process_waits_for_keep_its_priority():
     assert niceness == [os.nice(0)] * 4
 
 
-def test_a_build_gives_way_only_while_it_reads(monkeypatch, tmp_path):
+def test_an_ingest_gives_way_only_while_it_reads(monkeypatch, tmp_path):
     """The workers reading the documents give way to this process; those of a publication's
     end do not."""
     asked = []
