@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 import sqlite_utils
 from multiforce.toolkit.pipeline import ingest
-from multiforce.toolkit.store import fulltext
+from multiforce.toolkit.store import fulltext, publish
 from multiforce.toolkit.store.schema import FULL_TEXT
 from test_faults import met_batch
 
@@ -56,9 +56,11 @@ def test_the_index_made_beside_is_the_one_made_in_place(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_the_texts_are_indexed_in_a_worker_while_this_process_makes_the_other_indexes(
-    tmp_path, monkeypatch, jobs
+@pytest.mark.parametrize(
+    ("jobs", "worker_from", "in_a_worker"), [(1, 0, False), (2, 0, True), (2, 4, False)]
+)
+def test_enough_texts_are_indexed_in_a_worker_while_this_process_makes_the_other_indexes(
+    tmp_path, monkeypatch, jobs, worker_from, in_a_worker
 ):
     here, building, taking = os.getpid(), fulltext.build, fulltext.take
     indexed_by, taken = tmp_path / "indexed by", []
@@ -74,9 +76,10 @@ def test_the_texts_are_indexed_in_a_worker_while_this_process_makes_the_other_in
 
     monkeypatch.setattr(fulltext, "build", build)
     monkeypatch.setattr(fulltext, "take", take)
+    monkeypatch.setattr(publish, "FULLTEXT_WORKER_FROM", worker_from)
     ingest(tmp_path / "m.db", met_batch(tmp_path / "docs", 3, 0), jobs=jobs)
     assert taken == [(here, True)]
-    assert (int(indexed_by.read_text()) != here) == (jobs > 1)
+    assert (int(indexed_by.read_text()) != here) == in_a_worker
 
 
 def test_an_error_while_indexing_in_a_worker_publishes_nothing_and_leaves_no_file(
@@ -87,6 +90,7 @@ def test_an_error_while_indexing_in_a_worker_publishes_nothing_and_leaves_no_fil
         raise RuntimeError("the indexing failed")
 
     monkeypatch.setattr(fulltext, "build", failing)
+    monkeypatch.setattr(publish, "FULLTEXT_WORKER_FROM", 0)
     with pytest.raises(RuntimeError, match="the indexing failed"):
         ingest(tmp_path / "m.db", met_batch(tmp_path / "docs", 3, 0), jobs=2)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["docs", "m.db.lock"]

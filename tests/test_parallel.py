@@ -13,7 +13,8 @@ from multiforce.toolkit.store import publish
 from test_faults import met_batch
 
 
-def test_a_build_with_two_jobs_is_byte_for_byte_the_build_with_one(tmp_path):
+def test_a_build_with_two_jobs_is_byte_for_byte_the_build_with_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "FULLTEXT_WORKER_FROM", 0)  # the full-text index in a worker
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     results = [build(one, jobs=1), build(two, jobs=2)]
     assert one.read_bytes() == two.read_bytes()
@@ -22,6 +23,7 @@ def test_a_build_with_two_jobs_is_byte_for_byte_the_build_with_one(tmp_path):
 
 def test_an_ingest_with_two_jobs_is_byte_for_byte_the_ingest_with_one(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 7)  # batches end inside a worker's chunk
+    monkeypatch.setattr(publish, "FULLTEXT_WORKER_FROM", 0)
     documents = [MET_HTML, *met_batch(tmp_path / "docs", 20, 0), MET_TEXT]
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     results = [ingest(one, documents, jobs=1), ingest(two, documents, jobs=2)]

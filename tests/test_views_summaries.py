@@ -159,3 +159,15 @@ def test_a_view_written_for_speed_gives_the_rows_of_its_plain_definition(built_d
     conn = sqlite3.connect(built_db)
     held = Counter(conn.execute(f"SELECT * FROM [{view}]"))
     assert held and held == Counter(conn.execute(PLAIN[view]))
+
+
+@pytest.mark.parametrize(("count", "expected"), [(3, True), (4, False), (6, False)])
+def test_figures_and_outcomes_are_counted_past_the_rows_deleted(count, expected):
+    """Rows deleted leave gaps in the rowids: their largest can only rule a count out."""
+    conn = sqlite3.connect(":memory:")
+    for table in ("observations", "outcomes"):
+        conn.execute(f"CREATE TABLE {table} (value)")
+    conn.executemany("INSERT INTO observations VALUES (?)", [(n,) for n in range(4)])
+    conn.execute("INSERT INTO outcomes VALUES (1)")
+    conn.execute("DELETE FROM observations WHERE value IN (0, 1)")  # rowids 3 and 4 left: 3 rows
+    assert summaries._rows_at_least(conn, count) is expected

@@ -126,11 +126,7 @@ def write_summaries(
     connection has not yet committed is committed first: the summaries read the stored rows.
     The `meanwhile` statements run on the connection while the summaries are computed (on
     `jobs` processes, or as many as cores), and take effect with them."""
-    tables = conn.execute(  # counted no further than it needs: a million rows take seconds
-        "SELECT count(*) >= ? FROM (SELECT 1 FROM observations UNION ALL SELECT 1 FROM outcomes "
-        "LIMIT ?)",
-        (SUMMARY_TABLES_FROM, SUMMARY_TABLES_FROM),
-    ).fetchone()[0]
+    tables = _rows_at_least(conn, SUMMARY_TABLES_FROM)
     indexed = [(table, columns) for table, indexes in INDEXES.items() for columns in indexes]
     for table, columns in indexed:
         conn.execute(
@@ -179,6 +175,25 @@ def write_summaries(
     for table, columns in indexed:
         conn.execute(f"ANALYZE [{_index(table, columns)}]")
     conn.execute("RELEASE summaries")
+
+
+def _rows_at_least(conn: sqlite3.Connection, count: int) -> bool:
+    """Whether the figures and outcomes number `count` or more: counted no further than that (a
+    million rows take seconds), and not at all where their largest rowids add up to less (rows
+    are numbered from 1, so no table holds more rows than its largest rowid): counting the 9,000
+    of a campaign took 3 ms, a twentieth of its publishing."""
+    (most,) = conn.execute(
+        "SELECT coalesce((SELECT max(rowid) FROM observations), 0) "
+        "+ coalesce((SELECT max(rowid) FROM outcomes), 0)"
+    ).fetchone()
+    if most < count:
+        return False
+    (held,) = conn.execute(
+        "SELECT count(*) >= ? FROM (SELECT 1 FROM observations UNION ALL SELECT 1 FROM outcomes "
+        "LIMIT ?)",
+        (count, count),
+    ).fetchone()
+    return bool(held)
 
 
 def _chains() -> list[list[str]]:
