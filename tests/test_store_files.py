@@ -319,6 +319,32 @@ def test_the_pages_of_a_file_in_the_page_cache_are_told_from_those_not(tmp_path)
         os.close(fd)
 
 
+@pytest.mark.skipif(not hasattr(os, "RWF_NOWAIT"), reason="no way to look at the cache here")
+def test_a_copy_lets_the_cache_drop_the_pages_it_read_from_it(tmp_path, monkeypatch):
+    # Chunks of 2 MB: the cache drops only whole folios, which may be that large.
+    monkeypatch.setattr(copying, "COPY_CHUNK_BYTES", 2 << 20)
+    size, pages = 8 << 20, (8 << 20) // mmap.PAGESIZE
+    source, copy = tmp_path / "source", tmp_path / "copy"
+    source.write_bytes(os.urandom(size))
+    fd = os.open(source, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        try:
+            os.preadv(fd, [bytearray(mmap.PAGESIZE)], 0, os.RWF_NOWAIT)
+            pytest.skip(f"{tmp_path}: the page cache keeps this file system's pages")
+        except BlockingIOError:
+            pass
+        os.pread(fd, size, 0)
+        assert copying._pages_in_cache(fd, size) == b"\1" * pages
+        if not copying._copy_past_the_cache(source, copy, threading.Event()):
+            pytest.skip(f"{tmp_path}: this file system refuses O_DIRECT")
+        assert copying._pages_in_cache(fd, size) == bytes(pages)
+        assert copy.read_bytes() == source.read_bytes()
+    finally:
+        os.close(fd)
+
+
 @pytest.mark.skipif(not hasattr(os, "copy_file_range"), reason="elsewhere shutil copies")
 def test_a_file_system_that_refuses_to_read_past_the_cache_gets_the_usual_copy(
     tmp_path, monkeypatch
