@@ -170,4 +170,4 @@ def test_figures_and_outcomes_are_counted_past_the_rows_deleted(count, expected)
     conn.executemany("INSERT INTO observations VALUES (?)", [(n,) for n in range(4)])
     conn.execute("INSERT INTO outcomes VALUES (1)")
     conn.execute("DELETE FROM observations WHERE value IN (0, 1)")  # rowids 3 and 4 left: 3 rows
-    assert summaries._rows_at_least(conn, count) is expected
+    assert summaries.rows_at_least(conn, count) is expected

@@ -126,7 +126,7 @@ def write_summaries(
     connection has not yet committed is committed first: the summaries read the stored rows.
     The `meanwhile` statements run on the connection while the summaries are computed (on
     `jobs` processes, or as many as cores), and take effect with them."""
-    tables = _rows_at_least(conn, SUMMARY_TABLES_FROM)
+    tables = rows_at_least(conn, SUMMARY_TABLES_FROM)
     indexed = [(table, columns) for table, indexes in INDEXES.items() for columns in indexes]
     for table, columns in indexed:
         conn.execute(
@@ -177,22 +177,19 @@ def write_summaries(
     conn.execute("RELEASE summaries")
 
 
-def _rows_at_least(conn: sqlite3.Connection, count: int) -> bool:
-    """Whether the figures and outcomes number `count` or more: counted no further than that (a
+def rows_at_least(
+    conn: sqlite3.Connection, count: int, tables=("observations", "outcomes")
+) -> bool:
+    """Whether the tables hold `count` rows or more between them: counted no further than that (a
     million rows take seconds), and not at all where their largest rowids add up to less (rows
     are numbered from 1, so no table holds more rows than its largest rowid): counting the 9,000
-    of a campaign took 3 ms, a twentieth of its publishing."""
-    (most,) = conn.execute(
-        "SELECT coalesce((SELECT max(rowid) FROM observations), 0) "
-        "+ coalesce((SELECT max(rowid) FROM outcomes), 0)"
-    ).fetchone()
+    figures and outcomes of a campaign took 3 ms, a twentieth of its publishing."""
+    largest = " + ".join(f"coalesce((SELECT max(rowid) FROM [{table}]), 0)" for table in tables)
+    (most,) = conn.execute(f"SELECT {largest}").fetchone()
     if most < count:
         return False
-    (held,) = conn.execute(
-        "SELECT count(*) >= ? FROM (SELECT 1 FROM observations UNION ALL SELECT 1 FROM outcomes "
-        "LIMIT ?)",
-        (count, count),
-    ).fetchone()
+    rows = " UNION ALL ".join(f"SELECT 1 FROM [{table}]" for table in tables)
+    (held,) = conn.execute(f"SELECT count(*) >= ? FROM ({rows} LIMIT ?)", (count, count)).fetchone()
     return bool(held)
 
 

@@ -23,7 +23,7 @@ import sqlite_utils
 from ...schemas.models import columns
 from ..errors import MultiforceError, ValidationFailed
 from ..records import ROW_KEYS, TABLES, Extraction, cited_first
-from ..summaries import write_summaries
+from ..summaries import rows_at_least, write_summaries
 from ..validation import Report
 from ..workers import default_jobs, in_order
 from . import checks, files, fulltext
@@ -157,7 +157,7 @@ class Publication:
         # this one makes the other indexes and runs the checks, then copied in
         # (store/fulltext.py).
         indexing = [self.aside] if fulltext.missing(self.conn) else []
-        beside = indexing and _holds_documents(self.conn, FULLTEXT_WORKER_FROM)
+        beside = indexing and rows_at_least(self.conn, FULLTEXT_WORKER_FROM, ("documents",))
         jobs = self.jobs if beside else 1
         check = partial(self._check, analyse)
         for made in in_order(fulltext.build, indexing, jobs, meanwhile=check):
@@ -323,13 +323,6 @@ def _keep_the_rest(conn: sqlite3.Connection, table: str, gone: str, parameters: 
     conn.execute(f"DELETE FROM [{table}]")
     conn.execute(f"INSERT INTO [{table}] (rowid, {names}) SELECT * FROM temp.kept")
     conn.execute("DROP TABLE temp.kept")
-
-
-def _holds_documents(conn: sqlite3.Connection, at_least: int) -> bool:
-    (held,) = conn.execute(
-        "SELECT count(*) >= ? FROM (SELECT 1 FROM documents LIMIT ?)", (at_least, at_least)
-    ).fetchone()
-    return bool(held)
 
 
 def _has_statistics(conn: sqlite3.Connection) -> bool:
