@@ -297,6 +297,16 @@ def test_a_copy_past_the_page_cache_is_the_file_byte_for_byte_whatever_its_size(
     assert copy.read_bytes() == source.read_bytes()
 
 
+def _skip_where_the_cache_keeps_pages(fd: int, page: int, tmp_path) -> None:
+    """Skip unless the cache let the page go when told to, asked without mincore: tmpfs, held in
+    memory, does not."""
+    try:
+        os.preadv(fd, [bytearray(mmap.PAGESIZE)], page * mmap.PAGESIZE, os.RWF_NOWAIT)
+        pytest.skip(f"{tmp_path}: the page cache keeps this file system's pages")
+    except BlockingIOError:
+        pass
+
+
 @pytest.mark.skipif(not hasattr(os, "RWF_NOWAIT"), reason="no way to look at the cache here")
 def test_the_pages_of_a_file_in_the_page_cache_are_told_from_those_not(tmp_path):
     path = tmp_path / "file"
@@ -306,12 +316,7 @@ def test_the_pages_of_a_file_in_the_page_cache_are_told_from_those_not(tmp_path)
         os.fsync(fd)  # written out, so that the cache may let its pages go
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
         none = copying._pages_in_cache(fd, path.stat().st_size)
-        # Whether the cache let them go, asked another way: tmpfs, held in memory, does not.
-        try:
-            os.preadv(fd, [bytearray(mmap.PAGESIZE)], 63 * mmap.PAGESIZE, os.RWF_NOWAIT)
-            pytest.skip(f"{tmp_path}: the page cache keeps this file system's pages")
-        except BlockingIOError:
-            pass
+        _skip_where_the_cache_keeps_pages(fd, 63, tmp_path)
         os.pread(fd, 8 * mmap.PAGESIZE, 0)
         assert none == bytes(64)
         assert copying._pages_in_cache(fd, path.stat().st_size)[:8] == b"\1" * 8
@@ -330,11 +335,7 @@ def test_a_copy_lets_the_cache_drop_the_pages_it_read_from_it(tmp_path, monkeypa
     try:
         os.fsync(fd)
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        try:
-            os.preadv(fd, [bytearray(mmap.PAGESIZE)], 0, os.RWF_NOWAIT)
-            pytest.skip(f"{tmp_path}: the page cache keeps this file system's pages")
-        except BlockingIOError:
-            pass
+        _skip_where_the_cache_keeps_pages(fd, 0, tmp_path)
         os.pread(fd, size, 0)
         assert copying._pages_in_cache(fd, size) == b"\1" * pages
         if not copying._copy_past_the_cache(source, copy, threading.Event()):
