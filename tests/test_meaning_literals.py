@@ -20,12 +20,24 @@ from multiforce.toolkit.layouts.literals import (
     reads_behind,
     required_words,
     start_words,
+    words_of,
 )
 from multiforce.toolkit.layouts.profiles import profiles
 from multiforce.toolkit.meaning import figures, outcomes, questions
 from multiforce.toolkit.readers import read_document
 
 from benchmarks.drafting import vary
+
+
+def test_what_is_remembered_of_a_pattern_is_never_another_patterns():
+    # More patterns than re's own cache keeps: freed ones would leave their ids to new ones,
+    # were the remembered words not holding their patterns.
+    for i in range(1500):
+        pattern = re.compile(f"(?:first{i}|second{i}) word", re.I)
+        assert words_of(pattern) == (f"first{i}", f"second{i}"), i
+        text = Searchable(f"a second{i} word")
+        assert text.search(pattern)[0] == f"second{i} word"
+        assert text.search(re.compile(f"first{i} word")) is None
 
 
 def test_the_words_every_match_needs():

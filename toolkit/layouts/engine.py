@@ -32,13 +32,13 @@ def _whole(text: str) -> Searchable:
 
 def _choose(text: Searchable, source_url: str | None) -> Profile:
     best, best_score = None, -1
-    searched: dict[re.Pattern, bool] = {}
+    searched: dict[int, bool] = {}  # by id (see literals.per_pattern): the profiles hold them
 
     def found(pattern: re.Pattern) -> bool:  # profiles share patterns: each is searched once
-        if pattern not in searched:
+        if id(pattern) not in searched:
             possible = may_match(words_of(pattern), text.lower)
-            searched[pattern] = possible and text.search(pattern) is not None
-        return searched[pattern]
+            searched[id(pattern)] = possible and text.search(pattern) is not None
+        return searched[id(pattern)]
 
     for candidate in profiles():
         url_hit = bool(source_url and candidate.url and candidate.url.search(source_url))

@@ -16,7 +16,7 @@ lower-case to it): a text holding any of those three is always searched.
 
 import re
 import sys
-from functools import cache
+from functools import wraps
 from re import _constants as sre
 from re import _parser
 
@@ -96,7 +96,24 @@ def reads_behind(pattern: re.Pattern) -> int:
     return reach
 
 
-@cache  # the patterns of the vocabularies and layouts: a few hundred
+def per_pattern(function):
+    """functools.cache for a function of one compiled pattern, looked up by the pattern's
+    identity. A Pattern hashes its whole compiled program at every lookup (0.15 to 0.4 µs), and
+    a document's reading looks patterns up a few hundred times. Each entry holds its pattern, so
+    no other pattern can take its id while the entry lives."""
+    results: dict[int, tuple] = {}
+
+    @wraps(function)
+    def remembered(pattern):
+        held = results.get(id(pattern))
+        if held is None:
+            held = results[id(pattern)] = (pattern, function(pattern))
+        return held[1]
+
+    return remembered
+
+
+@per_pattern  # the patterns of the vocabularies and layouts: a few hundred
 def words_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     """`required_words`, read once per pattern."""
     return required_words(pattern)
@@ -155,7 +172,7 @@ def may_match(words: tuple[str, ...] | None, lowered_text: str | None) -> bool:
 _CROSSING_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_NOT_DIGIT, sre.CATEGORY_NOT_WORD}
 
 
-@cache
+@per_pattern
 def line_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """The pattern's required words (`required_words`) when each of its matches lies within
     one line, else None."""
@@ -163,7 +180,7 @@ def line_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     return _required(sequence) if sequence and _within_a_line(sequence, multiline) else None
 
 
-@cache
+@per_pattern
 def start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """For a pattern whose matches may run over several lines: the required words of the part
     each match starts with that stays within one line. Every match then starts on a line
@@ -187,7 +204,7 @@ def _line_reading(pattern: re.Pattern) -> tuple[list, bool]:
     return list(parsed), bool(parsed.state.flags & re.MULTILINE)
 
 
-@cache
+@per_pattern
 def lower_twin(pattern: re.Pattern) -> re.Pattern | None:
     """For a case-insensitive pattern written in lower case, whose every match holds a
     character: the same pattern matching case, without the `\\b` it may start with. Searched in
@@ -290,7 +307,7 @@ def _set_holds_newline(items) -> bool:
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 
 
-@cache
+@per_pattern
 def leading_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case words one of which every match of `pattern` starts with, or None."""
     try:
@@ -326,11 +343,15 @@ def _leading(sequence) -> tuple[str, ...] | None:
 
 
 class Searchable:
-    """A text prepared for searching with patterns, lower-cased once."""
+    """A text prepared for searching with patterns, lower-cased once. Its searches and the lines
+    holding a word are remembered: rules that read one text often search it alike (a section's
+    heading, the same evidence for two topics, a word their patterns share)."""
 
     def __init__(self, text: str, lower: str | None = None):
         self.text = text
         self.lower = lowered(text) if lower is None else lower
+        self._searched: dict[tuple, tuple] = {}
+        self._lines_held: dict[tuple, list[tuple[int, int]]] = {}
 
     @classmethod
     def after(cls, prefix: str, text: str) -> "Searchable":
@@ -396,6 +417,13 @@ class Searchable:
     def search(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
         """pattern.search(text, pos, endpos), reading only the lines that can match, or trying
         the pattern only where one of its leading words stands."""
+        key = (id(pattern), pos, endpos)  # see per_pattern; the entry holds its pattern
+        held = self._searched.get(key)
+        if held is None or held[0] is not pattern:
+            held = self._searched[key] = (pattern, self._search(pattern, pos, endpos))
+        return held[1]
+
+    def _search(self, pattern: re.Pattern, pos: int, endpos: int | None):
         words = leading_words(pattern) if self.lower is not None else None
         if words is None or line_words(pattern) is not None:
             return next(self.finditer(pattern, pos, endpos), None)
@@ -414,6 +442,12 @@ class Searchable:
 
     def _lines(self, words: tuple[str, ...], pos: int, endpos: int) -> list[tuple[int, int]]:
         """The spans, within pos and endpos, of the lines holding one of `words`, in order."""
+        key = (words, pos, endpos)
+        if key not in self._lines_held:
+            self._lines_held[key] = self._find_lines(words, pos, endpos)
+        return self._lines_held[key]
+
+    def _find_lines(self, words: tuple[str, ...], pos: int, endpos: int) -> list[tuple[int, int]]:
         text, lower, spans = self.text, self.lower, set()
         for word in words:
             at = lower.find(word, pos, endpos)
