@@ -56,6 +56,11 @@ def test_the_words_every_match_needs():
     assert required_words(approximate) == ("around", "c.")
     assert may_match(("around", "c."), lowered("C.5 searches")) and approximate.search("C.5")
     assert required_words(re.compile(r"\bc\.\s?\d", re.I)) is None
+    # a run of characters joined to the words an alternation after it starts with
+    dated = re.compile(r"\n(?:January|February|May) \d{1,2}, \d{4}", re.I)
+    assert required_words(dated) == ("\njanuary", "\nfebruary", "\nmay")
+    # ...not where one branch starts with no character of its own
+    assert required_words(re.compile(r"Ref(?:erence|\d)")) == ("ref",)
 
 
 def test_a_text_with_a_letter_the_ignorecase_match_folds_is_always_searched():
@@ -119,6 +124,13 @@ def test_a_skipped_search_would_have_found_nothing(pattern):
     for passage in _passages():
         if not may_match(words, lowered(passage)):
             assert pattern.search(passage) is None, passage
+
+
+@pytest.mark.parametrize("pattern", _searched_patterns(), ids=lambda p: p.pattern[:40])
+def test_a_text_holds_the_words_that_start_its_lines_as_a_search_finds_them(pattern):
+    words = required_words(pattern)
+    for passage in [*_passages(), "\nfirst line", "no line break", "\n", ""]:
+        assert Searchable(passage).may_hold(words) == may_match(words, lowered(passage)), passage
 
 
 def _rule_patterns():

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..document import Document
 from .dates import parse_date, parse_month
-from .literals import Searchable, may_match, words_of
+from .literals import Searchable, words_of
 from .names import force_named, most_named
 from .profiles import Profile, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
@@ -36,7 +36,7 @@ def _choose(text: Searchable, source_url: str | None) -> Profile:
 
     def found(pattern: re.Pattern) -> bool:  # profiles share patterns: each is searched once
         if id(pattern) not in searched:
-            possible = may_match(words_of(pattern), text.lower)
+            possible = text.may_hold(words_of(pattern))
             searched[id(pattern)] = possible and text.search(pattern) is not None
         return searched[id(pattern)]
 

@@ -14,6 +14,7 @@ character also matches 'İ', 'ı' and 'ſ' (besides its own cases and the Kelvin
 lower-case to it): a text holding any of those three is always searched.
 """
 
+import bisect
 import re
 import sys
 from functools import wraps
@@ -39,7 +40,9 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
 
 def _required(sequence, shortest: int = MIN_WORD) -> tuple[str, ...] | None:
     """The best choice of required words in a sequence of the syntax tree: a run of literal
-    characters (of `shortest` or more), or one word from each branch of an alternation."""
+    characters (of `shortest` or more), one word from each branch of an alternation, or a run
+    joined to the words an alternation after it starts with ("\\n" and "january" make
+    "\\njanuary", "\\nfebruary"...: longer words are found or ruled out sooner)."""
     choices, run = [], []
 
     def close_run():
@@ -51,6 +54,10 @@ def _required(sequence, shortest: int = MIN_WORD) -> tuple[str, ...] | None:
         if op is sre.LITERAL and value < 128:
             run.append(chr(value))
             continue
+        if run and op in (sre.BRANCH, sre.SUBPATTERN):
+            joined = _leading([(op, value)])
+            if joined:
+                choices.append(tuple("".join(run).lower() + word for word in joined))
         close_run()
         if op is sre.BRANCH:
             # a branch's longest word is chosen, as anywhere: a short one only where it has none
@@ -352,6 +359,7 @@ class Searchable:
         self.lower = lowered(text) if lower is None else lower
         self._searched: dict[tuple, tuple] = {}
         self._lines_held: dict[tuple, list[tuple[int, int]]] = {}
+        self._line_starts: list[str] | None = None  # each line but the first, sorted
 
     @classmethod
     def after(cls, prefix: str, text: str) -> "Searchable":
@@ -422,6 +430,23 @@ class Searchable:
         if held is None or held[0] is not pattern:
             held = self._searched[key] = (pattern, self._search(pattern, pos, endpos))
         return held[1]
+
+    def may_hold(self, words: tuple[str, ...] | None) -> bool:
+        """may_match(words, self.lower), a word that starts a line (as the layouts' patterns
+        do: see profiles.in_text) looked up in the text's lines, sorted once, rather than
+        searched for in the whole text."""
+        if words is None or self.lower is None:
+            return True
+        for word in words:
+            if word[0] == "\n" and "\n" not in word[1:]:
+                if self._line_starts is None:
+                    self._line_starts = sorted(self.lower.split("\n")[1:])
+                at = bisect.bisect_left(self._line_starts, word[1:])
+                if at < len(self._line_starts) and self._line_starts[at].startswith(word[1:]):
+                    return True
+            elif word in self.lower:
+                return True
+        return False
 
     def _search(self, pattern: re.Pattern, pos: int, endpos: int | None):
         words = leading_words(pattern) if self.lower is not None else None
