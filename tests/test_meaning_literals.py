@@ -13,6 +13,8 @@ from multiforce.toolkit import cleaning
 from multiforce.toolkit.layouts.literals import (
     Searchable,
     leading_words,
+    line_start_words,
+    line_test,
     line_words,
     lower_twin,
     lowered,
@@ -235,6 +237,40 @@ def test_the_words_every_match_starts_with():
     # no word, or one that a match may skip or miss: the whole text is searched
     for pattern in (r"\n.+ \(\d+\)$", r"(?:abc)?def", r"abc|\d+", r"ab\w", r"(?:abc|)x", r"é\w+"):
         assert lead(pattern) is None, pattern
+
+
+def test_the_words_every_match_starts_its_line_with():
+    def starts(pattern, flags=re.I | re.M):
+        return line_start_words(re.compile(pattern, flags))
+
+    assert starts(r"(?:^(?:Complaint rights|Your right)\b.*$)|(?:^If you are)") == (
+        "complaint rights",
+        "your right",
+        "if you are",
+    )
+    assert starts(r"\ARequest:?$", 0) == ("request",)
+    # a branch that may match within the line, or no word after the anchor: nothing told
+    for pattern in (r"(?:^Response$)|(?:set out below$)", r"^\s*Request", r"^(?:Re|\d)"):
+        assert starts(pattern) is None, pattern
+
+
+def _line_patterns():
+    """The layouts' patterns that are searched one line at a time."""
+    keys = ("chrome", "footer", "start", "request", "answer", "status", "signature")
+    found = [getattr(profile, key) for profile in profiles() for key in keys]
+    return list(dict.fromkeys(pattern for pattern in found if pattern))
+
+
+@pytest.mark.parametrize("pattern", _line_patterns(), ids=lambda p: p.pattern[:40])
+def test_a_line_the_line_test_passes_over_holds_no_match(pattern):
+    test = line_test(pattern)
+    assert test is not None
+    for passage in _passages():
+        for line in passage.split("\n"):
+            lower = lowered(line)
+            for variant, variant_lower in ((line, lower), (line.strip(), lower and lower.strip())):
+                if variant_lower is not None and not test(variant_lower):
+                    assert pattern.search(variant) is None, variant
 
 
 @pytest.mark.parametrize(

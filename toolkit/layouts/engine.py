@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..document import Document
 from .dates import parse_date, parse_month
-from .literals import Searchable, words_of
+from .literals import Searchable, line_test, words_of
 from .names import force_named, most_named
 from .profiles import Profile, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
@@ -61,13 +61,25 @@ def _choose(text: Searchable, source_url: str | None) -> Profile:
     return best
 
 
-def _first_line(lines: list[str], pattern: re.Pattern | None, start: int = 0) -> int | None:
+def _first_line(
+    lines: list[str], pattern: re.Pattern | None, start: int = 0, lower: list[str] | None = None
+) -> int | None:
+    """The index of the first line from `start` that `pattern` matches. With the lines lowered
+    (`lower`), a line that cannot match (literals.line_test) is not searched: most of a letter's
+    lines are long sentences, and a heading's alternation is tried at each of their letters."""
     if pattern is None:
         return None
+    test = line_test(pattern) if lower is not None else None
     for index in range(start, len(lines)):
-        if pattern.search(lines[index]):
+        if (test is None or test(lower[index])) and pattern.search(lines[index]):
             return index
     return None
+
+
+def _lowered_lines(whole: Searchable) -> list[str] | None:
+    """The lines of the text `whole` holds after its first newline (see `_whole`), each lowered,
+    or None where the text cannot be lowered safely."""
+    return None if whole.lower is None else whole.lower[1:].split("\n")
 
 
 def _field(profile: Profile, name: str, text: Searchable) -> str | None:
@@ -89,6 +101,18 @@ def _url_field(profile: Profile, name: str, url: str | None) -> str | None:
 
 
 SIGNATURE_LINES = 6  # the lines after "Yours sincerely" that name the sender
+
+
+def _unchromed(lines: list[str], lower: list[str] | None, chrome: re.Pattern | None) -> list[int]:
+    """The indexes of the lines that are not the page's chrome (menus, cookie banners)."""
+    if chrome is None:
+        return list(range(len(lines)))
+    test = line_test(chrome) if lower is not None else None
+    return [
+        i
+        for i, line in enumerate(lines)
+        if not ((test is None or test(lower[i].strip())) and chrome.match(line.strip()))
+    ]
 
 
 def _force(
@@ -284,9 +308,14 @@ def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str
     ]
 
 
-def _split(body_lines: list[str], profile: Profile, by_question: bool = True):
+def _split(
+    body_lines: list[str],
+    profile: Profile,
+    by_question: bool = True,
+    lower: list[str] | None = None,
+):
     """The request's lines, the answer's lines, the questions, the answers and the statements
-    (those two left empty unless `by_question`)."""
+    (those two left empty unless `by_question`); `lower`: the lines lowered (`_first_line`)."""
     pairs = _pairs(body_lines, profile)
     if pairs:
         found = [_questions(request, False)[0] for request, _ in pairs]
@@ -306,8 +335,9 @@ def _split(body_lines: list[str], profile: Profile, by_question: bool = True):
         answer = "\n".join(line for _, answer in pairs for line in answer)
         return request, answer, questions, answers, statements
 
-    request_at = _first_line(body_lines, profile.request)
-    answer_at = _first_line(body_lines, profile.answer, 0 if request_at is None else request_at + 1)
+    request_at = _first_line(body_lines, profile.request, 0, lower)
+    answer_from = 0 if request_at is None else request_at + 1
+    answer_at = _first_line(body_lines, profile.answer, answer_from, lower)
     # An answer heading that comes back ("Answer" after each question) answers question by question.
     repeats = answer_at is not None and body_lines.count(body_lines[answer_at]) > 1
     interleaved = answer_at is None or repeats
@@ -447,14 +477,19 @@ def read_response(
     text = document.text
     whole = _whole(text)  # fields may stand in chrome or footer lines ("Date Responded ...")
     profile = _choose(whole, source_url)
-    lines = text.split("\n")
-    kept = [line for line in lines if not (profile.chrome and profile.chrome.match(line.strip()))]
-    start = _first_line(kept, profile.start) or 0
-    end = _first_line(kept, profile.footer, start + 1)
+    lines, lower = text.split("\n"), _lowered_lines(whole)
+    kept_at = _unchromed(lines, lower, profile.chrome)
+    kept = [lines[i] for i in kept_at]
+    kept_lower = None if lower is None else [lower[i] for i in kept_at]
+    start = _first_line(kept, profile.start, 0, kept_lower) or 0
+    end = _first_line(kept, profile.footer, start + 1, kept_lower)
     body_lines = kept[start:end]
     body = "\n".join(body_lines).strip("\n")
 
-    request, answer, questions, answers, statements = _split(body_lines, profile, by_question)
+    body_lower = None if kept_lower is None else kept_lower[start:end]
+    request, answer, questions, answers, statements = _split(
+        body_lines, profile, by_question, body_lower
+    )
 
     if force_id:
         evidence = "the adapter that reads it"

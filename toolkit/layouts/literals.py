@@ -349,6 +349,50 @@ def _leading(sequence) -> tuple[str, ...] | None:
     return ("".join(run).lower(),) if run else None
 
 
+# Where a line can match: a pattern searched in one line whose every match starts the line (each
+# branch opens with `^` or `\\A`) matches only a line that starts with one of its leading words.
+_LINE_START = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING}
+
+
+@per_pattern
+def line_start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words one of which a line starts with wherever `pattern`, searched in that
+    line alone, matches it; None when a match may start elsewhere or with no word."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError):
+        return None
+    return _line_start(list(parsed))
+
+
+def _line_start(sequence) -> tuple[str, ...] | None:
+    if not sequence:
+        return None
+    op, value = sequence[0]
+    if op is sre.AT and value in _LINE_START:
+        return _leading(list(sequence[1:]))
+    if op is sre.BRANCH:
+        branches = [_line_start(list(branch)) for branch in value[1]]
+        if all(branches):
+            return tuple(dict.fromkeys(word for words in branches for word in words))
+    elif op is sre.SUBPATTERN:
+        return _line_start(list(value[-1]))
+    return None
+
+
+def line_test(pattern: re.Pattern):
+    """A test of a line lowered (`lowered`) that fails only where `pattern`, searched in that
+    line, cannot match it: the line does not start with one of its line-start words, or holds
+    none of its required words. None where nothing can be told."""
+    starts = line_start_words(pattern)
+    if starts:
+        return lambda lower: lower.startswith(starts)
+    words = words_of(pattern)
+    if words:
+        return lambda lower: may_match(words, lower)
+    return None
+
+
 class Searchable:
     """A text prepared for searching with patterns, lower-cased once. Its searches and the lines
     holding a word are remembered: rules that read one text often search it alike (a section's
