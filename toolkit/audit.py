@@ -200,11 +200,14 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     tokens = _tokens(text)
     starts = [m.start() for m in tokens]
     ends = [m.end() for m in tokens]
+    texts = [m.group(0) for m in tokens]
     verdicts: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
 
     def explain(start: int, end: int, verdict, accepts=None) -> None:
+        """`verdict` for each number from start to end not yet explained that `accepts` (a test
+        of the number's text) takes."""
         for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-            if verdicts[i] is None and ends[i] <= end and (accepts is None or accepts(tokens[i])):
+            if verdicts[i] is None and ends[i] <= end and (accepts is None or accepts(texts[i])):
                 verdicts[i] = verdict
 
     occurrences = _Occurrences(text)
@@ -216,7 +219,7 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
                 start,
                 end,
                 (FIGURE, what, row["observation_id"]),
-                lambda token, value=row["value"]: _value(token.group(0)) == value,
+                lambda number, value=row["value"]: _value(number) == value,
             )
     outcomes = rows.get("outcomes", [])
     for table, what, row in [
@@ -261,7 +264,9 @@ def _tokens(text: str) -> list[re.Match]:
     tokens: list[re.Match] = []
     for core in CORE.finditer(text):
         start = core.start()
-        if start and LETTER.match(text, start - 1):  # "Q1", "IDENT1": letters glued before it
+        before = text[start - 1] if start else ""
+        # LETTER.match(text, start - 1) without the call: a letter is alphanumeric, not a digit
+        if before.isalnum() and not before.isdecimal():  # "Q1", "IDENT1": letters glued before it
             end = tokens[-1].end() if tokens else 0  # "0%a0": the "a" is the earlier number's
             while start > end and LETTER.match(text, start - 1):
                 start -= 1
@@ -509,10 +514,11 @@ def _value(number: str) -> float | None:
 
 @lru_cache(maxsize=4096)  # a corpus has a few periods
 def _in_period(start: str | None, end: str | None, label: str | None):
-    """Whether a number is part of a period: its year, or a number of its label."""
+    """A test of a number's text: whether it is part of a period, its year or a number of its
+    label."""
     accepted = {value[:4] for value in (start, end) if value}
     accepted |= {m.group(0) for m in TOKEN.finditer(label or "")}
-    return lambda token: token.group(0) in accepted
+    return frozenset(accepted).__contains__
 
 
 def _describe(row: dict) -> str:

@@ -3,7 +3,6 @@ the request and the answer by question. Everything particular to a layout is in 
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from ..document import Document
 from .dates import parse_date, parse_month
@@ -250,7 +249,7 @@ def _labelled(questions: list[Question]) -> list[Question]:
             label = f"{q.heading} / {q.number}"
         else:
             label = f"{q.number} ({index + 1})"
-        labelled.append(replace(q, label=label))
+        labelled.append(Question(q.number, q.key, q.text, heading=q.heading, label=label))
     return labelled
 
 
