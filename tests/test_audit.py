@@ -308,7 +308,7 @@ def test_the_letters_numbers_are_explained_as_a_full_scan_explains_them(line):
 
 @given(
     st.text(
-        alphabet=st.sampled_from("0123456789٣.,%% Qqé_-\n" + "abc"),
+        alphabet=st.sampled_from("0123456789٣.,%% Qqé_-\n" + "abc²½"),
         max_size=60,
     )
 )

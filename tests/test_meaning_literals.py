@@ -263,8 +263,7 @@ def _line_patterns():
 
 @pytest.mark.parametrize("pattern", _line_patterns(), ids=lambda p: p.pattern[:40])
 def test_a_line_the_line_test_passes_over_holds_no_match(pattern):
-    test = line_test(pattern)
-    assert test is not None
+    test = line_test(pattern) or (lambda lower: True)  # none: every line is searched
     for passage in _passages():
         for line in passage.split("\n"):
             lower = lowered(line)

@@ -26,7 +26,6 @@ BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
 # A TOKEN from its first digit. It starts with one digit, not a run (\d++), so that the regular
 # expression engine skips to the next digit at once instead of trying every position.
 CORE = re.compile(r"\d\d*+(?:[.,]\d++)*+%?[^\W\d_]*+")
-LETTER = re.compile(r"[^\W\d_]")
 REACH = 20  # characters before a number where a passage explaining it may start
 TAIL = 10  # characters after it where such a passage may end, beyond numbers of its own
 WORD = 200  # the longest word (a web address, a reference) read whole
@@ -264,11 +263,9 @@ def _tokens(text: str) -> list[re.Match]:
     tokens: list[re.Match] = []
     for core in CORE.finditer(text):
         start = core.start()
-        before = text[start - 1] if start else ""
-        # LETTER.match(text, start - 1) without the call: a letter is alphanumeric, not a digit
-        if before.isalnum() and not before.isdecimal():  # "Q1", "IDENT1": letters glued before it
+        if start and _is_letter(text[start - 1]):  # "Q1", "IDENT1": letters glued before it
             end = tokens[-1].end() if tokens else 0  # "0%a0": the "a" is the earlier number's
-            while start > end and LETTER.match(text, start - 1):
+            while start > end and _is_letter(text[start - 1]):
                 start -= 1
             token = TOKEN.match(text, start)
             if token:
@@ -278,6 +275,12 @@ def _tokens(text: str) -> list[re.Match]:
         else:
             tokens.append(core)
     return tokens
+
+
+def _is_letter(character: str) -> bool:
+    """What `[^\\W\\d_]` matches (a word character, not a digit nor "_"), without a regular
+    expression's call: this is asked of the character before every number."""
+    return character.isalnum() and not character.isdecimal()
 
 
 def _lines(text: str, starts: list[int], ends: list[int], which) -> list[tuple[int, int]]:

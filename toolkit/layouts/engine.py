@@ -3,6 +3,7 @@ the request and the answer by question. Everything particular to a layout is in 
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..document import Document
 from .dates import parse_date, parse_month
@@ -249,7 +250,7 @@ def _labelled(questions: list[Question]) -> list[Question]:
             label = f"{q.heading} / {q.number}"
         else:
             label = f"{q.number} ({index + 1})"
-        labelled.append(Question(q.number, q.key, q.text, heading=q.heading, label=label))
+        labelled.append(replace(q, label=label))
     return labelled
 
 
