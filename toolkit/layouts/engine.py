@@ -79,7 +79,8 @@ def _first_line(
 def _lowered_lines(whole: Searchable) -> list[str] | None:
     """The lines of the text `whole` holds after its first newline (see `_whole`), each lowered,
     or None where the text cannot be lowered safely."""
-    return None if whole.lower is None else whole.lower[1:].split("\n")
+    lines = whole.lower_lines()  # split once: choosing the layout may have split them
+    return None if lines is None else lines[1:]
 
 
 def _field(profile: Profile, name: str, text: Searchable) -> str | None:

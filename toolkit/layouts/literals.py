@@ -403,6 +403,7 @@ class Searchable:
         self.lower = lowered(text) if lower is None else lower
         self._searched: dict[tuple, tuple] = {}
         self._lines_held: dict[tuple, list[tuple[int, int]]] = {}
+        self._lower_lines: list[str] | None = None
         self._line_starts: list[str] | None = None  # each line but the first, sorted
 
     @classmethod
@@ -475,6 +476,12 @@ class Searchable:
             held = self._searched[key] = (pattern, self._search(pattern, pos, endpos))
         return held[1]
 
+    def lower_lines(self) -> list[str] | None:
+        """The lowered text's lines (split once), or None where the text cannot be lowered."""
+        if self._lower_lines is None and self.lower is not None:
+            self._lower_lines = self.lower.split("\n")
+        return self._lower_lines
+
     def may_hold(self, words: tuple[str, ...] | None) -> bool:
         """may_match(words, self.lower), a word that starts a line (as the layouts' patterns
         do: see profiles.in_text) looked up in the text's lines, sorted once, rather than
@@ -484,7 +491,7 @@ class Searchable:
         for word in words:
             if word[0] == "\n" and "\n" not in word[1:]:
                 if self._line_starts is None:
-                    self._line_starts = sorted(self.lower.split("\n")[1:])
+                    self._line_starts = sorted(self.lower_lines()[1:])
                 at = bisect.bisect_left(self._line_starts, word[1:])
                 if at < len(self._line_starts) and self._line_starts[at].startswith(word[1:]):
                     return True
