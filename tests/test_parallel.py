@@ -3,6 +3,8 @@ process gives: the same database byte for byte, the same results in the same ord
 one-paragraph error when a document fails."""
 
 import os
+import signal
+import time
 
 import pytest
 from conftest import MET_HTML, MET_TEXT
@@ -98,6 +100,22 @@ def test_work_given_meanwhile_runs_here_once_while_the_items_are_computed(jobs):
     computed = [first, *results]
     assert [item for item, _ in computed] == [0, 1, 2, 3] and calls == [here]
     assert {pid != here for _, pid in computed} == {jobs > 1}
+
+
+def _dies_on_one(item: int) -> int:
+    if item == 1:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return item
+
+
+def test_a_worker_that_dies_after_a_result_came_back_is_reported_as_a_dead_worker():
+    """The pool breaks after the first item's result was computed: the next item asked of it,
+    not only a result waited for, reports the dead worker, never the pool's own exception."""
+    results = workers.in_order(
+        _dies_on_one, range(40), jobs=2, chunk=1, meanwhile=lambda: time.sleep(1)
+    )
+    with pytest.raises(workers.WorkerDied, match="a worker process stopped"):
+        list(results)
 
 
 def test_a_document_error_in_a_worker_is_raised_as_itself(tmp_path):

@@ -88,25 +88,21 @@ def in_order(
         if meanwhile is not None:
             meanwhile()
         while running:
-            results, failure = _outcome(running.popleft())
+            results, failure = running.popleft().result()
             start = next(chunks, None)
             if start is not None:
                 running.append(pool.submit(_run, start, min(start + chunk, len(items))))
             yield from results
             if failure:
                 raise failure.rebuilt()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _outcome(future):
-    try:
-        return future.result()
     except BrokenProcessPool:
+        # from a result waited for, or from the next items asked of a pool already broken
         raise WorkerDied(
             "a worker process stopped before it finished (killed, or out of memory), so nothing "
             "was published. Run the command again; if it happens again, run it with --jobs 1."
         ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # ---------------------------------------------------------------- in the worker
