@@ -8,8 +8,16 @@ import pytest
 from conftest import MET_HTML, MET_TEXT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from multiforce.toolkit.audit import COMMON, TOKEN, _tokens, audit
+from multiforce.toolkit.audit import (
+    COMMON,
+    TOKEN,
+    _shaped_spans,
+    _spans,
+    _tokens,
+    audit,
+)
 from multiforce.toolkit.discovery import adapter_for
+from multiforce.toolkit.layouts.literals import ascii_words
 from multiforce.toolkit.pipeline import bundled_corpus, parse
 from multiforce.toolkit.readers import read_document
 from multiforce.toolkit.rules import Ignore
@@ -315,6 +323,44 @@ def test_the_letters_numbers_are_explained_as_a_full_scan_explains_them(line):
 @settings(max_examples=1000, deadline=None)
 def test_the_numbers_found_from_runs_of_digits_are_the_token_pattern_s_matches(text):
     assert [m.span() for m in _tokens(text)] == [m.span() for m in TOKEN.finditer(text)]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("0123456789.,%% Qqa_-\n?\u2018\u2019\u2013\u2022"),
+        max_size=60,
+    )
+)
+@settings(max_examples=1000, deadline=None)
+def test_the_numbers_found_in_a_text_of_ascii_words_are_the_token_pattern_s_matches(text):
+    """Most letters are ASCII but for their quotes and dashes: their numbers are found from the
+    text's bytes (letters glued to a number, "1a2", are left to TOKEN)."""
+    starts, ends = _spans(text)
+    assert list(zip(starts, ends, strict=True)) == [m.span() for m in TOKEN.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, marked",
+    [
+        ("Q1 \u2013 2,000 \u2018x\u2019 3rd 45% x_7", True),
+        ("1a2", False),  # the "a" is the first number's: TOKEN decides
+        ("12 caf\u00e9s", False),  # beyond ASCII and its punctuation
+        ("a\0 1", False),  # NUL marks the digits
+    ],
+)
+def test_numbers_are_found_from_the_bytes_only_where_they_can_be(text, marked):
+    starts, ends = _spans(text)
+    assert list(zip(starts, ends, strict=True)) == [m.span() for m in TOKEN.finditer(text)]
+    found = _shaped_spans(text) if "\0" not in text and ascii_words(text) else None
+    assert (found is not None) == marked
+
+
+def test_a_text_of_ascii_words_has_no_letter_or_digit_beyond_ascii():
+    assert ascii_words("In 2021 \u2018twelve\u2019 \u2013 12 scanners\u2026")
+    assert not ascii_words("12 caf\u00e9s")
+    assert not ascii_words("x\u00b2")
+    assert not ascii_words("\u207f1")  # superscript n, a letter, just past U+203F
+    assert all(not (c.isalnum() or re.match(r"\w", c)) for c in map(chr, range(0x2000, 0x2040)))
 
 
 def test_the_unexplained_and_the_counts_are_those_of_the_whole_list():

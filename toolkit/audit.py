@@ -14,10 +14,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-from .layouts.literals import LONG, lowered, reads_behind, words_of
+from .layouts.literals import LONG, ascii_words, lowered, reads_behind, words_of
 from .rules import Ignore, compiled
 
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
@@ -26,6 +27,15 @@ BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
 # A TOKEN from its first digit. It starts with one digit, not a run (\d++), so that the regular
 # expression engine skips to the next digit at once instead of trying every position.
 CORE = re.compile(r"\d\d*+(?:[.,]\d++)*+%?[^\W\d_]*+")
+# CORE in a text whose characters beyond ASCII are all punctuation of U+2000 to U+203F (the
+# curly quotes, dashes and bullets that letters type), as bytes of its shape: each of those
+# characters "?", each digit NUL and each letter "A". A search for one byte skips to the next
+# digit far quicker than a search for `\d`, which asks Unicode's tables of every character.
+# Captured, to split the text by.
+SHAPED_CORE = re.compile(rb"(\0\0*+(?:[.,]\0++)*+%?A*+)")
+SHAPE = bytes.maketrans(
+    b"0123456789" + bytes(range(65, 91)) + bytes(range(97, 123)), b"\0" * 10 + b"A" * 52
+)
 REACH = 20  # characters before a number where a passage explaining it may start
 TAIL = 10  # characters after it where such a passage may end, beyond numbers of its own
 WORD = 200  # the longest word (a web address, a reference) read whole
@@ -141,18 +151,19 @@ class Number(NamedTuple):
 
 @dataclass
 class Audit:
-    """The numbers of a text (`tokens`) and each one's verdict: (kind, detail, row id), or None
-    for a number left unexplained. An ingest wants only the unexplained; the list of every
-    number, with its line, is made when asked for (`multiforce audit`)."""
+    """The numbers of a text (`spans`: where each starts and ends) and each one's verdict:
+    (kind, detail, row id), or None for a number left unexplained. An ingest wants only the
+    unexplained; the list of every number, with its line, is made when asked for (`multiforce
+    audit`)."""
 
     path: Path
     text: str = field(repr=False)
-    tokens: list[re.Match] = field(default_factory=list, repr=False)
+    spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     verdicts: list[tuple[str, str, str | None] | None] = field(default_factory=list, repr=False)
 
     @cached_property
     def numbers(self) -> list[Number]:
-        return self._numbers(range(len(self.tokens)))
+        return self._numbers(range(len(self.spans)))
 
     @property
     def unexplained(self) -> list[Number]:
@@ -169,16 +180,16 @@ class Audit:
         """The numbers at `indexes` (in order), with their lines and verdicts."""
         numbers, line, line_start = [], 1, 0
         for i in indexes:
-            token = self.tokens[i]
-            line += self.text.count("\n", line_start, token.start())
-            line_start = token.start()
+            start, end = self.spans[i]
+            line += self.text.count("\n", line_start, start)
+            line_start = start
             kind, detail, row_id = self.verdicts[i] or (UNEXPLAINED, NOT_EXPLAINED, None)
-            numbers.append(Number(token.group(0), token.start(), line, kind, detail, row_id))
+            numbers.append(Number(self.text[start:end], start, line, kind, detail, row_id))
         return numbers
 
     def summary(self) -> str:
         parts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.counts().items()))
-        return f"{self.path.name}: {len(self.tokens)} numbers ({parts or 'none'})"
+        return f"{self.path.name}: {len(self.spans)} numbers ({parts or 'none'})"
 
     def render(self) -> str:
         return "\n".join([self.summary(), *(n.render() for n in self.numbers)])
@@ -196,11 +207,9 @@ class Audit:
 
 def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Audit:
     """What became of every number of `text`, given the rows parsed from it."""
-    tokens = _tokens(text)
-    starts = [m.start() for m in tokens]
-    ends = [m.end() for m in tokens]
-    texts = [m.group(0) for m in tokens]
-    verdicts: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
+    starts, ends = _spans(text)
+    texts = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    verdicts: list[tuple[str, str, str | None] | None] = [None] * len(starts)
 
     def explain(start: int, end: int, verdict, accepts=None) -> None:
         """`verdict` for each number from start to end not yet explained that `accepts` (a test
@@ -254,7 +263,34 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         kind, common = COMMON[rule]
         verdicts[i] = (kind, common.reason, None)
 
-    return Audit(Path(path), text, tokens, verdicts)
+    return Audit(Path(path), text, list(zip(starts, ends, strict=True)), verdicts)
+
+
+def _spans(text: str) -> tuple[list[int], list[int]]:
+    """Where each number of the text (each TOKEN match) starts, and where it ends."""
+    if "\0" not in text and ascii_words(text):  # NUL stands for a digit (SHAPE)
+        found = _shaped_spans(text)
+        if found is not None:
+            return found
+    tokens = _tokens(text)
+    return [token.start() for token in tokens], [token.end() for token in tokens]
+
+
+def _shaped_spans(text: str) -> tuple[list[int], list[int]] | None:
+    """_spans of a text of `ascii_words`, from a split of its shape (SHAPE) by SHAPED_CORE (a
+    byte a character: the pieces' lengths give the places), or None where letters are glued to
+    a number ("1a2") and TOKEN must decide."""
+    # the text before the first number, the number, the text between it and the next...
+    shape = text.encode("ascii", "replace").translate(SHAPE)
+    pieces = SHAPED_CORE.split(shape)
+    bounds = list(accumulate(map(len, pieces)))
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    for index, before in enumerate(pieces[0:-1:2]):
+        if before[-1:] == b"A":  # "Q1": the letters before the digits are the number's
+            starts[index] -= len(before) - len(before.rstrip(b"A"))
+        elif not before and index and pieces[2 * index - 1][-1:] == b"A":
+            return None  # "1a2": the letters end the number before, and "2" is no number
+    return starts, ends
 
 
 def _tokens(text: str) -> list[re.Match]:

@@ -128,37 +128,48 @@ def words_of(pattern: re.Pattern) -> tuple[str, ...] | None:
 
 # A document's text is lowered for its layout, its adapter's rules and its audit, and its answer
 # for the sections it cites: the last two long texts' lowerings are kept (sentences, lowered by
-# the thousand, are not kept and do not evict them).
+# the thousand, are not kept and do not evict them), with whether their words are ASCII's.
 LONG = 2000
-_last_long: list = [(None, None), (None, None)]
+_last_long: list = [(None, None, None), (None, None, None)]
 
 
 def lowered(text: str) -> str | None:
     """`text` to look for required words in, or None when it must be searched whatever."""
-    for held, lower in _last_long:
+    return _read(text)[0]
+
+
+def ascii_words(text: str) -> bool:
+    """Whether every character of `text` beyond ASCII is in U+2000 to U+203F (the curly
+    quotes, dashes and bullets letters type), none of which is a letter or a digit: the text's
+    letters, digits and word characters are then ASCII's."""
+    return _read(text)[1]
+
+
+def _read(text: str) -> tuple[str | None, bool]:
+    """`lowered` and `ascii_words` of the text.
+
+    Letters type curly quotes, dashes and bullets from U+2000 to U+207F; none has a case, so
+    lowering the UTF-8 bytes (ASCII letters only) of a text with no other character beyond
+    ASCII gives text.lower() at half its cost: str.lower looks every character of such a text
+    up in Unicode's tables. Each character of the block is three bytes starting E2 80 (up to
+    U+203F) or E2 81 (a pair no other character holds), every other one two to four bytes: only
+    when the extra bytes are two for each such pair is there no other."""
+    for held, lower, words in _last_long:
         if text is held:
-            return lower
+            return lower, words
     if text.isascii():  # none of UNSAFE: its flag is read, not its characters
-        lower = text.lower()
-    elif _only_caseless_punctuation(text, data := text.encode("utf-8", "surrogatepass")):
-        lower = data.lower().decode()
+        lower, words = text.lower(), True
     else:
-        lower = None if any(character in text for character in UNSAFE) else text.lower()
+        data = text.encode("utf-8", "surrogatepass")
+        extra, below_2040 = len(data) - len(text), data.count(b"\xe2\x80")
+        words = extra == 2 * below_2040
+        if words or extra == 2 * (below_2040 + data.count(b"\xe2\x81")):
+            lower = data.lower().decode()
+        else:
+            lower = None if any(character in text for character in UNSAFE) else text.lower()
     if len(text) >= LONG:
-        _last_long[:] = (text, lower), _last_long[0]
-    return lower
-
-
-def _only_caseless_punctuation(text: str, data: bytes) -> bool:
-    """Whether `text` (`data` in UTF-8) holds no character beyond ASCII outside U+2000 to U+207F.
-
-    Letters type curly quotes, dashes and bullets from that block; none has a case, so lowering
-    the bytes (ASCII letters only) gives text.lower() at half its cost: str.lower looks every
-    character of such a text up in Unicode's tables. Each character of the block is three bytes
-    starting E2 80 or E2 81 (a pair no other character holds), every other one beyond ASCII two
-    to four bytes: only when the extra bytes are two for each such pair is there no other."""
-    extra = len(data) - len(text)
-    return extra == 2 * (data.count(b"\xe2\x80") + data.count(b"\xe2\x81"))
+        _last_long[:] = (text, lower, words), _last_long[0]
+    return lower, words
 
 
 def may_match(words: tuple[str, ...] | None, lowered_text: str | None) -> bool:
