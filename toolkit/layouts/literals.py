@@ -31,11 +31,16 @@ UNSAFE = ("İ", "ı", "ſ")
 def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case words one of which every match of `pattern` contains, or None when none
     can be told (the pattern is then always searched)."""
+    tree = _syntax_tree(pattern)
+    return None if tree is None else _required(tree)
+
+
+def _syntax_tree(pattern: re.Pattern) -> list | None:
+    """The pattern's syntax tree, as `re` parses it, or None where it cannot be read."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        return list(_parser.parse(pattern.pattern, pattern.flags))
     except (re.error, TypeError):
         return None
-    return _required(list(parsed))
 
 
 def _required(sequence, shortest: int = MIN_WORD) -> tuple[str, ...] | None:
@@ -78,11 +83,10 @@ def reads_behind(pattern: re.Pattern) -> int:
     """How many characters before the position where it is tried `pattern` may read: one for a
     `\\b` or a `^`, a look-behind's width; the whole text before when the pattern cannot be
     parsed."""
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except (re.error, TypeError):
+    tree = _syntax_tree(pattern)
+    if tree is None:
         return sys.maxsize
-    reach, sequences = 1, [(parsed, 0)]  # each sequence with how far behind it may start
+    reach, sequences = 1, [(tree, 0)]  # each sequence with how far behind it may start
     while sequences:
         sequence, behind = sequences.pop()
         for op, value in sequence:
@@ -328,11 +332,8 @@ _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 @per_pattern
 def leading_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case words one of which every match of `pattern` starts with, or None."""
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except (re.error, TypeError):
-        return None
-    words = _leading(list(parsed))
+    tree = _syntax_tree(pattern)
+    words = None if tree is None else _leading(tree)
     return words if words and min(map(len, words)) >= MIN_WORD else None
 
 
@@ -369,11 +370,8 @@ _LINE_START = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING}
 def line_start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case words one of which a line starts with wherever `pattern`, searched in that
     line alone, matches it; None when a match may start elsewhere or with no word."""
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except (re.error, TypeError):
-        return None
-    return _line_start(list(parsed))
+    tree = _syntax_tree(pattern)
+    return None if tree is None else _line_start(tree)
 
 
 def _line_start(sequence) -> tuple[str, ...] | None:
