@@ -179,6 +179,28 @@ def test_a_database_from_before_versions_were_recorded_reads_its_documents_again
     )
 
 
+def test_the_held_documents_are_read_from_their_index_not_through_the_texts(tmp_path):
+    db = tmp_path / "m.db"
+    ingest(db, [MET_TEXT, MET_HTML])
+    conn = sqlite3.connect(db)
+    asked = []
+    conn.set_trace_callback(asked.append)
+    held = publishing._held(conn)
+    conn.set_trace_callback(None)
+    plans = [
+        detail
+        for sql in asked
+        if "FROM documents" in sql
+        for *_, detail in conn.execute(f"EXPLAIN QUERY PLAN {sql}")
+    ]
+    assert plans and all("COVERING INDEX" in plan for plan in plans)
+    stored = conn.execute(
+        "SELECT d.document_id, d.adapter, d.adapter_version, r.force_id "
+        "FROM documents d JOIN responses r USING (response_id)"
+    ).fetchall()
+    assert sorted((key, *value) for key, value in held.items()) == sorted(stored)
+
+
 def test_a_build_in_batches_of_one_document_gives_the_same_database(tmp_path, monkeypatch):
     whole = tmp_path / "whole.db"
     ingest(whole, [MET_TEXT, MET_HTML])

@@ -27,7 +27,7 @@ from ..summaries import rows_at_least, write_summaries
 from ..validation import Report
 from ..workers import default_jobs, in_order
 from . import checks, files, fulltext
-from .schema import WRITING_INDEXES, drop_indexes, ensure_indexes, ensure_schema
+from .schema import HELD_DOCUMENTS, WRITING_INDEXES, drop_indexes, ensure_indexes, ensure_schema
 
 # A figure that several documents of a response state is cited from the one with the smallest
 # document_id, whatever the order or history of ingests: the same documents, the same database.
@@ -260,14 +260,19 @@ def _held(conn: sqlite3.Connection) -> dict[str, tuple]:
     if "documents" not in tables:
         return {}
     held = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
-    adapter = (
-        "d.adapter, d.adapter_version" if {"adapter", "adapter_version"} <= held else "NULL, NULL"
+    adapter = "adapter, adapter_version" if {"adapter", "adapter_version"} <= held else "NULL, NULL"
+    # SQLite's planner sizes a row by its declared columns, not by its text, so left to itself
+    # it reads every document's row (its text's first page with it) rather than this index: at
+    # 10,000 documents not in the page cache, 0.20 s against 0.03.
+    covering = next(
+        (i.name for i in _database(conn)["documents"].indexes if i.columns == HELD_DOCUMENTS), None
     )
+    documents = f"documents INDEXED BY [{covering}]" if covering else "documents"
+    forces = dict(conn.execute("SELECT response_id, force_id FROM responses"))
     return {
-        document_id: rest
-        for document_id, *rest in conn.execute(
-            f"SELECT d.document_id, {adapter}, r.force_id FROM documents d "
-            "LEFT JOIN responses r ON r.response_id = d.response_id"
+        document_id: (*rest, forces.get(response_id))
+        for document_id, *rest, response_id in conn.execute(
+            f"SELECT document_id, {adapter}, response_id FROM {documents}"
         )
     }
 
