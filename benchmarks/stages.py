@@ -33,6 +33,7 @@ from multiforce.toolkit.records import TABLES, Extraction
 from multiforce.toolkit.store import files, publish
 from multiforce.toolkit.store.schema import FULL_TEXT
 from multiforce.toolkit.validation import validate
+from multiforce.toolkit.workers import collect_as_a_worker
 
 from benchmarks import corpus, drafting
 
@@ -174,8 +175,9 @@ def _cpu_since(then: tuple[float, float]) -> dict[str, float]:
 
 
 def _document_steps(path: Path, adapter):
-    """One document's work as a worker does it, yielding the name of each part once it is
-    done: reading (the file, its text and the text's safety check), parsing, the audit."""
+    """One document's work as a worker does it (with the collector as a worker has it:
+    `collect_as_a_worker`), yielding the name of each part once it is done: reading (the file,
+    its text and the text's safety check), parsing, the audit."""
     document = read_document(path)
     check_text(document.path, document.text)
     yield "reading"
@@ -192,6 +194,7 @@ def reading(scale: str, folder: str, seed: str, sample: str = "1000"):
     measured in CPU time (what the document costs one core, however busy the machine is); the
     wall time of the whole is given beside it."""
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))[: int(sample)]
+    collect_as_a_worker()
     spent = {"reading": 0.0, "parsing": 0.0, "audit": 0.0}
     clock = time.process_time
     wall = time.perf_counter()
@@ -227,6 +230,7 @@ def instructions(scale: str, folder: str, seed: str, sample: str = "50", fresh: 
     sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
     counted = sources[WARM_UP : WARM_UP + int(sample)]
     forget = drafting.forgetting() if fresh == "yes" else lambda: None
+    collect_as_a_worker()
     for path, adapter in sources[:WARM_UP]:
         collections.deque(_document_steps(path, adapter), maxlen=0)
     _count_instructions("on")

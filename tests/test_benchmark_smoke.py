@@ -1,6 +1,7 @@
 """The benchmark's pieces run, at a tiny scale. The benchmark itself is `python benchmarks/run.py`
 and is never part of the test suite."""
 
+import gc
 import os
 import re
 import shutil
@@ -23,7 +24,8 @@ SMOKE = corpus.SCALES["smoke"]
 
 @pytest.fixture
 def restored(monkeypatch):
-    """The stages time the pipeline by wrapping its functions: undo that after each test."""
+    """The stages time the pipeline by wrapping its functions, and set the collector as a
+    worker has it: undo that after each test."""
     for owner, name in (
         (pipeline, "parse"),
         (pipeline, "validate"),
@@ -33,6 +35,10 @@ def restored(monkeypatch):
         (publish.Publication, "finish"),
     ):
         monkeypatch.setattr(owner, name, getattr(owner, name))
+    collector = gc.get_threshold()  # the reading stages set it as a worker has it
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*collector)
 
 
 def test_the_corpus_is_deterministic_from_its_seed(tmp_path):

@@ -2,6 +2,7 @@
 process gives: the same database byte for byte, the same results in the same order, the same
 one-paragraph error when a document fails."""
 
+import gc
 import os
 import signal
 import time
@@ -81,6 +82,27 @@ def test_an_ingest_gives_way_only_while_it_reads(monkeypatch, tmp_path):
     assert ("_parsed_for_publishing", True) in asked
     assert ("build", False) in asked  # the full-text index
     assert {give_way for name, give_way in asked if name != "_parsed_for_publishing"} == {False}
+
+
+def test_an_ingest_collects_cycles_less_often_and_leaves_the_collector_as_it_was(
+    monkeypatch, tmp_path
+):
+    seen = []
+    real = pipeline.validate
+
+    def noted(extraction):
+        seen.append(gc.get_threshold())
+        return real(extraction)
+
+    monkeypatch.setattr(pipeline, "validate", noted)
+    before, python_default = gc.get_threshold(), (700, 10, 10)
+    gc.set_threshold(*python_default)  # whatever a test before this one left
+    try:
+        ingest(tmp_path / "c.db", [MET_TEXT])
+        assert seen == [workers.COLLECTOR_THRESHOLDS]
+        assert gc.get_threshold() == python_default
+    finally:
+        gc.set_threshold(*before)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -24,7 +24,7 @@ from .store.digests import Digests
 from .store.publish import publication
 from .validation import Report, validate
 from .versions import adapter_version
-from .workers import in_order
+from .workers import fewer_collections, in_order
 
 # A batch closes at whichever comes first: enough documents to amortise validation's fixed
 # cost, or enough text to bound memory whatever the documents' size.
@@ -178,7 +178,7 @@ def publish_sources(
     """
     results: list[Ingested] = []
     problems = []
-    with publication(db, fresh=fresh, jobs=jobs) as session:
+    with fewer_collections(), publication(db, fresh=fresh, jobs=jobs) as session:
         pending, stale = _unpublished(session, sources, results)
         progress.phase(
             f"Putting away the rows of {len(stale):,} documents read by code that has since "
