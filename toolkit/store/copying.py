@@ -20,20 +20,17 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-# A chunk the copy reads and writes at a time, and before it looks whether to stop. The disk is
-# given each chunk whole, and any other read meanwhile (a document being parsed, the code of a
-# library run for the first time) waits behind the chunks in flight: copying a million figures
-# not in the page cache, a read of 4 KB elsewhere took 6 to 10 ms (median) and 65 to 75 ms (one
-# in ten) with chunks of 64 MB, 8 and 19 ms with 16 MB, and the first validation of an ingest,
-# while its copy ran, 0.9 to 3.0 s against 0.6. The copy took as long (3.7 to 4.4 s at a
-# million figures; 0.51 to 0.59 s at 10,000 documents held in the cache).
+# A chunk the copy reads and writes at a time, and before it looks whether to stop.
 COPY_CHUNK_BYTES = 16 << 20
-# Chunks copied at once (each by a thread of its own, with a buffer of its own): a disk given
-# more than one write at a time keeps busier. With chunks of 64 MB, a 0.8 GB database held in
-# the cache was copied and synced in 0.68 to 0.78 s by two, 0.72 to 0.95 s by one; 2.7 GB in 1.6
-# to 2.4 s against 2.4 to 2.8 s, and not cached in 5.0 to 5.2 s against 6.0 to 7.0 s. Four or
-# eight were no quicker.
-WRITERS = 2
+# Chunks copied at once, each by a thread of its own with a buffer of its own: a disk given more
+# than one write at a time keeps busier. With chunks of 64 MB, a 0.8 GB database held in the
+# cache was copied and synced in 0.68 to 0.78 s by two, 0.72 to 0.95 s by one; 2.7 GB in 1.6 to
+# 2.4 s against 2.4 to 2.8 s, and not cached in 5.0 to 5.2 s against 6.0 to 7.0 s. But any other
+# read meanwhile (a document being parsed, the code of a library run for the first time) waits
+# behind the chunks in flight: copying 2.8 GB not in the page cache, a read of 4 KB elsewhere took
+# 64 to 70 ms (one in ten) with two chunks of 64 MB, 17 to 18 ms with four of 16 MB. Four chunks
+# of 16 MB copied it in 3.4 to 3.5 s, two of 64 MB in 3.3 to 3.4 s, two of 32 MB in 3.7 s.
+WRITERS = 4
 # copy_file_range's answers where a file system or an older kernel cannot copy between the files
 CANNOT_COPY_IN_KERNEL = {errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL}
 # What O_DIRECT reads and writes must be whole blocks of: the last part of a file that is not is
