@@ -7,8 +7,8 @@ that was nearly all of a copy's time: a 2.8 GB database that was not cached took
 with copy_file_range, almost all of it system time. So the copy writes past the cache (O_DIRECT),
 and reads each chunk from the cache where the cache holds it and past it where it does not (mincore
 says which). One chunk at a time, that took 3.9 s not cached and 2.1 s cached, where
-copy_file_range took 4.3 s cached; two at a time are quicker still (WRITERS). Where the platform or
-the file system refuses any of it, the system's own copy does the whole.
+copy_file_range took 4.3 s cached; several at a time are quicker still (WRITERS). Where the
+platform or the file system refuses any of it, the system's own copy does the whole.
 """
 
 import ctypes
