@@ -10,8 +10,8 @@ from the force's words unless a rule gives one, sections of the Act are always r
 text, and a reading that finds no outcome is an error, never an empty success.
 """
 
+import inspect
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
@@ -52,14 +52,15 @@ class Adapter:
     licence: ClassVar[str] = OGL
     figures: ClassVar[tuple[Figures, ...]] = ()
     outcomes: ClassVar[tuple[Outcome, ...]] = ()
-    # Passages whose numbers are not figures, with the reason: what `multiforce audit` reports.
-    ignored: ClassVar[tuple[Ignore, ...]] = ()
+    # Passages whose numbers are not figures, with the reason: what `multiforce audit` reports;
+    # a parsed document's adapter holds its rule set's too (`parse`).
+    ignored: tuple[Ignore, ...] = ()
     # One rule set per kind of request the force answers; without any, the rules above.
     rule_sets: ClassVar[tuple[RuleSet, ...]] = ()
 
     @classmethod
     def documents_folder(cls) -> Path:
-        return Path(sys.modules[cls.__module__].__file__).parent / "documents"
+        return Path(inspect.getfile(cls)).parent / "documents"
 
     @classmethod
     def bundled_documents(cls) -> list[Path]:
@@ -124,8 +125,8 @@ class Adapter:
         for rule in rules.figures:
             for row in self._figures(document, rule, year):
                 read("observations", row)
-        for rule in rules.outcomes:
-            for row in self._outcomes(document, response, rule, year):
+        for outcome in rules.outcomes:
+            for row in self._outcomes(document, response, outcome, year):
                 read("outcomes", row)
         for table, row in self._general(response, extraction) if rules.reading else ():
             read(table, row)

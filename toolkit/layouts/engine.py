@@ -58,6 +58,7 @@ def _choose(text: Searchable, source_url: str | None) -> Profile:
             continue  # a layout with markers of its own is told by them (or its address)
         if score > best_score:
             best, best_score = candidate, score
+    assert best is not None, "schemas/layouts.yaml holds a plain profile, which fits any text"
     return best
 
 
@@ -71,7 +72,7 @@ def _first_line(
         return None
     test = line_test(pattern) if lower is not None else None
     for index in range(start, len(lines)):
-        if (test is None or test(lower[index])) and pattern.search(lines[index]):
+        if (test is None or lower is None or test(lower[index])) and pattern.search(lines[index]):
             return index
     return None
 
@@ -112,7 +113,9 @@ def _unchromed(lines: list[str], lower: list[str] | None, chrome: re.Pattern | N
     return [
         i
         for i, line in enumerate(lines)
-        if not ((test is None or test(lower[i].strip())) and chrome.match(line.strip()))
+        if not (
+            (test is None or lower is None or test(lower[i].strip())) and chrome.match(line.strip())
+        )
     ]
 
 
@@ -168,7 +171,8 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
     outside any block as (line, heading). A heading line (short, no sentence's end) ends a
     block when it opens a group numbered from 1, names one of `headings` (the request's), or
     is written in capitals; the lines after it belong to it."""
-    blocks, loose = [], []
+    blocks: list[list] = []  # [written number, key, heading, lines]
+    loose: list[tuple[str, str | None]] = []
     heading, last_number, in_block = None, None, False
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -291,7 +295,7 @@ def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str
     than once, or None for any other page."""
     if profile.request is None or profile.answer is None:
         return None
-    marks = []
+    marks: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         if not _short(line):
             continue
@@ -343,7 +347,7 @@ def _split(
     repeats = answer_at is not None and body_lines.count(body_lines[answer_at]) > 1
     interleaved = answer_at is None or repeats
     request_start = request_at + 1 if request_at is not None else 0
-    if interleaved:
+    if interleaved or answer_at is None:
         request_lines, answer_lines = body_lines[request_start:], []
     else:
         # The answer's heading ("Response", "Decision") is not part of it; a sentence is.
@@ -395,7 +399,7 @@ def _heading_matches(question_heading: str | None, answer_heading: str | None) -
 def _answers(answer_lines: list[str], questions: list[Question]):
     headings = tuple(dict.fromkeys(q.heading for q in questions if q.heading))
     blocks, loose = _segments(answer_lines, headings)
-    by_key: dict[str, list[Question]] = {}
+    by_key: dict[str | None, list[Question]] = {}
     for question in questions:
         by_key.setdefault(question.key, []).append(question)
     answers: dict[str, list[str]] = {}
@@ -441,7 +445,7 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
     named_heading = [q for q in questions if q.heading and q.heading.lower() in lowered]
     if named_heading:
         scope = named_heading
-    keys = set()
+    keys: set[str] = set()
     for match in mentions.finditer(line):
         first, last = match["first"], match["last"]
         if last and match["joiner"] not in ("and", "&", ","):

@@ -18,8 +18,8 @@ import bisect
 import re
 import sys
 from functools import wraps
-from re import _constants as sre
-from re import _parser
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 
 MIN_WORD = 3  # a shorter required word proves too little to be worth the look
 # ...except as one branch's word among the longer words of the others: without it the whole
@@ -48,7 +48,8 @@ def _required(sequence, shortest: int = MIN_WORD) -> tuple[str, ...] | None:
     characters (of `shortest` or more), one word from each branch of an alternation, or a run
     joined to the words an alternation after it starts with ("\\n" and "january" make
     "\\njanuary", "\\nfebruary"...: longer words are found or ruled out sooner)."""
-    choices, run = [], []
+    choices: list[tuple[str, ...]] = []
+    run: list[str] = []
 
     def close_run():
         if len(run) >= shortest:
@@ -66,9 +67,9 @@ def _required(sequence, shortest: int = MIN_WORD) -> tuple[str, ...] | None:
         close_run()
         if op is sre.BRANCH:
             # a branch's longest word is chosen, as anywhere: a short one only where it has none
-            words = [_required(list(branch), MIN_BRANCH_WORD) for branch in value[1]]
-            if all(words):
-                choices.append(tuple(dict.fromkeys(w for branch in words for w in branch)))
+            words = _every([_required(list(branch), MIN_BRANCH_WORD) for branch in value[1]])
+            if words is not None:
+                choices.append(words)
         elif op is sre.SUBPATTERN:
             inner = _required(list(value[-1]))
             if inner:
@@ -105,6 +106,17 @@ def reads_behind(pattern: re.Pattern) -> int:
             elif op is sre.ATOMIC_GROUP:
                 sequences.append((value, behind))
     return reach
+
+
+def _every(groups: list[tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    """The words of all the groups, each once, in order; None where a group has none (one
+    branch of an alternation without words leaves the whole without)."""
+    words: list[str] = []
+    for group in groups:
+        if not group:
+            return None
+        words.extend(group)
+    return tuple(dict.fromkeys(words))
 
 
 def per_pattern(function):
@@ -351,9 +363,7 @@ def _leading(sequence) -> tuple[str, ...] | None:
         if op is sre.SUBPATTERN:
             inner = _leading(list(value[-1]))
         elif op is sre.BRANCH:
-            branches = [_leading(list(branch)) for branch in value[1]]
-            if all(branches):
-                inner = tuple(dict.fromkeys(w for words in branches for w in words))
+            inner = _every([_leading(list(branch)) for branch in value[1]])
         prefix = "".join(run).lower()
         if inner is None:
             return (prefix,) if prefix else None
@@ -381,10 +391,8 @@ def _line_start(sequence) -> tuple[str, ...] | None:
     if op is sre.AT and value in _LINE_START:
         return _leading(list(sequence[1:]))
     if op is sre.BRANCH:
-        branches = [_line_start(list(branch)) for branch in value[1]]
-        if all(branches):
-            return tuple(dict.fromkeys(word for words in branches for word in words))
-    elif op is sre.SUBPATTERN:
+        return _every([_line_start(list(branch)) for branch in value[1]])
+    if op is sre.SUBPATTERN:
         return _line_start(list(value[-1]))
     return None
 
@@ -495,30 +503,33 @@ class Searchable:
         """may_match(words, self.lower), a word that starts a line (as the layouts' patterns
         do: see profiles.in_text) looked up in the text's lines, sorted once, rather than
         searched for in the whole text."""
-        if words is None or self.lower is None:
+        lower = self.lower
+        if words is None or lower is None:
             return True
         for word in words:
             if word[0] == "\n" and "\n" not in word[1:]:
                 if self._line_starts is None:
-                    self._line_starts = sorted(self.lower_lines()[1:])
+                    lines = self.lower_lines() or [""]
+                    self._line_starts = sorted(lines[1:])
                 at = bisect.bisect_left(self._line_starts, word[1:])
                 if at < len(self._line_starts) and self._line_starts[at].startswith(word[1:]):
                     return True
-            elif word in self.lower:
+            elif word in lower:
                 return True
         return False
 
     def _search(self, pattern: re.Pattern, pos: int, endpos: int | None):
-        words = leading_words(pattern) if self.lower is not None else None
-        if words is None or line_words(pattern) is not None:
+        lower = self.lower
+        words = leading_words(pattern) if lower is not None else None
+        if lower is None or words is None or line_words(pattern) is not None:
             return next(self.finditer(pattern, pos, endpos), None)
         endpos = len(self.text) if endpos is None else endpos
         starts = []
         for word in words:
-            at = self.lower.find(word, pos, endpos)
+            at = lower.find(word, pos, endpos)
             while at >= 0:
                 starts.append(at)
-                at = self.lower.find(word, at + 1, endpos)
+                at = lower.find(word, at + 1, endpos)
         for start in sorted(starts):
             match = pattern.match(self.text, start, endpos)
             if match:
@@ -534,6 +545,8 @@ class Searchable:
 
     def _find_lines(self, words: tuple[str, ...], pos: int, endpos: int) -> list[tuple[int, int]]:
         text, lower, spans = self.text, self.lower, set()
+        if lower is None:  # not lowered: searched whole (`finditer`), never line by line
+            return [(pos, endpos)]
         for word in words:
             at = lower.find(word, pos, endpos)
             while at >= 0:
