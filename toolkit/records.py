@@ -82,7 +82,8 @@ def merge_responses(held: dict, new: dict) -> tuple[dict, list[str]]:
     The kinds are joined; a column one source leaves empty comes from the other; dates and
     the response reviewed must agree; any other column that differs (a title, a spelling of
     the reference) takes the smaller value, so the result does not depend on the order."""
-    merged, disagreeing = {}, []
+    merged: dict = {}
+    disagreeing: list[str] = []
     for name in dict.fromkeys([*held, *new]):  # the columns in their order
         a, b = held.get(name), new.get(name)
         if name == "source_kind":

@@ -496,9 +496,8 @@ def read_response(
         body_lines, profile, by_question, body_lower
     )
 
-    if force_id:
-        evidence = "the adapter that reads it"
-    else:
+    evidence: str | None = "the adapter that reads it"
+    if not force_id:
         force_id, evidence = _force(profile, whole, kept, body, source_url)
     reference = _field(profile, "reference", whole) or _url_field(profile, "reference", source_url)
     month = _url_field(profile, "month", source_url)

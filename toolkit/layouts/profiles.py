@@ -180,7 +180,8 @@ def sites() -> dict[str, str]:
 
 def force_by_host(url: str | None) -> str | None:
     """The force whose site (or a sub-domain of it) serves `url`, or None."""
-    host = (urlsplit(url if "//" in (url or "") else f"//{url or ''}").hostname or "").lower()
+    address = url or ""
+    host = (urlsplit(address if "//" in address else f"//{address}").hostname or "").lower()
     for site, force_id in sites().items():
         if host == site or host.endswith("." + site):
             return force_id

@@ -296,7 +296,7 @@ class _Reader:
                 continue
             match = EQUALS.match(line)
             period = period_named(match["period"]) if match else None
-            if period is None:
+            if match is None or period is None:
                 continue
             self.used.add(i)
             unit = "percent" if match["percent"] else "count"
@@ -454,12 +454,13 @@ def read_figures(
 def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) -> FigureReading:
     """The figures of each question's own answer (or, for a response with one question or
     an unnumbered answer, of the whole answer) with that question's topics."""
-    figures, unsure = [], []
-    mapped = {m.label: m for m in mapped}
+    figures: list[Figure] = []
+    unsure: list[Unsure] = []
+    by_label = {m.label: m for m in mapped}
     questions = response.questions
 
     def read(text: str, label: str | None) -> None:
-        m = mapped.get(label)
+        m = by_label.get(label)
         question = response.question(label) if label else None
         question_text = question.text if question else ""
         topics = m.topics if m else ()

@@ -189,7 +189,7 @@ def read_outcome(
     if decided is None:
         return None
     status, quote = decided
-    quote = quote or figure_quote
+    quote = quote or figure_quote or ""  # a quote is empty only beside figures: theirs
     decisive = next((s for s in PRECEDENCE if s in hits), None)
     held_by = None
     if status == "held_elsewhere" or "held_elsewhere" in hits:
@@ -246,7 +246,7 @@ def read_outcomes(
             broad = [response.answer] if response.answer else []
         overall = tuple(sections_cited("\n".join(narrow + broad)))
         levels = (
-            (own_lines, figure_quotes.get(label), PRECEDENCE),
+            (own_lines, None if label is None else figure_quotes.get(label), PRECEDENCE),
             (narrow, None, PRECEDENCE),
             (broad, None, _broad_statuses(own) if several else PRECEDENCE),
         )

@@ -146,7 +146,7 @@ def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ..
     start = period.start.isoformat() if period and period.start else None
     end = period.end.isoformat() if period and period.end else None
     label = period.label if period else None
-    topics = []
+    topics: list[Topic] = []
     for measure in measures:
         fitting = [b for b in breakdowns if not b.only_with or measure in b.only_with]
         splits = [b.value for b in fitting]
@@ -169,7 +169,7 @@ def _pinned(text: str, question_map: Mapping[str, Iterable[Topic]]) -> tuple[Top
 def map_question(
     text: str,
     question_map: Mapping[str, Iterable[Topic]] | None = None,
-    context: Iterable[str] = (),
+    context: Iterable[str | None] = (),
     label: str | None = None,
     number: str | None = None,
 ) -> QuestionTopics:
