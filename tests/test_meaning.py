@@ -217,14 +217,18 @@ def test_yes_and_no_answer_a_do_you_use_question():
     in_use = Topic("knife_arch", "in_use", period_start="2024-01-01", period_end="2024-12-31")
     yes = read_figures("Yes, two arches.", [in_use], "1", "Do you use knife arches?")
     no = read_figures("No.", [in_use], "1", "Do you use knife arches?")
-    assert [(f.value, f.unit) for f in yes.figures + no.figures] == [
-        (1.0, "yes_no"),
-        (0.0, "yes_no"),
+    assert [(f.value, f.unit, f.period_label) for f in yes.figures + no.figures] == [
+        (1.0, "yes_no", "2024"),  # a campaign's question map gives the days, not a label
+        (0.0, "yes_no", "2024"),
     ]
     today = Topic("knife_arch", "in_use")
     dated = read_figures("Yes.", [today], "1", "Do you use knife arches?", as_at="2025-06-09")
     assert [(f.value, f.period_start, f.period_end) for f in dated.figures] == [
         (1.0, "2025-06-09", "2025-06-09")
+    ]
+    in_february = read_figures("Yes.", [today], "1", "Do you use knife arches?", as_at="2024-02")
+    assert [(f.period_start, f.period_end) for f in in_february.figures] == [
+        ("2024-02-01", "2024-02-29")
     ]
     undated = read_figures("Yes.", [today], "1", "Do you use knife arches?")
     assert undated.figures == () and [u.text for u in undated.unsure] == ["Yes"]

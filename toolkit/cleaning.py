@@ -51,9 +51,19 @@ def quote_contains(quote: str, value: float) -> bool:
 
 @dataclass(frozen=True)
 class Period:
+    """A span of days, both ends included; `end` is None while it runs on ('since 2019')."""
+
     start: date
-    end: date
+    end: date | None
     label: str
+
+
+def span_label(start: str, end: str) -> str:
+    """A period's label from its ISO days, where nothing names it: '2021' for a calendar
+    year, else '2021-04-01 to 2022-03-31'."""
+    if start[:4] == end[:4] and start[5:] == "01-01" and end[5:] == "12-31":
+        return start[:4]
+    return f"{start} to {end}"
 
 
 def calendar_year(year: int | str, label: str | None = None) -> Period:

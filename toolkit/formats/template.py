@@ -291,7 +291,7 @@ class _Answer:
             "measure": self.measure,
             "period_start": self.period_start,
             "period_end": self.period_end,
-            "period_label": _period_label(self.period_start, self.period_end),
+            "period_label": cleaning.span_label(self.period_start, self.period_end),
             "breakdown": self.breakdown,
             "breakdown_value": self.breakdown_value,
             "value": self.value,
@@ -381,9 +381,3 @@ def _date(
         )
         return None
     return parsed.isoformat()
-
-
-def _period_label(start: str, end: str) -> str:
-    if start[:4] == end[:4] and start[5:] == "01-01" and end[5:] == "12-31":
-        return start[:4]
-    return f"{start} to {end}"

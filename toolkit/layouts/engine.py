@@ -448,21 +448,25 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
     keys: set[str] = set()
     for match in mentions.finditer(line):
         first, last = match["first"], match["last"]
-        if last and match["joiner"] not in ("and", "&", ","):
-            low, high = int(re.match(r"\d+", first)[0]), int(re.match(r"\d+", last)[0])
+        low, high = _number_of(first), _number_of(last or "")
+        if low is not None and high is not None and match["joiner"] not in ("and", "&", ","):
             keys.update(str(n) for n in range(low, high + 1))
             keys.update(
                 q.key
                 for q in scope
-                if q.key
-                and re.match(r"\d+", q.key)
-                and low <= int(re.match(r"\d+", q.key)[0]) <= high
+                if q.key and (number := _number_of(q.key)) is not None and low <= number <= high
             )
         else:
             keys.update(k.lower() for k in (first, last) if k)
     covered = [q for q in scope if q.key in keys] if keys else scope
     unnumbered = len(questions) == 1 and questions[0].number is None
     return tuple(q.label for q in (covered or (scope if unnumbered else [])))
+
+
+def _number_of(key: str) -> int | None:
+    """The number a question's key starts with ('2a' -> 2), if it starts with one."""
+    digits = re.match(r"\d+", key)
+    return int(digits[0]) if digits else None
 
 
 def read_response(

@@ -11,13 +11,14 @@ class Question:
     the number alone, lower-cased ('4', '2a'), by which answers are matched to it; `heading`
     is the line the request groups it under ('Knife Arches'), where there is one; `label`
     names it uniquely in the response: its number, or 'heading / number' where the request
-    numbers each group from 1. Answers and statements refer to questions by label."""
+    numbers each group from 1 (empty until the request's questions are all read). Answers and
+    statements refer to questions by label."""
 
     number: str | None
     key: str | None
     text: str
     heading: str | None = None
-    label: str | None = None
+    label: str = ""
 
 
 @dataclass(frozen=True)

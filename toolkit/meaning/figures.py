@@ -25,10 +25,10 @@ from functools import cache
 
 from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
-from ..cleaning import Period, infer_qualifier, parse_number
+from ..cleaning import Period, infer_qualifier, parse_number, span_label
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
-from .periods import period_in, period_named
+from .periods import month_end, period_in, period_named
 from .questions import (
     QuestionTopics,
     Topic,
@@ -221,7 +221,8 @@ class _Reader:
         how things stand asked with no period, the day (or page's month) of the answer."""
         if topic.period_start and topic.period_end:
             start, end = topic.period_start, topic.period_end
-            return Period(date.fromisoformat(start), date.fromisoformat(end), topic.period_label)
+            label = topic.period_label or span_label(start, end)
+            return Period(date.fromisoformat(start), date.fromisoformat(end), label)
         if topic.period_start is None and topic.measure in at_a_date_measures() and self.as_at:
             start, end = _as_at(self.as_at)
             label = f"at the response date ({self.as_at})"
@@ -339,7 +340,7 @@ class _Reader:
                     value,
                     "yes_no",
                     period.start.isoformat(),
-                    period.end.isoformat(),
+                    period.end.isoformat() if period.end else None,
                     period.label,
                     infer_qualifier(first),
                     quote,
@@ -417,7 +418,7 @@ def _as_at(day_or_month: str) -> tuple[str, str]:
     """'2025-06-09' -> that day; '2023-05' (a page address's month) -> that month."""
     if len(day_or_month) == len("2023-05"):
         first = date.fromisoformat(f"{day_or_month}-01")
-        return first.isoformat(), period_named(first.strftime("%B %Y")).end.isoformat()
+        return first.isoformat(), month_end(first.year, first.month).isoformat()
     return day_or_month, day_or_month
 
 

@@ -230,9 +230,11 @@ def read_outcomes(
     to the quote of the first figure read from its own answer (see meaning.figures). A
     response without numbered questions is read as one question."""
     figure_quotes = figure_quotes or {}
-    labels = [q.label for q in response.questions] or [None]
+    labels: list[str | None] = [q.label for q in response.questions] or [None]
     several = len(labels) > 1
-    outcomes, unsure, reasons = [], [], {}
+    outcomes: list[Outcome] = []
+    unsure: list[str | None] = []
+    reasons: dict[str | None, str] = {}
     for label in labels:
         question = response.question(label) if label else None
         question_text = question.text if question else ""

@@ -39,7 +39,7 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -60,7 +60,7 @@ def _month_span(match: re.Match) -> Period:
     y2 = int(match["y2"])
     m1, m2 = _month(match["m1"]), _month(match["m2"])
     y1 = int(match["y1"]) if match["y1"] else (y2 if m1 <= m2 else y2 - 1)
-    return Period(date(y1, m1, 1), _month_end(y2, m2), match.group(0))
+    return Period(date(y1, m1, 1), month_end(y2, m2), match.group(0))
 
 
 @lru_cache(maxsize=4096)  # a table's periods and values recur
@@ -79,7 +79,7 @@ def period_named(label: str) -> Period | None:
     match = MONTH.fullmatch(text)
     if match:
         year, month = int(match["y"]), _month(match["m"])
-        return Period(date(year, month, 1), _month_end(year, month), match.group(0))
+        return Period(date(year, month, 1), month_end(year, month), match.group(0))
     if re.fullmatch(YEAR, text):
         return calendar_year(text)
     found = find_date(text)
@@ -105,7 +105,7 @@ def period_in(text: str) -> Period | None:
         return years(match["first"], match["last"], match.group(0))
     financial = [p for p in map(_financial, FINANCIAL.finditer(text)) if p]
     if financial:  # '2019/20 and 2020/21': from the first's start to the last's end
-        first, last = min(financial, key=lambda p: p.start), max(financial, key=lambda p: p.end)
+        first, last = min(financial, key=lambda p: p.start), max(financial, key=lambda p: p.start)
         label = first.label if first is last else f"{first.label} to {last.label}"
         return Period(first.start, last.end, label)
     match = SINCE.search(text)
@@ -119,6 +119,6 @@ def period_in(text: str) -> Period | None:
     match = MONTH.search(text)
     if match:
         year, month = int(match["y"]), _month(match["m"])
-        return Period(date(year, month, 1), _month_end(year, month), match.group(0))
+        return Period(date(year, month, 1), month_end(year, month), match.group(0))
     single = {m["y"] for m in SINGLE_YEAR.finditer(text)}
     return calendar_year(single.pop()) if len(single) == 1 else None

@@ -62,25 +62,24 @@ class _Entry:
 def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
     data = schema_yaml("questions.yaml")
     return {
-        kind: tuple(
-            _with_required(
-                value,
-                re.compile("|".join(f"(?:{p})" for p in entry["words"]), re.I | re.M),
-                frozenset(entry.get("suppresses", ())),
-                frozenset(entry.get("only_with", ())),
-                bool(entry.get("replaces_total")),
-                frozenset(entry.get("suppresses_measures", ())),
-                bool(entry.get("yes_no")),
-                bool(entry.get("at_a_date")),
-            )
-            for value, entry in data[kind].items()
-        )
+        kind: tuple(_entry(value, entry) for value, entry in data[kind].items())
         for kind in ("technology", "measure", "breakdown")
     }
 
 
-def _with_required(value: str, words: re.Pattern, *rest) -> _Entry:
-    return _Entry(value, words, *rest, required=required_words(words))
+def _entry(value: str, entry: dict) -> _Entry:
+    words = re.compile("|".join(f"(?:{p})" for p in entry["words"]), re.I | re.M)
+    return _Entry(
+        value,
+        words,
+        suppresses=frozenset(entry.get("suppresses", ())),
+        only_with=frozenset(entry.get("only_with", ())),
+        replaces_total=bool(entry.get("replaces_total")),
+        suppresses_measures=frozenset(entry.get("suppresses_measures", ())),
+        yes_no=bool(entry.get("yes_no")),
+        at_a_date=bool(entry.get("at_a_date")),
+        required=required_words(words),
+    )
 
 
 @lru_cache(maxsize=4096)
