@@ -26,6 +26,7 @@ afresh), and leave the machine to it: the figures are wall times.
 """
 
 import argparse
+import importlib.machinery
 import json
 import os
 import platform
@@ -110,7 +111,15 @@ def machine() -> dict:
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         **versions,
+        "reading_compiled": reading_compiled(),
     }
+
+
+def reading_compiled() -> bool:
+    """Whether the reading's modules are mypyc's (`MULTIFORCE_COMPILE=1 pip install .`)."""
+    from multiforce.toolkit import audit
+
+    return audit.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
 def scale_run(
@@ -485,7 +494,8 @@ def table(results: dict) -> str:
     out = [
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}; "
         f"Python {m['python']}, SQLite {m['sqlite']}, polars {m['polars']}, "
-        f"pandera {m['pandera']}, sqlite-utils {m['sqlite-utils']}, Datasette {m['datasette']}. "
+        f"pandera {m['pandera']}, sqlite-utils {m['sqlite-utils']}, Datasette {m['datasette']}; "
+        f"the reading {'compiled' if m.get('reading_compiled') else 'not compiled'} (mypyc). "
         f"Load average when it started: {results.get('load', '?')}. Seed {results['seed']}, "
         f"{results['total_minutes']} minutes in all. Command: `{results.get('command', '?')}`.",
         "",

@@ -183,7 +183,7 @@ def _document_steps(path: Path, adapter):
     yield "reading"
     extraction = adapter.parse(document)
     yield "parsing"
-    audit(document.path, document.text, extraction.rows, adapter.ignored)
+    audit(document.path, document.text, extraction.rows, adapter.audit_ignored)
     yield "audit"
 
 

@@ -14,7 +14,9 @@ import inspect
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NoReturn
+
+from mypy_extensions import mypyc_attr
 
 from ..schemas.register import force_name
 from . import cleaning
@@ -43,6 +45,8 @@ REFUSING = ("refused", "neither_confirm_nor_deny")
 COST_LIMIT = "s12"  # the Act's section for the cost limit, whether or not the letter names it
 
 
+# Each force's adapter subclasses this one, compiled or not (setup.py MULTIFORCE_COMPILE).
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Adapter:
     force_id: ClassVar[str]
     recognise: ClassVar[str]  # a pattern only this force's documents match
@@ -52,11 +56,12 @@ class Adapter:
     licence: ClassVar[str] = OGL
     figures: ClassVar[tuple[Figures, ...]] = ()
     outcomes: ClassVar[tuple[Outcome, ...]] = ()
-    # Passages whose numbers are not figures, with the reason: what `multiforce audit` reports;
-    # a parsed document's adapter holds its rule set's too (`parse`).
-    ignored: tuple[Ignore, ...] = ()
+    # Passages whose numbers are not figures, with the reason: what `multiforce audit` reports.
+    ignored: ClassVar[tuple[Ignore, ...]] = ()
     # One rule set per kind of request the force answers; without any, the rules above.
     rule_sets: ClassVar[tuple[RuleSet, ...]] = ()
+    # What the audit of the document last parsed skips: `ignored` and its rule set's own.
+    audit_ignored: tuple[Ignore, ...] = ()
 
     @classmethod
     def documents_folder(cls) -> Path:
@@ -106,8 +111,7 @@ class Adapter:
                 "a response to a request the adapter knows; for another request run "
                 f"`multiforce draft {document.path} --out drafts/` and review the draft.",
             )
-        # The audit reports this rule set's ignored passages beside the adapter's own.
-        self.ignored = (*type(self).ignored, *rules.ignored)
+        self.audit_ignored = (*self.ignored, *rules.ignored)
         self._texts = {None: Searchable(document.text)}  # the text each rule reads, once
         reference = self._find(document, self.reference, "the FOI reference").group("reference")
         published = self.response_row(reference)
@@ -322,7 +326,9 @@ class Adapter:
                 "figures written as digits (e.g. 21,790 or 93%).",
             ) from None
 
-    def _missing(self, document: Document, what: str, pattern: str, found: int, wanted: int):
+    def _missing(
+        self, document: Document, what: str, pattern: str | tuple[str, ...], found: int, wanted: int
+    ) -> NoReturn:
         raise DocumentError(
             document.path,
             f"{what} was not found ({found} of at least {wanted} passages matching {pattern!r}).",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from .layouts.literals import LONG, ascii_words, lowered, reads_behind, words_of
 from .rules import Ignore, compiled
@@ -473,7 +473,9 @@ class _Memory(dict):
     functools.lru_cache's `cache_clear` and `cache_parameters`, as the other memories of recent
     passages do."""
 
-    MAXSIZE = 8192  # passages, each under LONG characters: a few hundred a force repeats
+    MAXSIZE: ClassVar[int] = (
+        8192  # passages, each under LONG characters: a few hundred a force repeats
+    )
 
     def cache_clear(self) -> None:
         self.clear()

@@ -95,7 +95,7 @@ def parse(path: Path | str, force: "str | Adapter | None" = None) -> Parsed:
 def _parsed(document, adapter, extraction: Extraction, name: str) -> Parsed:
     """Force adapters (and formats that declare `ignored`) account for every number."""
     audited = (
-        audit(document.path, document.text, extraction.rows, adapter.ignored)
+        audit(document.path, document.text, extraction.rows, adapter.audit_ignored)
         if hasattr(adapter, "ignored")
         else None
     )

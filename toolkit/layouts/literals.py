@@ -17,9 +17,11 @@ lower-case to it): a text holding any of those three is always searched.
 import bisect
 import re
 import sys
+from collections.abc import Callable
 from functools import wraps
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+from typing import Any, TypeVar
 
 MIN_WORD = 3  # a shorter required word proves too little to be worth the look
 # ...except as one branch's word among the longer words of the others: without it the whole
@@ -87,7 +89,9 @@ def reads_behind(pattern: re.Pattern) -> int:
     tree = _syntax_tree(pattern)
     if tree is None:
         return sys.maxsize
-    reach, sequences = 1, [(tree, 0)]  # each sequence with how far behind it may start
+    reach = 1
+    # each sequence (re's SubPattern, or a list of its items) with how far behind it may start
+    sequences: list[tuple[Any, int]] = [(tree, 0)]
     while sequences:
         sequence, behind = sequences.pop()
         for op, value in sequence:
@@ -119,15 +123,18 @@ def _every(groups: list[tuple[str, ...] | None]) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(words))
 
 
-def per_pattern(function):
+Found = TypeVar("Found")
+
+
+def per_pattern(function: Callable[[re.Pattern], Found]) -> Callable[[re.Pattern], Found]:
     """functools.cache for a function of one compiled pattern, looked up by the pattern's
     identity. A Pattern hashes its whole compiled program at every lookup (0.15 to 0.4 µs), and
     a document's reading looks patterns up a few hundred times. Each entry holds its pattern, so
     no other pattern can take its id while the entry lives."""
-    results: dict[int, tuple] = {}
+    results: dict[int, tuple[re.Pattern, Found]] = {}
 
     @wraps(function)
-    def remembered(pattern):
+    def remembered(pattern: re.Pattern) -> Found:
         held = results.get(id(pattern))
         if held is None:
             held = results[id(pattern)] = (pattern, function(pattern))
