@@ -112,7 +112,10 @@ class Adapter:
                 f"`multiforce draft {document.path} --out drafts/` and review the draft.",
             )
         self.audit_ignored = (*self.ignored, *rules.ignored)
-        self._texts = {None: Searchable(document.text)}  # the text each rule reads, once
+        self._text = Searchable(document.text)
+        # The sections rules read, by the id of their `within` (the rules hold it): a frozen
+        # dataclass hashes every field at each lookup.
+        self._sections: dict[int, Searchable] = {}
         reference = self._find(document, self.reference, "the FOI reference").group("reference")
         published = self.response_row(reference)
         response_id = published["response_id"]
@@ -302,16 +305,19 @@ class Adapter:
 
     def _section(self, document: Document, rule) -> Searchable:
         """The part of the text the rule reads: the whole, or its `within` section."""
-        if rule.within not in self._texts:
-            bounds = rule.within.within(self._texts[None])
+        within = rule.within
+        if within is None:
+            return self._text
+        section = self._sections.get(id(within))
+        if section is None:
+            bounds = within.within(self._text)
             if bounds is None:
-                self._missing(document, rule.what, rule.within.after, 0, 1)
-            start, end = bounds
-            self._texts[rule.within] = self._texts[None].part(start, end)
-        return self._texts[rule.within]
+                self._missing(document, rule.what, within.after, 0, 1)
+            section = self._sections[id(within)] = self._text.part(*bounds)
+        return section
 
     def _find(self, document: Document, pattern: str, what: str) -> re.Match:
-        match = self._texts[None].search(compiled(pattern))
+        match = self._text.search(compiled(pattern))
         if match is None:
             self._missing(document, what, pattern, 0, 1)
         return match

@@ -4,10 +4,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .layouts.literals import lowered, may_match, words_of
 
 NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+SEPARATORS = re.compile(r"[,\s]")  # of thousands, within a NUMBER
 
 
 def parse_number(raw: str) -> float:
@@ -17,7 +19,7 @@ def parse_number(raw: str) -> float:
         return float(cleaned)
     if not NUMBER.match(cleaned):
         raise ValueError(f"not a number: {raw!r}")
-    return float(re.sub(r"[,\s]", "", cleaned))
+    return float(SEPARATORS.sub("", cleaned))
 
 
 def number_text(value: float) -> str:
@@ -66,16 +68,20 @@ def span_label(start: str, end: str) -> str:
     return f"{start} to {end}"
 
 
+# A period is read for every figure, nearly always one of a few years: each is made once.
+@lru_cache(maxsize=1024)
 def calendar_year(year: int | str, label: str | None = None) -> Period:
     year = int(year)
     return Period(date(year, 1, 1), date(year, 12, 31), label or str(year))
 
 
+@lru_cache(maxsize=1024)
 def first_half(year: int | str, label: str | None = None) -> Period:
     year = int(year)
     return Period(date(year, 1, 1), date(year, 6, 30), label or f"{year} (first half)")
 
 
+@lru_cache(maxsize=1024)
 def years(first: int | str, last: int | str, label: str | None = None) -> Period:
     return Period(date(int(first), 1, 1), date(int(last), 12, 31), label or f"{first}-{last}")
 

@@ -29,6 +29,11 @@ def compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.M)
 
 
+@lru_cache(maxsize=1024)
+def _asking(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
 @dataclass(frozen=True, kw_only=True)
 class RuleSet:
     """The rules for one kind of response, used for a document whose request asks about
@@ -44,7 +49,7 @@ class RuleSet:
     reading: bool = True
 
     def fits(self, questions: list[str]) -> bool:
-        return all(any(re.search(ask, q, re.I) for q in questions) for ask in self.asks)
+        return all(any(_asking(ask).search(q) for q in questions) for ask in self.asks)
 
 
 @dataclass(frozen=True)

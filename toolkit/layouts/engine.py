@@ -3,7 +3,6 @@ the request and the answer by question. Everything particular to a layout is in 
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from ..document import Document
 from .dates import parse_date, parse_month
@@ -16,6 +15,7 @@ URL_WEIGHT = 10
 HEADING_MAX = 80
 HEADING_WORDS = 3
 SENTENCE_END = (".", ":", "?", ";", "!", ",")
+RANGE_END = re.compile(r"(\d{1,2})([a-z]?)")  # the last of a range of question numbers
 
 
 def choose(text: str, source_url: str | None = None) -> Profile:
@@ -225,7 +225,7 @@ def _is_option(line: str, block: list[str]) -> bool:
 def _range_keys(number: str, letter: str | None, last: str | None) -> list[str]:
     """The keys a numbering names: one, or each in a range such as 1-3 or 1a and 1b."""
     first = _key(number, letter)
-    end = re.fullmatch(r"(\d{1,2})([a-z]?)", (last or "").lower())
+    end = RANGE_END.fullmatch((last or "").lower())
     if not end:
         return [first]
     if end[1] == number and letter and end[2]:  # 1a and 1b, 2a-2c
@@ -255,7 +255,7 @@ def _labelled(questions: list[Question]) -> list[Question]:
             label = f"{q.heading} / {q.number}"
         else:
             label = f"{q.number} ({index + 1})"
-        labelled.append(replace(q, label=label))
+        labelled.append(Question(q.number, q.key, q.text, q.heading, label))
     return labelled
 
 
