@@ -4,7 +4,7 @@ pyproject.toml cannot discover sub-packages below a renamed folder, so this file
 them (every force adapter is a sub-package of forces/) instead of a hand-kept list.
 
 `MULTIFORCE_COMPILE=1 pip install .` also compiles the reading's hot modules with mypyc
-(docs/reading-speed.md): the same code, in about 15 % less time a document. It needs a C
+(docs/reading-speed.md): the same code, in about a fifth less time a document. It needs a C
 compiler and Python's headers; pip installs mypy for the build.
 """
 

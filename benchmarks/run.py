@@ -64,6 +64,12 @@ TARGETS = {
 }
 
 
+def python_path() -> str:
+    """The checkout (for `benchmarks`) before whatever PYTHONPATH already says: a stage imports
+    the same multiforce as this process."""
+    return os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+
+
 def run_stage(name: str, *arguments, under: tuple[str, ...] = (), env: dict | None = None) -> dict:
     """A stage in a fresh process (`under` a command such as valgrind, with `env` added to the
     environment), and the JSON it prints last."""
@@ -74,7 +80,7 @@ def run_stage(name: str, *arguments, under: tuple[str, ...] = (), env: dict | No
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        env={**os.environ, "PYTHONPATH": python_path(), **(env or {})},
     )
     if done.returncode != 0:
         sys.exit(f"stage {name} failed:\n{done.stdout[-3000:]}\n{done.stderr[-5000:]}")
