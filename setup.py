@@ -8,6 +8,7 @@ them (every force adapter is a sub-package of forces/) instead of a hand-kept li
 compiler and Python's headers; pip installs mypy for the build.
 """
 
+import importlib.machinery
 import os
 import sys
 import tempfile
@@ -15,6 +16,7 @@ import tomllib
 from pathlib import Path
 
 from setuptools import find_packages, setup
+from setuptools.command.build_ext import build_ext
 from setuptools.command.build_py import build_py
 
 CODE_FOLDERS = ("toolkit", "schemas", "forces")
@@ -73,6 +75,24 @@ class BuildPy(build_py):
         super().run()
 
 
+class BuildExt(build_ext):
+    """Removes the compiled modules an earlier build left (in build/, or beside the sources for
+    `pip install -e .`) that this one does not build: a module dropped from the list would
+    still be found, compiled against a group it is no longer in, and fail to import."""
+
+    def run(self):
+        wanted = {Path(self.get_ext_fullpath(ext.name)).resolve() for ext in self.extensions}
+        package = Path(self.get_ext_fullpath("multiforce.compiled")).parent
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            found = list(package.glob(f"compiled__mypyc*{suffix}"))
+            for folder in CODE_FOLDERS:
+                found += (package / folder).rglob(f"*{suffix}")
+            for stale in found:
+                if stale.resolve() not in wanted:
+                    stale.unlink()
+        super().run()
+
+
 setup(
     packages=packages,
     package_dir={"multiforce": "."},
@@ -92,5 +112,5 @@ setup(
     include_package_data=False,
     setup_requires=[MYPY] if compiling() else [],
     ext_modules=compiled_extensions() if compiling() and building() else [],
-    cmdclass={"build_py": BuildPy},
+    cmdclass={"build_py": BuildPy, "build_ext": BuildExt},
 )

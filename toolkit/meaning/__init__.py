@@ -45,7 +45,8 @@ def read_meaning(
     figures = read_response_figures(response, questions)
     first_quotes: dict[str, str] = {}
     for figure in figures.figures:
-        first_quotes.setdefault(figure.question, figure.quote)
+        if figure.question is not None:  # a question's outcome is looked up by its label
+            first_quotes.setdefault(figure.question, figure.quote)
     outcomes = read_outcomes(response, first_quotes)
     return Meaning(
         questions,
