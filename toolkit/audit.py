@@ -473,9 +473,8 @@ class _Memory(dict):
     functools.lru_cache's `cache_clear` and `cache_parameters`, as the other memories of recent
     passages do."""
 
-    MAXSIZE: ClassVar[int] = (
-        8192  # passages, each under LONG characters: a few hundred a force repeats
-    )
+    # passages, each under LONG characters: a few hundred a force repeats
+    MAXSIZE: ClassVar[int] = 8192
 
     def cache_clear(self) -> None:
         self.clear()

@@ -16,6 +16,7 @@ HEADING_MAX = 80
 HEADING_WORDS = 3
 SENTENCE_END = (".", ":", "?", ";", "!", ",")
 RANGE_END = re.compile(r"(\d{1,2})([a-z]?)")  # the last of a range of question numbers
+LEADING_NUMBER = re.compile(r"\d+")
 
 
 def choose(text: str, source_url: str | None = None) -> Profile:
@@ -465,7 +466,7 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
 
 def _number_of(key: str) -> int | None:
     """The number a question's key starts with ('2a' -> 2), if it starts with one."""
-    digits = re.match(r"\d+", key)
+    digits = LEADING_NUMBER.match(key)
     return int(digits[0]) if digits else None
 
 
