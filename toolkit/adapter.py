@@ -179,6 +179,7 @@ class Adapter:
             caveat = caveat.strip() if caveat else None
             quote = match.group(0).strip()
             qualifier = rule.qualifier or cleaning.infer_qualifier(quote, caveat)
+            start, end = cleaning.iso_days(period)
             for group, measure in rule.values.items():
                 if group not in groups:
                     continue
@@ -186,8 +187,8 @@ class Adapter:
                 yield {
                     "technology": rule.technology,
                     "measure": measure.measure,
-                    "period_start": period.start.isoformat(),
-                    "period_end": period.end.isoformat(),
+                    "period_start": start,
+                    "period_end": end,
                     "period_label": period.label,
                     "breakdown": measure.breakdown,
                     "breakdown_value": measure.breakdown_value,
@@ -209,6 +210,7 @@ class Adapter:
             if rule.period
             else None
         )
+        start, end = cleaning.iso_days(period)
         quote = match.group(0).strip()
         reason = (
             self._find(document, rule.reason, rule.what + " reason").group(0)
@@ -222,8 +224,8 @@ class Adapter:
                 "technology": technology,
                 "measure": measure,
                 "breakdown": breakdown,
-                "period_start": period.start.isoformat() if period else None,
-                "period_end": period.end.isoformat() if period else None,
+                "period_start": start,
+                "period_end": end,
                 "status": status,
                 "exemptions": exemptions,
                 "reason": reason,

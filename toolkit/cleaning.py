@@ -60,6 +60,14 @@ class Period:
     label: str
 
 
+def iso_days(period: Period | None) -> tuple[str | None, str | None]:
+    """A period's first and last days as a row gives them (ISO), None for a day it lacks: no
+    period at all, or an end while it runs on."""
+    if period is None:
+        return None, None
+    return period.start.isoformat(), period.end.isoformat() if period.end else None
+
+
 def span_label(start: str, end: str) -> str:
     """A period's label from its ISO days, where nothing names it: '2021' for a calendar
     year, else '2021-04-01 to 2022-03-31'."""

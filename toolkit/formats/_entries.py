@@ -21,7 +21,7 @@ import yaml
 
 from ...schemas import vocabulary as v
 from ...schemas.register import force_by_name, forces
-from ..cleaning import Period
+from ..cleaning import Period, iso_days
 from ..document import Document
 from ..errors import DocumentError
 from ..hints import did_you_mean
@@ -361,7 +361,7 @@ def figure_row(values: dict, where: str, problems: Problems) -> dict | None:
 
 def outcome_rows(values: dict) -> list[dict]:
     """One outcome's columns per topic the entry covers: technology x measure x breakdown."""
-    span: Period | None = values["period"]
+    start, end = iso_days(values["period"])
     topics = product(*(_as_tuple(values[key]) for key in ("technology", "measure", "breakdown")))
     return [
         {
@@ -369,8 +369,8 @@ def outcome_rows(values: dict) -> list[dict]:
             "measure": measure,
             "breakdown": breakdown,
             "breakdown_value": values["breakdown_value"],
-            "period_start": span.start.isoformat() if span else None,
-            "period_end": span.end.isoformat() if span and span.end else None,
+            "period_start": start,
+            "period_end": end,
             "status": values["status"],
             "exemptions": values["exemptions"],
             "reason": values["reason"],

@@ -14,6 +14,7 @@ docs/formats.md describes every key.
 from pathlib import Path
 
 from ... import forces
+from ..cleaning import iso_days
 from ..document import Document
 from ..readers import read_document
 from ..records import Extraction, response_id
@@ -204,7 +205,7 @@ def _questions(entry, where: str, problems: Problems) -> list[dict]:
         given, ok = read_entry(topic, TOPIC_KEYS, f"{where} topic {n}", problems)
         if not ok:
             continue
-        span = given["period"]
+        start, end = iso_days(given["period"])
         for technology in given["technology"]:
             for measure in given["measure"]:
                 found.append(
@@ -213,8 +214,8 @@ def _questions(entry, where: str, problems: Problems) -> list[dict]:
                         "technology": technology,
                         "measure": measure,
                         "breakdown": given["breakdown"],
-                        "period_start": span.start.isoformat() if span else None,
-                        "period_end": span.end.isoformat() if span and span.end else None,
+                        "period_start": start,
+                        "period_end": end,
                     }
                 )
     return found or [asked]

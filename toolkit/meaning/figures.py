@@ -25,7 +25,7 @@ from functools import cache
 
 from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
-from ..cleaning import Period, infer_qualifier, parse_number, span_label
+from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
 from .periods import month_end, period_in, period_named
@@ -203,8 +203,7 @@ class _Reader:
             Figure(
                 number,
                 unit,
-                period.start.isoformat(),
-                period.end.isoformat() if period.end else None,
+                *iso_days(period),
                 period.label,
                 infer_qualifier(line),
                 quote,
@@ -339,8 +338,7 @@ class _Reader:
                 Figure(
                     value,
                     "yes_no",
-                    period.start.isoformat(),
-                    period.end.isoformat() if period.end else None,
+                    *iso_days(period),
                     period.label,
                     infer_qualifier(first),
                     quote,

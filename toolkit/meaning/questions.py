@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..cleaning import iso_days
 from ..layouts.data import schema_yaml
 from ..layouts.literals import lowered, may_match, required_words
 from ..layouts.response import Response
@@ -142,8 +143,7 @@ def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ..
         )
         return (), f"no {missing} named in the vocabulary (schemas/questions.yaml)"
     period = period_in(text)
-    start = period.start.isoformat() if period and period.start else None
-    end = period.end.isoformat() if period and period.end else None
+    start, end = iso_days(period)
     label = period.label if period else None
     topics: list[Topic] = []
     for measure in measures:
