@@ -417,6 +417,20 @@ def line_test(pattern: re.Pattern):
     return None
 
 
+_LINE_STARTING: dict[tuple[str, ...], list[tuple[str, str | None]]] = {}
+
+
+def _line_starting(words: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """Each word with the start of a line it stands for ("\\nquestion": "question"), or None
+    for a word that may stand anywhere; told once for each set of words (a pattern's)."""
+    told = _LINE_STARTING.get(words)
+    if told is None:
+        told = _LINE_STARTING[words] = [
+            (word, word[1:] if word[0] == "\n" and "\n" not in word[1:] else None) for word in words
+        ]
+    return told
+
+
 class Searchable:
     """A text prepared for searching with patterns, lower-cased once. Its searches and the lines
     holding a word are remembered: rules that read one text often search it alike (a section's
@@ -513,15 +527,16 @@ class Searchable:
         lower = self.lower
         if words is None or lower is None:
             return True
-        for word in words:
-            if word[0] == "\n" and "\n" not in word[1:]:
-                if self._line_starts is None:
-                    lines = self.lower_lines() or [""]
-                    self._line_starts = sorted(lines[1:])
-                at = bisect.bisect_left(self._line_starts, word[1:])
-                if at < len(self._line_starts) and self._line_starts[at].startswith(word[1:]):
+        for word, line_start in _line_starting(words):
+            if line_start is None:
+                if word in lower:
                     return True
-            elif word in lower:
+                continue
+            if self._line_starts is None:
+                lines = self.lower_lines() or [""]
+                self._line_starts = sorted(lines[1:])
+            at = bisect.bisect_left(self._line_starts, line_start)
+            if at < len(self._line_starts) and self._line_starts[at].startswith(line_start):
                 return True
         return False
 
