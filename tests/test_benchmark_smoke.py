@@ -182,7 +182,7 @@ def test_instructions_are_counted_per_document():
         assert done.returncode == 0, done.stderr
         counted = re.fullmatch(
             r"(\d+\.\d\d) million instructions a document \(reading, parsing and the audit of 2 "
-            rf"documents, seed 2022{', each read as new text' if fresh else ''}\)\n",
+            rf"campaign documents, seed 2022{', each read as new text' if fresh else ''}\)\n",
             done.stdout,
         )
         assert counted and float(counted[1]) > 1  # counting was switched on: a document costs tens
