@@ -14,7 +14,7 @@ import inspect
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar, NoReturn
+from typing import ClassVar, Final, NoReturn
 
 from mypy_extensions import mypyc_attr
 
@@ -37,12 +37,13 @@ from .rows import (
 from .rules import Figures, Ignore, Outcome, RuleSet, compiled
 
 __all__ = ["OGL", "Adapter"]
-WHOLE_NUMBER = re.compile(r"\d[\d,.]*%?")
+WHOLE_NUMBER: Final = re.compile(r"\d[\d,.]*%?")
 # What, around a number a pattern captured, shows it to be a piece of a longer one
 DECIMAL_POINT_BEFORE, DECIMALS_AFTER = re.compile(r"\d\."), re.compile(r"\.\d")
 THOUSANDS, THOUSANDS_AFTER = re.compile(r"\d{3}(?!\d)"), re.compile(r",\d{3}(?!\d)")
-REFUSING = ("refused", "neither_confirm_nor_deny")
-COST_LIMIT = "s12"  # the Act's section for the cost limit, whether or not the letter names it
+REFUSING: Final = ("refused", "neither_confirm_nor_deny")
+# the Act's section for the cost limit, whether or not the letter names it
+COST_LIMIT: Final = "s12"
 
 
 # Each force's adapter subclasses this one, compiled or not (setup.py MULTIFORCE_COMPILE).
@@ -429,7 +430,7 @@ def _dated(row: dict, response: Response) -> dict:
     return row
 
 
-_LAYOUTS: dict[tuple, Response] = {}
+_LAYOUTS: Final[dict[tuple, Response]] = {}
 
 
 def _layout(document: Document, adapter: Adapter) -> Response:

@@ -16,29 +16,29 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, Final, NamedTuple
 
 from .layouts.literals import LONG, ascii_words, lowered, reads_behind, words_of
 from .rules import Ignore, compiled
 
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
-TOKEN = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
-BARE = re.compile(r"\d+(?:[.,]\d+)*%?")
+TOKEN: Final = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
+BARE: Final = re.compile(r"\d+(?:[.,]\d+)*%?")
 # A TOKEN from its first digit. It starts with one digit, not a run (\d++), so that the regular
 # expression engine skips to the next digit at once instead of trying every position.
-CORE = re.compile(r"\d\d*+(?:[.,]\d++)*+%?[^\W\d_]*+")
+CORE: Final = re.compile(r"\d\d*+(?:[.,]\d++)*+%?[^\W\d_]*+")
 # CORE in a text whose characters beyond ASCII are all punctuation of U+2000 to U+203F (the
 # curly quotes, dashes and bullets that letters type), as bytes of its shape: each of those
 # characters "?", each digit NUL and each letter "A". A search for one byte skips to the next
 # digit far quicker than a search for `\d`, which asks Unicode's tables of every character.
 # Captured, to split the text by.
-SHAPED_CORE = re.compile(rb"(\0\0*+(?:[.,]\0++)*+%?A*+)")
-SHAPE = bytes.maketrans(
+SHAPED_CORE: Final = re.compile(rb"(\0\0*+(?:[.,]\0++)*+%?A*+)")
+SHAPE: Final = bytes.maketrans(
     b"0123456789" + bytes(range(65, 91)) + bytes(range(97, 123)), b"\0" * 10 + b"A" * 52
 )
-REACH = 20  # characters before a number where a passage explaining it may start
-TAIL = 10  # characters after it where such a passage may end, beyond numbers of its own
-WORD = 200  # the longest word (a web address, a reference) read whole
+REACH: Final = 20  # characters before a number where a passage explaining it may start
+TAIL: Final = 10  # characters after it where such a passage may end, beyond numbers of its own
+WORD: Final = 200  # the longest word (a web address, a reference) read whole
 
 YEAR = r"(?:199\d|20[0-2]\d|203[0-5])"
 MONTH = (
@@ -483,7 +483,7 @@ class _Memory(dict):
         return {"maxsize": self.MAXSIZE, "typed": False}
 
 
-_REMEMBERED = _Memory()
+_REMEMBERED: Final = _Memory()
 
 
 @cache  # each adapter's ignored rules: a few, kept for the process
@@ -512,7 +512,7 @@ def _any_word(words: tuple[str, ...] | None) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
-_FIRST_COMMON = _FirstRules(tuple(rule for _, rule in COMMON), narrowing=True)
+_FIRST_COMMON: Final = _FirstRules(tuple(rule for _, rule in COMMON), narrowing=True)
 
 
 def _own_references(rows: dict[str, list[dict]]) -> list[str]:
@@ -520,7 +520,7 @@ def _own_references(rows: dict[str, list[dict]]) -> list[str]:
     return sorted({row["reference"] for row in rows.get("responses", []) if row.get("reference")})
 
 
-ROW_ID = {"observations": "observation_id", "outcomes": "outcome_id"}
+ROW_ID: Final = {"observations": "observation_id", "outcomes": "outcome_id"}
 
 
 class _Occurrences:

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Final
 
 from .layouts.literals import lowered, may_match, words_of
 
-NUMBER = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-SEPARATORS = re.compile(r"[,\s]")  # of thousands, within a NUMBER
+NUMBER: Final = re.compile(r"^\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+SEPARATORS: Final = re.compile(r"[,\s]")  # of thousands, within a NUMBER
 
 
 def parse_number(raw: str) -> float:
@@ -70,7 +71,7 @@ def iso_days(period: Period | None) -> tuple[str | None, str | None]:
 
 # Every figure's period is written out, nearly always one of a few years' days; date.isoformat
 # formats with printf, ten times a lookup's cost.
-_ISO_DAYS: dict[date, str] = {}
+_ISO_DAYS: Final[dict[date, str]] = {}
 
 
 def _iso(day: date) -> str:
@@ -108,7 +109,7 @@ def years(first: int | str, last: int | str, label: str | None = None) -> Period
     return Period(date(int(first), 1, 1), date(int(last), 12, 31), label or f"{first}-{last}")
 
 
-QUALIFIER_WORDS = (
+QUALIFIER_WORDS: Final = (
     ("planned", re.compile(r"\bwill (?:increase|rise|grow)\b|\bplanned\b|\bexpected to\b", re.I)),
     (
         "approximate",

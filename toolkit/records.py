@@ -4,6 +4,7 @@ name a response has (`response_id`), and the rule that makes several sources one
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Final
 
 import polars as pl
 
@@ -13,14 +14,14 @@ from .cleaning import stable_id
 
 # In the order they are written: a row's keys point only at tables written before it.
 TABLES = ("responses", "documents", "questions", "observations", "outcomes")
-ROW_KEYS = {
+ROW_KEYS: Final = {
     "responses": "response_id",
     "documents": "document_id",
     "questions": "question_id",
     "observations": "observation_id",
     "outcomes": "outcome_id",
 }
-VALUE_COLUMNS = {"observations": "value", "outcomes": "status"}
+VALUE_COLUMNS: Final = {"observations": "value", "outcomes": "status"}
 # What makes a figure, an outcome or a question one thing within its response: its id is
 # derived from these.
 ID_COLUMNS = {
@@ -50,7 +51,7 @@ ID_COLUMNS = {
         "period_end",
     ),
 }
-_ID_VALUES = {table: itemgetter(*names) for table, names in ID_COLUMNS.items()}
+_ID_VALUES: Final = {table: itemgetter(*names) for table, names in ID_COLUMNS.items()}
 # Two sources of one response must agree on these; other columns take the first in sort order.
 AGREEING_RESPONSE_COLUMNS = ("request_date", "response_date", "review_of")
 

@@ -4,14 +4,15 @@ row's shape and id are written once. Whether a row's values are right is for the
 models in schemas/ to say (validation), not for these builders."""
 
 from functools import cache
+from typing import Final
 
 from ..schemas.models import columns
 from ..schemas.vocabulary import MEASURE_UNITS
 from .records import ROW_KEYS, response_id, row_id
 
-OGL = "Open Government Licence v3.0"
+OGL: Final = "Open Government Licence v3.0"
 
-_DEFAULTS = {
+_DEFAULTS: Final = {
     "responses": {"licence": OGL},
     "documents": {"text_source": "extracted"},
     "observations": {"breakdown": "none", "qualifier": "exact"},

@@ -4,8 +4,9 @@
 
 import re
 from datetime import date
+from typing import Final
 
-MONTHS = {
+MONTHS: Final = {
     name: number
     for number, names in enumerate(
         (
@@ -42,22 +43,22 @@ def alternation(patterns) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-MONTH_NAMES = alternation(MONTHS)
-ORDINAL = r"(?:st|nd|rd|th)?"
-DAY_MONTH_YEAR = re.compile(
+MONTH_NAMES: Final = alternation(MONTHS)
+ORDINAL: Final = r"(?:st|nd|rd|th)?"
+DAY_MONTH_YEAR: Final = re.compile(
     rf"\b(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<month>{MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})\b",
     re.I,
 )
-MONTH_DAY_YEAR = re.compile(
+MONTH_DAY_YEAR: Final = re.compile(
     rf"\b(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}}){ORDINAL},?\s+(?P<year>\d{{4}})\b", re.I
 )
-NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")
-ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-MONTH_YEAR = re.compile(
+NUMERIC: Final = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")
+ISO: Final = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+MONTH_YEAR: Final = re.compile(
     rf"\b(?:(?P<month>{MONTH_NAMES})[-\s/]+(?P<year>\d{{4}})|(?P<year2>\d{{4}})[-\s/]+(?P<month2>{MONTH_NAMES}))\b",
     re.I,
 )
-DATE_PATTERNS = (ISO, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC)
+DATE_PATTERNS: Final = (ISO, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC)
 
 
 def _date(year: str, month: str, day: str) -> date | None:

@@ -3,6 +3,7 @@ the request and the answer by question. Everything particular to a layout is in 
 
 import re
 from collections import Counter
+from typing import Final
 
 from ..document import Document
 from .dates import parse_date, parse_month
@@ -11,12 +12,12 @@ from .names import force_named, most_named
 from .profiles import Profile, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
 
-URL_WEIGHT = 10
-HEADING_MAX = 80
-HEADING_WORDS = 3
-SENTENCE_END = (".", ":", "?", ";", "!", ",")
-RANGE_END = re.compile(r"(\d{1,2})([a-z]?)")  # the last of a range of question numbers
-LEADING_NUMBER = re.compile(r"\d+")
+URL_WEIGHT: Final = 10
+HEADING_MAX: Final = 80
+HEADING_WORDS: Final = 3
+SENTENCE_END: Final = (".", ":", "?", ";", "!", ",")
+RANGE_END: Final = re.compile(r"(\d{1,2})([a-z]?)")  # the last of a range of question numbers
+LEADING_NUMBER: Final = re.compile(r"\d+")
 
 
 def choose(text: str, source_url: str | None = None) -> Profile:
@@ -103,7 +104,7 @@ def _url_field(profile: Profile, name: str, url: str | None) -> str | None:
     return template.format_map(match.groupdict()) if template else match["value"]
 
 
-SIGNATURE_LINES = 6  # the lines after "Yours sincerely" that name the sender
+SIGNATURE_LINES: Final = 6  # the lines after "Yours sincerely" that name the sender
 
 
 def _unchromed(lines: list[str], lower: list[str] | None, chrome: re.Pattern | None) -> list[int]:
@@ -213,7 +214,7 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
     return blocks, loose
 
 
-OPTION_WORDS = 10
+OPTION_WORDS: Final = 10
 
 
 def _is_option(line: str, block: list[str]) -> bool:

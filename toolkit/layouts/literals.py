@@ -21,13 +21,13 @@ from collections.abc import Callable
 from functools import wraps
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 MIN_WORD = 3  # a shorter required word proves too little to be worth the look
 # ...except as one branch's word among the longer words of the others: without it the whole
 # alternation proves nothing ("approx", "around" or "c." followed by a digit).
 MIN_BRANCH_WORD = 2
-UNSAFE = ("İ", "ı", "ſ")
+UNSAFE: Final = ("İ", "ı", "ſ")
 
 
 def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
@@ -152,8 +152,8 @@ def words_of(pattern: re.Pattern) -> tuple[str, ...] | None:
 # A document's text is lowered for its layout, its adapter's rules and its audit, and its answer
 # for the sections it cites: the last two long texts' lowerings are kept (sentences, lowered by
 # the thousand, are not kept and do not evict them), with whether their words are ASCII's.
-LONG = 2000
-_last_long: list = [(None, None, None), (None, None, None)]
+LONG: Final = 2000
+_last_long: Final[list] = [(None, None, None), (None, None, None)]
 
 
 def lowered(text: str) -> str | None:
@@ -417,7 +417,7 @@ def line_test(pattern: re.Pattern):
     return None
 
 
-_LINE_STARTING: dict[tuple[str, ...], list[tuple[str, str | None]]] = {}
+_LINE_STARTING: Final[dict[tuple[str, ...], list[tuple[str, str | None]]]] = {}
 
 
 def _line_starting(words: tuple[str, ...]) -> list[tuple[str, str | None]]:

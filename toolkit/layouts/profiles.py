@@ -3,20 +3,21 @@
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Final
 from urllib.parse import urlsplit
 
 from ..errors import MultiforceError
 from .data import flatten, schema_yaml
 
-FLAGS = re.I | re.M
+FLAGS: Final = re.I | re.M
 # Keys whose value is a map: a profile that extends another overrides them key by key.
-MERGED_KEYS = ("fields", "url_fields")
+MERGED_KEYS: Final = ("fields", "url_fields")
 # Keys whose patterns a profile that extends another adds to the base's.
-ADDED_KEYS = ("markers",)
+ADDED_KEYS: Final = ("markers",)
 # Keys each profile states for itself: a base's requirement would let its other variants in.
-OWN_KEYS = ("requires", "abstract")
+OWN_KEYS: Final = ("requires", "abstract")
 # Keys whose patterns are only ever tried together: compiled as one alternation (one search).
-JOINED_KEYS = ("requires", "footer", "start", "request", "answer", "status", "signature")
+JOINED_KEYS: Final = ("requires", "footer", "start", "request", "answer", "status", "signature")
 
 
 @dataclass(frozen=True)

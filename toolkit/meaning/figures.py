@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Final
 
 from ...schemas.vocabulary import BREAKDOWNS
 from ..audit import COMMON
@@ -39,30 +40,30 @@ from .questions import (
 )
 from .text import echoes, sentences
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-VALUE = re.compile(rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)")
-CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
-EQUALS = re.compile(
+NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+VALUE: Final = re.compile(rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)")
+CELL_SPLIT: Final = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+EQUALS: Final = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
 )
-YES_NO = re.compile(
+YES_NO: Final = re.compile(
     r"^[\s•*-]*(?:(?:(?:Q|A)?\d+[a-z]?[.):-]?|answer:?|response:?)\s*)?(?P<answer>yes|no)\b", re.I
 )
-SHARE_MEASURES = {"share_of_uses"}
-DURATION = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
+SHARE_MEASURES: Final = {"share_of_uses"}
+DURATION: Final = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
 # A number a sentence states as a count: "120 devices ...", "... searches was 8145".
 # What the number counts: the two words after it ("120 devices", "6 knife arches").
-COUNTED = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
-STATED = re.compile(
+COUNTED: Final = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
+STATED: Final = re.compile(
     r"\b(?:was|were|is|are|totall?ed|numbered|of|at|approximately|around|about|:)\s*$", re.I
 )
 # What may stand beside a number that is a whole answer: its list mark, a qualifier, a full stop.
-ALONE = re.compile(
+ALONE: Final = re.compile(
     r"\s*(?:(?:Q|Question\s*)?\(?\d{1,2}[a-z]?[.):-]\s*)?(?:approximately|approx\.?|around|about)?\s*"
     r"[.;]?\s*",
     re.I,
 )
-CLAUSE_BREAK = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
+CLAUSE_BREAK: Final = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Final
 
 from ..layouts.data import schema_yaml
 from ..layouts.literals import Searchable, lowered, may_match, required_words
@@ -19,10 +20,10 @@ from ..layouts.names import forces_named
 from ..layouts.response import Response
 from .text import echoes, sentences
 
-FLAGS = re.I
+FLAGS: Final = re.I
 # The order a mix of phrases is decided in: the first status found wins, except that a
 # refusal, a cost limit or a "not held" beside disclosed figures is a partial disclosure.
-PRECEDENCE = (
+PRECEDENCE: Final = (
     "neither_confirm_nor_deny",
     "held_elsewhere",
     "cost_limit",  # before not_held: "not held in a format that allows its extraction ..."
@@ -31,11 +32,11 @@ PRECEDENCE = (
     "refused",
     "disclosed",
 )
-WITHHOLDING = {"refused", "cost_limit", "not_held", "partially_disclosed"}
-REFUSING = {"refused", "partially_disclosed", "neither_confirm_nor_deny"}
+WITHHOLDING: Final = {"refused", "cost_limit", "not_held", "partially_disclosed"}
+REFUSING: Final = {"refused", "partially_disclosed", "neither_confirm_nor_deny"}
 # What a statement about the whole request says of each question in it.
-UNIFORM = ("neither_confirm_nor_deny", "held_elsewhere", "not_held", "cost_limit")
-STATUS_LINE_REASON = (
+UNIFORM: Final = ("neither_confirm_nor_deny", "held_elsewhere", "not_held", "cost_limit")
+STATUS_LINE_REASON: Final = (
     "WhatDoTheyKnow's status line for the request (set by the requester), not the force's "
     "answer, which was not read"
 )
@@ -84,8 +85,10 @@ def _vocabulary():
     )
 
 
-SUBSECTION = re.compile(r"\(\s*(\w+)\s*\)")
-LISTED = re.compile(r"(?:,|and|&)\s*(\d{1,2})((?:\s*\(\s*\d+\s*\))*)(\s*\(\s*[a-z]\s*\))?", re.I)
+SUBSECTION: Final = re.compile(r"\(\s*(\w+)\s*\)")
+LISTED: Final = re.compile(
+    r"(?:,|and|&)\s*(\d{1,2})((?:\s*\(\s*\d+\s*\))*)(\s*\(\s*[a-z]\s*\))?", re.I
+)
 
 
 def _written(number: str, subsections: str, paragraph: str | None) -> str:
@@ -95,7 +98,7 @@ def _written(number: str, subsections: str, paragraph: str | None) -> str:
 
 
 # "(by virtue of" or "...(b) by virtue of" just before a section: it qualifies the one before.
-QUALIFIER = re.compile(r"(?:\(|\)\s)\s*by virtue of\s*$", re.I)
+QUALIFIER: Final = re.compile(r"(?:\(|\)\s)\s*by virtue of\s*$", re.I)
 
 
 def sections_cited(text: str) -> list[str]:

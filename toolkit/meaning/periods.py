@@ -7,32 +7,33 @@ import calendar
 import re
 from datetime import date
 from functools import lru_cache
+from typing import Final
 
 from ..cleaning import Period, calendar_year, years
 from ..layouts.dates import MONTH_NAMES, MONTHS, find_date
 
-YEAR = r"(?:19|20)\d\d"
+YEAR: Final = r"(?:19|20)\d\d"
 # '2019/20', '2019/2020', '2019-20'; '2019-2020' is a span of two calendar years.
-FINANCIAL = re.compile(
+FINANCIAL: Final = re.compile(
     rf"\b(?P<first>{YEAR})(?:\s*/\s*(?P<second>\d\d(?:\d\d)?)|-(?P<short>\d\d))\b(?![-/]?\d)"
 )
-MONTH_SPAN = re.compile(
+MONTH_SPAN: Final = re.compile(
     rf"\b(?P<m1>{MONTH_NAMES})\.?(?:\s+(?P<y1>{YEAR}))?\s*"
     rf"(?:-|–|—|to|and(?: the end of)?|until|through)\s*(?:the end of\s+)?"
     rf"(?P<m2>{MONTH_NAMES})\.?\s+(?P<y2>{YEAR})\b",
     re.I,
 )
-MONTH = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b", re.I)
-YEAR_SPAN = re.compile(
+MONTH: Final = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b", re.I)
+YEAR_SPAN: Final = re.compile(
     rf"\b(?P<first>{YEAR})\s*(?:-|–|—|to|and|until|through)\s*(?P<last>{YEAR})\b", re.I
 )
 # "2022, 2023 and 2024": the years from the first to the last.
-YEAR_LIST = re.compile(rf"\b{YEAR}(?:\s*,\s*{YEAR})*\s*,?\s*(?:and|&)\s*{YEAR}\b")
-SINCE = re.compile(
+YEAR_LIST: Final = re.compile(rf"\b{YEAR}(?:\s*,\s*{YEAR})*\s*,?\s*(?:and|&)\s*{YEAR}\b")
+SINCE: Final = re.compile(
     rf"\b(?:since|from)\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>{YEAR})\b(?!\s*(?:-|–|to|and|/))", re.I
 )
-SINGLE_YEAR = re.compile(rf"(?<![\d/£$.,])\b(?P<y>{YEAR})\b(?![\d/]|\s*[-–]\s*\d)")
-AS_AT = re.compile(r"\b(?:as (?:at|of)|on)\s+", re.I)
+SINGLE_YEAR: Final = re.compile(rf"(?<![\d/£$.,])\b(?P<y>{YEAR})\b(?![\d/]|\s*[-–]\s*\d)")
+AS_AT: Final = re.compile(r"\b(?:as (?:at|of)|on)\s+", re.I)
 
 
 def _month(name: str) -> int:

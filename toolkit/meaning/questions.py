@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Final
 
 from ..cleaning import iso_days
 from ..layouts.data import schema_yaml
@@ -19,8 +20,8 @@ from ..layouts.response import Response
 from .periods import period_in
 from .text import words
 
-REFERS_BACK = re.compile(r"\b(?:these|those|they|them)\b", re.I)
-MAP_MIN_WORDS = 6  # a pinned text this long also matches a question that quotes it in part
+REFERS_BACK: Final = re.compile(r"\b(?:these|those|they|them)\b", re.I)
+MAP_MIN_WORDS: Final = 6  # a pinned text this long also matches a question that quotes it in part
 
 
 @dataclass(frozen=True)
