@@ -40,16 +40,16 @@ REACH: Final = 20  # characters before a number where a passage explaining it ma
 TAIL: Final = 10  # characters after it where such a passage may end, beyond numbers of its own
 WORD: Final = 200  # the longest word (a web address, a reference) read whole
 
-YEAR = r"(?:199\d|20[0-2]\d|203[0-5])"
-MONTH = (
+YEAR: Final = r"(?:199\d|20[0-2]\d|203[0-5])"
+MONTH: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-ORDINAL = r"(?:st|nd|rd|th)?"
+ORDINAL: Final = r"(?:st|nd|rd|th)?"
 
 # Kinds of number, in the order a number is explained (the first that applies wins).
 FIGURE, PERIOD, IGNORED, UNEXPLAINED = "figure", "period", "ignored", "unexplained"
-NOT_EXPLAINED = "not a figure read by the adapter, nor explained"
+NOT_EXPLAINED: Final = "not a figure read by the adapter, nor explained"
 
 
 def _common(kind: str, reason: str, *patterns: str) -> list[tuple[str, Ignore]]:
@@ -58,7 +58,7 @@ def _common(kind: str, reason: str, *patterns: str) -> list[tuple[str, Ignore]]:
 
 # Non-figures every force's letters hold. A year counts only in a context that makes it one
 # ("from 2015", "2018 to 2021", "Act 2000", "2015, 2016 and 2017"): a bare 2016 may be a count.
-COMMON: list[tuple[str, Ignore]] = [
+COMMON: Final[list[tuple[str, Ignore]]] = [
     *_common(
         "date",
         "a date",

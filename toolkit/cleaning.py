@@ -27,7 +27,7 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
+THOUSANDS_SEPARATOR: Final = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
 
 
 def quote_contains(quote: str, value: float) -> bool:

@@ -13,7 +13,7 @@ from ..schemas.vocabulary import SOURCE_KIND_SEPARATOR, SOURCE_KINDS
 from .cleaning import stable_id
 
 # In the order they are written: a row's keys point only at tables written before it.
-TABLES = ("responses", "documents", "questions", "observations", "outcomes")
+TABLES: Final = ("responses", "documents", "questions", "observations", "outcomes")
 ROW_KEYS: Final = {
     "responses": "response_id",
     "documents": "document_id",
@@ -24,7 +24,7 @@ ROW_KEYS: Final = {
 VALUE_COLUMNS: Final = {"observations": "value", "outcomes": "status"}
 # What makes a figure, an outcome or a question one thing within its response: its id is
 # derived from these.
-ID_COLUMNS = {
+ID_COLUMNS: Final = {
     "observations": (
         "technology",
         "measure",
@@ -53,7 +53,7 @@ ID_COLUMNS = {
 }
 _ID_VALUES: Final = {table: itemgetter(*names) for table, names in ID_COLUMNS.items()}
 # Two sources of one response must agree on these; other columns take the first in sort order.
-AGREEING_RESPONSE_COLUMNS = ("request_date", "response_date", "review_of")
+AGREEING_RESPONSE_COLUMNS: Final = ("request_date", "response_date", "review_of")
 
 
 def reference_key(reference: str) -> str:

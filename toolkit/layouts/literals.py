@@ -23,10 +23,10 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Final, TypeVar
 
-MIN_WORD = 3  # a shorter required word proves too little to be worth the look
+MIN_WORD: Final = 3  # a shorter required word proves too little to be worth the look
 # ...except as one branch's word among the longer words of the others: without it the whole
 # alternation proves nothing ("approx", "around" or "c." followed by a digit).
-MIN_BRANCH_WORD = 2
+MIN_BRANCH_WORD: Final = 2
 UNSAFE: Final = ("İ", "ı", "ſ")
 
 
@@ -210,7 +210,7 @@ def may_match(words: tuple[str, ...] | None, lowered_text: str | None) -> bool:
 # across one) matches only inside one line, and that line holds one of its required words.
 # Searching only those lines, each bounded by its own line break, finds exactly the matches a
 # search of the whole text finds, in the same order, for a fraction of the scanning.
-_CROSSING_CATEGORIES = {sre.CATEGORY_SPACE, sre.CATEGORY_NOT_DIGIT, sre.CATEGORY_NOT_WORD}
+_CROSSING_CATEGORIES: Final = {sre.CATEGORY_SPACE, sre.CATEGORY_NOT_DIGIT, sre.CATEGORY_NOT_WORD}
 
 
 @per_pattern
@@ -345,7 +345,7 @@ def _set_holds_newline(items) -> bool:
 # stands. Trying the pattern there alone, in order, finds the match a search would: a search is
 # the same attempt made at every position in turn. A case-insensitive pattern gets no help
 # from the regular-expression engine in skipping to its first word; a substring search does.
-_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_ZERO_WIDTH: Final = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 
 
 @per_pattern
@@ -380,7 +380,7 @@ def _leading(sequence) -> tuple[str, ...] | None:
 
 # Where a line can match: a pattern searched in one line whose every match starts the line (each
 # branch opens with `^` or `\\A`) matches only a line that starts with one of its leading words.
-_LINE_START = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING}
+_LINE_START: Final = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING}
 
 
 @per_pattern

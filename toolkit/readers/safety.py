@@ -24,18 +24,20 @@ import zipfile
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Final
 
 from ..errors import DocumentError
 
-MAX_MEMBERS = 10_000
-MAX_UNCOMPRESSED = 256 * 1024 * 1024  # bytes, all members together
-MAX_RATIO = 200  # a deflated member can reach about 1,000:1; office XML is rarely above 30:1
-RATIO_FROM = 1024 * 1024  # a small member may be as compressible as it likes
-MAX_HTML_DEPTH = 10_000
-MAX_DIGIT_RUN = 300  # a CSV row of numbers may run to a hundred or two; a hostile run to millions
-PARSE_SECONDS = 120.0
+MAX_MEMBERS: Final = 10_000
+MAX_UNCOMPRESSED: Final = 256 * 1024 * 1024  # bytes, all members together
+MAX_RATIO: Final = 200  # a deflated member can reach about 1,000:1; office XML is rarely above 30:1
+RATIO_FROM: Final = 1024 * 1024  # a small member may be as compressible as it likes
+MAX_HTML_DEPTH: Final = 10_000
+# a CSV row of numbers may run to a hundred or two; a hostile run to millions
+MAX_DIGIT_RUN: Final = 300
+PARSE_SECONDS = 120.0  # not Final: a test shortens it
 
-OFFICE = "an office document (DOCX, XLSX or ODS) as the force sent it"
+OFFICE: Final = "an office document (DOCX, XLSX or ODS) as the force sent it"
 
 
 def check_zip(
@@ -122,7 +124,7 @@ def read_member(
     return b"".join(chunks)
 
 
-DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+DECLARATION: Final = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
 
 
 def check_xml(path: Path, member: str, data: bytes) -> None:
@@ -285,7 +287,7 @@ def _refuse(path: Path, problem: str) -> None:
 
 
 # Elements that close themselves or whose end tag may be left out without nesting deeper.
-_NOT_NESTING = {
+_NOT_NESTING: Final = {
     "area",
     "base",
     "br",
@@ -323,7 +325,7 @@ _NOT_NESTING = {
     "rp",
     "optgroup",
 }
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*+)([^<>]*+)>")
+_TAG: Final = re.compile(r"<(/?)([A-Za-z][\w:-]*+)([^<>]*+)>")
 
 
 def _html_depth(decoded: str) -> int:
