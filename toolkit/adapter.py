@@ -39,8 +39,10 @@ from .rules import Figures, Ignore, Outcome, RuleSet, compiled
 __all__ = ["OGL", "Adapter"]
 WHOLE_NUMBER: Final = re.compile(r"\d[\d,.]*%?")
 # What, around a number a pattern captured, shows it to be a piece of a longer one
-DECIMAL_POINT_BEFORE, DECIMALS_AFTER = re.compile(r"\d\."), re.compile(r"\.\d")
-THOUSANDS, THOUSANDS_AFTER = re.compile(r"\d{3}(?!\d)"), re.compile(r",\d{3}(?!\d)")
+DECIMAL_POINT_BEFORE: Final = re.compile(r"\d\.")
+DECIMALS_AFTER: Final = re.compile(r"\.\d")
+THOUSANDS: Final = re.compile(r"\d{3}(?!\d)")
+THOUSANDS_AFTER: Final = re.compile(r",\d{3}(?!\d)")
 REFUSING: Final = ("refused", "neither_confirm_nor_deny")
 # the Act's section for the cost limit, whether or not the letter names it
 COST_LIMIT: Final = "s12"

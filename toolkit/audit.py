@@ -48,7 +48,10 @@ MONTH: Final = (
 ORDINAL: Final = r"(?:st|nd|rd|th)?"
 
 # Kinds of number, in the order a number is explained (the first that applies wins).
-FIGURE, PERIOD, IGNORED, UNEXPLAINED = "figure", "period", "ignored", "unexplained"
+FIGURE: Final = "figure"
+PERIOD: Final = "period"
+IGNORED: Final = "ignored"
+UNEXPLAINED: Final = "unexplained"
 NOT_EXPLAINED: Final = "not a figure read by the adapter, nor explained"
 
 

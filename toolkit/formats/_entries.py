@@ -339,11 +339,12 @@ def figure_row(values: dict, where: str, problems: Problems) -> dict | None:
     if span.end is None:
         problems.add(where, "period: a figure's period needs an end (or give a year or a date)")
         return None
+    start, end = iso_days(span)
     row = {
         "technology": values["technology"],
         "measure": values["measure"],
-        "period_start": span.start.isoformat(),
-        "period_end": span.end.isoformat(),
+        "period_start": start,
+        "period_end": end,
         "period_label": span.label,
         "breakdown": values["breakdown"],
         "breakdown_value": values["breakdown_value"],
