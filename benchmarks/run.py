@@ -429,7 +429,9 @@ def judge(results: dict) -> list[dict]:
                 value,
                 target,
                 "ms",
-                value <= target,
+                # a small sample's documents carry the start-up: compiling the patterns, the
+                # vocabularies and the layouts read for the first document
+                value <= target if run["documents"] >= LARGE else None,
                 name,
             )
     for name, run in scales.items():
