@@ -71,16 +71,9 @@ def iso_days(period: Period | None) -> tuple[str | None, str | None]:
 
 # Every figure's period is written out, nearly always one of a few years' days; date.isoformat
 # formats with printf, ten times a lookup's cost.
-_ISO_DAYS: Final[dict[date, str]] = {}
-
-
+@lru_cache(maxsize=4096)
 def _iso(day: date) -> str:
-    written = _ISO_DAYS.get(day)
-    if written is None:
-        if len(_ISO_DAYS) >= 4096:
-            _ISO_DAYS.clear()
-        written = _ISO_DAYS[day] = day.isoformat()
-    return written
+    return day.isoformat()
 
 
 def span_label(start: str, end: str) -> str:

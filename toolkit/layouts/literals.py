@@ -18,7 +18,7 @@ import bisect
 import re
 import sys
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Final, TypeVar
@@ -417,18 +417,13 @@ def line_test(pattern: re.Pattern):
     return None
 
 
-_LINE_STARTING: Final[dict[tuple[str, ...], list[tuple[str, str | None]]]] = {}
-
-
-def _line_starting(words: tuple[str, ...]) -> list[tuple[str, str | None]]:
+@cache
+def _line_starting(words: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
     """Each word with the start of a line it stands for ("\\nquestion": "question"), or None
     for a word that may stand anywhere; told once for each set of words (a pattern's)."""
-    told = _LINE_STARTING.get(words)
-    if told is None:
-        told = _LINE_STARTING[words] = [
-            (word, word[1:] if word[0] == "\n" and "\n" not in word[1:] else None) for word in words
-        ]
-    return told
+    return tuple(
+        (word, word[1:] if word[0] == "\n" and "\n" not in word[1:] else None) for word in words
+    )
 
 
 class Searchable:
