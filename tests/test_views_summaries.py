@@ -3,14 +3,10 @@ in their place."""
 
 import sqlite3
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from conftest import MET_TEXT
-from multiforce.forces.metropolitan import Metropolitan
 from multiforce.schemas.vocabulary import SOURCE_KINDS
-from multiforce.toolkit import pipeline, summaries
-from multiforce.toolkit.store import publish
+from multiforce.toolkit import summaries
 from multiforce.toolkit.summaries import INDEXES, LIVE, SUMMARIES, _index
 from multiforce.toolkit.views import EVIDENCE, _present
 
@@ -56,7 +52,7 @@ outcomes:
 """
 
 
-def test_every_publish_rebuilds_the_summaries(built_db, cli, write_yaml):
+def test_a_later_response_ingested_changes_the_summary(built_db, cli, write_yaml):
     """A later response ingested changes the summary too: it is never left stale."""
 
     def psni():
@@ -72,150 +68,6 @@ def test_every_publish_rebuilds_the_summaries(built_db, cli, write_yaml):
     result = cli("ingest", write_yaml("FOI-20001.yaml", LATER), "--db", built_db)
     assert result.exit_code == 0, result.output
     assert psni() == [("mixed: neither_confirm_nor_deny; not_held",)]
-
-
-# A later response of a force in the bundled build, with figures: every summary has rows to change
-FIGURES = """source_kind: transcription
-force_id: psni
-reference: FOI/20002
-title: Mobile fingerprint scanners, asked again
-response_date: 2026-06-02
-source_url: https://example.org/psni/foi-20002
-figures:
-  - technology: mobile_fingerprint_scanner
-    measure: uses
-    period: {start: 2025-01-01, end: 2025-12-31, label: 2025}
-    value: 120
-    locator: answer 1
-  - technology: mobile_fingerprint_scanner
-    measure: matches
-    breakdown: database
-    breakdown_value: police
-    period: {start: 2025-01-01, end: 2025-12-31, label: 2025}
-    value: 30
-    locator: answer 2
-outcomes:
-  - technology: mobile_fingerprint_scanner
-    measure: uses
-    period: {start: 2025-01-01, end: 2025-12-31, label: 2025}
-    status: disclosed
-    locator: answer 1
-"""
-
-
-@pytest.fixture
-def rewrites(monkeypatch):
-    """The forces whose summary rows each publish computed alone, rather than every summary."""
-    forces = []
-    rewrite = summaries._rewrite_forces
-
-    def recorded(conn, changes, meanwhile):
-        forces.append(set(changes.forces))
-        rewrite(conn, changes, meanwhile)
-
-    monkeypatch.setattr(summaries, "_rewrite_forces", recorded)
-    return forces
-
-
-def test_an_ingest_computes_again_only_the_summary_rows_of_the_forces_it_reached(
-    built_db, cli, write_yaml, rewrites
-):
-    result = cli("ingest", write_yaml("FOI-20002.yaml", FIGURES), "--db", built_db)
-    assert result.exit_code == 0, result.output
-    assert rewrites == [{"psni"}]
-    conn = sqlite3.connect(built_db)
-    totals = "SELECT searches, police_matches FROM scanner_totals_by_force_summary"
-    assert conn.execute(f"{totals} WHERE force_id = 'psni'").fetchall() == [(120, 30)]
-    for summary, (_, view, _) in SUMMARIES.items():
-        held = Counter(conn.execute(f"SELECT * FROM [{summary}]"))
-        assert held == Counter(conn.execute(f"SELECT * FROM [{view}]")), summary
-
-
-def test_an_ingest_that_reads_a_document_again_computes_its_forces_rows_again(
-    built_db, cli, rewrites, monkeypatch
-):
-    """A document read by code that has since changed is forgotten and read again: the forces
-    of its rows, gone and back, are computed again."""
-    conn = sqlite3.connect(built_db)
-    (held,) = conn.execute("SELECT count(*) FROM documents").fetchone()
-    conn.close()
-    monkeypatch.setattr(publish, "REINDEX_FROM", 2 / held)  # one document is not many
-    version = pipeline.adapter_version
-    monkeypatch.setattr(
-        pipeline,
-        "adapter_version",
-        lambda cls: version(cls) + ("-changed" if cls is Metropolitan else ""),
-    )
-    result = cli("ingest", "--db", built_db, MET_TEXT)
-    assert result.exit_code == 0, result.output
-    assert rewrites == [{"metropolitan"}]
-    conn = sqlite3.connect(built_db)
-    for summary, (_, view, _) in SUMMARIES.items():
-        held = Counter(conn.execute(f"SELECT * FROM [{summary}]"))
-        assert held == Counter(conn.execute(f"SELECT * FROM [{view}]")), summary
-
-
-@pytest.mark.parametrize(
-    "case, kept",
-    [
-        ("a few forces reached", True),
-        ("summaries made by other definitions", False),
-        ("more forces reached than are computed alone", False),
-    ],
-)
-def test_the_rows_of_the_forces_not_reached_are_kept_only_from_summaries_made_alike(
-    built_db, cli, write_yaml, monkeypatch, case, kept
-):
-    """A row of a force the ingest did not reach is kept as the last publish wrote it (here
-    marked, to be seen), unless the summaries were made otherwise (by another version, which
-    user_version records) or the ingest reached more forces than are worth computing alone:
-    then every summary is rebuilt whole."""
-    conn = sqlite3.connect(built_db)
-    marked = "UPDATE technology_evidence_summary SET evidence = 'marked' WHERE force_id = ?"
-    assert conn.execute(marked, ("metropolitan",)).rowcount
-    if case == "summaries made by other definitions":
-        conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
-    if case == "more forces reached than are computed alone":
-        monkeypatch.setattr(summaries, "REWRITE_FORCES_UP_TO", 0)
-    result = cli("ingest", write_yaml("FOI-20002.yaml", FIGURES), "--db", built_db)
-    assert result.exit_code == 0, result.output
-    conn = sqlite3.connect(built_db)
-    evidence = "SELECT evidence FROM technology_evidence_summary WHERE force_id = 'metropolitan'"
-    assert ({row for row in conn.execute(evidence)} == {("marked",)}) == kept
-    (made_by,) = conn.execute("PRAGMA user_version").fetchone()
-    assert made_by == summaries._made_by(conn)
-
-
-@pytest.mark.parametrize("summary", [name for name in SUMMARIES if name not in LIVE])
-def test_every_summary_row_is_one_forces(built_db, summary):
-    """What computing a few forces' rows alone relies on: each row names its force."""
-    conn = sqlite3.connect(built_db)
-    columns = [row[1] for row in conn.execute(f"PRAGMA table_info([{summary}])")]
-    assert "force_id" in columns
-    assert conn.execute(f"SELECT count(*) FROM [{summary}] WHERE force_id IS NULL").fetchone() == (
-        0,
-    )
-
-
-def test_the_forces_reached_are_those_of_every_row_of_the_responses_changed():
-    """A response's rows may be of other forces than its own (a compilation's), and a document
-    read again names the response it was of."""
-    conn = sqlite3.connect(":memory:")
-    conn.executescript(
-        """CREATE TABLE responses (response_id, force_id);
-        CREATE TABLE documents (document_id, response_id);
-        CREATE TABLE observations (response_id, force_id);
-        CREATE TABLE outcomes (response_id, force_id);
-        INSERT INTO responses VALUES ('r1', 'a'), ('r2', 'c'), ('r3', 'd');
-        INSERT INTO documents VALUES ('d2', 'r2'), ('d3', 'r3');
-        INSERT INTO observations VALUES ('r1', 'a'), ('r1', 'b'), ('r3', 'e');
-        INSERT INTO outcomes VALUES ('r2', 'f');"""
-    )
-    changes = summaries.Changes(Path("published.db"))
-    changes.reach(conn, ["r1"], ["d2"])
-    assert (changes.responses, changes.forces) == ({"r1", "r2"}, {"a", "b", "c", "f"})
 
 
 def test_an_ingest_gathers_the_statistics_again(built_db, cli, write_yaml):

@@ -7,14 +7,16 @@ canned queries and the dashboard read the summaries; the views stay, as their de
 small database, where the views themselves are quick, each summary is a view of its view:
 there is nothing to write.
 
-Every row of a summary is one force's, computed from that force's rows and its responses'. A
-publish that changes the rows of a few forces (an ingest of a few documents) computes those
-forces' rows again, from a copy of the rows they are computed from, and puts them in place of
-their old ones; any other publish, or one whose database holds summaries made by other
-definitions (an upgrade) or another register of forces, rebuilds every summary whole.
+Every row of a summary is one force's, computed from that force's rows and the rows of its
+responses, and the same whatever order they are read in (a test computes each force's rows
+alone). A publish that changes the rows of a few forces (an ingest of a few documents)
+computes those forces' rows again, from a copy of the rows they are computed from, and puts
+them in place of their old ones; any other publish, or one whose database holds summaries made
+by other definitions (an upgrade) or another register of forces, rebuilds every summary whole.
 """
 
 import json
+import os
 import re
 import sqlite3
 import zlib
@@ -129,8 +131,9 @@ LIVE = {"matrix_cells_summary", "outcome_matrix_summary"}
 # (`_rewrite_forces`), rather than every summary whole. At a million figures, in the page cache,
 # one force's rows took 0.33 s, 4 forces' 1.2 s, 8 forces' 2.5 s, and every summary whole 1.65 s.
 REWRITE_FORCES_UP_TO = 4
-# The stored rows a summary is computed from (besides the register of forces)
+# The stored rows a summary is computed from, and the register of forces they name
 _COMPUTED_FROM = ("responses", "observations", "outcomes")
+_READ = ("forces", *_COMPUTED_FROM)
 # The indexes the summaries of a few forces are computed with: outcome_cells' seeking of each
 # topic, then of each response's outcomes. The other summaries read so few rows that sorting
 # them is quicker than indexing them: with every index of the file, two forces' summaries took
@@ -142,45 +145,52 @@ _SEEKING = (
 
 
 @dataclass
-class Changes:
-    """What a publish changed in a copy of the published database: the rows of these responses,
-    which were and are of these forces (`reach`, asked before each change and at the end)."""
+class Touched:
+    """What a publish changed in its copy of the published database: the rows of these
+    responses, which were and are of these forces (`add`, asked before each change and at the
+    end); and the published file as it was copied (`copied`), which holds the rest. Every
+    change to the rows a summary reads goes through `Publication.forget` or `write`, which
+    tell it (a campaign's writes change only the campaign's tables)."""
 
     published: Path
     responses: set[str] = field(default_factory=set)
     forces: set[str] = field(default_factory=set)
+    published_as: tuple[int, int, int] | None = None
 
-    def reach(self, conn: sqlite3.Connection, responses=(), documents=()) -> None:
-        """Add these responses and those of these documents, and the forces of their rows as
-        they now stand in the copy."""
-        touched = json.dumps(list(responses))
-        held = json.dumps(list(documents))
+    def copied(self) -> None:
+        """The published file is being copied now: what it is, to be found unchanged at the end."""
+        self.published_as = _identity(self.published)
+
+    def add(self, conn: sqlite3.Connection, responses=(), documents=()) -> None:
+        """These responses, and those of these documents, and the forces of their rows as they
+        now stand in the copy."""
         found = conn.execute(
             "WITH touched(response_id) AS (SELECT value FROM json_each(?) UNION SELECT "
             "response_id FROM documents WHERE document_id IN (SELECT value FROM json_each(?)))"
-            " SELECT 0, response_id FROM touched"
+            " SELECT 'response', response_id FROM touched"
             + "".join(
-                f" UNION SELECT 1, force_id FROM {table} WHERE response_id IN touched"
+                f" UNION SELECT 'force', force_id FROM {table} WHERE response_id IN touched"
                 for table in _COMPUTED_FROM
             ),
-            (touched, held),
+            (json.dumps(list(responses)), json.dumps(list(documents))),
         ).fetchall()
-        self.responses.update(name for force, name in found if not force)
-        self.forces.update(name for force, name in found if force)
+        self.responses.update(name for kind, name in found if kind == "response")
+        self.forces.update(name for kind, name in found if kind == "force")
 
 
 def write_summaries(
     conn: sqlite3.Connection,
     meanwhile: tuple[str, ...] = (),
     jobs: int | None = None,
-    changes: Changes | None = None,
+    touched: Touched | None = None,
 ) -> None:
     """Rebuild every summary from the stored rows: tables from SUMMARY_TABLES_FROM figures and
-    outcomes, views of their views below it (and the LIVE summaries' views); or, where the
-    `changes` to a published database reached a few forces, those forces' rows of each table.
-    What the connection has not yet committed is committed first: the summaries read the
-    stored rows. The `meanwhile` statements run on the connection while the summaries are
-    computed (on `jobs` processes, or as many as cores), and take effect with them."""
+    outcomes, views of their views below it (and the LIVE summaries' views); or, where a
+    publish `touched` the rows of a few forces, those forces' rows of each table. What the
+    connection has not yet committed is committed first: the summaries read the stored rows.
+    The `meanwhile` statements run on the connection while every summary is computed (on
+    `jobs` processes, or as many as cores), or after a few forces' rows are, and take effect
+    with them."""
     tables = rows_at_least(conn, SUMMARY_TABLES_FROM)
     indexed = [(table, columns) for table, indexes in INDEXES.items() for columns in indexes]
     for table, columns in indexed:
@@ -191,14 +201,8 @@ def write_summaries(
     if conn.in_transaction:
         conn.commit()
 
-    # Run here once the workers are forked, while they compute (`in_order`'s meanwhile).
-    def begin() -> None:
-        conn.execute("SAVEPOINT summaries")
-        for statement in meanwhile:
-            conn.execute(statement)
-
-    if tables and changes is not None and _rewritable(conn, changes):
-        _rewrite_forces(conn, changes, meanwhile)
+    if tables and touched is not None and _rewritable(conn, touched):
+        _rewrite_forces(conn, touched, meanwhile)
         return
     computed = {}
     chains = _chains() if tables else []
@@ -207,7 +211,7 @@ def write_summaries(
         chains,
         default_jobs() if jobs is None else jobs,
         chunk=1,
-        meanwhile=begin,
+        meanwhile=partial(_begin, conn, meanwhile),  # once the workers are forked
     ):
         computed.update(chain)
     for table, (select, view, indexes) in SUMMARIES.items():
@@ -236,25 +240,29 @@ def write_summaries(
     conn.execute("RELEASE summaries")
 
 
+def _begin(conn: sqlite3.Connection, meanwhile: tuple[str, ...]) -> None:
+    """The transaction the summaries are written in, with the `meanwhile` statements."""
+    conn.execute("SAVEPOINT summaries")
+    for statement in meanwhile:
+        conn.execute(statement)
+
+
 def _made_by(conn: sqlite3.Connection) -> int:
     """What the summaries are made by: their definitions, the views and indexes they read, the
     tables they are computed from and the register of forces, in the 31 bits of the database's
     user_version; never 0, which a database made by an earlier version holds."""
-    names = ("forces", *_COMPUTED_FROM)
-    tables = conn.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))}) "
-        "ORDER BY name",
-        names,
-    ).fetchall()
     forces = conn.execute("SELECT * FROM forces ORDER BY force_id").fetchall()
-    made_by = repr((SUMMARIES, INDEXES, VIEWS, tables, forces))
+    made_by = repr((SUMMARIES, INDEXES, VIEWS, _definitions(conn, "main"), forces))
     return zlib.crc32(made_by.encode()) & 0x7FFFFFFF or 1
 
 
-def _rewritable(conn: sqlite3.Connection, changes: Changes) -> bool:
+def _rewritable(conn: sqlite3.Connection, touched: Touched) -> bool:
     """Whether the summaries of the last publish, tables all, were made as this one would
-    make them, and the changes reached few enough forces to compute their rows alone."""
-    if len(changes.forces) > REWRITE_FORCES_UP_TO:
+    make them; the publish reached few enough forces to compute their rows alone; and the
+    published file, which holds the rows it did not change, is as it was copied."""
+    if len(touched.forces) > REWRITE_FORCES_UP_TO:
+        return False
+    if touched.published_as is None or touched.published_as != _identity(touched.published):
         return False
     (made_by,) = conn.execute("PRAGMA user_version").fetchone()
     kinds = dict(conn.execute("SELECT name, type FROM sqlite_master"))
@@ -262,56 +270,59 @@ def _rewritable(conn: sqlite3.Connection, changes: Changes) -> bool:
     return tables and made_by == _made_by(conn)
 
 
-def _rewrite_forces(conn: sqlite3.Connection, changes: Changes, meanwhile: tuple[str, ...]) -> None:
-    """Each summary's rows of the forces the changes reached computed again and put in place of
-    their old ones: computed by the same statements as every summary whole, from a copy in
-    memory of the rows they read (`_rows_of`)."""
-    reader = _rows_of(Path(_file_of(conn)), changes)
+def _rewrite_forces(conn: sqlite3.Connection, touched: Touched, meanwhile: tuple[str, ...]) -> None:
+    """Each summary's rows of the forces touched computed again and put in place of their old
+    ones: computed by the same statements as every summary whole, from a copy in memory of the
+    rows they read (`_rows_in_memory`)."""
+    reader = _rows_in_memory(Path(_file_of(conn)), touched)
     try:
         computed = {}
         for chain in _chains():
             computed.update(_computed(reader, chain))
     finally:
         reader.close()
-    forces = json.dumps(sorted(changes.forces))
-    conn.execute("SAVEPOINT summaries")
-    for statement in meanwhile:
-        conn.execute(statement)
+    forces = json.dumps(sorted(touched.forces))
+    _begin(conn, meanwhile)
     for table, (_definition, rows) in computed.items():
         names = [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
         force = names.index("force_id")
         conn.execute(
             f"DELETE FROM [{table}] WHERE force_id IN (SELECT value FROM json_each(?))", (forces,)
         )
-        conn.executemany(
+        conn.executemany(  # not the rows of other forces' responses read with them
             f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(names))})",
-            (row for row in rows if row[force] in changes.forces),
+            (row for row in rows if row[force] in touched.forces),
         )
     conn.execute("RELEASE summaries")
 
 
-def _rows_of(written: Path, changes: Changes) -> sqlite3.Connection:
-    """A database in memory holding what the summaries of the forces reached are computed from:
+def _rows_in_memory(written: Path, touched: Touched) -> sqlite3.Connection:
+    """A database in memory holding what the summaries of the forces touched are computed from:
     the register, every row of the forces and of their responses, and the responses those rows
     belong to; with the views, and the indexes that seek in them (`_SEEKING`).
 
-    The responses changed are read from the copy written; the rest from the published file,
+    The responses touched are read from the copy written; the rest from the published file,
     which an ingest finds in the page cache after a build, where the copy, written past it
     (store/copying.py), is read from the disk: at a million figures, one force's rows took 0.7
     to 0.8 s to read from the copy, 0.16 s from the published file."""
     reader = sqlite3.connect("file::memory:", uri=True, isolation_level=None)
-    for name, path in (("published", changes.published), ("written", written)):
-        reader.execute(f"ATTACH DATABASE ? AS {name}", (f"{path.resolve().as_uri()}?mode=ro",))
-    names = ("forces", *_COMPUTED_FROM)
-    for (sql,) in reader.execute(
-        f"SELECT sql FROM written.sqlite_master WHERE name IN ({', '.join('?' * len(names))})",
-        names,
-    ).fetchall():
+    try:
+        _fill(reader, written, touched)
+    except BaseException:
+        reader.close()  # and with it the files attached
+        raise
+    return reader
+
+
+def _fill(reader: sqlite3.Connection, written: Path, touched: Touched) -> None:
+    for name, path in (("published", touched.published), ("written", written)):
+        reader.execute(f"ATTACH DATABASE ? AS {name}", (_read_only(path),))
+    for _name, sql in _definitions(reader, "written"):
         reader.execute(sql)
     reader.execute("INSERT INTO forces SELECT * FROM written.forces")
     chosen = {
-        "forces": json.dumps(sorted(changes.forces)),
-        "responses": json.dumps(sorted(changes.responses)),
+        "forces": json.dumps(sorted(touched.forces)),
+        "responses": json.dumps(sorted(touched.responses)),
     }
     unchanged = "response_id NOT IN (SELECT value FROM json_each(:responses))"
     for table in _COMPUTED_FROM:
@@ -325,7 +336,9 @@ def _rows_of(written: Path, changes: Changes) -> sqlite3.Connection:
             "WHERE response_id IN (SELECT value FROM json_each(:responses))",
             chosen,
         )
-    for table in ("observations", "outcomes", "responses"):  # the rest of their responses
+    # the rest of the forces' responses, whose rows may be of other forces, and the responses
+    # of the forces' rows, which may be other forces'
+    for table in ("observations", "outcomes", "responses"):
         held = (
             "(SELECT response_id FROM main.responses)"
             if table != "responses"
@@ -345,7 +358,28 @@ def _rows_of(written: Path, changes: Changes) -> sqlite3.Connection:
     for name, sql in VIEWS.items():
         reader.execute(f"CREATE VIEW [{name}] AS {sql}")
     reader.execute("ANALYZE")
-    return reader
+
+
+def _definitions(conn: sqlite3.Connection, schema: str) -> list[tuple[str, str]]:
+    """The CREATE statements of the tables the summaries read, in a schema of the connection."""
+    marks = ", ".join("?" * len(_READ))
+    return conn.execute(
+        f"SELECT name, sql FROM {schema}.sqlite_master WHERE type = 'table' AND name IN ({marks}) "
+        "ORDER BY name",
+        _READ,
+    ).fetchall()
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        held = os.stat(path)
+    except OSError:
+        return None
+    return held.st_ino, held.st_size, held.st_mtime_ns
+
+
+def _read_only(path: Path | str) -> str:
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
 
 
 def rows_at_least(
@@ -387,7 +421,7 @@ def _chains() -> list[list[str]]:
 
 
 def _compute(path: str, chain: list[str]) -> dict[str, tuple[str, list[tuple]]]:
-    reader = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+    reader = sqlite3.connect(_read_only(path), uri=True)
     try:
         return _computed(reader, chain)
     finally:

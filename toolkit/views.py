@@ -237,8 +237,10 @@ JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id""",
     "response_recency": RESPONSE_RECENCY,
     # The canned queries' aggregates, as views so that their summaries can be checked against them.
+    # A period's label is the least of those its responses give (two may word one period
+    # differently): a column left bare is taken from whichever row SQLite reads last.
     "scanner_searches_and_matches": f"""
-SELECT force_id, force_name, period_label, period_start, period_end,
+SELECT force_id, force_name, min(period_label) AS period_label, period_start, period_end,
   max(CASE WHEN measure = 'uses' THEN value END) AS searches,
   max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
     AS police_matches,

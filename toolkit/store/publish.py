@@ -23,7 +23,7 @@ import sqlite_utils
 from ...schemas.models import columns
 from ..errors import MultiforceError, ValidationFailed
 from ..records import ROW_KEYS, TABLES, Extraction, cited_first
-from ..summaries import Changes, rows_at_least, write_summaries
+from ..summaries import Touched, rows_at_least, write_summaries
 from ..validation import Report
 from ..workers import default_jobs, in_order
 from . import checks, files, fulltext
@@ -82,9 +82,9 @@ class Publication:
         self.flushing = None  # the copy of the published file, on its way to the disk
         self.reindexing = False  # see REINDEX_FROM
         self.journal_mode = "delete"  # the published database's, restored at the end
-        # what the session changed in the published rows: the summaries' rows of the forces it
-        # reached are computed again at the end (summaries.py)
-        self.changes = Changes(db_path)
+        # the published rows the session changed: the summaries' rows of their forces are
+        # computed again at the end (summaries.py)
+        self.touched = Touched(db_path)
 
     def held_documents(self) -> dict[str, tuple]:
         """Every published document: document_id -> (adapter, adapter_version, force_id)."""
@@ -121,7 +121,7 @@ class Publication:
                     (ids,),
                 )
             ]
-            self.changes.reach(conn, responses)
+            self.touched.add(conn, responses)
             # emptying a table whole needs its full-text triggers gone: dropped when reindexing
             remove = _keep_the_rest if self.reindexing and share >= KEEP_THE_REST_FROM else _delete
             gone = "document_id IN (SELECT value FROM json_each(:ids))"
@@ -149,7 +149,7 @@ class Publication:
         if not self.fresh:
             documents = [row["document_id"] for row in extraction.rows["documents"]]
             responses = {row["response_id"] for rows in extraction.rows.values() for row in rows}
-            self.changes.reach(conn, responses, documents)
+            self.touched.add(conn, responses, documents)
         _write(conn, extraction, replacing=replacing, held=held, by_hand=by_hand)
         self.written.add(extraction)
 
@@ -171,14 +171,14 @@ class Publication:
         for made in in_order(fulltext.build, indexing, jobs, meanwhile=check):
             fulltext.take(self.aside, made, ASIDE_PRAGMAS)
         # derived tables for fast pages: toolkit/summaries.py
-        changes = None if self.fresh or self.reindexing else self.changes
-        if changes is not None:
-            changes.reach(self.conn, changes.responses)  # the forces of their rows as they now are
+        touched = None if self.fresh or self.reindexing else self.touched
+        if touched is not None:
+            touched.add(self.conn, touched.responses)  # the forces of their rows as they now are
         write_summaries(
             self.conn,
             meanwhile=() if analyse else _analyse(self.conn),
             jobs=self.jobs,
-            changes=changes,
+            touched=touched,
         )
         self.conn.execute(f"PRAGMA journal_mode = {self.journal_mode}")  # a WAL database stays one
         self.conn.close()
@@ -216,6 +216,7 @@ class Publication:
     def copy_ahead(self) -> None:
         """Start copying the published database aside, to write the batches into later."""
         if self.copy is None and self.conn is None and not self.fresh and self.db_path.exists():
+            self.touched.copied()
             self.copy = files.Copy(self.db_path, self.aside)
 
     def discard(self) -> None:
