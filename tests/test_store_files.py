@@ -324,23 +324,19 @@ def test_the_pages_of_a_file_in_the_page_cache_are_told_from_those_not(tmp_path)
         os.close(fd)
 
 
-@pytest.mark.skipif(not hasattr(os, "RWF_NOWAIT"), reason="no way to look at the cache here")
-def test_a_copy_lets_the_cache_drop_the_pages_it_read_from_it(tmp_path, monkeypatch):
-    # Chunks of 2 MB: the cache drops only whole folios, which may be that large.
-    monkeypatch.setattr(copying, "COPY_CHUNK_BYTES", 2 << 20)
+def test_a_copy_leaves_in_the_cache_the_pages_it_read_from_it(tmp_path):
+    """An ingest then reads the rows it did not change from the published file (summaries.py)."""
     size, pages = 8 << 20, (8 << 20) // mmap.PAGESIZE
     source, copy = tmp_path / "source", tmp_path / "copy"
     source.write_bytes(os.urandom(size))
     fd = os.open(source, os.O_RDONLY)
     try:
-        os.fsync(fd)
-        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        _skip_where_the_cache_keeps_pages(fd, 0, tmp_path)
         os.pread(fd, size, 0)
-        assert copying._pages_in_cache(fd, size) == b"\1" * pages
+        if copying._pages_in_cache(fd, size) != b"\1" * pages:
+            pytest.skip("no way to look at the cache here")
         if not copying._copy_past_the_cache(source, copy, threading.Event()):
             pytest.skip(f"{tmp_path}: this file system refuses O_DIRECT")
-        assert copying._pages_in_cache(fd, size) == bytes(pages)
+        assert copying._pages_in_cache(fd, size) == b"\1" * pages
         assert copy.read_bytes() == source.read_bytes()
     finally:
         os.close(fd)
