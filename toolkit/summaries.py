@@ -194,10 +194,7 @@ def write_summaries(
     tables = rows_at_least(conn, SUMMARY_TABLES_FROM)
     indexed = [(table, columns) for table, indexes in INDEXES.items() for columns in indexes]
     for table, columns in indexed:
-        conn.execute(
-            f"CREATE INDEX IF NOT EXISTS [{_index(table, columns)}] ON [{table}] "
-            f"({', '.join(columns)})"
-        )
+        conn.execute(_create_index(table, columns))
     if conn.in_transaction:
         conn.commit()
 
@@ -228,9 +225,7 @@ def write_summaries(
             marks = ", ".join("?" * len(rows[0]))
             conn.executemany(f"INSERT INTO [{table}] VALUES ({marks})", rows)
         for columns in indexes:
-            conn.execute(
-                f"CREATE INDEX [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"
-            )
+            conn.execute(_create_index(table, columns))
         conn.execute(f"ANALYZE [{table}]")  # the planner's statistics, for the pages that read it
     # and for the pages that read the indexes made first: analysed only now, so the summaries
     # were computed without their statistics, as before (a build makes them after its own)
@@ -352,9 +347,7 @@ def _fill(reader: sqlite3.Connection, written: Path, touched: Touched) -> None:
     for name in ("published", "written"):
         reader.execute(f"DETACH DATABASE {name}")
     for table, columns in _SEEKING:
-        reader.execute(
-            f"CREATE INDEX [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"
-        )
+        reader.execute(_create_index(table, columns))
     for name, sql in VIEWS.items():
         reader.execute(f"CREATE VIEW [{name}] AS {sql}")
     reader.execute("ANALYZE")
@@ -436,9 +429,7 @@ def _computed(reader: sqlite3.Connection, chain: list[str]) -> dict[str, tuple[s
         select, _view, indexes = SUMMARIES[table]
         reader.execute(f"CREATE TEMP TABLE [{table}] AS {select}")
         for columns in indexes:  # for the summaries after it in the chain, as in the file
-            reader.execute(
-                f"CREATE INDEX [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"
-            )
+            reader.execute(_create_index(table, columns))
         reader.execute(f"ANALYZE temp.[{table}]")
         (definition,) = reader.execute(
             "SELECT sql FROM sqlite_temp_master WHERE type = 'table' AND name = ?", (table,)
@@ -453,3 +444,9 @@ def _file_of(conn: sqlite3.Connection) -> str:
 
 def _index(table: str, columns) -> str:
     return f"idx_{table}_{'_'.join(columns)}"
+
+
+def _create_index(table: str, columns) -> str:
+    return (
+        f"CREATE INDEX IF NOT EXISTS [{_index(table, columns)}] ON [{table}] ({', '.join(columns)})"
+    )
