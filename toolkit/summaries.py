@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from .store.digests import stamp
 from .views import VIEWS, outcome_cells_sql, outcome_matrix_sql, with_request_cells
 from .workers import default_jobs, in_order
 
@@ -155,7 +156,7 @@ class Touched:
     published: Path
     responses: set[str] = field(default_factory=set)
     forces: set[str] = field(default_factory=set)
-    published_as: tuple[int, int, int] | None = None
+    published_as: list[int] | None = None
 
     def copied(self) -> None:
         """The published file is being copied now: what it is, to be found unchanged at the end."""
@@ -363,12 +364,11 @@ def _definitions(conn: sqlite3.Connection, schema: str) -> list[tuple[str, str]]
     ).fetchall()
 
 
-def _identity(path: Path) -> tuple[int, int, int] | None:
+def _identity(path: Path) -> list[int] | None:
     try:
-        held = os.stat(path)
+        return stamp(os.stat(path))
     except OSError:
         return None
-    return held.st_ino, held.st_size, held.st_mtime_ns
 
 
 def _read_only(path: Path | str) -> str:

@@ -47,7 +47,7 @@ class Digests:
         except OSError:
             return None
         if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > SETTLED_NS:
-            self.known[key] = [*_stamp(stat), digest]
+            self.known[key] = [*stamp(stat), digest]
             self.changed = True
         return digest
 
@@ -70,7 +70,7 @@ class Digests:
             return None
         key = os.path.abspath(path)
         held = self.known.get(key)
-        return key, stat, held[4] if held is not None and held[:4] == _stamp(stat) else None
+        return key, stat, held[4] if held is not None and held[:4] == stamp(stat) else None
 
     def save(self) -> None:
         """Write the record (beside the database, replaced whole); a failure costs only time."""
@@ -84,7 +84,8 @@ class Digests:
             partial.unlink(missing_ok=True)
 
 
-def _stamp(stat: os.stat_result) -> list[int]:
+def stamp(stat: os.stat_result) -> list[int]:
+    """What says a file is as it was: any write, move or replacement changes one of these."""
     return [stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns]
 
 
