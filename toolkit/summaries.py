@@ -332,17 +332,17 @@ def _fill(reader: sqlite3.Connection, written: Path, touched: Touched) -> None:
             "WHERE response_id IN (SELECT value FROM json_each(:responses))",
             chosen,
         )
-    # the rest of the forces' responses, whose rows may be of other forces, and the responses
-    # of the forces' rows, which may be other forces'
-    for table in ("observations", "outcomes", "responses"):
-        held = (
-            "(SELECT response_id FROM main.responses)"
-            if table != "responses"
-            else "(SELECT response_id FROM observations UNION SELECT response_id FROM outcomes)"
-        )
+    # the rest of the forces' responses' rows, which may be of other forces, then the
+    # responses of all the rows, which may be other forces'
+    rest = {
+        "observations": "SELECT response_id FROM main.responses",
+        "outcomes": "SELECT response_id FROM main.responses",
+        "responses": "SELECT response_id FROM observations UNION SELECT response_id FROM outcomes",
+    }
+    for table, responses in rest.items():
         reader.execute(
             f"INSERT OR IGNORE INTO {table} SELECT * FROM published.{table} "
-            f"WHERE response_id IN {held} AND {unchanged}",
+            f"WHERE response_id IN ({responses}) AND {unchanged}",
             chosen,
         )
     for name in ("published", "written"):
