@@ -85,10 +85,23 @@ def test_validation_flags_exactly_the_quotes_that_do_not_hold_their_values():
             ]
         )
         quote = (
-            rng.choice(["", "2019 | ", "• ", "approximately ", "v1.", "\u0663"])
+            rng.choice(["", "2019 | ", "Q4 ", "2019 ", "• ", "approximately ", "v1.", "\u0663"])
             + written
             + rng.choice(
-                ["", " |", ".", "..", ".5", "% Suspect", ",001", " 000 searches", "\u0664", "_"]
+                [
+                    "",
+                    " |",
+                    ".",
+                    "..",
+                    ".5",
+                    "% Suspect",
+                    ",001",
+                    " 000 searches",
+                    " 2022",
+                    " 12",
+                    "\u0664",
+                    "_",
+                ]
             )
         )
         rows.append({**template, "observation_id": f"x{number}", "quote": quote, "value": value})

@@ -28,6 +28,9 @@ def number_text(value: float) -> str:
 
 
 THOUSANDS_SEPARATOR: Final = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
+# Where THOUSANDS_SEPARATOR finds a separator, written for a regex engine without lookaround
+# (polars'): a quote without one states its numbers as runs of digits.
+GROUPED_DIGITS: Final = r"\d[,\u00a0 ]\d{3}\b"
 
 
 def quote_contains(quote: str, value: float) -> bool:

@@ -9,7 +9,7 @@ import polars as pl
 from ..schemas import vocabulary as v
 from ..schemas.models import MODELS, RULE_COLUMNS, columns
 from ..schemas.register import force_ids
-from .cleaning import quote_contains
+from .cleaning import GROUPED_DIGITS, quote_contains
 from .hints import did_you_mean
 from .records import ROW_KEYS, TABLES, Extraction
 
@@ -290,17 +290,18 @@ class _Checker:
     def quotes_hold_values(self, frame: pl.DataFrame) -> None:
         """cleaning.quote_contains for every row; most rows are settled at once by polars.
 
-        A whole-number value in a quote with no thousands separator between digits holds if
-        one of the quote's runs of digits and dots is the number itself, or the number and a
-        full stop not followed by a digit: what quote_contains finds for such quotes. Every
-        other row (grouped digits, decimals) goes through quote_contains itself."""
+        A whole-number value in a quote with no thousands separator (GROUPED_DIGITS: "4 2022"
+        is two numbers, "1 000" one) holds if one of the quote's runs of digits and dots is the
+        number itself, or the number and a full stop not followed by a digit: what
+        quote_contains finds for such quotes. Every other row (grouped digits, decimals) goes
+        through quote_contains itself."""
         rows = frame.with_row_index().filter(
             pl.col("quote").is_not_null() & pl.col("value").is_not_null()
         )
         simple = (
             (pl.col("value") == pl.col("value").floor())
             & (pl.col("value") < 2**53)
-            & ~pl.col("quote").str.contains(r"\d[,\u00a0 ]\d")
+            & ~pl.col("quote").str.contains(GROUPED_DIGITS)
         )
         number = pl.col("value").cast(pl.Int64).cast(pl.String)
         held = (
