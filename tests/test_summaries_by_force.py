@@ -2,6 +2,7 @@
 the same rows as every summary rebuilt whole, and as the views."""
 
 import os
+import random
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -268,3 +269,32 @@ def test_the_forces_touched_are_those_of_every_row_of_the_responses_changed():
     touched = summaries.Touched(Path("published.db"))
     touched.add(conn, ["r1"], ["d2"])
     assert (touched.responses, touched.forces) == ({"r1", "r2"}, {"a", "b", "c", "f"})
+
+
+def test_a_run_of_ingests_of_a_campaigns_answers_keeps_every_summary_its_views_rows(
+    built_db, cli, write_yaml, rewrites
+):
+    """Answers arriving one ingest after another, each reaching a few forces (new responses,
+    or a transcription corrected and ingested again), or more than are computed alone: after
+    each, every summary holds its view's rows."""
+    rng = random.Random(12)
+    conn = sqlite3.connect(built_db)
+    forces = sorted(force for (force,) in conn.execute("SELECT force_id FROM forces"))
+    conn.close()
+    reached = []
+    for step in range(8):
+        chosen = rng.sample(forces, summaries.REWRITE_FORCES_UP_TO + 1 if step == 5 else 2)
+        written = []
+        for force in chosen:
+            reference = f"R/{rng.randint(1, 2)}"  # the same file again: its rows replaced
+            text = (
+                transcription(reference, rng.choice(["2025", "Calendar 2025"]))
+                .replace("force_id: psni", f"force_id: {force}")
+                .replace("value: 120", f"value: {rng.randint(30, 400)}")
+            )
+            written.append(write_yaml(f"{force}-{reference.replace('/', '-')}.yaml", text))
+        result = cli("ingest", *written, "--db", built_db)
+        assert result.exit_code == 0, result.output
+        assert differing(built_db) == [], f"after ingest {step + 1}"
+        reached.append(set(chosen))
+    assert rewrites == [few for few in reached if len(few) <= summaries.REWRITE_FORCES_UP_TO]
