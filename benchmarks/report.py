@@ -24,7 +24,7 @@ hand, so it shows the last run, whatever the code has become since.
 ## The benchmark
 
 ```bash
-python benchmarks/run.py                     # all three scales (about an hour on 2 cores)
+python benchmarks/run.py                     # all three scales (about half an hour on 2 cores)
 python benchmarks/run.py --scales campaign   # a few seconds
 python benchmarks/report.py                  # this page, from the results
 ```
@@ -46,6 +46,11 @@ close together: publishing and its floors in turn, three times each (fifteen at 
 scale), and parsing with one job and with two in turn, three times each up to the archive
 scale, each side the median of its runs; the stress build between two builds of the archive
 corpus, which give the archive's time a document for the ratio of the two.
+
+Then `multiforce draft`'s reading is timed apart, in the CPU time of one process: 10,000
+documents made from the layout fixtures (`tests/fixtures/layouts/`, made-up text in each
+published layout) with their figures, dates and statuses varied, each drafted as the command
+drafts it, three rounds, the median reported; see [reading-speed.md](reading-speed.md).
 
 How the code reaches these figures (streaming in batches, incremental ingest, indexes) is in
 [design.md](design.md).

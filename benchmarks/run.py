@@ -1,6 +1,6 @@
 """multiforce's benchmark: a synthetic corpus at three scales, each stage against its target.
 
-    python benchmarks/run.py                      # all three scales (about an hour on 2 cores)
+    python benchmarks/run.py                      # all three scales (about half an hour on 2 cores)
     python benchmarks/run.py --scales campaign    # one scale, for a quick look
 
 For each scale it generates the corpus (deterministic from --seed), then runs in a fresh process
@@ -10,19 +10,22 @@ plain sqlite3 executemany in one transaction, every index made after the rows (t
 SQLite's defaults and with multiforce's pragmas) and, up to the archive scale, with plain
 sqlite-utils insert_all, a full build (one job per core, the progress bar drawn and timed; at the
 stress scale, flanked by a build of the archive corpus just before and just after it, for the ratio
-of the two a document), an ingest of the unchanged corpus, an ingest after one document changed,
-the floor under that ingest: the database copied aside and synced, as every changing ingest does
-before it publishes, and an ingest of one more changed document after it, which reads the published
+of the two a document), an ingest of the unchanged corpus, an ingest after one document changed, the
+floor under that ingest: the database copied aside and synced, as every changing ingest does before
+it publishes, and an ingest of one more changed document after it, which reads the published
 database from the disk, not the page cache. On the largest scale it times every canned query, every
-query of the dashboard and the pages a user opens first through Datasette's client; at the end,
-`multiforce --help`. It prints each figure beside its target and writes benchmarks/results.json and
-benchmarks/results.md. Publishing and the two floors are compared with each other: they run in turn
-(publishing, the floors, publishing again...), so that a spell in which the machine slows down
-slows each of them alike, and each figure is the median of its runs: fifteen at the campaign scale,
-where they take milliseconds, three at the larger scales. Parsing with one job and with two run in
-turn the same way, three times each up to the archive scale.
+query of the dashboard and the pages a user opens first through Datasette's client. Then `multiforce
+draft`'s reading of 10,000 documents in the published layouts (--drafting; benchmarks/drafting.py)
+and, at the end, `multiforce --help`. It prints each figure beside its target and writes
+benchmarks/results.json and benchmarks/results.md. Publishing and the two floors are compared with
+each other: they run in turn (publishing, the floors, publishing again...), so that a spell in which
+the machine slows down slows each of them alike, and each figure is the median of its runs: fifteen
+at the campaign scale, where they take milliseconds, three at the larger scales. Parsing with one
+job and with two run in turn the same way, three times each up to the archive scale.
+
 Do not edit toolkit/, schemas/ or benchmarks/corpus.py while it runs (each stage imports them
-afresh), and leave the machine to it: the figures are wall times.
+afresh), and leave the machine to it: the figures are wall times, but for the reading's and the
+drafting's, which are CPU times.
 """
 
 import argparse
@@ -468,6 +471,16 @@ def judge(results: dict) -> list[dict]:
             peak < target if name == "stress" else None,
             name,
         )
+    if "drafting" in results:
+        drafted = results["drafting"]["synthetic"]
+        rate, least = drafted["documents_per_second"], drafted["target_documents_per_second"]
+        line(
+            "drafting: documents a second, one core (CPU time; the target is the least)",
+            rate,
+            least,
+            "/s",
+            rate >= least if drafted["documents"] >= LARGE else None,
+        )
     help_seconds = results["startup"]["seconds"]
     line(
         "multiforce --help (median, fresh process)",
@@ -546,7 +559,26 @@ def table(results: dict) -> str:
             f"| {run.get('copy_aside', {}).get('seconds', float('nan')):.2f} "
             f"| {run.get('ingest_one_more_changed', {}).get('seconds', float('nan')):.2f} |"
         )
+    if "drafting" in results:
+        out += ["", drafting_table(results["drafting"])]
     return "\n".join(out) + "\n"
+
+
+def drafting_table(drafting: dict) -> str:
+    """`multiforce draft`'s reading: each stage's share of a document, and the Met's letter."""
+    drafted, met = drafting["synthetic"], drafting["met"]
+    stages = drafted["ms_per_document_by_stage"]
+    return "\n".join(
+        [
+            "| drafting | documents | ms a document | "
+            + " | ".join(f"{stage} ms" for stage in stages)
+            + " | the Met's letter, read first / again ms |",
+            "| --- " + "| ---: " * (len(stages) + 3) + "|",
+            f"| one core | {drafted['documents']:,} | {drafted['ms_per_document']} | "
+            + " | ".join(str(ms) for ms in stages.values())
+            + f" | {met['ms_per_document_first_read']} / {met['ms_per_document_warm']} |",
+        ]
+    )
 
 
 def main():
@@ -564,6 +596,12 @@ def main():
     )
     parser.add_argument(
         "--out", type=Path, default=HERE, help="where to write results.json and results.md"
+    )
+    parser.add_argument(
+        "--drafting",
+        type=int,
+        default=10_000,
+        help="documents drafted to time `multiforce draft` (0: not timed)",
     )
     args = parser.parse_args()
     names = [name.strip() for name in args.scales.split(",") if name.strip()]
@@ -591,6 +629,9 @@ def main():
         for done in results["scales"]:
             if done not in needed:
                 shutil.rmtree(work / done, ignore_errors=True)
+    if args.drafting:
+        print(f"drafting: {args.drafting:,} documents", flush=True)
+        results["drafting"] = run_stage("draft", args.drafting)
     print("multiforce --help", flush=True)
     results["startup"] = run_stage("startup")
     results["total_minutes"] = round((time.perf_counter() - started) / 60, 1)

@@ -644,6 +644,13 @@ def queries(db: str, runs: str = "5"):
 
 
 @stage
+def draft(documents: str = "10000", rounds: str = "3"):
+    """`multiforce draft`'s reading on one core: `documents` made from the layout fixtures,
+    drafted `rounds` times (benchmarks/drafting.py)."""
+    return drafting.measure(int(documents), int(rounds))
+
+
+@stage
 def startup(runs: str = "7"):
     """`multiforce --help` in a fresh process, as a user types it."""
     command = shutil.which("multiforce", path=str(Path(sys.executable).parent)) or "multiforce"

@@ -152,6 +152,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
             }
         },
         "startup": stages.startup("1"),
+        "drafting": stages.draft(str(SMOKE.documents), "1"),
     }
     everything["verdicts"] = run.judge(everything)
     judged = {v["what"] for v in everything["verdicts"]}
@@ -168,7 +169,10 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     # a dozen documents' reading carries the start-up: shown, not judged against the target
     reading = [v for v in everything["verdicts"] if v["what"].startswith("reading, parsing")]
     assert reading and all(v["met"] is None for v in reading)
+    drafting = [v for v in everything["verdicts"] if v["what"].startswith("drafting")]
+    assert [(v["target"], v["met"]) for v in drafting] == [(100, None)]  # a dozen: not judged
     assert "| figure | scale | value | target |" in run.table(everything)
+    assert "| drafting | documents | ms a document |" in run.table(everything)
 
 
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="counting instructions needs valgrind")
