@@ -11,6 +11,7 @@ import urllib.parse
 
 from datasette.app import Datasette
 from multiforce.toolkit.serving import METADATA_FILE, canned_queries, example_parameters
+from multiforce.toolkit.summaries import SUMMARIES
 
 
 def fetch(db, path):
@@ -80,6 +81,18 @@ def test_every_table_view_and_column_is_described(built_db):
         missing = [c for c in columns if not described[name]["columns"].get(c)]
         assert not missing, f"{name}: no description for {missing}"
     assert set(described) <= set(names), "the metadata describes a table the database does not have"
+
+
+def test_each_summary_is_described_as_derived_from_its_view_and_the_view_names_it():
+    """Derived data says so, naming what it is derived from; a view slow at a million figures
+    points at the summary that holds its rows."""
+    described = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"][
+        "tables"
+    ]
+    for summary, (_, view, _) in SUMMARIES.items():
+        derived = described[summary]["description"]
+        assert derived.startswith("Derived") and f"the view {view}" in derived, summary
+        assert summary in described[view]["description"], view
 
 
 def test_every_view_and_canned_query_shows_source_kind(built_db):
