@@ -47,6 +47,11 @@ scale), and parsing with one job and with two in turn, three times each up to th
 scale, each side the median of its runs; the stress build between two builds of the archive
 corpus, which give the archive's time a document for the ratio of the two.
 
+The reading, the parsing and the audit are timed a document at a time, in the CPU time of one
+process, over 1,000 documents after the first five of the process. Those five are timed apart,
+in all: they carry what a process does once (compiling the patterns, reading the vocabularies
+and the layouts), which a build's worker spreads over thousands of documents.
+
 Then `multiforce draft`'s reading is timed apart, in the CPU time of one process: 10,000
 documents made from the layout fixtures (`tests/fixtures/layouts/`, made-up text in each
 published layout) with their figures, dates and statuses varied, each drafted as the command
