@@ -24,6 +24,7 @@ from .rules import Ignore, compiled
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
 TOKEN: Final = re.compile(r"(?<![^\W_])[^\W\d_]*+\d++(?:[.,]\d++)*+%?[^\W\d_]*+")
 BARE: Final = re.compile(r"\d+(?:[.,]\d+)*%?")
+DIGIT: Final = re.compile(r"\d")
 # A TOKEN from its first digit. It starts with one digit, not a run (\d++), so that the regular
 # expression engine skips to the next digit at once instead of trying every position.
 CORE: Final = re.compile(r"\d\d*+(?:[.,]\d++)*+%?[^\W\d_]*+")
@@ -527,7 +528,9 @@ ROW_ID: Final = {"observations": "observation_id", "outcomes": "outcome_id"}
 
 
 class _Occurrences:
-    """Where each quote stands in the text (every place: a figure may be stated twice)."""
+    """Where each quote that holds a digit stands in the text (every place: a figure may be
+    stated twice). A quote without one explains no number (every number holds a digit: TOKEN),
+    so the text is not searched for it: an outcome's sentence, often."""
 
     def __init__(self, text: str):
         self.text = text
@@ -537,7 +540,8 @@ class _Occurrences:
         if not quote:
             return []
         if quote not in self.cache:
-            found, at = [], self.text.find(quote)
+            found = []
+            at = self.text.find(quote) if DIGIT.search(quote) else -1
             while at >= 0:
                 found.append((at, at + len(quote)))
                 at = self.text.find(quote, at + 1)
