@@ -188,6 +188,17 @@ def _document_steps(path: Path, adapter):
     yield "audit"
 
 
+def _after_the_first_documents(scale: str, folder: str, seed: str, sample: int):
+    """The CPU seconds of the first WARM_UP documents of the corpus, read as a worker reads them
+    (`collect_as_a_worker`), and the `sample` (path, adapter) sources that follow them."""
+    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
+    collect_as_a_worker()
+    start = time.process_time()
+    for path, adapter in sources[:WARM_UP]:
+        collections.deque(_document_steps(path, adapter), maxlen=0)
+    return time.process_time() - start, sources[WARM_UP : WARM_UP + sample]
+
+
 @stage
 def reading(scale: str, folder: str, seed: str, sample: str = "1000"):
     """Per document, on one core: reading, the adapter's parsing and the audit
@@ -197,14 +208,8 @@ def reading(scale: str, folder: str, seed: str, sample: str = "1000"):
     apart, in all: they carry what a process does once (compiling the patterns, reading the
     vocabularies and the layouts), which a build's worker spreads over thousands of documents
     and a sample of a thousand would count five to twenty times over."""
-    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
-    collect_as_a_worker()
+    first, counted = _after_the_first_documents(scale, folder, seed, int(sample))
     clock = time.process_time
-    start = clock()
-    for path, adapter in sources[:WARM_UP]:
-        collections.deque(_document_steps(path, adapter), maxlen=0)
-    first = clock() - start
-    counted = sources[WARM_UP : WARM_UP + int(sample)]
     spent = {"reading": 0.0, "parsing": 0.0, "audit": 0.0}
     wall = time.perf_counter()
     for path, adapter in counted:
@@ -235,12 +240,8 @@ def instructions(scale: str, folder: str, seed: str, sample: str = "50", fresh: 
     counting on once a few documents have warmed the caches, and off after the last. Outside
     valgrind it does the same work and counts nothing. `fresh` "yes": the memories of recent
     passages are emptied before each document, as if its text were new."""
-    sources = corpus.sources(Path(folder), corpus.SCALES[scale], int(seed))
-    counted = sources[WARM_UP : WARM_UP + int(sample)]
     forget = drafting.forgetting() if fresh == "yes" else lambda: None
-    collect_as_a_worker()
-    for path, adapter in sources[:WARM_UP]:
-        collections.deque(_document_steps(path, adapter), maxlen=0)
+    _, counted = _after_the_first_documents(scale, folder, seed, int(sample))
     _count_instructions("on")
     for path, adapter in counted:
         forget()
