@@ -25,7 +25,7 @@ hand, so it shows the last run, whatever the code has become since.
 
 ```bash
 python benchmarks/run.py                     # all three scales (about half an hour on 2 cores)
-python benchmarks/run.py --scales campaign   # a few seconds
+python benchmarks/run.py --scales campaign --drafting 0   # about a minute
 python benchmarks/report.py                  # this page, from the results
 ```
 

@@ -17,6 +17,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from . import dateless_yaml
 from .register import force_ids
 from .vocabulary import BREAKDOWNS, MEASURES, TECHNOLOGIES
 
@@ -123,7 +124,9 @@ def read_campaign(path: Path) -> Campaign:
             raise CampaignFileError(
                 str(path), [f"it is {size:,} bytes, more than {MAX_FILE_BYTES:,}"]
             )
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = dateless_yaml.load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CampaignFileError(str(path), ["there is no such file (check the path)"]) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise CampaignFileError(str(path), [f"it cannot be read as YAML ({error})"]) from None
     return parse_campaign(data, str(path), path.name)

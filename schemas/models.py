@@ -54,7 +54,7 @@ class Responses(Strict):
     title: str
     request_date: str | None = pa.Field(nullable=True, **ISO_DATE)
     response_date: str | None = pa.Field(nullable=True, **ISO_DATE)
-    source_url: str | None = pa.Field(nullable=True, str_matches=r"^https?://")
+    source_url: str | None = pa.Field(nullable=True, str_matches=v.WEB_ADDRESS_PATTERN)
     licence: str
     # Every source the response came from, joined by ";" (document;transcription).
     source_kind: str = pa.Field(str_matches=_SOURCE_KINDS)
@@ -88,7 +88,7 @@ class Observations(Strict):
     period_label: str
     breakdown: str = pa.Field(isin=list(v.BREAKDOWNS))
     breakdown_value: str | None = pa.Field(nullable=True)
-    value: float = pa.Field(ge=0)
+    value: float = pa.Field(ge=0, lt=float("inf"))
     unit: str = pa.Field(isin=v.UNITS)
     qualifier: str = pa.Field(isin=v.QUALIFIERS)
     caveat: str | None = pa.Field(nullable=True)

@@ -95,6 +95,12 @@ FORCE_KINDS = ("territorial", "special")
 # The ONS Police Force Area code's prefix in each country that has them.
 ONS_PREFIXES = {"England": "E23", "Wales": "W15", "Scotland": "S23"}
 
+# The sections of the Acts an outcome cites: 12 (the cost limit), 14 (vexatious or repeated
+# requests) and the exemptions (21 to 44 of FOIA; 25 to 41 of Scotland's FOISA). The others
+# (section 17's refusal notice, section 1's duty to confirm) are the Acts' machinery.
+EXEMPTION_SECTIONS = (12, 14, *range(21, 45))
+_SECTION = "(?:" + "|".join(map(str, EXEMPTION_SECTIONS)) + r")(\(\d+\))*(\([a-z]\))?"
 # Exemptions as the Act cites them, several joined by ";": s12, s31(1), s40(2), s24(1)...
-EXEMPTIONS_PATTERN = r"^s\d+(\(\d+\))*(\([a-z]\))?(;s\d+(\(\d+\))*(\([a-z]\))?)*$"
+EXEMPTIONS_PATTERN = rf"^s{_SECTION}(;s{_SECTION})*$"
 ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+WEB_ADDRESS_PATTERN = r"^https?://"  # where a response was published

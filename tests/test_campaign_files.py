@@ -70,6 +70,7 @@ def test_a_changed_sent_date_moves_the_due_dates(cli, db, write_yaml):
         ),
         ("  - kent\n", "  - kent-police\n", "'kent-police' is not a force id"),
         ("sent: 2024-01-08", "sent: 8/1/2024", "not a date as YYYY-MM-DD"),
+        ("sent: 2024-01-08", "sent: 2024-13-08", "sent is '2024-13-08', not a date"),
         ("title:", "colour: blue\ntitle:", "unknown key(s) colour"),
     ],
 )

@@ -238,6 +238,11 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
         data["public_body"] = {"url_name": "home_office", "name": "Home Office"}
         (tmp_path / "home.json").write_text(json.dumps(data), encoding="utf-8")
         return tmp_path / "home.json"
+    if kind == "json-impossible-date":
+        data = json.loads((WDTK / "scanner_use_by_force.json").read_text(encoding="utf-8"))
+        data["created_at"] = "2024-13-45T00:00:00"
+        (tmp_path / "date.json").write_text(json.dumps(data), encoding="utf-8")
+        return tmp_path / "date.json"
     if kind == "csv-unknown-column":
         text = (WDTK / "batch-download.csv").read_text(encoding="utf-8")
         (tmp_path / "extra.csv").write_text(
@@ -262,6 +267,7 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
         ("deep-json", "not valid JSON"),
         ("huge-json", "larger than"),
         ("json-unknown-body", "'Home Office' (url_name 'home_office') is not a police force"),
+        ("json-impossible-date", "its created_at is '2024-13-45T00:00:00', not a date"),
         ("csv-unknown-column", "unknown column(s) secret"),
         ("csv-unknown-body", "'Home Office' is not a police force"),
     ],

@@ -12,6 +12,8 @@ from multiforce.toolkit import drafting
 from multiforce.toolkit.errors import MultiforceError
 from multiforce.toolkit.meaning import Topic
 
+from campaigns import CAMPAIGN, C
+
 LETTER = FIXTURES / "drafting" / "letter.txt"
 
 
@@ -115,6 +117,17 @@ def test_a_campaign_question_map_decides_what_a_question_asks(tmp_path):
     assert draft["questions"][3]["topics"] == [
         {"technology": "mobile_fingerprint_scanner", "measure": "policy_document"}
     ]
+
+
+def test_draft_maps_questions_by_a_campaign_added_to_a_database(cli, tmp_path):
+    db = tmp_path / "campaign.db"
+    assert cli("campaign", "new", CAMPAIGN, "--db", db).exit_code == 0
+    without = cli("draft", LETTER, "--out", tmp_path / "a", "--campaign", C)
+    assert without.exit_code == 1 and "and that database given as --db DB" in without.output
+    result = cli("draft", LETTER, "--out", tmp_path / "b", "--campaign", C, "--db", db)
+    assert result.exit_code == 0, result.output
+    draft = yaml.safe_load((tmp_path / "b" / "letter.txt.yaml").read_text(encoding="utf-8"))
+    assert draft["campaign_id"] == C
 
 
 def test_campaign_without_the_campaigns_module_is_a_clear_error(monkeypatch):

@@ -7,6 +7,8 @@ test_fuzz.py and test_safety.py.)
 """
 
 import codecs
+import hashlib
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +26,20 @@ MET = MET_TEXT.read_text(encoding="utf-8")
 def write(tmp_path: Path, name: str, content: bytes | str) -> Path:
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def published(tmp_path: Path) -> Path:
+    db = tmp_path / "published.db"
+    pipeline.ingest(db, [MET_TEXT])
+    return db
+
+
+def another_programs_database(tmp_path: Path) -> Path:
+    path = tmp_path / "theirs.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (text)")
+    conn.close()
     return path
 
 
@@ -249,6 +265,10 @@ CASES = {
         lambda t, m: ["ingest", "--db", t / "c.db", "--force", "gotham", MET_TEXT],
         ["'gotham' is not a force in the register", "`multiforce forces` lists them"],
     ),
+    "unknown force for a document published already": (
+        lambda t, m: ["ingest", "--db", published(t), "--force", "gotham", MET_TEXT],
+        ["'gotham' is not a force in the register"],
+    ),
     "two adapters recognise it": (
         two_adapters,
         [
@@ -296,6 +316,34 @@ CASES = {
             "Nothing was published",
         ],
     ),
+    "building over another program's database": (
+        lambda t, m: ["build", "--db", another_programs_database(t), "--quiet"],
+        [
+            "theirs.db: this is not a multiforce database (its tables: notes)",
+            "a build replaces the file at --db whole",
+            "give another --db, or move this file away",
+        ],
+    ),
+    "an --out file in a folder that does not exist": (
+        lambda t, m: ["template", "--out", t / "nowhere" / "answers.xlsx"],
+        ["nowhere/answers.xlsx: the folder", "does not exist", "make the folder first"],
+    ),
+    "an --out folder beneath a file": (
+        lambda t, m: ["draft", MET_TEXT, "--out", write(t, "notes.txt", "x") / "drafts"],
+        ["notes.txt is a file. Expected a folder to write into"],
+    ),
+    "a --source-url that is not a web address": (
+        lambda t, m: ["draft", MET_TEXT, "--out", t / "d", "--source-url", "police.uk/x"],
+        ["'police.uk/x' is not a web address", "http:// or https://"],
+    ),
+    "serving on a port that cannot be": (
+        lambda t, m: ["serve", t / "c.db", "--port", "99999"],
+        ["Invalid value for '--port'", "99999 is not in the range 1<=x<=65535"],
+    ),
+    "charting a technology not in the vocabulary": (
+        lambda t, m: ["chart", "uses", "--technology", "laser", "--out", t / "c.png"],
+        ["'laser' is not a technology. Expected one of: mobile_fingerprint_scanner"],
+    ),
     "serving a file that is not SQLite": (
         lambda t, m: ["serve", write(t, "notes.db", "my notes\n")],
         ["notes.db: this is not a SQLite database", "Expected a database made by"],
@@ -324,6 +372,13 @@ def test_every_user_error_is_one_clear_paragraph(cli, tmp_path, monkeypatch, cas
     assert "Traceback" not in result.output and "hit a bug" not in result.output
     for fragment in fragments:
         assert fragment in result.output, f"{fragment!r} not in:\n{result.output}"
+
+
+def test_a_build_leaves_another_programs_file_as_it_was(cli, tmp_path):
+    theirs = another_programs_database(tmp_path)
+    before = hashlib.sha256(theirs.read_bytes()).hexdigest()
+    assert cli("build", "--db", theirs, "--quiet").exit_code == 1
+    assert hashlib.sha256(theirs.read_bytes()).hexdigest() == before
 
 
 def test_a_bug_is_one_paragraph_with_a_hint_and_its_own_exit_status(cli, monkeypatch):

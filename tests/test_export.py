@@ -21,6 +21,9 @@ def test_csv_and_parquet_per_table(cli, built_db, tmp_path):
         )
         assert 29612 in observations.filter(pl.col("measure") == "uses")["value"].to_list()
         assert read(out / f"forces.{format}").height == 48
+        campaigns = read(out / f"campaigns.{format}")["campaign_id"].to_list()
+        assert campaigns == ["scanners-arches-extraction-2022"]
+        assert read(out / f"requests.{format}").height > 0  # a campaign's tables too
 
 
 def test_datapackage_is_valid_frictionless(cli, built_db, tmp_path):
@@ -41,6 +44,8 @@ def test_datapackage_is_valid_frictionless(cli, built_db, tmp_path):
         "reference": {"resource": "forces", "fields": "force_id"},
     } in observations["schema"]["foreignKeys"]
     assert package["licenses"][0]["path"].startswith("https://www.nationalarchives.gov.uk/")
+    questions = next(r for r in package["resources"] if r["name"] == "campaign_questions")
+    assert questions["schema"]["primaryKey"][:2] == ["campaign_id", "number"]
 
 
 def test_datapackage_validation_catches_bad_data(cli, built_db, tmp_path):

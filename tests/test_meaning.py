@@ -145,6 +145,7 @@ def test_a_campaign_question_map_comes_first():
     "answer,status,held_by",
     [
         ("We do not capture this data.", "not_held", None),
+        ("The force does not have any information on this.", "not_held", None),
         ("No information is held.", "not_held", None),
         ("This information is held by another force, Kent Police.", "not_held", "kent"),
         (
@@ -183,6 +184,67 @@ def test_a_refusal_beside_figures_is_a_partial_disclosure():
 
 def test_an_answer_that_says_nothing_has_no_outcome():
     assert read_outcome(["Thank you for your request."]) is None
+    assert read_outcome(["The force does not have any knife arches."]) is None  # it has none
+    assert read_outcome(["This information is not exempt under section 31."]) is None
+
+
+ARCHES = Topic(
+    "knife_arch", "devices_in_service", period_start="2024-01-01", period_end="2024-12-31"
+)
+
+
+@pytest.mark.parametrize(
+    "bound", ["fewer than 5", "more than 100", "at least 40", "up to 30", "over 30", "< 5"]
+)
+def test_a_bound_is_left_to_a_person(bound):
+    reading = read_figures(f"The force owns {bound} knife arches.", [ARCHES], "3")
+    assert reading.figures == ()
+    assert [u.reason for u in reading.unsure] == ["a bound, not the figure"]
+    exact = read_figures(f"The force owns {bound.split()[-1]} knife arches.", [ARCHES], "3")
+    assert [f.value for f in exact.figures] == [float(bound.split()[-1])]
+
+
+def test_a_rate_or_a_fraction_is_not_a_count():
+    searches, matches = Topic("knife_wand", "uses"), Topic("knife_wand", "matches")
+    table = "Year    Searches    Match rate\n2022    3,410       29.97\n2023    3,500       32"
+    reading = read_figures(table, [searches, matches], "1")
+    assert [(f.value, f.measure) for f in reading.figures] == [(3410, "uses"), (3500, "uses")]
+    assert [(u.text, u.reason.split(":")[0]) for u in reading.unsure] == [
+        ("29.97", "a count with a fraction"),
+        ("32", "a rate or an average, not a count"),
+    ]
+    european = read_figures("Year | Searches\n2022 | 1.377", [searches], "1")
+    assert european.figures == () and [u.text for u in european.unsure] == ["1.377"]
+
+
+def test_a_share_is_not_read_as_a_count_of_another_measure():
+    matches = Topic("knife_wand", "matches", period_start="2024-01-01", period_end="2024-12-31")
+    reading = read_figures("38% of searches in 2024 returned a match.", [matches], "6")
+    assert reading.figures == () and [u.text for u in reading.unsure] == ["38"]
+
+
+def test_a_blank_cell_of_a_table_aligned_by_spaces_keeps_its_column():
+    searches, matches = Topic("knife_wand", "uses"), Topic("knife_wand", "matches")
+    table = "Year    Searches    Matches\n2022    3,410       1,022\n2023                {}"
+    got = read_figures(table.format("1,190"), [searches, matches], "1")
+    assert [(f.value, f.measure, f.period_label) for f in got.figures][2:] == [
+        (1190, "matches", "2023")
+    ]
+    between = table.replace("                {}", "             19")  # beneath no heading
+    moved = read_figures(between, [searches, matches], "1")
+    assert [(f.value, f.measure) for f in moved.figures][2:] == []
+    assert [(u.text, u.reason) for u in moved.unsure] == [
+        ("19", "a blank cell: which column each value stands in is not sure")
+    ]
+
+
+def test_a_column_heading_qualifies_its_figures():
+    uses = Topic("phone_extraction", "uses")
+    table = "Year    Extractions{}\n2022    3,410"
+    qualifiers = [
+        read_figures(table.format(h), [uses], "1").figures[0].qualifier for h in ("", " (approx.)")
+    ]
+    assert qualifiers == ["exact", "approximate"]
 
 
 def test_figures_and_unsure_numbers():
@@ -217,6 +279,8 @@ def test_yes_and_no_answer_a_do_you_use_question():
     in_use = Topic("knife_arch", "in_use", period_start="2024-01-01", period_end="2024-12-31")
     yes = read_figures("Yes, two arches.", [in_use], "1", "Do you use knife arches?")
     no = read_figures("No.", [in_use], "1", "Do you use knife arches?")
+    for determiner in ("No information is held.", "No records are kept.", "No knife arches."):
+        assert read_figures(determiner, [in_use], "1", "Do you use knife arches?").figures == ()
     assert [(f.value, f.unit, f.period_label) for f in yes.figures + no.figures] == [
         (1.0, "yes_no", "2024"),  # a campaign's question map gives the days, not a label
         (0.0, "yes_no", "2024"),

@@ -381,6 +381,17 @@ def test_a_template_with_only_its_answered_rows_is_read(tmp_path, help_lines):
     assert [r["status"] for r in extraction.rows["outcomes"]] == ["disclosed"]
 
 
+def test_cells_beyond_the_last_column_are_refused(tmp_path):
+    answered = [SCANNER, "uses", "2019-01-01", "2019-12-31", "none", "", 812, "count", "", "", ""]
+    path = _answers_csv(
+        tmp_path / "extra.csv",
+        ["force_id,surrey", "reference,208/20"],
+        [[*answered, "more words", "and more"]],
+    )
+    with pytest.raises(DocumentError, match=r"2 cell\(s\) beyond the last column \(more words"):
+        parse(path)
+
+
 def test_withheld_rows_need_no_period(tmp_path):
     rows = [
         [SCANNER, "people", "", "", "none", "", "", "count", "not_held", "", "Not recorded"],

@@ -208,6 +208,12 @@ def test_each_kind_of_mistake_is_named(write_yaml, old, new, expected):
         parse(write_yaml("bad.yaml", GOOD.replace(old, new)))
 
 
+def test_a_missing_key_is_one_problem(write_yaml):
+    with pytest.raises(DocumentError, match=r"1 problem\(s\)") as raised:
+        parse(write_yaml("bad.yaml", GOOD.replace("title: A test response\n", "")))
+    assert str(raised.value).count("title: missing") == 1
+
+
 def test_broken_yaml_is_a_clear_error(write_yaml):
     with pytest.raises(DocumentError, match=r"not valid YAML .*line"):
         parse(write_yaml("broken.yaml", GOOD.replace("title: A test response", "title: [unclosed")))
@@ -223,7 +229,7 @@ def test_ingest_publishes_a_transcription(cli, tmp_path, write_yaml):
     db = tmp_path / "campaign.db"
     result = cli("ingest", "--db", db, write_yaml("999-99.yaml", GOOD))
     assert result.exit_code == 0, result.output
-    assert "northumbria: 999-99.yaml: 1 figures, 2 outcomes" in result.output
+    assert "northumbria: 999-99.yaml: 1 figure, 2 outcomes" in result.output
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT source_kind FROM responses").fetchall() == [("transcription",)]
     assert conn.execute(

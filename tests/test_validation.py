@@ -61,6 +61,32 @@ def test_quote_must_contain_its_value(extraction):
     assert "quote contains its value" in rules(extraction)
 
 
+def test_a_yes_or_no_is_said_in_words_not_digits(extraction):
+    row = observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")
+    row["measure"], row["unit"], row["value"] = "in_use", "yes_no", 1.0
+    extraction.rows["documents"][0]["text"] += "\n5. Yes."
+    row["quote"] = "5. Yes."
+    assert "quote contains its value" not in rules(extraction)
+
+
+def test_a_figure_is_a_finite_number(extraction):
+    observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")[
+        "value"
+    ] = float("inf")
+    assert "value is a number of 0 or more" in rules(extraction)
+
+
+def test_an_exemption_is_a_section_the_act_has(extraction):
+    extraction.rows["outcomes"][0]["exemptions"] = "s31(1);s99(z)"
+    assert "exemptions as the Act cites them" in rules(extraction)
+
+
+def test_a_request_comes_before_its_response(extraction):
+    response = extraction.rows["responses"][0]
+    response["request_date"], response["response_date"] = "2022-05-02", "2022-05-01"
+    assert "a request comes before its response" in rules(extraction)
+
+
 def test_matches_never_exceed_uses(extraction):
     row = observation(extraction, "matches", "2018-01-01", "police")
     row["value"], row["quote"] = (

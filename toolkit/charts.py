@@ -54,6 +54,10 @@ def measure_figure(db: Path, measure: str, technology: str | None):
         raise MultiforceError(
             f"{measure!r} is not a measure. Expected one of: {', '.join(MEASURES)}."
         )
+    if technology is not None and technology not in TECHNOLOGIES:
+        raise MultiforceError(
+            f"{technology!r} is not a technology. Expected one of: {', '.join(TECHNOLOGIES)}."
+        )
     rows = _query(
         db,
         """

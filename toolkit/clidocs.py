@@ -16,8 +16,9 @@ from .cli import main
 
 # The checkout's page, from its top folder: an installed copy of multiforce has no docs/.
 CLI_DOC = Path("docs") / "cli.md"
-# Fixed, so that the page does not depend on the terminal it was made in.
-WIDTH = 80
+# Fixed, so that the page does not depend on the terminal it was made in: the width click wraps
+# `--help` at in a terminal of 80 columns (two less), so the page reads as the help prints.
+WIDTH = 78
 REGENERATE = "python -m multiforce.toolkit.clidocs"
 
 

@@ -55,11 +55,8 @@ def draft_hint(path="FILE", force_id: str | None = None) -> str:
     )
 
 
-def adapter_for(force_id: str, path=None) -> Adapter:
-    try:
-        return adapters()[force_id]()
-    except KeyError:
-        pass
+def registered(force_id: str) -> None:
+    """Refuse a force id the register does not hold (a --force given by hand)."""
     if force_id not in force_ids():
         known = ", ".join(adapters()) or "none"
         raise MultiforceError(
@@ -67,6 +64,14 @@ def adapter_for(force_id: str, path=None) -> Adapter:
             f"force's id, e.g. one of the forces with an adapter ({known}); `multiforce forces` "
             "lists them all."
         )
+
+
+def adapter_for(force_id: str, path=None) -> Adapter:
+    try:
+        return adapters()[force_id]()
+    except KeyError:
+        pass
+    registered(force_id)
     raise NoAdapter(
         f"{path or 'the documents'}: {force_name(force_id)} has no adapter of its own (adapters: "
         f"{', '.join(adapters()) or 'none'}). Expected a draft for a person to review: "

@@ -10,17 +10,19 @@ from pathlib import Path
 
 import polars as pl
 
+from ..schemas.campaign_models import MODELS as CAMPAIGN_MODELS
 from ..schemas.models import MODELS, columns
 from ..schemas.vocabulary import ISO_DATE_PATTERN
 from .errors import MultiforceError
 from .records import ROW_KEYS
 from .records import TABLES as RECORD_TABLES
 from .serving import METADATA_FILE
-from .store.files import connect_read_only, no_such_database
+from .store.files import connect_read_only, no_such_database, not_a_database
 from .store.schema import FOREIGN_KEYS
 
-TABLES = ("forces", *RECORD_TABLES)
-PRIMARY_KEYS = {**ROW_KEYS, "forces": "force_id"}
+# Every table with a model, in this order: the register, the published rows, then a campaign's
+# (written by `campaign new` and `import-wdtk`, in a database that has them).
+TABLES = ("forces", *RECORD_TABLES, *CAMPAIGN_MODELS)
 TABLE_SCHEMA_TYPES = {"String": "string", "Float64": "number", "Int64": "integer"}
 FORMATS = ("csv", "parquet", "datapackage")
 
@@ -31,7 +33,8 @@ def export(db: Path, out: Path, format: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     conn = connect_read_only(db)
     try:
-        frames = {table: _read(conn, table, db) for table in TABLES}
+        held = _held(conn, db)
+        frames = {table: _read(conn, table, db) for table in TABLES if table in held}
     finally:
         conn.close()
     if format == "parquet":
@@ -42,10 +45,18 @@ def export(db: Path, out: Path, format: str) -> list[Path]:
     if format == "datapackage":
         package = out / "datapackage.json"
         package.write_text(
-            json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            json.dumps(datapackage(list(frames)), indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
         )
         written.append(package)
     return written
+
+
+def _held(conn: sqlite3.Connection, db: Path) -> set[str]:
+    try:
+        return {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise not_a_database(db, error) from None
 
 
 def _read(conn: sqlite3.Connection, table: str, db: Path) -> pl.DataFrame:
@@ -69,7 +80,7 @@ def _write(frame: pl.DataFrame, path: Path, format: str) -> Path:
     return path
 
 
-def datapackage() -> dict:
+def datapackage(tables: list[str]) -> dict:
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
     described = metadata["databases"]["multiforce"]["tables"]
     licences = [
@@ -95,7 +106,7 @@ def datapackage() -> dict:
                 "sources": sources,
                 "schema": table_schema(table, described[table]["columns"]),
             }
-            for table in TABLES
+            for table in tables
         ],
     }
 
@@ -120,6 +131,27 @@ def table_schema(table: str, descriptions: dict) -> dict:
         fields.append(field)
     keys = [
         {"fields": column, "reference": {"resource": other, "fields": other_column}}
-        for column, other, other_column in FOREIGN_KEYS.get(table, [])
+        for column, other, other_column in foreign_keys().get(table, [])
     ]
-    return {"fields": fields, "primaryKey": PRIMARY_KEYS[table], "foreignKeys": keys}
+    schema = {"fields": fields, "foreignKeys": keys}
+    primary = primary_keys().get(table)
+    if primary:  # a campaign's history of request events has none: its rows are only added
+        schema["primaryKey"] = primary if isinstance(primary, str) else list(primary)
+    return schema
+
+
+def primary_keys() -> dict:
+    return {**ROW_KEYS, "forces": "force_id", **_campaign_keys()[0]}
+
+
+def foreign_keys() -> dict:
+    return {**FOREIGN_KEYS, **_campaign_keys()[1]}
+
+
+def _campaign_keys() -> tuple[dict, dict]:
+    try:
+        from .campaigns.store import FOREIGN_KEYS as CAMPAIGN_FOREIGN_KEYS
+        from .campaigns.store import PRIMARY_KEYS as CAMPAIGN_PRIMARY_KEYS
+    except ImportError:  # an installation without campaigns writes no campaign tables
+        return {}, {}
+    return CAMPAIGN_PRIMARY_KEYS, CAMPAIGN_FOREIGN_KEYS

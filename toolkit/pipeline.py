@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .adapter import Adapter
 from .audit import Audit, audit
-from .discovery import adapter_for, adapters, format_adapters, recognise
+from .discovery import adapter_for, adapters, format_adapters, recognise, registered
 from .errors import ValidationFailed
 from .progress import NOTHING_SHOWN
 from .readers import read_document
@@ -137,6 +137,8 @@ def ingest(
     jobs: int = 1,
     progress=NOTHING_SHOWN,
 ) -> list[Ingested]:
+    if isinstance(force, str):  # before any document is skipped as published already
+        registered(force)
     return publish_sources(db, [(path, force) for path in paths], jobs=jobs, progress=progress)
 
 

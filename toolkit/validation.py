@@ -142,6 +142,10 @@ def _explained(table: str, frame: pl.DataFrame, case: dict) -> Failure:
             f"{found!r} is not a list of sections of the Act: write e.g. s12, s31(1) or "
             "s31(1);s40(2)",
         )
+    if column == "value" and check.startswith(("greater_than", "less_than")):
+        return Failure(
+            index, column, "value is a number of 0 or more", f"found {found!r}: not a figure"
+        )
     if column == "source_url":
         return Failure(
             index, column, "source_url is a web address", f"{found!r} is not http:// or https://"
@@ -197,6 +201,7 @@ class _Checker:
         observations, outcomes = self.frames["observations"], self.frames["outcomes"]
         self.sources_agree()
         self.documents_answer()
+        self.requested_before_answered()
         for table in ("documents", "questions", "observations", "outcomes"):
             self.response_known(table)
         for table in ("observations", "outcomes"):
@@ -276,6 +281,17 @@ class _Checker:
                     f"the quote {quote!r} is not in the document's text",
                 )
 
+    def requested_before_answered(self) -> None:
+        frame = self.frames["responses"].with_row_index()
+        late = frame.filter(pl.col("request_date") > pl.col("response_date"))
+        for row in late.iter_rows(named=True):
+            self.add(
+                "responses",
+                row["index"],
+                "a request comes before its response",
+                f"request_date {row['request_date']} is after response_date {row['response_date']}",
+            )
+
     def periods_ordered(self, table: str) -> None:
         frame = self.frames[table].with_row_index()
         late = frame.filter(pl.col("period_start") > pl.col("period_end"))
@@ -294,9 +310,12 @@ class _Checker:
         is two numbers, "1 000" one) holds if one of the quote's runs of digits and dots is the
         number itself, or the number and a full stop not followed by a digit: what
         quote_contains finds for such quotes. Every other row (grouped digits, decimals) goes
-        through quote_contains itself."""
+        through quote_contains itself. A yes or no (unit yes_no) is said in words, not digits:
+        its quote is not searched for a 1 or a 0."""
         rows = frame.with_row_index().filter(
-            pl.col("quote").is_not_null() & pl.col("value").is_not_null()
+            pl.col("quote").is_not_null()
+            & pl.col("value").is_not_null()
+            & (pl.col("unit") != "yes_no")
         )
         simple = (
             (pl.col("value") == pl.col("value").floor())

@@ -55,7 +55,7 @@ def find_campaign(campaign_id: str, db: Path | str | None = None) -> Campaign:
         raise MultiforceError(
             f"{db or 'the bundled campaigns'}: no campaign {campaign_id!r} with questions. "
             f"Expected one of the bundled campaigns ({', '.join(sorted(bundled))}) or one added "
-            "with `multiforce campaign new FILE --db DB`."
+            "with `multiforce campaign new FILE --db DB`, and that database given as --db DB."
         )
     return found
 

@@ -193,9 +193,10 @@ def read_request_json(path: Path) -> Seen:
     if state:
         _known_state(path, state, "described_state")
         if not seen.events or seen.events[-1][1] != state:
-            seen.events.append((_date_of(data.get("updated_at")), state))
+            seen.events.append((_given_date(path, data, "updated_at"), state))
+    created = _given_date(path, data, "created_at")
     if seen.sent_date is None:
-        seen.sent_date = _date_of(data.get("created_at"))
+        seen.sent_date = created
     return seen
 
 
@@ -343,6 +344,15 @@ def _event_date(path: Path, event: dict, index: int) -> str:
             f"event {index}'s created_at is {event.get('created_at')!r}, not a date and time.",
             EXPECTED_JSON,
         )
+    return day
+
+
+def _given_date(path: Path, data: dict, key: str) -> str | None:
+    """The request's date under `key`, None where it gives none; one it cannot be is an error."""
+    value = data.get(key)
+    day = _date_of(value)
+    if value not in (None, "") and day is None:
+        raise DocumentError(path, f"its {key} is {value!r}, not a date and time.", EXPECTED_JSON)
     return day
 
 

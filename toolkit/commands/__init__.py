@@ -1,5 +1,6 @@
 """One module per `multiforce` command; shared options live here."""
 
+import os
 from pathlib import Path
 
 import click
@@ -34,14 +35,48 @@ quiet_option = click.option(
 
 
 def out_option(help: str, *, folder: bool, name: str = "out"):
-    """--out, required: the folder (folder=True) or the file the command writes."""
+    """--out, required: the folder (folder=True, made if missing) or the file the command
+    writes, in a place that can be written."""
     return click.option(
         "--out",
         name,
         required=True,
         type=click.Path(path_type=Path, file_okay=not folder, dir_okay=folder),
+        callback=_writable_folder if folder else _writable_file,
         help=help,
     )
+
+
+def _writable_file(ctx, param, path: Path) -> Path:
+    folder = path.parent
+    if not folder.is_dir():
+        raise click.BadParameter(
+            f"{path}: the folder {folder} does not exist. Expected a file in a folder that "
+            "exists: make the folder first, or choose another path.",
+            ctx,
+            param,
+        )
+    return _writable(ctx, param, path, folder)
+
+
+def _writable_folder(ctx, param, path: Path) -> Path:
+    existing = next(p for p in (path, *path.parents) if p.exists())  # the root exists
+    if not existing.is_dir():
+        raise click.BadParameter(
+            f"{path}: {existing} is a file. Expected a folder to write into.", ctx, param
+        )
+    return _writable(ctx, param, path, existing)
+
+
+def _writable(ctx, param, path: Path, folder: Path) -> Path:
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise click.BadParameter(
+            f"{path}: the folder {folder} cannot be written by this user. Expected a place you "
+            "can write to: choose another path, or change the folder's permissions.",
+            ctx,
+            param,
+        )
+    return path
 
 
 def format_option(choices: list[str], help: str, name: str = "format"):
@@ -61,8 +96,8 @@ def summary(item) -> str:
         return f"{item.force_id}: {item.path.name}: already published, skipped"
     counts = item.counts
     return (
-        f"{item.force_id}: {item.path.name}: {counts['observations']} figures, "
-        f"{counts['outcomes']} outcomes"
+        f"{item.force_id}: {item.path.name}: {how_many(counts['observations'], 'figure')}, "
+        f"{how_many(counts['outcomes'], 'outcome')}"
     )
 
 
@@ -96,3 +131,8 @@ def report_all(items, quiet: bool = False) -> None:
             "run again without --quiet to see them.",
             err=True,
         )
+
+
+def how_many(count: int, thing: str) -> str:
+    """'1 figure', '2 figures'."""
+    return f"{count} {thing}" + ("" if count == 1 else "s")

@@ -11,7 +11,7 @@ def campaign():
 
     \b
     Example:
-      multiforce campaign new campaigns/scanners-2024.yaml --db multiforce.db
+      multiforce campaign new campaigns/scanners-arches-extraction-2022.yaml --db multiforce.db
     """
 
 
@@ -26,7 +26,7 @@ def new(file: Path, db: Path):
 
     \b
     Example:
-      multiforce campaign new campaigns/scanners-2024.yaml --db multiforce.db
+      multiforce campaign new campaigns/scanners-arches-extraction-2022.yaml --db multiforce.db
     """
     from ..campaigns.definition import add_campaigns, load_campaign
 

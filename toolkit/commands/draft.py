@@ -1,6 +1,21 @@
+import re
+from pathlib import Path
+
 import click
 
-from . import existing_file, force_option, out_option
+from . import existing_file, force_option, how_many, out_option
+
+
+def _web_address(ctx, param, url: str | None) -> str | None:
+    from ...schemas.vocabulary import WEB_ADDRESS_PATTERN
+
+    if url is not None and not re.match(WEB_ADDRESS_PATTERN, url):
+        raise click.BadParameter(
+            f"{url!r} is not a web address. Expected the page's address, http:// or https://.",
+            ctx,
+            param,
+        )
+    return url
 
 
 @click.command()
@@ -13,6 +28,7 @@ from . import existing_file, force_option, out_option
 @click.option(
     "--source-url",
     metavar="URL",
+    callback=_web_address,
     help="The address the document was published at: it helps tell the layout and the force.",
 )
 @force_option
@@ -21,7 +37,12 @@ from . import existing_file, force_option, out_option
     metavar="CAMPAIGN",
     help="The campaign the request belongs to: its question map decides what each question asks.",
 )
-def draft(documents, out_dir, source_url, force, campaign):
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The database holding --campaign, if it is not a bundled one (`campaign new` added it).",
+)
+def draft(documents, out_dir, source_url, force, campaign, db):
     """Write a draft of each response DOCUMENT for a person to review, then ingest.
 
     Each draft is OUT/DOCUMENT.yaml, a transcription that points at the document (a copy is put
@@ -36,7 +57,7 @@ def draft(documents, out_dir, source_url, force, campaign):
     """
     from ..drafting import campaign_question_map, read, write_draft
 
-    question_map = campaign_question_map(campaign) if campaign else None
+    question_map = campaign_question_map(campaign, db) if campaign else None
     for document in documents:
         reading = read(
             document,
@@ -55,6 +76,7 @@ def draft(documents, out_dir, source_url, force, campaign):
         ]
         summary = ", ".join(note for note in notes if note)
         click.echo(
-            f"{target}: {len(meaning.questions)} questions, {len(meaning.outcomes)} outcomes, "
-            f"{len(meaning.figures)} figures" + (f"; {summary}" if summary else "")
+            f"{target}: {how_many(len(meaning.questions), 'question')}, "
+            f"{how_many(len(meaning.outcomes), 'outcome')}, "
+            f"{how_many(len(meaning.figures), 'figure')}" + (f"; {summary}" if summary else "")
         )

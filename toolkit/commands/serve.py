@@ -6,7 +6,13 @@ import click
 @click.command()
 @click.argument("db", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--port",
+    default=8001,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
 @click.option(
     "--get", "get_path", metavar="PATH", hidden=True, help="Fetch one path and exit (for tests)."
 )

@@ -10,6 +10,7 @@ reports each failure at its entry and key. Dates stay text until read here (YAML
 rather than silently the last one.
 """
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 import yaml
 
 from ...schemas import vocabulary as v
+from ...schemas.dateless_yaml import DatelessLoader
 from ...schemas.register import force_by_name, forces
 from ..cleaning import Period, iso_days
 from ..document import Document
@@ -43,6 +45,11 @@ class Problems:
         if line not in self.lines:
             self.lines.append(line)
 
+    def about(self, where: str, key: str) -> bool:
+        """Whether a problem of `key` at `where` is noted already."""
+        start = f"{where}: {key}: " if where else f"{key}: "
+        return any(line.startswith(start) for line in self.lines)
+
     def raise_if_any(self, document: Document, kind: str) -> None:
         if self.lines:
             listed = "\n".join(f"- {line}" for line in self.lines)
@@ -57,7 +64,7 @@ class Problems:
 # --- YAML -------------------------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(DatelessLoader):
     """Safe YAML without timestamps, noting keys given twice in one mapping."""
 
     def __init__(self, stream):
@@ -75,12 +82,6 @@ class _Loader(yaml.SafeLoader):
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def load(document: Document, kind: str, problems: Problems) -> dict:
@@ -238,11 +239,11 @@ def figure_value(value) -> float:
         return 1.0 if value else 0.0
     if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
         return 1.0 if value.strip().lower() == "yes" else 0.0
-    if isinstance(value, (int, float)) and value >= 0:
+    if isinstance(value, (int, float)) and 0 <= value < math.inf:
         return float(value)
     raise Invalid(
-        f"{value!r} is not a figure: write a number (1345, 60.5) or, for a yes/no measure, yes or "
-        "no"
+        f"{value!r} is not a figure: write a number of 0 or more (1345, 60.5) or, for a yes/no "
+        "measure, yes or no"
     )
 
 
@@ -400,4 +401,6 @@ def check_rows(
         )
         where = "" if whole else places[failure.index]
         key = KEY_OF_COLUMN.get(failure.column, failure.column)
+        if key and failure.detail == "missing" and problems.about(where, key):
+            continue  # the entry's own reading said so: "title: missing (required)"
         problems.add(where, f"{key}: {failure.detail}" if key else failure.detail)

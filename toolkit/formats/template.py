@@ -207,6 +207,14 @@ class _Answer:
         """The row's cells as values: numbers, dates, citations. Whether they are in the
         vocabulary is the models' to say (row_failures), after."""
         cell = dict(zip(COLUMNS, [c.strip() for c in cells] + [""] * len(COLUMNS), strict=False))
+        beyond = [c.strip() for c in cells[len(COLUMNS) :] if c.strip()]
+        if beyond:  # a cell past the last column: a comma in a cell that was not quoted, often
+            problems.add(
+                row,
+                None,
+                f"{len(beyond)} cell(s) beyond the last column ({', '.join(beyond)}): quote a cell "
+                "that holds a comma, or move the text into the note",
+            )
         if not cell["value"] and not cell["status"]:
             if cell["exemptions"]:
                 problems.add(

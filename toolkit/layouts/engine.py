@@ -3,6 +3,7 @@ the request and the answer by question. Everything particular to a layout is in 
 
 import re
 from collections import Counter
+from itertools import groupby
 from typing import Final
 
 from ..document import Document
@@ -211,7 +212,42 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
         for key in keys:
             blocks.append([written if len(keys) == 1 else key, key, heading, shared])
         in_block = True
+    if in_block:
+        last = blocks[-1][3]
+        closing = _closing_from(last)
+        if closing is not None:
+            loose += [(line, heading) for line in last[closing:] if line.strip()]
+            del last[closing:]
     return blocks, loose
+
+
+# The words of an answer that introduce what follows it ("Please see the table below:").
+INTRODUCES: Final = re.compile(r":\s*$|\b(?:below|following|as follows|table|breakdown)\b", re.I)
+# A line of a table (cells apart by "|", a tab or a run of spaces) or of a list.
+TABLE_OR_LIST: Final = re.compile(r"\||\t|\S {2,}\S|^\s*(?:[-•*·]|\(?[a-z0-9]{1,2}[.)])\s")
+
+
+def _closing_from(lines: list[str]) -> int | None:
+    """Where the last answer's lines give way to the letter's closing statements, if they do:
+    at its first paragraph of prose that the paragraph before does not introduce. Such
+    paragraphs (a refusal notice, the public interest, a note on all the figures) speak for the
+    whole request, not for the last question."""
+    paragraphs = _paragraphs(lines)
+    for (_, before), (start, paragraph) in zip(paragraphs, paragraphs[1:], strict=False):
+        if not INTRODUCES.search(before[-1]) and not any(map(TABLE_OR_LIST.search, paragraph)):
+            return start
+    return None
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Each run of lines between blank lines, with the index of its first line."""
+    paragraphs, index = [], 0
+    for blank, run in groupby(lines, key=lambda line: not line.strip()):
+        run_lines = list(run)
+        if not blank:
+            paragraphs.append((index, run_lines))
+        index += len(run_lines)
+    return paragraphs
 
 
 OPTION_WORDS: Final = 10
@@ -323,7 +359,7 @@ def _split(
 ):
     """The request's lines, the answer's lines, the questions, the answers and the statements
     (those two left empty unless `by_question`); `lower`: the lines lowered (`_first_line`)."""
-    pairs = _pairs(body_lines, profile)
+    pairs = None if profile.thread else _pairs(body_lines, profile)
     if pairs:
         found = [_questions(request, False)[0] for request, _ in pairs]
         questions = _labelled([q for group in found for q in group])

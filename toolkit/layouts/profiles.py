@@ -44,6 +44,10 @@ class Profile:
     # `preamble: answer`: the request's lines before its first numbered question are the
     # answer's overall statements (a log that states the decision above the questions).
     preamble_answers: bool = False
+    # `thread: true`: the page is a thread of messages, each opened by `request` and closed by
+    # `answer` (WhatDoTheyKnow's "Dear ..." and "Yours ..."): the request is the first message
+    # and everything after it answers it, however many messages follow.
+    thread: bool = False
     # `requires` one pattern at a time: a platform's variants share most of theirs, and a
     # pattern searched for one need not be searched again for the next (see engine.choose).
     requires_each: tuple[re.Pattern, ...] = ()
@@ -144,7 +148,17 @@ def _profile(entry: dict) -> Profile:
             if key.endswith("_format")
         },
         preamble_answers=_preamble(entry.get("preamble"), where),
+        thread=_flag(entry.get("thread"), "thread", where),
     )
+
+
+def _flag(value, key: str, where: str) -> bool:
+    if value not in (None, True, False):
+        raise MultiforceError(
+            f"schemas/layouts.yaml: {where} has `{key}: {value}`. Expected `{key}: true`, "
+            f"`{key}: false` or no `{key}` key."
+        )
+    return bool(value)
 
 
 def _preamble(value, where: str) -> bool:

@@ -43,11 +43,16 @@ from .text import echoes, sentences
 NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 VALUE: Final = re.compile(rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)")
 CELL_SPLIT: Final = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+WHITESPACE_CELL: Final = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned by spaces
 EQUALS: Final = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
 )
+# "Yes" or "No" as the answer: alone, before punctuation or before its sentence's subject ("No,
+# we do not"), not "No" as a determiner ("No information is held", "No arches are owned").
 YES_NO: Final = re.compile(
-    r"^[\s•*-]*(?:(?:(?:Q|A)?\d+[a-z]?[.):-]?|answer:?|response:?)\s*)?(?P<answer>yes|no)\b", re.I
+    r"^[\s•*-]*(?:(?:(?:Q|A)?\d+[a-z]?[.):-]?|answer:?|response:?)\s*)?(?P<answer>yes|no)"
+    r"(?:\s*(?:[.,;:!–—-]|$)|\s+(?:we|the|this|our|it|they|i)\b)",
+    re.I,
 )
 SHARE_MEASURES: Final = {"share_of_uses"}
 DURATION: Final = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
@@ -64,6 +69,17 @@ ALONE: Final = re.compile(
     re.I,
 )
 CLAUSE_BREAK: Final = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
+# Words just before a number that make it a bound, not the figure: "fewer than 5", "over 30".
+BOUND: Final = re.compile(
+    r"(?:\b(?:fewer|less|more|greater|lower|higher)\s+than|\bat\s+(?:least|most)|\bup\s+to"
+    r"|\b(?:over|under|below|above|exceeding|in\s+excess\s+of|maximum\s+of|minimum\s+of)"
+    r"|[<>≤≥])\s*$",
+    re.I,
+)
+# Words that make a plain number a rate or an average, not a count: "Match rate", "average".
+RATE: Final = re.compile(
+    r"\b(?:rates?|averages?|mean|ratio|proportion|percentage|per\s?cent)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -156,7 +172,12 @@ class _Reader:
         named_measures = set(named("measure", words))
         if named_measures:
             matching = [t for t in topics if t.measure in named_measures]
-            if not matching and len(technologies) == 1 and len(named_measures) == 1:
+            if (
+                not matching
+                and unit != "percent"
+                and len(technologies) == 1
+                and len(named_measures) == 1
+            ):
                 # A measure the question did not ask about ('deployed' for 'owned'), of the one
                 # technology it asks about.
                 return Topic(technologies.pop(), named_measures.pop()), None
@@ -187,6 +208,15 @@ class _Reader:
         `question_period`: a sentence that names no period states the figure for the one
         period its question asks about (when the question names a whole one)."""
         number = _value(value)
+        if number is not None and unit == "count" and (number % 1 or RATE.search(words)):
+            reason = (
+                "a count with a fraction: a rate, an average, or a thousands separator written "
+                "as a point"
+                if number % 1
+                else "a rate or an average, not a count"
+            )
+            self.unsure.append(Unsure(value, quote, reason, self.label))
+            return
         found = self.topic_for(words, unit) if number is not None else None
         if period is None and question_period and found:
             period = self.question_period(found[0])
@@ -246,12 +276,23 @@ class _Reader:
     def table(self, lines: list[str], start: int, end: int) -> None:
         rows = [(i, _cells(lines[i])) for i in range(start, end)]
         header: list[str] = []
+        header_line = ""
         for i, cells in rows:
             periods_across = [period_named(c) for c in cells[1:]]
             if sum(p is not None for p in periods_across) >= 2:  # periods as columns
-                header = cells
+                header, header_line = cells, lines[i]
                 self.used.add(i)
                 continue
+            if header and _candidates(lines[i]):
+                placed = _placed(lines[i], cells, header_line, header)
+                if placed is None:
+                    self.used.add(i)
+                    for cell in cells[1:]:
+                        if VALUE.fullmatch(cell):
+                            reason = "a blank cell: which column each value stands in is not sure"
+                            self.unsure.append(Unsure(cell, lines[i], reason, self.label))
+                    continue
+                cells = placed
             if header and any(period_named(c) for c in header[1:]):
                 self.row_across(lines[i], cells, header)
                 self.used.add(i)
@@ -259,7 +300,7 @@ class _Reader:
             period = period_named(cells[0])
             if period is None:
                 if not _candidates(lines[i]):  # a heading row: it names the columns below
-                    header = cells
+                    header, header_line = cells, lines[i]
                     self.used.add(i)
                 continue
             self.used.add(i)
@@ -278,8 +319,15 @@ class _Reader:
                     )
                     continue
                 unit = "percent" if match["percent"] else "count"
+                # the column's heading may qualify every figure under it ("Extractions (approx.)")
+                qualifying = f"{heading} {lines[i]}"
                 self.add(
-                    match["value"], unit, period, lines[i], heading or self.question_text, lines[i]
+                    match["value"],
+                    unit,
+                    period,
+                    lines[i],
+                    heading or self.question_text,
+                    qualifying,
                 )
 
     def row_across(self, line: str, cells: list[str], header: list[str]) -> None:
@@ -373,6 +421,11 @@ class _Reader:
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
+                if BOUND.search(before):
+                    self.unsure.append(
+                        Unsure(number["value"], sentence, "a bound, not the figure", self.label)
+                    )
+                    continue
                 if ALONE.fullmatch(before) and ALONE.fullmatch(after):
                     # The answer is the number alone ("2) 12,345"): the question's own figure.
                     unit = "percent" if number["percent"] else "count"
@@ -419,6 +472,31 @@ def _as_at(day_or_month: str) -> tuple[str, str]:
         first = date.fromisoformat(f"{day_or_month}-01")
         return first.isoformat(), month_end(first.year, first.month).isoformat()
     return day_or_month, day_or_month
+
+
+def _placed(line: str, cells: list[str], header_line: str, header: list[str]) -> list[str] | None:
+    """A row's cells, a blank one ("") where a whitespace-aligned row leaves a column empty: its
+    values placed under the headings they stand beneath. None where that is not sure (a value
+    beneath no heading, or beneath two). Rows of other tables, and rows with a cell for every
+    heading, are as they are."""
+    if "|" in line + header_line or "\t" in line + header_line:
+        return cells
+    heads, spans = _spans(header_line), _spans(line)
+    headed = bool(heads and spans) and heads[0][0] < spans[0][1] and spans[0][0] < heads[0][1]
+    if len(cells) == len(header) + (not headed):
+        return cells
+    placed = [""] * len(heads)
+    for start, end in spans[1:]:  # the first cell is the row's period or label
+        under = [k for k, (a, b) in enumerate(heads) if start < b and a < end]
+        if len(under) != 1 or placed[under[0]]:
+            return None
+        placed[under[0]] = line[start:end]
+    return [cells[0], *(placed[1:] if headed else placed)]
+
+
+def _spans(line: str) -> list[tuple[int, int]]:
+    """Where each cell of a whitespace-aligned line starts and ends (`_cells`' cells)."""
+    return [match.span() for match in WHITESPACE_CELL.finditer(line)]
 
 
 def _cells(line: str) -> list[str]:

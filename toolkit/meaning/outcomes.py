@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Final
 
+from ...schemas.vocabulary import EXEMPTION_SECTIONS
 from ..layouts.data import schema_yaml
 from ..layouts.literals import Searchable, lowered, may_match, required_words
 from ..layouts.names import forces_named
@@ -78,7 +79,7 @@ def _vocabulary():
         compiled(data["status_lines"]),
         re.compile(data["section"], FLAGS),
         re.compile(data["section_list"], FLAGS),
-        frozenset(int(n) for n in data["cited_sections"]),
+        frozenset(EXEMPTION_SECTIONS),
         re.compile(data["held_by"], FLAGS),
         # Most sentences say no status: the words each status's phrases need tell at once.
         {status: required_words(pattern) for status, pattern in statuses.items()},
@@ -133,6 +134,10 @@ def _sections_cited(text: str) -> tuple[str, ...]:
     return tuple(f for f in found if not any(o.startswith(f + "(") for o in found))
 
 
+# A phrase just after one of these words is denied, not said: "not exempt under section 31".
+NEGATED: Final = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _statuses_said(sentence: str) -> tuple[str, ...]:
     """The statuses a sentence says (cached: overall statements are read for every question)."""
@@ -141,7 +146,14 @@ def _statuses_said(sentence: str) -> tuple[str, ...]:
     return tuple(
         status
         for status, pattern in statuses.items()
-        if may_match(words[status], text) and pattern.search(sentence)
+        if may_match(words[status], text) and _said(pattern, sentence)
+    )
+
+
+def _said(pattern: re.Pattern, sentence: str) -> bool:
+    return any(
+        NEGATED.search(sentence, max(0, found.start() - 12), found.start()) is None
+        for found in pattern.finditer(sentence)
     )
 
 

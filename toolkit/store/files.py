@@ -34,6 +34,32 @@ def not_a_database(path: Path, error: Exception) -> MultiforceError:
     )
 
 
+# The tables every database multiforce wrote holds: a file without them is someone else's.
+OWN_TABLES = frozenset({"responses", "documents", "observations", "outcomes"})
+
+
+def replaceable(path: Path) -> None:
+    """Refuse to build over a file that is not a database multiforce wrote: a build replaces
+    the file at its path whole, and another program's data would be lost without a word."""
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return
+    try:
+        conn = connect_read_only(path)
+        try:
+            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise not_a_database(path, error) from None
+    if not OWN_TABLES <= tables:
+        shown = ", ".join(sorted(tables)[:5]) or "none"
+        raise MultiforceError(
+            f"{path}: this is not a multiforce database (its tables: {shown}), and a build "
+            "replaces the file at --db whole. Expected a new path or a database multiforce "
+            "wrote: give another --db, or move this file away."
+        )
+
+
 def no_such_database(path: Path) -> MultiforceError:
     return MultiforceError(
         f"{path}: no such database. Expected a database built by `multiforce build` or "
