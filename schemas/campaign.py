@@ -142,7 +142,7 @@ def parse_campaign(data, where: str, source: str) -> Campaign:
         if not data.get(key):
             problems.append(f"{key!r} is missing")
     campaign_id = str(data.get("id") or "")
-    if campaign_id and not _is_slug(campaign_id):
+    if campaign_id and not is_slug(campaign_id):
         problems.append(
             f"id {campaign_id!r} is not lower-case letters, digits and hyphens (e.g. scanners-2024)"
         )
@@ -288,7 +288,8 @@ def _text(value) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
-def _is_slug(text: str) -> bool:
+def is_slug(text: str) -> bool:
+    """A campaign id: lower-case letters, digits and hyphens, from a letter or digit."""
     return text[:1].isalnum() and all(c.islower() or c.isdigit() or c == "-" for c in text)
 
 

@@ -55,7 +55,9 @@ def test_request_json_gives_dates_history_and_time_to_answer(cli, db):
 
 
 def test_police_scotland_runs_on_the_scottish_clock(cli, db):
-    import_wdtk(cli, db, WDTK / "scanner_use_by_force_2.json")
+    result = import_wdtk(cli, db, WDTK / "scanner_use_by_force_2.json")
+    # the request's own day replaces the campaign file's, and the summary says so
+    assert "(by WhatDoTheyKnow: police-scotland sent 2024-11-25, not 2024-01-08)" in result.output
     assert rows(
         db, "SELECT regime, sent_date, due_date FROM requests WHERE force_id = ?", "police-scotland"
     ) == [("foisa", "2024-11-25", "2024-12-24")]

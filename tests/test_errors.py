@@ -336,6 +336,26 @@ CASES = {
         lambda t, m: ["draft", MET_TEXT, "--out", t / "d", "--source-url", "police.uk/x"],
         ["'police.uk/x' is not a web address", "http:// or https://"],
     ),
+    "a YAML file of a kind multiforce does not read": (
+        lambda t, m: [
+            "ingest",
+            "--db",
+            t / "c.db",
+            write(t, "response.yaml", "source_kind: transcriptoin\nforce_id: kent\n"),
+        ],
+        [
+            "response.yaml: its source_kind is 'transcriptoin' (did you mean 'transcription'?)",
+            "Expected a line source_kind: transcription or compilation",
+        ],
+    ),
+    "a campaign id that cannot be": (
+        lambda t, m: ["import-wdtk", "--db", t / "c.db", "--campaign", "Bad_Camp!", MET_TEXT],
+        ["'Bad_Camp!' is not a campaign id", "lower-case letters, digits and hyphens"],
+    ),
+    "two files that cannot be read, validated at once": (
+        lambda t, m: ["validate", write(t, "empty.txt", ""), write(t, "blank.pdf", b"%PDF-1.4")],
+        ["2 files could not be read:\n- ", "empty.txt", "blank.pdf"],
+    ),
     "serving on a port that cannot be": (
         lambda t, m: ["serve", t / "c.db", "--port", "99999"],
         ["Invalid value for '--port'", "99999 is not in the range 1<=x<=65535"],

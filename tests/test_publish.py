@@ -7,7 +7,9 @@ import pytest
 import sqlite_utils
 from conftest import MET_HTML, MET_TEXT
 from multiforce.toolkit import pipeline
+from multiforce.toolkit.errors import MultiforceError
 from multiforce.toolkit.pipeline import build, bundled_corpus, ingest, parse
+from multiforce.toolkit.store import files
 from multiforce.toolkit.store import publish as publishing
 from multiforce.toolkit.store.schema import (
     FOREIGN_KEYS,
@@ -246,3 +248,17 @@ def test_a_later_ingest_of_a_smaller_document_moves_the_citation(tmp_path):
         row[0] for row in sqlite3.connect(one).execute("SELECT document_id FROM documents")
     ]
     assert cited == {min(documents)}
+
+
+def test_a_database_keeps_its_permissions_and_a_read_only_one_is_refused(tmp_path, monkeypatch):
+    db = tmp_path / "shared.db"
+    ingest(db, [MET_TEXT])
+    db.chmod(0o640)
+    ingest(db, [MET_HTML])
+    assert db.stat().st_mode & 0o777 == 0o640
+    before = db.read_bytes()
+    # root may write any file: the permission the owner would meet is given as the system says
+    monkeypatch.setattr(files.os, "access", lambda path, mode: False)
+    with pytest.raises(MultiforceError, match="shared.db: the database is read-only"):
+        ingest(db, [MET_TEXT])
+    assert db.read_bytes() == before

@@ -343,7 +343,7 @@ class Adapter:
         raise DocumentError(
             document.path,
             f"{what} was not found ({found} of at least {wanted} passages matching {pattern!r}).",
-            f"the complete text of a {force_name(self.force_id)} response in the form this "
+            f"the complete text of a response from {force_name(self.force_id)}, in the form this "
             "adapter reads: the document may be truncated or edited; if the force changed its "
             f"format, update forces/{self.force_id.replace('-', '_')}.",
         )

@@ -3,8 +3,10 @@
 import importlib
 import inspect
 import pkgutil
+import re
 from functools import cache
 from pathlib import Path
+from typing import Final
 
 from .. import forces
 from ..schemas.register import force_ids, force_name
@@ -12,6 +14,7 @@ from . import formats
 from .adapter import Adapter
 from .document import Document
 from .errors import MultiforceError
+from .hints import did_you_mean
 
 
 @cache
@@ -84,6 +87,7 @@ def recognise(document: Document) -> Adapter:
     if len(matching) == 1:
         return matching[0]
     if not matching:
+        _of_a_kind_not_read(document)
         raise NoAdapter(
             f"{document.path}: no adapter reads this document (adapters: "
             f"{', '.join(adapters()) or 'none'}). Expected a document an adapter reads (or name "
@@ -95,4 +99,25 @@ def recognise(document: Document) -> Adapter:
         f"{document.path}: several adapters recognise this document ({names}). Expected exactly "
         "one: choose its force with --force, or make those adapters' `recognise` patterns "
         "stricter."
+    )
+
+
+# A file of multiforce's own formats names its kind on a line of its own (docs/formats.md).
+SOURCE_KIND_LINE: Final = re.compile(
+    r"^source_kind:[ \t]*['\"]?([^'\"#\n]*?)['\"]?[ \t]*(?:#.*)?$", re.M
+)
+FILE_KINDS: Final = ("transcription", "compilation")
+
+
+def _of_a_kind_not_read(document: Document) -> None:
+    """Refuse a YAML file that names a kind of file multiforce does not read, or none: a typo
+    there would otherwise be told to go through a draft, as a force's letter is."""
+    named = SOURCE_KIND_LINE.search(document.text)
+    if named is None and document.path.suffix.lower() not in (".yaml", ".yml"):
+        return
+    found = f"its source_kind is {named[1]!r}" if named else "it has no source_kind line"
+    hint = did_you_mean(named[1], FILE_KINDS) if named else ""
+    raise MultiforceError(
+        f"{document.path}: {found}{hint}, so multiforce cannot tell what the file holds. Expected "
+        f"a line source_kind: {' or '.join(FILE_KINDS)} (docs/formats.md)."
     )

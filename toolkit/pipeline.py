@@ -15,7 +15,7 @@ from pathlib import Path
 from .adapter import Adapter
 from .audit import Audit, audit
 from .discovery import adapter_for, adapters, format_adapters, recognise, registered
-from .errors import ValidationFailed
+from .errors import MultiforceError, ValidationFailed
 from .progress import NOTHING_SHOWN
 from .readers import read_document
 from .readers.safety import check_text, time_limit
@@ -103,8 +103,20 @@ def _parsed(document, adapter, extraction: Extraction, name: str) -> Parsed:
 
 
 def extract(sources) -> tuple[Extraction, list[Parsed]]:
-    """Parse (path, force or None) pairs into one batch of rows."""
-    parsed = [parse(path, force) for path, force in sources]
+    """Parse (path, force or None) pairs into one batch of rows. Every file is read, so that a
+    file that cannot be is reported with all the others that cannot, at once."""
+    parsed, unread = [], []
+    for path, force in sources:
+        try:
+            parsed.append(parse(path, force))
+        except MultiforceError as error:
+            unread.append(error)
+    if len(unread) == 1:
+        raise unread[0]
+    if unread:
+        raise MultiforceError(
+            f"{len(unread)} files could not be read:\n- " + "\n- ".join(map(str, unread))
+        )
     return _combined(parsed), parsed
 
 

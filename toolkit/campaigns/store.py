@@ -147,6 +147,7 @@ class Changes:
         self.requests: dict[str, dict] = {}
         self.events: list[dict] = []
         self.attachments: list[dict] = []
+        self.sent_dates: list[str] = []  # a force's sent date changed: said in the summary
 
     # -- campaigns
 
@@ -234,6 +235,11 @@ class Changes:
         row.update({name: value for name, value in values.items() if value is not None})
 
     def sent(self, row: dict, sent_date: str | None, wdtk_url: str | None = None) -> None:
+        """The day the request was sent, as WhatDoTheyKnow dates it: it replaces the campaign
+        file's day, and the due date is counted from it."""
+        held = row.get("sent_date")
+        if sent_date and held and sent_date != held:
+            self.sent_dates.append(f"{row['force_id']} sent {sent_date}, not {held}")
         self._set(row, sent_date=sent_date, wdtk_url=wdtk_url)
 
     def answered_on(self, row: dict, day: str | None) -> None:
@@ -297,7 +303,7 @@ class Changes:
         return (
             f"{len(self.campaigns)} campaign(s), {len(self.requests)} request(s) new or updated, "
             f"{len(self.events)} status event(s), {len(self.attachments)} attachment(s)"
-        )
+        ) + (f" (by WhatDoTheyKnow: {'; '.join(self.sent_dates)})" if self.sent_dates else "")
 
 
 def _latest(history: list[dict]) -> dict:

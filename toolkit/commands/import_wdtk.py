@@ -5,6 +5,19 @@ import click
 from . import db_option, existing_file
 
 
+def _campaign_id(ctx, param, value: str) -> str:
+    from ...schemas.campaign import is_slug
+
+    if not is_slug(value):
+        raise click.BadParameter(
+            f"{value!r} is not a campaign id. Expected lower-case letters, digits and hyphens "
+            "(e.g. scanners-2024): the id of a campaign file, or a new one to make.",
+            ctx,
+            param,
+        )
+    return value
+
+
 @click.command("import-wdtk")
 @db_option
 @click.option(
@@ -12,6 +25,7 @@ from . import db_option, existing_file
     "campaign_id",
     required=True,
     metavar="C",
+    callback=_campaign_id,
     help="The campaign the requests are of.",
 )
 @click.option(

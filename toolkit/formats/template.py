@@ -377,7 +377,9 @@ def _date(
             continue
     if parsed is None:
         problems.add(
-            row, column, f"{raw!r} is not a date: write it as YYYY-MM-DD (e.g. 2019-01-01)"
+            row,
+            column,
+            f"{raw!r} is not a date: write it as YYYY-MM-DD or DD/MM/YYYY (e.g. 2019-01-01)",
         )
         return None
     latest = date.today().year

@@ -6,6 +6,7 @@ import glob
 import os
 import re
 import sqlite3
+import stat
 import threading
 import uuid
 from contextlib import contextmanager
@@ -175,8 +176,22 @@ def flush_soon(path: Path) -> threading.Thread:
     return flushing
 
 
+def writable(db_path: Path) -> None:
+    """Refuse to publish over a database its owner made read-only: renaming a new copy over it
+    would go through the folder's permission, not the file's, and lose the protection."""
+    if db_path.is_file() and not os.access(db_path, os.W_OK):
+        raise MultiforceError(
+            f"{db_path}: the database is read-only (its permissions forbid writing), so nothing "
+            "was published. Expected a database you may change: make it writable (chmod u+w) "
+            "or give another --db."
+        )
+
+
 def replace(aside: Path, db_path: Path) -> None:
-    """Put the finished copy in place: synced first, so a crash leaves the old file or this one."""
+    """Put the finished copy in place: synced first, so a crash leaves the old file or this one.
+    The copy takes the old file's permissions (a database shared with a group stays shared)."""
+    if db_path.exists():
+        os.chmod(aside, stat.S_IMODE(db_path.stat().st_mode))
     sync(aside)
     os.replace(aside, db_path)
     sync(db_path.parent)

@@ -250,6 +250,7 @@ def publication(db_path: Path | str, *, fresh: bool = False, jobs: int | None = 
     end's work (the full-text index, the summaries) on `jobs` processes, or as many as cores."""
     db_path = Path(db_path)
     with files.write_errors_are_clear(db_path), files.locked(db_path):
+        files.writable(db_path)
         if fresh:
             files.replaceable(db_path)
         files.remove_stale_asides(db_path)
