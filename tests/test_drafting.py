@@ -145,6 +145,20 @@ def test_an_empty_reading_is_an_error(cli, tmp_path):
     assert not (tmp_path / "drafts" / "note.txt.yaml").exists()
 
 
+def test_a_reading_of_numbers_left_to_a_person_is_drafted(cli, tmp_path):
+    path = tmp_path / "totals.txt"
+    path.write_text(
+        "Our ref: 5/25\nDear Requester,\nYou asked:\n1. How many scanner uses since 2020?\n"
+        "Response\n1. Up to 31 March 2024, the scanners were used 4,512 times.\n"
+        "Yours sincerely\nThe FOI Unit\n",
+        encoding="utf-8",
+    )
+    result = cli("draft", path, "--out", tmp_path / "drafts")
+    assert result.exit_code == 0, result.output
+    draft = (tmp_path / "drafts" / "totals.txt.yaml").read_text(encoding="utf-8")
+    assert "a running total to or from a day" in draft
+
+
 def test_force_given_that_the_document_contradicts_is_an_error(tmp_path):
     with pytest.raises(MultiforceError, match="--force says 'kent', but the document reads as"):
         drafting.read(LETTER, force_id="kent")

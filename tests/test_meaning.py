@@ -186,6 +186,19 @@ def test_an_answer_that_says_nothing_has_no_outcome():
     assert read_outcome(["Thank you for your request."]) is None
     assert read_outcome(["The force does not have any knife arches."]) is None  # it has none
     assert read_outcome(["This information is not exempt under section 31."]) is None
+    for denied in (
+        "This is no longer exempt under section 43.",
+        "The figure is not considered exempt under section 31.",
+        "We do not consider that any exemption applies.",
+        "Section 12 does not apply to this part.",
+    ):
+        assert read_outcome([denied]) is None, denied
+    both = read_outcome(["It is not exempt under section 31 but is exempt under section 24(1)."])
+    assert (both.status, both.exemptions) == ("refused", "s24(1)")
+    considered = "We have considered section 12 and can answer within the limit."
+    assert read_outcome([considered]) is None
+    for refusal in ("Section 12 applies.", "Section 12 applies: we cannot answer within it."):
+        assert read_outcome([refusal]).status == "cost_limit"
 
 
 ARCHES = Topic(
@@ -204,17 +217,83 @@ def test_a_bound_is_left_to_a_person(bound):
     assert [f.value for f in exact.figures] == [float(bound.split()[-1])]
 
 
+@pytest.mark.parametrize(
+    "answer,word",
+    [
+        ("The force owns six knife arches.", "six"),
+        ("4. None.", "None"),
+        ("Nil.", "Nil"),
+        ("The force owns no knife arches.", "no"),
+        ("Knife arches were used twelve times in 2024.", "twelve"),
+    ],
+)
+def test_a_number_written_as_a_word_is_left_to_a_person(answer, word):
+    reading = read_figures(answer, [ARCHES], "3", "How many knife arches does the force own?")
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [(word, "a number written as a word")]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["No information is held.", "One of the arches is broken.", "No longer used."]
+)
+def test_words_that_are_not_numbers_here_are_not_listed(sentence):
+    assert read_figures(sentence, [ARCHES], "3").unsure == ()
+
+
 def test_a_rate_or_a_fraction_is_not_a_count():
     searches, matches = Topic("knife_wand", "uses"), Topic("knife_wand", "matches")
     table = "Year    Searches    Match rate\n2022    3,410       29.97\n2023    3,500       32"
     reading = read_figures(table, [searches, matches], "1")
     assert [(f.value, f.measure) for f in reading.figures] == [(3410, "uses"), (3500, "uses")]
-    assert [(u.text, u.reason.split(":")[0]) for u in reading.unsure] == [
-        ("29.97", "a count with a fraction"),
-        ("32", "a rate or an average, not a count"),
-    ]
+    assert {u.text: u.reason for u in reading.unsure} == dict.fromkeys(
+        ("29.97", "32"), "a rate or an average (its column says so), not a count"
+    )
     european = read_figures("Year | Searches\n2022 | 1.377", [searches], "1")
-    assert european.figures == () and [u.text for u in european.unsure] == ["1.377"]
+    assert european.figures == () and [u.reason.split(":")[0] for u in european.unsure] == [
+        "a count with a fraction"
+    ]
+    # a rate named elsewhere (the question, another clause) leaves a count a count
+    asked = "How many searches in 2022? Please also give the monthly average."
+    assert [f.value for f in read_figures("2022 = 1,200", [searches], "1", asked).figures] == [1200]
+    spend = Topic("phone_extraction", "spend")
+    pence = read_figures("Year | Spend (£)\n2021 | 12,345.67", [spend], "2")
+    assert [f.value for f in pence.figures] == [12345.67]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "2022 = 5 or fewer",
+        "2022 = 1,010 (at least)",
+        "The scanners were used 40+ times in 2022.",
+        "Up to 31 March 2022, the scanners were used 4,512 times.",
+        "Since 1 January 2022, 9 scanners were bought.",
+    ],
+)
+def test_a_bound_or_a_running_total_after_or_around_a_number_is_unsure(answer):
+    scanners = Topic("mobile_fingerprint_scanner", "uses")
+    assert read_figures(answer, [scanners], "1").figures == ()
+
+
+def test_a_policy_word_in_the_sentence_does_not_make_a_count_a_document():
+    uses = Topic("phone_extraction", "uses", period_start="2023-01-01", period_end="2023-12-31")
+    said = "In accordance with force guidance, kiosks were used 870 times in 2023."
+    assert [(f.value, f.measure) for f in read_figures(said, [uses], "3").figures] == [
+        (870, "uses")
+    ]
+
+
+def test_years_across_with_an_empty_corner_keep_their_years():
+    uses = Topic("phone_extraction", "uses")
+    table = "                 2021      2022      2023\nKiosk uses        900     1,100     1,250"
+    got = [(f.value, f.period_label) for f in read_figures(table, [uses], "1").figures]
+    assert got == [(900, "2021"), (1100, "2022"), (1250, "2023")]
+
+
+def test_a_note_beside_a_row_of_a_table_aligned_by_spaces_is_not_a_cell():
+    uses = Topic("phone_extraction", "uses")
+    table = "Year      Uses\n2022     1,100  (provisional figure, see note 2)"
+    assert [f.value for f in read_figures(table, [uses], "1").figures] == [1100]
 
 
 def test_a_share_is_not_read_as_a_count_of_another_measure():
@@ -279,6 +358,9 @@ def test_yes_and_no_answer_a_do_you_use_question():
     in_use = Topic("knife_arch", "in_use", period_start="2024-01-01", period_end="2024-12-31")
     yes = read_figures("Yes, two arches.", [in_use], "1", "Do you use knife arches?")
     no = read_figures("No.", [in_use], "1", "Do you use knife arches?")
+    for answer, value in [("No there are no such plans.", 0), ("Yes these are used.", 1)]:
+        reading = read_figures(answer, [in_use], "1", "Do you use knife arches?")
+        assert [f.value for f in reading.figures] == [value]
     for determiner in ("No information is held.", "No records are kept.", "No knife arches."):
         assert read_figures(determiner, [in_use], "1", "Do you use knife arches?").figures == ()
     assert [(f.value, f.unit, f.period_label) for f in yes.figures + no.figures] == [

@@ -47,7 +47,7 @@ class Reading:
 
     @property
     def empty(self) -> bool:
-        return not (self.meaning.outcomes or self.meaning.figures)
+        return not (self.meaning.outcomes or self.meaning.figures or self.meaning.unsure_figures)
 
     def topics(self, label: str | None) -> tuple[Topic, ...]:
         return next((q.topics for q in self.meaning.questions if q.label == label), ())
@@ -97,7 +97,8 @@ def read(
     campaign_id: str | None = None,
 ) -> Reading:
     """Read a document with the general readers: layout, then meaning. An empty reading (no
-    outcome and no figure) is an error: a draft that says nothing would pass for an answer."""
+    outcome, no figure, no number left for a person) is an error: a draft that says nothing
+    would pass for an answer."""
     path = Path(path)
     with time_limit(path):
         document = read_document(path)
@@ -118,7 +119,8 @@ def read(
         why = f" ({why})" if why else ""
         raise MultiforceError(
             f"{path}: nothing could be read from this document (layout {response.layout}; "
-            f"questions: {asked}): no outcome and no figure{why}. Expected a response that says "
+            f"questions: {asked}): no outcome, no figure, no number{why}. Expected a response "
+            "that says "
             "what was done with each question; if it does, transcribe it by hand "
             "(docs/drafting.md) or run `multiforce show-text` on it to see the text multiforce "
             "reads."

@@ -3,7 +3,6 @@ the request and the answer by question. Everything particular to a layout is in 
 
 import re
 from collections import Counter
-from itertools import groupby
 from typing import Final
 
 from ..document import Document
@@ -212,42 +211,7 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
         for key in keys:
             blocks.append([written if len(keys) == 1 else key, key, heading, shared])
         in_block = True
-    if in_block:
-        last = blocks[-1][3]
-        closing = _closing_from(last)
-        if closing is not None:
-            loose += [(line, heading) for line in last[closing:] if line.strip()]
-            del last[closing:]
     return blocks, loose
-
-
-# The words of an answer that introduce what follows it ("Please see the table below:").
-INTRODUCES: Final = re.compile(r":\s*$|\b(?:below|following|as follows|table|breakdown)\b", re.I)
-# A line of a table (cells apart by "|", a tab or a run of spaces) or of a list.
-TABLE_OR_LIST: Final = re.compile(r"\||\t|\S {2,}\S|^\s*(?:[-•*·]|\(?[a-z0-9]{1,2}[.)])\s")
-
-
-def _closing_from(lines: list[str]) -> int | None:
-    """Where the last answer's lines give way to the letter's closing statements, if they do:
-    at its first paragraph of prose that the paragraph before does not introduce. Such
-    paragraphs (a refusal notice, the public interest, a note on all the figures) speak for the
-    whole request, not for the last question."""
-    paragraphs = _paragraphs(lines)
-    for (_, before), (start, paragraph) in zip(paragraphs, paragraphs[1:], strict=False):
-        if not INTRODUCES.search(before[-1]) and not any(map(TABLE_OR_LIST.search, paragraph)):
-            return start
-    return None
-
-
-def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """Each run of lines between blank lines, with the index of its first line."""
-    paragraphs, index = [], 0
-    for blank, run in groupby(lines, key=lambda line: not line.strip()):
-        run_lines = list(run)
-        if not blank:
-            paragraphs.append((index, run_lines))
-        index += len(run_lines)
-    return paragraphs
 
 
 OPTION_WORDS: Final = 10
@@ -382,7 +346,11 @@ def _split(
     answer_from = 0 if request_at is None else request_at + 1
     answer_at = _first_line(body_lines, profile.answer, answer_from, lower)
     # An answer heading that comes back ("Answer" after each question) answers question by question.
-    repeats = answer_at is not None and body_lines.count(body_lines[answer_at]) > 1
+    repeats = (
+        answer_at is not None
+        and not profile.thread  # in a thread each message signs off: not an answer's heading
+        and body_lines.count(body_lines[answer_at]) > 1
+    )
     interleaved = answer_at is None or repeats
     request_start = request_at + 1 if request_at is not None else 0
     if interleaved or answer_at is None:

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from typing import Final
 
-from ...schemas.vocabulary import BREAKDOWNS
+from ...schemas.vocabulary import BREAKDOWNS, OUTCOME_ONLY_MEASURES
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
 from ..layouts.literals import lowered, may_match, words_of
@@ -51,7 +51,7 @@ EQUALS: Final = re.compile(
 # we do not"), not "No" as a determiner ("No information is held", "No arches are owned").
 YES_NO: Final = re.compile(
     r"^[\s•*-]*(?:(?:(?:Q|A)?\d+[a-z]?[.):-]?|answer:?|response:?)\s*)?(?P<answer>yes|no)"
-    r"(?:\s*(?:[.,;:!–—-]|$)|\s+(?:we|the|this|our|it|they|i)\b)",
+    r"(?:\s*(?:[.,;:!–—-]|$)|\s+(?:we|the|this|our|it|they|i|there|these|those|all|not)\b)",
     re.I,
 )
 SHARE_MEASURES: Final = {"share_of_uses"}
@@ -69,6 +69,13 @@ ALONE: Final = re.compile(
     re.I,
 )
 CLAUSE_BREAK: Final = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
+# Numbers written as words, and the words that answer "how many" with none.
+NUMBER_WORD: Final = re.compile(
+    r"\b(?:zero|nil|none|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety|hundred|thousand)\b",
+    re.I,
+)
 # Words just before a number that make it a bound, not the figure: "fewer than 5", "over 30".
 BOUND: Final = re.compile(
     r"(?:\b(?:fewer|less|more|greater|lower|higher)\s+than|\bat\s+(?:least|most)|\bup\s+to"
@@ -76,6 +83,18 @@ BOUND: Final = re.compile(
     r"|[<>≤≥])\s*$",
     re.I,
 )
+# ... or just after it: "5 or fewer", "1,010 (at least)", "40+".
+BOUND_AFTER: Final = re.compile(
+    r"\s*(?:\+|\(?\s*(?:or (?:fewer|less|more|over|under|above|below)|at (?:least|most)"
+    r"|or thereabouts)\b)",
+    re.I,
+)
+# A total to or from a day, not a period's figure: "Up to 31 March 2024", "Since 1 May 2020".
+RUNNING_TOTAL: Final = re.compile(
+    r"\b(?:up to|by|since|until|till)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}",
+    re.I,
+)
+MONEY_MEASURES: Final = {"spend"}
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
 RATE: Final = re.compile(
     r"\b(?:rates?|averages?|mean|ratio|proportion|percentage|per\s?cent)\b", re.I
@@ -169,7 +188,8 @@ class _Reader:
         point to, with the breakdown value they name, or None when not exactly one."""
         topics = [t for t in self.topics if (unit == "percent") == (t.measure in SHARE_MEASURES)]
         technologies = {t.technology for t in topics}
-        named_measures = set(named("measure", words))
+        # a policy or a supplier is never a number's measure ("under the force's guidance")
+        named_measures = set(named("measure", words)).difference(OUTCOME_ONLY_MEASURES)
         if named_measures:
             matching = [t for t in topics if t.measure in named_measures]
             if (
@@ -208,16 +228,15 @@ class _Reader:
         `question_period`: a sentence that names no period states the figure for the one
         period its question asks about (when the question names a whole one)."""
         number = _value(value)
-        if number is not None and unit == "count" and (number % 1 or RATE.search(words)):
-            reason = (
-                "a count with a fraction: a rate, an average, or a thousands separator written "
-                "as a point"
-                if number % 1
-                else "a rate or an average, not a count"
-            )
-            self.unsure.append(Unsure(value, quote, reason, self.label))
-            return
         found = self.topic_for(words, unit) if number is not None else None
+        if number is not None and number % 1 and unit == "count":
+            if found is None or found[0].measure not in MONEY_MEASURES:
+                reason = (
+                    "a count with a fraction: a rate, an average, or a thousands separator "
+                    "written as a point"
+                )
+                self.unsure.append(Unsure(value, quote, reason, self.label))
+                return
         if period is None and question_period and found:
             period = self.question_period(found[0])
         if number is None or period is None or found is None:
@@ -313,6 +332,10 @@ class _Reader:
                 if not match:
                     continue
                 heading = headings[column] if column < len(headings) else ""
+                if RATE.search(heading) and not match["percent"]:
+                    reason = "a rate or an average (its column says so), not a count"
+                    self.unsure.append(Unsure(cell, lines[i], reason, self.label))
+                    continue
                 if several and not heading:
                     self.unsure.append(
                         Unsure(cell, lines[i], "a column without a heading", self.label)
@@ -332,10 +355,15 @@ class _Reader:
 
     def row_across(self, line: str, cells: list[str], header: list[str]) -> None:
         label = cells[0]
+        if len(header) == len(cells) - 1:  # the periods' row leaves the labels' column empty
+            header = ["", *header]
         for column, cell in enumerate(cells[1:], start=1):
             match = VALUE.fullmatch(cell)
             period = period_named(header[column]) if column < len(header) else None
-            if match:
+            if match and RATE.search(label) and not match["percent"]:
+                reason = "a rate or an average (its row says so), not a count"
+                self.unsure.append(Unsure(cell, line, reason, self.label))
+            elif match:
                 unit = "percent" if match["percent"] else "count"
                 self.add(match["value"], unit, period, line, label or self.question_text, line)
 
@@ -348,6 +376,11 @@ class _Reader:
             if match is None or period is None:
                 continue
             self.used.add(i)
+            if BOUND_AFTER.match(match["rest"]):
+                self.unsure.append(
+                    Unsure(match["value"], line.strip(), "a bound, not the figure", self.label)
+                )
+                continue
             unit = "percent" if match["percent"] else "count"
             extras = _candidates(match["rest"])
             own_words = line[: match.start("rest")] + match["rest"]
@@ -407,6 +440,7 @@ class _Reader:
                     continue
                 numbers = _candidates(sentence)
                 if not numbers:
+                    self.number_words(sentence)
                     continue
                 if len(numbers) > 1:
                     for number in numbers:
@@ -421,10 +455,14 @@ class _Reader:
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
-                if BOUND.search(before):
+                if BOUND.search(before) or BOUND_AFTER.match(after):
                     self.unsure.append(
                         Unsure(number["value"], sentence, "a bound, not the figure", self.label)
                     )
+                    continue
+                if RUNNING_TOTAL.search(sentence):
+                    reason = "a running total to or from a day, not a period's figure"
+                    self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
                     continue
                 if ALONE.fullmatch(before) and ALONE.fullmatch(after):
                     # The answer is the number alone ("2) 12,345"): the question's own figure.
@@ -449,6 +487,16 @@ class _Reader:
                     period = None  # "since 2018": its end is not said
                 named_none = period is None and period_in(rest) is None
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
+
+    def number_words(self, sentence: str) -> None:
+        """A number written as a word ("six knife arches", "4. None.") is left for a person,
+        never read: "no" and "one" are as often words of a sentence as numbers."""
+        for word in NUMBER_WORD.finditer(sentence):
+            before, after = sentence[: word.start()], sentence[word.end() :]
+            alone = ALONE.fullmatch(before) and ALONE.fullmatch(after)
+            if alone or _counts_something(before, after):
+                reason = "a number written as a word"
+                self.unsure.append(Unsure(word.group(0), sentence, reason, self.label))
 
 
 def _counts_something(before: str, after: str) -> bool:
@@ -488,6 +536,8 @@ def _placed(line: str, cells: list[str], header_line: str, header: list[str]) ->
     placed = [""] * len(heads)
     for start, end in spans[1:]:  # the first cell is the row's period or label
         under = [k for k, (a, b) in enumerate(heads) if start < b and a < end]
+        if not under and not VALUE.fullmatch(line[start:end]):
+            continue  # a note beside the values: "(provisional figure)"
         if len(under) != 1 or placed[under[0]]:
             return None
         placed[under[0]] = line[start:end]

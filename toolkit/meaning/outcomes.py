@@ -124,6 +124,10 @@ def _sections_cited(text: str) -> tuple[str, ...]:
     for match in Searchable(text).finditer(section):
         if QUALIFIER.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "Section 30(3) (by virtue of Section 30(2))": a qualifier, not a citation
+        if DENIED_BEFORE.search(text[max(0, match.start() - 60) : match.start()]) or (
+            DENIED_AFTER.match(text, match.end())
+        ):
+            continue
         add(match["number"], match["subsections"], match["paragraph"])
         for letter in SUBSECTION.findall(match["more"] or ""):
             add(match["number"], match["subsections"], f"({letter})")
@@ -135,7 +139,15 @@ def _sections_cited(text: str) -> tuple[str, ...]:
 
 
 # A phrase just after one of these words is denied, not said: "not exempt under section 31".
-NEGATED: Final = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+NEGATED: Final = re.compile(r"\b(?:not|no|never)\s+(?:(?:longer|considered|deemed)\s+)?$", re.I)
+# A section named only to say it is not relied on: "not exempt under section 31", "Section 12
+# does not apply".
+DENIED_BEFORE: Final = re.compile(
+    r"\b(?:not|no longer)\s+(?:(?:considered|deemed)\s+)?exempt\w*\s+(?:from disclosure\s+)?"
+    r"(?:under|by virtue of)\s*$",
+    re.I,
+)
+DENIED_AFTER: Final = re.compile(r"\s*(?:does|do|did|will) not apply\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -152,7 +164,7 @@ def _statuses_said(sentence: str) -> tuple[str, ...]:
 
 def _said(pattern: re.Pattern, sentence: str) -> bool:
     return any(
-        NEGATED.search(sentence, max(0, found.start() - 12), found.start()) is None
+        NEGATED.search(sentence, max(0, found.start() - 25), found.start()) is None
         for found in pattern.finditer(sentence)
     )
 
