@@ -440,7 +440,6 @@ class _Reader:
                     continue
                 numbers = _candidates(sentence)
                 if not numbers:
-                    self.number_words(sentence)
                     continue
                 if len(numbers) > 1:
                     for number in numbers:
@@ -488,9 +487,15 @@ class _Reader:
                 named_none = period is None and period_in(rest) is None
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
 
-    def number_words(self, sentence: str) -> None:
+    def number_words(self, lines: list[str]) -> None:
         """A number written as a word ("six knife arches", "4. None.") is left for a person,
-        never read: "no" and "one" are as often words of a sentence as numbers."""
+        never read: "no" and "one" are as often words of a sentence as numbers. Looked for only
+        in an answer where no number was found (most answers give their figures in digits)."""
+        for sentence in (s for line in lines for s in sentences(line)):
+            if not echoes(sentence, self.question_text):
+                self._number_words(sentence)
+
+    def _number_words(self, sentence: str) -> None:
         for word in NUMBER_WORD.finditer(sentence):
             before, after = sentence[: word.start()], sentence[word.end() :]
             alone = ALONE.fullmatch(before) and ALONE.fullmatch(after)
@@ -576,6 +581,8 @@ def read_figures(
     reader.tables(lines)
     reader.equals(lines)
     reader.sentences(lines)
+    if not reader.figures and not reader.unsure:
+        reader.number_words(lines)
     return FigureReading(tuple(reader.figures), tuple(reader.unsure))
 
 

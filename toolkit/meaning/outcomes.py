@@ -102,6 +102,17 @@ def _written(number: str, subsections: str, paragraph: str | None) -> str:
 QUALIFIER: Final = re.compile(r"(?:\(|\)\s)\s*by virtue of\s*$", re.I)
 
 
+def _denied(text: str, start: int, end: int) -> bool:
+    """Whether the section cited from `start` to `end` is named only to be denied."""
+    before = text[max(0, start - 60) : start]
+    # most citations are not denied: the regular expression only where its words may be
+    if ("not " in before or "Not " in before or "no longer" in before) and DENIED_BEFORE.search(
+        before
+    ):
+        return True
+    return DENIED_AFTER.match(text, end) is not None
+
+
 def sections_cited(text: str) -> list[str]:
     """Every exemption section `text` cites, as the Act cites it, in order, once each:
     'Section 31(1)(a) and (b)' -> ['s31(1)(a)', 's31(1)(b)']; 'Sections 23 and 24' ->
@@ -124,9 +135,7 @@ def _sections_cited(text: str) -> tuple[str, ...]:
     for match in Searchable(text).finditer(section):
         if QUALIFIER.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "Section 30(3) (by virtue of Section 30(2))": a qualifier, not a citation
-        if DENIED_BEFORE.search(text[max(0, match.start() - 60) : match.start()]) or (
-            DENIED_AFTER.match(text, match.end())
-        ):
+        if _denied(text, match.start(), match.end()):
             continue
         add(match["number"], match["subsections"], match["paragraph"])
         for letter in SUBSECTION.findall(match["more"] or ""):

@@ -6,6 +6,7 @@ from functools import lru_cache
 SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"‘'(•])")
 # Words shortened with a full stop inside a sentence: "approx. 61", "c. 50", "under s. 31".
 ABBREVIATED = re.compile(r"\b(?:approx|c|ca|est|ref|e\.g|i\.e|s|ss|para)\.$", re.I)
+LONGEST_ABBREVIATION = len("approx.")
 SPACES = re.compile(r"\s+")
 WORDS = re.compile(r"[a-z0-9]+")
 YEARISH = re.compile(r"(?:19|20)\d\d")  # a repeated question may name other years
@@ -26,7 +27,9 @@ def sentences(text: str) -> list[str]:
         for match in SENTENCE_BREAK.finditer(line):
             if LIST_MARK.match(line[start : match.start()].strip()):
                 continue
-            if ABBREVIATED.search(line, start, match.start()):
+            if ABBREVIATED.search(
+                line, max(start, match.start() - LONGEST_ABBREVIATION), match.start()
+            ):
                 continue  # "approx. 61": the full stop shortens a word, it ends no sentence
             part = line[start : match.start()].strip()
             if part:
