@@ -5,6 +5,7 @@ import hashlib
 import json
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -314,3 +315,18 @@ def test_files_copied_elsewhere_import_the_same(cli, db, tmp_path):
     shutil.copy(WDTK / "batch-download.csv", copy)
     import_wdtk(cli, db, "--as-of", "2024-03-01", copy)
     assert rows(db, "SELECT count(*) FROM requests WHERE wdtk_url IS NOT NULL") == [(4,)]
+
+
+def test_an_answer_on_a_day_nobody_recorded_is_not_called_on_time(cli, db):
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    answered = rows(
+        db,
+        "SELECT force_id, working_days_late FROM request_status "
+        "WHERE standing = 'answered' AND working_days_to_answer IS NULL",
+    )
+    assert answered and all(late is None for _, late in answered)
+
+
+def test_the_working_days_run_years_past_the_last_write(db):
+    (last,) = rows(db, "SELECT max(date) FROM working_days")[0]
+    assert last >= f"{date.today().year + 9}-12-31"  # the views count up to the day they are read

@@ -217,3 +217,60 @@ def test_compilations_disagreeing_among_themselves_are_not_the_forces_conflict(d
         ],
     )
     assert conflicts(conn) == []
+
+
+def test_searches_and_matches_pair_one_response_and_totals_count_each_month_once(tmp_path):
+    """Two responses give 2019 differently: the pair is the latest response's, never the
+    larger of each. A half year and a financial year beside 2019 are listed, not added."""
+    path = tmp_path / "scanners.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    for reference, date in (("A/19", "2020-02-01"), ("B/21", "2021-03-01")):
+        db["responses"].insert(
+            {
+                "response_id": f"kent/{reference}",
+                "force_id": "kent",
+                "reference": reference,
+                "response_date": date,
+                "source_kind": "transcription",
+            }
+        )
+    given = [
+        ("A/19", "uses", None, 1100, "2019-01-01", "2019-12-31"),
+        ("A/19", "matches", "police", 200, "2019-01-01", "2019-12-31"),
+        ("B/21", "uses", None, 1000, "2019-01-01", "2019-12-31"),
+        ("B/21", "matches", "police", 300, "2019-01-01", "2019-12-31"),
+        ("B/21", "uses", None, 500, "2019-01-01", "2019-06-30"),
+        ("B/21", "matches", "police", 150, "2019-01-01", "2019-06-30"),
+        ("B/21", "uses", None, 1200, "2019-04-01", "2020-03-31"),
+        ("B/21", "matches", "police", 350, "2019-04-01", "2020-03-31"),
+    ]
+    for number, (reference, measure, police, value, start, end) in enumerate(given):
+        db["observations"].insert(
+            {
+                "observation_id": f"f{number}",
+                "response_id": f"kent/{reference}",
+                "force_id": "kent",
+                "technology": "mobile_fingerprint_scanner",
+                "measure": measure,
+                "breakdown": "database" if police else "none",
+                "breakdown_value": police,
+                "period_start": start,
+                "period_end": end,
+                "value": value,
+                "unit": "count",
+                "qualifier": "exact",
+            }
+        )
+    conn = sqlite3.connect(path)
+    pairs = conn.execute(
+        "SELECT period_start, period_end, searches, police_matches "
+        "FROM scanner_searches_and_matches ORDER BY period_start, period_end"
+    ).fetchall()
+    assert pairs == [
+        ("2019-01-01", "2019-06-30", 500, 150),
+        ("2019-01-01", "2019-12-31", 1000, 300),  # the later response's pair, not 1100 and 300
+        ("2019-04-01", "2020-03-31", 1200, 350),
+    ]
+    totals = "SELECT from_, to_, searches, police_matches FROM scanner_totals_by_force"
+    assert conn.execute(totals).fetchall() == [("2019-01-01", "2019-12-31", 1000, 300)]

@@ -79,3 +79,18 @@ def test_a_fast_query_gives_what_the_plain_views_give(request, database, name):
     if name in canned_queries() and name != "search_documents":
         assert fast, "a canned query to compare should give rows"
     assert fast == _rows(conn, _plain(name, sql), parameters)
+
+
+def test_an_outcome_that_runs_on_shows_its_start(built_db):
+    """A period with no end (West Midlands' 1114A/23, from 2022) is shown as "2022-01-01..", not
+    hidden as if it had none."""
+    sql = canned_queries()["what_did_force_disclose"].sql
+    conn = sqlite3.connect(built_db)
+    labels = {
+        label
+        for (label,) in conn.execute(
+            f"SELECT period_label FROM ({sql}) WHERE kind = 'outcome'",
+            {"force_id": "west-midlands"},
+        )
+    }
+    assert "2022-01-01.." in labels

@@ -116,22 +116,6 @@ def test_a_small_database_has_views_for_summaries_until_it_grows(
 # The plain definitions of views written for speed (grouped response by response, read from the
 # covering index): the fast SQL must give exactly these rows.
 PLAIN = {
-    "scanner_totals_by_force": """
-SELECT force_id, force_name, source_kind, min(period_start) AS from_, max(period_end) AS to_,
-  sum(searches) AS searches, sum(police_matches) AS police_matches,
-  sum(immigration_matches) AS immigration_matches,
-  round(100.0 * sum(police_matches) / sum(searches), 1) AS police_matches_per_100,
-  round(100.0 * sum(immigration_matches) / sum(searches), 1) AS immigration_matches_per_100
-FROM (SELECT force_id, force_name, source_kind, period_start, period_end,
-    max(CASE WHEN measure = 'uses' AND breakdown = 'none' THEN value END) AS searches,
-    max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
-      AS police_matches,
-    max(CASE WHEN measure = 'matches' AND breakdown_value = 'immigration' THEN value END)
-      AS immigration_matches
-  FROM figures_by_force_year WHERE technology = 'mobile_fingerprint_scanner'
-  GROUP BY force_id, source_kind, period_start, period_end)
-WHERE searches IS NOT NULL AND police_matches IS NOT NULL
-GROUP BY force_id, source_kind""",
     "technology_evidence": f"""
 WITH per_response AS (
   SELECT technology, force_id, response_id, min(period_start) AS earliest,
@@ -139,6 +123,7 @@ WITH per_response AS (
          {", ".join(f"max(measure = '{measure}') AS [{measure}]" for measure in EVIDENCE)}
   FROM observations
   WHERE value > 0 AND measure IN ({", ".join(f"'{measure}'" for measure in EVIDENCE)})
+    AND qualifier <> 'planned'
   GROUP BY technology, force_id, response_id)
 SELECT p.technology, f.force_id, f.name AS force_name, {_present("[{}]", EVIDENCE)} AS evidence,
   min(p.earliest) AS earliest, max(p.latest) AS latest,

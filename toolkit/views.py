@@ -237,47 +237,43 @@ JOIN responses r ON r.response_id = o.response_id
 JOIN forces f ON f.force_id = o.force_id""",
     "response_recency": RESPONSE_RECENCY,
     # The canned queries' aggregates, as views so that their summaries can be checked against them.
-    # A period's label is the least of those its responses give (two may word one period
-    # differently): a column left bare is taken from whichever row SQLite reads last.
+    # A period's figures come from one response, so that searches and matches are a pair a
+    # force gave together: the one that gives both (else searches), the latest of those
+    # (response_recency). A period's label is the least of those its response gives.
     "scanner_searches_and_matches": f"""
-SELECT force_id, force_name, min(period_label) AS period_label, period_start, period_end,
-  max(CASE WHEN measure = 'uses' THEN value END) AS searches,
-  max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
-    AS police_matches,
-  max(CASE WHEN measure = 'matches' AND breakdown_value = 'immigration' THEN value END)
-    AS immigration_matches,
-  {_present("qualifier = '{}'", QUALIFIERS)} AS qualifiers, source_kind
-FROM figures_by_force_year
-WHERE technology = 'mobile_fingerprint_scanner' AND measure IN ('uses', 'matches')
-  AND breakdown IN ('none', 'database')
-GROUP BY force_id, period_start, period_end, source_kind""",
-    # Each response's figures for a period first, in the covering index's order, then each
-    # period's across a force's responses of one source kind, then the force's totals.
-    "scanner_totals_by_force": f"""
 WITH per_response AS (
-  SELECT force_id, response_id, period_start, period_end,
+  SELECT force_id, force_name, response_id, source_kind, period_start, period_end,
+    min(period_label) AS period_label,
     max(CASE WHEN measure = 'uses' AND breakdown = 'none' THEN value END) AS searches,
     max(CASE WHEN measure = 'matches' AND breakdown_value = 'police' THEN value END)
       AS police_matches,
     max(CASE WHEN measure = 'matches' AND breakdown_value = 'immigration' THEN value END)
-      AS immigration_matches
-  FROM observations WHERE technology = 'mobile_fingerprint_scanner'
+      AS immigration_matches,
+    {_present("qualifier = '{}'", QUALIFIERS)} AS qualifiers
+  FROM figures_by_force_year
+  WHERE technology = 'mobile_fingerprint_scanner' AND measure IN ('uses', 'matches')
+    AND breakdown IN ('none', 'database')
   GROUP BY force_id, response_id, period_start, period_end),
-per_period AS (
-  SELECT p.force_id, f.name AS force_name, r.source_kind, p.period_start, p.period_end,
-    {_number("max(p.searches)")} AS searches,
-    {_number("max(p.police_matches)")} AS police_matches,
-    {_number("max(p.immigration_matches)")} AS immigration_matches
-  FROM per_response p JOIN responses r ON r.response_id = p.response_id
-  JOIN forces f ON f.force_id = p.force_id
-  GROUP BY p.force_id, r.source_kind, p.period_start, p.period_end)
+ranked AS (
+  SELECT p.*, row_number() OVER (
+    PARTITION BY p.force_id, p.source_kind, p.period_start, p.period_end
+    ORDER BY p.searches IS NOT NULL AND p.police_matches IS NOT NULL DESC,
+      p.searches IS NOT NULL DESC, r.recency DESC, r.reference DESC, p.response_id DESC) AS rank
+  FROM per_response p JOIN response_recency r ON r.response_id = p.response_id)
+SELECT force_id, force_name, period_label, period_start, period_end, searches, police_matches,
+  immigration_matches, qualifiers, source_kind
+FROM ranked WHERE rank = 1""",
+    # A force's totals over the calendar years that give both searches and police matches: a
+    # part-year, a financial year or a span of years beside them would count months twice.
+    "scanner_totals_by_force": """
 SELECT force_id, force_name, source_kind, min(period_start) AS from_, max(period_end) AS to_,
   sum(searches) AS searches, sum(police_matches) AS police_matches,
   sum(immigration_matches) AS immigration_matches,
   round(100.0 * sum(police_matches) / sum(searches), 1) AS police_matches_per_100,
   round(100.0 * sum(immigration_matches) / sum(searches), 1) AS immigration_matches_per_100
-FROM per_period
+FROM scanner_searches_and_matches
 WHERE searches IS NOT NULL AND police_matches IS NOT NULL
+  AND substr(period_start, 5) = '-01-01' AND period_end = substr(period_start, 1, 4) || '-12-31'
 GROUP BY force_id, source_kind""",
     # Each response's evidence first (a few rows each, in the order of the covering index),
     # then each force's, and apart from it the references each force's evidence cites.
@@ -290,6 +286,7 @@ WITH per_response AS (
   -- "+measure": read from the covering index in one pass, not row by row through the
   -- measure index (a third of the time at a million figures)
   WHERE value > 0 AND +measure IN ({", ".join(f"'{measure}'" for measure in EVIDENCE)})
+    AND qualifier <> 'planned'  -- an intended trial or a plan to buy is no evidence of use
   GROUP BY technology, force_id, response_id),
 per_force AS (
   SELECT p.technology, f.force_id, f.name AS force_name,

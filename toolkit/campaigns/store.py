@@ -396,15 +396,21 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict], replace: boo
     conn.executemany(sql, [tuple(row.get(name) for name in names) for row in rows])
 
 
+# Years of working days written past the day of the write: the views count working days up to
+# the day they are read (date('now')), and a database is read for years after it was written.
+CALENDAR_YEARS_AHEAD = 10
+
+
 def _calendar(conn: sqlite3.Connection) -> None:
-    """The working days of both regimes, from the first request sent to a year from now, so
-    that views can count working days in SQL (derived from the clock; rebuilt on each write)."""
+    """The working days of both regimes, from the first request sent to CALENDAR_YEARS_AHEAD
+    years from now, so that views can count working days in SQL (derived from the clock;
+    rebuilt on each write)."""
     (first,) = conn.execute("SELECT min(sent_date) FROM requests").fetchone()
     conn.execute("DELETE FROM working_days")
     if first is None:
         return
     start = date(int(first[:4]), 1, 1)
-    end = date(max(date.today().year, int(first[:4])) + 1, 12, 31)
+    end = date(max(date.today().year, int(first[:4])) + CALENDAR_YEARS_AHEAD, 12, 31)
     conn.executemany(
         "INSERT INTO working_days (regime, date) VALUES (?, ?)",
         (

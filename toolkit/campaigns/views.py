@@ -42,7 +42,9 @@ SELECT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id, f.nam
        END AS overdue_working_days,
        CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")}
             WHEN q.working_days_to_answer > {DAYS_TO_ANSWER}
-            THEN q.working_days_to_answer - {DAYS_TO_ANSWER} ELSE 0
+            THEN q.working_days_to_answer - {DAYS_TO_ANSWER}
+            -- answered on a day nobody recorded: how late is not known, not nought
+            WHEN {ANSWERED} AND q.working_days_to_answer IS NULL THEN NULL ELSE 0
        END AS working_days_late,
        q.working_days_to_answer,
        CASE WHEN {OVERDUE} THEN 'no_response' END AS outcome,

@@ -11,6 +11,6 @@
 SELECT 'figure' AS kind, technology, measure, breakdown, breakdown_value, period_label, CAST(value AS TEXT) AS value_or_status, unit AS unit_or_exemptions, source_kind, reference, coalesce(quote, locator) AS evidence
 FROM figures_by_force_year WHERE force_id = :force_id
 UNION ALL
-SELECT 'outcome', technology, measure, breakdown, NULL, coalesce(period_start || '..' || period_end, ''), status, exemptions, source_kind, reference, coalesce(quote, locator)
+SELECT 'outcome', technology, measure, breakdown, NULL, coalesce(period_start || '..' || coalesce(period_end, ''), ''), status, exemptions, source_kind, reference, coalesce(quote, locator)
 FROM outcomes_by_topic WHERE force_id = :force_id
 ORDER BY kind, technology, measure

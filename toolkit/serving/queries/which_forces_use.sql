@@ -1,8 +1,9 @@
 -- title: Which forces use a technology?
 -- description: >-
---   Forces with any evidence that they use the technology: a disclosed figure of uses or devices
---   above zero, or a yes in_use finding, with the kind of source that says so. Pick a
---   technology: mobile_fingerprint_scanner, knife_arch, knife_wand or phone_extraction.
+--   Forces with any evidence that they use the technology: a disclosed figure of uses, devices,
+--   matches or a trial above zero (a planned one is not evidence), or a yes in_use finding, with
+--   the kind of source that says so. Pick a technology: mobile_fingerprint_scanner, knife_arch,
+--   knife_wand or phone_extraction.
 -- parameters:
 --   technology:
 --     description: >-
