@@ -10,6 +10,7 @@ import sqlite3
 import urllib.parse
 
 from datasette.app import Datasette
+from multiforce.schemas.vocabulary import TECHNOLOGIES
 from multiforce.toolkit.serving import METADATA_FILE, canned_queries, example_parameters
 from multiforce.toolkit.summaries import SUMMARIES
 
@@ -187,6 +188,12 @@ def test_every_table_carries_its_licence_and_source():
         assert table.get("license") and table.get("license_url") and table.get("source"), name
 
 
+def test_the_dashboard_offers_every_technology_of_the_vocabulary():
+    dashboards = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["plugins"]
+    offered = dashboards["datasette-dashboards"]["overview"]["filters"]["technology"]["options"]
+    assert offered == list(TECHNOLOGIES)
+
+
 def test_dashboard_charts_run_on_the_built_database(built_db):
     served = fetch(built_db, "/-/metadata.json")
     dashboard = served["plugins"]["datasette-dashboards"]["overview"]
@@ -196,3 +203,20 @@ def test_dashboard_charts_run_on_the_built_database(built_db):
             assert chart["db"] == built_db.stem, name
             sql = re.sub(r"\[\[.*?\]\]", "", chart["query"])  # optional filter clauses left out
             assert conn.execute(sql).fetchall(), f"chart {name} has no data"
+
+
+def test_the_chart_by_year_tells_a_part_year_figure_from_a_year(built_db):
+    """A part year (the Met's six months of 2021) is drawn with a hollow point, a year filled."""
+    charts = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["plugins"][
+        "datasette-dashboards"
+    ]["overview"]["charts"]
+    chart = charts["measure-by-year"]
+    assert chart["display"]["encoding"]["fillOpacity"]["field"] == "span"
+    sql = re.sub(r"\[\[.*?\]\]", "", chart["query"])
+    spans = {
+        (label, span)
+        for label, span in sqlite3.connect(built_db).execute(
+            f"SELECT period_label, span FROM ({sql}) WHERE series LIKE 'Metropolitan%'"
+        )
+    }
+    assert ("2021 (6 month data)", "another span") in spans and ("2019", "a year") in spans
