@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from typing import Final
 
-from ...schemas.vocabulary import BREAKDOWNS, OUTCOME_ONLY_MEASURES
+from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, OUTCOME_ONLY_MEASURES
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
 from ..layouts.literals import lowered, may_match, words_of
@@ -94,7 +94,7 @@ RUNNING_TOTAL: Final = re.compile(
     r"\b(?:up to|by|since|until|till)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}",
     re.I,
 )
-MONEY_MEASURES: Final = {"spend"}
+MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
 RATE: Final = re.compile(
     r"\b(?:rates?|averages?|mean|ratio|proportion|percentage|per\s?cent)\b", re.I
