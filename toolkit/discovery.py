@@ -10,6 +10,7 @@ from typing import Final
 
 from .. import forces
 from ..schemas.register import force_ids, force_name
+from ..schemas.vocabulary import SOURCE_KINDS
 from . import formats
 from .adapter import Adapter
 from .document import Document
@@ -106,7 +107,7 @@ def recognise(document: Document) -> Adapter:
 SOURCE_KIND_LINE: Final = re.compile(
     r"^source_kind:[ \t]*['\"]?([^'\"#\n]*?)['\"]?[ \t]*(?:#.*)?$", re.M
 )
-FILE_KINDS: Final = ("transcription", "compilation")
+FILE_KINDS: Final = tuple(kind for kind in SOURCE_KINDS if kind != "document")
 
 
 def _of_a_kind_not_read(document: Document) -> None:
