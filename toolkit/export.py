@@ -17,7 +17,7 @@ from .errors import MultiforceError
 from .records import ROW_KEYS
 from .records import TABLES as RECORD_TABLES
 from .serving import METADATA_FILE
-from .store.files import connect_read_only, no_such_database, not_a_database
+from .store.files import connect_read_only, no_such_database, not_a_database, table_names
 from .store.schema import FOREIGN_KEYS
 
 # Every table with a model, in this order: the register, the published rows, then a campaign's
@@ -54,7 +54,7 @@ def export(db: Path, out: Path, format: str) -> list[Path]:
 
 def _held(conn: sqlite3.Connection, db: Path) -> set[str]:
     try:
-        return {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        return table_names(conn)
     except sqlite3.DatabaseError as error:
         raise not_a_database(db, error) from None
 

@@ -7,7 +7,6 @@ served under any other name (Datasette names it after its file) gets the same de
 import functools
 import json
 import re
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,7 +15,6 @@ METADATA_FILE = Path(__file__).resolve().parents[2] / "datasette-metadata.json"
 METADATA_DATABASE = "multiforce"
 # The tables every multiforce database has had since schema v1: a database holding them all is
 # one of ours (a database that lacks one is left alone, without our queries or descriptions).
-CORE_TABLES = {"forces", "responses", "documents", "observations", "outcomes"}
 
 
 @functools.cache
@@ -43,12 +41,6 @@ def metadata_for(names: Iterable[str]) -> dict:
             if part.get("db") == METADATA_DATABASE and names:
                 part["db"] = names[0]
     return metadata
-
-
-def is_multiforce(conn: sqlite3.Connection) -> bool:
-    """Whether the database CONN opens holds multiforce's tables."""
-    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
-    return CORE_TABLES <= tables
 
 
 DASHBOARD = "overview"

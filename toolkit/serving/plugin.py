@@ -11,8 +11,9 @@ import weakref
 from datasette import hookimpl
 from datasette.plugins import pm
 
+from ..store.files import is_multiforce
 from . import fts
-from .metadata import is_multiforce, metadata_for
+from .metadata import metadata_for
 from .queries import canned_queries as bundled_queries
 
 

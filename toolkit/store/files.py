@@ -36,7 +36,16 @@ def not_a_database(path: Path, error: Exception) -> MultiforceError:
 
 
 # The tables every database multiforce wrote holds: a file without them is someone else's.
-OWN_TABLES = frozenset({"responses", "documents", "observations", "outcomes"})
+CORE_TABLES = frozenset({"forces", "responses", "documents", "observations", "outcomes"})
+
+
+def is_multiforce(conn: sqlite3.Connection) -> bool:
+    """Whether the database CONN opens holds multiforce's tables."""
+    return CORE_TABLES <= table_names(conn)
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
 
 
 def replaceable(path: Path) -> None:
@@ -47,12 +56,12 @@ def replaceable(path: Path) -> None:
     try:
         conn = connect_read_only(path)
         try:
-            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+            tables = table_names(conn)
         finally:
             conn.close()
     except sqlite3.Error as error:
         raise not_a_database(path, error) from None
-    if not OWN_TABLES <= tables:
+    if not CORE_TABLES <= tables:
         shown = ", ".join(sorted(tables)[:5]) or "none"
         raise MultiforceError(
             f"{path}: this is not a multiforce database (its tables: {shown}), and a build "
