@@ -47,6 +47,17 @@ class Forces(Strict):
         return data.lazyframe.select((fits.fill_null(False) & once).alias("ok"))
 
 
+class Officers(Strict):
+    force_id: str = pa.Field(**REGISTERED)
+    date: str = pa.Field(**ISO_DATE)
+    officers_fte: float = pa.Field(gt=0)
+    source: str = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check(name=_rule("one count per force and date", "force_id", "date"))
+    def one_count_per_date(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.struct("force_id", "date").is_unique().alias("ok"))
+
+
 class Responses(Strict):
     response_id: str = pa.Field(unique=True)
     force_id: str = pa.Field(**REGISTERED)
@@ -189,6 +200,7 @@ def _breakdown_value_fits(required: bool) -> pl.Expr:
 
 MODELS = {
     "forces": Forces,
+    "officers": Officers,
     "responses": Responses,
     "documents": Documents,
     "observations": Observations,

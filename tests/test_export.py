@@ -4,6 +4,7 @@ import json
 
 import polars as pl
 import pytest
+from multiforce.schemas.register import officers
 
 
 def test_csv_and_parquet_per_table(cli, built_db, tmp_path):
@@ -21,6 +22,7 @@ def test_csv_and_parquet_per_table(cli, built_db, tmp_path):
         )
         assert 29612 in observations.filter(pl.col("measure") == "uses")["value"].to_list()
         assert read(out / f"forces.{format}").height == 48
+        assert read(out / f"officers.{format}").height == len(officers())
         campaigns = read(out / f"campaigns.{format}")["campaign_id"].to_list()
         assert campaigns == ["scanners-arches-extraction-2022"]
         assert read(out / f"requests.{format}").height > 0  # a campaign's tables too
@@ -44,6 +46,9 @@ def test_datapackage_is_valid_frictionless(cli, built_db, tmp_path):
         "reference": {"resource": "forces", "fields": "force_id"},
     } in observations["schema"]["foreignKeys"]
     assert package["licenses"][0]["path"].startswith("https://www.nationalarchives.gov.uk/")
+    counts = next(r for r in package["resources"] if r["name"] == "officers")
+    assert counts["schema"]["primaryKey"] == ["force_id", "date"]
+    assert {f["name"]: f["type"] for f in counts["schema"]["fields"]}["date"] == "date"
     questions = next(r for r in package["resources"] if r["name"] == "campaign_questions")
     assert questions["schema"]["primaryKey"][:2] == ["campaign_id", "number"]
 

@@ -10,8 +10,8 @@ import polars as pl
 import pytest
 import setuptools
 from conftest import ROOT
-from multiforce.schemas.models import Forces, columns
-from multiforce.schemas.register import force_by_name, forces
+from multiforce.schemas.models import Forces, Officers, columns
+from multiforce.schemas.register import force_by_name, forces, officers
 from multiforce.toolkit.discovery import format_adapters
 
 
@@ -55,6 +55,38 @@ def test_the_model_catches_a_broken_register(force_id, column, value):
     )
     with pytest.raises(pa.errors.SchemaErrors):
         Forces.validate(broken, lazy=True)
+
+
+def officer_counts() -> pl.DataFrame:
+    return pl.DataFrame(list(officers()), schema=columns("officers"))
+
+
+def test_officers_csv_passes_its_model():
+    assert Officers.validate(officer_counts()).height == len(officers())
+
+
+@pytest.mark.parametrize(
+    "column,value",
+    [
+        ("force_id", "kent-police"),  # not a registered force
+        ("date", "30/09/2019"),
+        ("officers_fte", 0.0),
+        ("source", ""),
+    ],
+)
+def test_the_model_catches_broken_officer_counts(column, value):
+    first = pl.int_range(pl.len()) == 0
+    broken = officer_counts().with_columns(
+        pl.when(first).then(pl.lit(value)).otherwise(pl.col(column)).alias(column)
+    )
+    with pytest.raises(pa.errors.SchemaErrors):
+        Officers.validate(broken, lazy=True)
+
+
+def test_officer_counts_are_one_per_force_and_date():
+    counts = officer_counts()
+    with pytest.raises(pa.errors.SchemaErrors, match="one count per force and date"):
+        Officers.validate(pl.concat([counts, counts.head(1)]), lazy=True)
 
 
 def test_every_force_is_found_by_its_name_and_its_id():

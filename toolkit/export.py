@@ -16,13 +16,15 @@ from ..schemas.vocabulary import ISO_DATE_PATTERN
 from .errors import MultiforceError
 from .records import ROW_KEYS
 from .records import TABLES as RECORD_TABLES
+from .reference import FOREIGN_KEYS as REFERENCE_FOREIGN_KEYS
+from .reference import PRIMARY_KEYS as REFERENCE_KEYS
 from .serving import METADATA_FILE
 from .store.files import connect_read_only, no_such_database, not_a_database, table_names
 from .store.schema import FOREIGN_KEYS
 
-# Every table with a model, in this order: the register, the published rows, then a campaign's
-# (written by `campaign new` and `import-wdtk`, in a database that has them).
-TABLES = ("forces", *RECORD_TABLES, *CAMPAIGN_MODELS)
+# Every table with a model, in this order: the reference tables, the published rows, then a
+# campaign's (written by `campaign new` and `import-wdtk`, in a database that has them).
+TABLES = (*REFERENCE_KEYS, *RECORD_TABLES, *CAMPAIGN_MODELS)
 TABLE_SCHEMA_TYPES = {"String": "string", "Float64": "number", "Int64": "integer"}
 FORMATS = ("csv", "parquet", "datapackage")
 
@@ -141,11 +143,11 @@ def table_schema(table: str, descriptions: dict) -> dict:
 
 
 def primary_keys() -> dict:
-    return {**ROW_KEYS, "forces": "force_id", **_campaign_keys()[0]}
+    return {**ROW_KEYS, **REFERENCE_KEYS, **_campaign_keys()[0]}
 
 
 def foreign_keys() -> dict:
-    return {**FOREIGN_KEYS, **_campaign_keys()[1]}
+    return {**FOREIGN_KEYS, **REFERENCE_FOREIGN_KEYS, **_campaign_keys()[1]}
 
 
 def _campaign_keys() -> tuple[dict, dict]:
