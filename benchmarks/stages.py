@@ -462,7 +462,10 @@ def build(scale: str, folder: str, db: str, seed: str, jobs: str = "0"):
     reset_peak()
     cpu = _cpu_now()
     start = time.perf_counter()
-    published = pipeline.publish_sources(db, sources, fresh=True, jobs=jobs, progress=display)
+    # dropping: built.db holds the corpus of another scale or seed before this one replaces it
+    published = pipeline.publish_sources(
+        db, sources, fresh=True, jobs=jobs, progress=display, dropping=True
+    )
     display.close()
     seconds = time.perf_counter() - start
     cpu = _cpu_since(cpu)

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from multiforce.schemas import campaign as bundled
+from multiforce.schemas.models import columns
 from multiforce.toolkit.campaigns import question_map
 from multiforce.toolkit.errors import MultiforceError
 from multiforce.toolkit.readers import read_document
@@ -164,18 +165,7 @@ def test_requests_as_json_on_a_date(cli, db):
     result = cli("requests", "--db", db, "--campaign", C, "--on", "2024-03-01", "--format", "json")
     found = {row["force_id"]: row for row in json.loads(result.stdout)}
     assert set(found) == {"west-midlands", "devon-and-cornwall", "kent"}  # Scotland: sent later
-    assert list(found["kent"]) == [
-        "request_id",
-        "campaign_id",
-        "force_id",
-        "sent_date",
-        "due_date",
-        "status",
-        "status_date",
-        "wdtk_url",
-        "response_id",
-        "overdue_working_days",
-    ]
+    assert list(found["kent"]) == [*columns("requests"), "standing", "overdue_working_days"]
     # Due 5 February; 1 March is the 19th working day after it.
     assert found["devon-and-cornwall"]["overdue_working_days"] == 19
     assert found["devon-and-cornwall"]["status"] == "awaiting_response"
@@ -184,6 +174,10 @@ def test_requests_as_json_on_a_date(cli, db):
     earlier = cli("requests", "--db", db, "--on", "2024-02-07", "--format", "json")
     west = next(r for r in json.loads(earlier.stdout) if r["force_id"] == "west-midlands")
     assert (west["status"], west["overdue_working_days"]) == ("awaiting_response", 2)
+    assert west["standing"] == "overdue"
+    # answered after that day: as of the day, not yet
+    assert found["west-midlands"]["answered_date"] is not None
+    assert (west["answered_date"], west["working_days_to_answer"]) == (None, None)
 
 
 def test_requests_as_csv_and_table_with_a_summary(cli, db):
@@ -193,6 +187,7 @@ def test_requests_as_csv_and_table_with_a_summary(cli, db):
     scotland = next(row for row in table if row["force_id"] == "police-scotland")
     # Due 24 December; the 27th, 30th, 31st, 3rd and 6th to 10th January are working days.
     assert (scotland["due_date"], scotland["overdue_working_days"]) == ("2024-12-24", "9")
+    assert (scotland["standing"], scotland["regime"]) == ("overdue", "foisa")
     shown = cli("requests", "--db", db, "--on", "2025-01-10")
     assert "4 requests as of 2025-01-10: 2 answered, 2 overdue" in shown.output
     assert "Police Service of Scotland" in shown.output and "9 wd" in shown.output

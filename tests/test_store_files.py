@@ -363,3 +363,27 @@ def test_a_journal_left_without_its_aside_database_is_cleared_by_the_next_writer
     lone.write_bytes(b"")
     ingest(db, [MET_TEXT])
     assert not lone.exists()
+
+
+def test_a_build_keeps_a_database_holding_more_than_it_gives_unless_told_to_replace(tmp_path, cli):
+    db = tmp_path / "m.db"
+    assert cli("build", "--db", db, "--quiet").exit_code == 0
+    rebuilt = cli("build", "--db", db, "--quiet")
+    assert rebuilt.exit_code == 0, rebuilt.output  # the same corpus again: nothing is lost
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(
+        "source_kind: transcription\nforce_id: kent\nreference: OURS/1\ntitle: Our request\n"
+        "source_url: https://example.org/ours\noutcomes:\n  - technology: knife_arch\n"
+        "    measure: uses\n    status: not_held\n    locator: answer 1\n",
+        encoding="utf-8",
+    )
+    ingest(db, [ours])
+    before = db.read_bytes()
+    refused = cli("build", "--db", db, "--quiet")
+    assert refused.exit_code != 0
+    assert "it holds 1 response that a build does not give" in refused.output
+    assert "such as kent/" in refused.output and "--replace" in refused.output
+    assert db.read_bytes() == before and _asides(tmp_path) == []
+    replaced = cli("build", "--db", db, "--quiet", "--replace")
+    assert replaced.exit_code == 0, replaced.output
+    assert db.read_bytes() != before

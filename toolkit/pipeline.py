@@ -163,12 +163,21 @@ def bundled_corpus() -> list[tuple[Path, str | None]]:
     ]
 
 
-def build(db: Path | str, *, jobs: int = 1, progress=NOTHING_SHOWN) -> list[Ingested]:
-    """The bundled corpus and the campaigns its responses answer, in one publication."""
+def build(
+    db: Path | str, *, jobs: int = 1, progress=NOTHING_SHOWN, replace: bool = False
+) -> list[Ingested]:
+    """The bundled corpus and the campaigns its responses answer, in one publication; over a
+    database holding more than that only if `replace`."""
     from .campaigns.definition import add_bundled_campaigns
 
     return publish_sources(
-        db, bundled_corpus(), fresh=True, jobs=jobs, progress=progress, then=add_bundled_campaigns
+        db,
+        bundled_corpus(),
+        fresh=True,
+        jobs=jobs,
+        progress=progress,
+        then=add_bundled_campaigns,
+        dropping=replace,
     )
 
 
@@ -180,6 +189,7 @@ def publish_sources(
     jobs: int = 1,
     progress=NOTHING_SHOWN,
     then=None,
+    dropping: bool = False,
 ) -> list[Ingested]:
     """Parse, validate and publish (path, force) sources into db, a batch at a time.
 
@@ -188,11 +198,12 @@ def publish_sources(
     collected into one report; if there is any, nothing is published. `jobs` worker processes
     read and parse the documents; `progress` is told of each, and of the steps around them
     (toolkit.progress); `then(session)`, if given, writes more into the same publication once
-    every batch passed.
+    every batch passed. A fresh publication replaces a database holding rows it does not
+    give only if `dropping`.
     """
     results: list[Ingested] = []
     problems = []
-    with fewer_collections(), publication(db, fresh=fresh, jobs=jobs) as session:
+    with fewer_collections(), publication(db, fresh=fresh, jobs=jobs, dropping=dropping) as session:
         pending, stale = _unpublished(session, sources, results)
         progress.phase(
             f"Putting away the rows of {len(stale):,} documents read by code that has since "

@@ -1,8 +1,9 @@
 """Where a campaign's requests stand on a given day: answered, overdue, awaiting, in review.
 
 Computed from each request's history as of the day (its latest event on or before it), and
-the clock; "overdue" is never stored. The rows carry the `requests` columns as DESIGN.md names
-them, plus overdue_working_days (0 when not overdue) and standing.
+the clock; "overdue" is never stored. The rows carry the `requests` table's columns as they
+stood that day (an answer given later is not yet known), plus standing and
+overdue_working_days (0 when not overdue).
 """
 
 import sqlite3
@@ -10,21 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ...schemas.models import columns
 from ..errors import MultiforceError
 from . import clock
 
-COLUMNS = (
-    "request_id",
-    "campaign_id",
-    "force_id",
-    "sent_date",
-    "due_date",
-    "status",
-    "status_date",
-    "wdtk_url",
-    "response_id",
-    "overdue_working_days",
-)
+# The requests table's columns as of the day, then where the request stands and how late.
+COLUMNS = (*columns("requests"), "standing", "overdue_working_days")
 STANDINGS = (
     "answered",
     "overdue",
@@ -91,9 +83,8 @@ def _standing(request: dict, history: list, on: date) -> Standing:
         if known:
             latest = max(known, key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
             status, status_date = latest["status"], latest["date"]
-    answered = status == "answered" or (
-        request["answered_date"] is not None and request["answered_date"] <= day
-    )
+    answered_later = request["answered_date"] is not None and request["answered_date"] > day
+    answered = status == "answered" or (request["answered_date"] is not None and not answered_later)
     if request["response_id"] and not history:
         answered = True
     overdue = 0
@@ -102,7 +93,10 @@ def _standing(request: dict, history: list, on: date) -> Standing:
         overdue = clock.working_days_between(due, on, request["regime"])
     standing = "answered" if answered else "overdue" if overdue else status
     row = {name: request[name] for name in COLUMNS if name in request}
-    row.update(status=status, status_date=status_date, overdue_working_days=overdue)
+    row.update(status=status, status_date=status_date, standing=standing)
+    row.update(overdue_working_days=overdue)
+    if answered_later:
+        row.update(answered_date=None, working_days_to_answer=None)
     return Standing(row, standing, request["force_name"])
 
 

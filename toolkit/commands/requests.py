@@ -19,7 +19,7 @@ from . import database_option, format_option
 )
 @format_option(
     ["table", "csv", "json"],
-    "A table, or CSV or JSON with the requests' columns and overdue_working_days.",
+    "A table, or CSV or JSON with the requests' columns, standing and overdue_working_days.",
     name="output",
 )
 def requests(db, campaign_id, on, output):

@@ -71,9 +71,10 @@ ASIDE_PRAGMAS = (
 class Publication:
     """One writer's session on a database: what it holds, what to forget, batches to write."""
 
-    def __init__(self, db_path: Path, fresh: bool, jobs: int | None = None):
+    def __init__(self, db_path: Path, fresh: bool, jobs: int | None = None, dropping: bool = False):
         self.db_path = db_path
         self.fresh = fresh
+        self.dropping = dropping  # a build may drop what the database it replaces holds beyond it
         self.jobs = default_jobs() if jobs is None else jobs  # processes for the end's work
         self.aside = files.aside_path(db_path)
         self.conn: sqlite3.Connection | None = None
@@ -158,6 +159,8 @@ class Publication:
             if not self.fresh:
                 return  # nothing was written: the database stays exactly as it was
             self._connection()
+        if self.fresh and not self.dropping:
+            _refuse_to_drop(self.db_path, self.conn)
         # An ingest's copy holds the statistics of the last publish (see `_check`).
         analyse = self.fresh or self.reindexing or not _has_statistics(self.conn)
         # The full-text index, when there is none (a build, or a publish that dropped it to make
@@ -244,17 +247,60 @@ class Publication:
         return self.conn
 
 
+# What a database holds that a user put there (table: the thing a row is, keyed by thing_id):
+# a build that would not give them again drops them only when told to.
+KEPT_BY_USERS = {"responses": "response", "campaigns": "campaign", "requests": "request"}
+
+
+def _refuse_to_drop(db_path: Path, built: sqlite3.Connection) -> None:
+    """Refuse to replace a database holding responses, campaigns or requests (ingested or
+    imported into it) that the new one does not: the build would lose them without a word."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return
+    conn = files.connect_read_only(db_path)
+    try:
+        held = files.table_names(conn)
+        lost = {
+            thing: sorted(
+                {key for (key,) in conn.execute(f"SELECT {thing}_id FROM {table}")}
+                - {key for (key,) in built.execute(f"SELECT {thing}_id FROM {table}")}
+            )
+            for table, thing in KEPT_BY_USERS.items()
+            if table in held
+        }
+    finally:
+        conn.close()
+    lost = {thing: keys for thing, keys in lost.items() if keys}
+    if lost:
+        counted = ", ".join(
+            f"{len(keys):,} {thing}" + ("s" if len(keys) > 1 else "")
+            for thing, keys in lost.items()
+        )
+        examples = "; ".join(keys[0] for keys in lost.values())
+        raise MultiforceError(
+            f"{db_path}: it holds {counted} that a build does not give (ingested or imported "
+            f"into it, such as {examples}), and a build replaces the file whole. Nothing was "
+            "changed. Expected a database of the bundled corpus alone: give another --db, add "
+            "your files with `multiforce ingest` instead, or run `multiforce build --replace` "
+            "to drop them."
+        )
+
+
 @contextmanager
-def publication(db_path: Path | str, *, fresh: bool = False, jobs: int | None = None):
+def publication(
+    db_path: Path | str, *, fresh: bool = False, jobs: int | None = None, dropping: bool = False
+):
     """A locked session that publishes everything written in it at the end, or nothing; its
-    end's work (the full-text index, the summaries) on `jobs` processes, or as many as cores."""
+    end's work (the full-text index, the summaries) on `jobs` processes, or as many as cores.
+    A fresh one (a build) replaces a database holding rows it does not give only if
+    `dropping`."""
     db_path = Path(db_path)
     with files.write_errors_are_clear(db_path), files.locked(db_path):
         files.writable(db_path)
         if fresh:
             files.replaceable(db_path)
         files.remove_stale_asides(db_path)
-        session = Publication(db_path, fresh, jobs)
+        session = Publication(db_path, fresh, jobs, dropping)
         try:
             yield session
             session.finish()
