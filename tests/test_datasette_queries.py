@@ -150,6 +150,23 @@ def test_a_database_that_is_not_multiforces_gets_nothing(tmp_path):
     assert database["queries"] == [] and metadata == {}
 
 
+def test_a_database_served_beside_is_not_labelled_as_multiforces(served, tmp_path):
+    db, _ = served
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE birds (name TEXT)").connection.commit()
+
+    async def fetch():
+        datasette = Datasette(immutables=[str(db), str(other)], settings=SETTINGS)
+        paths = ("/other", "/other/birds", "/any-name", "/any-name/observations?_size=1")
+        return [(await datasette.client.get(path)).text for path in paths]
+
+    other_page, birds, ours, observations = asyncio.run(fetch())
+    licence = "Open Government Licence"
+    assert licence not in other_page and licence not in birds
+    assert "Freedom of Information responses" not in birds
+    assert licence in ours and licence in observations
+
+
 def write_query(tmp_path, text):
     path = tmp_path / "q.sql"
     path.write_text(text, encoding="utf-8")

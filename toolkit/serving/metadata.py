@@ -27,11 +27,20 @@ def bundled_metadata() -> dict:
     return json.loads(_bundled_text())
 
 
-def metadata_for(names: Iterable[str]) -> dict:
+# What Datasette gives every database and table that does not say its own: with another
+# program's database served beside, these stay with multiforce's databases alone.
+INHERITED = ("source", "source_url", "license", "license_url", "about", "about_url")
+
+
+def metadata_for(names: Iterable[str], others_served: bool = False) -> dict:
     """The bundled metadata with its database description under each of NAMES, and the
-    dashboard's charts querying the first of them."""
+    dashboard's charts querying the first of them; where `others_served`, none of it is
+    inherited by the databases that are not multiforce's."""
     names = list(names)
     metadata = bundled_metadata()
+    if others_served:
+        for key in INHERITED:
+            metadata.pop(key, None)
     databases = metadata.get("databases", {})
     described = databases.pop(METADATA_DATABASE, {})
     for name in names:

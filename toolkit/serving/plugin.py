@@ -24,7 +24,7 @@ class _Served:
 
     def __init__(self):
         self.recognised: dict[str, tuple[object, bool]] = {}
-        self.metadata: dict[tuple[str, ...], dict] = {}
+        self.metadata: dict[tuple[tuple[str, ...], bool], dict] = {}
 
 
 _served: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -32,6 +32,11 @@ _served: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def multiforce_databases(datasette) -> list[str]:
     """The names of the served databases that are multiforce's, in the order served."""
+    return [name for name, ours in served_databases(datasette) if ours]
+
+
+def served_databases(datasette) -> list[tuple[str, bool]]:
+    """Each served database's name, in the order served, and whether it is multiforce's."""
     recognised = _served.setdefault(datasette, _Served()).recognised
     names = []
     for name, database in list(datasette.databases.items()):
@@ -43,8 +48,7 @@ def multiforce_databases(datasette) -> list[str]:
                 recognised[name] = (database, is_multiforce(conn))
             finally:
                 conn.close()
-        if recognised[name][1]:
-            names.append(name)
+        names.append((name, recognised[name][1]))
     return names
 
 
@@ -57,18 +61,20 @@ def startup(datasette):
 
 @hookimpl
 def get_metadata(datasette, key, database, table):
-    names = tuple(multiforce_databases(datasette))
+    served = served_databases(datasette)
+    names = tuple(name for name, ours in served if ours)
     if not names:
         return None
+    key = (names, len(names) < len(served))
     built = _served[datasette].metadata
-    if names not in built:
-        built[names] = metadata_for(names)
+    if key not in built:
+        built[key] = metadata_for(*key)
     # Datasette merges every source of metadata into the first one's dictionaries. Within one
     # instance that only writes back the same values; another plugin's metadata could vary, so
     # it gets a copy to merge into.
     if len(pm.hook.get_metadata.get_hookimpls()) > 1:
-        return copy.deepcopy(built[names])
-    return built[names]
+        return copy.deepcopy(built[key])
+    return built[key]
 
 
 @hookimpl
