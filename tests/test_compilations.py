@@ -149,6 +149,19 @@ def test_every_problem_in_a_bad_file_is_in_one_report(write_yaml):
     assert "row 1 (Devon and Cornwall Police): unknown key 'colour'" in message
 
 
+def test_the_rules_across_rows_are_in_the_same_report_as_the_entries_problems(write_yaml):
+    bad = write_yaml(
+        "test-2024.yaml",
+        GOOD.replace("published: 2024-05-01", "published: 1 May 2024")
+        + "  - force: Hampshire Constabulary\n    value: 81\n    locator: table 2, row 5\n",
+    )
+    with pytest.raises(DocumentError) as failure:
+        parse(bad)
+    message = str(failure.value)
+    assert "published: '1 May 2024' is not a date" in message
+    assert re.search(r"row \d \(Hampshire Constabulary\): one value per key: .*\b80\b", message)
+
+
 @pytest.mark.parametrize(
     "old,new,expected",
     [

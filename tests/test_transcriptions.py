@@ -156,6 +156,24 @@ def test_every_problem_in_a_bad_file_is_in_one_report(write_yaml):
     assert "figure 1: unknown key 'colour'" in message
 
 
+def test_the_rules_across_rows_are_in_the_same_report_as_the_entries_problems(write_yaml):
+    twice = "    value: 1345\n    locator: answer 1\n"
+    bad = write_yaml(
+        "bad.yaml",
+        GOOD.replace("response_date: 2020-03-02", "response_date: 2020-02-30").replace(
+            twice,
+            twice + "  - technology: phone_extraction\n    measure: devices_awaiting_examination\n"
+            "    period: 2020-02-05\n    value: 1346\n    locator: answer 3\n",
+        ),
+    )
+    with pytest.raises(DocumentError) as failure:
+        parse(bad)
+    message = str(failure.value)
+    assert message.startswith(f"{bad}: 2 problem(s) in this transcription")
+    assert "response_date: '2020-02-30' is not a date" in message
+    assert "figure 2: one value per key:" in message and "1345" in message
+
+
 @pytest.mark.parametrize(
     "old,new,expected",
     [

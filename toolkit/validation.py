@@ -23,6 +23,7 @@ class Problem:
     row: str
     rule: str
     detail: str
+    index: int | None = None  # the row's place in its table's frame, where one row is meant
 
     def render(self) -> str:
         return f"- {self.document} | {self.table} {self.row} | {self.rule}: {self.detail}"
@@ -156,16 +157,24 @@ def _explained(table: str, frame: pl.DataFrame, case: dict) -> Failure:
 
 
 def validate(extraction: Extraction) -> Report:
-    frames = {table: extraction.frame(table) for table in TABLES}
-    names = dict(
-        zip(frames["documents"]["document_id"], frames["documents"]["filename"], strict=True)
-    )
-    checker = _Checker(frames, names, extraction)
+    checker = _Checker.of(extraction)
     for table in TABLES:
         checker.schema(table)
     with in_memory():
         checker.cross_rows()
     return Report(checker.problems)
+
+
+def cross_row_problems(extraction: Extraction) -> list[Problem]:
+    """The rules across rows alone, for rows each of which passed its model: a file whose
+    other problems are being reported gets these with them, not in a second round. None in a
+    forked worker (see `row_failures`)."""
+    if multiprocessing.parent_process() is not None:
+        return []
+    checker = _Checker.of(extraction)
+    with in_memory():
+        checker.cross_rows()
+    return checker.problems
 
 
 class _Checker:
@@ -175,15 +184,22 @@ class _Checker:
         self.extraction = extraction
         self.problems: list[Problem] = []
 
+    @classmethod
+    def of(cls, extraction: Extraction) -> "_Checker":
+        frames = {table: extraction.frame(table) for table in TABLES}
+        documents = frames["documents"]
+        names = dict(zip(documents["document_id"], documents["filename"], strict=True))
+        return cls(frames, names, extraction)
+
     def add(self, table: str, index: int | None, rule: str, detail: str) -> None:
         frame = self.frames[table]
         if index is None or index >= frame.height:
-            document, row = self._only_document(), "(whole table)"
+            document, row, index = self._only_document(), "(whole table)", None
         else:
             record = frame.row(index, named=True)
             document = self.names.get(record.get("document_id")) or self.source(table, index)
             row = row_label(table, index, record)
-        self.problems.append(Problem(document, table, row, rule, detail))
+        self.problems.append(Problem(document, table, row, rule, detail, index))
 
     def source(self, table: str, index: int) -> str:
         """The file a row came from, or its response where that is not known."""

@@ -27,7 +27,8 @@ from ..cleaning import Period, iso_days
 from ..document import Document
 from ..errors import DocumentError
 from ..hints import did_you_mean
-from ..validation import row_failures
+from ..records import Extraction
+from ..validation import cross_row_problems, row_failures
 
 
 class Invalid(ValueError):
@@ -392,10 +393,13 @@ def _as_tuple(value) -> tuple:
 
 def check_rows(
     table: str, rows: list[dict], places: list[str], problems: Problems, one_force: bool = True
-) -> None:
+) -> set[int]:
     """The models' verdict on a file's rows, each failure at the entry (`places[i]`) and key
-    that gave the row. In a file of `one_force`, a wrong force is the file's, said once."""
+    that gave the row. In a file of `one_force`, a wrong force is the file's, said once.
+    Returns the rows that failed."""
+    failed = set()
     for failure in row_failures(table, rows):
+        failed.add(failure.index)
         whole = failure.index is None or (
             one_force and failure.column == "force_id" and table != "responses"
         )
@@ -404,3 +408,26 @@ def check_rows(
         if key and failure.detail == "missing" and problems.about(where, key):
             continue  # the entry's own reading said so: "title: missing (required)"
         problems.add(where, f"{key}: {failure.detail}" if key else failure.detail)
+    return failed
+
+
+def check_across_rows(
+    made: dict[str, list[tuple[dict, str]]], failed: dict[str, set], problems: Problems
+) -> None:
+    """The validation's rules across rows (a figure's matches within its uses, one value per
+    key...) on a file's rows that passed their models, each problem at its row's entry: said
+    with the file's other problems, so that mending those does not bring up a second round.
+    `made` gives each table's rows with their entries, `failed` the rows check_rows refused."""
+    if failed.get("responses"):
+        return  # every row would be said to lack its response
+    kept = {
+        table: [(row, where) for i, (row, where) in enumerate(rows) if i not in failed[table]]
+        for table, rows in made.items()
+    }
+    extraction = Extraction()
+    for table, rows in kept.items():
+        for row, _ in rows:
+            extraction.add(table, row)
+    for problem in cross_row_problems(extraction):
+        where = "" if problem.index is None else kept[problem.table][problem.index][1]
+        problems.add(where, f"{problem.rule}: {problem.detail}")

@@ -18,6 +18,7 @@ from ._entries import (
     OUTCOME_KEYS,
     Key,
     Problems,
+    check_across_rows,
     check_rows,
     choice,
     entries,
@@ -122,9 +123,14 @@ class Compilation(FormatAdapter):
                 for force, row, where in outcomes
             ],
         }
-        for table, rows in made.items():
-            places = [where for _, where in rows]
-            check_rows(table, [row for row, _ in rows], places, problems, one_force=False)
+        failed = {
+            table: check_rows(
+                table, [row for row, _ in rows], [at for _, at in rows], problems, one_force=False
+            )
+            for table, rows in made.items()
+        }
+        if problems.lines:
+            check_across_rows(made, failed, problems)
         problems.raise_if_any(document, KIND)
 
         extraction = Extraction()

@@ -33,6 +33,7 @@ from ._entries import (
     TOPIC,
     Key,
     Problems,
+    check_across_rows,
     check_rows,
     choice,
     entries,
@@ -152,9 +153,16 @@ class Transcription(FormatAdapter):
                 review_of=response_id(force, reviewed) if reviewed else None,
             )
         ]
-        check_rows("responses", responses, [""], problems)
-        for table, made in rows.items():
-            check_rows(table, made, places[table], problems)
+        made = {"responses": [(responses[0], "")]}
+        made |= {table: list(zip(rows[table], places[table], strict=True)) for table in rows}
+        failed = {
+            table: check_rows(table, [row for row, _ in pairs], [at for _, at in pairs], problems)
+            for table, pairs in made.items()
+        }
+        if problems.lines:
+            if source is not None:  # a draft's quotes are checked in its document
+                made["documents"], failed["documents"] = [(document_row(source, this), "")], set()
+            check_across_rows(made, failed, problems)
         problems.raise_if_any(document, KIND)
 
         extraction = Extraction()
