@@ -101,6 +101,24 @@ def test_shares_sum_to_about_100(extraction):
     assert "shares of one breakdown sum to about 100" in rules(extraction)
 
 
+def test_some_shares_of_a_breakdown_may_be_given_but_never_more_than_the_whole(extraction):
+    victims = observation(extraction, "share_of_uses", "2021-01-01", "victim")
+    extraction.rows["observations"].remove(victims)
+    assert "shares of one breakdown sum to about 100" not in rules(extraction)
+    observation(extraction, "share_of_uses", "2021-01-01", "suspect")["value"] = 90
+    observation(extraction, "share_of_uses", "2021-01-01", "witness")["value"] = 20
+    assert "shares of one breakdown sum to about 100" in rules(extraction)
+
+
+def test_a_share_with_no_breakdown_stands_alone(extraction):
+    for row in extraction.rows["observations"]:
+        if row["measure"] == "share_of_uses" and row["breakdown_value"] != "suspect":
+            extraction.rows["observations"].remove(row)
+    share = observation(extraction, "share_of_uses", "2021-01-01", "suspect")
+    share.update(breakdown="none", breakdown_value=None)
+    assert "shares of one breakdown sum to about 100" not in rules(extraction)
+
+
 def test_periods_start_before_they_end(extraction):
     observation(extraction, "uses", "2019-01-01", technology="mobile_fingerprint_scanner")[
         "period_end"

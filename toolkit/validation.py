@@ -460,20 +460,36 @@ class _Checker:
             )
 
     def shares_add_up(self, frame: pl.DataFrame) -> None:
+        """A breakdown's shares add up to about 100 where every value of a closed breakdown is
+        given, and never to more: a response may give one share alone ("62% were victims'
+        phones"), or some of an open breakdown's."""
         keys = ["response_id", "technology", "measure", "period_start", "period_end", "breakdown"]
+        every = {breakdown: len(values) for breakdown, values in v.BREAKDOWNS.items() if values}
         totals = (
             frame.with_row_index()
-            .filter(pl.col("unit") == "percent")
+            .filter(pl.col("unit") == "percent", pl.col("breakdown") != "none")
             .group_by(keys)
-            .agg(pl.col("value").sum().alias("total"), pl.col("index").first())
-            .filter((pl.col("total") - 100).abs() > SHARE_TOLERANCE)
+            .agg(
+                pl.col("value").sum().alias("total"),
+                pl.col("index").first(),
+                pl.col("breakdown_value").n_unique().alias("given"),
+            )
+            .with_columns(
+                whole=pl.col("given")
+                == pl.col("breakdown").replace_strict(every, default=None, return_dtype=pl.UInt32)
+            )
+            .filter(
+                (pl.col("total") - 100 > SHARE_TOLERANCE)
+                | (pl.col("whole").fill_null(False) & ((100 - pl.col("total")) > SHARE_TOLERANCE))
+            )
         )
         for row in totals.iter_rows(named=True):
+            given = "" if row["whole"] else " given, more than the whole,"
             self.add(
                 "observations",
                 row["index"],
                 "shares of one breakdown sum to about 100",
-                f"the {row['breakdown']} shares add up to {row['total']:g}%",
+                f"the {row['breakdown']} shares{given} add up to {row['total']:g}%",
             )
 
 
