@@ -1,6 +1,7 @@
 """Silence is data: an overdue, unanswered request shows as no_response in the outcome matrix,
 in who_refused_what and in the dashboard's grid, worked out from the requests on the day they
-are read; a request not yet due shows as awaiting, and a force that answered shows its answer."""
+are read; a request not yet due shows as awaiting, a force that answered shows its answer, and
+one whose answer is not read yet shows as answered."""
 
 import datetime
 import json
@@ -9,6 +10,9 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from multiforce.schemas.vocabulary import STATUSES, TECHNOLOGIES
+from multiforce.toolkit.campaigns.views import REQUEST_CELLS
+from multiforce.toolkit.charts import STATUS_COLOURS
 from multiforce.toolkit.cli import main
 from multiforce.toolkit.serving import METADATA_FILE, canned_queries
 from multiforce.toolkit.serving.fts import register
@@ -28,9 +32,8 @@ questions:
     topics:
       - {{technology: phone_extraction, measure: in_use}}
 """
-DASHBOARD = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["plugins"][
-    "datasette-dashboards"
-]["overview"]["charts"]
+METADATA = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+DASHBOARD = METADATA["plugins"]["datasette-dashboards"]["overview"]["charts"]
 
 
 @pytest.fixture(scope="module")
@@ -139,12 +142,18 @@ def test_silence_is_never_stored(db):
     )
 
 
+def copied(db, path):
+    """A connection to a copy of the database at `path`, to change its requests."""
+    source = sqlite3.connect(db)
+    source.backup(target := sqlite3.connect(path))
+    source.close()
+    return target
+
+
 def test_a_request_falls_overdue_without_a_publish(db, tmp_path):
     """The request sent today is due in 20 working days: moved back, it is silent."""
     moved = tmp_path / "moved.db"
-    source = sqlite3.connect(db)
-    source.backup(target := sqlite3.connect(moved))
-    source.close()
+    target = copied(db, moved)
     target.execute(
         "UPDATE requests SET sent_date = date('now', '-60 days'), "
         "due_date = date('now', '-30 days') WHERE campaign_id = 'phones-today'"
@@ -156,6 +165,77 @@ def test_a_request_falls_overdue_without_a_publish(db, tmp_path):
         for row in query(moved, canned_queries()["outcome_matrix"].sql)
     }
     assert matrix["devon-and-cornwall"] == "no_response"
+
+
+@pytest.mark.parametrize(
+    ("wdtk_state", "shown"),
+    [(None, "answered"), ("rejected", "answered (reported: refused)")],
+)
+def test_an_answer_not_yet_read_shows_as_answered_not_as_not_asked(db, tmp_path, wdtk_state, shown):
+    """Devon and Cornwall answered today's request (WhatDoTheyKnow's state, if any, says how),
+    its response not yet read; Kent answered it too, but its other request is overdue; Cumbria's
+    answered request gives way to the response of it that was read."""
+    answered = tmp_path / "answered.db"
+    conn = copied(db, answered)
+    conn.row_factory = sqlite3.Row
+    (devon,) = conn.execute("SELECT * FROM requests WHERE campaign_id = 'phones-today'")
+    kent = {**dict(devon), "request_id": "phones-today/kent", "force_id": "kent"}
+    conn.execute(
+        f"INSERT INTO requests ({', '.join(kent)}) VALUES ({', '.join('?' * len(kent))})",
+        list(kent.values()),
+    )
+    conn.execute(
+        "UPDATE requests SET status = 'answered', wdtk_state = ? "
+        "WHERE campaign_id = 'phones-today'",
+        (wdtk_state,),
+    )
+    conn.commit()
+    conn.close()
+    matrix = {
+        row["force_id"]: row["phone_extraction"]
+        for row in query(answered, canned_queries()["outcome_matrix"].sql)
+    }
+    assert matrix["devon-and-cornwall"] == shown
+    assert matrix["kent"] == "no_response"
+    assert matrix["cumbria"].startswith("refused")
+    grid = {
+        row["force_name"]: (row["shown_status"], row["statuses"])
+        for row in query(answered, dashboard("outcome-matrix"))
+        if row["technology"] == "phone_extraction"
+    }
+    assert grid["Devon & Cornwall Police"] == ("answered", shown)
+    assert grid["Kent Police"] == ("no_response", "no_response")
+    assert grid["Cumbria Constabulary"][0] == "refused"
+    full = {row["force_id"]: row for row in query(answered, "SELECT * FROM outcome_matrix")}
+    assert full["devon-and-cornwall"]["knife_arch"] == "not asked"
+    summarised = [
+        tuple(row.values()) for row in query(answered, "SELECT * FROM matrix_cells_summary")
+    ]
+    viewed = [tuple(row.values()) for row in query(answered, "SELECT * FROM matrix_cells")]
+    assert sorted(summarised, key=repr) == sorted(viewed, key=repr)
+
+
+def test_every_status_of_a_requests_cell_is_coloured_and_described():
+    """The dashboard's grid colours each status a cell of the matrix may show, as the static
+    chart does those it draws; the views holding requests' cells name each of theirs."""
+    scale = DASHBOARD["outcome-matrix"]["display"]["encoding"]["color"]["scale"]
+    colours = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert set(colours) == {*STATUSES, *REQUEST_CELLS, "mixed"}
+    assert {status: colours[status] for status in STATUS_COLOURS if status in colours} == {
+        status: colour for status, colour in STATUS_COLOURS.items() if status in colours
+    }
+    tables = METADATA["databases"]["multiforce"]["tables"]
+    described = {
+        "request_cells": ["statuses", "shown_status", "status_list"],
+        "matrix_cells": ["statuses", "shown_status"],
+        "matrix_cells_summary": ["statuses", "shown_status"],
+        "outcome_matrix": list(TECHNOLOGIES),
+        "outcome_matrix_summary": list(TECHNOLOGIES),
+    }
+    for view, columns in described.items():
+        texts = [tables[view]["description"], *(tables[view]["columns"][c] for c in columns)]
+        for text in texts:
+            assert all(re.search(rf"\b{status}\b", text) for status in REQUEST_CELLS), (view, text)
 
 
 @pytest.mark.parametrize("name", sorted(_queries()))

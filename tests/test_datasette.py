@@ -85,8 +85,8 @@ def test_every_table_view_and_column_is_described(built_db):
 
 
 def test_each_summary_is_described_as_derived_from_its_view_and_the_view_names_it():
-    """Derived data says so, naming what it is derived from; a view slow at a million figures
-    points at the summary that holds its rows."""
+    """Derived data says so, naming what it is derived from, and describes its rows as the view
+    does; a view slow at a million figures points at the summary that holds its rows."""
     described = json.loads(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["multiforce"][
         "tables"
     ]
@@ -94,6 +94,8 @@ def test_each_summary_is_described_as_derived_from_its_view_and_the_view_names_i
         derived = described[summary]["description"]
         assert derived.startswith("Derived") and f"the view {view}" in derived, summary
         assert summary in described[view]["description"], view
+        rows = re.sub(rf"\.? [^.]*{summary} holds its rows.*$", "", described[view]["description"])
+        assert rows in derived and described[summary]["columns"] == described[view]["columns"]
 
 
 def test_every_view_and_canned_query_shows_source_kind(built_db):

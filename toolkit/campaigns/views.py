@@ -11,8 +11,17 @@ from .wdtk import OUTCOME_OF_STATE
 ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL)"
 OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
 
-# A request's standings while no answer has come: overdue, or not yet due.
-PENDING = "('overdue', 'awaiting_response', 'awaiting_clarification')"
+# The cell a force's requests give a technology they asked about in its row of the outcome
+# matrix, from their standings (request_status), while no own response of the force answers
+# the technology (with_request_cells in toolkit/views.py). The first status that any of the
+# requests stands at wins: what is still owed comes before what came, so one overdue request is
+# silence whatever another campaign's request got. 'answered': an answer came, not read into
+# the database yet.
+REQUEST_CELLS = {
+    "no_response": ("overdue",),
+    "awaiting": ("awaiting_response", "awaiting_clarification"),
+    "answered": ("answered",),
+}
 
 WITHHELD = (
     "('partially_disclosed', 'not_held', 'refused', 'cost_limit', 'neither_confirm_nor_deny')"
@@ -22,6 +31,23 @@ REPORTED_OUTCOME = (
     "CASE q.wdtk_state "
     + " ".join(f"WHEN '{state}' THEN '{status}'" for state, status in OUTCOME_OF_STATE.items())
     + " END"
+)
+
+
+def _listed(values) -> str:
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+
+
+_REQUEST_CELL_STATUS = (
+    "CASE "
+    + " ".join(
+        f"WHEN max(standing IN {_listed(standings)}) THEN '{status}'"
+        for status, standings in REQUEST_CELLS.items()
+    )
+    + " END"
+)
+_REQUEST_CELL_STANDINGS = _listed(
+    standing for standings in REQUEST_CELLS.values() for standing in standings
 )
 
 
@@ -67,19 +93,25 @@ WHERE standing = 'overdue'""",
 SELECT DISTINCT s.force_id, s.campaign_id, q.technology, s.status, s.source_kind
 FROM silence s
 JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
-    # What each request stands for in a force's row of the outcome matrix, per technology asked,
-    # until the force's own response answers it: 'no_response' once a request is overdue,
-    # 'awaiting' while one is not yet due (or waits for the requester). outcome_cells' columns.
+    # What a force's requests give each technology asked in its row of the outcome matrix
+    # (REQUEST_CELLS), in outcome_cells' columns. An answered cell's statuses add what
+    # WhatDoTheyKnow's states report of the answers' outcomes, the colour staying 'answered'.
     "request_cells": f"""
-SELECT force_id, force_name, technology, 'own response' AS source, status AS statuses,
+SELECT force_id, force_name, technology, 'own response' AS source,
+       status || CASE WHEN status = 'answered' THEN coalesce(' (reported: ' || reported || ')', '')
+                      ELSE '' END AS statuses,
        status AS shown_status, status AS status_list, 'request' AS source_kind,
        NULL AS response_ids
-FROM (SELECT s.force_id, s.force_name, q.technology,
-             CASE WHEN max(s.standing = 'overdue') THEN 'no_response' ELSE 'awaiting' END AS status
-      FROM request_status s
-      JOIN campaign_questions q ON q.campaign_id = s.campaign_id
-      WHERE s.standing IN {PENDING}
-      GROUP BY s.force_id, q.technology)""",
+FROM (SELECT force_id, force_name, technology, {_REQUEST_CELL_STATUS} AS status,
+             group_concat(CASE WHEN standing = 'answered' THEN reported_outcome END, ', ')
+               AS reported
+      FROM (SELECT DISTINCT s.force_id, s.force_name, q.technology, s.standing,
+                            s.reported_outcome
+            FROM request_status s
+            JOIN campaign_questions q ON q.campaign_id = s.campaign_id
+            WHERE s.standing IN {_REQUEST_CELL_STANDINGS}
+            ORDER BY s.force_id, q.technology, s.reported_outcome)
+      GROUP BY force_id, technology)""",
     # A row per topic each silent force was asked about, in refusals_and_silence's columns.
     "silence_by_topic": """
 SELECT DISTINCT s.force_id, s.force_name, q.technology, q.measure, q.breakdown, s.status,
