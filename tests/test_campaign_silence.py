@@ -215,6 +215,27 @@ def test_an_answer_not_yet_read_shows_as_answered_not_as_not_asked(db, tmp_path,
     assert sorted(summarised, key=repr) == sorted(viewed, key=repr)
 
 
+def test_an_answer_recorded_stays_an_answer_when_a_review_is_asked_for(db, tmp_path, cli):
+    """An internal review follows an answer: the views count the request answered, as the
+    `requests` command does."""
+    reviewed = tmp_path / "reviewed.db"
+    conn = copied(db, reviewed)
+    conn.execute(
+        "UPDATE requests SET status = 'internal_review', answered_date = sent_date "
+        "WHERE campaign_id = 'phones-today'"
+    )
+    conn.commit()
+    conn.close()
+    (standing,) = query(
+        reviewed, "SELECT standing FROM request_status WHERE campaign_id = 'phones-today'"
+    )
+    assert standing == {"standing": "answered"}
+    matrix = {row["force_id"]: row for row in query(reviewed, "SELECT * FROM outcome_matrix")}
+    assert matrix["devon-and-cornwall"]["phone_extraction"] == "answered"
+    told = cli("requests", "--db", reviewed, "--campaign", "phones-today", "--format", "json")
+    assert [row["standing"] for row in json.loads(told.stdout)] == ["answered"]
+
+
 def test_every_status_of_a_requests_cell_is_coloured_and_described():
     """The dashboard's grid colours each status a cell of the matrix may show, as the static
     chart does those it draws; the views holding requests' cells name each of theirs."""

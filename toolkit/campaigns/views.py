@@ -8,7 +8,9 @@ the `working_days` calendar the clock writes beside the requests.
 from .clock import DAYS_TO_ANSWER
 from .wdtk import OUTCOME_OF_STATE
 
-ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL)"
+# Answered as the `requests` command counts it (campaigns/standing.py): an answer is recorded,
+# whatever came after it (an internal review asked for, a state changed).
+ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL OR q.answered_date IS NOT NULL)"
 OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
 
 # The cell a force's requests give a technology they asked about in its row of the outcome
