@@ -3,6 +3,7 @@ performance page that is the benchmark's last results, not a copy of them."""
 
 import json
 import re
+import sqlite3
 
 import pytest
 from conftest import ROOT
@@ -33,6 +34,18 @@ def test_the_performance_page_is_generated_from_the_benchmark_results():
     assert (ROOT / "docs" / "performance.md").read_text(encoding="utf-8") == expected, (
         "docs/performance.md differs from benchmarks/results.json: run python benchmarks/report.py"
     )
+
+
+def test_the_schema_page_describes_every_view(built_db):
+    """docs/schema.md's table of views keeps up with the views a database has; a summary
+    stands for its view."""
+    page = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    described = set(re.findall(r"^\| `(\w+)` \|", page, re.M))
+    with sqlite3.connect(built_db) as conn:
+        views = {
+            name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")
+        }
+    assert sorted(views - described - {f"{view}_summary" for view in described}) == []
 
 
 def test_the_schema_page_names_every_column_and_vocabulary_value():
