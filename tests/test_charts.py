@@ -1,5 +1,6 @@
 """Charts as files: labelled axes, the source under the chart, the data drawn from the database."""
 
+import sqlite3
 import sys
 
 import pytest
@@ -138,3 +139,17 @@ def test_a_mixed_cell_shows_each_status_not_the_worst(built_db):
         and source == "own response"
     }
     assert met == {"disclosed", "not_held", "refused"}
+
+
+def test_a_campaigns_overdue_request_shows_where_the_force_has_not_answered(built_db):
+    from multiforce.toolkit.charts import outcome_figure
+
+    with sqlite3.connect(built_db) as conn:
+        conn.execute(
+            "INSERT INTO requests (request_id, campaign_id, force_id, sent_date, due_date, status, "
+            "regime) SELECT campaign_id || '/kent', campaign_id, 'kent', '2000-01-01', "
+            "'2000-01-28', 'awaiting_response', 'foia' FROM campaigns LIMIT 1"
+        )
+    cells = cell_patches(outcome_figure(built_db))
+    assert ("Kent Police", "phone_extraction", "own response", "no_response") in cells
+    assert ("Kent Police", "phone_extraction", "own response", "not asked") not in cells

@@ -27,10 +27,12 @@ STATUS_COLOURS = {
     "refused": "#d73027",
     "neither_confirm_nor_deny": "#762a83",
     "no_response": "#999999",
+    "awaiting": "#dddddd",  # a campaign's request not yet due (matrix_cells)
+    "answered": "#c6dbef",  # answered, the response not read yet
     "not asked": "#ffffff",
 }
 CHART_FORMATS = (".png", ".svg", ".pdf")
-OWN, COMPILATION = "own response", "compilation"  # outcome_cells' sources
+OWN, COMPILATION = "own response", "compilation"  # matrix_cells' sources
 OWN_LINE = {"marker": "o", "linestyle": "-"}
 COMPILED_LINE = {"marker": "s", "linestyle": "--", "markerfacecolor": "white", "alpha": 0.8}
 COMPILED_LABEL = "(compiled, secondary)"
@@ -133,11 +135,12 @@ def measure_figure(db: Path, measure: str, technology: str | None):
 
 def outcome_figure(db: Path):
     """A force-by-technology grid of what the latest responses did with each technology's topics
-    (the outcome_cells view): the force's own answers solid, compilations' hatched and lighter;
-    a cell holding both is split, own above, compiled below; several statuses share their part."""
+    (the matrix_cells view: where a force has no own response, its campaign requests' standing
+    today): the force's own answers solid, compilations' hatched and lighter; a cell holding
+    both is split, own above, compiled below; several statuses share their part."""
     rows = _query(
         db,
-        "SELECT force_name, technology, source, status_list FROM outcome_cells",
+        "SELECT force_name, technology, source, status_list FROM matrix_cells",
         (),
     )
     if not rows:
