@@ -502,3 +502,69 @@ def test_an_answer_stated_in_the_text_gives_no_unsure_reason():
     meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))
     assert [o.status for o in meaning.outcomes] == ["not_held"]
     assert meaning.unsure_reasons == {}
+
+
+NOTICE_LETTER = """Our ref: 0412/25
+Dear Requester,
+You asked:
+1. How many times were knife arches deployed in 2024?
+2. How many knife wands did the force own in 2024?
+Response
+1. {first}
+2. {second}
+{notice}
+Yours sincerely
+Information Rights Unit
+Kent Police
+"""
+NOTICE = "This letter serves as a refusal notice under section 17 of the Act."
+
+
+def _notice_letter(**parts) -> dict[str | None, tuple[str, str | None]]:
+    text = NOTICE_LETTER.format(**parts)
+    meaning = read_meaning(read_response(document(text)))
+    return {o.question: (o.status, o.exemptions) for o in meaning.outcomes}
+
+
+@pytest.mark.parametrize(
+    "second,status",
+    [("The force owned 14 knife wands in 2024.", "disclosed"), ("It is not held.", "not_held")],
+)
+def test_a_refusal_notice_after_the_last_answer_speaks_of_the_whole_response(second, status):
+    refused = "The number of deployments is exempt under section 31(1)(a) of the Act."
+    got = _notice_letter(first=refused, second=second, notice=NOTICE)
+    assert got == {"1": ("refused", "s31(1)(a)"), "2": (status, None)}
+
+
+def test_the_sections_a_refusal_notice_cites_stand_for_a_refusal_citing_none():
+    got = _notice_letter(
+        first="The number of deployments is exempt.",
+        second="The force owned 14 knife wands in 2024.",
+        notice=NOTICE.replace("Act.", "Act, relying on section 31(1)(a) (law enforcement)."),
+    )
+    assert got == {"1": ("refused", "s31(1)(a)"), "2": ("disclosed", None)}
+
+
+def test_only_the_notice_leaves_a_last_answer_that_runs_over_two_paragraphs():
+    second = "The force owned 14 knife wands in 2024.\nHow often they were used is exempt."
+    got = _notice_letter(first="It is not held.", second=second, notice=NOTICE)
+    assert got == {"1": ("not_held", None), "2": ("partially_disclosed", None)}
+
+
+def test_a_refusal_notice_that_is_a_questions_whole_answer_stays_its_answer():
+    got = _notice_letter(
+        first="The force owned 14 knife wands in 2024.",
+        second=f"{NOTICE[:-1]}: the number is exempt under section 24(1).",
+        notice="",
+    )
+    assert got == {"1": ("disclosed", None), "2": ("refused", "s24(1)")}
+
+
+def test_a_refusal_notice_decides_a_single_question():
+    letter = (
+        "Our ref: 0413/25\nDear Requester,\nYou asked how many knife wands the force owns.\n"
+        "Response\nThis response acts as a refusal notice under section 17 of the Act, "
+        "in reliance on section 31(1)(a).\nYours sincerely\nInformation Rights Unit\nKent Police\n"
+    )
+    outcomes = read_meaning(read_response(document(letter))).outcomes
+    assert [(o.status, o.exemptions) for o in outcomes] == [("refused", "s31(1)(a)")]
