@@ -317,6 +317,60 @@ def test_a_blank_cell_of_a_table_aligned_by_spaces_keeps_its_column():
     ]
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["2021  120  14", "2022  98  11", "2023  77"],  # each heading from where its column starts
+        ["2021       120      14", "2022        98      11", "2023        77"],  # ... or ends
+    ],
+    ids=["left", "right"],
+)
+def test_headings_a_single_space_apart_are_split_over_the_columns_beneath(rows):
+    searches, matches = Topic("knife_wand", "uses"), Topic("knife_wand", "matches")
+    table = "\n".join(["Year  Searches Matches", *rows])
+    got = read_figures(table, [searches, matches], "1")
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
+        (120, "uses", "2021"),
+        (14, "matches", "2021"),
+        (98, "uses", "2022"),
+        (11, "matches", "2022"),
+        (77, "uses", "2023"),  # the short row's value, by where it stands
+    ]
+    assert got.unsure == ()
+
+
+def test_a_row_under_headings_parted_by_position_may_leave_a_cell_blank():
+    uses, matches, arrests = (Topic("knife_wand", m) for m in ("uses", "matches", "arrests"))
+    table = "Year  Searches Matches  Arrests\n2021  120  14\n2022  98  11            3"
+    got = read_figures(table, [uses, matches, arrests], "1")
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
+        (120, "uses", "2021"),
+        (14, "matches", "2021"),
+        (98, "uses", "2022"),
+        (11, "matches", "2022"),
+        (3, "arrests", "2022"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading,rows",
+    [
+        # the headings neither start nor end where their columns do
+        ("Year  Searches Matches", ["2021    120   14", "2023  77"]),
+        # the rows part the words differently: "Stop searches | Matches", "Stop | searches Matches"
+        ("Year  Stop searches Matches", ["2021  120        14", "2022  98   11"]),
+    ],
+)
+def test_headings_run_together_that_no_position_parts_leave_their_values_unsure(heading, rows):
+    searches, matches = Topic("knife_wand", "uses"), Topic("knife_wand", "matches")
+    table = "\n".join([heading, *rows])
+    got = read_figures(table, [searches, matches], "1")
+    assert got.figures == ()
+    assert {u.reason for u in got.unsure} == {
+        "headings run together: which column each value stands in is not sure"
+    }
+
+
 def test_a_column_heading_qualifies_its_figures():
     uses = Topic("phone_extraction", "uses")
     table = "Year    Extractions{}\n2022    3,410"
