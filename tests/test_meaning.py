@@ -317,6 +317,60 @@ def test_a_blank_cell_of_a_table_aligned_by_spaces_keeps_its_column():
     ]
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["2021  120  14", "2022  98  11", "2023  77"],  # each heading from where its column starts
+        ["2021       120      14", "2022        98      11", "2023        77"],  # ... or ends
+    ],
+    ids=["left", "right"],
+)
+def test_headings_a_single_space_apart_are_split_over_the_columns_beneath(rows):
+    searches, matches = Topic("knife_wand", "uses"), Topic("knife_wand", "matches")
+    table = "\n".join(["Year  Searches Matches", *rows])
+    got = read_figures(table, [searches, matches], "1")
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
+        (120, "uses", "2021"),
+        (14, "matches", "2021"),
+        (98, "uses", "2022"),
+        (11, "matches", "2022"),
+        (77, "uses", "2023"),  # the short row's value, by where it stands
+    ]
+    assert got.unsure == ()
+
+
+def test_a_row_under_headings_parted_by_position_may_leave_a_cell_blank():
+    uses, matches, arrests = (Topic("knife_wand", m) for m in ("uses", "matches", "arrests"))
+    table = "Year  Searches Matches  Arrests\n2021  120  14\n2022  98  11            3"
+    got = read_figures(table, [uses, matches, arrests], "1")
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
+        (120, "uses", "2021"),
+        (14, "matches", "2021"),
+        (98, "uses", "2022"),
+        (11, "matches", "2022"),
+        (3, "arrests", "2022"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading,rows",
+    [
+        # the headings neither start nor end where their columns do
+        ("Year  Searches Matches", ["2021    120   14", "2023  77"]),
+        # the rows part the words differently: "Stop searches | Matches", "Stop | searches Matches"
+        ("Year  Stop searches Matches", ["2021  120        14", "2022  98   11"]),
+    ],
+)
+def test_headings_run_together_that_no_position_parts_leave_their_values_unsure(heading, rows):
+    searches, matches = Topic("knife_wand", "uses"), Topic("knife_wand", "matches")
+    table = "\n".join([heading, *rows])
+    got = read_figures(table, [searches, matches], "1")
+    assert got.figures == ()
+    assert {u.reason for u in got.unsure} == {
+        "headings run together: which column each value stands in is not sure"
+    }
+
+
 def test_a_column_heading_qualifies_its_figures():
     uses = Topic("phone_extraction", "uses")
     table = "Year    Extractions{}\n2022    3,410"
@@ -502,3 +556,69 @@ def test_an_answer_stated_in_the_text_gives_no_unsure_reason():
     meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))
     assert [o.status for o in meaning.outcomes] == ["not_held"]
     assert meaning.unsure_reasons == {}
+
+
+NOTICE_LETTER = """Our ref: 0412/25
+Dear Requester,
+You asked:
+1. How many times were knife arches deployed in 2024?
+2. How many knife wands did the force own in 2024?
+Response
+1. {first}
+2. {second}
+{notice}
+Yours sincerely
+Information Rights Unit
+Kent Police
+"""
+NOTICE = "This letter serves as a refusal notice under section 17 of the Act."
+
+
+def _notice_letter(**parts) -> dict[str | None, tuple[str, str | None]]:
+    text = NOTICE_LETTER.format(**parts)
+    meaning = read_meaning(read_response(document(text)))
+    return {o.question: (o.status, o.exemptions) for o in meaning.outcomes}
+
+
+@pytest.mark.parametrize(
+    "second,status",
+    [("The force owned 14 knife wands in 2024.", "disclosed"), ("It is not held.", "not_held")],
+)
+def test_a_refusal_notice_after_the_last_answer_speaks_of_the_whole_response(second, status):
+    refused = "The number of deployments is exempt under section 31(1)(a) of the Act."
+    got = _notice_letter(first=refused, second=second, notice=NOTICE)
+    assert got == {"1": ("refused", "s31(1)(a)"), "2": (status, None)}
+
+
+def test_the_sections_a_refusal_notice_cites_stand_for_a_refusal_citing_none():
+    got = _notice_letter(
+        first="The number of deployments is exempt.",
+        second="The force owned 14 knife wands in 2024.",
+        notice=NOTICE.replace("Act.", "Act, relying on section 31(1)(a) (law enforcement)."),
+    )
+    assert got == {"1": ("refused", "s31(1)(a)"), "2": ("disclosed", None)}
+
+
+def test_only_the_notice_leaves_a_last_answer_that_runs_over_two_paragraphs():
+    second = "The force owned 14 knife wands in 2024.\nHow often they were used is exempt."
+    got = _notice_letter(first="It is not held.", second=second, notice=NOTICE)
+    assert got == {"1": ("not_held", None), "2": ("partially_disclosed", None)}
+
+
+def test_a_refusal_notice_that_is_a_questions_whole_answer_stays_its_answer():
+    got = _notice_letter(
+        first="The force owned 14 knife wands in 2024.",
+        second=f"{NOTICE[:-1]}: the number is exempt under section 24(1).",
+        notice="",
+    )
+    assert got == {"1": ("disclosed", None), "2": ("refused", "s24(1)")}
+
+
+def test_a_refusal_notice_decides_a_single_question():
+    letter = (
+        "Our ref: 0413/25\nDear Requester,\nYou asked how many knife wands the force owns.\n"
+        "Response\nThis response acts as a refusal notice under section 17 of the Act, "
+        "in reliance on section 31(1)(a).\nYours sincerely\nInformation Rights Unit\nKent Police\n"
+    )
+    outcomes = read_meaning(read_response(document(letter))).outcomes
+    assert [(o.status, o.exemptions) for o in outcomes] == [("refused", "s31(1)(a)")]

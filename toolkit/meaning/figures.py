@@ -44,6 +44,9 @@ NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 VALUE: Final = re.compile(rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)")
 CELL_SPLIT: Final = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 WHITESPACE_CELL: Final = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned by spaces
+WORD: Final = re.compile(r"\S+")
+BLANK_CELL: Final = "a blank cell: which column each value stands in is not sure"
+JOINED_HEADINGS: Final = "headings run together: which column each value stands in is not sure"
 EQUALS: Final = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
 )
@@ -295,20 +298,22 @@ class _Reader:
     def table(self, lines: list[str], start: int, end: int) -> None:
         rows = [(i, _cells(lines[i])) for i in range(start, end)]
         header: list[str] = []
-        header_line = ""
+        heads: list[tuple[int, int]] = []  # where each heading stands, in a table aligned by spaces
+        joined: list[tuple[int, int]] = []  # where headings run together that no position parts
         for i, cells in rows:
             periods_across = [period_named(c) for c in cells[1:]]
             if sum(p is not None for p in periods_across) >= 2:  # periods as columns
-                header, header_line = cells, lines[i]
+                header, heads, joined = cells, _heading_spans(lines[i]), []
                 self.used.add(i)
                 continue
             if header and _candidates(lines[i]):
-                placed = _placed(lines[i], cells, header_line, header)
+                beneath_joined = bool(joined) and _beneath(lines[i], joined)
+                placed = None if beneath_joined else _placed(lines[i], cells, header, heads)
                 if placed is None:
                     self.used.add(i)
+                    reason = JOINED_HEADINGS if beneath_joined else BLANK_CELL
                     for cell in cells[1:]:
                         if VALUE.fullmatch(cell):
-                            reason = "a blank cell: which column each value stands in is not sure"
                             self.unsure.append(Unsure(cell, lines[i], reason, self.label))
                     continue
                 cells = placed
@@ -319,7 +324,7 @@ class _Reader:
             period = period_named(cells[0])
             if period is None:
                 if not _candidates(lines[i]):  # a heading row: it names the columns below
-                    header, header_line = cells, lines[i]
+                    header, heads, joined = _headings(lines[i], cells, lines[i + 1 : end])
                     self.used.add(i)
                 continue
             self.used.add(i)
@@ -527,15 +532,17 @@ def _as_at(day_or_month: str) -> tuple[str, str]:
     return day_or_month, day_or_month
 
 
-def _placed(line: str, cells: list[str], header_line: str, header: list[str]) -> list[str] | None:
+def _placed(
+    line: str, cells: list[str], header: list[str], heads: list[tuple[int, int]]
+) -> list[str] | None:
     """A row's cells, a blank one ("") where a whitespace-aligned row leaves a column empty: its
-    values placed under the headings they stand beneath. None where that is not sure (a value
-    beneath no heading, or beneath two). Rows of other tables, and rows with a cell for every
-    heading, are as they are."""
-    if "|" in line + header_line or "\t" in line + header_line:
+    values placed under the headings they stand beneath (`heads`: where each stands). None where
+    that is not sure (a value beneath no heading, or beneath two). Rows of other tables, and
+    rows with a cell for every heading, are as they are."""
+    if not heads or "|" in line or "\t" in line:
         return cells
-    heads, spans = _spans(header_line), _spans(line)
-    headed = bool(heads and spans) and heads[0][0] < spans[0][1] and spans[0][0] < heads[0][1]
+    spans = _spans(line)
+    headed = bool(spans) and heads[0][0] < spans[0][1] and spans[0][0] < heads[0][1]
     if len(cells) == len(header) + (not headed):
         return cells
     placed = [""] * len(heads)
@@ -547,6 +554,75 @@ def _placed(line: str, cells: list[str], header_line: str, header: list[str]) ->
             return None
         placed[under[0]] = line[start:end]
     return [cells[0], *(placed[1:] if headed else placed)]
+
+
+def _heading_spans(line: str) -> list[tuple[int, int]]:
+    """Where each heading of a table aligned by spaces stands (none in a ruled table)."""
+    return [] if "|" in line or "\t" in line else _spans(line)
+
+
+def _headings(
+    line: str, header: list[str], below: list[str]
+) -> tuple[list[str], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The headings of a table's heading row `line` (`header`, its cells), where each stands,
+    and where those stand whose values' columns are not sure. Two headings a single space
+    apart are one cell ("Searches Matches"): where the rows `below` hold several values beneath
+    one, its words are parted over their columns by where the values stand (`_parted`), and
+    each part stands where its column's values do. A cell the rows part differently, or that
+    no position parts, stays whole, and its values are left unsure."""
+    heads = _heading_spans(line)
+    if len(heads) != len(header) or not any(" " in name for name in header):
+        return header, heads, []
+    rows = [(row, _spans(row)[1:]) for row in below]  # a row's first cell is its period or label
+    names: list[str] = []
+    spans: list[tuple[int, int]] = []
+    joined: list[tuple[int, int]] = []
+    for name, (start, end) in zip(header, heads, strict=True):
+        beneath = [
+            [(a, b) for a, b in cells if a < end and start < b and VALUE.fullmatch(row[a:b])]
+            for row, cells in rows
+        ]
+        columns = [values for values in beneath if len(values) > 1]
+        if " " not in name or not columns:
+            names.append(name)
+            spans.append((start, end))
+            continue
+        words = [m.span() for m in WORD.finditer(line, start, end)]
+        parts = {_parted(words, values) for values in columns}
+        placing = parts.pop() if len(parts) == 1 else None
+        if placing is None:
+            names.append(name)
+            spans.append((start, end))
+            joined.append((start, end))
+            continue
+        for column in range(len(columns[0])):
+            own = [words[k] for k, placed in enumerate(placing) if placed == column]
+            names.append(line[own[0][0] : own[-1][1]])
+            under = [values[column] for values in columns]
+            spans.append((min(a for a, _ in under), max(b for _, b in under)))
+    return names, spans, joined
+
+
+def _parted(words: list[tuple[int, int]], values: list[tuple[int, int]]) -> tuple[int, ...] | None:
+    """The column of each of a heading's `words`, the columns being where one row's `values`
+    beneath it stand: each word from where its column's value starts (headings aligned left),
+    or up to where it ends (aligned right). None where neither places a word over every column
+    and none outside them, or where both do, differently."""
+    by_start = tuple(sum(a <= word_start for a, _ in values) - 1 for word_start, _ in words)
+    by_end = tuple(sum(b < word_end for _, b in values) for _, word_end in words)
+    every = set(range(len(values)))
+    fitting = {placing for placing in (by_start, by_end) if set(placing) == every}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _beneath(line: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a value of the row `line` stands beneath one of `spans`."""
+    return any(
+        a < end and start < b
+        for a, b in _spans(line)[1:]
+        if VALUE.fullmatch(line[a:b])
+        for start, end in spans
+    )
 
 
 def _spans(line: str) -> list[tuple[int, int]]:

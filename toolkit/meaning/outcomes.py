@@ -15,11 +15,11 @@ from functools import cache, lru_cache
 from typing import Final
 
 from ...schemas.vocabulary import EXEMPTION_SECTIONS
-from ..layouts.data import schema_yaml
+from ..layouts.data import flatten, schema_yaml
 from ..layouts.literals import Searchable, lowered, may_match, required_words
 from ..layouts.names import forces_named
-from ..layouts.response import Response
-from .text import echoes, sentences
+from ..layouts.response import Answer, Response
+from .text import LIST_MARK, echoes, sentences
 
 FLAGS: Final = re.I
 # The order a mix of phrases is decided in: the first status found wins, except that a
@@ -69,7 +69,7 @@ def _vocabulary():
 
     def compiled(groups):
         return {
-            status: re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+            status: re.compile("|".join(f"(?:{p})" for p in flatten(patterns)), FLAGS)
             for status, patterns in groups.items()
         }
 
@@ -84,6 +84,16 @@ def _vocabulary():
         # Most sentences say no status: the words each status's phrases need tell at once.
         {status: required_words(pattern) for status, pattern in statuses.items()},
     )
+
+
+@cache
+def _refusal_notice() -> tuple[re.Pattern, tuple[str, ...] | None]:
+    """The pattern of a sentence saying the response is a refusal notice, and its words."""
+    pattern = re.compile(
+        "|".join(f"(?:{p})" for p in flatten(schema_yaml("phrases.yaml")["refusal_notice"])),
+        FLAGS,
+    )
+    return pattern, required_words(pattern)
 
 
 SUBSECTION: Final = re.compile(r"\(\s*(\w+)\s*\)")
@@ -248,6 +258,27 @@ def _broad_statuses(own_answer: str) -> tuple[str, ...]:
     return UNIFORM
 
 
+def _notices_apart(answers: tuple[Answer, ...]) -> tuple[dict[str | None, str], list[str]]:
+    """The answers holding a sentence that says the response is a refusal notice, each without
+    it (by label), and those sentences. Such a sentence speaks of the whole response, not of
+    the question whose answer it follows: the last answer often runs on into it. An answer
+    that says nothing else is left whole: the notice is then that question's own refusal."""
+    notice, words = _refusal_notice()
+    apart: dict[str | None, str] = {}
+    notices: list[str] = []
+    for answer in answers:
+        if not may_match(words, lowered(answer.text)):
+            continue
+        found = [s for s in sentences(answer.text) if _said(notice, s)]
+        rest = answer.text
+        for sentence in found:
+            rest = rest.replace(sentence, "")
+        if found and any(not LIST_MARK.match(s) for s in sentences(rest)):
+            apart[answer.question] = rest
+            notices += [s for s in found if s not in notices]
+    return apart, notices
+
+
 def _status_line_outcome(lines: tuple[str, ...], label: str | None) -> Outcome | None:
     for line in lines:
         for status, pattern in _vocabulary()[1].items():
@@ -262,24 +293,30 @@ def read_outcomes(
     """Each question's outcome: from its own answer, then the statements naming it or its
     group, then those covering every question (which, said of the whole request, speak for
     one question only when they say it is not held, over the cost limit or neither confirmed
-    nor denied), then a WhatDoTheyKnow status line. `figure_quotes` maps a question's label
-    to the quote of the first figure read from its own answer (see meaning.figures). A
-    response without numbered questions is read as one question."""
+    nor denied), then a WhatDoTheyKnow status line. Where there are several questions, a
+    sentence saying the response is a refusal notice is one of the statements covering every
+    question, even inside a question's answer (`_notices_apart`). `figure_quotes` maps a
+    question's label to the quote of the first figure read from its own answer (see
+    meaning.figures). A response without numbered questions is read as one question."""
     figure_quotes = figure_quotes or {}
     labels: list[str | None] = [q.label for q in response.questions] or [None]
     several = len(labels) > 1
+    apart: dict[str | None, str] = {}
+    notices: list[str] = []
+    if several:
+        apart, notices = _notices_apart(response.answers)
     outcomes: list[Outcome] = []
     unsure: list[str | None] = []
     reasons: dict[str | None, str] = {}
     for label in labels:
         question = response.question(label) if label else None
         question_text = question.text if question else ""
-        own = response.answer_to(label) if label else ""
+        own = apart.get(label) or (response.answer_to(label) if label else "")
         covering = [s for s in response.statements if label is None or label in s.covers]
         # A statement that answers this question alone is part of its own answer.
         own_lines = [own] + [s.text for s in covering if s.covers in ((label,), ())]
         narrow = [s.text for s in covering if 1 < len(s.covers) < len(labels)]
-        broad = [s.text for s in covering if len(s.covers) >= max(len(labels), 2)]
+        broad = [s.text for s in covering if len(s.covers) >= max(len(labels), 2)] + notices
         if not response.answers and not response.statements:
             broad = [response.answer] if response.answer else []
         overall = tuple(sections_cited("\n".join(narrow + broad)))
