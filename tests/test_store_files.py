@@ -382,7 +382,7 @@ def test_a_build_keeps_a_database_holding_more_than_it_gives_unless_told_to_repl
     refused = cli("build", "--db", db, "--quiet")
     assert refused.exit_code != 0
     assert "it holds 1 response that a build does not give" in refused.output
-    assert "such as kent/" in refused.output and "--replace" in refused.output
+    assert "corpus: kent/" in refused.output and "--replace" in refused.output
     assert db.read_bytes() == before and _asides(tmp_path) == []
     replaced = cli("build", "--db", db, "--quiet", "--replace")
     assert replaced.exit_code == 0, replaced.output

@@ -279,10 +279,10 @@ def _refuse_to_drop(db_path: Path, built: sqlite3.Connection) -> None:
         examples = "; ".join(keys[0] for keys in lost.values())
         raise MultiforceError(
             f"{db_path}: it holds {counted} that a build does not give (ingested or imported "
-            f"into it, such as {examples}), and a build replaces the file whole. Nothing was "
-            "changed. Expected a database of the bundled corpus alone: give another --db, add "
-            "your files with `multiforce ingest` instead, or run `multiforce build --replace` "
-            "to drop them."
+            f"into it, or from another version's corpus: {examples}), and a build replaces the "
+            "file whole. Nothing was changed. Expected a database of the bundled corpus alone: "
+            "give another --db, add your files with `multiforce ingest` instead, or run "
+            "`multiforce build --replace` to drop them."
         )
 
 
