@@ -150,16 +150,23 @@ def copied(db, path):
     return target
 
 
-def test_a_request_falls_overdue_without_a_publish(db, tmp_path):
-    """The request sent today is due in 20 working days: moved back, it is silent."""
-    moved = tmp_path / "moved.db"
-    target = copied(db, moved)
-    target.execute(
-        "UPDATE requests SET sent_date = date('now', '-60 days'), "
-        "due_date = date('now', '-30 days') WHERE campaign_id = 'phones-today'"
-    )
+def changed(db, path, statement: str):
+    """A copy of the database at `path`, with one statement run on it."""
+    target = copied(db, path)
+    target.execute(statement)
     target.commit()
     target.close()
+    return path
+
+
+def test_a_request_falls_overdue_without_a_publish(db, tmp_path):
+    """The request sent today is due in 20 working days: moved back, it is silent."""
+    moved = changed(
+        db,
+        tmp_path / "moved.db",
+        "UPDATE requests SET sent_date = date('now', '-60 days'), "
+        "due_date = date('now', '-30 days') WHERE campaign_id = 'phones-today'",
+    )
     matrix = {
         row["force_id"]: row["phone_extraction"]
         for row in query(moved, canned_queries()["outcome_matrix"].sql)
@@ -218,14 +225,12 @@ def test_an_answer_not_yet_read_shows_as_answered_not_as_not_asked(db, tmp_path,
 def test_an_answer_recorded_stays_an_answer_when_a_review_is_asked_for(db, tmp_path, cli):
     """An internal review follows an answer: the views count the request answered, as the
     `requests` command does."""
-    reviewed = tmp_path / "reviewed.db"
-    conn = copied(db, reviewed)
-    conn.execute(
+    reviewed = changed(
+        db,
+        tmp_path / "reviewed.db",
         "UPDATE requests SET status = 'internal_review', answered_date = sent_date "
-        "WHERE campaign_id = 'phones-today'"
+        "WHERE campaign_id = 'phones-today'",
     )
-    conn.commit()
-    conn.close()
     (standing,) = query(
         reviewed, "SELECT standing FROM request_status WHERE campaign_id = 'phones-today'"
     )
