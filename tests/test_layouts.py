@@ -9,8 +9,9 @@ import pytest
 import setuptools
 from conftest import ROOT
 from layout_reading import fixtures, golden_path, reading
-from multiforce.toolkit.layouts import choose, read_response
+from multiforce.toolkit.layouts import Response, choose, read_response
 from multiforce.toolkit.layouts.profiles import profiles
+from multiforce.toolkit.meaning import read_meaning
 from multiforce.toolkit.readers import read_document
 
 
@@ -187,3 +188,119 @@ def test_a_letter_s_answer_heading_parts_the_request_from_the_answer(tmp_path, h
     response = read_response(read_document(letter))
     assert [q.text for q in response.questions] == ["1. How many wands?"]
     assert response.answer_to("1") == "1. The force has 9 wands."
+
+
+GROUPED = """Our ref: 0500/25
+Dear Requester,
+You asked:
+Mobile Fingerprint Scanners
+1. How many mobile fingerprint scanners did the force own in 2024?
+2. How many times were the scanners used in 2024?
+Knife Arches
+1. How many knife arches did the force own in 2024?
+2. How many times were the arches used in 2024?
+Response
+{answer}
+Yours sincerely
+The Disclosure Team
+"""
+SCANNERS = ("Mobile Fingerprint Scanners / 1", "Mobile Fingerprint Scanners / 2")
+ARCHES = ("Knife Arches / 1", "Knife Arches / 2")
+
+
+def _grouped(tmp_path, answer: str) -> Response:
+    letter = tmp_path / "letter.txt"
+    letter.write_text(GROUPED.format(answer=answer))
+    response = read_response(read_document(letter))
+    assert [q.label for q in response.questions] == [*SCANNERS, *ARCHES]
+    return response
+
+
+def _grouped_answers(tmp_path, answer: str) -> dict[str | None, str]:
+    return {a.question: a.text for a in _grouped(tmp_path, answer).answers}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # one group's heading, then the numbers start again with none
+        "Mobile Fingerprint Scanners\n1. The force owned 40.\n2. They were used 900 times.\n"
+        "1. The force owned 3.\n2. They were used 12 times.",
+        # ... at once: a group answered in one number
+        "Mobile Fingerprint Scanners\n1. The force owned 40.\n"
+        "1. The force owned 3.\n2. They were used 12 times.",
+        # ... each question restated, alike in both groups
+        "Mobile Fingerprint Scanners\nRequest 1: How many did the force own in 2024?\n"
+        "Response 1: The force owned 40.\nRequest 1: How many did the force own in 2024?\n"
+        "Response 1: The force owned 3.\nRequest 2: How many times were they used in 2024?\n"
+        "Response 2: They were used 12 times.",
+        # no heading at all
+        "1. The force owned 40.\n2. They were used 900 times.\n"
+        "1. The force owned 3.\n2. They were used 12 times.",
+    ],
+    ids=["one heading", "one heading, a number again at once", "one heading, restated", "none"],
+)
+def test_an_answer_whose_group_the_response_does_not_say_answers_no_group_s_question(
+    tmp_path, answer
+):
+    response = _grouped(tmp_path, answer)
+    answers = {a.question: a.text for a in response.answers}
+    assert not any("owned 3" in text or "12 times" in text for text in answers.values())
+    assert set(answers) <= set(SCANNERS)
+    meaning = read_meaning(response)
+    assert 12 not in [f.value for f in meaning.figures]
+    assert ("12", None) in [(u.text, u.question) for u in meaning.unsure_figures]
+    assert set(ARCHES) <= set(meaning.unsure_outcomes)
+
+
+@pytest.mark.parametrize("heading", ["Mobile Fingerprint Scanners\n", ""], ids=["one", "none"])
+def test_an_answer_whose_group_is_not_sure_decides_no_question_s_outcome(tmp_path, heading):
+    response = _grouped(
+        tmp_path,
+        f"{heading}Q1 - The force owned 40.\nQ2 - The information is not held.\n"
+        "Q1 - The information is not held.\nQ2 - The information is not held.",
+    )
+    meaning = read_meaning(response)
+    assert "not_held" not in [o.status for o in meaning.outcomes if o.question != SCANNERS[1]]
+    assert set(ARCHES) <= set(meaning.unsure_outcomes)
+
+
+def test_a_group_heading_the_response_keeps_decides_the_group(tmp_path):
+    answers = _grouped_answers(
+        tmp_path,
+        "Mobile Fingerprint Scanners\n1. The force owned 40.\n2. They were used 900 times.\n"
+        "Knife Arches\n1. The force owned 3.\n2. They were used 12 times.",
+    )
+    assert answers == {
+        SCANNERS[0]: "1. The force owned 40.",
+        SCANNERS[1]: "2. They were used 900 times.",
+        ARCHES[0]: "1. The force owned 3.",
+        ARCHES[1]: "2. They were used 12 times.",
+    }
+
+
+@pytest.mark.parametrize("heading", ["Mobile Fingerprint Scanners\n", ""], ids=["one", "none"])
+def test_a_restated_question_decides_the_group_where_no_heading_does(tmp_path, heading):
+    answers = _grouped_answers(
+        tmp_path,
+        f"{heading}1. How many mobile fingerprint scanners did the force own in 2024?\n"
+        "The force owned 40.\n"
+        "1. How many knife arches did the force own in 2024?\nThe force owned 3.",
+    )
+    assert {label: text.split("\n")[-1] for label, text in answers.items()} == {
+        SCANNERS[0]: "The force owned 40.",
+        ARCHES[0]: "The force owned 3.",
+    }
+
+
+def test_a_question_restated_and_answered_under_one_number_keeps_its_group(tmp_path):
+    answers = _grouped_answers(
+        tmp_path,
+        "Mobile Fingerprint Scanners\nRequest 1: How many did the force own in 2024?\n"
+        "Response 1: The force owned 40.\nKnife Arches\n"
+        "Request 1: How many did the force own in 2024?\nResponse 1: The force owned 3.",
+    )
+    assert {label: text.split("\n")[-1] for label, text in answers.items()} == {
+        SCANNERS[0]: "Response 1: The force owned 40.",
+        ARCHES[0]: "Response 1: The force owned 3.",
+    }

@@ -371,6 +371,61 @@ def test_headings_run_together_that_no_position_parts_leave_their_values_unsure(
     }
 
 
+SEVERAL_MEASURES = "the heading names several measures: which one each value counts is not sure"
+SEVERAL_VALUES = (
+    "the heading names several breakdown values: which one each value counts is not sure"
+)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # no row holds two values beneath the heading, so no position parts it
+        "Year  Searches Matches\n2023  77",
+        "Year  Searches Matches\n2022  98\n2023  77",
+        "Year  Number of searches Number of matches\n2023  77",
+        "YEAR  SEARCHES MATCHES\n2023  77",
+        "Year | Searches Matches\n2023 | 77",
+    ],
+)
+def test_values_beneath_a_heading_naming_several_measures_are_left_unsure(table):
+    searches, matches = Topic("knife_wand", "uses"), Topic("knife_wand", "matches")
+    got = read_figures(table, [searches, matches], "1")
+    assert got.figures == ()
+    assert got.unsure and {u.reason for u in got.unsure} == {SEVERAL_MEASURES}
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [Topic("knife_wand", "matches", "database"), Topic("knife_wand", "matches")],
+    ids=["by database", "in total"],
+)
+def test_values_beneath_a_heading_naming_several_breakdown_values_are_left_unsure(asked):
+    got = read_figures("Year  Police Immigration\n2023  77", [asked], "1")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [("77", SEVERAL_VALUES)]
+
+
+@pytest.mark.parametrize(
+    "heading,value,measure,breakdown_value",
+    [
+        ("Number of searches", "77", "uses", None),
+        ("Police matches", "77", "matches", None),
+        ("Searches resulting in a match", "77", "matches", None),  # one measure, in one phrase
+        ("Number of people arrested", "77", "arrests", None),
+        ("Percentage of searches", "61%", "share_of_uses", None),
+        ("Police and immigration matches", "77", "matches", None),
+    ],
+)
+def test_a_heading_of_several_words_naming_one_measure_reads_its_values(
+    heading, value, measure, breakdown_value
+):
+    topics = [Topic("knife_wand", m) for m in ("uses", "matches", "arrests", "share_of_uses")]
+    got = read_figures(f"Year  {heading}\n2023  {value}", topics, "1")
+    assert [(f.measure, f.breakdown_value) for f in got.figures] == [(measure, breakdown_value)]
+    assert got.unsure == ()
+
+
 def test_a_column_heading_qualifies_its_figures():
     uses = Topic("phone_extraction", "uses")
     table = "Year    Extractions{}\n2022    3,410"

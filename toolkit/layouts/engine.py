@@ -169,13 +169,17 @@ def _key(number: str | None, letter: str | None) -> str:
 
 
 def _segments(lines: list[str], headings: tuple[str, ...] = ()):
-    """Numbered blocks of `lines` as [written number, key, heading, block lines], and the lines
-    outside any block as (line, heading). A heading line (short, no sentence's end) ends a
-    block when it opens a group numbered from 1, names one of `headings` (the request's), or
-    is written in capitals; the lines after it belong to it."""
-    blocks: list[list] = []  # [written number, key, heading, lines]
+    """Numbered blocks of `lines` as [written number, key, heading, block lines, restarted], and
+    the lines outside any block as (line, heading). A heading line (short, no sentence's end)
+    ends a block when it opens a group numbered from 1, names one of `headings` (the request's),
+    or is written in capitals; the lines after it belong to it. `restarted`: the numbering went
+    back to a number already given since the heading ("1. 2. 1.", "1. 1."), so the heading may
+    not be the group of this block or of those after it."""
+    blocks: list[list] = []  # [written number, key, heading, lines, restarted]
     loose: list[tuple[str, str | None]] = []
     heading, last_number, in_block = None, None, False
+    given: set[str] = set()  # the keys numbered since the heading
+    last_key, last_mark, last_again, restarted = "", "", False, False
     for index, line in enumerate(lines):
         stripped = line.strip()
         match = _numbered(stripped)
@@ -189,6 +193,7 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
                 known = any(_heading_matches(h, stripped) for h in headings)
                 if opens_group or known or stripped.isupper() or (not blocks and following):
                     heading, in_block = stripped, False
+                    given, last_key, last_mark, restarted = set(), "", "", False
                     continue
             if in_block:
                 blocks[-1][3].append(line)
@@ -207,9 +212,16 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
         else:
             written, last_number = match["written"].strip(), number
         keys = _range_keys(number or last_number, letter, match.groupdict().get("last"))
+        # "Request 1" then "Response 1" number one question twice, one after the other, each
+        # marked its own way; "1." again, or a third time, is the next group's or the same's.
+        mark = match.group(0).strip()
+        again = keys[0] == last_key and mark != last_mark and not last_again
+        restarted = restarted or (keys[0] in given and not again)
+        given.update(keys)
+        last_key, last_mark, last_again = keys[-1], mark, again
         shared = [line]  # "1-3." or "1a and 1b:": one block, answering each question named
         for key in keys:
-            blocks.append([written if len(keys) == 1 else key, key, heading, shared])
+            blocks.append([written if len(keys) == 1 else key, key, heading, shared, restarted])
         in_block = True
     return blocks, loose
 
@@ -267,7 +279,7 @@ def _questions(request_lines: list[str], interleaved: bool):
     blocks, loose = _segments(request_lines)
     _, _, label = structure()
     questions, answer_texts = [], []
-    for written, key, heading, block in blocks:
+    for written, key, heading, block, _ in blocks:
         if interleaved:
             at = next((i for i, line in enumerate(block) if i and label.match(line.strip())), None)
             if at is None and label.search(block[0]) is not None:
@@ -410,10 +422,20 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         by_key.setdefault(question.key, []).append(question)
     answers: dict[str, list[str]] = {}
     unmatched = []
-    for _, key, heading, block in blocks:
+    unplaced: list[list[str]] = []  # answers to one of several groups' questions, none sure
+    for _, key, heading, block, restarted in blocks:
         candidates = by_key.get(key, [])
-        if len(candidates) > 1:
-            candidates = [q for q in candidates if _heading_matches(q.heading, heading)]
+        if len(candidates) > 1:  # groups numbered each from 1: the heading or the words decide
+            grouped = (
+                [] if restarted else [q for q in candidates if _heading_matches(q.heading, heading)]
+            )
+            candidates = (
+                grouped if len(grouped) == 1 else _restated(block[0], grouped or candidates)
+            )
+            if len(candidates) != 1:
+                if not any(block is other for other in unplaced):  # "1-3." is one block
+                    unplaced.append(block)
+                continue
         if len(candidates) == 1:
             answers.setdefault(candidates[0].label, []).extend(block)
         else:
@@ -427,12 +449,51 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         for line in unmatched
         if line.strip()
     ]
+    # An answer that may be any of several groups' ("Q1" under no heading) covers none: even
+    # the number it names does not say which group's question it answers.
+    statements += [
+        Statement(line.strip(), ()) for block in unplaced for line in block if line.strip()
+    ]
     ordered = [
         Answer(q.label, "\n".join(answers[q.label]).strip())
         for q in questions
         if q.label in answers
     ]
     return ordered, statements
+
+
+RESTATED_SHARE: Final = 0.8  # of the line's words that are the question's
+RESTATED_COVER: Final = 0.6  # of the question's words the line repeats
+RESTATED_MIN_WORDS: Final = 5
+WORD: Final = re.compile(r"[a-z0-9]+")
+
+
+def _restated(line: str, candidates: list[Question]) -> list[Question]:
+    """The candidates whose question an answer's numbered `line` restates (answers often quote
+    it first, sometimes with other years): most of the line's words are the question's, and it
+    repeats most of the question, numbers aside. Groups ask alike of each technology, so where
+    several fit, those whose own words (words the others lack) the line holds."""
+    said = WORD.findall(_unnumbered(line).lower())
+    if len(said) < RESTATED_MIN_WORDS:
+        return []
+    held = set(said)
+    asked = [set(WORD.findall(_unnumbered(q.text).lower())) for q in candidates]
+    fitting = [
+        k
+        for k, words in enumerate(asked)
+        if sum(word in words for word in said) >= RESTATED_SHARE * len(said)
+        and len(words & held) >= RESTATED_COVER * len(words)
+    ]
+    if len(fitting) > 1:
+        own = {k: asked[k].difference(*(asked[o] for o in fitting if o != k)) for k in fitting}
+        fitting = [k for k in fitting if own[k] & held]
+    return [candidates[k] for k in fitting]
+
+
+def _unnumbered(text: str) -> str:
+    stripped = text.strip()
+    match = _numbered(stripped)
+    return stripped[match.end() :] if match else stripped
 
 
 def _coverage_parts(line: str) -> list[str]:

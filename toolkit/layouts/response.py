@@ -33,7 +33,8 @@ class Answer:
 class Statement:
     """A line of the answer outside any numbered answer ('I can confirm that the information
     is not held'): it answers the questions in `covers` (their numbers), which are the ones it
-    names, else the ones under its heading, else all of them (their labels)."""
+    names, else the ones under its heading, else all of them (their labels); none where it is
+    a numbered answer that could be several groups' ('1.' under no group heading)."""
 
     text: str
     covers: tuple[str, ...]

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, OUTCOME_ONLY_MEASURES
@@ -47,6 +47,19 @@ WHITESPACE_CELL: Final = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligne
 WORD: Final = re.compile(r"\S+")
 BLANK_CELL: Final = "a blank cell: which column each value stands in is not sure"
 JOINED_HEADINGS: Final = "headings run together: which column each value stands in is not sure"
+SEVERAL_MEASURES: Final = (
+    "the heading names several measures: which one each value counts is not sure"
+)
+SEVERAL_VALUES: Final = (
+    "the heading names several breakdown values: which one each value counts is not sure"
+)
+# The values of each breakdown that has a closed list ("police", "immigration"), as topic_for
+# finds them: from a word's start.
+BREAKDOWN_VALUES: Final = tuple(
+    re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in sorted(values))})", re.I)
+    for values in BREAKDOWNS.values()
+    if values
+)
 EQUALS: Final = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
 )
@@ -346,6 +359,10 @@ class _Reader:
                         Unsure(cell, lines[i], "a column without a heading", self.label)
                     )
                     continue
+                doubt = _several_named(heading) if " " in heading else None
+                if doubt:
+                    self.unsure.append(Unsure(cell, lines[i], doubt, self.label))
+                    continue
                 unit = "percent" if match["percent"] else "count"
                 # the column's heading may qualify every figure under it ("Extractions (approx.)")
                 qualifying = f"{heading} {lines[i]}"
@@ -530,6 +547,46 @@ def _as_at(day_or_month: str) -> tuple[str, str]:
         first = date.fromisoformat(f"{day_or_month}-01")
         return first.isoformat(), month_end(first.year, first.month).isoformat()
     return day_or_month, day_or_month
+
+
+@lru_cache(maxsize=1024)  # a table's heading is read again for each value beneath it
+def _several_named(heading: str) -> str | None:
+    """Why the values beneath a column's `heading` cannot be given to one measure or breakdown
+    value, or None. Headings written a single space apart that no position parted are one cell
+    ("Searches Matches", "Police Immigration"): where its parts, each a heading of its own
+    (`_heading_parts`), name different measures, or different values of one breakdown, which
+    one a value counts is for a person. The words of one part name one measure together, as in
+    a question ("Searches resulting in a match" counts matches: questions.yaml's `suppresses`)."""
+    parts = _heading_parts(heading)
+    if len(parts) < 2:
+        return None
+    measures = {
+        frozenset(named("measure", part)).difference(OUTCOME_ONLY_MEASURES) for part in parts
+    }
+    if len(measures - {frozenset()}) > 1:
+        return SEVERAL_MEASURES
+    for values in BREAKDOWN_VALUES:
+        found = {frozenset(v.lower() for v in values.findall(part)) for part in parts}
+        if len(found - {frozenset()}) > 1:
+            return SEVERAL_VALUES
+    return None
+
+
+def _heading_parts(heading: str) -> list[str]:
+    """The headings a heading cell may hold, run together: each starts with a capital letter
+    ("Number of searches Number of matches"), or, in a heading written in one case throughout
+    ("SEARCHES MATCHES"), with any word."""
+    words = heading.split()
+    capital = [word[:1].isupper() for word in words]
+    if all(capital) or not any(capital):
+        return words
+    parts: list[list[str]] = []
+    for word, starts in zip(words, capital, strict=True):
+        if starts or not parts:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return [" ".join(part) for part in parts]
 
 
 def _placed(
