@@ -175,6 +175,34 @@ def test_outcomes_read_from_the_forces_words(answer, status, held_by):
     assert (outcome.status, outcome.held_by, outcome.quote) == (status, held_by, answer)
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Kent Police neither confirms nor denies whether information is or is not held, by "
+        "virtue of Section 31(3).",
+        "The force will not confirm or deny whether it holds records, by virtue of Section 31(3).",
+        "We are unable to confirm or deny that data is or is not held (Section 31(3)).",
+        "The constabulary is neither confirming nor denying that it holds it: Section 31(3).",
+    ],
+)
+def test_neither_confirm_nor_deny_in_the_third_person_or_as_a_refusal_to_say(answer):
+    outcome = read_outcome([answer])
+    assert (outcome.status, outcome.exemptions) == ("neither_confirm_nor_deny", "s31(3)")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Whether information is or is not held is a matter for the requester to ask again.",
+        "We do not say whether records are or are not recorded.",
+        "It is for the force to say whether it does or does not hold this.",
+    ],
+)
+def test_is_or_is_not_held_is_not_said_to_be_not_held(answer):
+    outcome = read_outcome([answer])
+    assert outcome is None or outcome.status != "not_held"
+
+
 def test_a_refusal_beside_figures_is_a_partial_disclosure():
     outcome = read_outcome(
         ["Borough data is withheld under section 31 (1)."], figure_quote="2020 | 5"

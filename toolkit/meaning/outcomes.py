@@ -181,10 +181,28 @@ def _statuses_said(sentence: str) -> tuple[str, ...]:
     )
 
 
+# A phrase just after its own first word and "or" ("is or is not held", "does or does not
+# hold") names both answers to leave them open, as a refusal to confirm or deny does.
+EITHER_WAY: Final = re.compile(r"\b(\w+)\s+or\s+$", re.I)
+
+
 def _said(pattern: re.Pattern, sentence: str) -> bool:
-    return any(
-        NEGATED.search(sentence, max(0, found.start() - 25), found.start()) is None
-        for found in pattern.finditer(sentence)
+    for found in pattern.finditer(sentence):
+        before = max(0, found.start() - 25)
+        if NEGATED.search(sentence, before, found.start()) is not None:
+            continue
+        # most phrases follow no "or": the regular expression only where one stands
+        if " or " in sentence[before : found.start()]:
+            either = EITHER_WAY.search(sentence, before, found.start())
+            if either and _starts_with_word(found[0], either[1]):
+                continue
+        return True
+    return False
+
+
+def _starts_with_word(text: str, word: str) -> bool:
+    return (
+        text[: len(word)].lower() == word.lower() and not text[len(word) : len(word) + 1].isalnum()
     )
 
 
