@@ -105,11 +105,19 @@ def years(first: int | str, last: int | str, label: str | None = None) -> Period
     return Period(date(int(first), 1, 1), date(int(last), 12, 31), label or f"{first}-{last}")
 
 
+# Words just before a number that make it an estimate: "about 1,900", "an estimated 2,300",
+# "c. 40". The figures' reading lets them stand before a number that is a whole answer.
+ESTIMATE_BEFORE: Final = r"approx(?:imately|\.)?|around|about|roughly|c\.|(?:an\s+)?estimated"
 QUALIFIER_WORDS: Final = (
     ("planned", re.compile(r"\bwill (?:increase|rise|grow)\b|\bplanned\b|\bexpected to\b", re.I)),
     (
         "approximate",
-        re.compile(r"\bapprox(?:imately|\.)?\b|\baround\b|\broughly\b|\bc\.\s?\d", re.I),
+        # "about" and "c." only before a number that is not a year: "a question about 2023"
+        re.compile(
+            r"\bapprox(?:imately|\.)?\b|\baround\b|\broughly\b|\bestimate[ds]?\b"
+            rf"|\b(?:{ESTIMATE_BEFORE})\s*(?!(?:19|20)\d\d\b)\d",
+            re.I,
+        ),
     ),
     (
         "partial_coverage",

@@ -26,7 +26,14 @@ from typing import Final
 
 from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, OUTCOME_ONLY_MEASURES
 from ..audit import COMMON
-from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
+from ..cleaning import (
+    ESTIMATE_BEFORE,
+    Period,
+    infer_qualifier,
+    iso_days,
+    parse_number,
+    span_label,
+)
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
 from .periods import month_end, period_in, period_named
@@ -61,7 +68,7 @@ BREAKDOWN_VALUES: Final = tuple(
     if values
 )
 EQUALS: Final = re.compile(
-    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
+    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
 )
 # "Yes" or "No" as the answer: alone, before punctuation or before its sentence's subject ("No,
 # we do not"), not "No" as a determiner ("No information is held", "No arches are owned").
@@ -76,11 +83,11 @@ DURATION: Final = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years
 # What the number counts: the two words after it ("120 devices", "6 knife arches").
 COUNTED: Final = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
 STATED: Final = re.compile(
-    r"\b(?:was|were|is|are|totall?ed|numbered|of|at|approximately|around|about|:)\s*$", re.I
+    rf"\b(?:was|were|is|are|totall?ed|numbered|of|at|{ESTIMATE_BEFORE}|:)\s*$", re.I
 )
 # What may stand beside a number that is a whole answer: its list mark, a qualifier, a full stop.
 ALONE: Final = re.compile(
-    r"\s*(?:(?:Q|Question\s*)?\(?\d{1,2}[a-z]?[.):-]\s*)?(?:approximately|approx\.?|around|about)?\s*"
+    rf"\s*(?:(?:Q|Question\s*)?\(?\d{{1,2}}[a-z]?[.):-]\s*)?(?:(?:{ESTIMATE_BEFORE})\s*)?"
     r"[.;]?\s*",
     re.I,
 )
