@@ -506,6 +506,46 @@ def test_about_a_subject_is_no_estimate(answer):
     assert got == [(1900, "exact")]
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Year | Searches | Matches\n2021 | 700 | 30 (approx.)\n2022 | 900 (not complete) | 45",
+        "Year   Searches               Matches\n2021   700                    30 (approx.)\n"
+        "2022   900 (not complete)     45",
+        "Measure | 2021 | 2022\nSearches | 700 | 900 (not complete)\nMatches | 30 (approx.) | 45",
+    ],
+)
+def test_a_qualifier_in_a_cell_qualifies_that_cell_alone(table):
+    topics = [Topic("knife_wand", "uses"), Topic("knife_wand", "matches")]
+    got = {
+        (f.measure, f.period_label): (f.value, f.qualifier)
+        for f in read_figures(table, topics, "1").figures
+    }
+    assert got == {
+        ("uses", "2021"): (700, "exact"),
+        ("matches", "2021"): (30, "approximate"),
+        ("uses", "2022"): (900, "partial_coverage"),
+        ("matches", "2022"): (45, "exact"),
+    }
+
+
+def test_a_note_beside_a_row_qualifies_its_only_value_and_leaves_several_unsure():
+    topics = [Topic("knife_wand", "uses"), Topic("knife_wand", "matches")]
+    one = read_figures("Year   Searches\n2022   900         (not complete)", topics[:1], "1")
+    assert [(f.value, f.qualifier) for f in one.figures] == [(900, "partial_coverage")]
+    table = "Year   Searches   Matches\n2022   900        45          (not complete)"
+    several = read_figures(table, topics, "1")
+    assert several.figures == ()
+    assert [u.text for u in several.unsure] == ["900", "45"]
+
+
+def test_a_bound_in_a_cell_is_left_to_a_person():
+    table = "Year | Searches | Matches\n2021 | 700 | 30 (at least)"
+    reading = read_figures(table, [Topic("knife_wand", "uses"), Topic("knife_wand", "matches")])
+    assert [f.value for f in reading.figures] == [700]
+    assert [(u.text, u.reason) for u in reading.unsure] == [("30", "a bound, not the figure")]
+
+
 def test_figures_and_unsure_numbers():
     scans = Topic("knife_wand", "uses")
     reading = read_figures(

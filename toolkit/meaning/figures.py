@@ -49,6 +49,12 @@ from .text import echoes, sentences
 
 NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 VALUE: Final = re.compile(rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)")
+# A table's cell holding a value, with its own words for it: before it ("approx. 500", "c. 40")
+# or in brackets after it ("500 (approx.)", "1,400 (not complete)").
+CELL_VALUE: Final = re.compile(
+    rf"(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?(?P<note>\s*\([^()]*\))?",
+    re.I,
+)
 CELL_SPLIT: Final = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 WHITESPACE_CELL: Final = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned by spaces
 WORD: Final = re.compile(r"\S+")
@@ -321,6 +327,7 @@ class _Reader:
         heads: list[tuple[int, int]] = []  # where each heading stands, in a table aligned by spaces
         joined: list[tuple[int, int]] = []  # where headings run together that no position parts
         for i, cells in rows:
+            beside = ""  # a note beside the row, under no heading: "(provisional figure)"
             periods_across = [period_named(c) for c in cells[1:]]
             if sum(p is not None for p in periods_across) >= 2:  # periods as columns
                 header, heads, joined = cells, _heading_spans(lines[i]), []
@@ -333,9 +340,13 @@ class _Reader:
                     self.used.add(i)
                     reason = JOINED_HEADINGS if beneath_joined else BLANK_CELL
                     for cell in cells[1:]:
-                        if VALUE.fullmatch(cell):
-                            self.unsure.append(Unsure(cell, lines[i], reason, self.label))
+                        valued = CELL_VALUE.fullmatch(cell)
+                        if valued:
+                            self.unsure.append(
+                                Unsure(valued["value"], lines[i], reason, self.label)
+                            )
                     continue
+                beside = " ".join([c for c in cells[1:] if c not in placed])
                 cells = placed
             if header and any(period_named(c) for c in header[1:]):
                 self.row_across(lines[i], cells, header)
@@ -353,48 +364,62 @@ class _Reader:
             # A heading row without the period column's heading names the value columns only.
             headings = [""] + header if len(header) == len(cells) - 1 else header
             for column, cell in enumerate(cells[1:], start=1):
-                match = VALUE.fullmatch(cell)
+                match = CELL_VALUE.fullmatch(cell)
                 if not match:
                     continue
+                value = match["value"]
                 heading = headings[column] if column < len(headings) else ""
                 if RATE.search(heading) and not match["percent"]:
                     reason = "a rate or an average (its column says so), not a count"
-                    self.unsure.append(Unsure(cell, lines[i], reason, self.label))
+                    self.unsure.append(Unsure(value, lines[i], reason, self.label))
                     continue
                 if several and not heading:
                     self.unsure.append(
-                        Unsure(cell, lines[i], "a column without a heading", self.label)
+                        Unsure(value, lines[i], "a column without a heading", self.label)
                     )
                     continue
                 doubt = _several_named(heading) if " " in heading else None
                 if doubt:
-                    self.unsure.append(Unsure(cell, lines[i], doubt, self.label))
+                    self.unsure.append(Unsure(value, lines[i], doubt, self.label))
+                    continue
+                if self.bound_in_cell(match, lines[i]):
+                    continue
+                if several and beside and infer_qualifier(beside) != "exact":
+                    reason = "a note beside the row: which of its values it qualifies is not sure"
+                    self.unsure.append(Unsure(value, lines[i], reason, self.label))
                     continue
                 unit = "percent" if match["percent"] else "count"
-                # the column's heading may qualify every figure under it ("Extractions (approx.)")
-                qualifying = f"{heading} {lines[i]}"
-                self.add(
-                    match["value"],
-                    unit,
-                    period,
-                    lines[i],
-                    heading or self.question_text,
-                    qualifying,
-                )
+                # the column's heading qualifies every figure under it ("Extractions (approx.)"),
+                # a cell's own words its figure alone
+                qualifying = f"{heading} {cell} {beside}"
+                self.add(value, unit, period, lines[i], heading or self.question_text, qualifying)
 
     def row_across(self, line: str, cells: list[str], header: list[str]) -> None:
         label = cells[0]
         if len(header) == len(cells) - 1:  # the periods' row leaves the labels' column empty
             header = ["", *header]
         for column, cell in enumerate(cells[1:], start=1):
-            match = VALUE.fullmatch(cell)
-            period = period_named(header[column]) if column < len(header) else None
+            match = CELL_VALUE.fullmatch(cell)
+            heading = header[column] if column < len(header) else ""
+            period = period_named(heading) if heading else None
             if match and RATE.search(label) and not match["percent"]:
                 reason = "a rate or an average (its row says so), not a count"
-                self.unsure.append(Unsure(cell, line, reason, self.label))
-            elif match:
+                self.unsure.append(Unsure(match["value"], line, reason, self.label))
+            elif match and not self.bound_in_cell(match, line):
                 unit = "percent" if match["percent"] else "count"
-                self.add(match["value"], unit, period, line, label or self.question_text, line)
+                # the row's label and the column's heading qualify the cell, as its own words do
+                qualifying = f"{label} {heading} {cell}"
+                words = label or self.question_text
+                self.add(match["value"], unit, period, line, words, qualifying)
+
+    def bound_in_cell(self, match: re.Match, line: str) -> bool:
+        """Whether a table cell's note makes its value a bound ("30 (at least)"): it is then
+        left for a person."""
+        note = match["note"]
+        if note is None or not BOUND_AFTER.match(note):
+            return False
+        self.unsure.append(Unsure(match["value"], line, "a bound, not the figure", self.label))
+        return True
 
     def equals(self, lines: list[str]) -> None:
         for i, line in enumerate(lines):
@@ -612,7 +637,7 @@ def _placed(
     placed = [""] * len(heads)
     for start, end in spans[1:]:  # the first cell is the row's period or label
         under = [k for k, (a, b) in enumerate(heads) if start < b and a < end]
-        if not under and not VALUE.fullmatch(line[start:end]):
+        if not under and not CELL_VALUE.fullmatch(line[start:end]):
             continue  # a note beside the values: "(provisional figure)"
         if len(under) != 1 or placed[under[0]]:
             return None
@@ -643,7 +668,7 @@ def _headings(
     joined: list[tuple[int, int]] = []
     for name, (start, end) in zip(header, heads, strict=True):
         beneath = [
-            [(a, b) for a, b in cells if a < end and start < b and VALUE.fullmatch(row[a:b])]
+            [(a, b) for a, b in cells if a < end and start < b and CELL_VALUE.fullmatch(row[a:b])]
             for row, cells in rows
         ]
         columns = [values for values in beneath if len(values) > 1]
@@ -684,7 +709,7 @@ def _beneath(line: str, spans: list[tuple[int, int]]) -> bool:
     return any(
         a < end and start < b
         for a, b in _spans(line)[1:]
-        if VALUE.fullmatch(line[a:b])
+        if CELL_VALUE.fullmatch(line[a:b])
         for start, end in spans
     )
 
