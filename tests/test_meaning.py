@@ -303,6 +303,40 @@ def test_a_bound_or_a_running_total_after_or_around_a_number_is_unsure(answer):
     assert read_figures(answer, [scanners], "1").figures == ()
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "In the last 12 months, 450 searches were carried out.",
+        "Over the past two years the force carried out 450 searches.",
+        "To date, a total of 450 searches have been carried out.",
+        "Since the scanners were introduced, 450 searches have been carried out.",
+        "So far this year 450 searches have been carried out.",
+        "450 searches have been carried out in the current financial year.",
+    ],
+)
+def test_a_running_total_or_a_period_counted_back_from_the_letter_is_unsure(answer):
+    asked = Topic(
+        "mobile_fingerprint_scanner", "uses", period_start="2023-01-01", period_end="2023-12-31"
+    )
+    reading = read_figures(answer, [asked], "1", "How many searches were carried out in 2023?")
+    assert reading.figures == ()
+    assert [u.text for u in reading.unsure] == ["450"]
+    assert "running total" in reading.unsure[0].reason
+
+
+@pytest.mark.parametrize("heading", ["Cumulative searches", "Searches to date", "Running total"])
+def test_a_column_of_running_totals_is_unsure(heading):
+    searches = Topic("mobile_fingerprint_scanner", "uses")
+    table = f"Year | {heading}\n2021 | 1,100\n2022 | 2,350"
+    reading = read_figures(table, [searches], "1")
+    assert reading.figures == ()
+    assert {u.reason for u in reading.unsure} == {
+        "a running total (its column says so), not a period's figure"
+    }
+    across = read_figures(f"Measure | 2021 | 2022\n{heading} | 1,100 | 2,350", [searches], "1")
+    assert across.figures == () and len(across.unsure) == 2
+
+
 def test_a_policy_word_in_the_sentence_does_not_make_a_count_a_document():
     uses = Topic("phone_extraction", "uses", period_start="2023-01-01", period_end="2023-12-31")
     said = "In accordance with force guidance, kiosks were used 870 times in 2023."

@@ -118,10 +118,27 @@ BOUND_AFTER: Final = re.compile(
     r"|or thereabouts)\b)",
     re.I,
 )
-# A total to or from a day, not a period's figure: "Up to 31 March 2024", "Since 1 May 2020".
+# Words that make a number a running total, or a count over a span counted back from the
+# letter's date, not a period's figure: "to date", "so far", "cumulative", "since the scanners
+# were introduced", "in the last 12 months", "this year". Read in a sentence, a column's heading
+# and a row's label.
+RUNNING: Final = (
+    r"\bto date\b|\b(?:so|thus) far\b|\bcumulative(?:ly)?\b|\brunning totals?\b"
+    r"|\bsince (?:the|its|their|it|they|we|our|records began)\b"
+    r"|\b(?:in|over|during|for|within) the (?:last|past|previous) (?:\w+ )?(?:days?|weeks?"
+    r"|months?|years?)\b|\b(?:this|the current) (?:calendar |financial )?(?:year|month|quarter)\b"
+)
+RUNNING_HEADING: Final = re.compile(RUNNING, re.I)
+# ... and in a sentence, a total to or from a day: "Up to 31 March 2024", "Since 1 May 2020".
 RUNNING_TOTAL: Final = re.compile(
-    r"\b(?:up to|by|since|until|till)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}",
+    r"(?P<day>\b(?:up to|by|since|until|till)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+"
+    rf"\s+\d{{4}})|{RUNNING}",
     re.I,
+)
+RUNNING_TO_A_DAY: Final = "a running total to or from a day, not a period's figure"
+RUNNING_FROM_THE_LETTER: Final = (
+    "a running total, or a count over a span counted back from the letter's date ('to date', "
+    "'in the last 12 months'), not a period's figure"
 )
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
@@ -373,6 +390,10 @@ class _Reader:
                     reason = "a rate or an average (its column says so), not a count"
                     self.unsure.append(Unsure(value, lines[i], reason, self.label))
                     continue
+                if RUNNING_HEADING.search(heading):
+                    reason = "a running total (its column says so), not a period's figure"
+                    self.unsure.append(Unsure(value, lines[i], reason, self.label))
+                    continue
                 if several and not heading:
                     self.unsure.append(
                         Unsure(value, lines[i], "a column without a heading", self.label)
@@ -404,6 +425,9 @@ class _Reader:
             period = period_named(heading) if heading else None
             if match and RATE.search(label) and not match["percent"]:
                 reason = "a rate or an average (its row says so), not a count"
+                self.unsure.append(Unsure(match["value"], line, reason, self.label))
+            elif match and RUNNING_HEADING.search(label):
+                reason = "a running total (its row says so), not a period's figure"
                 self.unsure.append(Unsure(match["value"], line, reason, self.label))
             elif match and not self.bound_in_cell(match, line):
                 unit = "percent" if match["percent"] else "count"
@@ -513,8 +537,9 @@ class _Reader:
                         Unsure(number["value"], sentence, "a bound, not the figure", self.label)
                     )
                     continue
-                if RUNNING_TOTAL.search(sentence):
-                    reason = "a running total to or from a day, not a period's figure"
+                running = RUNNING_TOTAL.search(sentence)
+                if running:
+                    reason = RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
                     self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
                     continue
                 if ALONE.fullmatch(before) and ALONE.fullmatch(after):
