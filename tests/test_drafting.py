@@ -159,6 +159,31 @@ def test_a_reading_of_numbers_left_to_a_person_is_drafted(cli, tmp_path):
     assert "a running total to or from a day" in draft
 
 
+def test_every_number_the_reading_leaves_to_a_person_is_in_the_draft(tmp_path):
+    path = tmp_path / "words.txt"
+    letter = [
+        "Our ref: 6/25",
+        "Date: 14 March 2025",
+        "Dear Requester,",
+        "You asked:",
+        "1. How many knife wands does the force own?",
+        "2. How many knife arches does the force own?",
+        "3. How many mobile fingerprint scanner searches were carried out in 2024?",
+        "Response",
+        "1. Please find the information below. The force owns six knife wands.",
+        "2. Three.",
+        "3. The force carried out 14 searches in 2024.",
+        "Yours sincerely",
+        "The FOI Unit",
+    ]
+    path.write_text("\n".join(letter) + "\n", encoding="utf-8")
+    draft = draft_of(path)
+    comments = [line for line in draft.splitlines() if line.startswith("#")]
+    assert any("six" in c and "a number written as a word" in c for c in comments), comments
+    assert any("Three" in c and "a number written as a word" in c for c in comments), comments
+    assert "value: 14" in draft
+
+
 def test_force_given_that_the_document_contradicts_is_an_error(tmp_path):
     with pytest.raises(MultiforceError, match="--force says 'kent', but the document reads as"):
         drafting.read(LETTER, force_id="kent")

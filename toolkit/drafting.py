@@ -5,7 +5,8 @@ The reading is the layout's (force, reference, dates, title, numbered questions 
 and the meaning library's (each question's topics, each answer's outcome with the sections it
 cites, the figures in the shapes forces use, each with its verbatim quote). What the reading is
 not sure of is written as YAML comments, never as rows: questions it could not map, questions
-whose outcome the text does not say, and every number the audit cannot explain. A figure read
+whose outcome the text does not say, every number the audit cannot explain and every other
+number the reading left to a person (one written as a word too). A figure read
 from OCR text is marked for a person to confirm against the scan. Nothing in a draft depends on
 when or where it was made, so a draft of the same document is the same bytes every time.
 
@@ -228,17 +229,39 @@ def draft_yaml(reading: Reading) -> str:
         out.append(_item(_figure(figure), comments))
 
     unexplained = reading.audit().unexplained
+    unsure = {(u.text, u.quote): u.reason for u in meaning.unsure_figures}
+    listed: set[tuple[str, str]] = set()
     if unexplained:
-        unsure = {(u.text, u.quote): u.reason for u in meaning.unsure_figures}
+        lines = document.text.splitlines()
         out.append("# Numbers not read as figures that the audit cannot explain: is any a figure?")
         for number in unexplained:
-            line = document.text.splitlines()[number.line - 1]
-            why = next((r for (t, q), r in unsure.items() if t == number.text and q in line), None)
-            shown = line.strip()
-            shown = shown if len(shown) <= CONTEXT else shown[:CONTEXT] + "…"
-            why = why or "no shape of a figure"
-            out.append(_comment(f"line {number.line}: {number.text} ({why}): {shown}"))
+            line = lines[number.line - 1]
+            key = next((k for k in unsure if k[0] == number.text and k[1] in line), None)
+            if key:
+                listed.add(key)
+            why = unsure[key] if key else "no shape of a figure"
+            out.append(_comment(f"line {number.line}: {number.text} ({why}): {_shown(line)}"))
+    # The audit reads digits alone: a number written as a word ("six knife wands"), or one
+    # the audit explains otherwise, is still the reading's doubt and the person's to settle.
+    left = [key for key in unsure if key not in listed]
+    if left:
+        out.append("# Numbers the reading left to a person: is any a figure?")
+        for text, quote in left:
+            where = _line_of(document.text, quote)
+            where = f"line {where}: " if where else ""
+            out.append(_comment(f"{where}{text} ({unsure[text, quote]}): {_shown(quote)}"))
     return "\n".join(out) + "\n"
+
+
+def _shown(line: str) -> str:
+    shown = line.strip()
+    return shown if len(shown) <= CONTEXT else shown[:CONTEXT] + "…"
+
+
+def _line_of(text: str, quote: str) -> int | None:
+    """The line of the document where a quote starts, None where it is not found whole."""
+    start = text.find(quote)
+    return text.count("\n", 0, start) + 1 if start >= 0 else None
 
 
 def write_draft(reading: Reading, out_dir: Path | str) -> Path:
