@@ -346,6 +346,30 @@ def test_pdf_paragraphs_and_hanging_indents_are_rejoined(tmp_path, space_after):
     assert lines == [" ".join(filter(None, item)) for item in NUMBERED]
 
 
+def test_a_pdf_line_starting_with_a_question_number_starts_a_paragraph(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def filling(opening: str) -> str:  # ends where the next line's number would not fit
+        text = opening
+        while stringWidth(text + " a?", "Helvetica", 11) < 595.27 - 2 * 72 - 1:
+            text += " a"
+        return text + "?"
+
+    asked = [
+        "You asked:",
+        filling("1. How many knife"),
+        "2. How many were used?",
+        filling("Where were they"),
+        "Q3 Where are they kept?",
+        filling("Are they"),
+        "a) In stores?",
+        filling("Is it"),
+        "(b) In stores?",
+    ]
+    path = makers.pdf_letter(tmp_path / "asked.pdf", asked)
+    assert read_document(path).text.splitlines() == asked
+
+
 def test_a_word_wrapped_after_its_hyphen_is_joined_without_a_space():
     assert (
         _join_lines(["(All kiosks – networked and non-", "networked)"])
