@@ -446,6 +446,8 @@ def _answers(answer_lines: list[str], questions: list[Question]):
     unplaced: list[list[str]] = []  # answers to one of several groups' questions, none sure
     for _, key, heading, block, restarted in blocks:
         candidates = by_key.get(key, [])
+        if not candidates and key[-1:].isalpha():  # "a)" under answer 1 where 1 has no parts
+            candidates = by_key.get(key.rstrip("abcdefghijklmnopqrstuvwxyz"), [])
         if len(candidates) > 1:  # groups numbered each from 1: the heading or the words decide
             grouped = (
                 [] if restarted else [q for q in candidates if _heading_matches(q.heading, heading)]
@@ -466,7 +468,7 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         for line, heading in loose
         for part in _coverage_parts(line)
     ] + [
-        Statement(line.strip(), _covers(line, None, questions))
+        Statement(line.strip(), _covers(line, None, questions, named_only=True))
         for line in unmatched
         if line.strip()
     ]
@@ -525,8 +527,12 @@ def _coverage_parts(line: str) -> list[str]:
     return [p for p in re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", line.strip()) if p]
 
 
-def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[str, ...]:
-    """The questions a loose line of the answer speaks for (see `Statement`)."""
+def _covers(
+    line: str, heading: str | None, questions: list[Question], named_only: bool = False
+) -> tuple[str, ...]:
+    """The questions a loose line of the answer speaks for (see `Statement`). With
+    `named_only` (a line numbered for a question the request does not number, as a list
+    numbered on from the request's), only those it names: it is not about the whole response."""
     _, mentions, _ = structure()
     scope = [q for q in questions if _heading_matches(q.heading, heading)] or questions
     lowered = line.lower()
@@ -546,8 +552,10 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
             )
         else:
             keys.update(k.lower() for k in (first, last) if k)
-    covered = [q for q in scope if q.key in keys] if keys else scope
     unnumbered = len(questions) == 1 and questions[0].number is None
+    covered = (
+        [q for q in scope if q.key in keys] if keys or (named_only and not unnumbered) else scope
+    )
     return tuple(q.label for q in (covered or (scope if unnumbered else [])))
 
 
