@@ -304,3 +304,57 @@ def test_a_question_restated_and_answered_under_one_number_keeps_its_group(tmp_p
         SCANNERS[0]: "Response 1: The force owned 40.",
         ARCHES[0]: "Response 1: The force owned 3.",
     }
+
+
+def test_a_number_on_a_line_of_its_own_numbers_the_lines_after_it(tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Essex Police\nOur ref: FOI 100/25\nDear Requester,\nYou asked:\n"
+        "1. How many knife arches did the force own in 2024?\n"
+        "2. In relation to scanners:\na) How many did the force own in 2024?\n"
+        "b) How many times were they used in 2024?\n"
+        "Response\n1.\nThe force owned 6 knife arches in 2024.\n2.\na)\nThe force owned 30.\n"
+        "b)\nThis information is not held.\nYours sincerely,\nEssex Police\n"
+    )
+    response = read_response(read_document(letter))
+    answers = {a.question: a.text.split("\n")[-1] for a in response.answers}
+    assert answers == {
+        "1": "The force owned 6 knife arches in 2024.",
+        "2": "2.",  # answered by its parts
+        "2a": "The force owned 30.",
+        "2b": "This information is not held.",
+    }
+    assert not [s.text for s in response.statements if s.covers]
+    meaning = read_meaning(response)
+    assert "2." not in [f.quote for f in meaning.figures + meaning.unsure_figures]
+    outcomes = {o.question: o.status for o in meaning.outcomes}
+    assert outcomes["2b"] == "not_held"
+    assert outcomes.get("1") != "not_held" and outcomes.get("2a") != "not_held"
+
+
+def test_an_answer_numbered_for_no_question_speaks_for_none(tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Essex Police\nOur ref: FOI 101/25\nDear Requester,\nYou asked:\n"
+        "1. How many knife arches did the force own in 2024?\n"
+        "2. How many scanners did the force own in 2024?\n"
+        "Response\n3. The force owned 6.\n4. This information is not held.\n"
+        "Yours sincerely,\nEssex Police\n"
+    )
+    meaning = read_meaning(read_response(read_document(letter)))
+    assert [o.status for o in meaning.outcomes] == []
+    assert set(meaning.unsure_outcomes) == {"1", "2"}
+
+
+def test_lettered_parts_of_an_answer_to_a_question_without_parts_are_its_answer(tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Essex Police\nOur ref: FOI 102/25\nDear Requester,\nYou asked:\n"
+        "1. How many knife arches did the force own and use in 2024?\n"
+        "2. How many scanners did the force own in 2024?\n"
+        "Response\n1.\na) The force owned 6.\nb) This information is not held.\n"
+        "2. The force owned 30 scanners in 2024.\nYours sincerely,\nEssex Police\n"
+    )
+    response = read_response(read_document(letter))
+    assert response.answer_to("1").endswith("b) This information is not held.")
+    assert not response.statements

@@ -58,6 +58,27 @@ def test_docx_paragraphs_tables_and_letterhead_in_order(tmp_path):
     assert document.media_type.endswith("wordprocessingml.document")
 
 
+def test_docx_list_numbers_are_written_as_the_document_shows_them(tmp_path):
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("You asked:")
+    for question in ["How many arches?", "How many wands?"]:
+        word.add_paragraph(question, style="List Number")
+    word.add_paragraph("Where they stand:")
+    word.add_paragraph("In the north.", style="List Bullet")
+    word.add_paragraph("How many scanners?", style="List Number")
+    word.save(tmp_path / "listed.docx")
+    assert read_document(tmp_path / "listed.docx").text.split("\n") == [
+        "You asked:",
+        "1. How many arches?",
+        "2. How many wands?",
+        "Where they stand:",
+        "In the north.",
+        "3. How many scanners?",  # the same list goes on, as Word shows it
+    ]
+
+
 def test_docx_merged_cells_are_read_once(tmp_path):
     import docx
 
@@ -325,6 +346,30 @@ def test_pdf_paragraphs_and_hanging_indents_are_rejoined(tmp_path, space_after):
     assert lines == [" ".join(filter(None, item)) for item in NUMBERED]
 
 
+def test_a_pdf_line_starting_with_a_question_number_starts_a_paragraph(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def filling(opening: str) -> str:  # ends where the next line's number would not fit
+        text = opening
+        while stringWidth(text + " a?", "Helvetica", 11) < 595.27 - 2 * 72 - 1:
+            text += " a"
+        return text + "?"
+
+    asked = [
+        "You asked:",
+        filling("1. How many knife"),
+        "2. How many were used?",
+        filling("Where were they"),
+        "Q3 Where are they kept?",
+        filling("Are they"),
+        "a) In stores?",
+        filling("Is it"),
+        "(b) In stores?",
+    ]
+    path = makers.pdf_letter(tmp_path / "asked.pdf", asked)
+    assert read_document(path).text.splitlines() == asked
+
+
 def test_a_word_wrapped_after_its_hyphen_is_joined_without_a_space():
     assert (
         _join_lines(["(All kiosks – networked and non-", "networked)"])
@@ -382,3 +427,23 @@ def test_a_zip_of_other_files_and_an_odt_are_named(tmp_path):
     with zipfile.ZipFile(tmp_path / "letter.odt", "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
     assert "OpenDocument text" in error_of(tmp_path / "letter.odt")
+
+
+def test_html_ordered_list_items_keep_their_numbers(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>You asked:</p><ol><li>How many arches?</li><li>How many wands?</li></ol>"
+        "<ol start='3'><li>Where are they?<ol type='a'><li>In the north</li><li>In the south</li>"
+        "</ol></li></ol><ul><li>A bullet</li></ul><ol type='i'><li>A roman one</li></ol>"
+        "</body></html>"
+    )
+    assert read_document(page).text.split("\n") == [
+        "You asked:",
+        "1. How many arches?",
+        "2. How many wands?",
+        "3. Where are they?",
+        "a. In the north",
+        "b. In the south",
+        "A bullet",
+        "A roman one",
+    ]

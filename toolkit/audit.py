@@ -98,8 +98,8 @@ COMMON: Final[list[tuple[str, Ignore]]] = [
     *_common(
         "question",
         "a question number",
-        r"^\s*\(?\d{1,2}[.)](?=\s)",
-        r"^\s*\(?\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}[.)](?=\s)",
+        r"^\s*\(?\d{1,2}[.)](?=\s|$)",  # "1." on a line of its own, above its answer too
+        r"^\s*\(?\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}[.)](?=\s|$)",
         r"^\s*\(\d{1,2}\)",
         r"(?i)^\s*(?:Q|question\s*)\d{1,2}\b",
         r"\bQ\d{1,2}(?:\s*(?:[-–]|to)\s*Q?\d{1,2})?\b",

@@ -168,19 +168,23 @@ def _key(number: str | None, letter: str | None) -> str:
     return f"{number or ''}{(letter or '').lower()}"
 
 
-def _segments(lines: list[str], headings: tuple[str, ...] = ()):
+def _segments(lines: list[str], headings: tuple[str, ...] = (), join_bare: bool = True):
     """Numbered blocks of `lines` as [written number, key, heading, block lines, restarted], and
     the lines outside any block as (line, heading). A heading line (short, no sentence's end)
     ends a block when it opens a group numbered from 1, names one of `headings` (the request's),
     or is written in capitals; the lines after it belong to it. `restarted`: the numbering went
     back to a number already given since the heading ("1. 2. 1.", "1. 1."), so the heading may
-    not be the group of this block or of those after it."""
+    not be the group of this block or of those after it. With `join_bare`, a number on a line of
+    its own takes the text below it as its first line (`_with_text_below`)."""
     blocks: list[list] = []  # [written number, key, heading, lines, restarted]
     loose: list[tuple[str, str | None]] = []
     heading, last_number, in_block = None, None, False
     given: set[str] = set()  # the keys numbered since the heading
     last_key, last_mark, last_again, restarted = "", "", False, False
+    joined_to = -1  # the last line a bare number took in as its own text
     for index, line in enumerate(lines):
+        if index <= joined_to:
+            continue
         stripped = line.strip()
         match = _numbered(stripped)
         if match is None:
@@ -219,11 +223,26 @@ def _segments(lines: list[str], headings: tuple[str, ...] = ()):
         restarted = restarted or (keys[0] in given and not again)
         given.update(keys)
         last_key, last_mark, last_again = keys[-1], mark, again
+        if join_bare and match.end() == len(stripped):
+            line, joined_to = _with_text_below(lines, index)
         shared = [line]  # "1-3." or "1a and 1b:": one block, answering each question named
         for key in keys:
             blocks.append([written if len(keys) == 1 else key, key, heading, shared, restarted])
         in_block = True
     return blocks, loose
+
+
+def _with_text_below(lines: list[str], index: int) -> tuple[str, int]:
+    """A number written on a line of its own ("1." above its answer) with the lines up to the
+    first with text, when that one is not numbered itself, as one line of its block: the
+    block's first line is then its text, as where the number stands before it ("1. text"),
+    and the block still holds the document's own lines. The index of the last line taken."""
+    below = index + 1
+    while below < len(lines) and not lines[below].strip():
+        below += 1
+    if below == len(lines) or _numbered(lines[below].strip()) is not None:
+        return lines[index], index
+    return "\n".join(lines[index : below + 1]), below
 
 
 OPTION_WORDS: Final = 10
@@ -276,7 +295,9 @@ def _labelled(questions: list[Question]) -> list[Question]:
 def _questions(request_lines: list[str], interleaved: bool):
     """The questions of a request (not yet labelled) and, where each question's block holds
     its answer too, the answers' texts in the same order."""
-    blocks, loose = _segments(request_lines)
+    # Where each block holds its answer too, its first line is the question however short
+    # ("Response 2:" above the answer in a request left empty).
+    blocks, loose = _segments(request_lines, join_bare=not interleaved)
     _, _, label = structure()
     questions, answer_texts = [], []
     for written, key, heading, block, _ in blocks:
@@ -425,6 +446,8 @@ def _answers(answer_lines: list[str], questions: list[Question]):
     unplaced: list[list[str]] = []  # answers to one of several groups' questions, none sure
     for _, key, heading, block, restarted in blocks:
         candidates = by_key.get(key, [])
+        if not candidates and key[-1:].isalpha():  # "a)" under answer 1 where 1 has no parts
+            candidates = by_key.get(key.rstrip("abcdefghijklmnopqrstuvwxyz"), [])
         if len(candidates) > 1:  # groups numbered each from 1: the heading or the words decide
             grouped = (
                 [] if restarted else [q for q in candidates if _heading_matches(q.heading, heading)]
@@ -445,7 +468,7 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         for line, heading in loose
         for part in _coverage_parts(line)
     ] + [
-        Statement(line.strip(), _covers(line, None, questions))
+        Statement(line.strip(), _covers(line, None, questions, named_only=True))
         for line in unmatched
         if line.strip()
     ]
@@ -504,8 +527,12 @@ def _coverage_parts(line: str) -> list[str]:
     return [p for p in re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", line.strip()) if p]
 
 
-def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[str, ...]:
-    """The questions a loose line of the answer speaks for (see `Statement`)."""
+def _covers(
+    line: str, heading: str | None, questions: list[Question], named_only: bool = False
+) -> tuple[str, ...]:
+    """The questions a loose line of the answer speaks for (see `Statement`). With
+    `named_only` (a line numbered for a question the request does not number, as a list
+    numbered on from the request's), only those it names: it is not about the whole response."""
     _, mentions, _ = structure()
     scope = [q for q in questions if _heading_matches(q.heading, heading)] or questions
     lowered = line.lower()
@@ -525,8 +552,10 @@ def _covers(line: str, heading: str | None, questions: list[Question]) -> tuple[
             )
         else:
             keys.update(k.lower() for k in (first, last) if k)
-    covered = [q for q in scope if q.key in keys] if keys else scope
     unnumbered = len(questions) == 1 and questions[0].number is None
+    covered = (
+        [q for q in scope if q.key in keys] if keys or (named_only and not unnumbered) else scope
+    )
     return tuple(q.label for q in (covered or (scope if unnumbered else [])))
 
 

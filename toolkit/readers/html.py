@@ -7,6 +7,7 @@ so an adapter's patterns work on a page saved as HTML and on its text alike.
 
 import re
 from pathlib import Path
+from typing import Final
 
 from ..document import Document
 from .cells import row_line
@@ -72,6 +73,7 @@ def read(path: Path, data: bytes, decoded: str) -> Document:
     lines: list[str] = []
     tables: dict[int, list[list[str]]] = {}
     current: list[str] = []
+    item_numbers: dict[int, str] = {}  # an ordered list's items, by mem_id: "1.", "b."
 
     def end_line():
         line = SPACES.sub(" ", "".join(current)).strip()
@@ -102,6 +104,10 @@ def read(path: Path, data: bytes, decoded: str) -> Document:
         if tag in BLOCKS:
             end_line()
             stack.append(None)
+            if tag == "ol":
+                item_numbers.update(_item_numbers(node))
+            elif tag == "li" and node.mem_id in item_numbers:
+                current.append(item_numbers[node.mem_id] + " ")
         stack.extend(reversed(list(node.iter(include_text=True))))
     end_line()
     return Document(
@@ -111,6 +117,37 @@ def read(path: Path, data: bytes, decoded: str) -> Document:
         text="\n".join(lines),
         tables=list(tables.values()),
     )
+
+
+LETTERED: Final = {"a": "abcdefghijklmnopqrstuvwxyz", "A": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
+def _item_numbers(ordered_list) -> dict[int, str]:
+    """The number a browser shows before each item of an `<ol>`, written as a letter writes it
+    ("1.", "b."), by the item's mem_id. A list counted in a way not read here (roman
+    numerals, counting down) keeps its items unnumbered rather than numbered wrongly."""
+    attributes = ordered_list.attributes
+    kind = attributes.get("type") or "1"
+    if "reversed" in attributes or (kind != "1" and kind not in LETTERED):
+        return {}
+    numbers: dict[int, str] = {}
+    count = _whole_number(attributes.get("start"), 1) - 1
+    for item in ordered_list.iter():
+        if item.tag != "li":
+            continue
+        count = _whole_number(item.attributes.get("value"), count + 1)
+        if kind == "1":
+            numbers[item.mem_id] = f"{count}."
+        elif 1 <= count <= len(LETTERED[kind]):
+            numbers[item.mem_id] = f"{LETTERED[kind][count - 1]}."
+    return numbers
+
+
+def _whole_number(written: str | None, otherwise: int) -> int:
+    try:
+        return int(written) if written else otherwise
+    except ValueError:
+        return otherwise
 
 
 def _cell_text(cell) -> str:

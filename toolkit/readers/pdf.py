@@ -22,9 +22,11 @@ import statistics
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Final
 
 from ..document import Document
 from ..errors import DocumentError
+from ..layouts.profiles import structure
 from .cells import clean, rows_text
 
 MEDIA_TYPE = "application/pdf"
@@ -481,7 +483,7 @@ def _runs_on(previous: Table, table: Table) -> bool:
 def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
     """Whether `line` carries on the paragraph: the browser or word processor wrapped it there."""
     previous = paragraph[-1]
-    if line.marked or line.text[0] in BULLETS:
+    if line.marked or line.text[0] in BULLETS or _opens_with_question_number(line.text):
         return False
     if abs(line.size - previous.size) > 0.5:
         return False
@@ -498,6 +500,18 @@ def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
     space = 0.25 * previous.size
     # A browser wraps a word that overshoots the edge by a hair: within a point, it did not fit.
     return previous.x1 + space + line.first_word > right - 1
+
+
+QUESTION_NUMBER_STARTS: Final = frozenset("0123456789(QR" + "abcdefgh")
+
+
+def _opens_with_question_number(text: str) -> bool:
+    """Whether the line starts with a question's or an answer's number as the layouts read
+    them (schemas/layouts.yaml `numbering`): a list numbered in the text, not a wrapped line."""
+    if text[0] not in QUESTION_NUMBER_STARTS:
+        return False
+    patterns, _, _ = structure()
+    return any(pattern.match(text) for pattern in patterns)
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -5,7 +5,9 @@ cannot make it read other files or expand entities.
 """
 
 import io
+import re
 from pathlib import Path
+from typing import Final
 
 from ..document import Document
 from ..errors import DocumentError
@@ -22,13 +24,20 @@ def read(path: Path, data: bytes) -> Document:
         document = docx.Document(io.BytesIO(data))
         lines = _furniture(document, "header")
         tables = []
+        numbering = _ListNumbering(document)
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 rows = _rows(block)
                 tables.append(rows)
                 lines += rows_text(rows)
             else:
-                lines += [line for line in (clean(part) for part in block.text.split("\n")) if line]
+                paragraph = [
+                    line for line in (clean(part) for part in block.text.split("\n")) if line
+                ]
+                number = numbering.number_of(block)
+                if number and paragraph:
+                    paragraph[0] = f"{number} {paragraph[0]}"
+                lines += paragraph
         lines += _furniture(document, "footer")
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise DocumentError(
@@ -51,6 +60,126 @@ def read(path: Path, data: bytes) -> Document:
         text=text,
         tables=tables,
         table_names=[f"table {n}" for n in range(1, len(tables) + 1)],
+    )
+
+
+WORD_NAMESPACE: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _w(name: str) -> str:
+    """The name of a WordprocessingML element or attribute as lxml writes it."""
+    return WORD_NAMESPACE + name
+
+
+ALPHABET: Final = "abcdefghijklmnopqrstuvwxyz"
+ONE_PLACE: Final = re.compile(r"(\(?)%(\d)([.)])")  # "%1.", "%2)", "(%1)"
+
+
+def _lower_letter(value: int) -> str:
+    return ALPHABET[value - 1] if value <= len(ALPHABET) else ""
+
+
+LEVEL_FORMATS: Final = {"decimal": str, "lowerLetter": _lower_letter}
+
+
+class _ListNumbering:
+    """The numbers Word shows before list paragraphs (its automatic numbering, which is not in
+    the paragraph's text), counted as Word counts them: on through a list however far apart
+    its paragraphs stand, a level starting again below a higher one. Only a level written as
+    its own number or letter alone ("%1.", "%2)", "(%1)") in a decimal or lower-letter format
+    is written; bullets and any other format leave the text as it stands."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[tuple[str, str], tuple[int, str, str]] = {}
+        self.counts: dict[str, dict[int, int]] = {}
+        self.by_style: dict[str, tuple[str, str] | None] = {}
+        try:
+            self._read_definitions(document.part.numbering_part.element)
+        except Exception:  # no numbering part, or one this reading cannot follow
+            self.levels = {}
+
+    def _read_definitions(self, numbering) -> None:
+        abstract: dict[str | None, dict[str, tuple[int, str, str]]] = {}
+        for definition in numbering.findall(_w("abstractNum")):
+            abstract[definition.get(_w("abstractNumId"))] = {
+                level.get(_w("ilvl"), "0"): _level(level) for level in definition.findall(_w("lvl"))
+            }
+        for instance in numbering.findall(_w("num")):
+            base = instance.find(_w("abstractNumId"))
+            levels = dict(abstract.get(None if base is None else base.get(_w("val")), {}))
+            for override in instance.findall(_w("lvlOverride")):
+                start = override.find(_w("startOverride"))
+                level = override.get(_w("ilvl"), "0")
+                if start is not None and level in levels:
+                    levels[level] = (int(start.get(_w("val"))), *levels[level][1:])
+            for level, definition in levels.items():
+                self.levels[(instance.get(_w("numId")), level)] = definition
+
+    def number_of(self, paragraph) -> str | None:
+        """The number Word shows before `paragraph` ("1.", "b)"), or None."""
+        if not self.levels:
+            return None
+        found = self._numbered_as(paragraph)
+        if found is None or found not in self.levels:
+            return None
+        num_id, level = found
+        start, kind, template = self.levels[found]
+        counts = self.counts.get(num_id, {})
+        depth = int(level)
+        value = counts[depth] + 1 if depth in counts else start
+        self.counts[num_id] = {d: n for d, n in counts.items() if d < depth} | {depth: value}
+        written = LEVEL_FORMATS[kind](value) if kind in LEVEL_FORMATS and value > 0 else ""
+        return template.format(written) if written and template else None
+
+    def _numbered_as(self, paragraph) -> tuple[str, str] | None:
+        """The list (numId) and level (ilvl) of the paragraph's numbering, or its style's."""
+        properties = paragraph._p.pPr
+        own = _list_of(properties.numPr) if properties is not None else None
+        if own is not None:
+            return own
+        style_id = paragraph._p.style
+        if style_id is None:
+            return None
+        if style_id not in self.by_style:
+            self.by_style[style_id] = _style_numbering(paragraph.style)
+        return self.by_style[style_id]
+
+
+STYLE_CHAIN: Final = 10  # styles based on styles: a loop in a damaged file must end
+
+
+def _style_numbering(style) -> tuple[str, str] | None:
+    for _ in range(STYLE_CHAIN):
+        if style is None:
+            return None
+        properties = style.element.pPr
+        found = _list_of(properties.numPr) if properties is not None else None
+        if found is not None:
+            return found
+        style = style.base_style
+    return None
+
+
+def _list_of(numbering) -> tuple[str, str] | None:
+    """(numId, ilvl) of a w:numPr, or None where it numbers nothing (numId 0 ends a list)."""
+    if numbering is None or numbering.numId is None or not numbering.numId.val:
+        return None
+    level = numbering.ilvl.val if numbering.ilvl is not None else 0
+    return str(numbering.numId.val), str(level)
+
+
+def _level(level) -> tuple[int, str, str]:
+    """A list level's start, its number format, and how it writes its own number ("{}.") or
+    "" where it writes more than that ("%1.%2.", a bullet)."""
+    start = level.find(_w("start"))
+    kind = level.find(_w("numFmt"))
+    text = level.find(_w("lvlText"))
+    written = ONE_PLACE.fullmatch(text.get(_w("val"), "")) if text is not None else None
+    own = written is not None and int(written[2]) == int(level.get(_w("ilvl"), "0")) + 1
+    return (
+        int(start.get(_w("val"))) if start is not None else 1,
+        kind.get(_w("val"), "") if kind is not None else "decimal",
+        f"{written[1]}{{}}{written[3]}" if own and written else "",
     )
 
 
