@@ -14,6 +14,7 @@ from pathlib import Path
 from ...schemas.models import columns
 from ..errors import MultiforceError
 from . import clock
+from .views import REQUESTS_WITH_ANSWERS
 
 # The requests table's columns as of the day, then where the request stands and how late.
 COLUMNS = (*columns("requests"), "standing", "overdue_working_days")
@@ -46,7 +47,8 @@ def standings(db: Path, campaign_id: str | None, on: date) -> list[Standing]:
     conn.row_factory = sqlite3.Row
     try:
         requests = conn.execute(
-            "SELECT q.*, f.name AS force_name FROM requests q JOIN forces f USING (force_id) "
+            f"SELECT q.*, f.name AS force_name FROM ({REQUESTS_WITH_ANSWERS}) q "
+            "JOIN forces f USING (force_id) "
             "WHERE ? IS NULL OR q.campaign_id = ? ORDER BY q.campaign_id, f.name",
             (campaign_id, campaign_id),
         ).fetchall()
@@ -96,7 +98,7 @@ def _standing(request: dict, history: list, on: date) -> Standing:
     row.update(status=status, status_date=status_date, standing=standing)
     row.update(overdue_working_days=overdue)
     if answered_later:
-        row.update(answered_date=None, working_days_to_answer=None)
+        row.update(answered_date=None, working_days_to_answer=None, response_id=None)
     return Standing(row, standing, request["force_name"])
 
 

@@ -137,6 +137,24 @@ def held_in(conn: sqlite3.Connection) -> Held:
     return held
 
 
+def campaigns_not_held(db_path: Path) -> dict[str, list[str]]:
+    """The campaign ids responses name that the database holds no campaign of, with the
+    responses naming each: they answer no request until the campaign is added."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        found = conn.execute(
+            "SELECT campaign_id, response_id FROM responses WHERE campaign_id IS NOT NULL "
+            "AND campaign_id NOT IN (SELECT campaign_id FROM campaigns) "
+            "ORDER BY campaign_id, response_id"
+        ).fetchall()
+    finally:
+        conn.close()
+    named: dict[str, list[str]] = {}
+    for campaign_id, response in found:
+        named.setdefault(campaign_id, []).append(response)
+    return named
+
+
 class Changes:
     """The rows a command will write, worked out against what the database holds."""
 
