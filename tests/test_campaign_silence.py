@@ -352,3 +352,21 @@ def test_a_response_naming_a_campaign_not_held_is_said(db, tmp_path, cli):
     result = cli("ingest", "--db", tmp_path / "typo.db", response)
     assert result.exit_code == 0, result.output
     assert "phones-2042" in result.output and "campaign" in result.output
+
+
+def test_a_response_the_campaign_file_names_answers_in_the_requests_command_too(tmp_path, cli):
+    """The campaign file names Kent's response, not yet ingested (so undated): the views and the
+    `requests` command both count the request answered, whatever the day it is read as of."""
+    db = tmp_path / "named.db"
+    file = tmp_path / "named.yaml"
+    forces = "  - force: kent\n    response: KENT-2024-1\n  - cumbria"
+    file.write_text(CAMPAIGN.format(id="phones-2024", sent="2024-01-08", forces=forces), "utf-8")
+    assert cli("campaign", "new", file, "--db", db).exit_code == 0
+    viewed = {
+        row["force_id"]: row["standing"]
+        for row in query(db, "SELECT force_id, standing FROM request_status")
+    }
+    assert viewed == {"kent": "answered", "cumbria": "overdue"}
+    for day in ("2024-03-01", datetime.date.today().isoformat()):
+        told = cli("requests", "--db", db, "--format", "json", "--on", day)
+        assert {row["force_id"]: row["standing"] for row in json.loads(told.stdout)} == viewed

@@ -86,9 +86,7 @@ def _standing(request: dict, history: list, on: date) -> Standing:
             latest = max(known, key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
             status, status_date = latest["status"], latest["date"]
     answered_later = request["answered_date"] is not None and request["answered_date"] > day
-    answered = status == "answered" or (request["answered_date"] is not None and not answered_later)
-    if request["response_id"] and not history:
-        answered = True
+    answered = answered_as_of(request, status, day)
     overdue = 0
     due = date.fromisoformat(request["due_date"]) if request["due_date"] else None
     if not answered and status == "awaiting_response" and due and on > due:
@@ -100,6 +98,17 @@ def _standing(request: dict, history: list, on: date) -> Standing:
     if answered_later:
         row.update(answered_date=None, working_days_to_answer=None, response_id=None)
     return Standing(row, standing, request["force_name"])
+
+
+def answered_as_of(request: dict, status: str, day: str) -> bool:
+    """Answered as request_status counts it (views.ANSWERED), on the day: the status then is
+    answered, or an answer came by then; an answering response nobody dated (a campaign file's
+    `response:` not yet ingested) answers it whatever the day, as the views count it."""
+    if status == "answered":
+        return True
+    if request["answered_date"] is not None:
+        return request["answered_date"] <= day
+    return request["response_id"] is not None
 
 
 def summary(found: list[Standing], on: date) -> str:
