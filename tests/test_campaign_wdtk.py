@@ -330,3 +330,37 @@ def test_an_answer_on_a_day_nobody_recorded_is_not_called_on_time(cli, db):
 def test_the_working_days_run_years_past_the_last_write(db):
     (last,) = rows(db, "SELECT max(date) FROM working_days")[0]
     assert last >= f"{date.today().year + 9}-12-31"  # the views count up to the day they are read
+
+
+def test_an_internal_review_answers_nothing(cli, db, tmp_path):
+    """Kent refused, then a review of its refusal was asked for: it stays answered, refused as
+    reported. Devon and Cornwall never answered, and a review was asked for: still overdue."""
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    later = tmp_path / "reviews.csv"
+    later.write_text(
+        (WDTK / "batch-download-later.csv")
+        .read_text(encoding="utf-8")
+        .replace(
+            "Devon & Cornwall Police,0,Long overdue",
+            "Devon & Cornwall Police,0,Awaiting internal review",
+        ),
+        encoding="utf-8",
+    )
+    import_wdtk(cli, db, "--as-of", "2024-04-02", later)
+    status = {
+        force: rest
+        for force, *rest in rows(
+            db, "SELECT force_id, status, standing, outcome, reported_outcome FROM request_status"
+        )
+    }
+    assert status["devon-and-cornwall"] == ["internal_review", "overdue", "no_response", None]
+    assert status["kent"] == ["internal_review", "answered", None, "refused"]
+    assert [force for (force,) in rows(db, "SELECT force_id FROM silence")] == [
+        "devon-and-cornwall"
+    ]
+    cells = dict(rows(db, "SELECT force_id, statuses FROM request_cells"))
+    assert cells["devon-and-cornwall"] == "no_response"
+    assert cells["kent"] == "answered (reported: refused)"
+    told = cli("requests", "--db", db, "--on", "2024-04-10", "--format", "json")
+    standing = {row["force_id"]: row["standing"] for row in json.loads(told.stdout)}
+    assert standing["devon-and-cornwall"] == "overdue" and standing["kent"] == "answered"

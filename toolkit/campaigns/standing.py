@@ -14,7 +14,7 @@ from pathlib import Path
 from ...schemas.models import columns
 from ..errors import MultiforceError
 from . import clock
-from .views import REQUESTS_WITH_ANSWERS
+from .views import OWED, REQUESTS_WITH_ANSWERS
 
 # The requests table's columns as of the day, then where the request stands and how late.
 COLUMNS = (*columns("requests"), "standing", "overdue_working_days")
@@ -86,10 +86,11 @@ def _standing(request: dict, history: list, on: date) -> Standing:
             latest = max(known, key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
             status, status_date = latest["status"], latest["date"]
     answered_later = request["answered_date"] is not None and request["answered_date"] > day
-    answered = answered_as_of(request, status, day)
+    statuses = {event["status"] for _, event in known} if history else {status}
+    answered = answered_as_of(request, statuses, day)
     overdue = 0
     due = date.fromisoformat(request["due_date"]) if request["due_date"] else None
-    if not answered and status == "awaiting_response" and due and on > due:
+    if not answered and status in OWED and due and on > due:
         overdue = clock.working_days_between(due, on, request["regime"])
     standing = "answered" if answered else "overdue" if overdue else status
     row = {name: request[name] for name in COLUMNS if name in request}
@@ -100,11 +101,12 @@ def _standing(request: dict, history: list, on: date) -> Standing:
     return Standing(row, standing, request["force_name"])
 
 
-def answered_as_of(request: dict, status: str, day: str) -> bool:
-    """Answered as request_status counts it (views.ANSWERED), on the day: the status then is
-    answered, or an answer came by then; an answering response nobody dated (a campaign file's
-    `response:` not yet ingested) answers it whatever the day, as the views count it."""
-    if status == "answered":
+def answered_as_of(request: dict, statuses: set[str], day: str) -> bool:
+    """Answered as request_status counts it (views.ANSWERED), on the day: the history held
+    then records an answer, whatever came after it (a review asked for); or an answer came by
+    then; an answering response nobody dated (a campaign file's `response:` not yet
+    ingested) answers it whatever the day, as the views count it."""
+    if "answered" in statuses:
         return True
     if request["answered_date"] is not None:
         return request["answered_date"] <= day

@@ -10,6 +10,10 @@ from .clock import DAYS_TO_ANSWER
 from .wdtk import OUTCOME_OF_STATE
 
 
+def _listed(values) -> str:
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+
+
 def _working_days_after(column: str, until: str) -> str:
     return (
         "(SELECT count(*) FROM working_days w WHERE w.regime = q.regime "
@@ -40,9 +44,17 @@ FROM (SELECT q.*, {_ANSWERING_RESPONSE} AS answering_id FROM requests q) q
 LEFT JOIN responses r ON r.response_id = q.answering_id"""
 
 # Answered as the `requests` command counts it (campaigns/standing.py): an answer is recorded,
-# whatever came after it (an internal review asked for, a state changed).
-ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL OR q.answered_date IS NOT NULL)"
-OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
+# in the request or its history, whatever came after it (an internal review asked for, a
+# state changed).
+ANSWERED = (
+    "(q.status = 'answered' OR q.response_id IS NOT NULL OR q.answered_date IS NOT NULL "
+    "OR EXISTS (SELECT 1 FROM request_events e "
+    "WHERE e.request_id = q.request_id AND e.status = 'answered'))"
+)
+# The statuses of an unanswered request whose answer is still owed on the clock: an internal
+# review asked for before any answer came does not answer it (the `requests` command too).
+OWED = ("awaiting_response", "internal_review")
+OVERDUE = f"(NOT {ANSWERED} AND q.status IN {_listed(OWED)} AND q.due_date < date('now'))"
 
 # The cell a force's requests give a technology they asked about in its row of the outcome
 # matrix, from their standings (request_status), while no own response of the force answers
@@ -52,23 +64,24 @@ OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < 
 # the database yet.
 REQUEST_CELLS = {
     "no_response": ("overdue",),
-    "awaiting": ("awaiting_response", "awaiting_clarification"),
+    "awaiting": ("awaiting_response", "awaiting_clarification", "internal_review"),
     "answered": ("answered",),
 }
 
 WITHHELD = (
     "('partially_disclosed', 'not_held', 'refused', 'cost_limit', 'neither_confirm_nor_deny')"
 )
-# What WhatDoTheyKnow's state says of the outcome, until the response's own outcomes are read.
-REPORTED_OUTCOME = (
-    "CASE q.wdtk_state "
-    + " ".join(f"WHEN '{state}' THEN '{status}'" for state, status in OUTCOME_OF_STATE.items())
-    + " END"
+# What WhatDoTheyKnow's states say of the outcome, until the response's own outcomes are read:
+# the request's state, else the last of its history's that reports one (a review asked for
+# after a refusal leaves the refusal reported).
+_OUTCOME_OF = " ".join(
+    f"WHEN '{state}' THEN '{status}'" for state, status in OUTCOME_OF_STATE.items()
 )
-
-
-def _listed(values) -> str:
-    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+REPORTED_OUTCOME = f"""coalesce(CASE q.wdtk_state {_OUTCOME_OF} END,
+       (SELECT CASE e.wdtk_state {_OUTCOME_OF} END FROM request_events e
+        WHERE e.request_id = q.request_id
+          AND e.wdtk_state IN {_listed(OUTCOME_OF_STATE)}
+        ORDER BY coalesce(e.date, '') DESC, e.rowid DESC LIMIT 1))"""
 
 
 _REQUEST_CELL_STATUS = (
