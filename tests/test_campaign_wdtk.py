@@ -364,3 +364,13 @@ def test_an_internal_review_answers_nothing(cli, db, tmp_path):
     told = cli("requests", "--db", db, "--on", "2024-04-10", "--format", "json")
     standing = {row["force_id"]: row["standing"] for row in json.loads(told.stdout)}
     assert standing["devon-and-cornwall"] == "overdue" and standing["kent"] == "answered"
+
+
+def test_the_requests_command_gives_the_state_as_of_its_day(cli, db):
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    import_wdtk(cli, db, "--as-of", "2024-04-02", WDTK / "batch-download-later.csv")
+    states = {}
+    for day in ("2024-02-01", "2024-03-15", "2024-04-10"):
+        told = cli("requests", "--db", db, "--on", day, "--format", "json")
+        states[day] = {row["force_id"]: row["wdtk_state"] for row in json.loads(told.stdout)}
+    assert [states[day]["kent"] for day in states] == [None, "rejected", "internal_review"]

@@ -80,11 +80,13 @@ def _standing(request: dict, history: list, on: date) -> Standing:
         if event["date"] is None or event["date"] <= day
     ]
     status, status_date = request["status"], request["status_date"]
+    wdtk_state = request["wdtk_state"]
     if history:
-        status, status_date = "awaiting_response", None
-        if known:
-            latest = max(known, key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
-            status, status_date = latest["status"], latest["date"]
+        status, status_date, wdtk_state = "awaiting_response", None, None
+        # In the order the store ranks events (store._latest): the last is the status.
+        for _, event in sorted(known, key=lambda pair: (pair[1]["date"] or "", pair[0])):
+            status, status_date = event["status"], event["date"]
+            wdtk_state = event["wdtk_state"] or wdtk_state
     answered_later = request["answered_date"] is not None and request["answered_date"] > day
     statuses = {event["status"] for _, event in known} if history else {status}
     answered = answered_as_of(request, statuses, day)
@@ -94,7 +96,7 @@ def _standing(request: dict, history: list, on: date) -> Standing:
         overdue = clock.working_days_between(due, on, request["regime"])
     standing = "answered" if answered else "overdue" if overdue else status
     row = {name: request[name] for name in COLUMNS if name in request}
-    row.update(status=status, status_date=status_date, standing=standing)
+    row.update(status=status, status_date=status_date, wdtk_state=wdtk_state, standing=standing)
     row.update(overdue_working_days=overdue)
     if answered_later:
         row.update(answered_date=None, working_days_to_answer=None, response_id=None)
