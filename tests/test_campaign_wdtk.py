@@ -374,3 +374,24 @@ def test_the_requests_command_gives_the_state_as_of_its_day(cli, db):
         told = cli("requests", "--db", db, "--on", day, "--format", "json")
         states[day] = {row["force_id"]: row["wdtk_state"] for row in json.loads(told.stdout)}
     assert [states[day]["kent"] for day in states] == [None, "rejected", "internal_review"]
+
+
+def test_the_docs_say_how_far_the_working_days_run():
+    from multiforce.toolkit.campaigns.store import CALENDAR_YEARS_AHEAD
+    from multiforce.toolkit.serving import METADATA_FILE
+
+    root = METADATA_FILE.parent
+    metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    (described,) = [
+        table["description"]
+        for database in metadata["databases"].values()
+        for name, table in database.get("tables", {}).items()
+        if name == "working_days"
+    ]
+    said = [
+        described,
+        (root / "docs" / "campaigns.md").read_text(encoding="utf-8"),
+        (root / "docs" / "views.md").read_text(encoding="utf-8"),
+    ]
+    for text in said:
+        assert f"{CALENDAR_YEARS_AHEAD} years past" in " ".join(text.split())
