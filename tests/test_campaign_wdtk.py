@@ -395,3 +395,12 @@ def test_the_docs_say_how_far_the_working_days_run():
     ]
     for text in said:
         assert f"{CALENDAR_YEARS_AHEAD} years past" in " ".join(text.split())
+
+
+def test_a_download_day_after_today_is_refused(cli, db):
+    before = digest(db)
+    tomorrow = date.fromordinal(date.today().toordinal() + 1).isoformat()
+    result = import_wdtk(cli, db, "--as-of", tomorrow, WDTK / "batch-download.csv")
+    assert result.exit_code != 0
+    assert f"--as-of {tomorrow}" in result.output and "batch-download.csv" in result.output
+    assert digest(db) == before

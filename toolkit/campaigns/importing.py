@@ -46,6 +46,13 @@ def import_files(
     attachments_dir: Path,
     as_of: date | None = None,
 ) -> Imported:
+    if as_of is not None and as_of > date.today():
+        raise MultiforceError(
+            f"{', '.join(str(path) for path in files)}: --as-of {as_of.isoformat()} is after "
+            f"today ({date.today().isoformat()}), and the states it dates would outrank every "
+            "state seen since. Expected the day the batch CSV was downloaded, today or earlier: "
+            "correct --as-of and run again."
+        )
     seen = [item for path in files for item in wdtk.read(Path(path))]
     # Dated histories first: an export's undated state then adds only what they lack.
     seen.sort(key=lambda item: item.state_now is not None)
