@@ -404,3 +404,23 @@ def test_a_download_day_after_today_is_refused(cli, db):
     assert result.exit_code != 0
     assert f"--as-of {tomorrow}" in result.output and "batch-download.csv" in result.output
     assert digest(db) == before
+
+
+def test_an_older_export_imported_again_does_not_rewrite_who_answered(cli, db, tmp_path):
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    import_wdtk(cli, db, "--as-of", "2024-04-02", WDTK / "batch-download-later.csv")
+    held = rows(db, "SELECT force_id, status FROM requests ORDER BY force_id")
+    again = import_wdtk(cli, db, WDTK / "batch-download.csv")  # dated today
+    assert again.exit_code == 0, again.output
+    assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
+    assert "kent rejected already seen" in again.output
+    older = tmp_path / "older.csv"
+    older.write_text(
+        (WDTK / "batch-download.csv")
+        .read_text(encoding="utf-8")
+        .replace("Kent Police,1,Refused", "Kent Police,1,Successful"),
+        encoding="utf-8",
+    )
+    earlier = import_wdtk(cli, db, "--as-of", "2024-02-01", older)
+    assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
+    assert "kent successful as of 2024-02-01, before the latest held" in earlier.output

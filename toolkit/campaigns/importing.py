@@ -37,6 +37,8 @@ class Imported:
     drafts: list[Path] = field(default_factory=list)
     # Attachments drafting could read nothing from, with what it said: for a person to transcribe.
     undrafted: list[tuple[Attachment, str]] = field(default_factory=list)
+    # States the files gave that did not become a request's status, said even when nothing new.
+    passed_over: str = ""
 
 
 def import_files(
@@ -96,7 +98,9 @@ def import_files(
         attachment.path.write_bytes(data)
     summary = changes.summary() if write(db, changes) else None
     attachments = [attachment for attachment, _, _ in saved]
-    return Imported(summary, attachments, *_hand_to_drafting(attachments, db))
+    imported = Imported(summary, attachments, *_hand_to_drafting(attachments, db))
+    imported.passed_over = changes.passed_over_said()
+    return imported
 
 
 def _campaign_from(campaign_id: str, seen: list[wdtk.Seen]) -> Campaign:
