@@ -5,6 +5,7 @@ import csv
 import hashlib
 import io
 import json
+import sqlite3
 
 import pytest
 from multiforce.schemas import campaign as bundled
@@ -228,3 +229,43 @@ def test_campaign_new_is_a_subcommand_only(cli):
     listed = cli("--help").output
     assert "  campaign " in listed and "\n  new " not in listed
     assert "new " in cli("campaign", "--help").output
+
+
+TRANSCRIPTION = """source_kind: transcription
+force_id: kent
+reference: KENT-2024-1
+title: Scanners
+response_date: 2024-03-01
+source_url: https://example.org/kent-2024-1
+outcomes:
+  - technology: mobile_fingerprint_scanner
+    measure: uses
+    period: {start: 2023-01-01, end: 2023-12-31}
+    status: refused
+    exemptions: s31(1)
+    locator: answer 1
+"""
+
+
+@pytest.mark.parametrize("command", ["campaign new", "import-wdtk", "ingest"])
+def test_no_writer_adopts_another_programs_database(cli, tmp_path, command):
+    """A SQLite file of another program's is refused, as `build` refuses it, and left as it
+    was: writing would publish multiforce's tables in its place."""
+    other = tmp_path / "notes.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('kept')")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    response = tmp_path / "kent.yaml"
+    response.write_text(TRANSCRIPTION, "utf-8")
+    given = {
+        "campaign new": ("campaign", "new", CAMPAIGN),
+        "import-wdtk": ("import-wdtk", "--campaign", C, WDTK / "batch-download.csv"),
+        "ingest": ("ingest", response),
+    }[command]
+    result = cli(*given, "--db", other)
+    assert result.exit_code != 0
+    assert f"{other}: this is not a multiforce database (its tables: notes)" in result.output
+    assert other.read_bytes() == before

@@ -284,3 +284,89 @@ def test_a_publish_turns_an_older_stored_matrix_summary_into_the_live_view(db, t
     assert conn.execute(kind).fetchall() == [("view",)]
     write_summaries(conn)  # and again, over the view
     assert conn.execute(kind).fetchall() == [("view",)]
+
+
+KENT_REFUSAL = """source_kind: transcription
+force_id: kent
+reference: KENT-2024-1
+title: Phone extraction
+request_date: 2024-01-08
+response_date: 2024-03-01
+campaign_id: {campaign_id}
+source_url: https://example.org/kent-2024-1
+outcomes:
+  - technology: phone_extraction
+    measure: in_use
+    period: {{start: 2023-01-01, end: 2023-12-31}}
+    status: refused
+    exemptions: s31(1)
+    reason: Made-up reason for the test
+    locator: answer 1
+"""
+
+
+def test_a_response_of_the_campaign_answers_the_forces_request(db, tmp_path, cli):
+    """Kent's transcribed refusal names the campaign: it answers Kent's request (late, by its
+    own date), so Kent is no longer silent anywhere."""
+    answered = copied(db, tmp_path / "answered.db")
+    answered.close()
+    answered = tmp_path / "answered.db"
+    response = tmp_path / "kent.yaml"
+    response.write_text(KENT_REFUSAL.format(campaign_id="phones-2024"), "utf-8")
+    result = cli("ingest", "--db", answered, response)
+    assert result.exit_code == 0, result.output
+    (kent,) = query(answered, "SELECT * FROM request_status WHERE request_id = 'phones-2024/kent'")
+    assert kent["standing"] == "answered"
+    assert kent["response_id"] == "kent/KENT-2024-1"
+    assert kent["answered_date"] == "2024-03-01"
+    assert kent["working_days_late"] > 0 and kent["source_kind"] == "transcription"
+    assert not query(answered, "SELECT * FROM silence WHERE force_id = 'kent'")
+    told = cli("requests", "--db", answered, "--campaign", "phones-2024", "--format", "json")
+    standing = {row["force_id"]: row for row in json.loads(told.stdout)}
+    assert standing["kent"]["standing"] == "answered"
+    assert standing["kent"]["response_id"] == "kent/KENT-2024-1"
+    earlier = cli(
+        "requests",
+        "--db",
+        answered,
+        "--campaign",
+        "phones-2024",
+        "--format",
+        "json",
+        "--on",
+        "2024-02-20",
+    )
+    assert {r["force_id"]: r["standing"] for r in json.loads(earlier.stdout)}["kent"] == "overdue"
+    rows = query(answered, canned_queries()["who_refused_what"].sql)
+    kent_rows = [(r["status"], r["campaign_id"]) for r in rows if r["force_name"] == "Kent Police"]
+    assert kent_rows == [("refused", "phones-2024")]
+
+
+def test_a_response_naming_a_campaign_not_held_is_said(db, tmp_path, cli):
+    """A response may come before its campaign is added, but a campaign id the database does not
+    hold is never passed over in silence."""
+    answered = copied(db, tmp_path / "typo.db")
+    answered.close()
+    response = tmp_path / "kent.yaml"
+    response.write_text(KENT_REFUSAL.format(campaign_id="phones-2042"), "utf-8")
+    result = cli("ingest", "--db", tmp_path / "typo.db", response)
+    assert result.exit_code == 0, result.output
+    assert "phones-2042" in result.output and "campaign" in result.output
+
+
+def test_a_response_the_campaign_file_names_answers_in_the_requests_command_too(tmp_path, cli):
+    """The campaign file names Kent's response, not yet ingested (so undated): the views and the
+    `requests` command both count the request answered, whatever the day it is read as of."""
+    db = tmp_path / "named.db"
+    file = tmp_path / "named.yaml"
+    forces = "  - force: kent\n    response: KENT-2024-1\n  - cumbria"
+    file.write_text(CAMPAIGN.format(id="phones-2024", sent="2024-01-08", forces=forces), "utf-8")
+    assert cli("campaign", "new", file, "--db", db).exit_code == 0
+    viewed = {
+        row["force_id"]: row["standing"]
+        for row in query(db, "SELECT force_id, standing FROM request_status")
+    }
+    assert viewed == {"kent": "answered", "cumbria": "overdue"}
+    for day in ("2024-03-01", datetime.date.today().isoformat()):
+        told = cli("requests", "--db", db, "--format", "json", "--on", day)
+        assert {row["force_id"]: row["standing"] for row in json.loads(told.stdout)} == viewed

@@ -330,3 +330,97 @@ def test_an_answer_on_a_day_nobody_recorded_is_not_called_on_time(cli, db):
 def test_the_working_days_run_years_past_the_last_write(db):
     (last,) = rows(db, "SELECT max(date) FROM working_days")[0]
     assert last >= f"{date.today().year + 9}-12-31"  # the views count up to the day they are read
+
+
+def test_an_internal_review_answers_nothing(cli, db, tmp_path):
+    """Kent refused, then a review of its refusal was asked for: it stays answered, refused as
+    reported. Devon and Cornwall never answered, and a review was asked for: still overdue."""
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    later = tmp_path / "reviews.csv"
+    later.write_text(
+        (WDTK / "batch-download-later.csv")
+        .read_text(encoding="utf-8")
+        .replace(
+            "Devon & Cornwall Police,0,Long overdue",
+            "Devon & Cornwall Police,0,Awaiting internal review",
+        ),
+        encoding="utf-8",
+    )
+    import_wdtk(cli, db, "--as-of", "2024-04-02", later)
+    status = {
+        force: rest
+        for force, *rest in rows(
+            db, "SELECT force_id, status, standing, outcome, reported_outcome FROM request_status"
+        )
+    }
+    assert status["devon-and-cornwall"] == ["internal_review", "overdue", "no_response", None]
+    assert status["kent"] == ["internal_review", "answered", None, "refused"]
+    assert [force for (force,) in rows(db, "SELECT force_id FROM silence")] == [
+        "devon-and-cornwall"
+    ]
+    cells = dict(rows(db, "SELECT force_id, statuses FROM request_cells"))
+    assert cells["devon-and-cornwall"] == "no_response"
+    assert cells["kent"] == "answered (reported: refused)"
+    told = cli("requests", "--db", db, "--on", "2024-04-10", "--format", "json")
+    standing = {row["force_id"]: row["standing"] for row in json.loads(told.stdout)}
+    assert standing["devon-and-cornwall"] == "overdue" and standing["kent"] == "answered"
+
+
+def test_the_requests_command_gives_the_state_as_of_its_day(cli, db):
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    import_wdtk(cli, db, "--as-of", "2024-04-02", WDTK / "batch-download-later.csv")
+    states = {}
+    for day in ("2024-02-01", "2024-03-15", "2024-04-10"):
+        told = cli("requests", "--db", db, "--on", day, "--format", "json")
+        states[day] = {row["force_id"]: row["wdtk_state"] for row in json.loads(told.stdout)}
+    assert [states[day]["kent"] for day in states] == [None, "rejected", "internal_review"]
+
+
+def test_the_docs_say_how_far_the_working_days_run():
+    from multiforce.toolkit.campaigns.store import CALENDAR_YEARS_AHEAD
+    from multiforce.toolkit.serving import METADATA_FILE
+
+    root = METADATA_FILE.parent
+    metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    (described,) = [
+        table["description"]
+        for database in metadata["databases"].values()
+        for name, table in database.get("tables", {}).items()
+        if name == "working_days"
+    ]
+    said = [
+        described,
+        (root / "docs" / "campaigns.md").read_text(encoding="utf-8"),
+        (root / "docs" / "views.md").read_text(encoding="utf-8"),
+    ]
+    for text in said:
+        assert f"{CALENDAR_YEARS_AHEAD} years past" in " ".join(text.split())
+
+
+def test_a_download_day_after_today_is_refused(cli, db):
+    before = digest(db)
+    tomorrow = date.fromordinal(date.today().toordinal() + 1).isoformat()
+    result = import_wdtk(cli, db, "--as-of", tomorrow, WDTK / "batch-download.csv")
+    assert result.exit_code != 0
+    assert f"--as-of {tomorrow}" in result.output and "batch-download.csv" in result.output
+    assert digest(db) == before
+
+
+def test_an_older_export_imported_again_does_not_rewrite_who_answered(cli, db, tmp_path):
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    import_wdtk(cli, db, "--as-of", "2024-04-02", WDTK / "batch-download-later.csv")
+    held = rows(db, "SELECT force_id, status FROM requests ORDER BY force_id")
+    again = import_wdtk(cli, db, WDTK / "batch-download.csv")  # dated today
+    assert again.exit_code == 0, again.output
+    assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
+    assert "kent rejected already seen" in again.output
+    older = tmp_path / "older.csv"
+    older.write_text(
+        (WDTK / "batch-download.csv")
+        .read_text(encoding="utf-8")
+        .replace("Kent Police,1,Refused", "Kent Police,1,Successful"),
+        encoding="utf-8",
+    )
+    earlier = import_wdtk(cli, db, "--as-of", "2024-02-01", older)
+    assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
+    assert "kent successful as of 2024-02-01, before the latest held" in earlier.output

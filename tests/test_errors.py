@@ -320,7 +320,7 @@ CASES = {
         lambda t, m: ["build", "--db", another_programs_database(t), "--quiet"],
         [
             "theirs.db: this is not a multiforce database (its tables: notes)",
-            "a build replaces the file at --db whole",
+            "writing replaces the file at --db whole",
             "give another --db, or move this file away",
         ],
     ),

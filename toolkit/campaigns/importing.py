@@ -37,6 +37,8 @@ class Imported:
     drafts: list[Path] = field(default_factory=list)
     # Attachments drafting could read nothing from, with what it said: for a person to transcribe.
     undrafted: list[tuple[Attachment, str]] = field(default_factory=list)
+    # States the files gave that did not become a request's status, said even when nothing new.
+    passed_over: str = ""
 
 
 def import_files(
@@ -46,6 +48,13 @@ def import_files(
     attachments_dir: Path,
     as_of: date | None = None,
 ) -> Imported:
+    if as_of is not None and as_of > date.today():
+        raise MultiforceError(
+            f"{', '.join(str(path) for path in files)}: --as-of {as_of.isoformat()} is after "
+            f"today ({date.today().isoformat()}), and the states it dates would outrank every "
+            "state seen since. Expected the day the batch CSV was downloaded, today or earlier: "
+            "correct --as-of and run again."
+        )
     seen = [item for path in files for item in wdtk.read(Path(path))]
     # Dated histories first: an export's undated state then adds only what they lack.
     seen.sort(key=lambda item: item.state_now is not None)
@@ -89,7 +98,9 @@ def import_files(
         attachment.path.write_bytes(data)
     summary = changes.summary() if write(db, changes) else None
     attachments = [attachment for attachment, _, _ in saved]
-    return Imported(summary, attachments, *_hand_to_drafting(attachments, db))
+    imported = Imported(summary, attachments, *_hand_to_drafting(attachments, db))
+    imported.passed_over = changes.passed_over_said()
+    return imported
 
 
 def _campaign_from(campaign_id: str, seen: list[wdtk.Seen]) -> Campaign:

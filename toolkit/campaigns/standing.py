@@ -14,6 +14,7 @@ from pathlib import Path
 from ...schemas.models import columns
 from ..errors import MultiforceError
 from . import clock
+from .views import OWED, REQUESTS_WITH_ANSWERS
 
 # The requests table's columns as of the day, then where the request stands and how late.
 COLUMNS = (*columns("requests"), "standing", "overdue_working_days")
@@ -46,7 +47,8 @@ def standings(db: Path, campaign_id: str | None, on: date) -> list[Standing]:
     conn.row_factory = sqlite3.Row
     try:
         requests = conn.execute(
-            "SELECT q.*, f.name AS force_name FROM requests q JOIN forces f USING (force_id) "
+            f"SELECT q.*, f.name AS force_name FROM ({REQUESTS_WITH_ANSWERS}) q "
+            "JOIN forces f USING (force_id) "
             "WHERE ? IS NULL OR q.campaign_id = ? ORDER BY q.campaign_id, f.name",
             (campaign_id, campaign_id),
         ).fetchall()
@@ -78,26 +80,39 @@ def _standing(request: dict, history: list, on: date) -> Standing:
         if event["date"] is None or event["date"] <= day
     ]
     status, status_date = request["status"], request["status_date"]
+    wdtk_state = request["wdtk_state"]
     if history:
-        status, status_date = "awaiting_response", None
-        if known:
-            latest = max(known, key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
-            status, status_date = latest["status"], latest["date"]
+        status, status_date, wdtk_state = "awaiting_response", None, None
+        # In the order the store ranks events (store._latest): the last is the status.
+        for _, event in sorted(known, key=lambda pair: (pair[1]["date"] or "", pair[0])):
+            status, status_date = event["status"], event["date"]
+            wdtk_state = event["wdtk_state"] or wdtk_state
     answered_later = request["answered_date"] is not None and request["answered_date"] > day
-    answered = status == "answered" or (request["answered_date"] is not None and not answered_later)
-    if request["response_id"] and not history:
-        answered = True
+    statuses = {event["status"] for _, event in known} if history else {status}
+    answered = answered_as_of(request, statuses, day)
     overdue = 0
     due = date.fromisoformat(request["due_date"]) if request["due_date"] else None
-    if not answered and status == "awaiting_response" and due and on > due:
+    if not answered and status in OWED and due and on > due:
         overdue = clock.working_days_between(due, on, request["regime"])
     standing = "answered" if answered else "overdue" if overdue else status
     row = {name: request[name] for name in COLUMNS if name in request}
-    row.update(status=status, status_date=status_date, standing=standing)
+    row.update(status=status, status_date=status_date, wdtk_state=wdtk_state, standing=standing)
     row.update(overdue_working_days=overdue)
     if answered_later:
-        row.update(answered_date=None, working_days_to_answer=None)
+        row.update(answered_date=None, working_days_to_answer=None, response_id=None)
     return Standing(row, standing, request["force_name"])
+
+
+def answered_as_of(request: dict, statuses: set[str], day: str) -> bool:
+    """Answered as request_status counts it (views.ANSWERED), on the day: the history held
+    then records an answer, whatever came after it (a review asked for); or an answer came by
+    then; an answering response nobody dated (a campaign file's `response:` not yet
+    ingested) answers it whatever the day, as the views count it."""
+    if "answered" in statuses:
+        return True
+    if request["answered_date"] is not None:
+        return request["answered_date"] <= day
+    return request["response_id"] is not None
 
 
 def summary(found: list[Standing], on: date) -> str:

@@ -137,6 +137,26 @@ def held_in(conn: sqlite3.Connection) -> Held:
     return held
 
 
+def campaigns_not_held(db_path: Path) -> dict[str, list[str]]:
+    """The campaign ids responses name that the database holds no campaign of, with the
+    responses naming each: they answer no request until the campaign is added."""
+    from ..store.files import connect_read_only
+
+    conn = connect_read_only(Path(db_path))
+    try:
+        found = conn.execute(
+            "SELECT campaign_id, response_id FROM responses WHERE campaign_id IS NOT NULL "
+            "AND campaign_id NOT IN (SELECT campaign_id FROM campaigns) "
+            "ORDER BY campaign_id, response_id"
+        ).fetchall()
+    finally:
+        conn.close()
+    named: dict[str, list[str]] = {}
+    for campaign_id, response in found:
+        named.setdefault(campaign_id, []).append(response)
+    return named
+
+
 class Changes:
     """The rows a command will write, worked out against what the database holds."""
 
@@ -148,6 +168,7 @@ class Changes:
         self.events: list[dict] = []
         self.attachments: list[dict] = []
         self.sent_dates: list[str] = []  # a force's sent date changed: said in the summary
+        self.passed_over: list[str] = []  # export states that do not become the status: said
 
     # -- campaigns
 
@@ -259,6 +280,20 @@ class Changes:
             latest = _latest(history)
             if (latest["status"], latest["wdtk_state"]) == (event.status, event.wdtk_state):
                 return
+            # The same file imported again, on a later day, would date its old states anew.
+            if any(
+                (held["source"], held["wdtk_state"]) == (event.source, event.wdtk_state)
+                for held in history
+            ):
+                self.passed_over.append(
+                    f"{row['force_id']} {event.wdtk_state} already seen in {event.source}"
+                )
+                return
+            if latest["date"] and event.date and event.date < latest["date"]:
+                self.passed_over.append(
+                    f"{row['force_id']} {event.wdtk_state} as of {event.date}, before the latest "
+                    f"held ({latest['date']}): kept in its history, not its status"
+                )
         self.events.append({"request_id": row["request_id"], **event.__dict__})
 
     def attachment(self, row: dict) -> bool:
@@ -300,10 +335,15 @@ class Changes:
         )
 
     def summary(self) -> str:
-        return (
+        counts = (
             f"{len(self.campaigns)} campaign(s), {len(self.requests)} request(s) new or updated, "
             f"{len(self.events)} status event(s), {len(self.attachments)} attachment(s)"
-        ) + (f" (by WhatDoTheyKnow: {'; '.join(self.sent_dates)})" if self.sent_dates else "")
+        )
+        by_wdtk = f" (by WhatDoTheyKnow: {'; '.join(self.sent_dates)})" if self.sent_dates else ""
+        return counts + by_wdtk + self.passed_over_said()
+
+    def passed_over_said(self) -> str:
+        return f"; not made the status: {'; '.join(self.passed_over)}" if self.passed_over else ""
 
 
 def _latest(history: list[dict]) -> dict:

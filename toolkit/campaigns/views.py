@@ -5,13 +5,56 @@ read (date('now')), never stored as if a force had said them. Working days are c
 the `working_days` calendar the clock writes beside the requests.
 """
 
+from ...schemas.models import columns
 from .clock import DAYS_TO_ANSWER
 from .wdtk import OUTCOME_OF_STATE
 
+
+def _listed(values) -> str:
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+
+
+def _working_days_after(column: str, until: str) -> str:
+    return (
+        "(SELECT count(*) FROM working_days w WHERE w.regime = q.regime "
+        f"AND w.date > {column} AND w.date <= {until})"
+    )
+
+
+# The response that answers a request: the one its campaign file names, else the force's
+# earliest response that names the campaign (responses.campaign_id), whenever it was read.
+_ANSWERING_RESPONSE = (
+    "coalesce(q.response_id, (SELECT r.response_id FROM responses r "
+    "WHERE r.campaign_id = q.campaign_id AND r.force_id = q.force_id "
+    "ORDER BY r.response_date IS NULL, r.response_date, r.response_id LIMIT 1))"
+)
+_ANSWER_DERIVED = ("response_id", "answered_date", "working_days_to_answer")
+# The requests table's rows with their answers as the responses give them: the answering
+# response, and its date as the answer's day where no source dated the answer. Every reader
+# of requests that decides "answered" reads this (request_status; the `requests` command).
+REQUESTS_WITH_ANSWERS = f"""
+SELECT {", ".join(f"q.{name}" for name in columns("requests") if name not in _ANSWER_DERIVED)},
+       q.answering_id AS response_id,
+       coalesce(q.answered_date, r.response_date) AS answered_date,
+       CASE WHEN q.answered_date IS NOT NULL THEN q.working_days_to_answer
+            WHEN r.response_date IS NOT NULL AND q.sent_date IS NOT NULL
+            THEN {_working_days_after("q.sent_date", "r.response_date")}
+       END AS working_days_to_answer
+FROM (SELECT q.*, {_ANSWERING_RESPONSE} AS answering_id FROM requests q) q
+LEFT JOIN responses r ON r.response_id = q.answering_id"""
+
 # Answered as the `requests` command counts it (campaigns/standing.py): an answer is recorded,
-# whatever came after it (an internal review asked for, a state changed).
-ANSWERED = "(q.status = 'answered' OR q.response_id IS NOT NULL OR q.answered_date IS NOT NULL)"
-OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < date('now'))"
+# in the request or its history, whatever came after it (an internal review asked for, a
+# state changed).
+ANSWERED = (
+    "(q.status = 'answered' OR q.response_id IS NOT NULL OR q.answered_date IS NOT NULL "
+    "OR EXISTS (SELECT 1 FROM request_events e "
+    "WHERE e.request_id = q.request_id AND e.status = 'answered'))"
+)
+# The statuses of an unanswered request whose answer is still owed on the clock: an internal
+# review asked for before any answer came does not answer it (the `requests` command too).
+OWED = ("awaiting_response", "internal_review")
+OVERDUE = f"(NOT {ANSWERED} AND q.status IN {_listed(OWED)} AND q.due_date < date('now'))"
 
 # The cell a force's requests give a technology they asked about in its row of the outcome
 # matrix, from their standings (request_status), while no own response of the force answers
@@ -21,23 +64,24 @@ OVERDUE = f"(NOT {ANSWERED} AND q.status = 'awaiting_response' AND q.due_date < 
 # the database yet.
 REQUEST_CELLS = {
     "no_response": ("overdue",),
-    "awaiting": ("awaiting_response", "awaiting_clarification"),
+    "awaiting": ("awaiting_response", "awaiting_clarification", "internal_review"),
     "answered": ("answered",),
 }
 
 WITHHELD = (
     "('partially_disclosed', 'not_held', 'refused', 'cost_limit', 'neither_confirm_nor_deny')"
 )
-# What WhatDoTheyKnow's state says of the outcome, until the response's own outcomes are read.
-REPORTED_OUTCOME = (
-    "CASE q.wdtk_state "
-    + " ".join(f"WHEN '{state}' THEN '{status}'" for state, status in OUTCOME_OF_STATE.items())
-    + " END"
+# What WhatDoTheyKnow's states say of the outcome, until the response's own outcomes are read:
+# the request's state, else the last of its history's that reports one (a review asked for
+# after a refusal leaves the refusal reported).
+_OUTCOME_OF = " ".join(
+    f"WHEN '{state}' THEN '{status}'" for state, status in OUTCOME_OF_STATE.items()
 )
-
-
-def _listed(values) -> str:
-    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
+REPORTED_OUTCOME = f"""coalesce(CASE q.wdtk_state {_OUTCOME_OF} END,
+       (SELECT CASE e.wdtk_state {_OUTCOME_OF} END FROM request_events e
+        WHERE e.request_id = q.request_id
+          AND e.wdtk_state IN {_listed(OUTCOME_OF_STATE)}
+        ORDER BY coalesce(e.date, '') DESC, e.rowid DESC LIMIT 1))"""
 
 
 _REQUEST_CELL_STATUS = (
@@ -51,13 +95,6 @@ _REQUEST_CELL_STATUS = (
 _REQUEST_CELL_STANDINGS = _listed(
     standing for standings in REQUEST_CELLS.values() for standing in standings
 )
-
-
-def _working_days_after(column: str, until: str) -> str:
-    return (
-        "(SELECT count(*) FROM working_days w WHERE w.regime = q.regime "
-        f"AND w.date > {column} AND w.date <= {until})"
-    )
 
 
 VIEWS = {
@@ -82,7 +119,7 @@ SELECT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id, f.nam
        ) AS withheld,
        {REPORTED_OUTCOME} AS reported_outcome,
        q.regime, q.wdtk_url, q.response_id, coalesce(r.source_kind, 'request') AS source_kind
-FROM requests q
+FROM ({REQUESTS_WITH_ANSWERS}) q
 JOIN forces f ON f.force_id = q.force_id
 JOIN campaigns c ON c.campaign_id = q.campaign_id
 LEFT JOIN responses r ON r.response_id = q.response_id""",
@@ -126,8 +163,10 @@ FROM silence s
 JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
     "refusals_and_silence": """
 SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
-       reference, locator, NULL AS campaign_id, NULL AS overdue_working_days
-FROM outcomes_by_topic
+       reference, locator,
+       (SELECT r.campaign_id FROM responses r WHERE r.response_id = t.response_id) AS campaign_id,
+       NULL AS overdue_working_days
+FROM outcomes_by_topic t
 WHERE status NOT IN ('disclosed')
 UNION ALL
 SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,

@@ -59,7 +59,7 @@ def import_wdtk(db, campaign_id, attachments_dir, as_of, files):
     click.echo(
         f"{campaign_id}: {done.summary} written to {db}."
         if done.summary
-        else f"{campaign_id}: nothing new in these files; {db} is unchanged."
+        else f"{campaign_id}: nothing new in these files; {db} is unchanged{done.passed_over}."
     )
     if done.attachments and not done.drafted:
         click.echo(

@@ -30,3 +30,20 @@ def ingest(db, force, jobs, quiet, files):
         click.echo(f"Nothing new: every document is already published, and {db} is unchanged.")
     else:
         click.echo(f"Published into {db}.")
+    _warn_of_campaigns_not_held(db)
+
+
+def _warn_of_campaigns_not_held(db) -> None:
+    """A response may be read before its campaign is added, so this is a warning, not an
+    error; but a mistyped campaign id would otherwise leave its request overdue unseen."""
+    from ..campaigns.store import campaigns_not_held
+
+    for campaign_id, responses in campaigns_not_held(db).items():
+        click.echo(
+            f"warning: {db}: {len(responses)} response(s) name campaign {campaign_id!r}, which "
+            f"the database does not hold ({', '.join(responses[:3])}"
+            f"{', ...' if len(responses) > 3 else ''}); they answer no request. Expected a "
+            f"campaign the database holds: add it with `multiforce campaign new FILE --db {db}`, "
+            "or correct the campaign_id the response gives.",
+            err=True,
+        )

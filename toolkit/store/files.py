@@ -49,8 +49,9 @@ def table_names(conn: sqlite3.Connection) -> set[str]:
 
 
 def replaceable(path: Path) -> None:
-    """Refuse to build over a file that is not a database multiforce wrote: a build replaces
-    the file at its path whole, and another program's data would be lost without a word."""
+    """Refuse to write over a file that is not a database multiforce wrote: every write
+    publishes a new file in its place, and another program's data would be lost without a
+    word."""
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return
     try:
@@ -64,7 +65,7 @@ def replaceable(path: Path) -> None:
     if not CORE_TABLES <= tables:
         shown = ", ".join(sorted(tables)[:5]) or "none"
         raise MultiforceError(
-            f"{path}: this is not a multiforce database (its tables: {shown}), and a build "
+            f"{path}: this is not a multiforce database (its tables: {shown}), and writing "
             "replaces the file at --db whole. Expected a new path or a database multiforce "
             "wrote: give another --db, or move this file away."
         )

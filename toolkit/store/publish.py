@@ -297,8 +297,7 @@ def publication(
     db_path = Path(db_path)
     with files.write_errors_are_clear(db_path), files.locked(db_path):
         files.writable(db_path)
-        if fresh:
-            files.replaceable(db_path)
+        files.replaceable(db_path)
         files.remove_stale_asides(db_path)
         session = Publication(db_path, fresh, jobs, dropping)
         try:

@@ -2,8 +2,9 @@
 -- description: >-
 --   Every outcome that withheld information: refusals, cost limits, not held, neither confirm
 --   nor deny; and, as 'no_response', every topic a campaign asked a force about whose request is
---   overdue and unanswered today (campaign_id and overdue_working_days say which and how late).
-SELECT f.name AS force_name, technology, measure, breakdown, status, exemptions, reason, source_kind, reference, locator, NULL AS campaign_id, NULL AS overdue_working_days
+--   overdue and unanswered today (campaign_id and overdue_working_days say which and how late;
+--   an outcome's campaign_id is its response's).
+SELECT f.name AS force_name, technology, measure, breakdown, status, exemptions, reason, source_kind, reference, locator, (SELECT r.campaign_id FROM responses r WHERE r.response_id = v.response_id) AS campaign_id, NULL AS overdue_working_days
 FROM forces f CROSS JOIN outcomes_by_topic v ON v.force_id = f.force_id  /* forces by name first: the rows stream in order */
 WHERE status NOT IN ('disclosed')
 UNION ALL
