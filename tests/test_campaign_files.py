@@ -166,12 +166,23 @@ def test_requests_as_json_on_a_date(cli, db):
     result = cli("requests", "--db", db, "--campaign", C, "--on", "2024-03-01", "--format", "json")
     found = {row["force_id"]: row for row in json.loads(result.stdout)}
     assert set(found) == {"west-midlands", "devon-and-cornwall", "kent"}  # Scotland: sent later
-    assert list(found["kent"]) == [*columns("requests"), "standing", "overdue_working_days"]
+    assert list(found["kent"]) == [
+        *columns("requests"),
+        "standing",
+        "overdue_working_days",
+        "working_days_late",
+    ]
     # Due 5 February; 1 March is the 19th working day after it.
     assert found["devon-and-cornwall"]["overdue_working_days"] == 19
     assert found["devon-and-cornwall"]["status"] == "awaiting_response"
     assert found["west-midlands"]["overdue_working_days"] == 0
     assert found["west-midlands"]["status"] == "answered"
+    # answered after its due date: late as request_status counts it, not blank
+    ((viewed,),) = rows(
+        db, "SELECT working_days_late FROM request_status WHERE force_id = 'west-midlands'"
+    )
+    assert found["west-midlands"]["working_days_late"] == viewed > 0
+    assert found["devon-and-cornwall"]["working_days_late"] == 19
     earlier = cli("requests", "--db", db, "--on", "2024-02-07", "--format", "json")
     west = next(r for r in json.loads(earlier.stdout) if r["force_id"] == "west-midlands")
     assert (west["status"], west["overdue_working_days"]) == ("awaiting_response", 2)
@@ -269,3 +280,14 @@ def test_no_writer_adopts_another_programs_database(cli, tmp_path, command):
     assert result.exit_code != 0
     assert f"{other}: this is not a multiforce database (its tables: notes)" in result.output
     assert other.read_bytes() == before
+
+
+def test_a_database_whose_path_holds_uri_characters_is_read_and_written(cli, tmp_path):
+    folder = tmp_path / "notes #2?"
+    folder.mkdir()
+    db = folder / "campaign.db"
+    assert cli("campaign", "new", CAMPAIGN, "--db", db).exit_code == 0
+    assert cli("campaign", "new", CAMPAIGN, "--db", db).exit_code == 0  # read what it holds
+    shown = cli("requests", "--db", db, "--on", "2024-03-01", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert len(json.loads(shown.stdout)) > 0

@@ -2,8 +2,10 @@
 
 Computed from each request's history as of the day (its latest event on or before it), and
 the clock; "overdue" is never stored. The rows carry the `requests` table's columns as they
-stood that day (an answer given later is not yet known), plus standing and
-overdue_working_days (0 when not overdue).
+stood that day (an answer given later is not yet known), plus standing,
+overdue_working_days (0 when not overdue) and working_days_late (as request_status counts it:
+the days overdue, or those an answer came after its due date; empty where the answer's day is
+not known).
 """
 
 import sqlite3
@@ -13,11 +15,13 @@ from pathlib import Path
 
 from ...schemas.models import columns
 from ..errors import MultiforceError
+from ..store.files import connect_read_only
 from . import clock
+from .clock import DAYS_TO_ANSWER
 from .views import OWED, REQUESTS_WITH_ANSWERS
 
 # The requests table's columns as of the day, then where the request stands and how late.
-COLUMNS = (*columns("requests"), "standing", "overdue_working_days")
+COLUMNS = (*columns("requests"), "standing", "overdue_working_days", "working_days_late")
 STANDINGS = (
     "answered",
     "overdue",
@@ -43,7 +47,7 @@ def standings(db: Path, campaign_id: str | None, on: date) -> list[Standing]:
             f"{db}: no such database. Expected one with a campaign: `multiforce campaign new FILE "
             f"--db {db}` or `multiforce import-wdtk --db {db} --campaign C FILE`."
         )
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = connect_read_only(db)
     conn.row_factory = sqlite3.Row
     try:
         requests = conn.execute(
@@ -97,9 +101,12 @@ def _standing(request: dict, history: list, on: date) -> Standing:
     standing = "answered" if answered else "overdue" if overdue else status
     row = {name: request[name] for name in COLUMNS if name in request}
     row.update(status=status, status_date=status_date, wdtk_state=wdtk_state, standing=standing)
-    row.update(overdue_working_days=overdue)
     if answered_later:
         row.update(answered_date=None, working_days_to_answer=None, response_id=None)
+    row.update(overdue_working_days=overdue, working_days_late=overdue)
+    if answered:
+        taken = row["working_days_to_answer"]
+        row["working_days_late"] = None if taken is None else max(0, taken - DAYS_TO_ANSWER)
     return Standing(row, standing, request["force_name"])
 
 

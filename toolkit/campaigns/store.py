@@ -22,6 +22,7 @@ from ...schemas.campaign_models import MODELS
 from ...schemas.models import columns
 from ..errors import MultiforceError
 from ..records import response_id  # the id a force's response is published under
+from ..store.files import connect_read_only
 from ..validation import in_memory
 from . import clock
 
@@ -91,7 +92,7 @@ class Held:
 def read_held(db_path: Path) -> Held:
     if not Path(db_path).exists():
         return Held()
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = connect_read_only(db_path)
     try:
         return held_in(conn)
     except sqlite3.DatabaseError as error:

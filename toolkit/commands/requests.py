@@ -19,7 +19,8 @@ from . import database_option, format_option
 )
 @format_option(
     ["table", "csv", "json"],
-    "A table, or CSV or JSON with the requests' columns, standing and overdue_working_days.",
+    "A table, or CSV or JSON with the requests' columns, standing, and working days overdue "
+    "and late.",
     name="output",
 )
 def requests(db, campaign_id, on, output):
@@ -51,9 +52,7 @@ def requests(db, campaign_id, on, output):
                 item.row["request_id"],
                 item.force_name,
                 item.standing.replace("_", " "),
-                f"{item.row['overdue_working_days']} wd"
-                if item.row["overdue_working_days"]
-                else "",
+                _late(item.row["working_days_late"]),
                 item.row["sent_date"] or "?",
                 item.row["due_date"] or "?",
                 item.row["status_date"] or "",
@@ -65,3 +64,10 @@ def requests(db, campaign_id, on, output):
         else:
             click.echo(plain_table(heading, cells))
     click.echo(summary(found, day), err=output != "table")
+
+
+def _late(working_days: int | None) -> str:
+    """How late, for the table: '3 wd', '' when on time, '?' when the answer's day is not known."""
+    if working_days is None:
+        return "?"
+    return f"{working_days} wd" if working_days else ""
