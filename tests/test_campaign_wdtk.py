@@ -424,3 +424,26 @@ def test_an_older_export_imported_again_does_not_rewrite_who_answered(cli, db, t
     earlier = import_wdtk(cli, db, "--as-of", "2024-02-01", older)
     assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
     assert "kent successful as of 2024-02-01, before the latest held" in earlier.output
+
+
+def test_the_clock_starts_again_when_a_clarification_comes(cli, db, tmp_path):
+    """FOIA s.10(6): the 20 working days run from the clarification the force asked for."""
+    data = json.loads((WDTK / "scanner_use_by_force.json").read_text(encoding="utf-8"))
+    sent, _, answer, described = data["info_request_events"]
+    asked = {**described, "id": 5, "event_type": "status_update"}
+    asked.update(created_at="2024-01-10T10:00:00.000+00:00")
+    asked.update(described_state="waiting_clarification", calculated_state="waiting_clarification")
+    clarified = {**asked, "id": 6, "event_type": "followup_sent"}
+    clarified.update(created_at="2024-01-22T09:00:00.000+00:00")
+    clarified.update(described_state="waiting_response", calculated_state="waiting_response")
+    data["info_request_events"] = [sent, asked, clarified, answer, described]
+    edited = tmp_path / "scanner_use_by_force.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    assert import_wdtk(cli, db, edited).exit_code == 0
+    # 20 working days after 22 January, not after 8 January (due 5 February)
+    where = "WHERE force_id = 'west-midlands'"
+    assert rows(db, f"SELECT due_date FROM requests {where}") == [("2024-02-19",)]
+    assert rows(db, f"SELECT working_days_late, on_time FROM response_times {where}") == [(0, 1)]
+    before = cli("requests", "--db", db, "--on", "2024-02-07", "--format", "json")
+    west = next(row for row in json.loads(before.stdout) if row["force_id"] == "west-midlands")
+    assert (west["standing"], west["overdue_working_days"]) == ("awaiting_response", 0)

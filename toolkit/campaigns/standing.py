@@ -4,8 +4,8 @@ Computed from each request's history as of the day (its latest event on or befor
 the clock; "overdue" is never stored. The rows carry the `requests` table's columns as they
 stood that day (an answer given later is not yet known), plus standing,
 overdue_working_days (0 when not overdue) and working_days_late (as request_status counts it:
-the days overdue, or those an answer came after its due date; empty where the answer's day is
-not known).
+the working days overdue, or those after its due date that an answer came; empty where the
+answer's day is not known).
 """
 
 import sqlite3
@@ -17,7 +17,6 @@ from ...schemas.models import columns
 from ..errors import MultiforceError
 from ..store.files import connect_read_only
 from . import clock
-from .clock import DAYS_TO_ANSWER
 from .views import OWED, REQUESTS_WITH_ANSWERS
 
 # The requests table's columns as of the day, then where the request stands and how late.
@@ -105,8 +104,12 @@ def _standing(request: dict, history: list, on: date) -> Standing:
         row.update(answered_date=None, working_days_to_answer=None, response_id=None)
     row.update(overdue_working_days=overdue, working_days_late=overdue)
     if answered:
-        taken = row["working_days_to_answer"]
-        row["working_days_late"] = None if taken is None else max(0, taken - DAYS_TO_ANSWER)
+        came = row["answered_date"]
+        row["working_days_late"] = (
+            None
+            if came is None or due is None
+            else clock.working_days_between(due, date.fromisoformat(came), request["regime"])
+        )
     return Standing(row, standing, request["force_name"])
 
 

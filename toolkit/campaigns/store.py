@@ -319,7 +319,8 @@ class Changes:
                 row["status"], row["status_date"] = latest["status"], latest["date"]
                 row["wdtk_state"] = latest["wdtk_state"] or row["wdtk_state"]
             sent = _day(row["sent_date"])
-            row["due_date"] = clock.due_date(sent, row["regime"]).isoformat() if sent else None
+            start = _clock_start(sent, history)
+            row["due_date"] = clock.due_date(start, row["regime"]).isoformat() if start else None
             answered = _day(row["answered_date"])
             row["working_days_to_answer"] = (
                 clock.working_days_between(sent, answered, row["regime"])
@@ -350,6 +351,23 @@ class Changes:
 def _latest(history: list[dict]) -> dict:
     """The latest event: by date (undated ones first), then in the order they were recorded."""
     return max(enumerate(history), key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
+
+
+def _clock_start(sent: date | None, history: list[dict]) -> date | None:
+    """The day the clock counts 20 working days from: the day the request was sent, or, where
+    the force asked the requester to clarify it, the day the clarification came (FOIA s.10(6),
+    FOISA s.10(1)(b)): the first dated event after a clarification was asked for that no longer
+    waits for one."""
+    start = sent
+    waiting = False
+    for event in sorted((e for e in history if e["date"]), key=lambda e: e["date"]):
+        if event["status"] == "awaiting_clarification":
+            waiting = True
+        elif waiting:
+            waiting = False
+            day = date.fromisoformat(event["date"])
+            start = day if start is None or day > start else start
+    return start
 
 
 def _day(text: str | None) -> date | None:

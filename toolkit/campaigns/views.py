@@ -6,7 +6,6 @@ the `working_days` calendar the clock writes beside the requests.
 """
 
 from ...schemas.models import columns
-from .clock import DAYS_TO_ANSWER
 from .wdtk import OUTCOME_OF_STATE
 
 
@@ -106,10 +105,11 @@ SELECT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id, f.nam
        CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")} ELSE 0
        END AS overdue_working_days,
        CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")}
-            WHEN q.working_days_to_answer > {DAYS_TO_ANSWER}
-            THEN q.working_days_to_answer - {DAYS_TO_ANSWER}
             -- answered on a day nobody recorded: how late is not known, not nought
-            WHEN {ANSWERED} AND q.working_days_to_answer IS NULL THEN NULL ELSE 0
+            WHEN {ANSWERED} AND (q.answered_date IS NULL OR q.due_date IS NULL) THEN NULL
+            WHEN {ANSWERED} AND q.answered_date > q.due_date
+            THEN {_working_days_after("q.due_date", "q.answered_date")}
+            ELSE 0
        END AS working_days_late,
        q.working_days_to_answer,
        CASE WHEN {OVERDUE} THEN 'no_response' END AS outcome,
@@ -172,10 +172,10 @@ UNION ALL
 SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
        reference, locator, campaign_id, overdue_working_days
 FROM silence_by_topic""",
-    "response_times": f"""
+    "response_times": """
 SELECT force_id, force_name, campaign_id, request_id, sent_date, due_date, answered_date,
        working_days_to_answer, working_days_late,
-       working_days_to_answer <= {DAYS_TO_ANSWER} AS on_time,
+       working_days_late = 0 AS on_time,
        regime, response_id, source_kind
 FROM request_status
 WHERE working_days_to_answer IS NOT NULL""",
