@@ -162,6 +162,10 @@ def test_a_campaign_question_map_comes_first():
             None,
         ),
         ("The information is exempt under Section 31(1)(a).", "refused", None),
+        ("Question 4 is refused under section 21.", "refused", None),
+        ("This part of your request has been refused under s40(2).", "refused", None),
+        ("I am withholding the number of matches under section 31(1)(a).", "refused", None),
+        ("The force holds no recorded information relevant to this.", "not_held", None),
         (
             "We have decided to disclose some of the requested information.",
             "partially_disclosed",
