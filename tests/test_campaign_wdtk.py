@@ -447,3 +447,19 @@ def test_the_clock_starts_again_when_a_clarification_comes(cli, db, tmp_path):
     before = cli("requests", "--db", db, "--on", "2024-02-07", "--format", "json")
     west = next(row for row in json.loads(before.stdout) if row["force_id"] == "west-midlands")
     assert (west["standing"], west["overdue_working_days"]) == ("awaiting_response", 0)
+
+
+def test_an_import_says_what_it_added_that_no_campaign_file_listed(cli, db, tmp_path):
+    data = json.loads((WDTK / "scanner_use_by_force.json").read_text(encoding="utf-8"))
+    data["public_body"] = {"id": 9, "url_name": "essex_police", "name": "Essex Police"}
+    essex = tmp_path / "essex.json"
+    essex.write_text(json.dumps(data), encoding="utf-8")
+    added = import_wdtk(cli, db, essex)
+    assert added.exit_code == 0, added.output
+    assert f"requests added to {C} for forces it did not hold: essex" in added.stderr
+    mistyped = cli("import-wdtk", "--db", db, "--campaign", C[:-1] + "5", essex)
+    assert mistyped.exit_code == 0, mistyped.output
+    assert f"no campaign '{C[:-1]}5' was held, so one was made" in mistyped.stderr
+    assert f"(did you mean '{C}'?)" in mistyped.stderr
+    again = import_wdtk(cli, db, WDTK / "scanner_use_by_force.json")  # a force it listed
+    assert "Note:" not in again.stderr

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ...schemas.campaign import Campaign
 from ..errors import MultiforceError
+from ..hints import did_you_mean
 from ..readers.safety import contained_path
 from . import wdtk
 from .store import Changes, Event, read_held, write
@@ -39,6 +40,8 @@ class Imported:
     undrafted: list[tuple[Attachment, str]] = field(default_factory=list)
     # States the files gave that did not become a request's status, said even when nothing new.
     passed_over: str = ""
+    # What the import did that the user may not have meant: a campaign made, forces added.
+    notes: list[str] = field(default_factory=list)
 
 
 def import_files(
@@ -59,8 +62,13 @@ def import_files(
     # Dated histories first: an export's undated state then adds only what they lack.
     seen.sort(key=lambda item: item.state_now is not None)
     changes = Changes(read_held(db))
+    notes = []
+    listed = {
+        key for key, row in changes.held.requests.items() if row["campaign_id"] == campaign_id
+    }
     if not changes.known_campaign(campaign_id):
         changes.campaign(_campaign_from(campaign_id, seen))
+        notes.append(_campaign_made(campaign_id, set(changes.held.campaigns)))
     as_of = (as_of or date.today()).isoformat()
     saved: list[tuple[Attachment, bytes, dict]] = []
     for item in seen:
@@ -100,7 +108,31 @@ def import_files(
     attachments = [attachment for attachment, _, _ in saved]
     imported = Imported(summary, attachments, *_hand_to_drafting(attachments, db))
     imported.passed_over = changes.passed_over_said()
+    added = sorted(
+        row["force_id"]
+        for key, row in changes.requests.items()
+        if key not in listed and row["campaign_id"] == campaign_id
+    )
+    if listed and added:
+        notes.append(
+            f"requests added to {campaign_id} for forces it did not hold: {', '.join(added)} "
+            "(their sent date is the campaign's); if they belong to another campaign, import "
+            "their files with its --campaign"
+        )
+    imported.notes = notes
     return imported
+
+
+def _campaign_made(campaign_id: str, held: set[str]) -> str:
+    """The note of a campaign made by the import, naming those held, one of which may have been
+    meant."""
+    made = f"no campaign {campaign_id!r} was held, so one was made from the files"
+    if not held:
+        return made
+    return (
+        f"{made}{did_you_mean(campaign_id, held)}; the database holds "
+        f"{', '.join(sorted(held))}: to import into one of those, give its id as --campaign"
+    )
 
 
 def _campaign_from(campaign_id: str, seen: list[wdtk.Seen]) -> Campaign:

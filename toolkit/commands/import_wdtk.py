@@ -61,6 +61,8 @@ def import_wdtk(db, campaign_id, attachments_dir, as_of, files):
         if done.summary
         else f"{campaign_id}: nothing new in these files; {db} is unchanged{done.passed_over}."
     )
+    for note in done.notes:
+        click.echo(f"Note: {note}.", err=True)
     if done.attachments and not done.drafted:
         click.echo(
             f"{len(done.attachments)} attachment(s) saved; draft each with `multiforce draft`:"
