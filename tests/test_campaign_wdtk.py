@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
 
@@ -380,7 +381,6 @@ def test_the_docs_say_how_far_the_working_days_run():
     from multiforce.toolkit.campaigns.store import CALENDAR_YEARS_AHEAD
     from multiforce.toolkit.serving import METADATA_FILE
 
-    root = METADATA_FILE.parent
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
     (described,) = [
         table["description"]
@@ -390,8 +390,8 @@ def test_the_docs_say_how_far_the_working_days_run():
     ]
     said = [
         described,
-        (root / "docs" / "campaigns.md").read_text(encoding="utf-8"),
-        (root / "docs" / "views.md").read_text(encoding="utf-8"),
+        (ROOT / "docs" / "campaigns.md").read_text(encoding="utf-8"),
+        (ROOT / "docs" / "views.md").read_text(encoding="utf-8"),
     ]
     for text in said:
         assert f"{CALENDAR_YEARS_AHEAD} years past" in " ".join(text.split())
