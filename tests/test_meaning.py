@@ -501,47 +501,38 @@ def test_a_column_heading_qualifies_its_figures():
     assert qualifiers == ["exact", "approximate"]
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        "The force carried out about 1,900 searches in 2023.",
-        "The force carried out an estimated 1,900 searches in 2023.",
-        "The force carried out 1,900 searches in 2023 (estimate).",
-        "2023 = 1,900 (estimated)",
-        "2023: c. 1,900",
-    ],
-)
-def test_an_estimate_is_approximate(answer):
-    scans = Topic("mobile_fingerprint_scanner", "uses")
-    got = [(f.value, f.qualifier) for f in read_figures(answer, [scans], "1").figures]
-    assert got == [(1900, "approximate")]
+SCANS = Topic("mobile_fingerprint_scanner", "uses")
+WANDS_2023 = Topic("knife_wand", "uses", period_start="2023-01-01", period_end="2023-12-31")
 
 
 @pytest.mark.parametrize(
-    "answer",
+    "answer,topic,qualifier",
     [
-        "About 1,900.",
-        "1. An estimated 1,900.",
-        "Roughly 1,900.",
+        ("The force carried out about 1,900 searches in 2023.", SCANS, "approximate"),
+        ("The force carried out an estimated 1,900 searches in 2023.", SCANS, "approximate"),
+        ("The force carried out 1,900 searches in 2023 (estimate).", SCANS, "approximate"),
+        ("2023 = 1,900 (estimated)", SCANS, "approximate"),
+        ("2023: c. 1,900", SCANS, "approximate"),
+        # an estimate alone answers its question
+        ("About 1,900.", WANDS_2023, "approximate"),
+        ("1. An estimated 1,900.", WANDS_2023, "approximate"),
+        ("Roughly 1,900.", WANDS_2023, "approximate"),
+        # "about" a subject is no estimate
+        (
+            "In answer to your question about 2023, 1,900 searches were carried out.",
+            Topic("knife_wand", "uses"),
+            "exact",
+        ),
+        (
+            "Information about knife wands: in 2023 the force carried out 1,900 searches.",
+            Topic("knife_wand", "uses"),
+            "exact",
+        ),
     ],
 )
-def test_an_estimate_alone_answers_its_question(answer):
-    scans = Topic("knife_wand", "uses", period_start="2023-01-01", period_end="2023-12-31")
-    got = [(f.value, f.qualifier) for f in read_figures(answer, [scans], "1").figures]
-    assert got == [(1900, "approximate")]
-
-
-@pytest.mark.parametrize(
-    "answer",
-    [
-        "In answer to your question about 2023, 1,900 searches were carried out.",
-        "Information about knife wands: in 2023 the force carried out 1,900 searches.",
-    ],
-)
-def test_about_a_subject_is_no_estimate(answer):
-    scans = Topic("knife_wand", "uses")
-    got = [(f.value, f.qualifier) for f in read_figures(answer, [scans], "1").figures]
-    assert got == [(1900, "exact")]
+def test_an_estimate_is_approximate_and_about_a_subject_is_not(answer, topic, qualifier):
+    got = [(f.value, f.qualifier) for f in read_figures(answer, [topic], "1").figures]
+    assert got == [(1900, qualifier)]
 
 
 @pytest.mark.parametrize(
