@@ -141,8 +141,6 @@ def held_in(conn: sqlite3.Connection) -> Held:
 def campaigns_not_held(db_path: Path) -> dict[str, list[str]]:
     """The campaign ids responses name that the database holds no campaign of, with the
     responses naming each: they answer no request until the campaign is added."""
-    from ..store.files import connect_read_only
-
     conn = connect_read_only(Path(db_path))
     try:
         found = conn.execute(

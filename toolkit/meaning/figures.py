@@ -147,6 +147,16 @@ RATE: Final = re.compile(
 )
 
 
+def _not_a_periods_count(words: str, percent: bool, where: str) -> str | None:
+    """Why the values a column's heading or a row's label (`where`) stands over are not a
+    period's count: a rate or an average, or a running total; None when they may be."""
+    if RATE.search(words) and not percent:
+        return f"a rate or an average (its {where} says so), not a count"
+    if RUNNING_HEADING.search(words):
+        return f"a running total (its {where} says so), not a period's figure"
+    return None
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure: what it measures (from the question's topic), its period and its quote."""
@@ -386,13 +396,9 @@ class _Reader:
                     continue
                 value = match["value"]
                 heading = headings[column] if column < len(headings) else ""
-                if RATE.search(heading) and not match["percent"]:
-                    reason = "a rate or an average (its column says so), not a count"
-                    self.unsure.append(Unsure(value, lines[i], reason, self.label))
-                    continue
-                if RUNNING_HEADING.search(heading):
-                    reason = "a running total (its column says so), not a period's figure"
-                    self.unsure.append(Unsure(value, lines[i], reason, self.label))
+                said = _not_a_periods_count(heading, bool(match["percent"]), "column")
+                if said:
+                    self.unsure.append(Unsure(value, lines[i], said, self.label))
                     continue
                 if several and not heading:
                     self.unsure.append(
@@ -423,12 +429,9 @@ class _Reader:
             match = CELL_VALUE.fullmatch(cell)
             heading = header[column] if column < len(header) else ""
             period = period_named(heading) if heading else None
-            if match and RATE.search(label) and not match["percent"]:
-                reason = "a rate or an average (its row says so), not a count"
-                self.unsure.append(Unsure(match["value"], line, reason, self.label))
-            elif match and RUNNING_HEADING.search(label):
-                reason = "a running total (its row says so), not a period's figure"
-                self.unsure.append(Unsure(match["value"], line, reason, self.label))
+            said = _not_a_periods_count(label, bool(match["percent"]), "row") if match else None
+            if match and said:
+                self.unsure.append(Unsure(match["value"], line, said, self.label))
             elif match and not self.bound_in_cell(match, line):
                 unit = "percent" if match["percent"] else "count"
                 # the row's label and the column's heading qualify the cell, as its own words do
