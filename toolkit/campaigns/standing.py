@@ -17,6 +17,7 @@ from ...schemas.models import columns
 from ..errors import MultiforceError
 from ..store.files import connect_read_only
 from . import clock
+from .store import ranked
 from .views import OWED, REQUESTS_WITH_ANSWERS
 
 # The requests table's columns as of the day, then where the request stands and how late.
@@ -77,21 +78,17 @@ def standings(db: Path, campaign_id: str | None, on: date) -> list[Standing]:
 
 def _standing(request: dict, history: list, on: date) -> Standing:
     day = on.isoformat()
-    known = [
-        (index, event)
-        for index, event in enumerate(history)
-        if event["date"] is None or event["date"] <= day
-    ]
+    known = [event for event in history if event["date"] is None or event["date"] <= day]
     status, status_date = request["status"], request["status_date"]
     wdtk_state = request["wdtk_state"]
     if history:
         status, status_date, wdtk_state = "awaiting_response", None, None
-        # In the order the store ranks events (store._latest): the last is the status.
-        for _, event in sorted(known, key=lambda pair: (pair[1]["date"] or "", pair[0])):
+        # In the order the store ranks events: the last is the status, as it would be stored.
+        for event in ranked(known):
             status, status_date = event["status"], event["date"]
             wdtk_state = event["wdtk_state"] or wdtk_state
     answered_later = request["answered_date"] is not None and request["answered_date"] > day
-    statuses = {event["status"] for _, event in known} if history else {status}
+    statuses = {event["status"] for event in known} if history else {status}
     answered = answered_as_of(request, statuses, day)
     overdue = 0
     due = date.fromisoformat(request["due_date"]) if request["due_date"] else None

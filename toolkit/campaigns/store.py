@@ -346,9 +346,28 @@ class Changes:
         return f"; not made the status: {'; '.join(self.passed_over)}" if self.passed_over else ""
 
 
+# The statuses of a request still waiting for its answer, which an answer follows whenever it came.
+WAITING = ("awaiting_response", "awaiting_clarification")
+
+
+def ranked(history: list) -> list:
+    """The events in the order their statuses followed each other, the status last: by date,
+    then in the order they were recorded. An undated event (an answer a campaign file names,
+    on a day it does not give) came after every dated wait for an answer, since the answer ended
+    it, and before anything dated later: so the stored status is what the readers derive."""
+    waited = max(
+        (event["date"] for event in history if event["date"] and event["status"] in WAITING),
+        default="",
+    )
+    order = sorted(
+        enumerate(history),
+        key=lambda pair: (pair[1]["date"] or waited, pair[1]["date"] is None, pair[0]),
+    )
+    return [event for _, event in order]
+
+
 def _latest(history: list[dict]) -> dict:
-    """The latest event: by date (undated ones first), then in the order they were recorded."""
-    return max(enumerate(history), key=lambda pair: (pair[1]["date"] or "", pair[0]))[1]
+    return ranked(history)[-1]
 
 
 def _clock_start(sent: date | None, history: list[dict]) -> date | None:
