@@ -5,8 +5,9 @@ history shows is reported."""
 import json
 
 import pytest
+from multiforce.toolkit.campaigns.wdtk import same_file
 
-from campaigns import CAMPAIGN, C, rows
+from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
 
 
 @pytest.fixture
@@ -42,3 +43,51 @@ def test_a_response_the_campaign_file_names_is_the_stored_status(cli, tmp_path, 
     assert viewed == ("answered", "answered")
     told = standing(cli, db)["kent"]
     assert (told["status"], told["standing"]) == ("answered", "answered")
+
+
+def statuses(db) -> dict[str, str]:
+    return dict(rows(db, "SELECT force_id, status FROM requests"))
+
+
+def test_an_export_renamed_is_seen_by_its_content(cli, db, tmp_path):
+    """The first download, saved again under another name and imported today, does not date
+    its old states anew over the later download's."""
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    import_wdtk(cli, db, "--as-of", "2024-04-02", WDTK / "batch-download-later.csv")
+    held = statuses(db)
+    renamed = tmp_path / "scanners-batch.csv"
+    renamed.write_bytes((WDTK / "batch-download.csv").read_bytes())
+    again = import_wdtk(cli, db, renamed)
+    assert again.exit_code == 0, again.output
+    assert statuses(db) == held
+    said = "kent rejected already seen in WhatDoTheyKnow batch CSV batch-download.csv (sha256"
+    assert said in again.output
+
+
+def test_a_new_export_under_an_old_name_is_read(cli, db, tmp_path):
+    """A later download saved under the first one's name is another export: Kent's refusal,
+    upheld after the review, is its status again from the day of that download."""
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    import_wdtk(cli, db, "--as-of", "2024-04-02", WDTK / "batch-download-later.csv")
+    assert statuses(db)["kent"] == "internal_review"
+    upheld = tmp_path / "batch-download.csv"
+    upheld.write_text(
+        (WDTK / "batch-download-later.csv")
+        .read_text(encoding="utf-8")
+        .replace("Kent Police,2,Awaiting internal review", "Kent Police,3,Refused"),
+        encoding="utf-8",
+    )
+    later = import_wdtk(cli, db, "--as-of", "2024-05-02", upheld)
+    assert later.exit_code == 0, later.output
+    assert "already seen" not in later.output
+    where = "FROM requests WHERE force_id = 'kent'"
+    assert rows(db, f"SELECT status, status_date, wdtk_state {where}") == [
+        ("answered", "2024-05-02", "rejected")
+    ]
+
+
+def test_a_history_written_before_sources_gave_content_is_matched_by_name():
+    earlier = "WhatDoTheyKnow batch CSV download.csv"
+    assert same_file(earlier, f"{earlier} (sha256 0123456789abcdef)")
+    assert not same_file(f"{earlier} (sha256 0123456789abcdef)", f"{earlier} (sha256 fedcba)")
+    assert same_file(f"{earlier} (sha256 0123456789abcdef)", "x.csv (sha256 0123456789abcdef)")

@@ -99,7 +99,8 @@ def test_a_later_export_updates_statuses_and_keeps_history(cli, db):
         ("2024-03-01", "answered", "rejected"),
         ("2024-04-02", "internal_review", "internal_review"),
     ]
-    assert kent[-1][3] == "WhatDoTheyKnow batch CSV batch-download-later.csv"
+    content = digest(WDTK / "batch-download-later.csv")[:16]
+    assert kent[-1][3] == f"WhatDoTheyKnow batch CSV batch-download-later.csv (sha256 {content})"
     # Devon and Cornwall's status did not change: no event added by the second export.
     assert (
         len(

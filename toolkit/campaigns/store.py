@@ -25,6 +25,7 @@ from ..records import response_id  # the id a force's response is published unde
 from ..store.files import connect_read_only
 from ..validation import in_memory
 from . import clock
+from .wdtk import same_file
 
 PRIMARY_KEYS = {
     "campaigns": "campaign_id",
@@ -280,12 +281,18 @@ class Changes:
             if (latest["status"], latest["wdtk_state"]) == (event.status, event.wdtk_state):
                 return
             # The same file imported again, on a later day, would date its old states anew.
-            if any(
-                (held["source"], held["wdtk_state"]) == (event.source, event.wdtk_state)
-                for held in history
-            ):
+            seen = next(
+                (
+                    held
+                    for held in history
+                    if held["wdtk_state"] == event.wdtk_state
+                    and same_file(held["source"], event.source)
+                ),
+                None,
+            )
+            if seen:
                 self.passed_over.append(
-                    f"{row['force_id']} {event.wdtk_state} already seen in {event.source}"
+                    f"{row['force_id']} {event.wdtk_state} already seen in {seen['source']}"
                 )
                 return
             if latest["date"] and event.date and event.date < latest["date"]:

@@ -13,6 +13,7 @@ DocumentError naming the file.
 """
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -91,13 +92,35 @@ def read(path: Path) -> list[Seen]:
     try:
         with open(path, "rb") as handle:
             head = handle.read(4)
+            handle.seek(0)
+            content = hashlib.file_digest(handle, "sha256").hexdigest()[:DIGEST_LENGTH]
     except OSError as error:
         raise DocumentError(path, f"it cannot be read ({error}).", EXPECTED_ANY) from None
     if head.startswith(b"PK"):
-        return read_zip(path)
-    if head.lstrip()[:1] in (b"{", b"["):
-        return [read_request_json(path)]
-    return read_batch_csv(path)
+        found = read_zip(path)
+    elif head.lstrip()[:1] in (b"{", b"["):
+        found = [read_request_json(path)]
+    else:
+        found = read_batch_csv(path)
+    for seen in found:
+        seen.source = f"{seen.source} (sha256 {content})"
+    return found
+
+
+# How much of a file's sha256 its events' source gives: enough to tell one export from another.
+DIGEST_LENGTH = 16
+_SOURCE = re.compile(r"^(?P<file>.*?)(?: \(sha256 (?P<content>[0-9a-f]+)\))?$")
+
+
+def same_file(source: str, other: str) -> bool:
+    """Whether two events' sources are one file: by its content, so that an export saved again
+    under another name is the same and another export under an old name is not; by name where
+    a source gives no content (a history written before sources gave it)."""
+    one, two = _SOURCE.match(source), _SOURCE.match(other)
+    assert one and two  # the pattern matches any text
+    if one["content"] and two["content"]:
+        return one["content"] == two["content"]
+    return one["file"] == two["file"]
 
 
 EXPECTED_ANY = (
