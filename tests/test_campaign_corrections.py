@@ -91,3 +91,50 @@ def test_a_history_written_before_sources_gave_content_is_matched_by_name():
     assert same_file(earlier, f"{earlier} (sha256 0123456789abcdef)")
     assert not same_file(f"{earlier} (sha256 0123456789abcdef)", f"{earlier} (sha256 fedcba)")
     assert same_file(f"{earlier} (sha256 0123456789abcdef)", "x.csv (sha256 0123456789abcdef)")
+
+
+TRANSCRIPTION = """source_kind: transcription
+force_id: {force}
+reference: {reference}
+title: Scanners
+request_date: 2024-01-08
+response_date: 2024-03-01
+campaign_id: {campaign_id}
+source_url: https://example.org/{reference}
+outcomes:
+  - technology: mobile_fingerprint_scanner
+    measure: uses
+    period: {{start: 2023-01-01, end: 2023-12-31}}
+    status: refused
+    exemptions: s31(1)
+    locator: answer 1
+"""
+
+
+def transcription(write_yaml, force: str, reference: str, campaign_id: str = C):
+    text = TRANSCRIPTION.format(force=force, reference=reference, campaign_id=campaign_id)
+    return write_yaml(f"{reference}.yaml", text)
+
+
+def test_a_campaign_not_held_is_warned_of_once_and_listed_where_looked_up(cli, db, write_yaml):
+    """The warning is news: said of the responses an ingest publishes, not again at every
+    ingest; the full list is in the `requests` command's notes."""
+    mistyped = transcription(write_yaml, "kent", "KT-24-7", campaign_id="scanners-2042")
+    first = cli("ingest", "--db", db, mistyped)
+    assert first.exit_code == 0, first.output
+    assert "1 response(s) published now name campaign 'scanners-2042'" in first.stderr
+    assert "kent/KT-24-7" in first.stderr
+    later = cli("ingest", "--db", db, transcription(write_yaml, "west-midlands", "WM-24-1"))
+    assert later.exit_code == 0, later.output
+    assert "scanners-2042" not in later.output
+    told = cli("requests", "--db", db, "--campaign", C)
+    assert "1 response(s) name campaign 'scanners-2042'" in told.stderr
+    assert "kent/KT-24-7" in told.stderr
+
+
+def test_looking_for_campaigns_not_held_leaves_a_file_not_a_database_to_ingest(cli, tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    result = cli("ingest", "--db", junk, CAMPAIGN)
+    assert result.exit_code == 1
+    assert "this is not a multiforce database" in result.output

@@ -141,14 +141,26 @@ def held_in(conn: sqlite3.Connection) -> Held:
 
 def campaigns_not_held(db_path: Path) -> dict[str, list[str]]:
     """The campaign ids responses name that the database holds no campaign of, with the
-    responses naming each: they answer no request until the campaign is added."""
+    responses naming each: they answer no request until the campaign is added. Nothing where
+    the file holds no responses (yet), or is no database: the command writing it says so."""
+    if not Path(db_path).exists():
+        return {}
     conn = connect_read_only(Path(db_path))
     try:
-        found = conn.execute(
-            "SELECT campaign_id, response_id FROM responses WHERE campaign_id IS NOT NULL "
-            "AND campaign_id NOT IN (SELECT campaign_id FROM campaigns) "
-            "ORDER BY campaign_id, response_id"
-        ).fetchall()
+        tables = {
+            name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        found = (
+            conn.execute(
+                "SELECT campaign_id, response_id FROM responses WHERE campaign_id IS NOT NULL "
+                "AND campaign_id NOT IN (SELECT campaign_id FROM campaigns) "
+                "ORDER BY campaign_id, response_id"
+            ).fetchall()
+            if {"responses", "campaigns"} <= tables
+            else []
+        )
+    except sqlite3.DatabaseError:
+        found = []
     finally:
         conn.close()
     named: dict[str, list[str]] = {}

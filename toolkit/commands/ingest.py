@@ -20,9 +20,11 @@ def ingest(db, force, jobs, quiet, files):
       multiforce ingest --db campaign.db --force metropolitan response.html
     """
     from .. import progress
+    from ..campaigns.store import campaigns_not_held
     from ..pipeline import ingest as run
     from ..workers import default_jobs
 
+    not_held_before = campaigns_not_held(db)
     with progress.for_output(quiet) as display:
         results = run(db, files, force, jobs=jobs or default_jobs(), progress=display)
     report_all(results, quiet)
@@ -30,20 +32,23 @@ def ingest(db, force, jobs, quiet, files):
         click.echo(f"Nothing new: every document is already published, and {db} is unchanged.")
     else:
         click.echo(f"Published into {db}.")
-    _warn_of_campaigns_not_held(db)
+    _warn_of_campaigns_not_held(db, not_held_before, campaigns_not_held(db))
 
 
-def _warn_of_campaigns_not_held(db) -> None:
+def _warn_of_campaigns_not_held(db, before: dict, after: dict) -> None:
     """A response may be read before its campaign is added, so this is a warning, not an
-    error; but a mistyped campaign id would otherwise leave its request overdue unseen."""
-    from ..campaigns.store import campaigns_not_held
-
-    for campaign_id, responses in campaigns_not_held(db).items():
+    error; but a mistyped campaign id would otherwise leave its request overdue unseen. Said
+    of the responses this ingest published, once: the `requests` command lists them all."""
+    for campaign_id, responses in after.items():
+        published = [item for item in responses if item not in before.get(campaign_id, ())]
+        if not published:
+            continue
         click.echo(
-            f"warning: {db}: {len(responses)} response(s) name campaign {campaign_id!r}, which "
-            f"the database does not hold ({', '.join(responses[:3])}"
-            f"{', ...' if len(responses) > 3 else ''}); they answer no request. Expected a "
+            f"warning: {db}: {len(published)} response(s) published now name campaign "
+            f"{campaign_id!r}, which the database does not hold ({', '.join(published[:3])}"
+            f"{', ...' if len(published) > 3 else ''}); they answer no request. Expected a "
             f"campaign the database holds: add it with `multiforce campaign new FILE --db {db}`, "
-            "or correct the campaign_id the response gives.",
+            "or correct the campaign_id the response gives. `multiforce requests --db "
+            f"{db}` lists every response naming a campaign not held.",
             err=True,
         )

@@ -34,6 +34,7 @@ def requests(db, campaign_id, on, output):
       multiforce requests --db multiforce.db --campaign scanners-2024 --on 2024-06-30
     """
     from ..campaigns.standing import COLUMNS, standings, summary
+    from ..campaigns.store import campaigns_not_held
     from .forces import plain_table, rich_table
 
     day = on.date() if on else date.today()
@@ -64,6 +65,13 @@ def requests(db, campaign_id, on, output):
         else:
             click.echo(plain_table(heading, cells))
     click.echo(summary(found, day), err=output != "table")
+    for campaign_id, responses in campaigns_not_held(db).items():
+        click.echo(
+            f"Note: {len(responses)} response(s) name campaign {campaign_id!r}, which {db} does "
+            f"not hold: {', '.join(responses)}; they answer no request until it is added with "
+            "`multiforce campaign new`, or their campaign_id is corrected.",
+            err=True,
+        )
 
 
 def _late(working_days: int | None) -> str:
