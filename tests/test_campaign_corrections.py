@@ -3,6 +3,7 @@ is known by its content, a warning is said once, a request can be withdrawn, and
 history shows is reported."""
 
 import json
+from datetime import date
 
 import pytest
 from multiforce.toolkit.campaigns.wdtk import same_file
@@ -138,3 +139,40 @@ def test_looking_for_campaigns_not_held_leaves_a_file_not_a_database_to_ingest(c
     result = cli("ingest", "--db", junk, CAMPAIGN)
     assert result.exit_code == 1
     assert "this is not a multiforce database" in result.output
+
+
+def test_a_force_taken_out_of_the_campaign_file_has_its_request_withdrawn(cli, db, write_yaml):
+    """Kent was asked by mistake: the file without it withdraws its request, which leaves the
+    overdue and silent lists and keeps its history; put back, it is owed again."""
+    assert standing(cli, db)["kent"]["standing"] == "overdue"
+    without = campaign_file(write_yaml, "  - kent\n", "")
+    result = cli("campaign", "new", without, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "withdrawn, as the file no longer lists them: kent" in result.output
+    today = date.today().isoformat()
+    where = "FROM requests WHERE force_id = 'kent'"
+    assert rows(db, f"SELECT status, status_date {where}") == [("withdrawn", today)]
+    assert [status for (status,) in rows(db, "SELECT status FROM request_events")].count(
+        "awaiting_response"
+    ) == 4
+    assert standing(cli, db)["kent"]["standing"] == "withdrawn"
+    assert rows(db, "SELECT standing FROM request_status WHERE force_id = 'kent'") == [
+        ("withdrawn",)
+    ]
+    assert not rows(db, "SELECT * FROM silence WHERE force_id = 'kent'")
+    assert cli("campaign", "new", without, "--db", db).output.count("nothing changed") == 1
+    again = cli("campaign", "new", CAMPAIGN, "--db", db)
+    assert "listed again: kent" in again.output
+    assert standing(cli, db)["kent"]["standing"] == "overdue"
+
+
+def test_a_force_import_wdtk_added_is_not_withdrawn_by_the_campaign_file(cli, db, tmp_path):
+    data = json.loads((WDTK / "scanner_use_by_force.json").read_text(encoding="utf-8"))
+    data["public_body"] = {"id": 9, "url_name": "essex_police", "name": "Essex Police"}
+    essex = tmp_path / "essex.json"
+    essex.write_text(json.dumps(data), encoding="utf-8")
+    assert import_wdtk(cli, db, essex).exit_code == 0
+    held = statuses(db)["essex"]
+    result = cli("campaign", "new", CAMPAIGN, "--db", db)
+    assert "withdrawn" not in result.output
+    assert statuses(db)["essex"] == held

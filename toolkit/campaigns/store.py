@@ -51,6 +51,7 @@ INDEXES = {
 TYPES = {"String": str, "Int64": int, "Float64": float}
 EVENT_KEY = ("date", "status", "wdtk_state")
 WDTK_SOURCE = "WhatDoTheyKnow"  # how the sources of imported events begin
+CAMPAIGN_FILE = "campaign file "  # how the sources of a campaign file's events begin
 
 
 def ensure_campaign_schema(db: sqlite_utils.Database) -> None:
@@ -172,8 +173,9 @@ def campaigns_not_held(db_path: Path) -> dict[str, list[str]]:
 class Changes:
     """The rows a command will write, worked out against what the database holds."""
 
-    def __init__(self, held: Held):
+    def __init__(self, held: Held, today: date | None = None):
         self.held = held
+        self.today = (today or date.today()).isoformat()  # the day a withdrawal is dated
         self.campaigns: dict[str, dict] = {}
         self.questions: dict[str, list[dict]] = {}
         self.requests: dict[str, dict] = {}
@@ -181,6 +183,8 @@ class Changes:
         self.attachments: list[dict] = []
         self.sent_dates: list[str] = []  # a force's sent date changed: said in the summary
         self.passed_over: list[str] = []  # export states that do not become the status: said
+        self.withdrawn: list[str] = []  # forces the campaign file no longer lists: said
+        self.listed_again: list[str] = []  # forces it lists again after withdrawing: said
 
     # -- campaigns
 
@@ -212,8 +216,13 @@ class Changes:
         ]
         if self.held.questions.get(campaign.campaign_id, []) != questions:
             self.questions[campaign.campaign_id] = questions
+        listed = {recipient.force_id for recipient in campaign.recipients}
+        for held in self.held.requests.values():
+            if held["campaign_id"] == campaign.campaign_id and held["force_id"] not in listed:
+                self._withdraw(self.request(campaign.campaign_id, held["force_id"]), campaign)
         for recipient in campaign.recipients:
             current = self.request(campaign.campaign_id, recipient.force_id)
+            self._list_again(current, campaign)
             # WhatDoTheyKnow's dates, once imported, are the better record of when it was sent.
             from_wdtk = any(
                 event["source"].startswith(WDTK_SOURCE)
@@ -222,12 +231,37 @@ class Changes:
             if not from_wdtk:
                 self._set(current, sent_date=campaign.sent_date)
             self._set(current, wdtk_url=recipient.wdtk_url)
-            source = f"campaign file {campaign.source}"
+            source = f"{CAMPAIGN_FILE}{campaign.source}"
             if campaign.sent_date:
                 self.event(current, Event(campaign.sent_date, "awaiting_response", source))
             if recipient.response:
                 self._set(current, response_id=response_id(recipient.force_id, recipient.response))
                 self.event(current, Event(None, "answered", source))
+
+    def _withdraw(self, row: dict, campaign: Campaign) -> None:
+        """A request the campaign file listed and lists no longer (asked by mistake, or taken
+        back) is withdrawn from today: it is owed nothing, and its history stays. A request
+        only WhatDoTheyKnow's files brought is theirs to end (their user_withdrawn)."""
+        history = self._history(row["request_id"])
+        if not any(e["source"].startswith(CAMPAIGN_FILE) for e in history):
+            return
+        if _latest(history)["status"] == "withdrawn":
+            return
+        source = f"{CAMPAIGN_FILE}{campaign.source}, which no longer lists the force"
+        self.event(row, Event(self.today, "withdrawn", source))
+        self.withdrawn.append(row["force_id"])
+
+    def _list_again(self, row: dict, campaign: Campaign) -> None:
+        """A request a campaign file withdrew, listed again: owed again from today (its due
+        date stays the one counted from the day it was sent)."""
+        history = self._history(row["request_id"])
+        if not history:
+            return
+        latest = _latest(history)
+        if latest["status"] == "withdrawn" and latest["source"].startswith(CAMPAIGN_FILE):
+            source = f"{CAMPAIGN_FILE}{campaign.source}, which lists the force again"
+            self.event(row, Event(self.today, "awaiting_response", source))
+            self.listed_again.append(row["force_id"])
 
     def known_campaign(self, campaign_id: str) -> bool:
         return campaign_id in self.held.campaigns or campaign_id in self.campaigns
@@ -359,7 +393,14 @@ class Changes:
             f"{len(self.events)} status event(s), {len(self.attachments)} attachment(s)"
         )
         by_wdtk = f" (by WhatDoTheyKnow: {'; '.join(self.sent_dates)})" if self.sent_dates else ""
-        return counts + by_wdtk + self.passed_over_said()
+        withdrawn = (
+            f"; withdrawn, as the file no longer lists them: {', '.join(self.withdrawn)} "
+            "(their history is kept; list them again to undo it)"
+            if self.withdrawn
+            else ""
+        )
+        again = f"; listed again: {', '.join(self.listed_again)}" if self.listed_again else ""
+        return counts + by_wdtk + withdrawn + again + self.passed_over_said()
 
     def passed_over_said(self) -> str:
         return f"; not made the status: {'; '.join(self.passed_over)}" if self.passed_over else ""

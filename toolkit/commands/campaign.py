@@ -33,7 +33,7 @@ def new(file: Path, db: Path):
     chosen = load_campaign(file)
     written = add_campaigns(db, [chosen])
     click.echo(
-        f"{chosen.campaign_id}: {written} written to {db}."
+        f"{chosen.campaign_id}: written to {db}: {written}."
         if written
         else f"{chosen.campaign_id}: {db} holds it already; nothing changed."
     )

@@ -57,7 +57,7 @@ def import_wdtk(db, campaign_id, attachments_dir, as_of, files):
     folder = attachments_dir or db.with_name(f"{db.stem}-attachments")
     done = import_files(db, campaign_id, list(files), folder, as_of.date() if as_of else None)
     click.echo(
-        f"{campaign_id}: {done.summary} written to {db}."
+        f"{campaign_id}: written to {db}: {done.summary}."
         if done.summary
         else f"{campaign_id}: nothing new in these files; {db} is unchanged{done.passed_over}."
     )
