@@ -176,3 +176,35 @@ def test_a_force_import_wdtk_added_is_not_withdrawn_by_the_campaign_file(cli, db
     result = cli("campaign", "new", CAMPAIGN, "--db", db)
     assert "withdrawn" not in result.output
     assert statuses(db)["essex"] == held
+
+
+def test_a_request_no_campaign_file_listed_is_withdrawn_by_the_command(cli, db, tmp_path):
+    """Essex's request came into the campaign by a mistyped --campaign: `campaign withdraw`
+    takes it out of the overdue and silent lists, its history kept."""
+    data = json.loads((WDTK / "scanner_use_by_force.json").read_text(encoding="utf-8"))
+    data["public_body"] = {"id": 9, "url_name": "essex_police", "name": "Essex Police"}
+    data["described_state"] = "waiting_response"
+    data["info_request_events"] = data["info_request_events"][:1]
+    essex = tmp_path / "essex.json"
+    essex.write_text(json.dumps(data), encoding="utf-8")
+    assert import_wdtk(cli, db, essex).exit_code == 0
+    assert standing(cli, db)["essex"]["standing"] == "overdue"
+    held = rows(db, "SELECT date, status FROM request_events WHERE request_id = ?", f"{C}/essex")
+    result = cli("campaign", "withdraw", f"{C}/essex", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert f"{C}/essex withdrawn" in result.output
+    assert standing(cli, db)["essex"]["standing"] == "withdrawn"
+    assert not rows(db, "SELECT * FROM silence WHERE force_id = 'essex'")
+    history = rows(db, "SELECT date, status FROM request_events WHERE request_id = ?", f"{C}/essex")
+    assert history == [*held, (date.today().isoformat(), "withdrawn")]
+    again = cli("campaign", "withdraw", f"{C}/essex", "--db", db)
+    assert again.exit_code == 0 and "withdrawn already; nothing changed" in again.output
+
+
+def test_withdrawing_a_request_not_held_names_those_held(cli, db):
+    result = cli("campaign", "withdraw", f"{C}/kentt", "--db", db)
+    assert result.exit_code == 1
+    assert (
+        f"no request '{C}/kentt'" in result.output
+        and f"(did you mean '{C}/kent'?)" in result.output
+    )

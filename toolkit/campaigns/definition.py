@@ -11,6 +11,7 @@ from ...schemas.campaign import (
     read_campaign,
 )
 from ..errors import MultiforceError
+from ..hints import did_you_mean
 from .store import Changes, held_in, read_held, ready, write, write_into
 
 
@@ -29,6 +30,32 @@ def add_campaigns(db: Path, campaigns: list[Campaign]) -> str | None:
     for campaign in campaigns:
         changes.campaign(campaign)
     return changes.summary() if write(db, changes) else None
+
+
+WITHDRAWN_BY_COMMAND = "multiforce campaign withdraw"
+
+
+def withdraw_requests(db: Path, request_ids: list[str]) -> list[str]:
+    """Withdraw the requests from today (out of the overdue and silent lists, their history
+    kept); those withdrawn already are left as they are. Returns the ids withdrawn now."""
+    changes = Changes(read_held(db))
+    unknown = [key for key in request_ids if key not in changes.held.requests]
+    if unknown:
+        held = sorted(changes.held.requests)
+        raise MultiforceError(
+            f"{db}: no request {unknown[0]!r}{did_you_mean(unknown[0], held)}"
+            + (f" (nor {', '.join(repr(key) for key in unknown[1:])})" if unknown[1:] else "")
+            + ". Expected a request id as `multiforce requests --db DB` lists them "
+            "(campaign/force): nothing was withdrawn."
+        )
+    withdrawn = []
+    for key in dict.fromkeys(request_ids):
+        held = changes.held.requests[key]
+        row = changes.request(held["campaign_id"], held["force_id"])
+        if changes.withdraw(row, WITHDRAWN_BY_COMMAND):
+            withdrawn.append(key)
+    write(db, changes)
+    return withdrawn
 
 
 def add_bundled_campaigns(session) -> None:

@@ -245,11 +245,16 @@ class Changes:
         history = self._history(row["request_id"])
         if not any(e["source"].startswith(CAMPAIGN_FILE) for e in history):
             return
-        if _latest(history)["status"] == "withdrawn":
-            return
-        source = f"{CAMPAIGN_FILE}{campaign.source}, which no longer lists the force"
+        if self.withdraw(row, f"{CAMPAIGN_FILE}{campaign.source}, which no longer lists the force"):
+            self.withdrawn.append(row["force_id"])
+
+    def withdraw(self, row: dict, source: str) -> bool:
+        """The request withdrawn from today, its history kept; False if it is withdrawn already."""
+        history = self._history(row["request_id"])
+        if history and _latest(history)["status"] == "withdrawn":
+            return False
         self.event(row, Event(self.today, "withdrawn", source))
-        self.withdrawn.append(row["force_id"])
+        return True
 
     def _list_again(self, row: dict, campaign: Campaign) -> None:
         """A request a campaign file withdrew, listed again: owed again from today (its due

@@ -42,5 +42,30 @@ def new(file: Path, db: Path):
     )
 
 
-# The CLI registers every command a module holds; `new` belongs under `campaign` only.
-del new
+@campaign.command("withdraw")
+@click.argument("request_ids", metavar="REQUEST...", nargs=-1, required=True)
+@db_option
+def withdraw(request_ids: tuple[str, ...], db: Path):
+    """Withdraw requests (sent by mistake, or taken back), as of today.
+
+    A withdrawn request leaves the overdue and silent lists and keeps its history; the
+    requests command shows it as withdrawn. To withdraw a force a campaign file lists, take it
+    out of the file and run `campaign new` again instead (putting it back undoes that).
+
+    \b
+    Example:
+      multiforce campaign withdraw scanners-2024/kent --db multiforce.db
+    """
+    from ..campaigns.definition import withdraw_requests
+
+    withdrawn = withdraw_requests(db, list(request_ids))
+    for request_id in dict.fromkeys(request_ids):
+        click.echo(
+            f"{request_id} withdrawn, its history kept."
+            if request_id in withdrawn
+            else f"{request_id}: withdrawn already; nothing changed."
+        )
+
+
+# The CLI registers every command a module holds; these belong under `campaign` only.
+del new, withdraw
