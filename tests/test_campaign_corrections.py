@@ -208,3 +208,25 @@ def test_withdrawing_a_request_not_held_names_those_held(cli, db):
         f"no request '{C}/kentt'" in result.output
         and f"(did you mean '{C}/kent'?)" in result.output
     )
+
+
+def test_an_answer_after_the_request_was_seen_overdue_is_at_least_that_late(cli, db, tmp_path):
+    """Devon and Cornwall was long overdue on 1 March (19 working days after 5 February) and
+    had answered by 2 April, on a day nobody recorded: at least 19 working days late."""
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    answered = tmp_path / "answered.csv"
+    answered.write_text(
+        (WDTK / "batch-download-later.csv")
+        .read_text(encoding="utf-8")
+        .replace("Devon & Cornwall Police,0,Long overdue", "Devon & Cornwall Police,1,Successful"),
+        encoding="utf-8",
+    )
+    import_wdtk(cli, db, "--as-of", "2024-04-02", answered)
+    devon = standing(cli, db, "--on", "2024-04-10")["devon-and-cornwall"]
+    assert devon["standing"] == "answered" and devon["working_days_late"] is None
+    assert devon["working_days_late_at_least"] == 19
+    kent = standing(cli, db, "--on", "2024-04-10")["kent"]  # refused by 1 March: not known
+    assert kent["working_days_late"] is None and kent["working_days_late_at_least"] is None
+    table = cli("requests", "--db", db, "--campaign", C, "--on", "2024-04-10").output
+    (line,) = [line for line in table.splitlines() if line.startswith(f"{C}/devon")]
+    assert "at least 19 wd" in line

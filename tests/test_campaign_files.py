@@ -171,6 +171,7 @@ def test_requests_as_json_on_a_date(cli, db):
         "standing",
         "overdue_working_days",
         "working_days_late",
+        "working_days_late_at_least",
     ]
     # Due 5 February; 1 March is the 19th working day after it.
     assert found["devon-and-cornwall"]["overdue_working_days"] == 19

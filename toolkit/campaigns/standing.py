@@ -3,9 +3,11 @@
 Computed from each request's history as of the day (its latest event on or before it), and
 the clock; "overdue" is never stored. The rows carry the `requests` table's columns as they
 stood that day (an answer given later is not yet known), plus standing,
-overdue_working_days (0 when not overdue) and working_days_late (as request_status counts it:
+overdue_working_days (0 when not overdue), working_days_late (as request_status counts it:
 the working days overdue, or those after its due date that an answer came; empty where the
-answer's day is not known).
+answer's day is not known) and working_days_late_at_least (that figure where it is known; else,
+for an answer on a day nobody recorded, the working days it was late already on the last day
+the history saw it still owed, where that was after its due date).
 """
 
 import sqlite3
@@ -21,7 +23,13 @@ from .store import ranked
 from .views import OWED, REQUESTS_WITH_ANSWERS
 
 # The requests table's columns as of the day, then where the request stands and how late.
-COLUMNS = (*columns("requests"), "standing", "overdue_working_days", "working_days_late")
+COLUMNS = (
+    *columns("requests"),
+    "standing",
+    "overdue_working_days",
+    "working_days_late",
+    "working_days_late_at_least",
+)
 STANDINGS = (
     "answered",
     "overdue",
@@ -107,7 +115,30 @@ def _standing(request: dict, history: list, on: date) -> Standing:
             if came is None or due is None
             else clock.working_days_between(due, date.fromisoformat(came), request["regime"])
         )
+    row["working_days_late_at_least"] = row["working_days_late"]
+    if answered and row["working_days_late"] is None and due is not None:
+        row["working_days_late_at_least"] = _late_already(known, due, request["regime"])
     return Standing(row, standing, request["force_name"])
+
+
+def _late_already(known: list, due: date, regime: str) -> int | None:
+    """How late an answer that came on a day nobody recorded was at least: the working days
+    after the due date of the last day the history saw the request still owed before any
+    answer (the answer came that day or later); None where that day was not after the due
+    date, as the answer may then have come in time."""
+    answers = [event["date"] for event in known if event["status"] == "answered" and event["date"]]
+    first_answer = min(answers, default=None)
+    owed = [
+        event["date"]
+        for event in known
+        if event["date"]
+        and event["status"] in OWED
+        and (first_answer is None or event["date"] < first_answer)
+    ]
+    last_owed = date.fromisoformat(max(owed)) if owed else None
+    if last_owed is None or last_owed <= due:
+        return None
+    return clock.working_days_between(due, last_owed, regime)
 
 
 def answered_as_of(request: dict, statuses: set[str], day: str) -> bool:

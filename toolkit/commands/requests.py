@@ -20,7 +20,7 @@ from . import database_option, format_option
 @format_option(
     ["table", "csv", "json"],
     "A table, or CSV or JSON with the requests' columns, standing, and working days overdue "
-    "and late.",
+    "and late (at least, where the answer's day is not known).",
     name="output",
 )
 def requests(db, campaign_id, on, output):
@@ -53,7 +53,7 @@ def requests(db, campaign_id, on, output):
                 item.row["request_id"],
                 item.force_name,
                 item.standing.replace("_", " "),
-                _late(item.row["working_days_late"]),
+                _late(item.row["working_days_late"], item.row["working_days_late_at_least"]),
                 item.row["sent_date"] or "?",
                 item.row["due_date"] or "?",
                 item.row["status_date"] or "",
@@ -74,8 +74,9 @@ def requests(db, campaign_id, on, output):
         )
 
 
-def _late(working_days: int | None) -> str:
-    """How late, for the table: '3 wd', '' when on time, '?' when the answer's day is not known."""
+def _late(working_days: int | None, at_least: int | None) -> str:
+    """How late, for the table: '3 wd', '' when on time, 'at least 3 wd' when the answer's day
+    is not known but the history saw it owed after its due date, else '?'."""
     if working_days is None:
-        return "?"
+        return f"at least {at_least} wd" if at_least else "?"
     return f"{working_days} wd" if working_days else ""
