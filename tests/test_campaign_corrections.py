@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from conftest import ROOT
 from multiforce.toolkit.campaigns.wdtk import same_file
 
 from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
@@ -230,3 +231,12 @@ def test_an_answer_after_the_request_was_seen_overdue_is_at_least_that_late(cli,
     table = cli("requests", "--db", db, "--campaign", C, "--on", "2024-04-10").output
     (line,) = [line for line in table.splitlines() if line.startswith(f"{C}/devon")]
     assert "at least 19 wd" in line
+
+
+def test_the_lock_file_stays_beside_the_database_and_the_docs_say_why(db):
+    """Removing it on release would let two writers hold 'the' lock at once (one on the removed
+    file, one on a new one): it stays, and docs/campaigns.md says so for whoever finds it."""
+    assert db.with_name(db.name + ".lock").exists()
+    page = (ROOT / "docs" / "campaigns.md").read_text(encoding="utf-8")
+    section = page[page.index("## Files beside the database") :]
+    assert "scanners.db.lock" in section and "two writers" in section
