@@ -93,6 +93,7 @@ def test_a_history_written_before_sources_gave_content_is_matched_by_name():
     assert same_file(earlier, f"{earlier} (sha256 0123456789abcdef)")
     assert not same_file(f"{earlier} (sha256 0123456789abcdef)", f"{earlier} (sha256 fedcba)")
     assert same_file(f"{earlier} (sha256 0123456789abcdef)", "x.csv (sha256 0123456789abcdef)")
+    assert not same_file("a\nb.csv (sha256 0123456789abcdef)", "a\nb.csv (sha256 fedcba)")
 
 
 TRANSCRIPTION = """source_kind: transcription
@@ -164,6 +165,10 @@ def test_a_force_taken_out_of_the_campaign_file_has_its_request_withdrawn(cli, d
     assert cli("campaign", "new", without, "--db", db).output.count("nothing changed") == 1
     again = cli("campaign", "new", CAMPAIGN, "--db", db)
     assert "listed again: kent" in again.output
+    assert standing(cli, db)["kent"]["standing"] == "overdue"
+    cli("campaign", "new", without, "--db", db)  # the same day's second thoughts, each recorded
+    assert standing(cli, db)["kent"]["standing"] == "withdrawn"
+    cli("campaign", "new", CAMPAIGN, "--db", db)
     assert standing(cli, db)["kent"]["standing"] == "overdue"
 
 

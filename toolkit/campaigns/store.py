@@ -253,7 +253,7 @@ class Changes:
         history = self._history(row["request_id"])
         if history and _latest(history)["status"] == "withdrawn":
             return False
-        self.event(row, Event(self.today, "withdrawn", source))
+        self._record(row, Event(self.today, "withdrawn", source))
         return True
 
     def _list_again(self, row: dict, campaign: Campaign) -> None:
@@ -265,8 +265,13 @@ class Changes:
         latest = _latest(history)
         if latest["status"] == "withdrawn" and latest["source"].startswith(CAMPAIGN_FILE):
             source = f"{CAMPAIGN_FILE}{campaign.source}, which lists the force again"
-            self.event(row, Event(self.today, "awaiting_response", source))
+            self._record(row, Event(self.today, "awaiting_response", source))
             self.listed_again.append(row["force_id"])
+
+    def _record(self, row: dict, event: Event) -> None:
+        """Add a person's decision to the history even where the same status was recorded that
+        day before (withdrawn, listed again, withdrawn again): the last one made is the status."""
+        self.events.append({"request_id": row["request_id"], **event.__dict__})
 
     def known_campaign(self, campaign_id: str) -> bool:
         return campaign_id in self.held.campaigns or campaign_id in self.campaigns

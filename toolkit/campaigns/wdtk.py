@@ -109,14 +109,14 @@ def read(path: Path) -> list[Seen]:
 
 # How much of a file's sha256 its events' source gives: enough to tell one export from another.
 DIGEST_LENGTH = 16
-_SOURCE = re.compile(r"^(?P<file>.*?)(?: \(sha256 (?P<content>[0-9a-f]+)\))?$")
+_SOURCE = re.compile(r"(?s)(?P<file>.*?)(?: \(sha256 (?P<content>[0-9a-f]+)\))?")
 
 
 def same_file(source: str, other: str) -> bool:
     """Whether two events' sources are one file: by its content, so that an export saved again
     under another name is the same and another export under an old name is not; by name where
     a source gives no content (a history written before sources gave it)."""
-    one, two = _SOURCE.match(source), _SOURCE.match(other)
+    one, two = _SOURCE.fullmatch(source), _SOURCE.fullmatch(other)
     assert one and two  # the pattern matches any text
     if one["content"] and two["content"]:
         return one["content"] == two["content"]
