@@ -26,8 +26,9 @@ from . import database_option, format_option
 def requests(db, campaign_id, on, output):
     """Show where each request of a campaign stands, and how late.
 
-    Answered, overdue (by how many working days), awaiting, in internal review; a summary line
-    last (on stderr for CSV and JSON).
+    Answered, overdue (by how many working days), awaiting, in internal review, withdrawn; a
+    summary line last (on stderr for CSV and JSON), then, on stderr, the responses that name a
+    campaign the database does not hold (they answer no request).
 
     \b
     Example:
