@@ -559,6 +559,18 @@ def _covers(
     return tuple(q.label for q in (covered or (scope if unnumbered else [])))
 
 
+def questions_named(text: str, questions: tuple[Question, ...]) -> tuple[str, ...]:
+    """The labels of the questions `text` names, by number ("in respect of question 2",
+    "part 1") or by its group's heading; none where it names none."""
+    _, mentions, _ = structure()
+    lowered = text.lower()
+    if mentions.search(text) is None and not any(
+        q.heading and q.heading.lower() in lowered for q in questions
+    ):
+        return ()
+    return _covers(text, None, list(questions))
+
+
 def _number_of(key: str) -> int | None:
     """The number a question's key starts with ('2a' -> 2), if it starts with one."""
     digits = LEADING_NUMBER.match(key)

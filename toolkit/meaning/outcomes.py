@@ -16,9 +16,10 @@ from typing import Final
 
 from ...schemas.vocabulary import EXEMPTION_SECTIONS
 from ..layouts.data import flatten, schema_yaml
+from ..layouts.engine import questions_named
 from ..layouts.literals import Searchable, lowered, may_match, required_words
 from ..layouts.names import forces_named
-from ..layouts.response import Answer, Response
+from ..layouts.response import Answer, Response, Statement
 from .text import LIST_MARK, echoes, sentences
 
 FLAGS: Final = re.I
@@ -320,9 +321,15 @@ def read_outcomes(
     labels: list[str | None] = [q.label for q in response.questions] or [None]
     several = len(labels) > 1
     apart: dict[str | None, str] = {}
-    notices: list[str] = []
+    statements = response.statements
     if several:
         apart, notices = _notices_apart(response.answers)
+        every = tuple(q.label for q in response.questions)
+        # A notice naming questions ("in respect of question 2") speaks for those alone.
+        statements += tuple(
+            Statement(notice, questions_named(notice, response.questions) or every)
+            for notice in notices
+        )
     outcomes: list[Outcome] = []
     unsure: list[str | None] = []
     reasons: dict[str | None, str] = {}
@@ -330,11 +337,11 @@ def read_outcomes(
         question = response.question(label) if label else None
         question_text = question.text if question else ""
         own = apart.get(label) or (response.answer_to(label) if label else "")
-        covering = [s for s in response.statements if label is None or label in s.covers]
+        covering = [s for s in statements if label is None or label in s.covers]
         # A statement that answers this question alone is part of its own answer.
         own_lines = [own] + [s.text for s in covering if s.covers in ((label,), ())]
         narrow = [s.text for s in covering if 1 < len(s.covers) < len(labels)]
-        broad = [s.text for s in covering if len(s.covers) >= max(len(labels), 2)] + notices
+        broad = [s.text for s in covering if len(s.covers) >= max(len(labels), 2)]
         if not response.answers and not response.statements:
             broad = [response.answer] if response.answer else []
         overall = tuple(sections_cited("\n".join(narrow + broad)))
