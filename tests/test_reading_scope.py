@@ -67,3 +67,43 @@ def test_a_refusal_notice_naming_a_question_keeps_its_sections_to_that_question(
     meaning = read_meaning(read_response(document(text)))
     got = {o.question: (o.status, o.exemptions) for o in meaning.outcomes}
     assert got == {"1": ("refused", None), "2": ("refused", "s31(1)(a)"), "3": ("not_held", None)}
+
+
+NUMBERED_FIGURES_LETTER = """Our ref: 0978/25
+Dear Requester,
+You asked:
+1. How many times were mobile fingerprint scanners used in each of 2022 and 2023?
+2. How many knife wands did the force own on 1 March 2025?
+Response
+{first}
+2023 = 1,250
+{second}
+Yours sincerely
+Information Rights Unit
+Kent Police
+"""
+
+
+def figures_of(text: str) -> list[tuple[str | None, float, str | None]]:
+    meaning = read_meaning(read_response(document(text)))
+    return [(f.question, f.value, f.period_label) for f in meaning.figures]
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("1. 2022 = 1,100", "2. 35 knife wands"),
+        ("Q1: 2022 = 1,100", "Q2: 35 knife wands"),
+        ("1.\n2022 = 1,100", "2.\n35 knife wands"),
+    ],
+)
+def test_a_figure_on_the_answers_number_line_is_read(first, second):
+    text = NUMBERED_FIGURES_LETTER.format(first=first, second=second)
+    assert figures_of(text) == [
+        ("1", 1100.0, "2022"),
+        ("1", 1250.0, "2023"),
+        ("2", 35.0, "1 March 2025"),
+    ]
+    # the answer's text is what follows its number, each line still the document's
+    answers = read_response(document(text)).answers
+    assert [a.text.split("\n")[0] for a in answers] == ["2022 = 1,100", "35 knife wands"]

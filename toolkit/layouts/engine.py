@@ -460,7 +460,9 @@ def _answers(answer_lines: list[str], questions: list[Question]):
                     unplaced.append(block)
                 continue
         if len(candidates) == 1:
-            answers.setdefault(candidates[0].label, []).extend(block)
+            # a part's letter ("a)" under an answer whose question has none) tells it apart
+            own = _after_number(block) if candidates[0].key == key else block
+            answers.setdefault(candidates[0].label, []).extend(own)
         else:
             unmatched.extend(block)
     statements = [
@@ -478,11 +480,22 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         Statement(line.strip(), ()) for block in unplaced for line in block if line.strip()
     ]
     ordered = [
-        Answer(q.label, "\n".join(answers[q.label]).strip())
+        Answer(q.label, text)
         for q in questions
-        if q.label in answers
+        if (text := "\n".join(answers.get(q.label, ())).strip())
     ]
     return ordered, statements
+
+
+def _after_number(block: list[str]) -> list[str]:
+    """An answer's block with its number taken off its first line: the rest of that line
+    ("2022 = 1,100" of "1. 2022 = 1,100") is the answer's first line."""
+    first = block[0].strip()
+    match = _numbered(first)
+    if match is None:
+        return block
+    rest = first[match.end() :].strip()  # a number on a line of its own took the lines below
+    return [rest, *block[1:]] if rest else block[1:]
 
 
 RESTATED_SHARE: Final = 0.8  # of the line's words that are the question's
