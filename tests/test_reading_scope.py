@@ -107,3 +107,31 @@ def test_a_figure_on_the_answers_number_line_is_read(first, second):
     # the answer's text is what follows its number, each line still the document's
     answers = read_response(document(text)).answers
     assert [a.text.split("\n")[0] for a in answers] == ["2022 = 1,100", "35 knife wands"]
+
+
+INTERLEAVED_LETTER = """Freedom of Information Request Reference No: 2025/0457
+I write in connection with your request for information received by Humberside Police.
+Request
+Q1. How many times were mobile fingerprint scanners used in each of 2022 and 2023?
+{first}
+2023 = 1,250
+Q2. How many knife wands did the force own on 1 March 2025?
+{second}
+Yours sincerely
+"""
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("A1. 2022 = 1,100", "A2. 35 knife wands"),
+        ("Answer: 2022 = 1,100", "Answer - 35 knife wands"),
+    ],
+)
+def test_a_figure_on_the_answer_label_line_under_its_question_is_read(first, second):
+    text = INTERLEAVED_LETTER.format(first=first, second=second)
+    assert figures_of(text) == [
+        ("Q1", 1100.0, "2022"),
+        ("Q1", 1250.0, "2023"),
+        ("Q2", 35.0, "1 March 2025"),
+    ]

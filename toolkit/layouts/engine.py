@@ -18,6 +18,8 @@ HEADING_WORDS: Final = 3
 SENTENCE_END: Final = (".", ":", "?", ";", "!", ",")
 RANGE_END: Final = re.compile(r"(\d{1,2})([a-z]?)")  # the last of a range of question numbers
 LEADING_NUMBER: Final = re.compile(r"\d+")
+# A heading in capitals has a word in them: "A1. 2022 = 1,100" is an answer's label and figure.
+CAPITALS: Final = re.compile(r"[A-Z]{2}")
 
 
 def choose(text: str, source_url: str | None = None) -> Profile:
@@ -195,7 +197,8 @@ def _segments(lines: list[str], headings: tuple[str, ...] = (), join_bare: bool 
                     "1",
                 )
                 known = any(_heading_matches(h, stripped) for h in headings)
-                if opens_group or known or stripped.isupper() or (not blocks and following):
+                capitals = stripped.isupper() and CAPITALS.search(stripped) is not None
+                if opens_group or known or capitals or (not blocks and following):
                     heading, in_block = stripped, False
                     given, last_key, last_mark, restarted = set(), "", "", False
                     continue
@@ -306,9 +309,14 @@ def _questions(request_lines: list[str], interleaved: bool):
             if at is None and label.search(block[0]) is not None:
                 question_text = label.split(block[0], maxsplit=1)[0]
                 answer_text = "\n".join(block)  # "1. question? Answer: ..." on one line
-            else:
-                at = at if at is not None else 1
-                question_text, answer_text = "\n".join(block[:at]), "\n".join(block[at:])
+            elif at is None:
+                question_text, answer_text = block[0], "\n".join(block[1:])
+            else:  # the answer starts after its label, as a numbered answer after its number
+                labelled = block[at].strip()
+                matched = label.match(labelled)
+                after_label = labelled[matched.end() if matched else 0 :].strip()
+                question_text = "\n".join(block[:at])
+                answer_text = "\n".join([after_label, *block[at + 1 :]])
             answer_texts.append(answer_text.strip())
         else:
             question_text = "\n".join(block)
