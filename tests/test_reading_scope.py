@@ -135,3 +135,35 @@ def test_a_figure_on_the_answer_label_line_under_its_question_is_read(first, sec
         ("Q1", 1250.0, "2023"),
         ("Q2", 35.0, "1 March 2025"),
     ]
+
+
+PSNI_PAGE = """April 2, 2025 | Technology
+Request Number: FOI/18001
+Category: Technology
+Subject: Knife arches
+Request and Answer:
+Your request has been considered. PSNI can neither confirm nor deny that it holds it (s.24(2)).
+Question 1
+How many knife arches does PSNI own?
+Question 2
+How many times were knife arches used in 2024?
+Back to top
+"""
+
+
+def test_a_psni_question_s_text_is_what_follows_its_label():
+    response = read_response(document(PSNI_PAGE), "https://www.psni.police.uk/foi-disclosure-log/x")
+    assert response.layout == "psni-log"
+    assert [(q.label, q.text) for q in response.questions] == [
+        ("Question 1", "How many knife arches does PSNI own?"),
+        ("Question 2", "How many times were knife arches used in 2024?"),
+    ]
+    assert response.answers == ()  # the question is not its own answer
+    meaning = read_meaning(response)
+    assert [(t.technology, t.measure) for t in meaning.questions[1].topics] == [
+        ("knife_arch", "uses")
+    ]
+    assert {o.question: o.status for o in meaning.outcomes} == {
+        "Question 1": "neither_confirm_nor_deny",
+        "Question 2": "neither_confirm_nor_deny",
+    }

@@ -9,7 +9,7 @@ from ..document import Document
 from .dates import parse_date, parse_month
 from .literals import Searchable, line_test, words_of
 from .names import force_named, most_named
-from .profiles import Profile, force_by_host, profiles, referral, structure
+from .profiles import Profile, answer_numbers, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
 
 URL_WEIGHT: Final = 10
@@ -309,13 +309,15 @@ def _questions(request_lines: list[str], interleaved: bool):
             if at is None and label.search(block[0]) is not None:
                 question_text = label.split(block[0], maxsplit=1)[0]
                 answer_text = "\n".join(block)  # "1. question? Answer: ..." on one line
-            elif at is None:
-                question_text, answer_text = block[0], "\n".join(block[1:])
+            # "Question 1" on a line of its own: the question's text is below it
+            first = 1 if len(block) > 1 and _bare_question_number(block[0]) else 0
+            if at is None:
+                question_text, answer_text = block[first], "\n".join(block[first + 1 :])
             else:  # the answer starts after its label, as a numbered answer after its number
                 labelled = block[at].strip()
                 matched = label.match(labelled)
                 after_label = labelled[matched.end() if matched else 0 :].strip()
-                question_text = "\n".join(block[:at])
+                question_text = "\n".join(block[first:at])
                 answer_text = "\n".join([after_label, *block[at + 1 :]])
             answer_texts.append(answer_text.strip())
         else:
@@ -331,6 +333,17 @@ def _questions(request_lines: list[str], interleaved: bool):
         text = "\n".join(lines).strip()
         return ([Question(None, None, text)] if text else []), []
     return questions, answer_texts
+
+
+def _bare_question_number(line: str) -> bool:
+    """Whether `line` is a question's number alone ("Question 1", "2."), not an answer's."""
+    stripped = line.strip()
+    match = _numbered(stripped)
+    return (
+        match is not None
+        and match.end() == len(stripped)
+        and answer_numbers().match(stripped) is None
+    )
 
 
 def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str]]] | None:

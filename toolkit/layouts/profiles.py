@@ -218,3 +218,9 @@ def structure() -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
         _compile(data["question_mentions"], "question_mentions"),
         _compile(data["answer_labels"], "answer_labels"),
     )
+
+
+@cache
+def answer_numbers() -> re.Pattern:
+    """A question's number written as its answer's ("Response 2:"), not as its question's."""
+    return _compile(schema_yaml("layouts.yaml")["answer_numbers"], "answer_numbers")
