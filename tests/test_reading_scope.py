@@ -167,3 +167,55 @@ def test_a_psni_question_s_text_is_what_follows_its_label():
         "Question 1": "neither_confirm_nor_deny",
         "Question 2": "neither_confirm_nor_deny",
     }
+
+
+THREAD = """Sign in
+Kiosks - a Freedom of Information request to Cumbria Constabulary
+Request sent to Cumbria Constabulary by A Requester on 2 March 2025.
+Dear Cumbria Constabulary,
+{request}
+Yours faithfully,
+A Requester
+Dear A Requester,
+{answer}
+Yours sincerely,
+The FOI Unit
+{greeting}
+Thank you. I understand the figures for 2024 are not held, but I believe 300 phones waited.
+Yours faithfully,
+A Requester
+The request was successful.
+"""
+FOLLOW_UP = "Thank you. I understand the figures for 2024 are not held"
+
+
+@pytest.mark.parametrize(
+    "request_text,answer,labels",
+    [
+        (
+            "1. How many phones awaited a kiosk examination on 1 March 2025?\n"
+            "2. How many kiosks does the force have?",
+            "1. 120 phones awaited examination on 1 March 2025.\n2. The force has 11 kiosks.",
+            ["1", "2"],
+        ),
+        (
+            "How many kiosks does the force have?",
+            "The force has 11 kiosks.",
+            ["request"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("greeting", ["Dear Cumbria Constabulary,", "Dear Cumbria Police,"])
+def test_a_requesters_later_message_is_not_part_of_the_answer(
+    request_text, answer, labels, greeting
+):
+    text = THREAD.format(request=request_text, answer=answer, greeting=greeting)
+    url = "https://www.whatdotheyknow.com/request/kiosks"
+    response = read_response(document(text), url)
+    assert response.layout == "whatdotheyknow"
+    assert FOLLOW_UP not in response.answer
+    assert not any(FOLLOW_UP in a.text for a in response.answers)
+    assert not any(FOLLOW_UP in s.text for s in response.statements)
+    meaning = read_meaning(response)
+    assert {o.question: o.status for o in meaning.outcomes} == dict.fromkeys(labels, "disclosed")
+    assert "300" not in [u.text for u in meaning.unsure_figures]

@@ -8,7 +8,7 @@ from typing import Final
 from ..document import Document
 from .dates import parse_date, parse_month
 from .literals import Searchable, line_test, words_of
-from .names import force_named, most_named
+from .names import force_named, forces_named, most_named
 from .profiles import Profile, answer_numbers, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
 
@@ -414,6 +414,8 @@ def _split(
         heading = _short(body_lines[answer_at])
         request_lines = body_lines[request_start:answer_at]
         answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
+        if profile.thread and request_at is not None:
+            answer_lines = _until_requester_writes(answer_lines, body_lines[request_at], profile)
     found, answer_texts = _questions(request_lines, interleaved)
     questions = _labelled(found)
     answers = []
@@ -428,6 +430,19 @@ def _split(
         statements = _preamble_statements(request_lines, questions) + statements
     request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
     return request, answer, questions, answers, statements
+
+
+def _until_requester_writes(lines: list[str], greeting: str, profile: Profile) -> list[str]:
+    """A thread's answer up to the requester's next message: one opening as the request did
+    ("Dear Cumbria Constabulary,") or greeting a police force, as the force's own never do."""
+    request = profile.request
+    if request is None:
+        return lines
+    opening = greeting.strip().lower()
+    for index, line in enumerate(lines):
+        if request.search(line) and (line.strip().lower() == opening or forces_named(line)):
+            return lines[:index]
+    return lines
 
 
 def _preamble_statements(request_lines: list[str], questions: list[Question]) -> list[Statement]:
