@@ -219,3 +219,39 @@ def test_a_requesters_later_message_is_not_part_of_the_answer(
     meaning = read_meaning(response)
     assert {o.question: o.status for o in meaning.outcomes} == dict.fromkeys(labels, "disclosed")
     assert "300" not in [u.text for u in meaning.unsure_figures]
+
+
+PARTS_LETTER = """Our ref: 0979/25
+Dear Requester,
+You asked:
+1. Regarding mobile fingerprint scanners:
+1a. How many searches were carried out in 2023?
+1b. How many matches were returned in 2023?
+2. Regarding knife arches:
+(a) How many were deployed in 2023?
+(b) How many knife wands were purchased in 2023?
+3. Regarding cyber kiosks:
+i. How many extractions were made in 2023?
+ii. How many were purchased in 2023?
+Response
+Please see the spreadsheet attached.
+Yours sincerely
+Information Rights Unit
+Kent Police
+"""
+
+
+def test_a_lettered_part_takes_its_parent_questions_technology_unless_it_names_its_own():
+    meaning = read_meaning(read_response(document(PARTS_LETTER)))
+    technologies = {q.label: sorted({t.technology for t in q.topics}) for q in meaning.questions}
+    assert technologies == {
+        "1": [],
+        "1a": ["mobile_fingerprint_scanner"],
+        "1b": ["mobile_fingerprint_scanner"],
+        "2": [],
+        "2a": ["knife_arch"],
+        "2b": ["knife_wand"],
+        "3": [],
+        "3i": ["phone_extraction"],
+        "3ii": ["phone_extraction"],
+    }
