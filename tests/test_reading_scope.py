@@ -255,3 +255,59 @@ def test_a_lettered_part_takes_its_parent_questions_technology_unless_it_names_i
         "3i": ["phone_extraction"],
         "3ii": ["phone_extraction"],
     }
+
+
+WORD_NAMESPACE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _numbered_word_list(path: Path, number_format: str) -> Path:
+    """A Word letter whose "List Number" paragraphs Word numbers in `number_format`."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("You asked:")
+    for question in ["How many arches?", "How many wands?", "How many scanners?", "Where?"]:
+        word.add_paragraph(question, style="List Number")
+    num_id = str(word.styles["List Number"].element.pPr.numPr.numId.val)
+    numbering = word.part.numbering_part.element
+    instance = next(
+        n
+        for n in numbering.findall(f"{WORD_NAMESPACE}num")
+        if n.get(f"{WORD_NAMESPACE}numId") == num_id
+    )
+    abstract_id = instance.find(f"{WORD_NAMESPACE}abstractNumId").get(f"{WORD_NAMESPACE}val")
+    abstract = next(
+        a
+        for a in numbering.findall(f"{WORD_NAMESPACE}abstractNum")
+        if a.get(f"{WORD_NAMESPACE}abstractNumId") == abstract_id
+    )
+    level = abstract.findall(f"{WORD_NAMESPACE}lvl")[0]
+    level.find(f"{WORD_NAMESPACE}numFmt").set(f"{WORD_NAMESPACE}val", number_format)
+    word.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "number_format,numbers",
+    [
+        ("upperLetter", ["A.", "B.", "C.", "D."]),
+        ("lowerRoman", ["i.", "ii.", "iii.", "iv."]),
+        ("upperRoman", ["I.", "II.", "III.", "IV."]),
+        ("lowerLetter", ["a.", "b.", "c.", "d."]),
+        ("decimal", ["1.", "2.", "3.", "4."]),
+    ],
+)
+def test_word_list_numbers_in_letters_and_roman_numerals_are_written(
+    tmp_path, number_format, numbers
+):
+    from multiforce.toolkit.readers import read_document
+
+    path = _numbered_word_list(tmp_path / "listed.docx", number_format)
+    lines = read_document(path).text.split("\n")
+    assert lines == [
+        "You asked:",
+        f"{numbers[0]} How many arches?",
+        f"{numbers[1]} How many wands?",
+        f"{numbers[2]} How many scanners?",
+        f"{numbers[3]} Where?",
+    ]
