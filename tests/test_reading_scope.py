@@ -311,3 +311,51 @@ def test_word_list_numbers_in_letters_and_roman_numerals_are_written(
         f"{numbers[2]} How many scanners?",
         f"{numbers[3]} Where?",
     ]
+
+
+WELSH_PAGE = """Allanfa Gyflym
+Cyfeirnod RhG: 118/2025
+Cais:
+1. Faint o sganwyr olion bysedd sydd gan yr heddlu?
+2. Faint o weithiau y defnyddiwyd y sganwyr yn 2024?
+Ymateb:
+1. {first}
+2. {second}
+"""
+WELSH_URL = (
+    "https://www.dyfed-powys.police.uk/cy-GB/foi-ai/heddlu-dyfed-powys/datgeliadau-2025/mai/x/"
+)
+
+
+@pytest.mark.parametrize(
+    "first,second,expected",
+    [
+        # not held, in the words a Welsh authority uses of information it does not hold
+        (
+            "Nid ydym yn cadw'r wybodaeth hon.",
+            "Mae adran 12(1) yn berthnasol.",
+            {"1": ("not_held", None), "2": ("cost_limit", "s12(1)")},
+        ),
+        # withheld under an exemption, the section written "Adran"
+        (
+            "Rydym yn atal yr wybodaeth o dan Adran 31(1)(a).",
+            "Rydym yn esemptio rhan o'r wybodaeth: Adran 40(2).",
+            {"1": ("refused", "s31(1)(a)"), "2": ("partially_disclosed", "s40(2)")},
+        ),
+        (
+            "Mae'r wybodaeth yn esempt o dan adran 24(1).",
+            "Byddai'r cais yn costio mwy na'r terfyn uchaf.",
+            {"1": ("refused", "s24(1)"), "2": ("cost_limit", None)},
+        ),
+    ],
+)
+def test_welsh_refusal_not_held_and_exemption_wording_is_read(first, second, expected):
+    text = WELSH_PAGE.format(first=first, second=second)
+    meaning = read_meaning(read_response(document(text), WELSH_URL))
+    assert {o.question: (o.status, o.exemptions) for o in meaning.outcomes} == expected
+
+
+def test_welsh_wording_that_denies_an_exemption_is_not_a_refusal():
+    text = WELSH_PAGE.format(first="Nid yw'r wybodaeth yn esempt.", second="Nid ydym yn atal dim.")
+    meaning = read_meaning(read_response(document(text), WELSH_URL))
+    assert [o.status for o in meaning.outcomes] == []
