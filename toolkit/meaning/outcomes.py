@@ -78,12 +78,23 @@ def _vocabulary():
     return (
         statuses,
         compiled(data["status_lines"]),
-        re.compile(data["section"], FLAGS),
+        _section_patterns()[0],
         re.compile(data["section_list"], FLAGS),
         frozenset(EXEMPTION_SECTIONS),
         re.compile(data["held_by"], FLAGS),
         # Most sentences say no status: the words each status's phrases need tell at once.
         {status: required_words(pattern) for status, pattern in statuses.items()},
+    )
+
+
+@cache
+def _section_patterns() -> tuple[re.Pattern, ...]:
+    """A section of the Act cited, one pattern for each word citing one ("section", "adran"):
+    a text is searched for each only where its word stands."""
+    data = schema_yaml("phrases.yaml")
+    return tuple(
+        re.compile(rf"\b(?:{words}){data['section']}", FLAGS)
+        for words in flatten(data["section_words"])
     )
 
 
@@ -134,7 +145,8 @@ def sections_cited(text: str) -> list[str]:
 @lru_cache(maxsize=256)
 def _sections_cited(text: str) -> tuple[str, ...]:
     """`sections_cited`, cached: every question reads the answer's overall statements again."""
-    _, _, section, section_list, cited, _, _ = _vocabulary()
+    _, _, _, section_list, cited, _, _ = _vocabulary()
+    sections = _section_patterns()
     found: list[str] = []
 
     def add(number, subsections, paragraph):
@@ -143,7 +155,11 @@ def _sections_cited(text: str) -> tuple[str, ...]:
             if written not in found:
                 found.append(written)
 
-    for match in Searchable(text).finditer(section):
+    searchable = Searchable(text)
+    matches = [m for section in sections for m in searchable.finditer(section)]
+    if len(sections) > 1:
+        matches.sort(key=lambda m: m.start())
+    for match in matches:
         if QUALIFIER.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "Section 30(3) (by virtue of Section 30(2))": a qualifier, not a citation
         if _denied(text, match.start(), match.end()):
@@ -272,7 +288,7 @@ def _broad_statuses(own_answer: str) -> tuple[str, ...]:
     "disclosed" ("I am able to disclose the information as follows") when the question has its
     own answer below it that invokes no section of the Act (a "Section 8" invalid request, an
     exemption named in it, is no disclosure)."""
-    if own_answer and not _vocabulary()[2].search(own_answer):
+    if own_answer and not any(section.search(own_answer) for section in _section_patterns()):
         return (*UNIFORM, "disclosed")
     return UNIFORM
 
