@@ -359,3 +359,18 @@ def test_welsh_wording_that_denies_an_exemption_is_not_a_refusal():
     text = WELSH_PAGE.format(first="Nid yw'r wybodaeth yn esempt.", second="Nid ydym yn atal dim.")
     meaning = read_meaning(read_response(document(text), WELSH_URL))
     assert [o.status for o in meaning.outcomes] == []
+
+
+def test_a_force_s_reply_after_the_requester_wrote_again_is_still_the_answer():
+    text = (
+        "Kiosks - a Freedom of Information request to Cumbria Constabulary\n"
+        "Request sent to Cumbria Constabulary by A Requester on 2 March 2025.\n"
+        "Dear Cumbria Constabulary,\nHow many kiosks does the force have?\n"
+        "Yours faithfully,\nA Requester\n"
+        "Dear Cumbria Constabulary,\nI understand the figures are not held for 2023.\n"
+        "Yours faithfully,\nA Requester\n"
+        "Dear A Requester,\nThe force has 11 kiosks.\nYours sincerely,\nThe FOI Unit\n"
+    )
+    response = read_response(document(text), "https://www.whatdotheyknow.com/request/kiosks")
+    assert "The force has 11 kiosks." in response.answer
+    assert "not held" not in response.answer

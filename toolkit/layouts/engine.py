@@ -415,7 +415,9 @@ def _split(
         request_lines = body_lines[request_start:answer_at]
         answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
         if profile.thread and request_at is not None:
-            answer_lines = _until_requester_writes(answer_lines, body_lines[request_at], profile)
+            answer_lines = _without_requesters_messages(
+                answer_lines, body_lines[request_at], profile
+            )
     found, answer_texts = _questions(request_lines, interleaved)
     questions = _labelled(found)
     answers = []
@@ -432,17 +434,21 @@ def _split(
     return request, answer, questions, answers, statements
 
 
-def _until_requester_writes(lines: list[str], greeting: str, profile: Profile) -> list[str]:
-    """A thread's answer up to the requester's next message: one opening as the request did
-    ("Dear Cumbria Constabulary,") or greeting a police force, as the force's own never do."""
+def _without_requesters_messages(lines: list[str], greeting: str, profile: Profile) -> list[str]:
+    """A thread's answer without the requester's later messages: each from a greeting as the
+    request's ("Dear Cumbria Constabulary,") or of a police force, as the force's own never are,
+    to the next message's greeting."""
     request = profile.request
     if request is None:
         return lines
     opening = greeting.strip().lower()
-    for index, line in enumerate(lines):
-        if request.search(line) and (line.strip().lower() == opening or forces_named(line)):
-            return lines[:index]
-    return lines
+    kept, requesters = [], False
+    for line in lines:
+        if request.search(line):
+            requesters = line.strip().lower() == opening or bool(forces_named(line))
+        if not requesters:
+            kept.append(line)
+    return kept
 
 
 def _preamble_statements(request_lines: list[str], questions: list[Question]) -> list[Statement]:

@@ -46,7 +46,7 @@ class Profile:
     preamble_answers: bool = False
     # `thread: true`: the page is a thread of messages, each opened by `request` and closed by
     # `answer` (WhatDoTheyKnow's "Dear ..." and "Yours ..."): the request is the first message
-    # and everything after it answers it, up to the requester's next message.
+    # and everything after it answers it but the requester's own later messages.
     thread: bool = False
     # `requires` one pattern at a time: a platform's variants share most of theirs, and a
     # pattern searched for one need not be searched again for the next (see engine.choose).
