@@ -309,16 +309,8 @@ def _questions(request_lines: list[str], interleaved: bool):
             if at is None and label.search(block[0]) is not None:
                 question_text = label.split(block[0], maxsplit=1)[0]
                 answer_text = "\n".join(block)  # "1. question? Answer: ..." on one line
-            # "Question 1" on a line of its own: the question's text is below it
-            first = 1 if len(block) > 1 and _bare_question_number(block[0]) else 0
-            if at is None:
-                question_text, answer_text = block[first], "\n".join(block[first + 1 :])
-            else:  # the answer starts after its label, as a numbered answer after its number
-                labelled = block[at].strip()
-                matched = label.match(labelled)
-                after_label = labelled[matched.end() if matched else 0 :].strip()
-                question_text = "\n".join(block[first:at])
-                answer_text = "\n".join([after_label, *block[at + 1 :]])
+            else:
+                question_text, answer_text = _question_then_answer(block, at, label)
             answer_texts.append(answer_text.strip())
         else:
             question_text = "\n".join(block)
@@ -333,6 +325,19 @@ def _questions(request_lines: list[str], interleaved: bool):
         text = "\n".join(lines).strip()
         return ([Question(None, None, text)] if text else []), []
     return questions, answer_texts
+
+
+def _question_then_answer(block: list[str], at: int | None, label: re.Pattern) -> tuple[str, str]:
+    """A numbered block's question and the answer below it: the answer from just after its
+    label (line `at`), else from the line after the question's. A number on a line of its own
+    ("Question 1") heads the question's text below it."""
+    first = 1 if len(block) > 1 and _bare_question_number(block[0]) else 0
+    if at is None:
+        return block[first], "\n".join(block[first + 1 :])
+    labelled = block[at].strip()
+    matched = label.match(labelled)
+    after_label = labelled[matched.end() if matched else 0 :].strip()
+    return "\n".join(block[first:at]), "\n".join([after_label, *block[at + 1 :]])
 
 
 def _bare_question_number(line: str) -> bool:

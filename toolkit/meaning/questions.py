@@ -176,9 +176,8 @@ def map_question(
 ) -> QuestionTopics:
     """The topics one question asks about. `context` holds passages the question stands
     under (the question it is a part of, its heading, the question it refers back to, the
-    request's title, the request),
-    tried in turn for a technology the question does not name, each only if it names
-    exactly one."""
+    request's title, the request), tried in turn for a technology the question does not name,
+    each only if it names exactly one."""
     pinned = _pinned(text, question_map) if question_map else None
     if pinned is not None:
         return QuestionTopics(label, number, text, pinned, "question_map")
