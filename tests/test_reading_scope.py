@@ -374,3 +374,22 @@ def test_a_force_s_reply_after_the_requester_wrote_again_is_still_the_answer():
     response = read_response(document(text), "https://www.whatdotheyknow.com/request/kiosks")
     assert "The force has 11 kiosks." in response.answer
     assert "not held" not in response.answer
+
+
+def test_a_part_lettered_a_under_a_question_answered_below_it_is_a_question_not_an_answer():
+    text = (
+        "Freedom of Information Request Reference No: 2025/0458\n"
+        "I write in connection with your request for information received by Humberside Police.\n"
+        "Request\nQ1. Regarding cyber kiosks:\n"
+        "a. How many kiosks were bought in 2024?\n3 kiosks.\n"
+        "b. How many kiosks were retired in 2024?\n1 kiosk.\nYours sincerely\n"
+    )
+    response = read_response(document(text))
+    assert [(q.label, q.text) for q in response.questions][1:] == [
+        ("1a", "a. How many kiosks were bought in 2024?"),
+        ("1b", "b. How many kiosks were retired in 2024?"),
+    ]
+    assert [(a.question, a.text) for a in response.answers] == [
+        ("1a", "3 kiosks."),
+        ("1b", "1 kiosk."),
+    ]

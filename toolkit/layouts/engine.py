@@ -306,11 +306,7 @@ def _questions(request_lines: list[str], interleaved: bool):
     for written, key, heading, block, _ in blocks:
         if interleaved:
             at = next((i for i, line in enumerate(block) if i and label.match(line.strip())), None)
-            if at is None and label.search(block[0]) is not None:
-                question_text = label.split(block[0], maxsplit=1)[0]
-                answer_text = "\n".join(block)  # "1. question? Answer: ..." on one line
-            else:
-                question_text, answer_text = _question_then_answer(block, at, label)
+            question_text, answer_text = _question_then_answer(block, at, label)
             answer_texts.append(answer_text.strip())
         else:
             question_text = "\n".join(block)
