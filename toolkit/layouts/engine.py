@@ -443,7 +443,8 @@ def _without_requesters_messages(lines: list[str], greeting: str, profile: Profi
     if request is None:
         return lines
     opening = greeting.strip().lower()
-    kept, requesters = [], False
+    kept: list[str] = []
+    requesters = False
     for line in lines:
         if request.search(line):
             requesters = line.strip().lower() == opening or bool(forces_named(line))
