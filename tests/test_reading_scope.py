@@ -393,3 +393,14 @@ def test_a_part_lettered_a_under_a_question_answered_below_it_is_a_question_not_
         ("1a", "3 kiosks."),
         ("1b", "1 kiosk."),
     ]
+
+
+def test_a_roman_numeral_in_brackets_starting_a_line_lists_within_its_sentence():
+    text = (
+        "Our ref: 0980/25\nDear Requester,\nYou asked:\n"
+        "1. How many people were scanned using (i) knife arches and\n"
+        "(ii) knife wands in 2024?\nResponse\nPlease see the spreadsheet attached.\n"
+        "Yours sincerely\nInformation Rights Unit\nKent Police\n"
+    )
+    response = read_response(document(text))
+    assert [q.label for q in response.questions] == ["1"]
