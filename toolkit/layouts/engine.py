@@ -8,8 +8,8 @@ from typing import Final
 from ..document import Document
 from .dates import parse_date, parse_month
 from .literals import Searchable, line_test, words_of
-from .names import force_named, most_named
-from .profiles import Profile, force_by_host, profiles, referral, structure
+from .names import force_named, forces_named, most_named
+from .profiles import Profile, answer_numbers, force_by_host, profiles, referral, structure
 from .response import Answer, Question, Response, Statement
 
 URL_WEIGHT: Final = 10
@@ -18,6 +18,8 @@ HEADING_WORDS: Final = 3
 SENTENCE_END: Final = (".", ":", "?", ";", "!", ",")
 RANGE_END: Final = re.compile(r"(\d{1,2})([a-z]?)")  # the last of a range of question numbers
 LEADING_NUMBER: Final = re.compile(r"\d+")
+# A heading in capitals has a word in them: "A1. 2022 = 1,100" is an answer's label and figure.
+CAPITALS: Final = re.compile(r"[A-Z]{2}")
 
 
 def choose(text: str, source_url: str | None = None) -> Profile:
@@ -195,7 +197,8 @@ def _segments(lines: list[str], headings: tuple[str, ...] = (), join_bare: bool 
                     "1",
                 )
                 known = any(_heading_matches(h, stripped) for h in headings)
-                if opens_group or known or stripped.isupper() or (not blocks and following):
+                capitals = stripped.isupper() and CAPITALS.search(stripped) is not None
+                if opens_group or known or capitals or (not blocks and following):
                     heading, in_block = stripped, False
                     given, last_key, last_mark, restarted = set(), "", "", False
                     continue
@@ -303,12 +306,7 @@ def _questions(request_lines: list[str], interleaved: bool):
     for written, key, heading, block, _ in blocks:
         if interleaved:
             at = next((i for i, line in enumerate(block) if i and label.match(line.strip())), None)
-            if at is None and label.search(block[0]) is not None:
-                question_text = label.split(block[0], maxsplit=1)[0]
-                answer_text = "\n".join(block)  # "1. question? Answer: ..." on one line
-            else:
-                at = at if at is not None else 1
-                question_text, answer_text = "\n".join(block[:at]), "\n".join(block[at:])
+            question_text, answer_text = _question_then_answer(block, at, label)
             answer_texts.append(answer_text.strip())
         else:
             question_text = "\n".join(block)
@@ -323,6 +321,30 @@ def _questions(request_lines: list[str], interleaved: bool):
         text = "\n".join(lines).strip()
         return ([Question(None, None, text)] if text else []), []
     return questions, answer_texts
+
+
+def _question_then_answer(block: list[str], at: int | None, label: re.Pattern) -> tuple[str, str]:
+    """A numbered block's question and the answer below it: the answer from just after its
+    label (line `at`), else from the line after the question's. A number on a line of its own
+    ("Question 1") heads the question's text below it."""
+    first = 1 if len(block) > 1 and _bare_question_number(block[0]) else 0
+    if at is None:
+        return block[first], "\n".join(block[first + 1 :])
+    labelled = block[at].strip()
+    matched = label.match(labelled)
+    after_label = labelled[matched.end() if matched else 0 :].strip()
+    return "\n".join(block[first:at]), "\n".join([after_label, *block[at + 1 :]])
+
+
+def _bare_question_number(line: str) -> bool:
+    """Whether `line` is a question's number alone ("Question 1", "2."), not an answer's."""
+    stripped = line.strip()
+    match = _numbered(stripped)
+    return (
+        match is not None
+        and match.end() == len(stripped)
+        and answer_numbers().match(stripped) is None
+    )
 
 
 def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str]]] | None:
@@ -393,6 +415,10 @@ def _split(
         heading = _short(body_lines[answer_at])
         request_lines = body_lines[request_start:answer_at]
         answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
+        if profile.thread and request_at is not None:
+            answer_lines = _without_requesters_messages(
+                answer_lines, body_lines[request_at], profile
+            )
     found, answer_texts = _questions(request_lines, interleaved)
     questions = _labelled(found)
     answers = []
@@ -407,6 +433,24 @@ def _split(
         statements = _preamble_statements(request_lines, questions) + statements
     request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
     return request, answer, questions, answers, statements
+
+
+def _without_requesters_messages(lines: list[str], greeting: str, profile: Profile) -> list[str]:
+    """A thread's answer without the requester's later messages: each from a greeting as the
+    request's ("Dear Cumbria Constabulary,") or of a police force, as the force's own never are,
+    to the next message's greeting."""
+    request = profile.request
+    if request is None:
+        return lines
+    opening = greeting.strip().lower()
+    kept: list[str] = []
+    requesters = False
+    for line in lines:
+        if request.search(line):
+            requesters = line.strip().lower() == opening or bool(forces_named(line))
+        if not requesters:
+            kept.append(line)
+    return kept
 
 
 def _preamble_statements(request_lines: list[str], questions: list[Question]) -> list[Statement]:
@@ -460,7 +504,9 @@ def _answers(answer_lines: list[str], questions: list[Question]):
                     unplaced.append(block)
                 continue
         if len(candidates) == 1:
-            answers.setdefault(candidates[0].label, []).extend(block)
+            # a part's letter ("a)" under an answer whose question has none) tells it apart
+            own = _after_number(block) if candidates[0].key == key else block
+            answers.setdefault(candidates[0].label, []).extend(own)
         else:
             unmatched.extend(block)
     statements = [
@@ -478,11 +524,22 @@ def _answers(answer_lines: list[str], questions: list[Question]):
         Statement(line.strip(), ()) for block in unplaced for line in block if line.strip()
     ]
     ordered = [
-        Answer(q.label, "\n".join(answers[q.label]).strip())
+        Answer(q.label, text)
         for q in questions
-        if q.label in answers
+        if (text := "\n".join(answers.get(q.label, ())).strip())
     ]
     return ordered, statements
+
+
+def _after_number(block: list[str]) -> list[str]:
+    """An answer's block with its number taken off its first line: the rest of that line
+    ("2022 = 1,100" of "1. 2022 = 1,100") is the answer's first line."""
+    first = block[0].strip()
+    match = _numbered(first)
+    if match is None:
+        return block
+    rest = first[match.end() :].strip()  # a number on a line of its own took the lines below
+    return [rest, *block[1:]] if rest else block[1:]
 
 
 RESTATED_SHARE: Final = 0.8  # of the line's words that are the question's
@@ -557,6 +614,18 @@ def _covers(
         [q for q in scope if q.key in keys] if keys or (named_only and not unnumbered) else scope
     )
     return tuple(q.label for q in (covered or (scope if unnumbered else [])))
+
+
+def questions_named(text: str, questions: tuple[Question, ...]) -> tuple[str, ...]:
+    """The labels of the questions `text` names, by number ("in respect of question 2",
+    "part 1") or by its group's heading; none where it names none."""
+    _, mentions, _ = structure()
+    lowered = text.lower()
+    if mentions.search(text) is None and not any(
+        q.heading and q.heading.lower() in lowered for q in questions
+    ):
+        return ()
+    return _covers(text, None, list(questions))
 
 
 def _number_of(key: str) -> int | None:

@@ -46,7 +46,7 @@ class Profile:
     preamble_answers: bool = False
     # `thread: true`: the page is a thread of messages, each opened by `request` and closed by
     # `answer` (WhatDoTheyKnow's "Dear ..." and "Yours ..."): the request is the first message
-    # and everything after it answers it, however many messages follow.
+    # and everything after it answers it but the requester's own later messages.
     thread: bool = False
     # `requires` one pattern at a time: a platform's variants share most of theirs, and a
     # pattern searched for one need not be searched again for the next (see engine.choose).
@@ -218,3 +218,9 @@ def structure() -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
         _compile(data["question_mentions"], "question_mentions"),
         _compile(data["answer_labels"], "answer_labels"),
     )
+
+
+@cache
+def answer_numbers() -> re.Pattern:
+    """A question's number written as its answer's ("Response 2:"), not as its question's."""
+    return _compile(schema_yaml("layouts.yaml")["answer_numbers"], "answer_numbers")

@@ -16,9 +16,10 @@ from typing import Final
 
 from ...schemas.vocabulary import EXEMPTION_SECTIONS
 from ..layouts.data import flatten, schema_yaml
+from ..layouts.engine import questions_named
 from ..layouts.literals import Searchable, lowered, may_match, required_words
 from ..layouts.names import forces_named
-from ..layouts.response import Answer, Response
+from ..layouts.response import Answer, Response, Statement
 from .text import LIST_MARK, echoes, sentences
 
 FLAGS: Final = re.I
@@ -77,12 +78,23 @@ def _vocabulary():
     return (
         statuses,
         compiled(data["status_lines"]),
-        re.compile(data["section"], FLAGS),
+        _section_patterns()[0],
         re.compile(data["section_list"], FLAGS),
         frozenset(EXEMPTION_SECTIONS),
         re.compile(data["held_by"], FLAGS),
         # Most sentences say no status: the words each status's phrases need tell at once.
         {status: required_words(pattern) for status, pattern in statuses.items()},
+    )
+
+
+@cache
+def _section_patterns() -> tuple[re.Pattern, ...]:
+    """A section of the Act cited, one pattern for each word citing one ("section", "adran"):
+    a text is searched for each only where its word stands."""
+    data = schema_yaml("phrases.yaml")
+    return tuple(
+        re.compile(rf"\b(?:{words}){data['section']}", FLAGS)
+        for words in flatten(data["section_words"])
     )
 
 
@@ -133,7 +145,8 @@ def sections_cited(text: str) -> list[str]:
 @lru_cache(maxsize=256)
 def _sections_cited(text: str) -> tuple[str, ...]:
     """`sections_cited`, cached: every question reads the answer's overall statements again."""
-    _, _, section, section_list, cited, _, _ = _vocabulary()
+    _, _, _, section_list, cited, _, _ = _vocabulary()
+    sections = _section_patterns()
     found: list[str] = []
 
     def add(number, subsections, paragraph):
@@ -142,7 +155,11 @@ def _sections_cited(text: str) -> tuple[str, ...]:
             if written not in found:
                 found.append(written)
 
-    for match in Searchable(text).finditer(section):
+    searchable = Searchable(text)
+    matches = [m for section in sections for m in searchable.finditer(section)]
+    if len(sections) > 1:
+        matches.sort(key=lambda m: m.start())
+    for match in matches:
         if QUALIFIER.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "Section 30(3) (by virtue of Section 30(2))": a qualifier, not a citation
         if _denied(text, match.start(), match.end()):
@@ -271,7 +288,7 @@ def _broad_statuses(own_answer: str) -> tuple[str, ...]:
     "disclosed" ("I am able to disclose the information as follows") when the question has its
     own answer below it that invokes no section of the Act (a "Section 8" invalid request, an
     exemption named in it, is no disclosure)."""
-    if own_answer and not _vocabulary()[2].search(own_answer):
+    if own_answer and not any(section.search(own_answer) for section in _section_patterns()):
         return (*UNIFORM, "disclosed")
     return UNIFORM
 
@@ -320,9 +337,15 @@ def read_outcomes(
     labels: list[str | None] = [q.label for q in response.questions] or [None]
     several = len(labels) > 1
     apart: dict[str | None, str] = {}
-    notices: list[str] = []
+    statements = response.statements
     if several:
         apart, notices = _notices_apart(response.answers)
+        every = tuple(q.label for q in response.questions)
+        # A notice naming questions ("in respect of question 2") speaks for those alone.
+        statements += tuple(
+            Statement(notice, questions_named(notice, response.questions) or every)
+            for notice in notices
+        )
     outcomes: list[Outcome] = []
     unsure: list[str | None] = []
     reasons: dict[str | None, str] = {}
@@ -330,11 +353,11 @@ def read_outcomes(
         question = response.question(label) if label else None
         question_text = question.text if question else ""
         own = apart.get(label) or (response.answer_to(label) if label else "")
-        covering = [s for s in response.statements if label is None or label in s.covers]
+        covering = [s for s in statements if label is None or label in s.covers]
         # A statement that answers this question alone is part of its own answer.
         own_lines = [own] + [s.text for s in covering if s.covers in ((label,), ())]
         narrow = [s.text for s in covering if 1 < len(s.covers) < len(labels)]
-        broad = [s.text for s in covering if len(s.covers) >= max(len(labels), 2)] + notices
+        broad = [s.text for s in covering if len(s.covers) >= max(len(labels), 2)]
         if not response.answers and not response.statements:
             broad = [response.answer] if response.answer else []
         overall = tuple(sections_cited("\n".join(narrow + broad)))

@@ -21,6 +21,7 @@ from .periods import period_in
 from .text import words
 
 REFERS_BACK: Final = re.compile(r"\b(?:these|those|they|them)\b", re.I)
+PART_OF: Final = re.compile(r"[a-z]+$")  # a part's letters or numerals, after its question's number
 MAP_MIN_WORDS: Final = 6  # a pinned text this long also matches a question that quotes it in part
 
 
@@ -174,9 +175,9 @@ def map_question(
     number: str | None = None,
 ) -> QuestionTopics:
     """The topics one question asks about. `context` holds passages the question stands
-    under (its heading, the question it refers back to, the request's title, the request),
-    tried in turn for a technology the question does not name, each only if it names
-    exactly one."""
+    under (the question it is a part of, its heading, the question it refers back to, the
+    request's title, the request), tried in turn for a technology the question does not name,
+    each only if it names exactly one."""
     pinned = _pinned(text, question_map) if question_map else None
     if pinned is not None:
         return QuestionTopics(label, number, text, pinned, "question_map")
@@ -200,9 +201,14 @@ def _mapped(questions, title, request) -> tuple[QuestionTopics, ...]:
 
 def _mapped_by(questions, title, request, question_map) -> tuple[QuestionTopics, ...]:
     mapped = []
+    by_key: dict[str, str] = {}  # the text of each question so far, by key
     for index, q in enumerate(questions):
         # "How many of these searches ...": the question before says what "these" are.
         before = questions[index - 1].text if index and REFERS_BACK.search(q.text) else None
-        context = (q.heading, before, title, request)
+        # A part ("1a", "(b)", "ii.") asks about what the question it is part of names.
+        parent = by_key.get(PART_OF.sub("", q.key)) if q.key and q.key[-1:].isalpha() else None
+        context = (parent, q.heading, before, title, request)
+        if q.key:
+            by_key[q.key] = q.text
         mapped.append(map_question(q.text, question_map, context, q.label, q.number))
     return tuple(mapped)

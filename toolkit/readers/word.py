@@ -79,15 +79,54 @@ def _lower_letter(value: int) -> str:
     return ALPHABET[value - 1] if value <= len(ALPHABET) else ""
 
 
-LEVEL_FORMATS: Final = {"decimal": str, "lowerLetter": _lower_letter}
+def _upper_letter(value: int) -> str:
+    return _lower_letter(value).upper()
+
+
+ROMAN_NUMERALS: Final = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def _lower_roman(value: int) -> str:
+    written = ""
+    for amount, numeral in ROMAN_NUMERALS:
+        count, value = divmod(value, amount)
+        written += numeral * count
+    return written
+
+
+def _upper_roman(value: int) -> str:
+    return _lower_roman(value).upper()
+
+
+LEVEL_FORMATS: Final = {
+    "decimal": str,
+    "lowerLetter": _lower_letter,
+    "upperLetter": _upper_letter,
+    "lowerRoman": _lower_roman,
+    "upperRoman": _upper_roman,
+}
 
 
 class _ListNumbering:
     """The numbers Word shows before list paragraphs (its automatic numbering, which is not in
     the paragraph's text), counted as Word counts them: on through a list however far apart
     its paragraphs stand, a level starting again below a higher one. Only a level written as
-    its own number or letter alone ("%1.", "%2)", "(%1)") in a decimal or lower-letter format
-    is written; bullets and any other format leave the text as it stands."""
+    its own number alone ("%1.", "%2)", "(%1)") in a decimal, letter or roman-numeral format
+    (either case) is written; bullets and any other format leave the text as it stands."""
 
     def __init__(self, document) -> None:
         self.levels: dict[tuple[str, str], tuple[int, str, str]] = {}
