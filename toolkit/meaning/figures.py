@@ -36,7 +36,15 @@ from ..cleaning import (
 )
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
-from .periods import month_end, period_in, period_named
+from .periods import (
+    TWO_YEARS,
+    month_end,
+    period_in,
+    period_named,
+    two_years,
+    two_years_read,
+    years_said,
+)
 from .questions import (
     QuestionTopics,
     Topic,
@@ -140,6 +148,7 @@ RUNNING_FROM_THE_LETTER: Final = (
     "a running total, or a count over a span counted back from the letter's date ('to date', "
     "'in the last 12 months'), not a period's figure"
 )
+CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
 RATE: Final = re.compile(
@@ -229,10 +238,18 @@ class _Reader:
     """Reads one answer's text for one question (its label and topics)."""
 
     def __init__(
-        self, label: str | None, topics: tuple[Topic, ...], question_text: str, as_at: str | None
+        self,
+        label: str | None,
+        topics: tuple[Topic, ...],
+        question_text: str,
+        as_at: str | None,
+        text: str = "",
     ):
         self.label, self.topics, self.question_text = label, topics, question_text
         self.as_at = as_at
+        self.text = text  # the whole answer: what it says of its years
+        self.years: str | None = None  # what the answer and question say their years are
+        self.years_read = False
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
         self.used: set[int] = set()  # lines already read as part of a shape
@@ -293,6 +310,12 @@ class _Reader:
                 )
                 self.unsure.append(Unsure(value, quote, reason, self.label))
                 return
+        if period is not None:
+            settled = self.settled(period)
+            if settled is None:
+                self.unsure.append(Unsure(value, quote, CALENDAR_OR_FINANCIAL, self.label))
+                return
+            period = settled
         if period is None and question_period and found:
             period = self.question_period(found[0])
         if number is None or period is None or found is None:
@@ -320,6 +343,16 @@ class _Reader:
                 breakdown_value,
             )
         )
+
+    def settled(self, period: Period) -> Period | None:
+        """The period as the answer means it: two years in a row ("2019-2020") are a financial
+        year or two calendar years as the question or the answer says, None where neither does."""
+        first = two_years(period.label) if len(period.label) > len("2019-20") else None
+        if first is None:
+            return period
+        if not self.years_read:
+            self.years, self.years_read = years_said(f"{self.question_text}\n{self.text}"), True
+        return two_years_read(first, period.label, self.years)
 
     def question_period(self, topic: Topic) -> Period | None:
         """The period a question asks about: the whole one it names, else, for a measure of
@@ -563,10 +596,15 @@ class _Reader:
                     continue
                 rest = before + " " + after
                 period = period_in(rest)
+                named_none = period is None
+                if period is None:
+                    # two years in a row its own words do not settle: the answer's may
+                    spanned = TWO_YEARS.search(rest)
+                    period = period_named(spanned.group(0)) if spanned else None
+                    named_none = period is None
                 unit = "percent" if number["percent"] else "count"
                 if period is not None and period.end is None:
                     period = None  # "since 2018": its end is not said
-                named_none = period is None and period_in(rest) is None
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
 
     def number_words(self, lines: list[str]) -> None:
@@ -767,7 +805,7 @@ def read_figures(
     are `topics` (see meaning.questions). Lines that echo the question are skipped. `as_at`
     (the response date, or its month: '2025-06-09', '2025-06') is the period of a yes or no
     to a question that names none."""
-    reader = _Reader(question, tuple(topics), question_text, as_at)
+    reader = _Reader(question, tuple(topics), question_text, as_at, text)
     lines = [line for line in text.split("\n") if line.strip()]
     lines = [line for line in lines if not echoes(line, question_text)]
     reader.yes_no(lines)

@@ -1,0 +1,78 @@
+"""Numbers the reading would otherwise guess at or drop without a word: each is read only where
+the text says what it is, and otherwise listed for a person with the reason."""
+
+from datetime import date
+
+import pytest
+from multiforce.toolkit.meaning import Topic, period_in, read_figures
+
+SEARCHES = Topic("knife_wand", "uses")
+CALENDAR_OR_FINANCIAL = "calendar or financial years?"
+
+
+def _read(answer: str, topics=(SEARCHES,), question: str = ""):
+    reading = read_figures(answer, list(topics), "1", question)
+    figures = [(f.value, f.period_start, f.period_end) for f in reading.figures]
+    return figures, [(u.text, u.reason) for u in reading.unsure]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Year | Searches\n2019-2020 | 45",
+        "Year | Searches\n2019–2020 | 45",
+        "Year | Searches\n2019 to 2020 | 45",
+        "2019-2020 = 45",
+        "45 searches were carried out in 2019-2020.",
+        "Searches | 2019-2020 | 2020-2021\nKnife wand | 45 | 50",
+    ],
+)
+def test_two_years_in_a_row_are_calendar_or_financial_years_for_a_person(answer):
+    figures, unsure = _read(answer)
+    assert figures == []
+    assert unsure and {reason for _, reason in unsure} == {CALENDAR_OR_FINANCIAL}
+
+
+@pytest.mark.parametrize(
+    "answer,question,start,end",
+    [
+        ("Financial year | Searches\n2019-2020 | 45", "", "2019-04-01", "2020-03-31"),
+        (
+            "Year | Searches\n2019-2020 | 45",
+            "How many searches each financial year?",
+            "2019-04-01",
+            "2020-03-31",
+        ),
+        (
+            "All figures are for April 2019 to March 2020.\n2019-2020 = 45",
+            "",
+            "2019-04-01",
+            "2020-03-31",
+        ),
+        ("Calendar years | Searches\n2019-2020 | 45", "", "2019-01-01", "2020-12-31"),
+        (
+            "45 searches were carried out in the calendar years 2019 to 2020.",
+            "",
+            "2019-01-01",
+            "2020-12-31",
+        ),
+        # written as financial years always are: no doubt
+        ("Year | Searches\n2019/20 | 45", "", "2019-04-01", "2020-03-31"),
+        ("Year | Searches\n2019-20 | 45", "", "2019-04-01", "2020-03-31"),
+        ("Year | Searches\n2019/2020 | 45", "", "2019-04-01", "2020-03-31"),
+        # a span of more than two years is of calendar years
+        ("Years | Searches\n2018-2020 | 45", "", "2018-01-01", "2020-12-31"),
+    ],
+)
+def test_two_years_in_a_row_are_read_as_the_text_around_them_says(answer, question, start, end):
+    assert _read(answer, question=question) == ([(45, start, end)], [])
+
+
+def test_a_question_asking_for_two_years_in_a_row_names_no_period_unless_it_says_which():
+    assert period_in("How many searches were made in 2019-2020?") is None
+    financial = period_in("How many searches were made in the financial year 2019-2020?")
+    assert (financial.start, financial.end) == (date(2019, 4, 1), date(2020, 3, 31))
+    calendar = period_in("How many searches were made in calendar years 2019 to 2020?")
+    assert (calendar.start, calendar.end) == (date(2019, 1, 1), date(2020, 12, 31))
+    spoken = period_in("How many searches were made between 2019 and 2020?")
+    assert (spoken.start, spoken.end) == (date(2019, 1, 1), date(2020, 12, 31))
