@@ -76,3 +76,61 @@ def test_a_question_asking_for_two_years_in_a_row_names_no_period_unless_it_says
     assert (calendar.start, calendar.end) == (date(2019, 1, 1), date(2020, 12, 31))
     spoken = period_in("How many searches were made between 2019 and 2020?")
     assert (spoken.start, spoken.end) == (date(2019, 1, 1), date(2020, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "marked,mark", [("250*", "*"), ("250 (1)", "(1)"), ("250¹", "¹"), ("250 †", "†")]
+)
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "Year | Searches\n2021 | {}",
+        "Year    Searches\n2021    {}",
+        "2021 = {}",
+        "In 2021, {} searches were carried out.",
+    ],
+)
+def test_a_figure_carrying_a_footnote_mark_is_listed_for_a_person(shape, marked, mark):
+    figures, unsure = _read(shape.format(marked))
+    assert figures == []
+    assert unsure == [("250", f"a footnote mark ({mark}): what its footnote says of the figure")]
+
+
+@pytest.mark.parametrize(
+    "bound",
+    ["over 30", "more than 30", "fewer than 5", "<5", "< 5", "5+", "under 10", "less than 10"],
+)
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "Year | Searches\n2021 | {}",
+        "Year    Searches\n2021    {}",
+        "Searches | 2021\nKnife wand | {}",
+    ],
+)
+def test_a_bound_in_a_cell_is_listed_never_a_figure(shape, bound):
+    figures, unsure = _read(shape.format(bound))
+    assert figures == []
+    assert unsure == [(bound.split()[-1].strip("<+"), "a bound, not the figure")]
+
+
+@pytest.mark.parametrize(
+    "table,footnote",
+    [
+        ("Year | Searches\n2021 | *\n2022 | 40", "* fewer than 5 and not shown"),
+        ("Year    Searches\n2021    *\n2022    40", "Note: * denotes a number below 5, suppressed"),
+        ("Year | Searches\n2021 | -\n2022 | 40", "- figures under 5 are withheld"),
+        ("Searches | 2021 | 2022\nKnife wand | * | 40", "* fewer than 5 and not shown"),
+    ],
+)
+def test_a_cell_whose_footnote_says_it_hides_a_number_is_listed(table, footnote):
+    figures, unsure = _read(f"{table}\n{footnote}")
+    assert figures == [(40, "2022-01-01", "2022-12-31")]
+    mark = footnote.removeprefix("Note: ")[0]
+    assert (mark, f"a number not shown: the footnote says '{footnote}'") in unsure
+
+
+def test_a_dash_no_footnote_explains_is_not_listed():
+    figures, unsure = _read("Year | Searches\n2021 | -\n2022 | 40")
+    assert figures == [(40, "2022-01-01", "2022-12-31")]
+    assert unsure == []

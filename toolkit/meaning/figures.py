@@ -56,7 +56,28 @@ from .questions import (
 from .text import echoes, sentences
 
 NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-VALUE: Final = re.compile(rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)")
+SUPERSCRIPT_DIGITS: Final = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# What may not follow a number: a letter or digit (a superscript digit is a footnote's mark), a
+# slash, or a decimal or thousands part.
+NOT_AFTER_A_NUMBER: Final = rf"(?![^\W{SUPERSCRIPT_DIGITS}]|/|[.,]\d)"
+VALUE: Final = re.compile(
+    rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}"
+)
+# A footnote's mark just after a number: "250*", "250 †", "250¹", "250 (1)", "250 [1]".
+FOOTNOTE_MARK: Final = re.compile(
+    rf"\s?(?:[*†‡§¶]+|[{SUPERSCRIPT_DIGITS}]+|\(\d{{1,2}}\)|\[\d{{1,2}}\])(?![\w{SUPERSCRIPT_DIGITS}])"
+)
+FOOTNOTED_CELL: Final = re.compile(rf"(?P<value>{NUMBER})(?P<mark>{FOOTNOTE_MARK.pattern})")
+# A cell of a value with words around it: "over 30", "<5", "5+", "5 or fewer".
+WORDED_CELL: Final = re.compile(rf"(?P<before>\D*?)(?P<value>{NUMBER})(?P<after>\D*)")
+# A mark standing in a cell for a number not shown, and the words of a footnote saying so.
+SUPPRESSION_MARK: Final = re.compile(r"\*{1,3}|[-–—†‡#~]")
+SUPPRESSED: Final = re.compile(
+    r"\bnot (?:been )?(?:shown|given|published|disclosed|provided|released|included)\b"
+    r"|\bsuppress|\bwithh(?:eld|old)|\bredact|\b(?:fewer|less) than \d|\b(?:under|below) \d"
+    r"|\bsmall numbers?\b",
+    re.I,
+)
 # A table's cell holding a value, with its own words for it: before it ("approx. 500", "c. 40")
 # or in brackets after it ("500 (approx.)", "1,400 (not complete)").
 CELL_VALUE: Final = re.compile(
@@ -82,7 +103,7 @@ BREAKDOWN_VALUES: Final = tuple(
     if values
 )
 EQUALS: Final = re.compile(
-    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
+    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}(?P<rest>.*)$"
 )
 # "Yes" or "No" as the answer: alone, before punctuation or before its sentence's subject ("No,
 # we do not"), not "No" as a determiner ("No information is held", "No arches are owned").
@@ -149,6 +170,7 @@ RUNNING_FROM_THE_LETTER: Final = (
     "'in the last 12 months'), not a period's figure"
 )
 CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
+A_BOUND: Final = "a bound, not the figure"
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
 RATE: Final = re.compile(
@@ -164,6 +186,10 @@ def _not_a_periods_count(words: str, percent: bool, where: str) -> str | None:
     if RUNNING_HEADING.search(words):
         return f"a running total (its {where} says so), not a period's figure"
     return None
+
+
+def _footnoted(mark: str) -> str:
+    return f"a footnote mark ({mark.strip()}): what its footnote says of the figure"
 
 
 @dataclass(frozen=True)
@@ -250,6 +276,7 @@ class _Reader:
         self.text = text  # the whole answer: what it says of its years
         self.years: str | None = None  # what the answer and question say their years are
         self.years_read = False
+        self.footnotes: dict[str, str | None] = {}  # a mark's footnote saying it hides a number
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
         self.used: set[int] = set()  # lines already read as part of a shape
@@ -426,6 +453,7 @@ class _Reader:
             for column, cell in enumerate(cells[1:], start=1):
                 match = CELL_VALUE.fullmatch(cell)
                 if not match:
+                    self.unread_cell(cell, lines[i])
                     continue
                 value = match["value"]
                 heading = headings[column] if column < len(headings) else ""
@@ -442,7 +470,7 @@ class _Reader:
                 if doubt:
                     self.unsure.append(Unsure(value, lines[i], doubt, self.label))
                     continue
-                if self.bound_in_cell(match, lines[i]):
+                if self.doubt_in_cell(match, lines[i]):
                     continue
                 if several and beside and infer_qualifier(beside) != "exact":
                     reason = "a note beside the row: which of its values it qualifies is not sure"
@@ -463,23 +491,75 @@ class _Reader:
             heading = header[column] if column < len(header) else ""
             period = period_named(heading) if heading else None
             said = _not_a_periods_count(label, bool(match["percent"]), "row") if match else None
-            if match and said:
+            if match is None:
+                self.unread_cell(cell, line)
+            elif said:
                 self.unsure.append(Unsure(match["value"], line, said, self.label))
-            elif match and not self.bound_in_cell(match, line):
+            elif not self.doubt_in_cell(match, line):
                 unit = "percent" if match["percent"] else "count"
                 # the row's label and the column's heading qualify the cell, as its own words do
                 qualifying = f"{label} {heading} {cell}"
                 words = label or self.question_text
                 self.add(match["value"], unit, period, line, words, qualifying)
 
-    def bound_in_cell(self, match: re.Match, line: str) -> bool:
-        """Whether a table cell's note makes its value a bound ("30 (at least)"): it is then
-        left for a person."""
+    def doubt_in_cell(self, match: re.Match, line: str) -> bool:
+        """Whether a table cell's note makes its value a bound ("30 (at least)") or marks it for
+        a footnote ("250 (1)"): it is then left for a person."""
         note = match["note"]
-        if note is None or not BOUND_AFTER.match(note):
+        if note is None:
             return False
-        self.unsure.append(Unsure(match["value"], line, "a bound, not the figure", self.label))
+        if BOUND_AFTER.match(note):
+            reason = A_BOUND
+        elif FOOTNOTE_MARK.fullmatch(note):
+            reason = _footnoted(note)
+        else:
+            return False
+        self.unsure.append(Unsure(match["value"], line, reason, self.label))
         return True
+
+    def unread_cell(self, cell: str, line: str) -> None:
+        """A table's cell holding no plain value is listed for a person where it stands for
+        one: a value with a footnote's mark ("250*", "250¹"), a bound ("over 30", "<5", "5+"),
+        or a mark that a footnote of the answer says hides a number ("*" beside "* fewer than 5
+        and not shown"). Words and blanks say nothing."""
+        marked = FOOTNOTED_CELL.fullmatch(cell)
+        if marked:
+            reason = _footnoted(marked["mark"])
+            self.unsure.append(Unsure(marked["value"], line, reason, self.label))
+            return
+        worded = WORDED_CELL.fullmatch(cell)
+        if worded:
+            before, after = worded["before"].lstrip(), worded["after"]
+            if (before and not after and BOUND.fullmatch(before)) or (
+                after and not before and BOUND_AFTER.fullmatch(after)
+            ):
+                self.unsure.append(Unsure(worded["value"], line, A_BOUND, self.label))
+            return
+        if SUPPRESSION_MARK.fullmatch(cell):
+            footnote = self.footnote_hiding(cell)
+            if footnote:
+                reason = f"a number not shown: the footnote says '{footnote}'"
+                self.unsure.append(Unsure(cell, line, reason, self.label))
+
+    def footnote_hiding(self, mark: str) -> str | None:
+        """The answer's footnote saying that `mark` stands for a number not shown ("* fewer
+        than 5 and not shown", "Note: - denotes a suppressed figure"), or None."""
+        if mark not in self.footnotes:
+            found = None
+            note = re.compile(
+                r"^\s*(?:notes?\s*:?\s*)?['\"‘“]?"
+                + re.escape(mark)
+                + r"['\"’”]?\s*(?:=|:|-|–|denotes|means|indicates|shows|represents)?\s*"
+                r"(?P<says>\w.*?)\s*$",
+                re.I,
+            )
+            for line in self.text.split("\n"):
+                said = note.match(line)
+                if said and SUPPRESSED.search(said["says"]):
+                    found = line.strip()
+                    break
+            self.footnotes[mark] = found
+        return self.footnotes[mark]
 
     def equals(self, lines: list[str]) -> None:
         for i, line in enumerate(lines):
@@ -491,9 +571,12 @@ class _Reader:
                 continue
             self.used.add(i)
             if BOUND_AFTER.match(match["rest"]):
-                self.unsure.append(
-                    Unsure(match["value"], line.strip(), "a bound, not the figure", self.label)
-                )
+                self.unsure.append(Unsure(match["value"], line.strip(), A_BOUND, self.label))
+                continue
+            marked = FOOTNOTE_MARK.match(match["rest"])
+            if marked:
+                reason = _footnoted(marked.group(0))
+                self.unsure.append(Unsure(match["value"], line.strip(), reason, self.label))
                 continue
             unit = "percent" if match["percent"] else "count"
             extras = _candidates(match["rest"])
@@ -555,6 +638,9 @@ class _Reader:
                 numbers = _candidates(sentence)
                 if not numbers:
                     continue
+                numbers = self.footnoted(sentence, numbers)
+                if not numbers:
+                    continue
                 if len(numbers) > 1:
                     for number in numbers:
                         self.unsure.append(
@@ -569,9 +655,7 @@ class _Reader:
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
                 if BOUND.search(before) or BOUND_AFTER.match(after):
-                    self.unsure.append(
-                        Unsure(number["value"], sentence, "a bound, not the figure", self.label)
-                    )
+                    self.unsure.append(Unsure(number["value"], sentence, A_BOUND, self.label))
                     continue
                 running = RUNNING_TOTAL.search(sentence)
                 if running:
@@ -606,6 +690,21 @@ class _Reader:
                 if period is not None and period.end is None:
                     period = None  # "since 2018": its end is not said
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
+
+    def footnoted(self, sentence: str, numbers: list[re.Match]) -> list[re.Match]:
+        """A sentence's numbers but those carrying a footnote's mark ("250*", "250 (1)"), which
+        are listed for a person, and the marks' own digits."""
+        marks = [FOOTNOTE_MARK.match(sentence, number.end()) for number in numbers]
+        if not any(marks):
+            return numbers
+        left = []
+        for number, mark in zip(numbers, marks, strict=True):
+            if mark:
+                reason = _footnoted(mark.group(0))
+                self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
+            elif not any(m and m.start() <= number.start() < m.end() for m in marks):
+                left.append(number)
+        return left
 
     def number_words(self, lines: list[str]) -> None:
         """A number written as a word ("six knife arches", "4. None.") is left for a person,
