@@ -134,3 +134,36 @@ def test_a_dash_no_footnote_explains_is_not_listed():
     figures, unsure = _read("Year | Searches\n2021 | -\n2022 | 40")
     assert figures == [(40, "2022-01-01", "2022-12-31")]
     assert unsure == []
+
+
+@pytest.mark.parametrize(
+    "answer,figures",
+    [
+        ("2021 - 40", [(40, "2021-01-01", "2021-12-31")]),
+        ("2021 - 0", [(0, "2021-01-01", "2021-12-31")]),
+        (
+            "2021 – 40\n2022 — 1,055",
+            [(40, "2021-01-01", "2021-12-31"), (1055, "2022-01-01", "2022-12-31")],
+        ),
+        ("• 2021/22 - 40", [(40, "2021-04-01", "2022-03-31")]),
+        ("March 2021 - 40", [(40, "2021-03-01", "2021-03-31")]),
+    ],
+)
+def test_a_period_a_dash_and_a_value_is_read(answer, figures):
+    assert _read(answer) == (figures, [])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "2021 - 2022",  # a span of years
+        "2021-22",  # a financial year
+        "2021 - 22",  # a financial year, spaced
+        "2021-05",  # a month
+        "2021 - 05",
+        "1 January 2021 - 31 March 2021",  # a span of days
+        "2021 - March 2022",
+    ],
+)
+def test_a_period_a_dash_and_another_period_is_no_figure(answer):
+    assert _read(answer)[0] == []

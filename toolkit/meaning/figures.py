@@ -34,6 +34,7 @@ from ..cleaning import (
     parse_number,
     span_label,
 )
+from ..layouts.dates import MONTH_NAMES
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
 from .periods import (
@@ -105,6 +106,14 @@ BREAKDOWN_VALUES: Final = tuple(
 EQUALS: Final = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}(?P<rest>.*)$"
 )
+# "2021 - 40": a period, a dash and its value; the last dash of the line parts them ("2019 -
+# 2020 - 40"). A value that may be a period's own part ("2021 - 22", "2021 - 05", "1 January
+# 2021 - 31 March 2021") is not read as one (`_period_goes_on`).
+DASHED: Final = re.compile(
+    rf"^[\s•*·-]*(?P<period>.+)(?:\s+[-–—]\s+|\s*[–—]\s*)(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}(?P<rest>.*)$"
+)
+DASHES: Final = re.compile(r"\S\s*[-–—]\s*\d")
+MONTH_AFTER: Final = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b", re.I)
 # "Yes" or "No" as the answer: alone, before punctuation or before its sentence's subject ("No,
 # we do not"), not "No" as a determiner ("No information is held", "No arches are owned").
 YES_NO: Final = re.compile(
@@ -566,6 +575,10 @@ class _Reader:
             if i in self.used:
                 continue
             match = EQUALS.match(line)
+            if match is None and DASHES.search(line):
+                match = DASHED.match(line)
+                if match and _period_goes_on(match):
+                    continue
             period = period_named(match["period"]) if match else None
             if match is None or period is None:
                 continue
@@ -721,6 +734,17 @@ class _Reader:
             if alone or _counts_something(before, after):
                 reason = "a number written as a word"
                 self.unsure.append(Unsure(word.group(0), sentence, reason, self.label))
+
+
+def _period_goes_on(match: re.Match) -> bool:
+    """Whether the value after a period and a dash (`DASHED`) may be a part of a period: a year
+    ("2021 - 2022"), the next year's last digits ("2021 - 22"), a month's ("2021 - 05") or a
+    day's ("1 January 2021 - 31 March 2021")."""
+    value, rest = match["value"], match["rest"]
+    if (len(value) > 1 and value[0] == "0") or period_named(value) or MONTH_AFTER.match(rest):
+        return True
+    year = re.search(r"(?:19|20)\d\d$", match["period"].strip())
+    return bool(year and len(value) == 2 and int(value) == (int(year.group(0)) + 1) % 100)
 
 
 def _counts_something(before: str, after: str) -> bool:
