@@ -167,3 +167,31 @@ def test_a_period_a_dash_and_a_value_is_read(answer, figures):
 )
 def test_a_period_a_dash_and_another_period_is_no_figure(answer):
     assert _read(answer)[0] == []
+
+
+@pytest.mark.parametrize(
+    "answer,qualifiers",
+    [
+        (
+            "Year | Searches\n2021/22 | 40\n2022/23 | 50\nFigures for 2021/22 are approximate.",
+            {"2021/22": "approximate", "2022/23": "exact"},
+        ),
+        (
+            "2021 = 40\n2022 = 50\nThe 2022 figure is estimated.",
+            {"2021": "exact", "2022": "approximate"},
+        ),
+        (
+            "Year    Searches\n2021    40\n2022    50\n* The figures for 2021 are not complete.",
+            {"2021": "partial_coverage", "2022": "exact"},
+        ),
+        (
+            "Month | Searches\nMarch 2022 | 40\nApril 2022 | 50\n"
+            "Figures for 2022/23 are estimates.",
+            {"March 2022": "exact", "April 2022": "approximate"},
+        ),
+    ],
+)
+def test_a_note_saying_a_periods_figures_are_approximate_marks_them(answer, qualifiers):
+    reading = read_figures(answer, [SEARCHES], "1")
+    assert {f.period_label: f.qualifier for f in reading.figures} == qualifiers
+    assert reading.unsure == ()

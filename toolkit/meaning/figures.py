@@ -180,6 +180,8 @@ RUNNING_FROM_THE_LETTER: Final = (
 )
 CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
 A_BOUND: Final = "a bound, not the figure"
+# What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
+NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
 RATE: Final = re.compile(
@@ -704,6 +706,33 @@ class _Reader:
                     period = None  # "since 2018": its end is not said
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
 
+    def period_notes(self, lines: list[str]) -> None:
+        """A note of the answer saying a period's figures are estimates or incomplete
+        ("Figures for 2021/22 are approximate"; a line with no number of its own) qualifies each
+        figure of that period that its own words left exact."""
+        for i, line in enumerate(lines):
+            if i in self.used:
+                continue
+            qualifier = infer_qualifier(line)
+            if qualifier not in NOTED_QUALIFIERS or _candidates(line):
+                continue
+            period = period_in(line)
+            if period is None or period.end is None:
+                continue
+            start, end = iso_days(period)
+            self.figures = [
+                _qualified(figure, qualifier)
+                if figure.qualifier == "exact"
+                and figure.period_start is not None
+                and figure.period_end is not None
+                and start is not None
+                and end is not None
+                and start <= figure.period_start
+                and figure.period_end <= end
+                else figure
+                for figure in self.figures
+            ]
+
     def footnoted(self, sentence: str, numbers: list[re.Match]) -> list[re.Match]:
         """A sentence's numbers but those carrying a footnote's mark ("250*", "250 (1)"), which
         are listed for a person, and the marks' own digits."""
@@ -734,6 +763,23 @@ class _Reader:
             if alone or _counts_something(before, after):
                 reason = "a number written as a word"
                 self.unsure.append(Unsure(word.group(0), sentence, reason, self.label))
+
+
+def _qualified(figure: Figure, qualifier: str) -> Figure:
+    return Figure(
+        figure.value,
+        figure.unit,
+        figure.period_start,
+        figure.period_end,
+        figure.period_label,
+        qualifier,
+        figure.quote,
+        figure.question,
+        figure.technology,
+        figure.measure,
+        figure.breakdown,
+        figure.breakdown_value,
+    )
 
 
 def _period_goes_on(match: re.Match) -> bool:
@@ -935,6 +981,8 @@ def read_figures(
     reader.tables(lines)
     reader.equals(lines)
     reader.sentences(lines)
+    if reader.figures:
+        reader.period_notes(lines)
     if not reader.figures and not reader.unsure:
         reader.number_words(lines)
     return FigureReading(tuple(reader.figures), tuple(reader.unsure))
