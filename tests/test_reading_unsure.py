@@ -195,3 +195,72 @@ def test_a_note_saying_a_periods_figures_are_approximate_marks_them(answer, qual
     reading = read_figures(answer, [SEARCHES], "1")
     assert {f.period_label: f.qualifier for f in reading.figures} == qualifiers
     assert reading.unsure == ()
+
+
+EXTRACTIONS = Topic("phone_extraction", "uses")
+WHICH_TOTAL = "several columns give one measure: which is the total?"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Year | Kiosk extractions | Lab extractions\n2021 | 40 | 50",
+        "Year    Kiosk extractions    Lab extractions\n2021    40                   50",
+        "Year | Extractions by day | Extractions by night\n2021 | 40 | 50",
+    ],
+)
+def test_several_columns_read_as_one_measure_are_left_for_a_person(table):
+    assert _read(table, (EXTRACTIONS,)) == ([], [("40", WHICH_TOTAL), ("50", WHICH_TOTAL)])
+
+
+def test_several_rows_read_as_one_measure_are_left_for_a_person():
+    table = "Extractions | 2021 | 2022\nBy day | 40 | 45\nBy night | 50 | 55"
+    figures, unsure = _read(table, (EXTRACTIONS,))
+    assert figures == []
+    assert {reason for _, reason in unsure} == {
+        "several rows give one measure: which is the total?"
+    } and len(unsure) == 4
+
+
+def test_the_column_headed_total_is_read_and_its_parts_are_left_for_a_person():
+    table = "Year | Kiosk extractions | Lab extractions | Total extractions\n2021 | 40 | 50 | 90"
+    figures, unsure = _read(table, (EXTRACTIONS,))
+    assert figures == [(90, "2021-01-01", "2021-12-31")]
+    part = "a part of the total another column gives"
+    assert unsure == [("40", part), ("50", part)]
+
+
+def test_columns_of_a_breakdown_the_question_asks_for_are_each_read():
+    by_method = Topic("phone_extraction", "uses", "extraction_method")
+    table = "Year | Kiosk extractions | Lab extractions\n2021 | 40 | 50"
+    reading = read_figures(table, [EXTRACTIONS, by_method], "1")
+    assert [(f.value, f.breakdown_value) for f in reading.figures] == [(40, "kiosk"), (50, "lab")]
+    assert reading.unsure == ()
+
+
+MATCHES = Topic("knife_wand", "matches")
+
+
+@pytest.mark.parametrize(
+    "table,part",
+    [
+        ("Year | Police matches\n2021 | 40", "police"),
+        ("Matches | 2021\nImmigration database | 40", "immigration"),
+    ],
+)
+def test_a_heading_naming_a_part_is_no_total_where_the_question_asks_none(table, part):
+    reason = (
+        f"a part ('{part}') of the measure, not its total: the question does not ask by database"
+    )
+    assert _read(table, (MATCHES,)) == ([], [("40", reason)])
+
+
+@pytest.mark.parametrize(
+    "heading,value",
+    [("Police and immigration matches", None), ("Matches", None), ("Police matches", "police")],
+)
+def test_a_heading_naming_every_part_or_none_or_a_part_asked_for_is_read(heading, value):
+    by_database = Topic("knife_wand", "matches", "database")
+    topics = [MATCHES, by_database] if value else [MATCHES]
+    reading = read_figures(f"Year | {heading}\n2021 | 40", topics, "1")
+    assert [(f.value, f.breakdown_value) for f in reading.figures] == [(40, value)]

@@ -34,6 +34,7 @@ from ..cleaning import (
     parse_number,
     span_label,
 )
+from ..layouts.data import schema_yaml
 from ..layouts.dates import MONTH_NAMES
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
@@ -180,6 +181,8 @@ RUNNING_FROM_THE_LETTER: Final = (
 )
 CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
 A_BOUND: Final = "a bound, not the figure"
+# A column's heading or a row's label saying its values are the total of others beside them.
+TOTAL: Final = re.compile(r"\btotal\b", re.I)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
@@ -421,6 +424,10 @@ class _Reader:
 
     def table(self, lines: list[str], start: int, end: int) -> None:
         rows = [(i, _cells(lines[i])) for i in range(start, end)]
+        # the figures the table gave: where each stands in self.figures, its column's heading
+        # or row's label, and its value as written
+        added: list[tuple[int, str, str]] = []
+        across = False  # whether the table's periods are its columns
         header: list[str] = []
         heads: list[tuple[int, int]] = []  # where each heading stands, in a table aligned by spaces
         joined: list[tuple[int, int]] = []  # where headings run together that no position parts
@@ -447,7 +454,8 @@ class _Reader:
                 beside = " ".join([c for c in cells[1:] if c not in placed])
                 cells = placed
             if header and any(period_named(c) for c in header[1:]):
-                self.row_across(lines[i], cells, header)
+                across = True
+                self.row_across(lines[i], cells, header, added)
                 self.used.add(i)
                 continue
             period = period_named(cells[0])
@@ -491,9 +499,16 @@ class _Reader:
                 # the column's heading qualifies every figure under it ("Extractions (approx.)"),
                 # a cell's own words its figure alone
                 qualifying = f"{heading} {cell} {beside}"
+                before = len(self.figures)
                 self.add(value, unit, period, lines[i], heading or self.question_text, qualifying)
+                if len(self.figures) > before and heading:
+                    added.append((before, heading, value))
+        if len(added) > 0:
+            self.one_total(added, "row" if across else "column")
 
-    def row_across(self, line: str, cells: list[str], header: list[str]) -> None:
+    def row_across(
+        self, line: str, cells: list[str], header: list[str], added: list[tuple[int, str, str]]
+    ) -> None:
         label = cells[0]
         if len(header) == len(cells) - 1:  # the periods' row leaves the labels' column empty
             header = ["", *header]
@@ -511,7 +526,56 @@ class _Reader:
                 # the row's label and the column's heading qualify the cell, as its own words do
                 qualifying = f"{label} {heading} {cell}"
                 words = label or self.question_text
+                before = len(self.figures)
                 self.add(match["value"], unit, period, line, words, qualifying)
+                if len(self.figures) > before and label:
+                    added.append((before, label, match["value"]))
+
+    def one_total(self, added: list[tuple[int, str, str]], where: str) -> None:
+        """A measure a table gives once: where several columns (or rows, `where`) give the same
+        measure of the same period, none is read as its total ("Kiosk extractions", "Lab
+        extractions") unless exactly one's heading says it is the total, which is then read and
+        the others left. A column whose heading names one part of a breakdown the question does
+        not ask for ("Police matches" when matches are asked in total) is no total either."""
+        by_measure: dict[tuple, list[tuple[int, str, str]]] = {}
+        for index, heading, value in added:
+            figure = self.figures[index]
+            key = (
+                figure.technology,
+                figure.measure,
+                figure.breakdown,
+                figure.breakdown_value,
+                figure.period_start,
+                figure.period_end,
+                figure.unit,
+            )
+            by_measure.setdefault(key, []).append((index, heading, value))
+        left: dict[int, str] = {}
+        for same in by_measure.values():
+            if len({heading for _, heading, _ in same}) > 1:
+                totals = [index for index, heading, _ in same if TOTAL.search(heading)]
+                for index, _, _ in same:
+                    if len(totals) != 1:
+                        left[index] = f"several {where}s give one measure: which is the total?"
+                    elif index != totals[0]:
+                        left[index] = f"a part of the total another {where} gives"
+                continue
+            for index, heading, _ in same:
+                figure = self.figures[index]
+                part = _part_named(heading, figure.measure) if figure.breakdown == "none" else None
+                if part and not TOTAL.search(heading):
+                    breakdown, named_value = part
+                    left[index] = (
+                        f"a part ('{named_value}') of the measure, not its total: the question "
+                        f"does not ask by {breakdown}"
+                    )
+        if not left:
+            return
+        for index, _, value in added:
+            if index in left:
+                figure = self.figures[index]
+                self.unsure.append(Unsure(value, figure.quote, left[index], self.label))
+        self.figures = [f for k, f in enumerate(self.figures) if k not in left]
 
     def doubt_in_cell(self, match: re.Match, line: str) -> bool:
         """Whether a table cell's note makes its value a bound ("30 (at least)") or marks it for
@@ -763,6 +827,39 @@ class _Reader:
             if alone or _counts_something(before, after):
                 reason = "a number written as a word"
                 self.unsure.append(Unsure(word.group(0), sentence, reason, self.label))
+
+
+@cache
+def _closed_breakdowns() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    """Each breakdown whose values are a closed list: its name, its values and the measures it
+    goes with (`only_with` in schemas/questions.yaml; none: every measure)."""
+    entries = schema_yaml("questions.yaml")["breakdown"]
+    return tuple(
+        (name, tuple(sorted(values)), frozenset((entries.get(name) or {}).get("only_with", ())))
+        for name, values in BREAKDOWNS.items()
+        if values
+    )
+
+
+@lru_cache(maxsize=1024)  # a table's heading is read again for each value beneath it
+def _part_named(heading: str, measure: str | None) -> tuple[str, str] | None:
+    """The breakdown and the values of it that a heading names, of a breakdown with a closed
+    list of values that goes with `measure` ("Police matches": database, police); None where it
+    names none, or every one ("Police and immigration matches"). A value that is a measure's or
+    a technology's own word ("arrested" of arrests, "kiosk" of phone extraction) is no part."""
+    for name, values, only_with in _closed_breakdowns():
+        if only_with and measure not in only_with:
+            continue
+        found = [
+            value
+            for value in values
+            if re.search(rf"\b{re.escape(value)}", heading, re.I)
+            and not named("measure", value)
+            and not named("technology", value)
+        ]
+        if 0 < len(found) < len(values):
+            return name, " and ".join(found)
+    return None
 
 
 def _qualified(figure: Figure, qualifier: str) -> Figure:
