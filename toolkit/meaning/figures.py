@@ -69,6 +69,7 @@ VALUE: Final = re.compile(
 FOOTNOTE_MARK: Final = re.compile(
     rf"\s?(?:[*†‡§¶]+|[{SUPERSCRIPT_DIGITS}]+|\(\d{{1,2}}\)|\[\d{{1,2}}\])(?![\w{SUPERSCRIPT_DIGITS}])"
 )
+FOOTNOTE_STARTS: Final = frozenset(f"*†‡§¶([{SUPERSCRIPT_DIGITS}")
 FOOTNOTED_CELL: Final = re.compile(rf"(?P<value>{NUMBER})(?P<mark>{FOOTNOTE_MARK.pattern})")
 # A cell of a value with words around it: "over 30", "<5", "5+", "5 or fewer".
 WORDED_CELL: Final = re.compile(rf"(?P<before>\D*?)(?P<value>{NUMBER})(?P<after>\D*)")
@@ -113,7 +114,6 @@ EQUALS: Final = re.compile(
 DASHED: Final = re.compile(
     rf"^[\s•*·-]*(?P<period>.+)(?:\s+[-–—]\s+|\s*[–—]\s*)(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}(?P<rest>.*)$"
 )
-DASHES: Final = re.compile(r"\S\s*[-–—]\s*\d")
 MONTH_AFTER: Final = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b", re.I)
 # "Yes" or "No" as the answer: alone, before punctuation or before its sentence's subject ("No,
 # we do not"), not "No" as a determiner ("No information is held", "No arches are owned").
@@ -641,7 +641,7 @@ class _Reader:
             if i in self.used:
                 continue
             match = EQUALS.match(line)
-            if match is None and DASHES.search(line):
+            if match is None and (" -" in line or "–" in line or "—" in line):
                 match = DASHED.match(line)
                 if match and _period_goes_on(match):
                     continue
@@ -774,6 +774,8 @@ class _Reader:
         """A note of the answer saying a period's figures are estimates or incomplete
         ("Figures for 2021/22 are approximate"; a line with no number of its own) qualifies each
         figure of that period that its own words left exact."""
+        if infer_qualifier(self.text) == "exact":
+            return  # most answers say nothing of the kind anywhere
         for i, line in enumerate(lines):
             if i in self.used:
                 continue
@@ -800,9 +802,9 @@ class _Reader:
     def footnoted(self, sentence: str, numbers: list[re.Match]) -> list[re.Match]:
         """A sentence's numbers but those carrying a footnote's mark ("250*", "250 (1)"), which
         are listed for a person, and the marks' own digits."""
-        marks = [FOOTNOTE_MARK.match(sentence, number.end()) for number in numbers]
-        if not any(marks):
+        if not any(FOOTNOTE_STARTS.intersection(sentence[n.end() : n.end() + 2]) for n in numbers):
             return numbers
+        marks = [FOOTNOTE_MARK.match(sentence, number.end()) for number in numbers]
         left = []
         for number, mark in zip(numbers, marks, strict=True):
             if mark:
