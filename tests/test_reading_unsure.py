@@ -264,3 +264,38 @@ def test_a_heading_naming_every_part_or_none_or_a_part_asked_for_is_read(heading
     topics = [MATCHES, by_database] if value else [MATCHES]
     reading = read_figures(f"Year | {heading}\n2021 | 40", topics, "1")
     assert [(f.value, f.breakdown_value) for f in reading.figures] == [(40, value)]
+
+
+def _cased(words: str) -> list[str]:
+    """The same heading in sentence case, Title Case, upper and lower case."""
+    sentence = words[0].upper() + words[1:].lower()
+    return [sentence, words.title(), words.upper(), words.lower()]
+
+
+ONE_MEASURE = [
+    "Searches resulting in a match",
+    "Matches from searches",
+    "Police and immigration matches",
+]
+RUN_TOGETHER = [
+    "Searches matches",
+    "Number of searches number of matches",
+    "Searches carried out matches found",
+]
+
+
+@pytest.mark.parametrize("heading", [h for words in ONE_MEASURE for h in _cased(words)])
+@pytest.mark.parametrize("shape", ["Year | {}\n2021 | 40", "Year    {}\n2021    40"])
+def test_a_heading_naming_one_measure_reads_in_any_case(shape, heading):
+    reading = read_figures(shape.format(heading), [SEARCHES, MATCHES], "1")
+    assert [(f.value, f.measure) for f in reading.figures] == [(40, "matches")]
+    assert reading.unsure == ()
+
+
+@pytest.mark.parametrize("heading", [h for words in RUN_TOGETHER for h in _cased(words)])
+def test_headings_run_together_are_left_for_a_person_in_any_case(heading):
+    reading = read_figures(f"Year | {heading}\n2021 | 40", [SEARCHES, MATCHES], "1")
+    assert reading.figures == ()
+    assert [u.reason for u in reading.unsure] == [
+        "the heading names several measures: which one each value counts is not sure"
+    ]

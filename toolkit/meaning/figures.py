@@ -98,6 +98,14 @@ SEVERAL_MEASURES: Final = (
 SEVERAL_VALUES: Final = (
     "the heading names several breakdown values: which one each value counts is not sure"
 )
+# Words that join a measure's words into one phrase in a heading ("Searches resulting in a
+# match", "Matches from searches"), and those that list a breakdown's values ("Police and
+# immigration"); "and" between two measures ("Searches and matches") heads two columns.
+PHRASE_WORDS: Final = frozenset(
+    "resulting resulted result leading led to in into a an the that which where with from of for"
+    " by per following after giving gave returning returned producing".split()
+)
+LIST_WORDS: Final = frozenset({"and", "&", "or", "/", ","}) | PHRASE_WORDS
 # The values of each breakdown that has a closed list ("police", "immigration"), as topic_for
 # finds them: from a word's start.
 BREAKDOWN_VALUES: Final = tuple(
@@ -939,20 +947,36 @@ def _several_named(heading: str) -> str | None:
 
 
 def _heading_parts(heading: str) -> list[str]:
-    """The headings a heading cell may hold, run together: each starts with a capital letter
-    ("Number of searches Number of matches"), or, in a heading written in one case throughout
-    ("SEARCHES MATCHES"), with any word."""
+    """The headings a heading cell may hold, run together, read from its words whatever their
+    case: two words naming a measure or a breakdown value stand in one heading when only words
+    joining a phrase stand between them ("Searches resulting in a match", "Police and
+    immigration matches"), in two when nothing does ("Searches matches") or other words do
+    ("Number of searches number of matches", "Searches carried out matches found")."""
     words = heading.split()
-    capital = [word[:1].isupper() for word in words]
-    if all(capital) or not any(capital):
-        return words
-    parts: list[list[str]] = []
-    for word, starts in zip(words, capital, strict=True):
-        if starts or not parts:
-            parts.append([word])
+    named_at = [k for k, word in enumerate(words) if _names_a_topic(word)]
+    parts: list[list[str]] = [words[: named_at[0] + 1]] if named_at else [words]
+    for before, at in zip(named_at, named_at[1:], strict=False):
+        between = [word.lower() for word in words[before + 1 : at]]
+        joining = PHRASE_WORDS
+        if _names_a_value(words[before]) and _names_a_value(words[at]):
+            joining = LIST_WORDS
+        if between and all(word in joining for word in between):
+            parts[-1].extend(words[before + 1 : at + 1])
         else:
-            parts[-1].append(word)
-    return [" ".join(part) for part in parts]
+            parts.append(words[before + 1 : at + 1])
+    if named_at:
+        parts[-1].extend(words[named_at[-1] + 1 :])
+    return [" ".join(part) for part in parts if part]
+
+
+@lru_cache(maxsize=1024)
+def _names_a_topic(word: str) -> bool:
+    """Whether a heading's word names a measure or a value of a breakdown."""
+    return bool(named("measure", word)) or _names_a_value(word)
+
+
+def _names_a_value(word: str) -> bool:
+    return any(values.match(word) for values in BREAKDOWN_VALUES)
 
 
 def _placed(
