@@ -4,6 +4,8 @@ the text says what it is, and otherwise listed for a person with the reason."""
 from datetime import date
 
 import pytest
+from conftest import FIXTURES
+from multiforce.toolkit import drafting
 from multiforce.toolkit.meaning import Topic, period_in, read_figures
 
 SEARCHES = Topic("knife_wand", "uses")
@@ -299,3 +301,17 @@ def test_headings_run_together_are_left_for_a_person_in_any_case(heading):
     assert [u.reason for u in reading.unsure] == [
         "the heading names several measures: which one each value counts is not sure"
     ]
+
+
+def test_the_draft_lists_each_number_the_reading_left_with_its_reason():
+    draft = drafting.draft_yaml(drafting.read(FIXTURES / "drafting" / "letter-unsure.txt"))
+    assert "figures: []" in draft
+    for listed in (
+        "1,204 (calendar or financial years?): 2019-2020 | 1,204",
+        "980 (a footnote mark (*): what its footnote says of the figure): 2021 | 980*",
+        "* (a number not shown: the footnote says '* fewer than 5 and not shown'): 2022 | *",
+        "30 (a bound, not the figure): 2023 | over 30",
+        "40 (several columns give one measure: which is the total?): 2023 | 40 | 50",
+        "50 (several columns give one measure: which is the total?): 2023 | 40 | 50",
+    ):
+        assert listed in draft
