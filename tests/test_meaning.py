@@ -476,7 +476,7 @@ def test_values_beneath_a_heading_naming_several_breakdown_values_are_left_unsur
     "heading,value,measure,breakdown_value",
     [
         ("Number of searches", "77", "uses", None),
-        ("Police matches", "77", "matches", None),
+        ("Total matches", "77", "matches", None),  # "Police matches": a part, unsure
         ("Searches resulting in a match", "77", "matches", None),  # one measure, in one phrase
         ("Number of people arrested", "77", "arrests", None),
         ("Percentage of searches", "61%", "share_of_uses", None),

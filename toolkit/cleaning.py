@@ -114,7 +114,7 @@ QUALIFIER_WORDS: Final = (
         "approximate",
         # "about" and "c." only before a number that is not a year: "a question about 2023"
         re.compile(
-            r"\bapprox(?:imately|\.)?\b|\baround\b|\broughly\b|\bestimate[ds]?\b"
+            r"\bapprox(?:imate(?:ly)?|\.)?\b|\baround\b|\broughly\b|\bestimate[ds]?\b"
             rf"|\b(?:{ESTIMATE_BEFORE})\s*(?!(?:19|20)\d\d\b)\d",
             re.I,
         ),

@@ -34,9 +34,19 @@ from ..cleaning import (
     parse_number,
     span_label,
 )
+from ..layouts.data import schema_yaml
+from ..layouts.dates import MONTH_NAMES
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
-from .periods import month_end, period_in, period_named
+from .periods import (
+    TWO_YEARS,
+    month_end,
+    period_in,
+    period_named,
+    two_years,
+    two_years_read,
+    years_said,
+)
 from .questions import (
     QuestionTopics,
     Topic,
@@ -48,7 +58,29 @@ from .questions import (
 from .text import echoes, sentences
 
 NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-VALUE: Final = re.compile(rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)")
+SUPERSCRIPT_DIGITS: Final = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# What may not follow a number: a letter or digit (a superscript digit is a footnote's mark), a
+# slash, or a decimal or thousands part.
+NOT_AFTER_A_NUMBER: Final = rf"(?![^\W{SUPERSCRIPT_DIGITS}]|/|[.,]\d)"
+VALUE: Final = re.compile(
+    rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}"
+)
+# A footnote's mark just after a number: "250*", "250 †", "250¹", "250 (1)", "250 [1]".
+FOOTNOTE_MARK: Final = re.compile(
+    rf"\s?(?:[*†‡§¶]+|[{SUPERSCRIPT_DIGITS}]+|\(\d{{1,2}}\)|\[\d{{1,2}}\])(?![\w{SUPERSCRIPT_DIGITS}])"
+)
+FOOTNOTE_STARTS: Final = frozenset(f"*†‡§¶([{SUPERSCRIPT_DIGITS}")
+FOOTNOTED_CELL: Final = re.compile(rf"(?P<value>{NUMBER})(?P<mark>{FOOTNOTE_MARK.pattern})")
+# A cell of a value with words around it: "over 30", "<5", "5+", "5 or fewer".
+WORDED_CELL: Final = re.compile(rf"(?P<before>\D*?)(?P<value>{NUMBER})(?P<after>\D*)")
+# A mark standing in a cell for a number not shown, and the words of a footnote saying so.
+SUPPRESSION_MARK: Final = re.compile(r"\*{1,3}|[-–—†‡#~]")
+SUPPRESSED: Final = re.compile(
+    r"\bnot (?:been )?(?:shown|given|published|disclosed|provided|released|included)\b"
+    r"|\bsuppress|\bwithh(?:eld|old)|\bredact|\b(?:fewer|less) than \d|\b(?:under|below) \d"
+    r"|\bsmall numbers?\b",
+    re.I,
+)
 # A table's cell holding a value, with its own words for it: before it ("approx. 500", "c. 40")
 # or in brackets after it ("500 (approx.)", "1,400 (not complete)").
 CELL_VALUE: Final = re.compile(
@@ -66,6 +98,14 @@ SEVERAL_MEASURES: Final = (
 SEVERAL_VALUES: Final = (
     "the heading names several breakdown values: which one each value counts is not sure"
 )
+# Words that join a measure's words into one phrase in a heading ("Searches resulting in a
+# match", "Matches from searches"), and those that list a breakdown's values ("Police and
+# immigration"); "and" between two measures ("Searches and matches") heads two columns.
+PHRASE_WORDS: Final = frozenset(
+    "resulting resulted result leading led to in into a an the that which where with from of for"
+    " by per following after giving gave returning returned producing".split()
+)
+LIST_WORDS: Final = frozenset({"and", "&", "or", "/", ","}) | PHRASE_WORDS
 # The values of each breakdown that has a closed list ("police", "immigration"), as topic_for
 # finds them: from a word's start.
 BREAKDOWN_VALUES: Final = tuple(
@@ -74,8 +114,15 @@ BREAKDOWN_VALUES: Final = tuple(
     if values
 )
 EQUALS: Final = re.compile(
-    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?(?![\w/]|[.,]\d)(?P<rest>.*)$"
+    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}(?P<rest>.*)$"
 )
+# "2021 - 40": a period, a dash and its value; the last dash of the line parts them ("2019 -
+# 2020 - 40"). A value that may be a period's own part ("2021 - 22", "2021 - 05", "1 January
+# 2021 - 31 March 2021") is not read as one (`_period_goes_on`).
+DASHED: Final = re.compile(
+    rf"^[\s•*·-]*(?P<period>.+)(?:\s+[-–—]\s+|\s*[–—]\s*)(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}(?P<rest>.*)$"
+)
+MONTH_AFTER: Final = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b", re.I)
 # "Yes" or "No" as the answer: alone, before punctuation or before its sentence's subject ("No,
 # we do not"), not "No" as a determiner ("No information is held", "No arches are owned").
 YES_NO: Final = re.compile(
@@ -140,6 +187,12 @@ RUNNING_FROM_THE_LETTER: Final = (
     "a running total, or a count over a span counted back from the letter's date ('to date', "
     "'in the last 12 months'), not a period's figure"
 )
+CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
+A_BOUND: Final = "a bound, not the figure"
+# A column's heading or a row's label saying its values are the total of others beside them.
+TOTAL: Final = re.compile(r"\btotal\b", re.I)
+# What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
+NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
 RATE: Final = re.compile(
@@ -155,6 +208,10 @@ def _not_a_periods_count(words: str, percent: bool, where: str) -> str | None:
     if RUNNING_HEADING.search(words):
         return f"a running total (its {where} says so), not a period's figure"
     return None
+
+
+def _footnoted(mark: str) -> str:
+    return f"a footnote mark ({mark.strip()}): what its footnote says of the figure"
 
 
 @dataclass(frozen=True)
@@ -229,10 +286,19 @@ class _Reader:
     """Reads one answer's text for one question (its label and topics)."""
 
     def __init__(
-        self, label: str | None, topics: tuple[Topic, ...], question_text: str, as_at: str | None
+        self,
+        label: str | None,
+        topics: tuple[Topic, ...],
+        question_text: str,
+        as_at: str | None,
+        text: str = "",
     ):
         self.label, self.topics, self.question_text = label, topics, question_text
         self.as_at = as_at
+        self.text = text  # the whole answer: what it says of its years
+        self.years: str | None = None  # what the answer and question say their years are
+        self.years_read = False
+        self.footnotes: dict[str, str | None] = {}  # a mark's footnote saying it hides a number
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
         self.used: set[int] = set()  # lines already read as part of a shape
@@ -293,6 +359,12 @@ class _Reader:
                 )
                 self.unsure.append(Unsure(value, quote, reason, self.label))
                 return
+        if period is not None:
+            settled = self.settled(period)
+            if settled is None:
+                self.unsure.append(Unsure(value, quote, CALENDAR_OR_FINANCIAL, self.label))
+                return
+            period = settled
         if period is None and question_period and found:
             period = self.question_period(found[0])
         if number is None or period is None or found is None:
@@ -320,6 +392,16 @@ class _Reader:
                 breakdown_value,
             )
         )
+
+    def settled(self, period: Period) -> Period | None:
+        """The period as the answer means it: two years in a row ("2019-2020") are a financial
+        year or two calendar years as the question or the answer says, None where neither does."""
+        first = two_years(period.label) if len(period.label) > len("2019-20") else None
+        if first is None:
+            return period
+        if not self.years_read:
+            self.years, self.years_read = years_said(f"{self.question_text}\n{self.text}"), True
+        return two_years_read(first, period.label, self.years)
 
     def question_period(self, topic: Topic) -> Period | None:
         """The period a question asks about: the whole one it names, else, for a measure of
@@ -350,6 +432,10 @@ class _Reader:
 
     def table(self, lines: list[str], start: int, end: int) -> None:
         rows = [(i, _cells(lines[i])) for i in range(start, end)]
+        # the figures the table gave: where each stands in self.figures, its column's heading
+        # or row's label, and its value as written
+        added: list[tuple[int, str, str]] = []
+        across = False  # whether the table's periods are its columns
         header: list[str] = []
         heads: list[tuple[int, int]] = []  # where each heading stands, in a table aligned by spaces
         joined: list[tuple[int, int]] = []  # where headings run together that no position parts
@@ -376,7 +462,8 @@ class _Reader:
                 beside = " ".join([c for c in cells[1:] if c not in placed])
                 cells = placed
             if header and any(period_named(c) for c in header[1:]):
-                self.row_across(lines[i], cells, header)
+                across = True
+                self.row_across(lines[i], cells, header, added)
                 self.used.add(i)
                 continue
             period = period_named(cells[0])
@@ -393,6 +480,7 @@ class _Reader:
             for column, cell in enumerate(cells[1:], start=1):
                 match = CELL_VALUE.fullmatch(cell)
                 if not match:
+                    self.unread_cell(cell, lines[i])
                     continue
                 value = match["value"]
                 heading = headings[column] if column < len(headings) else ""
@@ -409,7 +497,7 @@ class _Reader:
                 if doubt:
                     self.unsure.append(Unsure(value, lines[i], doubt, self.label))
                     continue
-                if self.bound_in_cell(match, lines[i]):
+                if self.doubt_in_cell(match, lines[i]):
                     continue
                 if several and beside and infer_qualifier(beside) != "exact":
                     reason = "a note beside the row: which of its values it qualifies is not sure"
@@ -419,9 +507,16 @@ class _Reader:
                 # the column's heading qualifies every figure under it ("Extractions (approx.)"),
                 # a cell's own words its figure alone
                 qualifying = f"{heading} {cell} {beside}"
+                before = len(self.figures)
                 self.add(value, unit, period, lines[i], heading or self.question_text, qualifying)
+                if len(self.figures) > before and heading:
+                    added.append((before, heading, value))
+        if len(added) > 0:
+            self.one_total(added, "row" if across else "column")
 
-    def row_across(self, line: str, cells: list[str], header: list[str]) -> None:
+    def row_across(
+        self, line: str, cells: list[str], header: list[str], added: list[tuple[int, str, str]]
+    ) -> None:
         label = cells[0]
         if len(header) == len(cells) - 1:  # the periods' row leaves the labels' column empty
             header = ["", *header]
@@ -430,37 +525,145 @@ class _Reader:
             heading = header[column] if column < len(header) else ""
             period = period_named(heading) if heading else None
             said = _not_a_periods_count(label, bool(match["percent"]), "row") if match else None
-            if match and said:
+            if match is None:
+                self.unread_cell(cell, line)
+            elif said:
                 self.unsure.append(Unsure(match["value"], line, said, self.label))
-            elif match and not self.bound_in_cell(match, line):
+            elif not self.doubt_in_cell(match, line):
                 unit = "percent" if match["percent"] else "count"
                 # the row's label and the column's heading qualify the cell, as its own words do
                 qualifying = f"{label} {heading} {cell}"
                 words = label or self.question_text
+                before = len(self.figures)
                 self.add(match["value"], unit, period, line, words, qualifying)
+                if len(self.figures) > before and label:
+                    added.append((before, label, match["value"]))
 
-    def bound_in_cell(self, match: re.Match, line: str) -> bool:
-        """Whether a table cell's note makes its value a bound ("30 (at least)"): it is then
-        left for a person."""
+    def one_total(self, added: list[tuple[int, str, str]], where: str) -> None:
+        """A measure a table gives once: where several columns (or rows, `where`) give the same
+        measure of the same period, none is read as its total ("Kiosk extractions", "Lab
+        extractions") unless exactly one's heading says it is the total, which is then read and
+        the others left. A column whose heading names one part of a breakdown the question does
+        not ask for ("Police matches" when matches are asked in total) is no total either."""
+        by_measure: dict[tuple, list[tuple[int, str, str]]] = {}
+        for index, heading, value in added:
+            figure = self.figures[index]
+            key = (
+                figure.technology,
+                figure.measure,
+                figure.breakdown,
+                figure.breakdown_value,
+                figure.period_start,
+                figure.period_end,
+                figure.unit,
+            )
+            by_measure.setdefault(key, []).append((index, heading, value))
+        left: dict[int, str] = {}
+        for same in by_measure.values():
+            if len({heading for _, heading, _ in same}) > 1:
+                totals = [index for index, heading, _ in same if TOTAL.search(heading)]
+                for index, _, _ in same:
+                    if len(totals) != 1:
+                        left[index] = f"several {where}s give one measure: which is the total?"
+                    elif index != totals[0]:
+                        left[index] = f"a part of the total another {where} gives"
+                continue
+            for index, heading, _ in same:
+                figure = self.figures[index]
+                part = _part_named(heading, figure.measure) if figure.breakdown == "none" else None
+                if part and not TOTAL.search(heading):
+                    breakdown, named_value = part
+                    left[index] = (
+                        f"a part ('{named_value}') of the measure, not its total: the question "
+                        f"does not ask by {breakdown}"
+                    )
+        if not left:
+            return
+        for index, _, value in added:
+            if index in left:
+                figure = self.figures[index]
+                self.unsure.append(Unsure(value, figure.quote, left[index], self.label))
+        self.figures = [f for k, f in enumerate(self.figures) if k not in left]
+
+    def doubt_in_cell(self, match: re.Match, line: str) -> bool:
+        """Whether a table cell's note makes its value a bound ("30 (at least)") or marks it for
+        a footnote ("250 (1)"): it is then left for a person."""
         note = match["note"]
-        if note is None or not BOUND_AFTER.match(note):
+        if note is None:
             return False
-        self.unsure.append(Unsure(match["value"], line, "a bound, not the figure", self.label))
+        if BOUND_AFTER.match(note):
+            reason = A_BOUND
+        elif FOOTNOTE_MARK.fullmatch(note):
+            reason = _footnoted(note)
+        else:
+            return False
+        self.unsure.append(Unsure(match["value"], line, reason, self.label))
         return True
+
+    def unread_cell(self, cell: str, line: str) -> None:
+        """A table's cell holding no plain value is listed for a person where it stands for
+        one: a value with a footnote's mark ("250*", "250¹"), a bound ("over 30", "<5", "5+"),
+        or a mark that a footnote of the answer says hides a number ("*" beside "* fewer than 5
+        and not shown"). Words and blanks say nothing."""
+        marked = FOOTNOTED_CELL.fullmatch(cell)
+        if marked:
+            reason = _footnoted(marked["mark"])
+            self.unsure.append(Unsure(marked["value"], line, reason, self.label))
+            return
+        worded = WORDED_CELL.fullmatch(cell)
+        if worded:
+            before, after = worded["before"].lstrip(), worded["after"]
+            if (before and not after and BOUND.fullmatch(before)) or (
+                after and not before and BOUND_AFTER.fullmatch(after)
+            ):
+                self.unsure.append(Unsure(worded["value"], line, A_BOUND, self.label))
+            return
+        if SUPPRESSION_MARK.fullmatch(cell):
+            footnote = self.footnote_hiding(cell)
+            if footnote:
+                reason = f"a number not shown: the footnote says '{footnote}'"
+                self.unsure.append(Unsure(cell, line, reason, self.label))
+
+    def footnote_hiding(self, mark: str) -> str | None:
+        """The answer's footnote saying that `mark` stands for a number not shown ("* fewer
+        than 5 and not shown", "Note: - denotes a suppressed figure"), or None."""
+        if mark not in self.footnotes:
+            found = None
+            note = re.compile(
+                r"^\s*(?:notes?\s*:?\s*)?['\"‘“]?"
+                + re.escape(mark)
+                + r"['\"’”]?\s*(?:=|:|-|–|denotes|means|indicates|shows|represents)?\s*"
+                r"(?P<says>\w.*?)\s*$",
+                re.I,
+            )
+            for line in self.text.split("\n"):
+                said = note.match(line)
+                if said and SUPPRESSED.search(said["says"]):
+                    found = line.strip()
+                    break
+            self.footnotes[mark] = found
+        return self.footnotes[mark]
 
     def equals(self, lines: list[str]) -> None:
         for i, line in enumerate(lines):
             if i in self.used:
                 continue
             match = EQUALS.match(line)
+            if match is None and (" -" in line or "–" in line or "—" in line):
+                match = DASHED.match(line)
+                if match and _period_goes_on(match):
+                    continue
             period = period_named(match["period"]) if match else None
             if match is None or period is None:
                 continue
             self.used.add(i)
             if BOUND_AFTER.match(match["rest"]):
-                self.unsure.append(
-                    Unsure(match["value"], line.strip(), "a bound, not the figure", self.label)
-                )
+                self.unsure.append(Unsure(match["value"], line.strip(), A_BOUND, self.label))
+                continue
+            marked = FOOTNOTE_MARK.match(match["rest"])
+            if marked:
+                reason = _footnoted(marked.group(0))
+                self.unsure.append(Unsure(match["value"], line.strip(), reason, self.label))
                 continue
             unit = "percent" if match["percent"] else "count"
             extras = _candidates(match["rest"])
@@ -522,6 +725,9 @@ class _Reader:
                 numbers = _candidates(sentence)
                 if not numbers:
                     continue
+                numbers = self.footnoted(sentence, numbers)
+                if not numbers:
+                    continue
                 if len(numbers) > 1:
                     for number in numbers:
                         self.unsure.append(
@@ -536,9 +742,7 @@ class _Reader:
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
                 if BOUND.search(before) or BOUND_AFTER.match(after):
-                    self.unsure.append(
-                        Unsure(number["value"], sentence, "a bound, not the figure", self.label)
-                    )
+                    self.unsure.append(Unsure(number["value"], sentence, A_BOUND, self.label))
                     continue
                 running = RUNNING_TOTAL.search(sentence)
                 if running:
@@ -563,11 +767,60 @@ class _Reader:
                     continue
                 rest = before + " " + after
                 period = period_in(rest)
+                named_none = period is None
+                if period is None:
+                    # two years in a row its own words do not settle: the answer's may
+                    spanned = TWO_YEARS.search(rest)
+                    period = period_named(spanned.group(0)) if spanned else None
+                    named_none = period is None
                 unit = "percent" if number["percent"] else "count"
                 if period is not None and period.end is None:
                     period = None  # "since 2018": its end is not said
-                named_none = period is None and period_in(rest) is None
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
+
+    def period_notes(self, lines: list[str]) -> None:
+        """A note of the answer saying a period's figures are estimates or incomplete
+        ("Figures for 2021/22 are approximate"; a line with no number of its own) qualifies each
+        figure of that period that its own words left exact."""
+        if infer_qualifier(self.text) == "exact":
+            return  # most answers say nothing of the kind anywhere
+        for i, line in enumerate(lines):
+            if i in self.used:
+                continue
+            qualifier = infer_qualifier(line)
+            if qualifier not in NOTED_QUALIFIERS or _candidates(line):
+                continue
+            period = period_in(line)
+            if period is None or period.end is None:
+                continue
+            start, end = iso_days(period)
+            self.figures = [
+                _qualified(figure, qualifier)
+                if figure.qualifier == "exact"
+                and figure.period_start is not None
+                and figure.period_end is not None
+                and start is not None
+                and end is not None
+                and start <= figure.period_start
+                and figure.period_end <= end
+                else figure
+                for figure in self.figures
+            ]
+
+    def footnoted(self, sentence: str, numbers: list[re.Match]) -> list[re.Match]:
+        """A sentence's numbers but those carrying a footnote's mark ("250*", "250 (1)"), which
+        are listed for a person, and the marks' own digits."""
+        if not any(FOOTNOTE_STARTS.intersection(sentence[n.end() : n.end() + 2]) for n in numbers):
+            return numbers
+        marks = [FOOTNOTE_MARK.match(sentence, number.end()) for number in numbers]
+        left = []
+        for number, mark in zip(numbers, marks, strict=True):
+            if mark:
+                reason = _footnoted(mark.group(0))
+                self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
+            elif not any(m and m.start() <= number.start() < m.end() for m in marks):
+                left.append(number)
+        return left
 
     def number_words(self, lines: list[str]) -> None:
         """A number written as a word ("six knife arches", "4. None.") is left for a person,
@@ -584,6 +837,67 @@ class _Reader:
             if alone or _counts_something(before, after):
                 reason = "a number written as a word"
                 self.unsure.append(Unsure(word.group(0), sentence, reason, self.label))
+
+
+@cache
+def _closed_breakdowns() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    """Each breakdown whose values are a closed list: its name, its values and the measures it
+    goes with (`only_with` in schemas/questions.yaml; none: every measure)."""
+    entries = schema_yaml("questions.yaml")["breakdown"]
+    return tuple(
+        (name, tuple(sorted(values)), frozenset((entries.get(name) or {}).get("only_with", ())))
+        for name, values in BREAKDOWNS.items()
+        if values
+    )
+
+
+@lru_cache(maxsize=1024)  # a table's heading is read again for each value beneath it
+def _part_named(heading: str, measure: str | None) -> tuple[str, str] | None:
+    """The breakdown and the values of it that a heading names, of a breakdown with a closed
+    list of values that goes with `measure` ("Police matches": database, police); None where it
+    names none, or every one ("Police and immigration matches"). A value that is a measure's or
+    a technology's own word ("arrested" of arrests, "kiosk" of phone extraction) is no part."""
+    for name, values, only_with in _closed_breakdowns():
+        if only_with and measure not in only_with:
+            continue
+        found = [
+            value
+            for value in values
+            if re.search(rf"\b{re.escape(value)}", heading, re.I)
+            and not named("measure", value)
+            and not named("technology", value)
+        ]
+        if 0 < len(found) < len(values):
+            return name, " and ".join(found)
+    return None
+
+
+def _qualified(figure: Figure, qualifier: str) -> Figure:
+    return Figure(
+        figure.value,
+        figure.unit,
+        figure.period_start,
+        figure.period_end,
+        figure.period_label,
+        qualifier,
+        figure.quote,
+        figure.question,
+        figure.technology,
+        figure.measure,
+        figure.breakdown,
+        figure.breakdown_value,
+    )
+
+
+def _period_goes_on(match: re.Match) -> bool:
+    """Whether the value after a period and a dash (`DASHED`) may be a part of a period: a year
+    ("2021 - 2022"), the next year's last digits ("2021 - 22"), a month's ("2021 - 05") or a
+    day's ("1 January 2021 - 31 March 2021")."""
+    value, rest = match["value"], match["rest"]
+    if (len(value) > 1 and value[0] == "0") or period_named(value) or MONTH_AFTER.match(rest):
+        return True
+    year = re.search(r"(?:19|20)\d\d$", match["period"].strip())
+    return bool(year and len(value) == 2 and int(value) == (int(year.group(0)) + 1) % 100)
 
 
 def _counts_something(before: str, after: str) -> bool:
@@ -633,20 +947,36 @@ def _several_named(heading: str) -> str | None:
 
 
 def _heading_parts(heading: str) -> list[str]:
-    """The headings a heading cell may hold, run together: each starts with a capital letter
-    ("Number of searches Number of matches"), or, in a heading written in one case throughout
-    ("SEARCHES MATCHES"), with any word."""
+    """The headings a heading cell may hold, run together, read from its words whatever their
+    case: two words naming a measure or a breakdown value stand in one heading when only words
+    joining a phrase stand between them ("Searches resulting in a match", "Police and
+    immigration matches"), in two when nothing does ("Searches matches") or other words do
+    ("Number of searches number of matches", "Searches carried out matches found")."""
     words = heading.split()
-    capital = [word[:1].isupper() for word in words]
-    if all(capital) or not any(capital):
-        return words
-    parts: list[list[str]] = []
-    for word, starts in zip(words, capital, strict=True):
-        if starts or not parts:
-            parts.append([word])
+    named_at = [k for k, word in enumerate(words) if _names_a_topic(word)]
+    parts: list[list[str]] = [words[: named_at[0] + 1]] if named_at else [words]
+    for before, at in zip(named_at, named_at[1:], strict=False):
+        between = [word.lower() for word in words[before + 1 : at]]
+        joining = PHRASE_WORDS
+        if _names_a_value(words[before]) and _names_a_value(words[at]):
+            joining = LIST_WORDS
+        if between and all(word in joining for word in between):
+            parts[-1].extend(words[before + 1 : at + 1])
         else:
-            parts[-1].append(word)
-    return [" ".join(part) for part in parts]
+            parts.append(words[before + 1 : at + 1])
+    if named_at:
+        parts[-1].extend(words[named_at[-1] + 1 :])
+    return [" ".join(part) for part in parts if part]
+
+
+@lru_cache(maxsize=1024)
+def _names_a_topic(word: str) -> bool:
+    """Whether a heading's word names a measure or a value of a breakdown."""
+    return bool(named("measure", word)) or _names_a_value(word)
+
+
+def _names_a_value(word: str) -> bool:
+    return any(values.match(word) for values in BREAKDOWN_VALUES)
 
 
 def _placed(
@@ -767,13 +1097,15 @@ def read_figures(
     are `topics` (see meaning.questions). Lines that echo the question are skipped. `as_at`
     (the response date, or its month: '2025-06-09', '2025-06') is the period of a yes or no
     to a question that names none."""
-    reader = _Reader(question, tuple(topics), question_text, as_at)
+    reader = _Reader(question, tuple(topics), question_text, as_at, text)
     lines = [line for line in text.split("\n") if line.strip()]
     lines = [line for line in lines if not echoes(line, question_text)]
     reader.yes_no(lines)
     reader.tables(lines)
     reader.equals(lines)
     reader.sentences(lines)
+    if reader.figures:
+        reader.period_notes(lines)
     if not reader.figures and not reader.unsure:
         reader.number_words(lines)
     return FigureReading(tuple(reader.figures), tuple(reader.unsure))

@@ -1,7 +1,11 @@
 """Periods as requests and answers write them: years, spans of years, financial years
 ('2019/20' = 2019-04-01..2020-03-31), months and month ranges, 'since 2018', and dates ('as at
 5 February 2020', a day). `period_named` reads a label that is only a period (a table's cell);
-`period_in` finds the period a sentence asks about."""
+`period_in` finds the period a sentence asks about.
+
+Two years in a row joined by a dash or "to" ("2019-2020") are written for two calendar years
+and for a financial year alike: `two_years` tells such a label, and `years_said` what the words
+around it say they are ("financial year", "calendar years", "April 2019 to March 2020")."""
 
 import calendar
 import re
@@ -29,6 +33,18 @@ YEAR_SPAN: Final = re.compile(
 )
 # "2022, 2023 and 2024": the years from the first to the last.
 YEAR_LIST: Final = re.compile(rf"\b{YEAR}(?:\s*,\s*{YEAR})*\s*,?\s*(?:and|&)\s*{YEAR}\b")
+# Two years in a row, as forces write both a financial year and two calendar years.
+TWO_YEARS: Final = re.compile(
+    rf"(?<!\d)(?P<first>{YEAR})\s*(?:-|–|—|to)\s*(?P<last>{YEAR})(?!\d)", re.I
+)
+APRIL_TO_MARCH: Final = rf"\bApril\s+(?:{YEAR}\s*)?(?:-|–|—|to|until)\s*(?:the end of\s+)?March\b"
+JANUARY_TO_DECEMBER: Final = (
+    rf"\bJanuary\s+(?:{YEAR}\s*)?(?:-|–|—|to|until)\s*(?:the end of\s+)?December\b"
+)
+FINANCIAL_WORDS: Final = re.compile(
+    rf"\b(?:financial|fiscal)\s+years?\b|\bFY\b|{APRIL_TO_MARCH}", re.I
+)
+CALENDAR_WORDS: Final = re.compile(rf"\bcalendar\s+years?\b|{JANUARY_TO_DECEMBER}", re.I)
 SINCE: Final = re.compile(
     rf"\b(?:since|from)\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>{YEAR})\b(?!\s*(?:-|–|to|and|/))", re.I
 )
@@ -57,6 +73,35 @@ def _financial(match: re.Match) -> Period | None:
     return financial_year(first, match.group(0)) if following == first + 1 else None
 
 
+@lru_cache(maxsize=1024)  # a table's labels recur
+def two_years(label: str) -> int | None:
+    """The first year of a label that is two years in a row joined by a dash or "to"
+    ("2019-2020", "2019 to 2020"): a financial year or two calendar years. None for any other."""
+    match = TWO_YEARS.fullmatch(label.strip())
+    if match is None or int(match["last"]) != int(match["first"]) + 1:
+        return None
+    return int(match["first"])
+
+
+def years_said(text: str) -> str | None:
+    """What `text` says its years are, "financial" or "calendar"; None where it says neither,
+    or both."""
+    financial = bool(FINANCIAL_WORDS.search(text))
+    calendar = bool(CALENDAR_WORDS.search(text))
+    if financial == calendar:
+        return None
+    return "financial" if financial else "calendar"
+
+
+def two_years_read(first: int, label: str, said: str | None) -> Period | None:
+    """Two years in a row (`two_years`) as `said` (`years_said`) they are; None when not said."""
+    if said == "financial":
+        return financial_year(first, label)
+    if said == "calendar":
+        return years(first, first + 1, label)
+    return None
+
+
 def _month_span(match: re.Match) -> Period:
     y2 = int(match["y2"])
     m1, m2 = _month(match["m1"]), _month(match["m2"])
@@ -67,7 +112,9 @@ def _month_span(match: re.Match) -> Period:
 @lru_cache(maxsize=4096)  # a table's periods and values recur
 def period_named(label: str) -> Period | None:
     """The period a short label names, or None when the label is not only a period:
-    '2018', '2019/20', '2019-2020', 'April 2019', 'April - June 2020', '5 February 2020'."""
+    '2018', '2019/20', '2019-2020', 'April 2019', 'April - June 2020', '5 February 2020'.
+    Two years in a row ('2019-2020') are given as calendar years: a reader of figures settles
+    which they are from the words around them (`two_years`, `years_said`)."""
     text = label.strip().strip("•*-–: ").strip()
     for pattern, read in (
         (MONTH_SPAN, _month_span),
@@ -93,7 +140,8 @@ def period_named(label: str) -> Period | None:
 def period_in(text: str) -> Period | None:
     """The period a question or sentence asks about: a month range, a span of years, a
     financial year, 'since 2018' (end None), a day ('as at ...'), a month or one year. None
-    when it names none, or names two different single years without a span."""
+    when it names none, names two different single years without a span, or names two years
+    in a row (`two_years`) without saying whether they are calendar or financial years."""
     match = MONTH_SPAN.search(text)
     if match:
         return _month_span(match)
@@ -103,6 +151,9 @@ def period_in(text: str) -> Period | None:
         return years(listed[0], listed[-1], match.group(0))
     match = YEAR_SPAN.search(text)
     if match:
+        first_year = two_years(match.group(0))
+        if first_year is not None:
+            return two_years_read(first_year, match.group(0), years_said(text))
         return years(match["first"], match["last"], match.group(0))
     financial = [p for p in map(_financial, FINANCIAL.finditer(text)) if p]
     if financial:  # '2019/20 and 2020/21': from the first's start to the last's end

@@ -1,0 +1,317 @@
+"""Numbers the reading would otherwise guess at or drop without a word: each is read only where
+the text says what it is, and otherwise listed for a person with the reason."""
+
+from datetime import date
+
+import pytest
+from conftest import FIXTURES
+from multiforce.toolkit import drafting
+from multiforce.toolkit.meaning import Topic, period_in, read_figures
+
+SEARCHES = Topic("knife_wand", "uses")
+CALENDAR_OR_FINANCIAL = "calendar or financial years?"
+
+
+def _read(answer: str, topics=(SEARCHES,), question: str = ""):
+    reading = read_figures(answer, list(topics), "1", question)
+    figures = [(f.value, f.period_start, f.period_end) for f in reading.figures]
+    return figures, [(u.text, u.reason) for u in reading.unsure]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Year | Searches\n2019-2020 | 45",
+        "Year | Searches\n2019–2020 | 45",
+        "Year | Searches\n2019 to 2020 | 45",
+        "2019-2020 = 45",
+        "45 searches were carried out in 2019-2020.",
+        "Searches | 2019-2020 | 2020-2021\nKnife wand | 45 | 50",
+    ],
+)
+def test_two_years_in_a_row_are_calendar_or_financial_years_for_a_person(answer):
+    figures, unsure = _read(answer)
+    assert figures == []
+    assert unsure and {reason for _, reason in unsure} == {CALENDAR_OR_FINANCIAL}
+
+
+@pytest.mark.parametrize(
+    "answer,question,start,end",
+    [
+        ("Financial year | Searches\n2019-2020 | 45", "", "2019-04-01", "2020-03-31"),
+        (
+            "Year | Searches\n2019-2020 | 45",
+            "How many searches each financial year?",
+            "2019-04-01",
+            "2020-03-31",
+        ),
+        (
+            "All figures are for April 2019 to March 2020.\n2019-2020 = 45",
+            "",
+            "2019-04-01",
+            "2020-03-31",
+        ),
+        ("Calendar years | Searches\n2019-2020 | 45", "", "2019-01-01", "2020-12-31"),
+        (
+            "45 searches were carried out in the calendar years 2019 to 2020.",
+            "",
+            "2019-01-01",
+            "2020-12-31",
+        ),
+        # written as financial years always are: no doubt
+        ("Year | Searches\n2019/20 | 45", "", "2019-04-01", "2020-03-31"),
+        ("Year | Searches\n2019-20 | 45", "", "2019-04-01", "2020-03-31"),
+        ("Year | Searches\n2019/2020 | 45", "", "2019-04-01", "2020-03-31"),
+        # a span of more than two years is of calendar years
+        ("Years | Searches\n2018-2020 | 45", "", "2018-01-01", "2020-12-31"),
+    ],
+)
+def test_two_years_in_a_row_are_read_as_the_text_around_them_says(answer, question, start, end):
+    assert _read(answer, question=question) == ([(45, start, end)], [])
+
+
+def test_a_question_asking_for_two_years_in_a_row_names_no_period_unless_it_says_which():
+    assert period_in("How many searches were made in 2019-2020?") is None
+    financial = period_in("How many searches were made in the financial year 2019-2020?")
+    assert (financial.start, financial.end) == (date(2019, 4, 1), date(2020, 3, 31))
+    calendar = period_in("How many searches were made in calendar years 2019 to 2020?")
+    assert (calendar.start, calendar.end) == (date(2019, 1, 1), date(2020, 12, 31))
+    spoken = period_in("How many searches were made between 2019 and 2020?")
+    assert (spoken.start, spoken.end) == (date(2019, 1, 1), date(2020, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "marked,mark", [("250*", "*"), ("250 (1)", "(1)"), ("250¹", "¹"), ("250 †", "†")]
+)
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "Year | Searches\n2021 | {}",
+        "Year    Searches\n2021    {}",
+        "2021 = {}",
+        "In 2021, {} searches were carried out.",
+    ],
+)
+def test_a_figure_carrying_a_footnote_mark_is_listed_for_a_person(shape, marked, mark):
+    figures, unsure = _read(shape.format(marked))
+    assert figures == []
+    assert unsure == [("250", f"a footnote mark ({mark}): what its footnote says of the figure")]
+
+
+@pytest.mark.parametrize(
+    "bound",
+    ["over 30", "more than 30", "fewer than 5", "<5", "< 5", "5+", "under 10", "less than 10"],
+)
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "Year | Searches\n2021 | {}",
+        "Year    Searches\n2021    {}",
+        "Searches | 2021\nKnife wand | {}",
+    ],
+)
+def test_a_bound_in_a_cell_is_listed_never_a_figure(shape, bound):
+    figures, unsure = _read(shape.format(bound))
+    assert figures == []
+    assert unsure == [(bound.split()[-1].strip("<+"), "a bound, not the figure")]
+
+
+@pytest.mark.parametrize(
+    "table,footnote",
+    [
+        ("Year | Searches\n2021 | *\n2022 | 40", "* fewer than 5 and not shown"),
+        ("Year    Searches\n2021    *\n2022    40", "Note: * denotes a number below 5, suppressed"),
+        ("Year | Searches\n2021 | -\n2022 | 40", "- figures under 5 are withheld"),
+        ("Searches | 2021 | 2022\nKnife wand | * | 40", "* fewer than 5 and not shown"),
+    ],
+)
+def test_a_cell_whose_footnote_says_it_hides_a_number_is_listed(table, footnote):
+    figures, unsure = _read(f"{table}\n{footnote}")
+    assert figures == [(40, "2022-01-01", "2022-12-31")]
+    mark = footnote.removeprefix("Note: ")[0]
+    assert (mark, f"a number not shown: the footnote says '{footnote}'") in unsure
+
+
+def test_a_dash_no_footnote_explains_is_not_listed():
+    figures, unsure = _read("Year | Searches\n2021 | -\n2022 | 40")
+    assert figures == [(40, "2022-01-01", "2022-12-31")]
+    assert unsure == []
+
+
+@pytest.mark.parametrize(
+    "answer,figures",
+    [
+        ("2021 - 40", [(40, "2021-01-01", "2021-12-31")]),
+        ("2021 - 0", [(0, "2021-01-01", "2021-12-31")]),
+        (
+            "2021 – 40\n2022 — 1,055",
+            [(40, "2021-01-01", "2021-12-31"), (1055, "2022-01-01", "2022-12-31")],
+        ),
+        ("• 2021/22 - 40", [(40, "2021-04-01", "2022-03-31")]),
+        ("March 2021 - 40", [(40, "2021-03-01", "2021-03-31")]),
+    ],
+)
+def test_a_period_a_dash_and_a_value_is_read(answer, figures):
+    assert _read(answer) == (figures, [])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "2021 - 2022",  # a span of years
+        "2021-22",  # a financial year
+        "2021 - 22",  # a financial year, spaced
+        "2021-05",  # a month
+        "2021 - 05",
+        "1 January 2021 - 31 March 2021",  # a span of days
+        "2021 - March 2022",
+    ],
+)
+def test_a_period_a_dash_and_another_period_is_no_figure(answer):
+    assert _read(answer)[0] == []
+
+
+@pytest.mark.parametrize(
+    "answer,qualifiers",
+    [
+        (
+            "Year | Searches\n2021/22 | 40\n2022/23 | 50\nFigures for 2021/22 are approximate.",
+            {"2021/22": "approximate", "2022/23": "exact"},
+        ),
+        (
+            "2021 = 40\n2022 = 50\nThe 2022 figure is estimated.",
+            {"2021": "exact", "2022": "approximate"},
+        ),
+        (
+            "Year    Searches\n2021    40\n2022    50\n* The figures for 2021 are not complete.",
+            {"2021": "partial_coverage", "2022": "exact"},
+        ),
+        (
+            "Month | Searches\nMarch 2022 | 40\nApril 2022 | 50\n"
+            "Figures for 2022/23 are estimates.",
+            {"March 2022": "exact", "April 2022": "approximate"},
+        ),
+    ],
+)
+def test_a_note_saying_a_periods_figures_are_approximate_marks_them(answer, qualifiers):
+    reading = read_figures(answer, [SEARCHES], "1")
+    assert {f.period_label: f.qualifier for f in reading.figures} == qualifiers
+    assert reading.unsure == ()
+
+
+EXTRACTIONS = Topic("phone_extraction", "uses")
+WHICH_TOTAL = "several columns give one measure: which is the total?"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Year | Kiosk extractions | Lab extractions\n2021 | 40 | 50",
+        "Year    Kiosk extractions    Lab extractions\n2021    40                   50",
+        "Year | Extractions by day | Extractions by night\n2021 | 40 | 50",
+    ],
+)
+def test_several_columns_read_as_one_measure_are_left_for_a_person(table):
+    assert _read(table, (EXTRACTIONS,)) == ([], [("40", WHICH_TOTAL), ("50", WHICH_TOTAL)])
+
+
+def test_several_rows_read_as_one_measure_are_left_for_a_person():
+    table = "Extractions | 2021 | 2022\nBy day | 40 | 45\nBy night | 50 | 55"
+    figures, unsure = _read(table, (EXTRACTIONS,))
+    assert figures == []
+    assert {reason for _, reason in unsure} == {
+        "several rows give one measure: which is the total?"
+    } and len(unsure) == 4
+
+
+def test_the_column_headed_total_is_read_and_its_parts_are_left_for_a_person():
+    table = "Year | Kiosk extractions | Lab extractions | Total extractions\n2021 | 40 | 50 | 90"
+    figures, unsure = _read(table, (EXTRACTIONS,))
+    assert figures == [(90, "2021-01-01", "2021-12-31")]
+    part = "a part of the total another column gives"
+    assert unsure == [("40", part), ("50", part)]
+
+
+def test_columns_of_a_breakdown_the_question_asks_for_are_each_read():
+    by_method = Topic("phone_extraction", "uses", "extraction_method")
+    table = "Year | Kiosk extractions | Lab extractions\n2021 | 40 | 50"
+    reading = read_figures(table, [EXTRACTIONS, by_method], "1")
+    assert [(f.value, f.breakdown_value) for f in reading.figures] == [(40, "kiosk"), (50, "lab")]
+    assert reading.unsure == ()
+
+
+MATCHES = Topic("knife_wand", "matches")
+
+
+@pytest.mark.parametrize(
+    "table,part",
+    [
+        ("Year | Police matches\n2021 | 40", "police"),
+        ("Matches | 2021\nImmigration database | 40", "immigration"),
+    ],
+)
+def test_a_heading_naming_a_part_is_no_total_where_the_question_asks_none(table, part):
+    reason = (
+        f"a part ('{part}') of the measure, not its total: the question does not ask by database"
+    )
+    assert _read(table, (MATCHES,)) == ([], [("40", reason)])
+
+
+@pytest.mark.parametrize(
+    "heading,value",
+    [("Police and immigration matches", None), ("Matches", None), ("Police matches", "police")],
+)
+def test_a_heading_naming_every_part_or_none_or_a_part_asked_for_is_read(heading, value):
+    by_database = Topic("knife_wand", "matches", "database")
+    topics = [MATCHES, by_database] if value else [MATCHES]
+    reading = read_figures(f"Year | {heading}\n2021 | 40", topics, "1")
+    assert [(f.value, f.breakdown_value) for f in reading.figures] == [(40, value)]
+
+
+def _cased(words: str) -> list[str]:
+    """The same heading in sentence case, Title Case, upper and lower case."""
+    sentence = words[0].upper() + words[1:].lower()
+    return [sentence, words.title(), words.upper(), words.lower()]
+
+
+ONE_MEASURE = [
+    "Searches resulting in a match",
+    "Matches from searches",
+    "Police and immigration matches",
+]
+RUN_TOGETHER = [
+    "Searches matches",
+    "Number of searches number of matches",
+    "Searches carried out matches found",
+]
+
+
+@pytest.mark.parametrize("heading", [h for words in ONE_MEASURE for h in _cased(words)])
+@pytest.mark.parametrize("shape", ["Year | {}\n2021 | 40", "Year    {}\n2021    40"])
+def test_a_heading_naming_one_measure_reads_in_any_case(shape, heading):
+    reading = read_figures(shape.format(heading), [SEARCHES, MATCHES], "1")
+    assert [(f.value, f.measure) for f in reading.figures] == [(40, "matches")]
+    assert reading.unsure == ()
+
+
+@pytest.mark.parametrize("heading", [h for words in RUN_TOGETHER for h in _cased(words)])
+def test_headings_run_together_are_left_for_a_person_in_any_case(heading):
+    reading = read_figures(f"Year | {heading}\n2021 | 40", [SEARCHES, MATCHES], "1")
+    assert reading.figures == ()
+    assert [u.reason for u in reading.unsure] == [
+        "the heading names several measures: which one each value counts is not sure"
+    ]
+
+
+def test_the_draft_lists_each_number_the_reading_left_with_its_reason():
+    draft = drafting.draft_yaml(drafting.read(FIXTURES / "drafting" / "letter-unsure.txt"))
+    assert "figures: []" in draft
+    for listed in (
+        "1,204 (calendar or financial years?): 2019-2020 | 1,204",
+        "980 (a footnote mark (*): what its footnote says of the figure): 2021 | 980*",
+        "* (a number not shown: the footnote says '* fewer than 5 and not shown'): 2022 | *",
+        "30 (a bound, not the figure): 2023 | over 30",
+        "40 (several columns give one measure: which is the total?): 2023 | 40 | 50",
+        "50 (several columns give one measure: which is the total?): 2023 | 40 | 50",
+    ):
+        assert listed in draft
