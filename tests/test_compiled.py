@@ -27,6 +27,8 @@ READING_TESTS = [
     "test_meaning.py",
     "test_meaning_literals.py",
     "test_meaning_mutations.py",
+    "test_reading_scope.py",
+    "test_reading_unsure.py",
     "test_audit.py",
     "test_metropolitan.py",
     "test_golden.py",
