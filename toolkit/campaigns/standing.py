@@ -7,7 +7,8 @@ overdue_working_days (0 when not overdue), working_days_late (as request_status 
 the working days overdue, or those after its due date that an answer came; empty where the
 answer's day is not known) and working_days_late_at_least (that figure where it is known; else,
 for an answer on a day nobody recorded, the working days it was late already on the last day
-the history saw it still owed, where that was after its due date).
+the history saw it still owed, where that was after its due date: views.late_already, the
+rule request_status's column follows too).
 """
 
 import sqlite3
@@ -20,7 +21,7 @@ from ..errors import MultiforceError
 from ..store.files import connect_read_only
 from . import clock
 from .store import ranked
-from .views import OWED, REQUESTS_WITH_ANSWERS
+from .views import OWED, REQUESTS_WITH_ANSWERS, late_already
 
 # The requests table's columns as of the day, then where the request stands and how late.
 COLUMNS = (
@@ -59,10 +60,10 @@ def standings(db: Path, campaign_id: str | None, on: date) -> list[Standing]:
     conn.row_factory = sqlite3.Row
     try:
         requests = conn.execute(
-            f"SELECT q.*, f.name AS force_name FROM ({REQUESTS_WITH_ANSWERS}) q "
-            "JOIN forces f USING (force_id) "
-            "WHERE ? IS NULL OR q.campaign_id = ? ORDER BY q.campaign_id, f.name",
-            (campaign_id, campaign_id),
+            f"SELECT q.*, f.name AS force_name, {late_already(':day')} AS late_already "
+            f"FROM ({REQUESTS_WITH_ANSWERS}) q JOIN forces f USING (force_id) "
+            "WHERE :campaign IS NULL OR q.campaign_id = :campaign ORDER BY q.campaign_id, f.name",
+            {"campaign": campaign_id, "day": on.isoformat()},
         ).fetchall()
         events: dict[str, list] = {}
         for event in conn.execute("SELECT * FROM request_events ORDER BY rowid"):
@@ -117,28 +118,8 @@ def _standing(request: dict, history: list, on: date) -> Standing:
         )
     row["working_days_late_at_least"] = row["working_days_late"]
     if answered and row["working_days_late"] is None and due is not None:
-        row["working_days_late_at_least"] = _late_already(known, due, request["regime"])
+        row["working_days_late_at_least"] = request["late_already"]
     return Standing(row, standing, request["force_name"])
-
-
-def _late_already(known: list, due: date, regime: str) -> int | None:
-    """How late an answer that came on a day nobody recorded was at least: the working days
-    after the due date of the last day the history saw the request still owed before any
-    answer (the answer came that day or later); None where that day was not after the due
-    date, as the answer may then have come in time."""
-    answers = [event["date"] for event in known if event["status"] == "answered" and event["date"]]
-    first_answer = min(answers, default=None)
-    owed = [
-        event["date"]
-        for event in known
-        if event["date"]
-        and event["status"] in OWED
-        and (first_answer is None or event["date"] < first_answer)
-    ]
-    last_owed = date.fromisoformat(max(owed)) if owed else None
-    if last_owed is None or last_owed <= due:
-        return None
-    return clock.working_days_between(due, last_owed, regime)
 
 
 def answered_as_of(request: dict, statuses: set[str], day: str) -> bool:

@@ -55,6 +55,25 @@ ANSWERED = (
 OWED = ("awaiting_response", "internal_review")
 OVERDUE = f"(NOT {ANSWERED} AND q.status IN {_listed(OWED)} AND q.due_date < date('now'))"
 
+
+def late_already(until: str) -> str:
+    """How late an answer that came on a day nobody recorded was at least, from the history as
+    of `until` (an SQL date): the working days after the due date of the last day the history
+    saw the request still owed before any answer (the answer came that day or later); NULL
+    where that day was not after the due date, as the answer may then have come in time. The
+    one rule of `working_days_late_at_least`, in request_status and the `requests` command."""
+    dated = f"request_id = q.request_id AND date IS NOT NULL AND date <= {until}"
+    first_answer = f"(SELECT min(date) FROM request_events WHERE {dated} AND status = 'answered')"
+    last_owed = (
+        f"(SELECT max(date) FROM request_events WHERE {dated} AND status IN {_listed(OWED)} "
+        f"AND coalesce(date < {first_answer}, 1))"
+    )
+    return (
+        f"CASE WHEN {last_owed} > q.due_date "
+        f"THEN {_working_days_after('q.due_date', last_owed)} END"
+    )
+
+
 # The cell a force's requests give a technology they asked about in its row of the outcome
 # matrix, from their standings (request_status), while no own response of the force answers
 # the technology (with_request_cells in toolkit/views.py). The first status that any of the
@@ -95,6 +114,14 @@ _REQUEST_CELL_STANDINGS = _listed(
     standing for standings in REQUEST_CELLS.values() for standing in standings
 )
 
+_WORKING_DAYS_LATE = f"""CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")}
+            -- answered on a day nobody recorded: how late is not known, not nought
+            WHEN {ANSWERED} AND (q.answered_date IS NULL OR q.due_date IS NULL) THEN NULL
+            WHEN {ANSWERED} AND q.answered_date > q.due_date
+            THEN {_working_days_after("q.due_date", "q.answered_date")}
+            ELSE 0
+       END"""
+
 
 VIEWS = {
     "request_status": f"""
@@ -104,13 +131,11 @@ SELECT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id, f.nam
        END AS standing,
        CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")} ELSE 0
        END AS overdue_working_days,
-       CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")}
-            -- answered on a day nobody recorded: how late is not known, not nought
-            WHEN {ANSWERED} AND (q.answered_date IS NULL OR q.due_date IS NULL) THEN NULL
-            WHEN {ANSWERED} AND q.answered_date > q.due_date
-            THEN {_working_days_after("q.due_date", "q.answered_date")}
-            ELSE 0
-       END AS working_days_late,
+       {_WORKING_DAYS_LATE} AS working_days_late,
+       CASE WHEN {ANSWERED} AND q.answered_date IS NULL AND q.due_date IS NOT NULL
+            THEN {late_already("date('now')")}
+            ELSE {_WORKING_DAYS_LATE}
+       END AS working_days_late_at_least,
        q.working_days_to_answer,
        CASE WHEN {OVERDUE} THEN 'no_response' END AS outcome,
        (SELECT group_concat(status, ', ') FROM (
