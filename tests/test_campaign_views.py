@@ -2,6 +2,7 @@
 and the command read one definition."""
 
 import json
+import sqlite3
 
 import pytest
 
@@ -51,3 +52,56 @@ def test_request_status_knows_how_late_an_answer_was_at_least_as_the_command_doe
     assert viewed == {force: row["working_days_late_at_least"] for force, row in by_command.items()}
     late = dict(rows(db, "SELECT force_id, working_days_late FROM request_status"))
     assert late == {force: row["working_days_late"] for force, row in by_command.items()}
+
+
+RESPONSE = """source_kind: transcription
+force_id: kent
+reference: KT-24-7
+title: Scanners
+request_date: 2024-01-08
+response_date: 2024-03-01
+campaign_id: scanners-2042
+source_url: https://example.org/KT-24-7
+outcomes:
+  - technology: mobile_fingerprint_scanner
+    measure: uses
+    period: {start: 2023-01-01, end: 2023-12-31}
+    status: refused
+    exemptions: s31(1)
+    locator: answer 1
+"""
+
+
+def test_responses_naming_a_campaign_not_held_are_a_view_the_command_reads(cli, db, write_yaml):
+    assert cli("ingest", "--db", db, write_yaml("KT-24-7.yaml", RESPONSE)).exit_code == 0
+    listed = rows(
+        db,
+        "SELECT campaign_id, response_id, force_name, response_date "
+        "FROM responses_naming_unknown_campaigns",
+    )
+    assert listed == [("scanners-2042", "kent/KT-24-7", "Kent Police", "2024-03-01")]
+    conn = sqlite3.connect(db)
+    try:  # the command says what the view holds
+        conn.execute("DROP VIEW responses_naming_unknown_campaigns")
+        conn.execute(
+            "CREATE VIEW responses_naming_unknown_campaigns AS "
+            "SELECT 'scanners-2043' AS campaign_id, 'kent/KT-24-8' AS response_id"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    said = cli("requests", "--db", db, "--campaign", C).stderr
+    assert "1 response(s) name campaign 'scanners-2043'" in said and "kent/KT-24-8" in said
+    assert "scanners-2042" not in said
+
+
+def test_a_database_published_before_the_view_still_lists_them(cli, db, write_yaml):
+    assert cli("ingest", "--db", db, write_yaml("KT-24-7.yaml", RESPONSE)).exit_code == 0
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("DROP VIEW responses_naming_unknown_campaigns")
+        conn.commit()
+    finally:
+        conn.close()
+    said = cli("requests", "--db", db, "--campaign", C).stderr
+    assert "1 response(s) name campaign 'scanners-2042'" in said and "kent/KT-24-7" in said

@@ -25,6 +25,7 @@ from ..records import response_id  # the id a force's response is published unde
 from ..store.files import connect_read_only
 from ..validation import in_memory
 from . import clock
+from .views import UNKNOWN_CAMPAIGNS_VIEW, VIEWS
 from .wdtk import same_file
 
 PRIMARY_KEYS = {
@@ -142,22 +143,23 @@ def held_in(conn: sqlite3.Connection) -> Held:
 
 def campaigns_not_held(db_path: Path) -> dict[str, list[str]]:
     """The campaign ids responses name that the database holds no campaign of, with the
-    responses naming each: they answer no request until the campaign is added. Nothing where
+    responses naming each (the view responses_naming_unknown_campaigns): they answer no
+    request until the campaign is added. Nothing where
     the file holds no responses (yet), or is no database: the command writing it says so."""
     if not Path(db_path).exists():
         return {}
     conn = connect_read_only(Path(db_path))
     try:
-        tables = {
-            name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        # A database published before the view was: its query, read from the tables.
+        view = (
+            UNKNOWN_CAMPAIGNS_VIEW
+            if UNKNOWN_CAMPAIGNS_VIEW in names
+            else f"({VIEWS[UNKNOWN_CAMPAIGNS_VIEW]})"
+        )
         found = (
-            conn.execute(
-                "SELECT campaign_id, response_id FROM responses WHERE campaign_id IS NOT NULL "
-                "AND campaign_id NOT IN (SELECT campaign_id FROM campaigns) "
-                "ORDER BY campaign_id, response_id"
-            ).fetchall()
-            if {"responses", "campaigns"} <= tables
+            conn.execute(f"SELECT campaign_id, response_id FROM {view}").fetchall()
+            if {"responses", "campaigns", "forces"} <= names
             else []
         )
     except sqlite3.DatabaseError:

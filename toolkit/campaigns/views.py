@@ -122,6 +122,7 @@ _WORKING_DAYS_LATE = f"""CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_da
             ELSE 0
        END"""
 
+UNKNOWN_CAMPAIGNS_VIEW = "responses_naming_unknown_campaigns"
 
 VIEWS = {
     "request_status": f"""
@@ -197,6 +198,16 @@ UNION ALL
 SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
        reference, locator, campaign_id, overdue_working_days
 FROM silence_by_topic""",
+    # A response naming a campaign the database does not hold answers no request: a mistyped
+    # campaign_id would otherwise leave its request overdue unseen.
+    UNKNOWN_CAMPAIGNS_VIEW: """
+SELECT r.campaign_id, r.response_id, r.force_id, f.name AS force_name, r.response_date,
+       r.source_kind
+FROM responses r
+JOIN forces f ON f.force_id = r.force_id
+WHERE r.campaign_id IS NOT NULL
+  AND r.campaign_id NOT IN (SELECT campaign_id FROM campaigns)
+ORDER BY r.campaign_id, r.response_id""",
     "response_times": """
 SELECT force_id, force_name, campaign_id, request_id, sent_date, due_date, answered_date,
        working_days_to_answer, working_days_late,

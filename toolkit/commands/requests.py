@@ -28,7 +28,8 @@ def requests(db, campaign_id, on, output):
 
     Answered, overdue (by how many working days), awaiting, in internal review, withdrawn; a
     summary line last (on stderr for CSV and JSON), then, on stderr, the responses that name a
-    campaign the database does not hold (they answer no request).
+    campaign the database does not hold (they answer no request; the view
+    responses_naming_unknown_campaigns holds them).
 
     \b
     Example:
