@@ -3,6 +3,7 @@ and the command read one definition."""
 
 import json
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -105,3 +106,35 @@ def test_a_database_published_before_the_view_still_lists_them(cli, db, write_ya
         conn.close()
     said = cli("requests", "--db", db, "--campaign", C).stderr
     assert "1 response(s) name campaign 'scanners-2042'" in said and "kent/KT-24-7" in said
+
+
+def test_a_withdrawal_stands_until_whatdotheyknow_reports_something_new(cli, db, tmp_path):
+    """Devon and Cornwall's request, seen long overdue, is withdrawn; the next download still
+    says long overdue, which is no news: it stays withdrawn, and the import says why. An
+    answer after it moves it on."""
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    assert cli("campaign", "withdraw", f"{C}/devon-and-cornwall", "--db", db).exit_code == 0
+    later = import_wdtk(cli, db, WDTK / "batch-download-later.csv")
+    assert later.exit_code == 0, later.output
+    assert told(cli, db)["devon-and-cornwall"]["standing"] == "withdrawn"
+    assert (
+        "devon-and-cornwall waiting_response_very_overdue as of "
+        f"{date.today().isoformat()}, no news since it was withdrawn on "
+        f"{date.today().isoformat()} (multiforce campaign withdraw): it stays withdrawn"
+    ) in later.output
+    assert not rows(db, "SELECT * FROM silence WHERE force_id = 'devon-and-cornwall'")
+    answered = tmp_path / "answered.csv"
+    answered.write_text(
+        (WDTK / "batch-download-later.csv")
+        .read_text(encoding="utf-8")
+        .replace("Devon & Cornwall Police,0,Long overdue", "Devon & Cornwall Police,1,Successful"),
+        encoding="utf-8",
+    )
+    assert import_wdtk(cli, db, answered).exit_code == 0
+    assert told(cli, db)["devon-and-cornwall"]["standing"] == "answered"
+
+
+def test_a_withdrawal_before_any_download_stands_against_its_waiting_state(cli, db):
+    assert cli("campaign", "withdraw", f"{C}/police-scotland", "--db", db).exit_code == 0
+    assert import_wdtk(cli, db, WDTK / "batch-download.csv").exit_code == 0
+    assert told(cli, db)["police-scotland"]["standing"] == "withdrawn"

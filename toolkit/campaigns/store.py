@@ -334,6 +334,8 @@ class Changes:
         key = (event.date, event.status, event.wdtk_state)
         if any(tuple(held[k] for k in EVENT_KEY) == key for held in history):
             return
+        if self._withdrawal_stands(row, history, event):
+            return
         if only_if_changed and history:
             latest = _latest(history)
             if (latest["status"], latest["wdtk_state"]) == (event.status, event.wdtk_state):
@@ -359,6 +361,29 @@ class Changes:
                     f"held ({latest['date']}): kept in its history, not its status"
                 )
         self.events.append({"request_id": row["request_id"], **event.__dict__})
+
+    def _withdrawal_stands(self, row: dict, history: list[dict], event: Event) -> bool:
+        """A request a person withdrew (`campaign withdraw`, or a campaign file no longer
+        listing the force) stays withdrawn against what WhatDoTheyKnow reported before: a
+        waiting state (it says only that no answer came) or the state it last reported before
+        the withdrawal, seen again on or after its day. A new state (answered, refused, ...)
+        moves the request on. True, and said, when the event is passed over."""
+        if not history or not event.source.startswith(WDTK_SOURCE):
+            return False
+        order = ranked(history)
+        withdrawal = order[-1]
+        if withdrawal["status"] != "withdrawn" or withdrawal["source"].startswith(WDTK_SOURCE):
+            return False
+        if event.date and withdrawal["date"] and event.date < withdrawal["date"]:
+            return False  # its history, before the withdrawal: not the status
+        reported = next((e["wdtk_state"] for e in reversed(order) if e["wdtk_state"]), None)
+        if event.status != "awaiting_response" and event.wdtk_state != reported:
+            return False
+        self.passed_over.append(
+            f"{row['force_id']} {event.wdtk_state} as of {event.date}, no news since it was "
+            f"withdrawn on {withdrawal['date']} ({withdrawal['source']}): it stays withdrawn"
+        )
+        return True
 
     def attachment(self, row: dict) -> bool:
         key = (row["request_id"], row["incoming_message_id"], row["filename"])
