@@ -138,3 +138,29 @@ def test_a_withdrawal_before_any_download_stands_against_its_waiting_state(cli, 
     assert cli("campaign", "withdraw", f"{C}/police-scotland", "--db", db).exit_code == 0
     assert import_wdtk(cli, db, WDTK / "batch-download.csv").exit_code == 0
     assert told(cli, db)["police-scotland"]["standing"] == "withdrawn"
+
+
+def test_a_force_taken_out_of_a_file_with_no_sent_date_is_withdrawn(cli, tmp_path, write_yaml):
+    """A campaign not sent yet (no `sent:`) and no response named: Kent, taken out of the file,
+    has its request withdrawn as any listed force's is; the status before it is unchanged."""
+    text = CAMPAIGN.read_text(encoding="utf-8").replace("sent: 2024-01-08\n", "")
+    db = tmp_path / "unsent.db"
+    assert cli("campaign", "new", write_yaml("unsent.yaml", text), "--db", db).exit_code == 0
+    assert told(cli, db)["kent"]["standing"] == "awaiting_response"
+    again = cli("campaign", "new", write_yaml("unsent.yaml", text), "--db", db)
+    assert "nothing changed" in again.output
+    without = write_yaml("unsent.yaml", text.replace("  - kent\n", ""))
+    result = cli("campaign", "new", without, "--db", db)
+    assert "withdrawn, as the file no longer lists them: kent" in result.output
+    assert told(cli, db)["kent"]["standing"] == "withdrawn"
+
+
+def test_a_file_listing_a_force_undated_leaves_the_status_whatdotheyknow_dates(
+    cli, tmp_path, write_yaml
+):
+    text = CAMPAIGN.read_text(encoding="utf-8").replace("sent: 2024-01-08\n", "")
+    db = tmp_path / "unsent.db"
+    assert cli("campaign", "new", write_yaml("unsent.yaml", text), "--db", db).exit_code == 0
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    where = "FROM requests WHERE force_id = 'devon-and-cornwall'"
+    assert rows(db, f"SELECT status, status_date {where}") == [("awaiting_response", "2024-03-01")]

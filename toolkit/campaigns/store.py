@@ -236,6 +236,10 @@ class Changes:
             source = f"{CAMPAIGN_FILE}{campaign.source}"
             if campaign.sent_date:
                 self.event(current, Event(campaign.sent_date, "awaiting_response", source))
+            elif not recipient.response:
+                # Undated, but in the history: the file listed the force, so the request is the
+                # file's to withdraw when it no longer does.
+                self.event(current, Event(None, "awaiting_response", source))
             if recipient.response:
                 self._set(current, response_id=response_id(recipient.force_id, recipient.response))
                 self.event(current, Event(None, "answered", source))
@@ -449,16 +453,20 @@ WAITING = ("awaiting_response", "awaiting_clarification")
 
 def ranked(history: list) -> list:
     """The events in the order their statuses followed each other, the status last: by date,
-    then in the order they were recorded. An undated event (an answer a campaign file names,
-    on a day it does not give) came after every dated wait for an answer, since the answer ended
-    it, and before anything dated later: so the stored status is what the readers derive."""
+    then in the order they were recorded. An undated answer (one a campaign file names, on a
+    day it does not give) came after every dated wait for an answer, since the answer ended
+    it, and before anything dated later: so the stored status is what the readers derive. An
+    undated wait (a campaign file listing a force, sent on a day it does not give) came first."""
     waited = max(
         (event["date"] for event in history if event["date"] and event["status"] in WAITING),
         default="",
     )
+
+    def when(event: dict) -> str:
+        return event["date"] or ("" if event["status"] in WAITING else waited)
+
     order = sorted(
-        enumerate(history),
-        key=lambda pair: (pair[1]["date"] or waited, pair[1]["date"] is None, pair[0]),
+        enumerate(history), key=lambda pair: (when(pair[1]), pair[1]["date"] is None, pair[0])
     )
     return [event for _, event in order]
 
