@@ -164,3 +164,20 @@ def test_a_file_listing_a_force_undated_leaves_the_status_whatdotheyknow_dates(
     import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
     where = "FROM requests WHERE force_id = 'devon-and-cornwall'"
     assert rows(db, f"SELECT status, status_date {where}") == [("awaiting_response", "2024-03-01")]
+
+
+def test_the_same_campaign_from_another_path_changes_nothing(cli, db, tmp_path):
+    copy = tmp_path / "scanners-copy.yaml"
+    copy.write_bytes(CAMPAIGN.read_bytes())
+    result = cli("campaign", "new", copy, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert f"{C}: {db} holds it already; nothing changed." in result.output
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        CAMPAIGN.read_text(encoding="utf-8").replace("title: Mobile", "title: Handheld"),
+        encoding="utf-8",
+    )
+    assert "1 campaign(s)" in cli("campaign", "new", edited, "--db", db).output
+    assert rows(db, "SELECT title, source FROM campaigns") == [
+        ("Handheld fingerprint scanners in 2023", "edited.yaml")
+    ]

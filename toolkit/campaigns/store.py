@@ -200,7 +200,7 @@ class Changes:
             "period_end": campaign.period_end,
             "source": campaign.source,
         }
-        if self.held.campaigns.get(campaign.campaign_id) != row:
+        if _content(self.held.campaigns.get(campaign.campaign_id)) != _content(row):
             self.campaigns[campaign.campaign_id] = row
         questions = [
             {
@@ -469,6 +469,12 @@ def ranked(history: list) -> list:
         enumerate(history), key=lambda pair: (when(pair[1]), pair[1]["date"] is None, pair[0])
     )
     return [event for _, event in order]
+
+
+def _content(campaign: dict | None) -> dict | None:
+    """A campaign's row but the file it was read from: the same campaign read from another
+    path (a copy, a moved checkout) is the same campaign."""
+    return campaign and {name: value for name, value in campaign.items() if name != "source"}
 
 
 def _latest(history: list[dict]) -> dict:

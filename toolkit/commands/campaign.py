@@ -21,8 +21,8 @@ def campaign():
 def new(file: Path, db: Path):
     """Add a campaign file's questions and a request per force asked (due dates computed).
 
-    Running it again with the same file changes nothing; a changed file updates the campaign
-    and its questions, and never rewrites a request's history.
+    Running it again with the same file, or a copy of it under another name, changes nothing; a
+    changed file updates the campaign and its questions, and never rewrites a request's history.
 
     \b
     Example:
