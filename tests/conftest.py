@@ -6,6 +6,8 @@ from click.testing import CliRunner
 from multiforce.toolkit import summaries
 from multiforce.toolkit.cli import main
 
+from campaigns import CAMPAIGN
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 MET_TEXT = ROOT / "forces" / "metropolitan" / "documents" / "01.FOI.22.022895.txt"
@@ -44,6 +46,16 @@ def cli():
         return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def db(tmp_path, cli) -> Path:
+    """A new database holding the test campaign (tests/campaigns.py's CAMPAIGN), as `campaign
+    new` writes it."""
+    path = tmp_path / "campaign.db"
+    result = cli("campaign", "new", CAMPAIGN, "--db", path)
+    assert result.exit_code == 0, result.output
+    return path
 
 
 @pytest.fixture(scope="module")

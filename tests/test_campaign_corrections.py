@@ -5,19 +5,10 @@ history shows is reported."""
 import json
 from datetime import date
 
-import pytest
 from conftest import ROOT
 from multiforce.toolkit.campaigns.wdtk import same_file
 
 from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
-
-
-@pytest.fixture
-def db(tmp_path, cli):
-    path = tmp_path / "campaign.db"
-    result = cli("campaign", "new", CAMPAIGN, "--db", path)
-    assert result.exit_code == 0, result.output
-    return path
 
 
 def campaign_file(write_yaml, old: str, new: str, name: str = "campaign.yaml"):

@@ -17,14 +17,6 @@ from multiforce.toolkit.readers import read_document
 from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
 
 
-@pytest.fixture
-def db(tmp_path, cli):
-    path = tmp_path / "campaign.db"
-    result = cli("campaign", "new", CAMPAIGN, "--db", path)
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def test_campaign_new_writes_the_campaign_its_questions_and_requests(db):
     assert rows(
         db, "SELECT campaign_id, title, sent_date, period_start, period_end FROM campaigns"

@@ -5,17 +5,7 @@ import json
 import sqlite3
 from datetime import date
 
-import pytest
-
 from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
-
-
-@pytest.fixture
-def db(tmp_path, cli):
-    path = tmp_path / "campaign.db"
-    result = cli("campaign", "new", CAMPAIGN, "--db", path)
-    assert result.exit_code == 0, result.output
-    return path
 
 
 def told(cli, db) -> dict[str, dict]:

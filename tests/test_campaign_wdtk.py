@@ -11,19 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
+from campaigns import WDTK, C, import_wdtk, rows
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def db(tmp_path, cli):
-    path = tmp_path / "campaign.db"
-    result = cli("campaign", "new", CAMPAIGN, "--db", path)
-    assert result.exit_code == 0, result.output
-    return path
 
 
 def test_request_json_gives_dates_history_and_time_to_answer(cli, db):
