@@ -309,7 +309,7 @@ def _questions(request_lines: list[str], interleaved: bool):
             question_text, answer_text = _question_then_answer(block, at, label)
             answer_texts.append(answer_text.strip())
         else:
-            question_text = "\n".join(block)
+            question_text = _below_bare_number("\n".join(block))
         questions.append(Question(written, key, question_text.strip(), heading))
     if not questions:  # an unnumbered request is one question
         lines = [line for line, _ in loose]
@@ -334,6 +334,13 @@ def _question_then_answer(block: list[str], at: int | None, label: re.Pattern) -
     matched = label.match(labelled)
     after_label = labelled[matched.end() if matched else 0 :].strip()
     return "\n".join(block[first:at]), "\n".join([after_label, *block[at + 1 :]])
+
+
+def _below_bare_number(text: str) -> str:
+    """A question's text without its number standing on a line of its own above it
+    ("Question 1"): the text is what the number heads."""
+    first, _, below = text.partition("\n")
+    return below if below.strip() and _bare_question_number(first) else text
 
 
 def _bare_question_number(line: str) -> bool:
