@@ -423,9 +423,9 @@ def _split(
         request_lines = body_lines[request_start:answer_at]
         answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
         if profile.thread and request_at is not None:
-            answer_lines = _without_requesters_messages(
-                answer_lines, body_lines[request_at], profile
-            )
+            greeting = body_lines[request_at]
+            answer_lines = _from_the_reply(answer_lines, greeting, profile)
+            answer_lines = _without_requesters_messages(answer_lines, greeting, profile)
     found, answer_texts = _questions(request_lines, interleaved)
     questions = _labelled(found)
     answers = []
@@ -442,6 +442,23 @@ def _split(
     return request, answer, questions, answers, statements
 
 
+def _from_the_reply(lines: list[str], greeting: str, profile: Profile) -> list[str]:
+    """A thread's answer from the greeting of the force's reply: the lines before it, after
+    the request's sign-off, are the requester's signature. Where the next message is the
+    requester's own, or none opens with a greeting, the lines are kept: a reply may open
+    without one."""
+    request = profile.request
+    at = _first_line(lines, request)
+    if request is None or at is None or _requesters(lines[at], greeting.strip().lower()):
+        return lines
+    return lines[at:]
+
+
+def _requesters(line: str, opening: str) -> bool:
+    """Whether a message's greeting is the requester's: the request's own, or to a force."""
+    return line.strip().lower() == opening or bool(forces_named(line))
+
+
 def _without_requesters_messages(lines: list[str], greeting: str, profile: Profile) -> list[str]:
     """A thread's answer without the requester's later messages: each from a greeting as the
     request's ("Dear Cumbria Constabulary,") or of a police force, as the force's own never are,
@@ -454,7 +471,7 @@ def _without_requesters_messages(lines: list[str], greeting: str, profile: Profi
     requesters = False
     for line in lines:
         if request.search(line):
-            requesters = line.strip().lower() == opening or bool(forces_named(line))
+            requesters = _requesters(line, opening)
         if not requesters:
             kept.append(line)
     return kept
