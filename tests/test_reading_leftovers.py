@@ -1,0 +1,90 @@
+"""What the last reading fixes left: a question's label on a line of its own, a thread's
+answer opening with the requester's signature, and the draft's doubts counted twice."""
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from multiforce.toolkit import drafting
+from multiforce.toolkit.document import Document
+from multiforce.toolkit.layouts import read_response
+
+
+def document(text: str, name: str = "response.txt") -> Document:
+    return Document(Path(name), text.encode(), "text/plain", text)
+
+
+LABELLED_LETTER = """Our ref: 0981/25
+Dear Requester,
+Request
+{first}
+How many knife arches does the force own?
+{second}
+How many knife wands does the force own?
+Answer
+{first}
+The force owns 4 knife arches.
+{second}
+The force owns 12 knife wands.
+Yours sincerely
+Kent Police
+"""
+
+
+@pytest.mark.parametrize("first,second", [("Question 1", "Question 2"), ("Q1", "Q2"), ("1.", "2.")])
+def test_a_questions_text_is_what_follows_its_number_on_a_line_of_its_own(first, second):
+    response = read_response(document(LABELLED_LETTER.format(first=first, second=second)))
+    assert [(q.number, q.text) for q in response.questions] == [
+        (first.rstrip("."), "How many knife arches does the force own?"),
+        (second.rstrip("."), "How many knife wands does the force own?"),
+    ]
+    assert [a.text for a in response.answers] == [
+        "The force owns 4 knife arches.",
+        "The force owns 12 knife wands.",
+    ]
+
+
+THREAD = """Kiosks - a Freedom of Information request to Cumbria Constabulary
+Request sent to Cumbria Constabulary by A Requester on 2 March 2025.
+Dear Cumbria Constabulary,
+How many kiosks does the force have?
+Yours faithfully,
+A Requester
+{between}Dear A Requester,
+The force has 11 kiosks.
+Yours sincerely,
+The FOI Unit
+"""
+THREAD_URL = "https://www.whatdotheyknow.com/request/kiosks"
+
+
+@pytest.mark.parametrize("between", ["", "Cumbria Constabulary\n10 March 2025\n"])
+def test_a_threads_answer_starts_at_the_forces_reply_not_the_requesters_signature(between):
+    response = read_response(document(THREAD.format(between=between)), THREAD_URL)
+    assert response.layout == "whatdotheyknow"
+    assert response.answer.startswith("Dear A Requester,\nThe force has 11 kiosks.")
+    assert "A Requester" not in [s.text for s in response.statements]
+
+
+def test_a_threads_reply_without_a_greeting_is_still_the_answer():
+    text = THREAD.format(between="").replace("Dear A Requester,\n", "")
+    response = read_response(document(text), THREAD_URL)
+    assert "The force has 11 kiosks." in response.answer
+
+
+def _draft(name: str) -> str:
+    return drafting.draft_yaml(drafting.read(FIXTURES / "drafting" / name))
+
+
+def test_the_period_of_a_row_left_unsure_is_no_doubt_of_its_own():
+    draft = _draft("letter-unsure.txt")
+    for row in ("2021 | 980*", "2023 | over 30", "2023 | 40 | 50"):
+        assert f"(no shape of a figure): {row}" not in draft
+    # the row's own number is still listed, with its reason
+    assert "980 (a footnote mark (*): what its footnote says of the figure): 2021 | 980*" in draft
+
+
+def test_a_number_of_an_unsure_row_that_is_not_its_period_is_still_listed():
+    draft = _draft("letter-unsure-extra.txt")
+    assert "17 (no shape of a figure): 2021 | 980* | ref 17" in draft
+    assert "2021 (no shape of a figure)" not in draft
