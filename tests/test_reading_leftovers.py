@@ -8,6 +8,7 @@ from conftest import FIXTURES
 from multiforce.toolkit import drafting
 from multiforce.toolkit.document import Document
 from multiforce.toolkit.layouts import read_response
+from multiforce.toolkit.meaning import Topic, read_figures
 
 
 def document(text: str, name: str = "response.txt") -> Document:
@@ -88,3 +89,40 @@ def test_a_number_of_an_unsure_row_that_is_not_its_period_is_still_listed():
     draft = _draft("letter-unsure-extra.txt")
     assert "17 (no shape of a figure): 2021 | 980* | ref 17" in draft
     assert "2021 (no shape of a figure)" not in draft
+
+
+SEARCHES = Topic("knife_wand", "uses")
+
+
+@pytest.mark.parametrize(
+    "note,qualifier",
+    [
+        ("All figures are approximate.", "approximate"),
+        ("Figures are estimates.", "approximate"),
+        ("Please note these figures are not complete.", "partial_coverage"),
+    ],
+)
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Year | Searches\n2021 | 40\n2022 | 50\n{note}",
+        "{note}\n2021 = 40\n2022 = 50",
+        "Searches | 2021 | 2022\nKnife wand | 40 | 50\n{note}",
+    ],
+)
+def test_a_note_naming_no_period_marks_every_figure_of_the_answer(answer, note, qualifier):
+    reading = read_figures(answer.format(note=note), [SEARCHES], "1")
+    assert {f.period_label: f.qualifier for f in reading.figures} == {
+        "2021": qualifier,
+        "2022": qualifier,
+    }
+    assert reading.unsure == ()
+
+
+def test_a_note_naming_no_period_leaves_a_figure_its_own_words_qualify():
+    answer = "Year | Searches\n2021 | 40 (not complete)\n2022 | 50\nAll figures are approximate."
+    reading = read_figures(answer, [SEARCHES], "1")
+    assert {f.period_label: f.qualifier for f in reading.figures} == {
+        "2021": "partial_coverage",
+        "2022": "approximate",
+    }

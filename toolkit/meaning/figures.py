@@ -781,7 +781,8 @@ class _Reader:
     def period_notes(self, lines: list[str]) -> None:
         """A note of the answer saying a period's figures are estimates or incomplete
         ("Figures for 2021/22 are approximate"; a line with no number of its own) qualifies each
-        figure of that period that its own words left exact."""
+        figure of that period that its own words left exact; a note naming no period ("All
+        figures are approximate") each figure of the answer."""
         if infer_qualifier(self.text) == "exact":
             return  # most answers say nothing of the kind anywhere
         for i, line in enumerate(lines):
@@ -791,18 +792,12 @@ class _Reader:
             if qualifier not in NOTED_QUALIFIERS or _candidates(line):
                 continue
             period = period_in(line)
-            if period is None or period.end is None:
-                continue
+            if period is not None and period.end is None:
+                continue  # "since 2018": which figures it means is not said
             start, end = iso_days(period)
             self.figures = [
                 _qualified(figure, qualifier)
-                if figure.qualifier == "exact"
-                and figure.period_start is not None
-                and figure.period_end is not None
-                and start is not None
-                and end is not None
-                and start <= figure.period_start
-                and figure.period_end <= end
+                if figure.qualifier == "exact" and (period is None or _within(figure, start, end))
                 else figure
                 for figure in self.figures
             ]
@@ -870,6 +865,18 @@ def _part_named(heading: str, measure: str | None) -> tuple[str, str] | None:
         if 0 < len(found) < len(values):
             return name, " and ".join(found)
     return None
+
+
+def _within(figure: Figure, start: str | None, end: str | None) -> bool:
+    """Whether the figure's period lies from `start` to `end` (ISO days)."""
+    return (
+        figure.period_start is not None
+        and figure.period_end is not None
+        and start is not None
+        and end is not None
+        and start <= figure.period_start
+        and figure.period_end <= end
+    )
 
 
 def _qualified(figure: Figure, qualifier: str) -> Figure:
