@@ -8,7 +8,7 @@ from conftest import FIXTURES
 from multiforce.toolkit import drafting
 from multiforce.toolkit.document import Document
 from multiforce.toolkit.layouts import read_response
-from multiforce.toolkit.meaning import Topic, read_figures
+from multiforce.toolkit.meaning import Topic, read_figures, read_meaning
 
 
 def document(text: str, name: str = "response.txt") -> Document:
@@ -126,3 +126,64 @@ def test_a_note_naming_no_period_leaves_a_figure_its_own_words_qualify():
         "2021": "partial_coverage",
         "2022": "approximate",
     }
+
+
+HIDDEN_CELL_LETTER = """Our ref: 0990/25
+Dear Requester,
+You asked:
+1. How many times were knife wands used in each of 2021 and 2022?
+Response
+The figures are below.
+Year | Searches
+2021 | *
+2022 | 40
+{footnote}
+Yours sincerely
+Information Rights Unit
+Kent Police
+"""
+
+
+def _outcomes(text: str):
+    meaning = read_meaning(read_response(document(text)))
+    outcomes = [(o.question, o.status, o.exemptions, o.quote) for o in meaning.outcomes]
+    return outcomes, meaning
+
+
+@pytest.mark.parametrize(
+    "footnote",
+    [
+        "* fewer than 5 and not shown",
+        "* small numbers are not shown",
+        "Note: * denotes a number below 5, suppressed",
+    ],
+)
+def test_a_table_with_a_hidden_cell_is_no_full_disclosure_its_outcome_is_for_a_person(footnote):
+    outcomes, meaning = _outcomes(HIDDEN_CELL_LETTER.format(footnote=footnote))
+    assert outcomes == []
+    assert meaning.unsure_outcomes == ("1",)
+    assert meaning.unsure_reasons["1"] == (
+        f"a number of its answer is not shown ('{footnote}'): disclosed in full or in part?"
+    )
+    assert [f.value for f in meaning.figures] == [40]
+
+
+@pytest.mark.parametrize(
+    "footnote,sections",
+    [
+        ("* withheld under section 40(2)", "s40(2)"),
+        ("* fewer than 5, exempt under section 40(2)", "s40(2)"),
+        ("* figures under 5 are withheld", None),
+        ("* fewer than 5 and not shown (section 38(1)(a))", "s38(1)(a)"),
+    ],
+)
+def test_a_hidden_cell_whose_footnote_withholds_it_is_a_partial_disclosure(footnote, sections):
+    outcomes, meaning = _outcomes(HIDDEN_CELL_LETTER.format(footnote=footnote))
+    assert outcomes == [("1", "partially_disclosed", sections, footnote)]
+    assert meaning.unsure_outcomes == ()
+
+
+def test_a_table_with_every_cell_shown_is_still_disclosed():
+    text = HIDDEN_CELL_LETTER.format(footnote="").replace("2021 | *", "2021 | 35")
+    outcomes, _ = _outcomes(text)
+    assert [status for _, status, _, _ in outcomes] == ["disclosed"]

@@ -246,6 +246,8 @@ class Unsure:
 class FigureReading:
     figures: tuple[Figure, ...]
     unsure: tuple[Unsure, ...]
+    # (question, footnote) where a footnote says the force does not show one of its numbers
+    hidden: tuple[tuple[str | None, str], ...] = ()
 
 
 @cache
@@ -301,6 +303,7 @@ class _Reader:
         self.footnotes: dict[str, str | None] = {}  # a mark's footnote saying it hides a number
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
+        self.hidden: list[tuple[str | None, str]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
 
     # -- which topic a number belongs to ---------------------------------------------------
@@ -623,6 +626,7 @@ class _Reader:
             if footnote:
                 reason = f"a number not shown: the footnote says '{footnote}'"
                 self.unsure.append(Unsure(cell, line, reason, self.label))
+                self.hidden.append((self.label, footnote))
 
     def footnote_hiding(self, mark: str) -> str | None:
         """The answer's footnote saying that `mark` stands for a number not shown ("* fewer
@@ -1115,7 +1119,7 @@ def read_figures(
         reader.period_notes(lines)
     if not reader.figures and not reader.unsure:
         reader.number_words(lines)
-    return FigureReading(tuple(reader.figures), tuple(reader.unsure))
+    return FigureReading(tuple(reader.figures), tuple(reader.unsure), tuple(reader.hidden))
 
 
 def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) -> FigureReading:
@@ -1123,6 +1127,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     an unnumbered answer, of the whole answer) with that question's topics."""
     figures: list[Figure] = []
     unsure: list[Unsure] = []
+    hidden: list[tuple[str | None, str]] = []
     by_label = {m.label: m for m in mapped}
     questions = response.questions
 
@@ -1135,6 +1140,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         reading = read_figures(text, topics, label, question_text, as_at)
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
+        hidden.extend(reading.hidden)
 
     answers = [(q.label, response.answer_to(q.label)) for q in questions]
     shared = Counter(text for _, text in answers if text)
@@ -1153,4 +1159,4 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         read("\n".join(texts), covers[0] if len(covers) == 1 else None)
     if not questions and response.answer:
         read(response.answer, None)
-    return FigureReading(tuple(figures), tuple(unsure))
+    return FigureReading(tuple(figures), tuple(unsure), tuple(hidden))
