@@ -187,3 +187,29 @@ def test_a_table_with_every_cell_shown_is_still_disclosed():
     text = HIDDEN_CELL_LETTER.format(footnote="").replace("2021 | *", "2021 | 35")
     outcomes, _ = _outcomes(text)
     assert [status for _, status, _, _ in outcomes] == ["disclosed"]
+
+
+MATCHES = Topic("knife_wand", "matches")
+
+
+@pytest.mark.parametrize("label", ["Searches and matches", "Searches matches", "SEARCHES MATCHES"])
+@pytest.mark.parametrize(
+    "shape", ["Measure | 2021 | 2022\n{} | 10 | 12", "Measure    2021    2022\n{}    10    12"]
+)
+@pytest.mark.parametrize("topics", [(SEARCHES,), (SEARCHES, MATCHES)])
+def test_a_row_label_naming_several_measures_is_left_for_a_person(shape, label, topics):
+    reading = read_figures(shape.format(label), list(topics), "1")
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [
+        ("10", "the heading names several measures: which one each value counts is not sure"),
+        ("12", "the heading names several measures: which one each value counts is not sure"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "label", ["Searches resulting in a match", "Matches from searches", "Matches"]
+)
+def test_a_row_label_naming_one_measure_is_read(label):
+    reading = read_figures(f"Measure | 2021 | 2022\n{label} | 10 | 12", [SEARCHES, MATCHES], "1")
+    assert [(f.value, f.measure) for f in reading.figures] == [(10, "matches"), (12, "matches")]
+    assert reading.unsure == ()

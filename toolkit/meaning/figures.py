@@ -523,15 +523,17 @@ class _Reader:
         label = cells[0]
         if len(header) == len(cells) - 1:  # the periods' row leaves the labels' column empty
             header = ["", *header]
+        several = _several_named(label) if " " in label else None  # "Searches and matches"
         for column, cell in enumerate(cells[1:], start=1):
             match = CELL_VALUE.fullmatch(cell)
             heading = header[column] if column < len(header) else ""
             period = period_named(heading) if heading else None
             said = _not_a_periods_count(label, bool(match["percent"]), "row") if match else None
+            doubt = said or several
             if match is None:
                 self.unread_cell(cell, line)
-            elif said:
-                self.unsure.append(Unsure(match["value"], line, said, self.label))
+            elif doubt:
+                self.unsure.append(Unsure(match["value"], line, doubt, self.label))
             elif not self.doubt_in_cell(match, line):
                 unit = "percent" if match["percent"] else "count"
                 # the row's label and the column's heading qualify the cell, as its own words do
