@@ -213,3 +213,44 @@ def test_a_row_label_naming_one_measure_is_read(label):
     reading = read_figures(f"Measure | 2021 | 2022\n{label} | 10 | 12", [SEARCHES, MATCHES], "1")
     assert [(f.value, f.measure) for f in reading.figures] == [(10, "matches"), (12, "matches")]
     assert reading.unsure == ()
+
+
+def _justified_pdf(path: Path, lines: list[str]) -> Path:
+    """A PDF of `lines` one below the other at a letter's pitch, each but the last justified
+    to the right margin as a word processor sets a paragraph it wrapped there."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    margin, size, pitch = 72, 11, 13.5
+    width = A4[0] - 2 * margin
+    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    top = A4[1] - margin
+    for index, line in enumerate(lines):
+        text = page.beginText(margin, top - index * pitch)
+        text.setFont("Helvetica", size)
+        gaps = line.count(" ") if index < len(lines) - 1 else 0
+        text.setWordSpace((width - stringWidth(line, "Helvetica", size)) / gaps if gaps else 0)
+        text.textLine(line)
+        page.drawText(text)
+    page.save()
+    return path
+
+
+@pytest.mark.parametrize("numeral", ["ii.", "ii)", "iv."])
+def test_a_pdf_line_starting_with_a_roman_numeral_part_is_a_new_line(tmp_path, numeral):
+    from multiforce.toolkit.readers import read_document
+
+    # the first line ends at the right margin, where a wrapped line would
+    first = "i. How many extractions did the force make with its cyber kiosks in each of 2022-23?"
+    second = f"{numeral} How many kiosks did the force buy in 2023?"
+    path = _justified_pdf(tmp_path / "parts.pdf", [first, second])
+    assert read_document(path).text.split("\n") == [first, second]
+
+
+def test_a_pdf_line_wrapped_before_a_bracketed_numeral_is_still_one_paragraph(tmp_path):
+    from multiforce.toolkit.readers import read_document
+
+    first = "1. How many people were scanned by the force in 2023 using (i) knife arches and"
+    path = _justified_pdf(tmp_path / "wrapped.pdf", [first, "(ii) knife wands?"])
+    assert f"{first} (ii) knife wands?" in read_document(path).text.split("\n")
