@@ -254,3 +254,33 @@ def test_a_pdf_line_wrapped_before_a_bracketed_numeral_is_still_one_paragraph(tm
     first = "1. How many people were scanned by the force in 2023 using (i) knife arches and"
     path = _justified_pdf(tmp_path / "wrapped.pdf", [first, "(ii) knife wands?"])
     assert f"{first} (ii) knife wands?" in read_document(path).text.split("\n")
+
+
+EXTRACTIONS = Topic("phone_extraction", "uses")
+FAILED = Topic("phone_extraction", "failed_uses")
+TWO_MEASURES = (
+    "'failed extractions' names two measures (failed_uses or uses): which one is not sure"
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Year | Failed extractions\n2023 | 12",
+        "Year    Failed extractions\n2023    12",
+        "Failed extractions | 2023\nKiosk | 12",
+        "12 failed extractions were made in 2023.",
+    ],
+)
+@pytest.mark.parametrize("topics", [(EXTRACTIONS,), (FAILED,), (EXTRACTIONS, FAILED)])
+def test_words_naming_two_measures_at_once_are_left_for_a_person(answer, topics):
+    reading = read_figures(answer, list(topics), "1")
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [("12", TWO_MEASURES)]
+
+
+def test_a_measure_of_its_own_beside_them_is_still_read():
+    answer = "Year | Extractions | Failed extractions\n2023 | 400 | 12"
+    reading = read_figures(answer, [EXTRACTIONS, FAILED], "1")
+    assert [(f.value, f.measure) for f in reading.figures] == [(400, "uses")]
+    assert [(u.text, u.reason) for u in reading.unsure] == [("12", TWO_MEASURES)]

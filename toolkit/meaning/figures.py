@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from itertools import combinations
 from typing import Final
 
 from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, OUTCOME_ONLY_MEASURES
@@ -53,6 +54,7 @@ from .questions import (
     at_a_date_measures,
     counted_nouns,
     named,
+    named_where,
     yes_no_measures,
 )
 from .text import echoes, sentences
@@ -353,6 +355,10 @@ class _Reader:
         `question_period`: a sentence that names no period states the figure for the one
         period its question asks about (when the question names a whole one)."""
         number = _value(value)
+        doubt = _two_measures_at_once(words) if number is not None else None
+        if doubt:
+            self.unsure.append(Unsure(value, quote, doubt, self.label))
+            return
         found = self.topic_for(words, unit) if number is not None else None
         if number is not None and number % 1 and unit == "count":
             if found is None or found[0].measure not in MONEY_MEASURES:
@@ -524,6 +530,7 @@ class _Reader:
         if len(header) == len(cells) - 1:  # the periods' row leaves the labels' column empty
             header = ["", *header]
         several = _several_named(label) if " " in label else None  # "Searches and matches"
+        several = several or _two_measures_at_once(header[0])  # the corner: what all count
         for column, cell in enumerate(cells[1:], start=1):
             match = CELL_VALUE.fullmatch(cell)
             heading = header[column] if column < len(header) else ""
@@ -956,6 +963,22 @@ def _several_named(heading: str) -> str | None:
         found = {frozenset(v.lower() for v in values.findall(part)) for part in parts}
         if len(found - {frozenset()}) > 1:
             return SEVERAL_VALUES
+    return None
+
+
+@lru_cache(maxsize=1024)  # a heading is read again for each value beneath it
+def _two_measures_at_once(words: str) -> str | None:
+    """Why the measure that `words` name is for a person, or None: the same words name two
+    measures of the vocabulary, neither suppressing the other ("failed extractions": failed
+    uses, and uses by "extractions"), so which one they count is not sure."""
+    if len(named("measure", words)) < 2:
+        return None  # most passages name one measure or none
+    found = [m for m in named_where("measure", words) if m[0] not in OUTCOME_ONLY_MEASURES]
+    for (one, start, end), (other, other_start, other_end) in combinations(found, 2):
+        if start < other_end and other_start < end:
+            phrase = words[min(start, other_start) : max(end, other_end)].lower()
+            first, second = sorted((one, other))
+            return f"'{phrase}' names two measures ({first} or {second}): which one is not sure"
     return None
 
 
