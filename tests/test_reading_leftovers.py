@@ -284,3 +284,25 @@ def test_a_measure_of_its_own_beside_them_is_still_read():
     reading = read_figures(answer, [EXTRACTIONS, FAILED], "1")
     assert [(f.value, f.measure) for f in reading.figures] == [(400, "uses")]
     assert [(u.text, u.reason) for u in reading.unsure] == [("12", TWO_MEASURES)]
+
+
+@pytest.mark.parametrize(
+    "table,footnote",
+    [
+        ("Year | Searches\n2021 | *\n2022 | 40", "* fewer than 5 and not shown"),
+        ("Year | Searches\n2021 | -\n2022 | 40", "- figures under 5 are withheld"),
+        ("Year | Searches\n2021 | *\n2022 | 40", "Note: * denotes a number below 5, suppressed"),
+    ],
+)
+def test_the_footnote_explaining_a_hidden_cell_is_no_number_of_its_own(table, footnote):
+    reading = read_figures(f"{table}\n{footnote}", [SEARCHES], "1")
+    assert [(u.text, u.reason) for u in reading.unsure] == [
+        (footnote.removeprefix("Note: ")[0], f"a number not shown: the footnote says '{footnote}'")
+    ]
+
+
+def test_a_bound_in_a_sentence_that_explains_no_hidden_cell_is_still_listed():
+    reading = read_figures(
+        "Year | Searches\n2022 | 40\nFewer than 5 were in 2021.", [SEARCHES], "1"
+    )
+    assert [(u.text, u.reason) for u in reading.unsure] == [("5", "a bound, not the figure")]

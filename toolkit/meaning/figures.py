@@ -729,8 +729,11 @@ class _Reader:
         self.used.add(lines.index(first))
 
     def sentences(self, lines: list[str]) -> None:
+        # a footnote saying a cell hides a number ("* fewer than 5 and not shown") is listed
+        # with that cell: its own number is no figure's
+        hiding = {note for note in self.footnotes.values() if note}
         for i, line in enumerate(lines):
-            if i in self.used:
+            if i in self.used or (hiding and line.strip() in hiding):
                 continue
             for sentence in sentences(line):
                 if echoes(sentence, self.question_text):
