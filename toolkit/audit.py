@@ -240,7 +240,7 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     ]:
         found = occurrences(row.get("quote"))
         if found:
-            accepts = _in_period(
+            accepts = in_period(
                 row.get("period_start"), row.get("period_end"), row.get("period_label")
             )
             verdict = (PERIOD, f"the period of {what}", row.get(ROW_ID[table]))
@@ -560,7 +560,7 @@ def _value(number: str) -> float | None:
 
 
 @lru_cache(maxsize=4096)  # a corpus has a few periods
-def _in_period(start: str | None, end: str | None, label: str | None):
+def in_period(start: str | None, end: str | None, label: str | None):
     """A test of a number's text: whether it is part of a period, its year or a number of its
     label."""
     accepted = {value[:4] for value in (start, end) if value}

@@ -21,11 +21,12 @@ from pathlib import Path
 
 import yaml
 
-from .audit import audit
+from .audit import audit, in_period
+from .cleaning import iso_days
 from .document import Document
 from .errors import MultiforceError
 from .layouts import Response, read_response
-from .meaning import Meaning, Topic, read_meaning
+from .meaning import Meaning, Topic, period_in, read_meaning
 from .readers import read_document
 from .readers.safety import check_text, time_limit
 
@@ -239,6 +240,8 @@ def draft_yaml(reading: Reading) -> str:
             key = next((k for k in unsure if k[0] == number.text and k[1] in line), None)
             if key:
                 listed.add(key)
+            elif _period_of_an_unsure_row(number.text, line, unsure):
+                continue  # the row's own number is listed, with its period
             why = unsure[key] if key else "no shape of a figure"
             out.append(_comment(f"line {number.line}: {number.text} ({why}): {_shown(line)}"))
     # The audit reads digits alone: a number written as a word ("six knife wands"), or one
@@ -251,6 +254,17 @@ def draft_yaml(reading: Reading) -> str:
             where = f"line {where}: " if where else ""
             out.append(_comment(f"{where}{text} ({unsure[text, quote]}): {_shown(quote)}"))
     return "\n".join(out) + "\n"
+
+
+def _period_of_an_unsure_row(number: str, line: str, unsure: Iterable[tuple[str, str]]) -> bool:
+    """Whether `number` is part of the period of a row on `line` whose value the reading left
+    to a person ("2021" of "2021 | 980*"): no doubt of its own."""
+    for _, quote in unsure:
+        if quote and quote in line and (period := period_in(quote)) is not None:
+            start, end = iso_days(period)
+            if in_period(start, end, period.label)(number):
+                return True
+    return False
 
 
 def _shown(line: str) -> str:

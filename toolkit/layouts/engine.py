@@ -309,7 +309,7 @@ def _questions(request_lines: list[str], interleaved: bool):
             question_text, answer_text = _question_then_answer(block, at, label)
             answer_texts.append(answer_text.strip())
         else:
-            question_text = "\n".join(block)
+            question_text = _below_bare_number("\n".join(block))
         questions.append(Question(written, key, question_text.strip(), heading))
     if not questions:  # an unnumbered request is one question
         lines = [line for line, _ in loose]
@@ -334,6 +334,13 @@ def _question_then_answer(block: list[str], at: int | None, label: re.Pattern) -
     matched = label.match(labelled)
     after_label = labelled[matched.end() if matched else 0 :].strip()
     return "\n".join(block[first:at]), "\n".join([after_label, *block[at + 1 :]])
+
+
+def _below_bare_number(text: str) -> str:
+    """A question's text without its number standing on a line of its own above it
+    ("Question 1"): the text is what the number heads."""
+    first, _, below = text.partition("\n")
+    return below if below.strip() and _bare_question_number(first) else text
 
 
 def _bare_question_number(line: str) -> bool:
@@ -416,9 +423,9 @@ def _split(
         request_lines = body_lines[request_start:answer_at]
         answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
         if profile.thread and request_at is not None:
-            answer_lines = _without_requesters_messages(
-                answer_lines, body_lines[request_at], profile
-            )
+            greeting = body_lines[request_at]
+            answer_lines = _from_the_reply(answer_lines, greeting, profile)
+            answer_lines = _without_requesters_messages(answer_lines, greeting, profile)
     found, answer_texts = _questions(request_lines, interleaved)
     questions = _labelled(found)
     answers = []
@@ -435,6 +442,23 @@ def _split(
     return request, answer, questions, answers, statements
 
 
+def _from_the_reply(lines: list[str], greeting: str, profile: Profile) -> list[str]:
+    """A thread's answer from the greeting of the force's reply: the lines before it, after
+    the request's sign-off, are the requester's signature. Where the next message is the
+    requester's own, or none opens with a greeting, the lines are kept: a reply may open
+    without one."""
+    request = profile.request
+    at = _first_line(lines, request)
+    if request is None or at is None or _requesters(lines[at], greeting.strip().lower()):
+        return lines
+    return lines[at:]
+
+
+def _requesters(line: str, opening: str) -> bool:
+    """Whether a message's greeting is the requester's: the request's own, or to a force."""
+    return line.strip().lower() == opening or bool(forces_named(line))
+
+
 def _without_requesters_messages(lines: list[str], greeting: str, profile: Profile) -> list[str]:
     """A thread's answer without the requester's later messages: each from a greeting as the
     request's ("Dear Cumbria Constabulary,") or of a police force, as the force's own never are,
@@ -447,7 +471,7 @@ def _without_requesters_messages(lines: list[str], greeting: str, profile: Profi
     requesters = False
     for line in lines:
         if request.search(line):
-            requesters = line.strip().lower() == opening or bool(forces_named(line))
+            requesters = _requesters(line, opening)
         if not requesters:
             kept.append(line)
     return kept

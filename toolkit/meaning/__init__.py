@@ -17,6 +17,8 @@ from .outcomes import Outcome, OutcomeReading, read_outcome, read_outcomes, sect
 from .periods import financial_year, period_in, period_named
 from .questions import QuestionTopics, Topic, map_question, map_questions
 
+WITHHOLDING = frozenset({"refused", "partially_disclosed"})  # what a footnote says of its mark
+
 
 @dataclass(frozen=True)
 class Meaning:
@@ -48,6 +50,9 @@ def read_meaning(
         if figure.question is not None:  # a question's outcome is looked up by its label
             first_quotes.setdefault(figure.question, figure.quote)
     outcomes = read_outcomes(response, first_quotes)
+    hidden = dict(figures.hidden)
+    if hidden:
+        outcomes = _partly_hidden(outcomes, hidden, response)
     return Meaning(
         questions,
         outcomes.outcomes,
@@ -56,6 +61,36 @@ def read_meaning(
         figures.unsure,
         outcomes.reasons,
     )
+
+
+def _partly_hidden(
+    reading: OutcomeReading, hidden: Mapping[str | None, str], response: Response
+) -> OutcomeReading:
+    """The outcomes, where a question's answer hides a number (a table's "*" its footnote says
+    is not shown) no full disclosure: a partial one where the footnote withholds it or cites a
+    section of the Act, else left for a person, who knows whether the force meant to disclose
+    in full."""
+    outcomes: list[Outcome] = []
+    unsure = list(reading.unsure)
+    reasons = dict(reading.reasons)
+    for outcome in reading.outcomes:
+        footnote = hidden.get(outcome.question)
+        if footnote is None or outcome.status != "disclosed":
+            outcomes.append(outcome)
+            continue
+        question = response.question(outcome.question) if outcome.question else None
+        said = read_outcome([footnote], question.text if question else "", response.force_id)
+        sections = ";".join(sections_cited(footnote)) or None
+        if sections or (said and said.status in WITHHOLDING):
+            outcomes.append(Outcome(outcome.question, "partially_disclosed", footnote, sections))
+        else:
+            unsure.append(outcome.question)
+            reasons[outcome.question] = (
+                f"a number of its answer is not shown ('{footnote}'): disclosed in full or in part?"
+            )
+    order = {q.label: index for index, q in enumerate(response.questions)}
+    unsure.sort(key=lambda label: order.get(label, -1) if label is not None else -1)
+    return OutcomeReading(tuple(outcomes), tuple(unsure), reasons)
 
 
 __all__ = [

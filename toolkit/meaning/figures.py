@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from itertools import combinations
 from typing import Final
 
 from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, OUTCOME_ONLY_MEASURES
@@ -53,6 +54,7 @@ from .questions import (
     at_a_date_measures,
     counted_nouns,
     named,
+    named_where,
     yes_no_measures,
 )
 from .text import echoes, sentences
@@ -246,6 +248,8 @@ class Unsure:
 class FigureReading:
     figures: tuple[Figure, ...]
     unsure: tuple[Unsure, ...]
+    # (question, footnote) where a footnote says the force does not show one of its numbers
+    hidden: tuple[tuple[str | None, str], ...] = ()
 
 
 @cache
@@ -301,6 +305,7 @@ class _Reader:
         self.footnotes: dict[str, str | None] = {}  # a mark's footnote saying it hides a number
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
+        self.hidden: list[tuple[str | None, str]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
 
     # -- which topic a number belongs to ---------------------------------------------------
@@ -350,6 +355,10 @@ class _Reader:
         `question_period`: a sentence that names no period states the figure for the one
         period its question asks about (when the question names a whole one)."""
         number = _value(value)
+        doubt = _two_measures_at_once(words) if number is not None else None
+        if doubt:
+            self.unsure.append(Unsure(value, quote, doubt, self.label))
+            return
         found = self.topic_for(words, unit) if number is not None else None
         if number is not None and number % 1 and unit == "count":
             if found is None or found[0].measure not in MONEY_MEASURES:
@@ -520,15 +529,18 @@ class _Reader:
         label = cells[0]
         if len(header) == len(cells) - 1:  # the periods' row leaves the labels' column empty
             header = ["", *header]
+        several = _several_named(label) if " " in label else None  # "Searches and matches"
+        several = several or _two_measures_at_once(header[0])  # the corner: what all count
         for column, cell in enumerate(cells[1:], start=1):
             match = CELL_VALUE.fullmatch(cell)
             heading = header[column] if column < len(header) else ""
             period = period_named(heading) if heading else None
             said = _not_a_periods_count(label, bool(match["percent"]), "row") if match else None
+            doubt = said or several
             if match is None:
                 self.unread_cell(cell, line)
-            elif said:
-                self.unsure.append(Unsure(match["value"], line, said, self.label))
+            elif doubt:
+                self.unsure.append(Unsure(match["value"], line, doubt, self.label))
             elif not self.doubt_in_cell(match, line):
                 unit = "percent" if match["percent"] else "count"
                 # the row's label and the column's heading qualify the cell, as its own words do
@@ -623,6 +635,7 @@ class _Reader:
             if footnote:
                 reason = f"a number not shown: the footnote says '{footnote}'"
                 self.unsure.append(Unsure(cell, line, reason, self.label))
+                self.hidden.append((self.label, footnote))
 
     def footnote_hiding(self, mark: str) -> str | None:
         """The answer's footnote saying that `mark` stands for a number not shown ("* fewer
@@ -716,8 +729,11 @@ class _Reader:
         self.used.add(lines.index(first))
 
     def sentences(self, lines: list[str]) -> None:
+        # a footnote saying a cell hides a number ("* fewer than 5 and not shown") is listed
+        # with that cell: its own number is no figure's
+        hiding = {note for note in self.footnotes.values() if note}
         for i, line in enumerate(lines):
-            if i in self.used:
+            if i in self.used or (hiding and line.strip() in hiding):
                 continue
             for sentence in sentences(line):
                 if echoes(sentence, self.question_text):
@@ -781,7 +797,8 @@ class _Reader:
     def period_notes(self, lines: list[str]) -> None:
         """A note of the answer saying a period's figures are estimates or incomplete
         ("Figures for 2021/22 are approximate"; a line with no number of its own) qualifies each
-        figure of that period that its own words left exact."""
+        figure of that period that its own words left exact; a note naming no period ("All
+        figures are approximate") each figure of the answer."""
         if infer_qualifier(self.text) == "exact":
             return  # most answers say nothing of the kind anywhere
         for i, line in enumerate(lines):
@@ -791,18 +808,12 @@ class _Reader:
             if qualifier not in NOTED_QUALIFIERS or _candidates(line):
                 continue
             period = period_in(line)
-            if period is None or period.end is None:
-                continue
+            if period is not None and period.end is None:
+                continue  # "since 2018": which figures it means is not said
             start, end = iso_days(period)
             self.figures = [
                 _qualified(figure, qualifier)
-                if figure.qualifier == "exact"
-                and figure.period_start is not None
-                and figure.period_end is not None
-                and start is not None
-                and end is not None
-                and start <= figure.period_start
-                and figure.period_end <= end
+                if figure.qualifier == "exact" and (period is None or _within(figure, start, end))
                 else figure
                 for figure in self.figures
             ]
@@ -870,6 +881,18 @@ def _part_named(heading: str, measure: str | None) -> tuple[str, str] | None:
         if 0 < len(found) < len(values):
             return name, " and ".join(found)
     return None
+
+
+def _within(figure: Figure, start: str | None, end: str | None) -> bool:
+    """Whether the figure's period lies from `start` to `end` (ISO days)."""
+    return (
+        figure.period_start is not None
+        and figure.period_end is not None
+        and start is not None
+        and end is not None
+        and start <= figure.period_start
+        and figure.period_end <= end
+    )
 
 
 def _qualified(figure: Figure, qualifier: str) -> Figure:
@@ -943,6 +966,22 @@ def _several_named(heading: str) -> str | None:
         found = {frozenset(v.lower() for v in values.findall(part)) for part in parts}
         if len(found - {frozenset()}) > 1:
             return SEVERAL_VALUES
+    return None
+
+
+@lru_cache(maxsize=1024)  # a heading is read again for each value beneath it
+def _two_measures_at_once(words: str) -> str | None:
+    """Why the measure that `words` name is for a person, or None: the same words name two
+    measures of the vocabulary, neither suppressing the other ("failed extractions": failed
+    uses, and uses by "extractions"), so which one they count is not sure."""
+    if len(named("measure", words)) < 2:
+        return None  # most passages name one measure or none
+    found = [m for m in named_where("measure", words) if m[0] not in OUTCOME_ONLY_MEASURES]
+    for (one, start, end), (other, other_start, other_end) in combinations(found, 2):
+        if start < other_end and other_start < end:
+            phrase = words[min(start, other_start) : max(end, other_end)].lower()
+            first, second = sorted((one, other))
+            return f"'{phrase}' names two measures ({first} or {second}): which one is not sure"
     return None
 
 
@@ -1108,7 +1147,7 @@ def read_figures(
         reader.period_notes(lines)
     if not reader.figures and not reader.unsure:
         reader.number_words(lines)
-    return FigureReading(tuple(reader.figures), tuple(reader.unsure))
+    return FigureReading(tuple(reader.figures), tuple(reader.unsure), tuple(reader.hidden))
 
 
 def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) -> FigureReading:
@@ -1116,6 +1155,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     an unnumbered answer, of the whole answer) with that question's topics."""
     figures: list[Figure] = []
     unsure: list[Unsure] = []
+    hidden: list[tuple[str | None, str]] = []
     by_label = {m.label: m for m in mapped}
     questions = response.questions
 
@@ -1128,6 +1168,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         reading = read_figures(text, topics, label, question_text, as_at)
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
+        hidden.extend(reading.hidden)
 
     answers = [(q.label, response.answer_to(q.label)) for q in questions]
     shared = Counter(text for _, text in answers if text)
@@ -1146,4 +1187,4 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         read("\n".join(texts), covers[0] if len(covers) == 1 else None)
     if not questions and response.answer:
         read(response.answer, None)
-    return FigureReading(tuple(figures), tuple(unsure))
+    return FigureReading(tuple(figures), tuple(unsure), tuple(hidden))

@@ -115,6 +115,16 @@ def named(kind: str, text: str) -> tuple[str, ...]:
     return tuple(e.value for e in _found(kind, text))
 
 
+def named_where(kind: str, text: str) -> tuple[tuple[str, int, int], ...]:
+    """The values of `kind` that `text` names (as `named`), each with where its words first
+    stand in it."""
+    return tuple(
+        (e.value, found.start(), found.end())
+        for e in _found(kind, text)
+        if (found := e.words.search(text))
+    )
+
+
 @cache
 def at_a_date_measures() -> frozenset[str]:
     """Measures of how things stand (`at_a_date: true`): asked with no period, they are as at

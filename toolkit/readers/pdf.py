@@ -502,7 +502,9 @@ def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
     return previous.x1 + space + line.first_word > right - 1
 
 
-QUESTION_NUMBER_STARTS: Final = frozenset("0123456789(QR" + "abcdefgh")
+# the first characters of the numbers `numbering` reads: digits, "Q", "Request", a part's
+# letter ("a)") or its roman numeral ("ii.")
+QUESTION_NUMBER_STARTS: Final = frozenset("0123456789(QR" + "abcdefgh" + "ivx")
 
 
 def _opens_with_question_number(text: str) -> bool:
