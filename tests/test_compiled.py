@@ -29,6 +29,7 @@ READING_TESTS = [
     "test_meaning_mutations.py",
     "test_reading_scope.py",
     "test_reading_unsure.py",
+    "test_reading_leftovers.py",
     "test_audit.py",
     "test_metropolitan.py",
     "test_golden.py",
