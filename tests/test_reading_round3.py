@@ -1,0 +1,83 @@
+"""What the last round of reading fixes noticed: a heading row of periods read as a figure, a
+letter's alternating Request / Answer headings, a thread's second message from the requester,
+several footnotes hiding numbers, and a disclosed answer with no date."""
+
+from pathlib import Path
+
+import pytest
+from multiforce.toolkit.document import Document
+from multiforce.toolkit.meaning import Topic, read_figures
+
+SEARCHES = Topic("knife_wand", "uses")
+NOT_LINED_UP = "the row's cells do not line up with the heading row's periods"
+A_YEAR = "a year where a value stands"
+
+
+def document(text: str, name: str = "response.txt") -> Document:
+    return Document(Path(name), text.encode(), "text/plain", text)
+
+
+def _read(answer: str):
+    reading = read_figures(answer, [SEARCHES], "1")
+    figures = [(f.value, f.period_label) for f in reading.figures]
+    return figures, [(u.text, u.reason) for u in reading.unsure]
+
+
+# -- 1. a heading row of periods is never a figure --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer,expected",
+    [
+        ("2021 | 2022\nSearches | 10 | 12", [(10.0, "2021"), (12.0, "2022")]),
+        (
+            "2021 | 2022 | 2023\nSearches | 10 | 12 | 14",
+            [(10.0, "2021"), (12.0, "2022"), (14.0, "2023")],
+        ),
+        ("        2021    2022\nSearches  10      12", [(10.0, "2021"), (12.0, "2022")]),
+        # the positions say which period a lone value is of
+        ("        2021    2022\nSearches          12", [(12.0, "2022")]),
+        ("        2021    2022\nSearches  10", [(10.0, "2021")]),
+        ("Searches | 2021 | 2022\nKnife wand | 40 | 50", [(40.0, "2021"), (50.0, "2022")]),
+    ],
+)
+def test_a_heading_row_of_periods_without_its_corner_heads_the_columns(answer, expected):
+    figures, unsure = _read(answer)
+    assert figures == expected
+    assert unsure == []
+
+
+@pytest.mark.parametrize(
+    "answer,values",
+    [
+        ("2021 | 2022\nSearches | 10", ["10"]),
+        ("2021 | 2022 | 2023\nSearches | 10 | 12", ["10", "12"]),
+        ("Searches | 2021 | 2022\nKnife wand | 40", ["40"]),
+        ("Searches | 2021 | 2022\nKnife wand | 40 | 50 | 60", ["40", "50", "60"]),
+    ],
+)
+def test_a_row_not_lined_up_with_the_periods_is_left_for_a_person(answer, values):
+    figures, unsure = _read(answer)
+    assert figures == []
+    assert [text for text, _ in unsure] == values
+    assert all(reason.startswith(NOT_LINED_UP) for _, reason in unsure)
+
+
+@pytest.mark.parametrize("answer", ["2021 | 2022", "2021 | 2022 | 2023", "2021    2022    2023"])
+def test_a_line_of_periods_alone_is_no_figure(answer):
+    assert _read(answer) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Year | Searches\n2021 | 2022",
+        "2021: 2022",
+        "2021 = 2022",
+        "Year | Searches\n2020 | 45\n2021 | 2022",
+    ],
+)
+def test_a_year_standing_where_a_value_stands_is_left_for_a_person(answer):
+    figures, unsure = _read(answer)
+    assert (2022.0, "2021") not in figures
+    assert ("2022", A_YEAR + ": a heading or a count?") in unsure
