@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from multiforce.toolkit.document import Document
+from multiforce.toolkit.layouts import read_response
 from multiforce.toolkit.meaning import Topic, read_figures
 
 SEARCHES = Topic("knife_wand", "uses")
@@ -81,3 +82,48 @@ def test_a_year_standing_where_a_value_stands_is_left_for_a_person(answer):
     figures, unsure = _read(answer)
     assert (2022.0, "2021") not in figures
     assert ("2022", A_YEAR + ": a heading or a count?") in unsure
+
+
+# -- 2. a letter whose Request / Answer headings alternate question by question ---------------
+
+ALTERNATING = """Our ref: 0412/25
+Dear Requester,
+{request}
+How many knife arches does the force own?
+{answer}
+The force owns 4 knife arches.
+{request}
+How many knife wands does the force own?
+{answer}
+The force owns 12 knife wands.
+Yours sincerely
+Kent Police
+"""
+
+
+@pytest.mark.parametrize(
+    "request_heading,answer_heading",
+    [("Request", "Answer"), ("Request:", "Response:"), ("Question", "Answer")],
+)
+def test_alternating_request_and_answer_headings_pair_each_question_with_its_answer(
+    request_heading, answer_heading
+):
+    text = ALTERNATING.format(request=request_heading, answer=answer_heading)
+    response = read_response(document(text))
+    assert [q.text for q in response.questions] == [
+        "How many knife arches does the force own?",
+        "How many knife wands does the force own?",
+    ]
+    assert [a.text for a in response.answers] == [
+        "The force owns 4 knife arches.",
+        "The force owns 12 knife wands.",
+    ]
+    assert [a.question for a in response.answers] == [q.label for q in response.questions]
+
+
+def test_a_letter_with_one_request_heading_and_one_answer_heading_is_one_question():
+    whole = ALTERNATING.format(request="Request", answer="Answer")
+    text = whole.split("Request\nHow many knife w")[0] + "Yours sincerely\nKent Police\n"
+    response = read_response(document(text))
+    assert [q.text for q in response.questions] == ["How many knife arches does the force own?"]
+    assert response.answer == "The force owns 4 knife arches."
