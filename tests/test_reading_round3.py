@@ -127,3 +127,37 @@ def test_a_letter_with_one_request_heading_and_one_answer_heading_is_one_questio
     response = read_response(document(text))
     assert [q.text for q in response.questions] == ["How many knife arches does the force own?"]
     assert response.answer == "The force owns 4 knife arches."
+
+
+# -- 3. a thread where the requester writes again before the force replies -------------------
+
+THREAD = """Kiosks - a Freedom of Information request to Cumbria Constabulary
+Request sent to Cumbria Constabulary by A Requester on 2 March 2025.
+Dear Cumbria Constabulary,
+How many kiosks does the force have?
+Yours faithfully,
+A Requester
+{between}Dear Cumbria Constabulary,
+Please tell me when I may expect a reply.
+Yours faithfully,
+A Requester
+Dear A Requester,
+The force has 11 kiosks.
+Yours sincerely,
+The FOI Unit
+"""
+THREAD_URL = "https://www.whatdotheyknow.com/request/kiosks"
+
+
+@pytest.mark.parametrize("between", ["", "A Requester\n12 March 2025\n"])
+def test_the_requesters_signature_before_their_second_message_is_not_the_answer(between):
+    response = read_response(document(THREAD.format(between=between)), THREAD_URL)
+    assert response.layout == "whatdotheyknow"
+    assert response.answer.startswith("Dear A Requester,\nThe force has 11 kiosks.")
+    assert "A Requester" not in [s.text for s in response.statements]
+
+
+def test_a_reply_without_a_greeting_before_the_requesters_second_message_is_kept():
+    between = "Thank you for your request, which we are dealing with.\n"
+    response = read_response(document(THREAD.format(between=between)), THREAD_URL)
+    assert "Thank you for your request, which we are dealing with." in response.answer

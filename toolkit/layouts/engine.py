@@ -468,11 +468,15 @@ def _under_its_heading(request_lines: list[str]) -> list[str]:
 def _from_the_reply(lines: list[str], greeting: str, profile: Profile) -> list[str]:
     """A thread's answer from the greeting of the force's reply: the lines before it, after
     the request's sign-off, are the requester's signature. Where the next message is the
-    requester's own, or none opens with a greeting, the lines are kept: a reply may open
-    without one."""
+    requester's own, they are its signature only when they hold no sentence; where none opens
+    with a greeting, the lines are kept: a reply may open without one."""
     request = profile.request
     at = _first_line(lines, request)
-    if request is None or at is None or _requesters(lines[at], greeting.strip().lower()):
+    if request is None or at is None:
+        return lines
+    if _requesters(lines[at], greeting.strip().lower()) and any(
+        line.rstrip().endswith((".", "?", "!")) for line in lines[:at]
+    ):
         return lines
     return lines[at:]
 
