@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from multiforce.toolkit.document import Document
 from multiforce.toolkit.layouts import read_response
-from multiforce.toolkit.meaning import Topic, read_figures
+from multiforce.toolkit.meaning import Topic, read_figures, read_meaning
 
 SEARCHES = Topic("knife_wand", "uses")
 NOT_LINED_UP = "the row's cells do not line up with the heading row's periods"
@@ -161,3 +161,37 @@ def test_a_reply_without_a_greeting_before_the_requesters_second_message_is_kept
     between = "Thank you for your request, which we are dealing with.\n"
     response = read_response(document(THREAD.format(between=between)), THREAD_URL)
     assert "Thank you for your request, which we are dealing with." in response.answer
+
+
+# -- 4. several footnotes hiding numbers ------------------------------------------------------
+
+HIDDEN = """Our ref: 0733/25
+Dear Requester,
+1. How many knife arch searches did the force carry out in each of 2021 and 2022?
+Answer
+1. Year | Searches | Arrests
+2021 | * | 40
+2022 | 120 | †
+{first}
+{second}
+Yours sincerely
+Kent Police
+"""
+
+
+def test_every_footnote_hiding_a_number_is_quoted_and_cited():
+    first, second = "* withheld under section 40(2)", "† withheld under section 31(1)(a)"
+    text = HIDDEN.format(first=first, second=second)
+    meaning = read_meaning(read_response(document(text)))
+    [outcome] = meaning.outcomes
+    assert outcome.status == "partially_disclosed"
+    assert first in outcome.quote and second in outcome.quote
+    assert outcome.quote in text
+    assert set(outcome.exemptions.split(";")) == {"s40(2)", "s31(1)(a)"}
+
+
+def test_every_footnote_hiding_a_number_is_named_for_a_person():
+    first, second = "* fewer than 5 and not shown", "† not shown to protect identities"
+    meaning = read_meaning(read_response(document(HIDDEN.format(first=first, second=second))))
+    assert meaning.outcomes == ()
+    assert first in meaning.unsure_reasons["1"] and second in meaning.unsure_reasons["1"]
