@@ -195,3 +195,41 @@ def test_every_footnote_hiding_a_number_is_named_for_a_person():
     meaning = read_meaning(read_response(document(HIDDEN.format(first=first, second=second))))
     assert meaning.outcomes == ()
     assert first in meaning.unsure_reasons["1"] and second in meaning.unsure_reasons["1"]
+
+
+# -- 5. a disclosed answer whose figure wants a date ------------------------------------------
+
+UNDATED = """Our ref: 0412/25
+{date}Dear Requester,
+1. How many knife arches does your force own?
+Answer
+1. {answer}
+Yours sincerely
+Kent Police
+"""
+
+
+@pytest.mark.parametrize(
+    "question,answer",
+    [
+        ("How many knife arches does your force own?", "The force owns 3 knife arches."),
+        ("Does your force use knife arches?", "Yes, the force uses them."),
+    ],
+)
+def test_an_answer_giving_its_figure_is_disclosed_without_a_date(question, answer):
+    text = UNDATED.format(date="", answer=answer).replace(
+        "How many knife arches does your force own?", question
+    )
+    meaning = read_meaning(read_response(document(text)))
+    assert [(o.question, o.status, o.quote) for o in meaning.outcomes] == [
+        ("1", "disclosed", answer)
+    ]
+    assert meaning.figures == ()
+    assert [u.quote for u in meaning.unsure_figures] == [answer]
+
+
+def test_with_a_date_the_figure_is_read_as_before():
+    text = UNDATED.format(date="Date: 3 March 2025\n", answer="The force owns 3 knife arches.")
+    meaning = read_meaning(read_response(document(text)))
+    assert [(f.value, f.period_start) for f in meaning.figures] == [(3.0, "2025-03-03")]
+    assert [o.status for o in meaning.outcomes] == ["disclosed"]

@@ -49,6 +49,10 @@ def read_meaning(
     for figure in figures.figures:
         if figure.question is not None:  # a question's outcome is looked up by its label
             first_quotes.setdefault(figure.question, figure.quote)
+    # a number giving what the question asks discloses it, though its period wants a date
+    for label, quote in figures.undated:
+        if label is not None:
+            first_quotes.setdefault(label, quote)
     outcomes = read_outcomes(response, first_quotes)
     hidden: dict[str | None, list[str]] = {}
     for label, footnote in figures.hidden:

@@ -255,6 +255,8 @@ class FigureReading:
     unsure: tuple[Unsure, ...]
     # (question, footnote) where a footnote says the force does not show one of its numbers
     hidden: tuple[tuple[str | None, str], ...] = ()
+    # (question, quote) of a number giving what the question asks, unsure for want of a period
+    undated: tuple[tuple[str | None, str], ...] = ()
 
 
 @cache
@@ -311,6 +313,7 @@ class _Reader:
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
         self.hidden: list[tuple[str | None, str]] = []
+        self.undated: list[tuple[str | None, str]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
 
     # -- which topic a number belongs to ---------------------------------------------------
@@ -389,6 +392,8 @@ class _Reader:
                 reason = "not a number"
             elif period is None:
                 reason = "no period stated for it"
+                if found is not None:
+                    self.undated.append((self.label, quote))
             else:
                 reason = "the question's topics do not say which one it is"
             self.unsure.append(Unsure(value, quote, reason, self.label))
@@ -732,6 +737,7 @@ class _Reader:
             if period is None:
                 reason = "no period: the question names none and the response date is not known"
                 self.unsure.append(Unsure(match["answer"], quote, reason, self.label))
+                self.undated.append((self.label, quote))
                 continue
             self.figures.append(
                 Figure(
@@ -1177,7 +1183,9 @@ def read_figures(
         reader.period_notes(lines)
     if not reader.figures and not reader.unsure:
         reader.number_words(lines)
-    return FigureReading(tuple(reader.figures), tuple(reader.unsure), tuple(reader.hidden))
+    return FigureReading(
+        tuple(reader.figures), tuple(reader.unsure), tuple(reader.hidden), tuple(reader.undated)
+    )
 
 
 def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) -> FigureReading:
@@ -1186,6 +1194,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     figures: list[Figure] = []
     unsure: list[Unsure] = []
     hidden: list[tuple[str | None, str]] = []
+    undated: list[tuple[str | None, str]] = []
     by_label = {m.label: m for m in mapped}
     questions = response.questions
 
@@ -1199,6 +1208,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
         hidden.extend(reading.hidden)
+        undated.extend(reading.undated)
 
     answers = [(q.label, response.answer_to(q.label)) for q in questions]
     shared = Counter(text for _, text in answers if text)
@@ -1217,4 +1227,4 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         read("\n".join(texts), covers[0] if len(covers) == 1 else None)
     if not questions and response.answer:
         read(response.answer, None)
-    return FigureReading(tuple(figures), tuple(unsure), tuple(hidden))
+    return FigureReading(tuple(figures), tuple(unsure), tuple(hidden), tuple(undated))
