@@ -9,7 +9,15 @@ from ..document import Document
 from .dates import parse_date, parse_month
 from .literals import Searchable, line_test, words_of
 from .names import force_named, forces_named, most_named
-from .profiles import Profile, answer_numbers, force_by_host, profiles, referral, structure
+from .profiles import (
+    Profile,
+    answer_numbers,
+    force_by_host,
+    profiles,
+    question_headings,
+    referral,
+    structure,
+)
 from .response import Answer, Question, Response, Statement
 
 URL_WEIGHT: Final = 10
@@ -356,17 +364,23 @@ def _bare_question_number(line: str) -> bool:
 
 def _pairs(lines: list[str], profile: Profile) -> list[tuple[list[str], list[str]]] | None:
     """Each (request, answer) of a page that alternates 'Request' and 'Answer' headings more
-    than once, or None for any other page."""
-    if profile.request is None or profile.answer is None:
+    than once, or None for any other page. A question's heading ("Request", "Question") opens
+    a request as the profile's own does; just after the profile's (a letter's "Dear ..."), it
+    heads the request's text in its place."""
+    if profile.answer is None:
         return None
+    asked = question_headings()
     marks: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         if not _short(line):
             continue
-        kind = "request" if profile.request.search(line) else None
-        kind = kind or ("answer" if profile.answer.search(line) else None)
+        heading = asked.match(line.strip()) is not None
+        opens = heading or bool(profile.request and profile.request.search(line))
+        kind = "request" if opens else ("answer" if profile.answer.search(line) else None)
         if kind and (not marks or marks[-1][1] != kind):
             marks.append((index, kind))
+        elif kind == "request" and heading:
+            marks[-1] = (index, kind)
     kinds = [kind for _, kind in marks]
     if kinds.count("request") < 2 or kinds != ["request", "answer"] * (len(kinds) // 2):
         return None
@@ -420,7 +434,7 @@ def _split(
     else:
         # The answer's heading ("Response", "Decision") is not part of it; a sentence is.
         heading = _short(body_lines[answer_at])
-        request_lines = body_lines[request_start:answer_at]
+        request_lines = _under_its_heading(body_lines[request_start:answer_at])
         answer_lines = body_lines[answer_at + 1 if heading else answer_at :]
         if profile.thread and request_at is not None:
             greeting = body_lines[request_at]
@@ -442,14 +456,27 @@ def _split(
     return request, answer, questions, answers, statements
 
 
+def _under_its_heading(request_lines: list[str]) -> list[str]:
+    """A request's lines without the heading over its text ("Request" below a letter's "Dear
+    ..."): the heading is no part of the question."""
+    first = next((i for i, line in enumerate(request_lines) if line.strip()), None)
+    if first is None or not question_headings().match(request_lines[first].strip()):
+        return request_lines
+    return request_lines[first + 1 :]
+
+
 def _from_the_reply(lines: list[str], greeting: str, profile: Profile) -> list[str]:
     """A thread's answer from the greeting of the force's reply: the lines before it, after
     the request's sign-off, are the requester's signature. Where the next message is the
-    requester's own, or none opens with a greeting, the lines are kept: a reply may open
-    without one."""
+    requester's own, they are its signature only when they hold no sentence; where none opens
+    with a greeting, the lines are kept: a reply may open without one."""
     request = profile.request
     at = _first_line(lines, request)
-    if request is None or at is None or _requesters(lines[at], greeting.strip().lower()):
+    if request is None or at is None:
+        return lines
+    if _requesters(lines[at], greeting.strip().lower()) and any(
+        line.rstrip().endswith((".", "?", "!")) for line in lines[:at]
+    ):
         return lines
     return lines[at:]
 

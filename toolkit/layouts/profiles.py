@@ -224,3 +224,9 @@ def structure() -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
 def answer_numbers() -> re.Pattern:
     """A question's number written as its answer's ("Response 2:"), not as its question's."""
     return _compile(schema_yaml("layouts.yaml")["answer_numbers"], "answer_numbers")
+
+
+@cache
+def question_headings() -> re.Pattern:
+    """A heading over a request's text ("Request", "Question:")."""
+    return _compile(schema_yaml("layouts.yaml")["question_headings"], "question_headings")

@@ -49,8 +49,15 @@ def read_meaning(
     for figure in figures.figures:
         if figure.question is not None:  # a question's outcome is looked up by its label
             first_quotes.setdefault(figure.question, figure.quote)
+    # a number giving what the question asks discloses it, though its period wants a date
+    for label, quote in figures.undated:
+        if label is not None:
+            first_quotes.setdefault(label, quote)
     outcomes = read_outcomes(response, first_quotes)
-    hidden = dict(figures.hidden)
+    hidden: dict[str | None, list[str]] = {}
+    for label, footnote in figures.hidden:
+        if footnote not in hidden.setdefault(label, []):
+            hidden[label].append(footnote)
     if hidden:
         outcomes = _partly_hidden(outcomes, hidden, response)
     return Meaning(
@@ -64,33 +71,45 @@ def read_meaning(
 
 
 def _partly_hidden(
-    reading: OutcomeReading, hidden: Mapping[str | None, str], response: Response
+    reading: OutcomeReading, hidden: Mapping[str | None, list[str]], response: Response
 ) -> OutcomeReading:
     """The outcomes, where a question's answer hides a number (a table's "*" its footnote says
-    is not shown) no full disclosure: a partial one where the footnote withholds it or cites a
-    section of the Act, else left for a person, who knows whether the force meant to disclose
-    in full."""
+    is not shown) no full disclosure: a partial one where a footnote withholds one or cites a
+    section of the Act, quoting every footnote and citing each one's sections, else left for a
+    person, who knows whether the force meant to disclose in full."""
     outcomes: list[Outcome] = []
     unsure = list(reading.unsure)
     reasons = dict(reading.reasons)
     for outcome in reading.outcomes:
-        footnote = hidden.get(outcome.question)
-        if footnote is None or outcome.status != "disclosed":
+        footnotes = hidden.get(outcome.question)
+        if not footnotes or outcome.status != "disclosed":
             outcomes.append(outcome)
             continue
         question = response.question(outcome.question) if outcome.question else None
-        said = read_outcome([footnote], question.text if question else "", response.force_id)
-        sections = ";".join(sections_cited(footnote)) or None
+        said = read_outcome(footnotes, question.text if question else "", response.force_id)
+        cited = [section for note in footnotes for section in sections_cited(note)]
+        sections = ";".join(dict.fromkeys(cited)) or None
         if sections or (said and said.status in WITHHOLDING):
-            outcomes.append(Outcome(outcome.question, "partially_disclosed", footnote, sections))
+            quote = _quoting_each(footnotes, response.body)
+            outcomes.append(Outcome(outcome.question, "partially_disclosed", quote, sections))
         else:
             unsure.append(outcome.question)
+            said_of = "; ".join(f"'{note}'" for note in footnotes)
             reasons[outcome.question] = (
-                f"a number of its answer is not shown ('{footnote}'): disclosed in full or in part?"
+                f"a number of its answer is not shown ({said_of}): disclosed in full or in part?"
             )
     order = {q.label: index for index, q in enumerate(response.questions)}
     unsure.sort(key=lambda label: order.get(label, -1) if label is not None else -1)
     return OutcomeReading(tuple(outcomes), tuple(unsure), reasons)
+
+
+def _quoting_each(footnotes: list[str], body: str) -> str:
+    """A verbatim quote holding every footnote: the text from the first to the last, as the
+    document writes them (they stand together under the table, as a rule)."""
+    found = sorted((at, at + len(note)) for note in footnotes if (at := body.find(note)) >= 0)
+    if len(found) < len(footnotes):
+        return footnotes[0]
+    return body[found[0][0] : max(end for _, end in found)]
 
 
 __all__ = [

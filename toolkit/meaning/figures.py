@@ -190,6 +190,11 @@ RUNNING_FROM_THE_LETTER: Final = (
     "'in the last 12 months'), not a period's figure"
 )
 CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
+NOT_LINED_UP: Final = (
+    "the row's cells do not line up with the heading row's periods: which period each value "
+    "is of is not sure"
+)
+A_YEAR: Final = "a year where a value stands: a heading or a count?"
 A_BOUND: Final = "a bound, not the figure"
 # A column's heading or a row's label saying its values are the total of others beside them.
 TOTAL: Final = re.compile(r"\btotal\b", re.I)
@@ -250,6 +255,8 @@ class FigureReading:
     unsure: tuple[Unsure, ...]
     # (question, footnote) where a footnote says the force does not show one of its numbers
     hidden: tuple[tuple[str | None, str], ...] = ()
+    # (question, quote) of a number giving what the question asks, unsure for want of a period
+    undated: tuple[tuple[str | None, str], ...] = ()
 
 
 @cache
@@ -306,6 +313,7 @@ class _Reader:
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
         self.hidden: list[tuple[str | None, str]] = []
+        self.undated: list[tuple[str | None, str]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
 
     # -- which topic a number belongs to ---------------------------------------------------
@@ -356,6 +364,9 @@ class _Reader:
         period its question asks about (when the question names a whole one)."""
         number = _value(value)
         doubt = _two_measures_at_once(words) if number is not None else None
+        # a period's label ("2022" beside "2021"), or a count that looks like one: not sure
+        if unit == "count" and period_named(value):
+            doubt = A_YEAR
         if doubt:
             self.unsure.append(Unsure(value, quote, doubt, self.label))
             return
@@ -381,6 +392,8 @@ class _Reader:
                 reason = "not a number"
             elif period is None:
                 reason = "no period stated for it"
+                if found is not None:
+                    self.undated.append((self.label, quote))
             else:
                 reason = "the question's topics do not say which one it is"
             self.unsure.append(Unsure(value, quote, reason, self.label))
@@ -448,10 +461,15 @@ class _Reader:
         header: list[str] = []
         heads: list[tuple[int, int]] = []  # where each heading stands, in a table aligned by spaces
         joined: list[tuple[int, int]] = []  # where headings run together that no position parts
+        down = False  # whether a row has started with its period
+        # a row of periods alone ("2021 | 2022") is a heading row that leaves out its corner,
+        # unless it stands under headings or rows of periods down, as a row of its own
         for i, cells in rows:
             beside = ""  # a note beside the row, under no heading: "(provisional figure)"
-            periods_across = [period_named(c) for c in cells[1:]]
-            if sum(p is not None for p in periods_across) >= 2:  # periods as columns
+            across_named = sum(period_named(c) is not None for c in cells[1:])
+            if across_named >= 2 or (  # periods as columns
+                not (down or header) and across_named == len(cells) - 1 and period_named(cells[0])
+            ):
                 header, heads, joined = cells, _heading_spans(lines[i]), []
                 self.used.add(i)
                 continue
@@ -482,6 +500,7 @@ class _Reader:
                     self.used.add(i)
                 continue
             self.used.add(i)
+            down = True
             values = [c for c in cells[1:] if c]
             several = len(values) > 1
             # A heading row without the period column's heading names the value columns only.
@@ -527,8 +546,14 @@ class _Reader:
         self, line: str, cells: list[str], header: list[str], added: list[tuple[int, str, str]]
     ) -> None:
         label = cells[0]
-        if len(header) == len(cells) - 1:  # the periods' row leaves the labels' column empty
-            header = ["", *header]
+        lined_up = _across_headings(header, cells)
+        if lined_up is None:
+            for cell in cells[1:]:
+                valued = CELL_VALUE.fullmatch(cell)
+                if valued:
+                    self.unsure.append(Unsure(valued["value"], line, NOT_LINED_UP, self.label))
+            return
+        header = lined_up
         several = _several_named(label) if " " in label else None  # "Searches and matches"
         several = several or _two_measures_at_once(header[0])  # the corner: what all count
         for column, cell in enumerate(cells[1:], start=1):
@@ -712,6 +737,7 @@ class _Reader:
             if period is None:
                 reason = "no period: the question names none and the response date is not known"
                 self.unsure.append(Unsure(match["answer"], quote, reason, self.label))
+                self.undated.append((self.label, quote))
                 continue
             self.figures.append(
                 Figure(
@@ -881,6 +907,16 @@ def _part_named(heading: str, measure: str | None) -> tuple[str, str] | None:
         if 0 < len(found) < len(values):
             return name, " and ".join(found)
     return None
+
+
+def _across_headings(header: list[str], cells: list[str]) -> list[str] | None:
+    """The heading over each of a row's `cells` in a table whose periods are its columns, or
+    None where the count of cells does not settle which period each value is of: a heading row
+    starting with a period leaves out the labels' corner ("2021 | 2022" over "Searches | 10 |
+    12"), one starting with words heads the labels too ("Searches | 2021 | 2022")."""
+    if period_named(header[0]) is not None:
+        return ["", *header] if len(cells) == len(header) + 1 else None
+    return header if len(cells) == len(header) else None
 
 
 def _within(figure: Figure, start: str | None, end: str | None) -> bool:
@@ -1147,7 +1183,9 @@ def read_figures(
         reader.period_notes(lines)
     if not reader.figures and not reader.unsure:
         reader.number_words(lines)
-    return FigureReading(tuple(reader.figures), tuple(reader.unsure), tuple(reader.hidden))
+    return FigureReading(
+        tuple(reader.figures), tuple(reader.unsure), tuple(reader.hidden), tuple(reader.undated)
+    )
 
 
 def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) -> FigureReading:
@@ -1156,6 +1194,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     figures: list[Figure] = []
     unsure: list[Unsure] = []
     hidden: list[tuple[str | None, str]] = []
+    undated: list[tuple[str | None, str]] = []
     by_label = {m.label: m for m in mapped}
     questions = response.questions
 
@@ -1169,6 +1208,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         figures.extend(reading.figures)
         unsure.extend(reading.unsure)
         hidden.extend(reading.hidden)
+        undated.extend(reading.undated)
 
     answers = [(q.label, response.answer_to(q.label)) for q in questions]
     shared = Counter(text for _, text in answers if text)
@@ -1187,4 +1227,4 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         read("\n".join(texts), covers[0] if len(covers) == 1 else None)
     if not questions and response.answer:
         read(response.answer, None)
-    return FigureReading(tuple(figures), tuple(unsure), tuple(hidden))
+    return FigureReading(tuple(figures), tuple(unsure), tuple(hidden), tuple(undated))
