@@ -1,0 +1,305 @@
+"""Tables and the notes beside them: which period a value is, a row or heading naming several
+measures, notes qualifying an answer's figures, and cells a footnote says are hidden."""
+
+from pathlib import Path
+
+import pytest
+from multiforce.toolkit.document import Document
+from multiforce.toolkit.layouts import read_response
+from multiforce.toolkit.meaning import Topic, read_figures, read_meaning
+
+SEARCHES = Topic("knife_wand", "uses")
+
+
+NOT_LINED_UP = "the row's cells do not line up with the heading row's periods"
+
+
+A_YEAR = "a year where a value stands"
+
+
+def document(text: str, name: str = "response.txt") -> Document:
+    return Document(Path(name), text.encode(), "text/plain", text)
+
+
+def _read(answer: str):
+    reading = read_figures(answer, [SEARCHES], "1")
+    figures = [(f.value, f.period_label) for f in reading.figures]
+    return figures, [(u.text, u.reason) for u in reading.unsure]
+
+
+# -- a heading row of periods is never a figure
+
+
+@pytest.mark.parametrize(
+    "answer,expected",
+    [
+        ("2021 | 2022\nSearches | 10 | 12", [(10.0, "2021"), (12.0, "2022")]),
+        (
+            "2021 | 2022 | 2023\nSearches | 10 | 12 | 14",
+            [(10.0, "2021"), (12.0, "2022"), (14.0, "2023")],
+        ),
+        ("        2021    2022\nSearches  10      12", [(10.0, "2021"), (12.0, "2022")]),
+        # the positions say which period a lone value is of
+        ("        2021    2022\nSearches          12", [(12.0, "2022")]),
+        ("        2021    2022\nSearches  10", [(10.0, "2021")]),
+        ("Searches | 2021 | 2022\nKnife wand | 40 | 50", [(40.0, "2021"), (50.0, "2022")]),
+    ],
+)
+def test_a_heading_row_of_periods_without_its_corner_heads_the_columns(answer, expected):
+    figures, unsure = _read(answer)
+    assert figures == expected
+    assert unsure == []
+
+
+@pytest.mark.parametrize(
+    "answer,values",
+    [
+        ("2021 | 2022\nSearches | 10", ["10"]),
+        ("2021 | 2022 | 2023\nSearches | 10 | 12", ["10", "12"]),
+        ("Searches | 2021 | 2022\nKnife wand | 40", ["40"]),
+        ("Searches | 2021 | 2022\nKnife wand | 40 | 50 | 60", ["40", "50", "60"]),
+    ],
+)
+def test_a_row_not_lined_up_with_the_periods_is_left_for_a_person(answer, values):
+    figures, unsure = _read(answer)
+    assert figures == []
+    assert [text for text, _ in unsure] == values
+    assert all(reason.startswith(NOT_LINED_UP) for _, reason in unsure)
+
+
+@pytest.mark.parametrize("answer", ["2021 | 2022", "2021 | 2022 | 2023", "2021    2022    2023"])
+def test_a_line_of_periods_alone_is_no_figure(answer):
+    assert _read(answer) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Year | Searches\n2021 | 2022",
+        "2021: 2022",
+        "2021 = 2022",
+        "Year | Searches\n2020 | 45\n2021 | 2022",
+    ],
+)
+def test_a_year_standing_where_a_value_stands_is_left_for_a_person(answer):
+    figures, unsure = _read(answer)
+    assert (2022.0, "2021") not in figures
+    assert ("2022", A_YEAR + ": a heading or a count?") in unsure
+
+
+# -- a row or heading naming several measures
+
+
+MATCHES = Topic("knife_wand", "matches")
+
+
+@pytest.mark.parametrize("label", ["Searches and matches", "Searches matches", "SEARCHES MATCHES"])
+@pytest.mark.parametrize(
+    "shape", ["Measure | 2021 | 2022\n{} | 10 | 12", "Measure    2021    2022\n{}    10    12"]
+)
+@pytest.mark.parametrize("topics", [(SEARCHES,), (SEARCHES, MATCHES)])
+def test_a_row_label_naming_several_measures_is_left_for_a_person(shape, label, topics):
+    reading = read_figures(shape.format(label), list(topics), "1")
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [
+        ("10", "the heading names several measures: which one each value counts is not sure"),
+        ("12", "the heading names several measures: which one each value counts is not sure"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "label", ["Searches resulting in a match", "Matches from searches", "Matches"]
+)
+def test_a_row_label_naming_one_measure_is_read(label):
+    reading = read_figures(f"Measure | 2021 | 2022\n{label} | 10 | 12", [SEARCHES, MATCHES], "1")
+    assert [(f.value, f.measure) for f in reading.figures] == [(10, "matches"), (12, "matches")]
+    assert reading.unsure == ()
+
+
+EXTRACTIONS = Topic("phone_extraction", "uses")
+
+
+FAILED = Topic("phone_extraction", "failed_uses")
+
+
+TWO_MEASURES = (
+    "'failed extractions' names two measures (failed_uses or uses): which one is not sure"
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Year | Failed extractions\n2023 | 12",
+        "Year    Failed extractions\n2023    12",
+        "Failed extractions | 2023\nKiosk | 12",
+        "12 failed extractions were made in 2023.",
+    ],
+)
+@pytest.mark.parametrize("topics", [(EXTRACTIONS,), (FAILED,), (EXTRACTIONS, FAILED)])
+def test_words_naming_two_measures_at_once_are_left_for_a_person(answer, topics):
+    reading = read_figures(answer, list(topics), "1")
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [("12", TWO_MEASURES)]
+
+
+def test_a_measure_of_its_own_beside_them_is_still_read():
+    answer = "Year | Extractions | Failed extractions\n2023 | 400 | 12"
+    reading = read_figures(answer, [EXTRACTIONS, FAILED], "1")
+    assert [(f.value, f.measure) for f in reading.figures] == [(400, "uses")]
+    assert [(u.text, u.reason) for u in reading.unsure] == [("12", TWO_MEASURES)]
+
+
+# -- a note qualifying the answer's figures
+
+
+@pytest.mark.parametrize(
+    "note,qualifier",
+    [
+        ("All figures are approximate.", "approximate"),
+        ("Figures are estimates.", "approximate"),
+        ("Please note these figures are not complete.", "partial_coverage"),
+    ],
+)
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Year | Searches\n2021 | 40\n2022 | 50\n{note}",
+        "{note}\n2021 = 40\n2022 = 50",
+        "Searches | 2021 | 2022\nKnife wand | 40 | 50\n{note}",
+    ],
+)
+def test_a_note_naming_no_period_marks_every_figure_of_the_answer(answer, note, qualifier):
+    reading = read_figures(answer.format(note=note), [SEARCHES], "1")
+    assert {f.period_label: f.qualifier for f in reading.figures} == {
+        "2021": qualifier,
+        "2022": qualifier,
+    }
+    assert reading.unsure == ()
+
+
+def test_a_note_naming_no_period_leaves_a_figure_its_own_words_qualify():
+    answer = "Year | Searches\n2021 | 40 (not complete)\n2022 | 50\nAll figures are approximate."
+    reading = read_figures(answer, [SEARCHES], "1")
+    assert {f.period_label: f.qualifier for f in reading.figures} == {
+        "2021": "partial_coverage",
+        "2022": "approximate",
+    }
+
+
+# -- cells a footnote says are hidden
+
+
+HIDDEN_CELL_LETTER = """Our ref: 0990/25
+Dear Requester,
+You asked:
+1. How many times were knife wands used in each of 2021 and 2022?
+Response
+The figures are below.
+Year | Searches
+2021 | *
+2022 | 40
+{footnote}
+Yours sincerely
+Information Rights Unit
+Kent Police
+"""
+
+
+def _outcomes(text: str):
+    meaning = read_meaning(read_response(document(text)))
+    outcomes = [(o.question, o.status, o.exemptions, o.quote) for o in meaning.outcomes]
+    return outcomes, meaning
+
+
+@pytest.mark.parametrize(
+    "footnote",
+    [
+        "* fewer than 5 and not shown",
+        "* small numbers are not shown",
+        "Note: * denotes a number below 5, suppressed",
+    ],
+)
+def test_a_table_with_a_hidden_cell_is_no_full_disclosure_its_outcome_is_for_a_person(footnote):
+    outcomes, meaning = _outcomes(HIDDEN_CELL_LETTER.format(footnote=footnote))
+    assert outcomes == []
+    assert meaning.unsure_outcomes == ("1",)
+    assert meaning.unsure_reasons["1"] == (
+        f"a number of its answer is not shown ('{footnote}'): disclosed in full or in part?"
+    )
+    assert [f.value for f in meaning.figures] == [40]
+
+
+@pytest.mark.parametrize(
+    "footnote,sections",
+    [
+        ("* withheld under section 40(2)", "s40(2)"),
+        ("* fewer than 5, exempt under section 40(2)", "s40(2)"),
+        ("* figures under 5 are withheld", None),
+        ("* fewer than 5 and not shown (section 38(1)(a))", "s38(1)(a)"),
+    ],
+)
+def test_a_hidden_cell_whose_footnote_withholds_it_is_a_partial_disclosure(footnote, sections):
+    outcomes, meaning = _outcomes(HIDDEN_CELL_LETTER.format(footnote=footnote))
+    assert outcomes == [("1", "partially_disclosed", sections, footnote)]
+    assert meaning.unsure_outcomes == ()
+
+
+def test_a_table_with_every_cell_shown_is_still_disclosed():
+    text = HIDDEN_CELL_LETTER.format(footnote="").replace("2021 | *", "2021 | 35")
+    outcomes, _ = _outcomes(text)
+    assert [status for _, status, _, _ in outcomes] == ["disclosed"]
+
+
+@pytest.mark.parametrize(
+    "table,footnote",
+    [
+        ("Year | Searches\n2021 | *\n2022 | 40", "* fewer than 5 and not shown"),
+        ("Year | Searches\n2021 | -\n2022 | 40", "- figures under 5 are withheld"),
+        ("Year | Searches\n2021 | *\n2022 | 40", "Note: * denotes a number below 5, suppressed"),
+    ],
+)
+def test_the_footnote_explaining_a_hidden_cell_is_no_number_of_its_own(table, footnote):
+    reading = read_figures(f"{table}\n{footnote}", [SEARCHES], "1")
+    assert [(u.text, u.reason) for u in reading.unsure] == [
+        (footnote.removeprefix("Note: ")[0], f"a number not shown: the footnote says '{footnote}'")
+    ]
+
+
+def test_a_bound_in_a_sentence_that_explains_no_hidden_cell_is_still_listed():
+    reading = read_figures(
+        "Year | Searches\n2022 | 40\nFewer than 5 were in 2021.", [SEARCHES], "1"
+    )
+    assert [(u.text, u.reason) for u in reading.unsure] == [("5", "a bound, not the figure")]
+
+
+HIDDEN = """Our ref: 0733/25
+Dear Requester,
+1. How many knife arch searches did the force carry out in each of 2021 and 2022?
+Answer
+1. Year | Searches | Arrests
+2021 | * | 40
+2022 | 120 | †
+{first}
+{second}
+Yours sincerely
+Kent Police
+"""
+
+
+def test_every_footnote_hiding_a_number_is_quoted_and_cited():
+    first, second = "* withheld under section 40(2)", "† withheld under section 31(1)(a)"
+    text = HIDDEN.format(first=first, second=second)
+    meaning = read_meaning(read_response(document(text)))
+    [outcome] = meaning.outcomes
+    assert outcome.status == "partially_disclosed"
+    assert first in outcome.quote and second in outcome.quote
+    assert outcome.quote in text
+    assert set(outcome.exemptions.split(";")) == {"s40(2)", "s31(1)(a)"}
+
+
+def test_every_footnote_hiding_a_number_is_named_for_a_person():
+    first, second = "* fewer than 5 and not shown", "† not shown to protect identities"
+    meaning = read_meaning(read_response(document(HIDDEN.format(first=first, second=second))))
+    assert meaning.outcomes == ()
+    assert first in meaning.unsure_reasons["1"] and second in meaning.unsure_reasons["1"]
