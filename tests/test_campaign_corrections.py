@@ -8,7 +8,15 @@ from datetime import date
 from conftest import ROOT
 from multiforce.toolkit.campaigns.wdtk import same_file
 
-from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
+from campaigns import (
+    CAMPAIGN,
+    WDTK,
+    C,
+    answered_on_a_day_nobody_recorded,
+    edited_download,
+    import_wdtk,
+    rows,
+)
 
 
 def campaign_file(write_yaml, old: str, new: str, name: str = "campaign.yaml"):
@@ -63,12 +71,11 @@ def test_a_new_export_under_an_old_name_is_read(cli, db, tmp_path):
     import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
     import_wdtk(cli, db, "--as-of", "2024-04-02", WDTK / "batch-download-later.csv")
     assert statuses(db)["kent"] == "internal_review"
-    upheld = tmp_path / "batch-download.csv"
-    upheld.write_text(
-        (WDTK / "batch-download-later.csv")
-        .read_text(encoding="utf-8")
-        .replace("Kent Police,2,Awaiting internal review", "Kent Police,3,Refused"),
-        encoding="utf-8",
+    upheld = edited_download(
+        tmp_path / "batch-download.csv",
+        "batch-download-later.csv",
+        "Kent Police,2,Awaiting internal review",
+        "Kent Police,3,Refused",
     )
     later = import_wdtk(cli, db, "--as-of", "2024-05-02", upheld)
     assert later.exit_code == 0, later.output
@@ -210,15 +217,7 @@ def test_withdrawing_a_request_not_held_names_those_held(cli, db):
 def test_an_answer_after_the_request_was_seen_overdue_is_at_least_that_late(cli, db, tmp_path):
     """Devon and Cornwall was long overdue on 1 March (19 working days after 5 February) and
     had answered by 2 April, on a day nobody recorded: at least 19 working days late."""
-    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
-    answered = tmp_path / "answered.csv"
-    answered.write_text(
-        (WDTK / "batch-download-later.csv")
-        .read_text(encoding="utf-8")
-        .replace("Devon & Cornwall Police,0,Long overdue", "Devon & Cornwall Police,1,Successful"),
-        encoding="utf-8",
-    )
-    import_wdtk(cli, db, "--as-of", "2024-04-02", answered)
+    answered_on_a_day_nobody_recorded(cli, db, tmp_path)
     devon = standing(cli, db, "--on", "2024-04-10")["devon-and-cornwall"]
     assert devon["standing"] == "answered" and devon["working_days_late"] is None
     assert devon["working_days_late_at_least"] == 19

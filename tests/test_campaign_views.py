@@ -5,26 +5,21 @@ import json
 import sqlite3
 from datetime import date
 
-from campaigns import CAMPAIGN, WDTK, C, import_wdtk, rows
+from campaigns import (
+    CAMPAIGN,
+    WDTK,
+    C,
+    answered_on_a_day_nobody_recorded,
+    edited_download,
+    import_wdtk,
+    rows,
+)
 
 
 def told(cli, db) -> dict[str, dict]:
     result = cli("requests", "--db", db, "--campaign", C, "--format", "json")
     assert result.exit_code == 0, result.output
     return {row["force_id"]: row for row in json.loads(result.stdout)}
-
-
-def answered_on_a_day_nobody_recorded(cli, db, tmp_path):
-    """Devon and Cornwall, seen long overdue on 1 March, had answered by 2 April."""
-    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
-    answered = tmp_path / "answered.csv"
-    answered.write_text(
-        (WDTK / "batch-download-later.csv")
-        .read_text(encoding="utf-8")
-        .replace("Devon & Cornwall Police,0,Long overdue", "Devon & Cornwall Police,1,Successful"),
-        encoding="utf-8",
-    )
-    import_wdtk(cli, db, "--as-of", "2024-04-02", answered)
 
 
 def test_request_status_knows_how_late_an_answer_was_at_least_as_the_command_does(
@@ -113,12 +108,11 @@ def test_a_withdrawal_stands_until_whatdotheyknow_reports_something_new(cli, db,
         f"{date.today().isoformat()} (multiforce campaign withdraw): it stays withdrawn"
     ) in later.output
     assert not rows(db, "SELECT * FROM silence WHERE force_id = 'devon-and-cornwall'")
-    answered = tmp_path / "answered.csv"
-    answered.write_text(
-        (WDTK / "batch-download-later.csv")
-        .read_text(encoding="utf-8")
-        .replace("Devon & Cornwall Police,0,Long overdue", "Devon & Cornwall Police,1,Successful"),
-        encoding="utf-8",
+    answered = edited_download(
+        tmp_path / "answered.csv",
+        "batch-download-later.csv",
+        "Devon & Cornwall Police,0,Long overdue",
+        "Devon & Cornwall Police,1,Successful",
     )
     assert import_wdtk(cli, db, answered).exit_code == 0
     assert told(cli, db)["devon-and-cornwall"]["standing"] == "answered"

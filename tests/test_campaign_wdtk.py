@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from campaigns import WDTK, C, import_wdtk, rows
+from campaigns import WDTK, C, edited_download, import_wdtk, rows
 
 
 def digest(path: Path) -> str:
@@ -330,15 +330,11 @@ def test_an_internal_review_answers_nothing(cli, db, tmp_path):
     """Kent refused, then a review of its refusal was asked for: it stays answered, refused as
     reported. Devon and Cornwall never answered, and a review was asked for: still overdue."""
     import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
-    later = tmp_path / "reviews.csv"
-    later.write_text(
-        (WDTK / "batch-download-later.csv")
-        .read_text(encoding="utf-8")
-        .replace(
-            "Devon & Cornwall Police,0,Long overdue",
-            "Devon & Cornwall Police,0,Awaiting internal review",
-        ),
-        encoding="utf-8",
+    later = edited_download(
+        tmp_path / "reviews.csv",
+        "batch-download-later.csv",
+        "Devon & Cornwall Police,0,Long overdue",
+        "Devon & Cornwall Police,0,Awaiting internal review",
     )
     import_wdtk(cli, db, "--as-of", "2024-04-02", later)
     status = {
@@ -407,12 +403,11 @@ def test_an_older_export_imported_again_does_not_rewrite_who_answered(cli, db, t
     assert again.exit_code == 0, again.output
     assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
     assert "kent rejected already seen" in again.output
-    older = tmp_path / "older.csv"
-    older.write_text(
-        (WDTK / "batch-download.csv")
-        .read_text(encoding="utf-8")
-        .replace("Kent Police,1,Refused", "Kent Police,1,Successful"),
-        encoding="utf-8",
+    older = edited_download(
+        tmp_path / "older.csv",
+        "batch-download.csv",
+        "Kent Police,1,Refused",
+        "Kent Police,1,Successful",
     )
     earlier = import_wdtk(cli, db, "--as-of", "2024-02-01", older)
     assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
