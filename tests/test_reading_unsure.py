@@ -81,6 +81,37 @@ def test_a_question_asking_for_two_years_in_a_row_names_no_period_unless_it_says
 
 
 @pytest.mark.parametrize(
+    "asked",
+    [
+        "How many searches were made in 2019-2020 and 2021?",
+        "How many searches were made in 2018, 2019-2020 and 2021?",
+        "How many searches were made in 2015 to 2019 and 2021?",
+        "How many searches were made in 2018 and 2019/20?",
+        "How many searches were made in 2019 to 2020/21?",
+        "How many searches were made in the financial years 2019-2020 and 2021?",
+    ],
+)
+def test_a_question_naming_a_year_beyond_the_period_it_reads_names_none(asked):
+    """One period read from part of the words would cut the years the question asks for
+    ("2020 and 2021" of "2019-2020 and 2021"): it names none, and the draft says so."""
+    assert period_in(asked) is None
+
+
+@pytest.mark.parametrize(
+    "asked,start,end",
+    [
+        ("in 2022, 2023 and 2024", date(2022, 1, 1), date(2024, 12, 31)),
+        ("in each year from 2015 to 2021", date(2015, 1, 1), date(2021, 12, 31)),
+        ("between April 2019 and the end of March 2020", date(2019, 4, 1), date(2020, 3, 31)),
+        ("in 2019/20 and 2020/21", date(2019, 4, 1), date(2021, 3, 31)),
+    ],
+)
+def test_a_question_whose_years_all_fall_in_its_period_keeps_it(asked, start, end):
+    period = period_in(f"How many searches were made {asked}?")
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
     "marked,mark", [("250*", "*"), ("250 (1)", "(1)"), ("250¹", "¹"), ("250 †", "†")]
 )
 @pytest.mark.parametrize(

@@ -29,10 +29,18 @@ MONTH_SPAN: Final = re.compile(
 )
 MONTH: Final = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b", re.I)
 YEAR_SPAN: Final = re.compile(
-    rf"\b(?P<first>{YEAR})\s*(?:-|–|—|to|and|until|through)\s*(?P<last>{YEAR})\b", re.I
+    rf"\b(?P<first>{YEAR})\s*(?:-|–|—|to|and|until|through)\s*(?P<last>{YEAR})\b(?![-–—/]\d)",
+    re.I,
 )
-# "2022, 2023 and 2024": the years from the first to the last.
-YEAR_LIST: Final = re.compile(rf"\b{YEAR}(?:\s*,\s*{YEAR})*\s*,?\s*(?:and|&)\s*{YEAR}\b")
+# "2022, 2023 and 2024": the years from the first to the last; not where a year at either end
+# is one end of a span ("2019-2020 and 2021", "2018 and 2019/20"), which the list would cut.
+YEAR_LIST: Final = re.compile(
+    rf"(?<![-–—/])(?<![-–—/]\s)(?<!\bto\s)\b{YEAR}(?:\s*,\s*{YEAR})*\s*,?\s*(?:and|&)\s*{YEAR}\b"
+    r"(?!\s*[-–—/]\s*\d|\s+to\s+\d)",
+    re.I,
+)
+# A year the text names, as a word of its own ("2021", not "12021" or a reference's "20210").
+NAMED_YEAR: Final = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 # Two years in a row, as forces write both a financial year and two calendar years.
 TWO_YEARS: Final = re.compile(
     rf"(?<!\d)(?P<first>{YEAR})\s*(?:-|–|—|to)\s*(?P<last>{YEAR})(?!\d)", re.I
@@ -140,8 +148,20 @@ def period_named(label: str) -> Period | None:
 def period_in(text: str) -> Period | None:
     """The period a question or sentence asks about: a month range, a span of years, a
     financial year, 'since 2018' (end None), a day ('as at ...'), a month or one year. None
-    when it names none, names two different single years without a span, or names two years
-    in a row (`two_years`) without saying whether they are calendar or financial years."""
+    when it names none, names two different single years without a span, names two years
+    in a row (`two_years`) without saying whether they are calendar or financial years, or
+    names a year outside the period it found ("2015 to 2019 and 2021"): one period would cut
+    what the text asks."""
+    period = _first_period_in(text)
+    if period is None or period.end is None:
+        return period
+    first, last = period.start.year, period.end.year
+    if any(not first <= int(year) <= last for year in NAMED_YEAR.findall(text)):
+        return None
+    return period
+
+
+def _first_period_in(text: str) -> Period | None:
     match = MONTH_SPAN.search(text)
     if match:
         return _month_span(match)
