@@ -54,10 +54,8 @@ def test_a_heading_row_of_periods_without_its_corner_heads_the_columns(answer, e
 @pytest.mark.parametrize(
     "answer,values",
     [
-        ("2021 | 2022\nSearches | 10", ["10"]),
-        ("2021 | 2022 | 2023\nSearches | 10 | 12", ["10", "12"]),
-        ("Searches | 2021 | 2022\nKnife wand | 40", ["40"]),
         ("Searches | 2021 | 2022\nKnife wand | 40 | 50 | 60", ["40", "50", "60"]),
+        ("2021 | 2022\nSearches | 10 | 20 | 30", ["10", "20", "30"]),
     ],
 )
 def test_a_row_not_lined_up_with_the_periods_is_left_for_a_person(answer, values):
@@ -65,6 +63,20 @@ def test_a_row_not_lined_up_with_the_periods_is_left_for_a_person(answer, values
     assert figures == []
     assert [text for text, _ in unsure] == values
     assert all(reason.startswith(NOT_LINED_UP) for _, reason in unsure)
+
+
+@pytest.mark.parametrize(
+    "answer,expected",
+    [
+        ("2021 | 2022\nSearches | 10", [(10, "2021")]),
+        ("2021 | 2022 | 2023\nSearches | 10 | 12", [(10, "2021"), (12, "2022")]),
+        ("Searches | 2021 | 2022\nKnife wand | 40", [(40, "2021")]),
+    ],
+)
+def test_a_row_written_with_bars_ending_early_left_its_last_cells_blank(answer, expected):
+    """The readers leave out a row's empty last cells (`| 40 |` is written `| 40`): its
+    values stand under the first periods, as in the web page or the Word table."""
+    assert _read(answer) == (expected, [])
 
 
 @pytest.mark.parametrize("answer", ["2021 | 2022", "2021 | 2022 | 2023", "2021    2022    2023"])

@@ -546,7 +546,7 @@ class _Reader:
         self, line: str, cells: list[str], header: list[str], added: list[tuple[int, str, str]]
     ) -> None:
         label = cells[0]
-        lined_up = _across_headings(header, cells)
+        lined_up = _across_headings(header, cells, "|" in line)
         if lined_up is None:
             for cell in cells[1:]:
                 valued = CELL_VALUE.fullmatch(cell)
@@ -909,14 +909,17 @@ def _part_named(heading: str, measure: str | None) -> tuple[str, str] | None:
     return None
 
 
-def _across_headings(header: list[str], cells: list[str]) -> list[str] | None:
+def _across_headings(header: list[str], cells: list[str], bars: bool) -> list[str] | None:
     """The heading over each of a row's `cells` in a table whose periods are its columns, or
     None where the count of cells does not settle which period each value is of: a heading row
     starting with a period leaves out the labels' corner ("2021 | 2022" over "Searches | 10 |
-    12"), one starting with words heads the labels too ("Searches | 2021 | 2022")."""
-    if period_named(header[0]) is not None:
-        return ["", *header] if len(cells) == len(header) + 1 else None
-    return header if len(cells) == len(header) else None
+    12"), one starting with words heads the labels too ("Searches | 2021 | 2022"). A row
+    written with bars (`bars`) may have fewer cells: the readers leave out a row's empty last
+    cells (readers.cells.row_line), so its values stand under the first periods."""
+    headings = ["", *header] if period_named(header[0]) is not None else header
+    if len(cells) == len(headings) or (bars and 1 < len(cells) < len(headings)):
+        return headings
+    return None
 
 
 def _within(figure: Figure, start: str | None, end: str | None) -> bool:
