@@ -22,7 +22,7 @@ from ...schemas.campaign_models import MODELS
 from ...schemas.models import columns
 from ..errors import MultiforceError
 from ..records import response_id  # the id a force's response is published under
-from ..store.files import connect_read_only
+from ..store.files import connect_read_only, table_names
 from ..validation import in_memory
 from . import clock
 from .views import UNKNOWN_CAMPAIGNS_VIEW, VIEWS
@@ -150,7 +150,7 @@ def campaigns_not_held(db_path: Path) -> dict[str, list[str]]:
         return {}
     conn = connect_read_only(Path(db_path))
     try:
-        names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        names = table_names(conn)
         # A database published before the view was: its query, read from the tables.
         view = (
             UNKNOWN_CAMPAIGNS_VIEW
