@@ -357,3 +357,34 @@ def test_lettered_parts_of_an_answer_to_a_question_without_parts_are_its_answer(
     response = read_response(read_document(letter))
     assert response.answer_to("1").endswith("b) This information is not held.")
     assert not response.statements
+
+
+@pytest.mark.parametrize(
+    "request_line,response_line,request_date,response_date",
+    [
+        (
+            "Date of request: 3 April 2024",
+            "Date of response: 2 May 2024",
+            "2024-04-03",
+            "2024-05-02",
+        ),
+        ("Request date: 4 April 2024", "Response date: 9 May 2024", "2024-04-04", "2024-05-09"),
+        ("Date received: 5 April 2024", "Date responded: 10 May 2024", "2024-04-05", "2024-05-10"),
+        (
+            "Date request received: 6 April 2024",
+            "Date of reply: 1 May 2024",
+            "2024-04-06",
+            "2024-05-01",
+        ),
+    ],
+)
+def test_a_letter_s_labelled_dates_are_its_request_and_response_dates(
+    tmp_path, request_line, response_line, request_date, response_date
+):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        f"Our ref: 12/25\n{request_line}\n{response_line}\nDear Requester,\nYou asked:\n"
+        "1. How many wands?\nResponse\n1. The force has 9 wands.\nYours sincerely\n"
+    )
+    response = read_response(read_document(letter))
+    assert (response.request_date, response.response_date) == (request_date, response_date)
