@@ -109,6 +109,15 @@ def test_dates_as_forces_write_them():
             {("mobile_fingerprint_scanner", "matches", "database")},
         ),
         ("How many knife archways do you own?", {("knife_arch", "devices_in_service", "none")}),
+        ("How many times were knife arches deployed in 2022?", {("knife_arch", "uses", "none")}),
+        ("On how many occasions were knife wands deployed?", {("knife_wand", "uses", "none")}),
+        ("How many knife arch deployments were there?", {("knife_arch", "uses", "none")}),
+        (
+            "How many knife arches were deployed in 2022?",
+            {("knife_arch", "devices_deployed", "none")},
+        ),
+        ("What is the number of wands deployed?", {("knife_wand", "devices_deployed", "none")}),
+        ("How many knife wands were bought in 2023?", {("knife_wand", "devices_deployed", "none")}),
         (
             "How many digital devices are in the backlog awaiting examination?",
             {("digital_forensics", "devices_awaiting_examination", "none")},
@@ -360,6 +369,21 @@ def test_a_note_beside_a_row_of_a_table_aligned_by_spaces_is_not_a_cell():
     uses = Topic("phone_extraction", "uses")
     table = "Year      Uses\n2022     1,100  (provisional figure, see note 2)"
     assert [f.value for f in read_figures(table, [uses], "1").figures] == [1100]
+
+
+def test_deployed_on_occasions_counts_uses_not_devices():
+    """'Deployed on 35 occasions' counts deployments: never the devices deployed, which the
+    question may ask beside them."""
+    uses = Topic("knife_arch", "uses", period_start="2022-01-01", period_end="2022-12-31")
+    deployed = Topic("knife_arch", "devices_deployed", "none", "2022-01-01", "2022-12-31")
+    answer = "Knife arches were deployed on 35 occasions during 2022."
+    assert [(f.value, f.measure) for f in read_figures(answer, [uses], "2").figures] == [
+        (35, "uses")
+    ]
+    both = read_figures(answer, [uses, deployed], "2")
+    assert both.figures == () and [u.text for u in both.unsure] == ["35"]
+    devices = read_figures("The force bought 4 knife arches in 2022.", [uses, deployed], "2")
+    assert [(f.value, f.measure) for f in devices.figures] == [(4, "devices_deployed")]
 
 
 def test_a_share_is_not_read_as_a_count_of_another_measure():

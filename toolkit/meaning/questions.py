@@ -58,6 +58,7 @@ class _Entry:
     suppresses_measures: frozenset[str]
     yes_no: bool
     at_a_date: bool
+    unless: re.Pattern | None = None
     required: tuple[str, ...] | None = None  # see meaning.literals
 
 
@@ -81,6 +82,9 @@ def _entry(value: str, entry: dict) -> _Entry:
         suppresses_measures=frozenset(entry.get("suppresses_measures", ())),
         yes_no=bool(entry.get("yes_no")),
         at_a_date=bool(entry.get("at_a_date")),
+        unless=re.compile("|".join(f"(?:{p})" for p in entry["unless"]), re.I | re.M)
+        if entry.get("unless")
+        else None,
         required=required_words(words),
     )
 
@@ -90,7 +94,11 @@ def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     """The vocabulary's values of `kind` that `text` names (cached: headings recur)."""
     lower = lowered(text)
     found = [
-        e for e in _vocabulary()[kind] if may_match(e.required, lower) and e.words.search(text)
+        e
+        for e in _vocabulary()[kind]
+        if may_match(e.required, lower)
+        and e.words.search(text)
+        and not (e.unless and e.unless.search(text))
     ]
     suppressed = {value for e in found for value in e.suppresses}
     return tuple(e for e in found if e.value not in suppressed)
