@@ -119,6 +119,18 @@ def test_dates_as_forces_write_them():
         ("What is the number of wands deployed?", {("knife_wand", "devices_deployed", "none")}),
         ("How many knife wands were bought in 2023?", {("knife_wand", "devices_deployed", "none")}),
         (
+            "How many phones were examined by digital forensics in 2021/22?",
+            {("digital_forensics", "uses", "none")},
+        ),
+        (
+            "How many mobile phones did the force extract data from in 2022?",
+            {("phone_extraction", "uses", "none")},
+        ),
+        (
+            "How many devices are awaiting examination by digital forensics?",
+            {("digital_forensics", "devices_awaiting_examination", "none")},
+        ),
+        (
             "How many digital devices are in the backlog awaiting examination?",
             {("digital_forensics", "devices_awaiting_examination", "none")},
         ),
