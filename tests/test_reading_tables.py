@@ -315,3 +315,33 @@ def test_every_footnote_hiding_a_number_is_named_for_a_person():
     meaning = read_meaning(read_response(document(HIDDEN.format(first=first, second=second))))
     assert meaning.outcomes == ()
     assert first in meaning.unsure_reasons["1"] and second in meaning.unsure_reasons["1"]
+
+
+# -- a heading or row label naming one of the question's technologies
+
+
+ARCH_USES, WAND_USES = Topic("knife_arch", "uses"), Topic("knife_wand", "uses")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Year | Knife arch | Knife wand\n2022 | 14 | 230\n2023 | 9 | 198",
+        "Device | 2022 | 2023\nKnife arch | 14 | 9\nKnife wand | 230 | 198",
+        "Device | 2022 | 2023\nKnife arches | 14 | 9\nHand-held metal detectors | 230 | 198",
+    ],
+)
+def test_a_heading_or_label_naming_one_technology_gives_its_values_to_it(table):
+    reading = read_figures(table, [ARCH_USES, WAND_USES], "1")
+    assert sorted((f.technology, f.period_label, f.value) for f in reading.figures) == [
+        ("knife_arch", "2022", 14),
+        ("knife_arch", "2023", 9),
+        ("knife_wand", "2022", 230),
+        ("knife_wand", "2023", 198),
+    ]
+    assert reading.unsure == ()
+
+
+def test_a_label_naming_no_technology_of_a_question_asking_several_is_left_unsure():
+    reading = read_figures("Device | 2022\nScanners | 14", [ARCH_USES, WAND_USES], "1")
+    assert reading.figures == () and [u.text for u in reading.unsure] == ["14"]

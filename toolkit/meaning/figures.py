@@ -323,6 +323,11 @@ class _Reader:
         point to, with the breakdown value they name, or None when not exactly one."""
         topics = [t for t in self.topics if (unit == "percent") == (t.measure in SHARE_MEASURES)]
         technologies = {t.technology for t in topics}
+        if len(technologies) > 1:  # a heading or label naming one of them ("Knife wand")
+            chosen = technologies.intersection(named("technology", words))
+            if chosen:
+                topics = [t for t in topics if t.technology in chosen]
+                technologies = chosen
         # a policy or a supplier is never a number's measure ("under the force's guidance")
         named_measures = set(named("measure", words)).difference(OUTCOME_ONLY_MEASURES)
         if named_measures:
