@@ -77,6 +77,14 @@ def test_a_number_the_reading_cannot_place_is_listed(letter):
     assert "value: 412" not in draft  # no period, no shape: left for a person, never guessed
 
 
+def test_a_number_in_a_question_s_text_is_listed_as_such(letter):
+    path = letter(("broken down by ethnicity?", "aged under 16, by ethnicity?"))
+    listed = draft_of(path).split("# Numbers not read as figures")[1]
+    assert "16 (in the text of question 3): 3. How many people were scanned, aged under" in listed
+    answered = letter(("3. This information is not held.", "3. We scanned 412 people."))
+    assert "412 (in the text" not in draft_of(answered)
+
+
 def test_the_same_document_gives_the_same_bytes(tmp_path):
     copy = tmp_path / "elsewhere" / "letter.txt"
     copy.parent.mkdir()

@@ -234,6 +234,7 @@ def draft_yaml(reading: Reading) -> str:
     listed: set[tuple[str, str]] = set()
     if unexplained:
         lines = document.text.splitlines()
+        asked = _question_spans(document.text, meaning)
         out.append("# Numbers not read as figures that the audit cannot explain: is any a figure?")
         for number in unexplained:
             line = lines[number.line - 1]
@@ -242,7 +243,7 @@ def draft_yaml(reading: Reading) -> str:
                 listed.add(key)
             elif _period_of_an_unsure_row(number.text, line, unsure):
                 continue  # the row's own number is listed, with its period
-            why = unsure[key] if key else "no shape of a figure"
+            why = unsure[key] if key else _asked_in(number, asked) or "no shape of a figure"
             out.append(_comment(f"line {number.line}: {number.text} ({why}): {_shown(line)}"))
     # The audit reads digits alone: a number written as a word ("six knife wands"), or one
     # the audit explains otherwise, is still the reading's doubt and the person's to settle.
@@ -254,6 +255,26 @@ def draft_yaml(reading: Reading) -> str:
             where = f"line {where}: " if where else ""
             out.append(_comment(f"{where}{text} ({unsure[text, quote]}): {_shown(quote)}"))
     return "\n".join(out) + "\n"
+
+
+def _question_spans(text: str, meaning: Meaning) -> list[tuple[int, int, str]]:
+    """Where each question's text stands in the document, and what it is called."""
+    spans = []
+    for question in meaning.questions:
+        at = text.find(question.text) if question.text else -1
+        if at >= 0:
+            name = f"question {question.label}" if question.label else "the request"
+            spans.append((at, at + len(question.text), name))
+    return spans
+
+
+def _asked_in(number, asked: list[tuple[int, int, str]]) -> str | None:
+    """Why a number the audit leaves is likely no figure: it stands in a question's text
+    ("children under 18"). It is still listed: a letter may answer inside the question."""
+    for start, end, name in asked:
+        if start <= number.start < end:
+            return f"in the text of {name}"
+    return None
 
 
 def _period_of_an_unsure_row(number: str, line: str, unsure: Iterable[tuple[str, str]]) -> bool:
