@@ -127,6 +127,21 @@ def test_dates_as_forces_write_them():
             {("phone_extraction", "uses", "none")},
         ),
         (
+            "How many mobile fingerprint scanner searches were of children under 18?",
+            {
+                ("mobile_fingerprint_scanner", "uses", "none"),
+                ("mobile_fingerprint_scanner", "uses", "age"),
+            },
+        ),
+        (
+            "How many biometric searches were of Black men?",
+            {
+                ("mobile_fingerprint_scanner", "uses", "none"),
+                ("mobile_fingerprint_scanner", "uses", "gender"),
+                ("mobile_fingerprint_scanner", "uses", "ethnicity"),
+            },
+        ),
+        (
             "How many devices are awaiting examination by digital forensics?",
             {("digital_forensics", "devices_awaiting_examination", "none")},
         ),
@@ -396,6 +411,28 @@ def test_deployed_on_occasions_counts_uses_not_devices():
     assert both.figures == () and [u.text for u in both.unsure] == ["35"]
     devices = read_figures("The force bought 4 knife arches in 2022.", [uses, deployed], "2")
     assert [(f.value, f.measure) for f in devices.figures] == [(4, "devices_deployed")]
+
+
+SEARCHES_2023 = Topic("mobile_fingerprint_scanner", "uses", "none", "2023-01-01", "2023-12-31")
+
+
+@pytest.mark.parametrize(
+    "answer,part",
+    [
+        ("In 2023, 45 searches were of children.", "age"),
+        ("In 2023, 400 searches were of White people.", "ethnicity"),
+        ("In 2023, 30 searches were of women.", "gender"),
+        ("In 2023, 12 searches were of juveniles.", "age"),
+    ],
+)
+def test_a_count_of_a_part_is_not_read_as_the_total(answer, part):
+    reading = read_figures(answer, [SEARCHES_2023], "2")
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [
+        (answer.split()[2], f"a part of the total ({part}), not the total")
+    ]
+    total = read_figures("In 2023 there were 2,115 searches.", [SEARCHES_2023], "2")
+    assert [f.value for f in total.figures] == [2115]
 
 
 def test_a_share_is_not_read_as_a_count_of_another_measure():

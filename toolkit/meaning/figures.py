@@ -351,6 +351,8 @@ class _Reader:
                     valued.append((topic, values[0]))
         if len(valued) == 1:
             return valued[0]
+        if _parts_named(words):
+            return None  # a part whose value is not told ("45 searches were of children")
         totals = [t for t in topics if t.breakdown == "none"]
         return (totals[0], None) if len(totals) == 1 else None
 
@@ -399,6 +401,8 @@ class _Reader:
                 reason = "no period stated for it"
                 if found is not None:
                     self.undated.append((self.label, quote))
+            elif parts := _parts_named(words):
+                reason = f"a part of the total ({', '.join(parts)}), not the total"
             else:
                 reason = "the question's topics do not say which one it is"
             self.unsure.append(Unsure(value, quote, reason, self.label))
@@ -882,6 +886,12 @@ class _Reader:
 
 
 @cache
+def _parts_named(words: str) -> list[str]:
+    """The breakdowns whose values are open (age, ethnicity, borough...) that `words` name: a
+    count of "children" or "White people" is a part of the total whose value is not read."""
+    return [kind for kind in named("breakdown", words) if BREAKDOWNS.get(kind, ()) is None]
+
+
 def _closed_breakdowns() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
     """Each breakdown whose values are a closed list: its name, its values and the measures it
     goes with (`only_with` in schemas/questions.yaml; none: every measure)."""
