@@ -40,6 +40,31 @@ def test_request_status_knows_how_late_an_answer_was_at_least_as_the_command_doe
     assert late == {force: row["working_days_late"] for force, row in by_command.items()}
 
 
+def _working_day_counts(db, columns: str) -> int:
+    """How many counts of the working-days calendar SQLite's program for reading `columns` of
+    request_status holds: each is run for every row it reaches."""
+    conn = sqlite3.connect(db)
+    try:
+        calendar = {
+            page
+            for (page,) in conn.execute(
+                "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'working_days'"
+            )
+        }
+        program = conn.execute(f"EXPLAIN SELECT {columns} FROM request_status").fetchall()
+    finally:
+        conn.close()
+    return sum(1 for step in program if step[1] == "OpenRead" and step[3] in calendar)
+
+
+def test_how_late_a_request_is_is_counted_once_a_row(db):
+    """working_days_late_at_least is working_days_late but for an answer on a day nobody
+    recorded: reading it beside working_days_late adds only the count of that 'at least'."""
+    alone = _working_day_counts(db, "working_days_late")
+    both = _working_day_counts(db, "working_days_late, working_days_late_at_least")
+    assert both == alone + 1
+
+
 RESPONSE = """source_kind: transcription
 force_id: kent
 reference: KT-24-7
