@@ -128,7 +128,7 @@ def test_a_withdrawal_stands_until_whatdotheyknow_reports_something_new(cli, db,
     assert later.exit_code == 0, later.output
     assert told(cli, db)["devon-and-cornwall"]["standing"] == "withdrawn"
     assert (
-        "devon-and-cornwall waiting_response_very_overdue as of "
+        "devon-and-cornwall 'Long overdue' (waiting_response_very_overdue) as of "
         f"{date.today().isoformat()}, no news since it was withdrawn on "
         f"{date.today().isoformat()} (multiforce campaign withdraw): it stays withdrawn"
     ) in later.output
