@@ -5,6 +5,8 @@ import json
 import sqlite3
 from datetime import date
 
+from multiforce.toolkit.serving import dashboard_queries
+
 from campaigns import (
     CAMPAIGN,
     WDTK,
@@ -38,6 +40,42 @@ def test_request_status_knows_how_late_an_answer_was_at_least_as_the_command_doe
     assert viewed == {force: row["working_days_late_at_least"] for force, row in by_command.items()}
     late = dict(rows(db, "SELECT force_id, working_days_late FROM request_status"))
     assert late == {force: row["working_days_late"] for force, row in by_command.items()}
+
+
+def panel(db, chart: str) -> list[tuple]:
+    """The rows of one of the dashboard's charts, as its page asks for them with the test
+    campaign picked."""
+    conn = sqlite3.connect(db)
+    try:
+        sql = dashboard_queries({"campaign": C})[f"chart {chart}"]
+        return conn.execute(sql, {"campaign": C}).fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_dashboards_campaign_panels_show_how_late_an_answer_was_at_least(
+    cli, db, tmp_path, write_yaml
+):
+    """Devon and Cornwall answered on a day nobody recorded, at least 19 working days late: the
+    table says 'at least 19' and the chart draws 19 as 'answered (at least)'. Essex, overdue,
+    and the requests whose lateness is not known show as request_status gives them."""
+    listed = CAMPAIGN.read_text(encoding="utf-8").replace("  - kent\n", "  - kent\n  - essex\n")
+    assert cli("campaign", "new", write_yaml("with-essex.yaml", listed), "--db", db).exit_code == 0
+    answered_on_a_day_nobody_recorded(cli, db, tmp_path)
+    shown = {force: late for force, _, _, late, *_ in panel(db, "campaign-requests")}
+    drawn = {force: (standing, late) for force, standing, late in panel(db, "campaign-late")}
+    viewed = rows(
+        db,
+        "SELECT force_name, standing, working_days_late, working_days_late_at_least "
+        "FROM request_status WHERE campaign_id = ?",
+        C,
+    )
+    assert shown["Devon & Cornwall Police"] == "at least 19"
+    assert drawn["Devon & Cornwall Police"] == ("answered (at least)", 19)
+    assert shown["Essex Police"] == drawn["Essex Police"][1] > 0
+    for force, standing, late, at_least in viewed:
+        if late is not None or at_least is None:
+            assert shown[force] == late and drawn[force] == (standing, late)
 
 
 def _working_day_counts(db, columns: str) -> int:
