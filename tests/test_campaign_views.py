@@ -202,6 +202,21 @@ def test_a_force_taken_out_of_a_file_with_no_sent_date_is_withdrawn(cli, tmp_pat
     assert told(cli, db)["kent"]["standing"] == "withdrawn"
 
 
+def test_a_force_listed_undated_then_imported_is_withdrawn_when_taken_out(
+    cli, tmp_path, write_yaml
+):
+    """Listed by a file with no `sent:`, then imported from WhatDoTheyKnow, Devon and Cornwall's
+    request is still the file's: taken out of the file, it is withdrawn."""
+    text = CAMPAIGN.read_text(encoding="utf-8").replace("sent: 2024-01-08\n", "")
+    db = tmp_path / "unsent.db"
+    assert cli("campaign", "new", write_yaml("unsent.yaml", text), "--db", db).exit_code == 0
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    without = write_yaml("unsent.yaml", text.replace("  - devon-and-cornwall\n", ""))
+    result = cli("campaign", "new", without, "--db", db)
+    assert "withdrawn, as the file no longer lists them: devon-and-cornwall" in result.output
+    assert told(cli, db)["devon-and-cornwall"]["standing"] == "withdrawn"
+
+
 def test_a_file_listing_a_force_undated_leaves_the_status_whatdotheyknow_dates(
     cli, tmp_path, write_yaml
 ):
