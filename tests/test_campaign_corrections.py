@@ -61,7 +61,10 @@ def test_an_export_renamed_is_seen_by_its_content(cli, db, tmp_path):
     again = import_wdtk(cli, db, renamed)
     assert again.exit_code == 0, again.output
     assert statuses(db) == held
-    said = "kent rejected already seen in WhatDoTheyKnow batch CSV batch-download.csv (sha256"
+    said = (
+        "kent 'Refused' (rejected) already seen in WhatDoTheyKnow batch CSV "
+        "batch-download.csv (sha256"
+    )
     assert said in again.output
 
 

@@ -5,6 +5,8 @@ import json
 import sqlite3
 from datetime import date
 
+from multiforce.toolkit.serving import dashboard_queries
+
 from campaigns import (
     CAMPAIGN,
     WDTK,
@@ -38,6 +40,67 @@ def test_request_status_knows_how_late_an_answer_was_at_least_as_the_command_doe
     assert viewed == {force: row["working_days_late_at_least"] for force, row in by_command.items()}
     late = dict(rows(db, "SELECT force_id, working_days_late FROM request_status"))
     assert late == {force: row["working_days_late"] for force, row in by_command.items()}
+
+
+def panel(db, chart: str) -> list[tuple]:
+    """The rows of one of the dashboard's charts, as its page asks for them with the test
+    campaign picked."""
+    conn = sqlite3.connect(db)
+    try:
+        sql = dashboard_queries({"campaign": C})[f"chart {chart}"]
+        return conn.execute(sql, {"campaign": C}).fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_dashboards_campaign_panels_show_how_late_an_answer_was_at_least(
+    cli, db, tmp_path, write_yaml
+):
+    """Devon and Cornwall answered on a day nobody recorded, at least 19 working days late: the
+    table says 'at least 19' and the chart draws 19 as 'answered (at least)'. Essex, overdue,
+    and the requests whose lateness is not known show as request_status gives them."""
+    listed = CAMPAIGN.read_text(encoding="utf-8").replace("  - kent\n", "  - kent\n  - essex\n")
+    assert cli("campaign", "new", write_yaml("with-essex.yaml", listed), "--db", db).exit_code == 0
+    answered_on_a_day_nobody_recorded(cli, db, tmp_path)
+    shown = {force: late for force, _, _, late, *_ in panel(db, "campaign-requests")}
+    drawn = {force: (standing, late) for force, standing, late in panel(db, "campaign-late")}
+    viewed = rows(
+        db,
+        "SELECT force_name, standing, working_days_late, working_days_late_at_least "
+        "FROM request_status WHERE campaign_id = ?",
+        C,
+    )
+    assert shown["Devon & Cornwall Police"] == "at least 19"
+    assert drawn["Devon & Cornwall Police"] == ("answered (at least)", 19)
+    assert shown["Essex Police"] == drawn["Essex Police"][1] > 0
+    for force, standing, late, at_least in viewed:
+        if late is not None or at_least is None:
+            assert shown[force] == late and drawn[force] == (standing, late)
+
+
+def _working_day_counts(db, columns: str) -> int:
+    """How many counts of the working-days calendar SQLite's program for reading `columns` of
+    request_status holds: each is run for every row it reaches."""
+    conn = sqlite3.connect(db)
+    try:
+        calendar = {
+            page
+            for (page,) in conn.execute(
+                "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'working_days'"
+            )
+        }
+        program = conn.execute(f"EXPLAIN SELECT {columns} FROM request_status").fetchall()
+    finally:
+        conn.close()
+    return sum(1 for step in program if step[1] == "OpenRead" and step[3] in calendar)
+
+
+def test_how_late_a_request_is_is_counted_once_a_row(db):
+    """working_days_late_at_least is working_days_late but for an answer on a day nobody
+    recorded: reading it beside working_days_late adds only the count of that 'at least'."""
+    alone = _working_day_counts(db, "working_days_late")
+    both = _working_day_counts(db, "working_days_late, working_days_late_at_least")
+    assert both == alone + 1
 
 
 RESPONSE = """source_kind: transcription
@@ -103,7 +166,7 @@ def test_a_withdrawal_stands_until_whatdotheyknow_reports_something_new(cli, db,
     assert later.exit_code == 0, later.output
     assert told(cli, db)["devon-and-cornwall"]["standing"] == "withdrawn"
     assert (
-        "devon-and-cornwall waiting_response_very_overdue as of "
+        "devon-and-cornwall 'Long overdue' (waiting_response_very_overdue) as of "
         f"{date.today().isoformat()}, no news since it was withdrawn on "
         f"{date.today().isoformat()} (multiforce campaign withdraw): it stays withdrawn"
     ) in later.output
@@ -137,6 +200,21 @@ def test_a_force_taken_out_of_a_file_with_no_sent_date_is_withdrawn(cli, tmp_pat
     result = cli("campaign", "new", without, "--db", db)
     assert "withdrawn, as the file no longer lists them: kent" in result.output
     assert told(cli, db)["kent"]["standing"] == "withdrawn"
+
+
+def test_a_force_listed_undated_then_imported_is_withdrawn_when_taken_out(
+    cli, tmp_path, write_yaml
+):
+    """Listed by a file with no `sent:`, then imported from WhatDoTheyKnow, Devon and Cornwall's
+    request is still the file's: taken out of the file, it is withdrawn."""
+    text = CAMPAIGN.read_text(encoding="utf-8").replace("sent: 2024-01-08\n", "")
+    db = tmp_path / "unsent.db"
+    assert cli("campaign", "new", write_yaml("unsent.yaml", text), "--db", db).exit_code == 0
+    import_wdtk(cli, db, "--as-of", "2024-03-01", WDTK / "batch-download.csv")
+    without = write_yaml("unsent.yaml", text.replace("  - devon-and-cornwall\n", ""))
+    result = cli("campaign", "new", without, "--db", db)
+    assert "withdrawn, as the file no longer lists them: devon-and-cornwall" in result.output
+    assert told(cli, db)["devon-and-cornwall"]["standing"] == "withdrawn"
 
 
 def test_a_file_listing_a_force_undated_leaves_the_status_whatdotheyknow_dates(

@@ -402,7 +402,7 @@ def test_an_older_export_imported_again_does_not_rewrite_who_answered(cli, db, t
     again = import_wdtk(cli, db, WDTK / "batch-download.csv")  # dated today
     assert again.exit_code == 0, again.output
     assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
-    assert "kent rejected already seen" in again.output
+    assert "kent 'Refused' (rejected) already seen" in again.output
     older = edited_download(
         tmp_path / "older.csv",
         "batch-download.csv",
@@ -411,7 +411,9 @@ def test_an_older_export_imported_again_does_not_rewrite_who_answered(cli, db, t
     )
     earlier = import_wdtk(cli, db, "--as-of", "2024-02-01", older)
     assert rows(db, "SELECT force_id, status FROM requests ORDER BY force_id") == held
-    assert "kent successful as of 2024-02-01, before the latest held" in earlier.output
+    assert (
+        "kent 'Successful' (successful) as of 2024-02-01, before the latest held" in earlier.output
+    )
 
 
 def test_the_clock_starts_again_when_a_clarification_comes(cli, db, tmp_path):

@@ -26,7 +26,7 @@ from ..store.files import connect_read_only, table_names
 from ..validation import in_memory
 from . import clock
 from .views import UNKNOWN_CAMPAIGNS_VIEW, VIEWS
-from .wdtk import same_file
+from .wdtk import same_file, shown
 
 PRIMARY_KEYS = {
     "campaigns": "campaign_id",
@@ -356,13 +356,13 @@ class Changes:
             )
             if seen:
                 self.passed_over.append(
-                    f"{row['force_id']} {event.wdtk_state} already seen in {seen['source']}"
+                    f"{row['force_id']} {shown(event.wdtk_state)} already seen in {seen['source']}"
                 )
                 return
             if latest["date"] and event.date and event.date < latest["date"]:
                 self.passed_over.append(
-                    f"{row['force_id']} {event.wdtk_state} as of {event.date}, before the latest "
-                    f"held ({latest['date']}): kept in its history, not its status"
+                    f"{row['force_id']} {shown(event.wdtk_state)} as of {event.date}, before the "
+                    f"latest held ({latest['date']}): kept in its history, not its status"
                 )
         self.events.append({"request_id": row["request_id"], **event.__dict__})
 
@@ -384,7 +384,7 @@ class Changes:
         if event.status != "awaiting_response" and event.wdtk_state != reported:
             return False
         self.passed_over.append(
-            f"{row['force_id']} {event.wdtk_state} as of {event.date}, no news since it was "
+            f"{row['force_id']} {shown(event.wdtk_state)} as of {event.date}, no news since it was "
             f"withdrawn on {withdrawal['date']} ({withdrawal['source']}): it stays withdrawn"
         )
         return True

@@ -125,30 +125,39 @@ _WORKING_DAYS_LATE = f"""CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_da
 UNKNOWN_CAMPAIGNS_VIEW = "responses_naming_unknown_campaigns"
 
 VIEWS = {
+    # The inner query works out each request's standing and working days late once a row, for
+    # the columns after it to read. It is DISTINCT (one row a request either way) because SQLite
+    # copies a plain subquery's expressions into each outer column that reads them, and would
+    # count the working days again for each.
     "request_status": f"""
-SELECT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id, f.name AS force_name,
-       q.sent_date, q.due_date, q.status, q.status_date, q.wdtk_state, q.answered_date,
-       CASE WHEN {ANSWERED} THEN 'answered' WHEN {OVERDUE} THEN 'overdue' ELSE q.status
-       END AS standing,
-       CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")} ELSE 0
-       END AS overdue_working_days,
-       {_WORKING_DAYS_LATE} AS working_days_late,
-       CASE WHEN {ANSWERED} AND q.answered_date IS NULL AND q.due_date IS NOT NULL
+SELECT request_id, campaign_id, campaign_title, force_id, force_name, sent_date, due_date, status,
+       status_date, wdtk_state, answered_date, standing,
+       CASE WHEN standing = 'overdue' THEN working_days_late ELSE 0 END AS overdue_working_days,
+       working_days_late,
+       CASE WHEN standing = 'answered' AND answered_date IS NULL AND due_date IS NOT NULL
             THEN {late_already("date('now')")}
-            ELSE {_WORKING_DAYS_LATE}
+            ELSE working_days_late
        END AS working_days_late_at_least,
-       q.working_days_to_answer,
-       CASE WHEN {OVERDUE} THEN 'no_response' END AS outcome,
+       working_days_to_answer,
+       CASE WHEN standing = 'overdue' THEN 'no_response' END AS outcome,
        (SELECT group_concat(status, ', ') FROM (
            SELECT DISTINCT o.status FROM outcomes o
            WHERE o.response_id = q.response_id AND o.status IN {WITHHELD} ORDER BY o.status)
        ) AS withheld,
        {REPORTED_OUTCOME} AS reported_outcome,
-       q.regime, q.wdtk_url, q.response_id, coalesce(r.source_kind, 'request') AS source_kind
-FROM ({REQUESTS_WITH_ANSWERS}) q
-JOIN forces f ON f.force_id = q.force_id
-JOIN campaigns c ON c.campaign_id = q.campaign_id
-LEFT JOIN responses r ON r.response_id = q.response_id""",
+       regime, wdtk_url, response_id, source_kind
+FROM (SELECT DISTINCT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id,
+             f.name AS force_name, q.sent_date, q.due_date, q.status, q.status_date,
+             q.wdtk_state, q.answered_date,
+             CASE WHEN {ANSWERED} THEN 'answered' WHEN {OVERDUE} THEN 'overdue' ELSE q.status
+             END AS standing,
+             {_WORKING_DAYS_LATE} AS working_days_late,
+             q.working_days_to_answer, q.regime, q.wdtk_url, q.response_id,
+             coalesce(r.source_kind, 'request') AS source_kind
+      FROM ({REQUESTS_WITH_ANSWERS}) q
+      JOIN forces f ON f.force_id = q.force_id
+      JOIN campaigns c ON c.campaign_id = q.campaign_id
+      LEFT JOIN responses r ON r.response_id = q.response_id) q""",
     "silence": """
 SELECT force_id, force_name, campaign_id, campaign_title, request_id, sent_date, due_date,
        overdue_working_days, outcome AS status, wdtk_state, wdtk_url, source_kind

@@ -67,6 +67,12 @@ _BY_LABEL = {
 }
 
 
+def shown(state: str) -> str:
+    """A state as a message gives it: the label WhatDoTheyKnow shows, its name in brackets
+    ("'Long overdue' (waiting_response_very_overdue)")."""
+    return f"{STATES[state][1]!r} ({state})"
+
+
 @dataclass
 class Seen:
     """What one file says about one request."""
