@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from multiforce.toolkit.campaigns import wdtk
 
 from campaigns import WDTK, C, edited_download, import_wdtk, rows
 
@@ -453,3 +454,26 @@ def test_an_import_says_what_it_added_that_no_campaign_file_listed(cli, db, tmp_
     assert f"(did you mean '{C}'?)" in mistyped.stderr
     again = import_wdtk(cli, db, WDTK / "scanner_use_by_force.json")  # a force it listed
     assert "Note:" not in again.stderr
+
+
+@pytest.mark.parametrize(
+    "label,state",
+    [
+        ("Withdrawn", "user_withdrawn"),
+        ("Withdrawn by the requester", "user_withdrawn"),
+        ("Reported", "attention_requested"),
+        ("Needs status update", "waiting_classification"),
+        ("Handled by postal mail", "gone_postal"),
+        ("Waiting clarification", "waiting_clarification"),
+        ("Requires admin attention", "requires_admin"),
+    ],
+)
+def test_a_download_s_status_in_any_wording_the_site_has_used_is_read(tmp_path, label, state):
+    download = edited_download(
+        tmp_path / "download.csv",
+        "batch-download.csv",
+        "Kent Police,1,Refused",
+        f"Kent Police,1,{label}",
+    )
+    kent = next(seen for seen in wdtk.read(download) if seen.force_id == "kent")
+    assert kent.state_now == state

@@ -62,8 +62,26 @@ OUTCOME_OF_STATE = {
     "not_held": "not_held",
     "rejected": "refused",
 }
+# Other wordings Alaveteli has shown for a state, in its releases before and since (its
+# app/models/info_request/state.rb): a download's request_status may give any of them.
+OTHER_LABELS = {
+    "waiting_clarification": ("Waiting clarification",),
+    "gone_postal": ("Handled by postal mail",),
+    "waiting_classification": ("Needs status update",),
+    "requires_admin": ("Requires admin attention",),
+    "attention_requested": ("Reported",),
+    "user_withdrawn": ("Withdrawn",),
+}
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"[^a-z]+", " ", label.lower()).strip()
+
+
 _BY_LABEL = {
-    re.sub(r"[^a-z]+", " ", label.lower()).strip(): state for state, (_, label) in STATES.items()
+    _label_key(label): state
+    for state, (_, shown_label) in STATES.items()
+    for label in (shown_label, *OTHER_LABELS.get(state, ()))
 }
 
 
@@ -408,7 +426,7 @@ def _known_state(path: Path, state, where: str) -> None:
 def _state_in_csv(path: Path, value: str, row: int) -> str:
     if value in STATES:
         return value
-    state = _BY_LABEL.get(re.sub(r"[^a-z]+", " ", value.lower()).strip())
+    state = _BY_LABEL.get(_label_key(value))
     if state is None:
         raise DocumentError(
             path,
