@@ -1,9 +1,7 @@
 """Figures in the shapes forces write them, each with its period, qualifier, verbatim quote
 and the topic of the question it answers:
 
-- tables whose rows start with a period (`2018 | 8145`, or whitespace columns), one value
-  column or several (the columns' headings tell their measure or breakdown value);
-- tables with periods as columns (`| 2018 | 2019 |`), a row per measure or breakdown value;
+- tables, with periods down or across (read by meaning.tables);
 - `2016 = 32` lines;
 - sentences with one number and one period: "120 devices were deployed in 2018", "As at
   5 February 2020, 1345 devices currently await examination" (a date: a day's period);
@@ -39,14 +37,13 @@ from .recording import (
     Figure,
     Recorder,
     Unsure,
-    _candidates,
-    _footnoted,
+    candidates,
+    footnote_mark_reason,
 )
 from .tables import read_tables
 from .text import echoes, sentences
 
 FOOTNOTE_STARTS: Final = frozenset(f"*†‡§¶([{SUPERSCRIPT_DIGITS}")
-
 EQUALS: Final = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}(?P<rest>.*)$"
 )
@@ -64,7 +61,6 @@ YES_NO: Final = re.compile(
     r"(?:\s*(?:[.,;:!–—-]|$)|\s+(?:we|the|this|our|it|they|i|there|these|those|all|not)\b)",
     re.I,
 )
-
 # A number a sentence states as a count: "120 devices ...", "... searches was 8145".
 # What the number counts: the two words after it ("120 devices", "6 knife arches").
 COUNTED: Final = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
@@ -85,8 +81,8 @@ NUMBER_WORD: Final = re.compile(
     r"|ninety|hundred|thousand)\b",
     re.I,
 )
-
-# ... and in a sentence, a total to or from a day: "Up to 31 March 2024", "Since 1 May 2020".
+# A running total in a sentence (RUNNING), or a total to or from a day: "Up to 31 March 2024",
+# "Since 1 May 2020".
 RUNNING_TOTAL: Final = re.compile(
     r"(?P<day>\b(?:up to|by|since|until|till)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+"
     rf"\s+\d{{4}})|{RUNNING}",
@@ -97,7 +93,6 @@ RUNNING_FROM_THE_LETTER: Final = (
     "a running total, or a count over a span counted back from the letter's date ('to date', "
     "'in the last 12 months'), not a period's figure"
 )
-
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
 
@@ -136,11 +131,11 @@ class _Reader(Recorder):
                 continue
             marked = FOOTNOTE_MARK.match(match["rest"])
             if marked:
-                reason = _footnoted(marked.group(0))
+                reason = footnote_mark_reason(marked.group(0))
                 self.unsure.append(Unsure(match["value"], line.strip(), reason, self.label))
                 continue
             unit = "percent" if match["percent"] else "count"
-            extras = _candidates(match["rest"])
+            extras = candidates(match["rest"])
             own_words = line[: match.start("rest")] + match["rest"]
             if extras:  # the qualifier is read from this figure's clause, not the next number's
                 rest = match["rest"][: extras[0].start()]
@@ -200,7 +195,7 @@ class _Reader(Recorder):
             for sentence in sentences(line):
                 if echoes(sentence, self.question_text):
                     continue
-                numbers = _candidates(sentence)
+                numbers = candidates(sentence)
                 if not numbers:
                     continue
                 numbers = self.footnoted(sentence, numbers)
@@ -267,7 +262,7 @@ class _Reader(Recorder):
             if i in self.used:
                 continue
             qualifier = infer_qualifier(line)
-            if qualifier not in NOTED_QUALIFIERS or _candidates(line):
+            if qualifier not in NOTED_QUALIFIERS or candidates(line):
                 continue
             period = period_in(line)
             if period is not None and period.end is None:
@@ -289,7 +284,7 @@ class _Reader(Recorder):
         left = []
         for number, mark in zip(numbers, marks, strict=True):
             if mark:
-                reason = _footnoted(mark.group(0))
+                reason = footnote_mark_reason(mark.group(0))
                 self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
             elif not any(m and m.start() <= number.start() < m.end() for m in marks):
                 left.append(number)

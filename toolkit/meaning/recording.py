@@ -29,10 +29,8 @@ VALUE: Final = re.compile(
 FOOTNOTE_MARK: Final = re.compile(
     rf"\s?(?:[*†‡§¶]+|[{SUPERSCRIPT_DIGITS}]+|\(\d{{1,2}}\)|\[\d{{1,2}}\])(?![\w{SUPERSCRIPT_DIGITS}])"
 )
-
 SHARE_MEASURES: Final = {"share_of_uses"}
 DURATION: Final = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
-
 # Words just before a number that make it a bound, not the figure: "fewer than 5", "over 30".
 BOUND: Final = re.compile(
     r"(?:\b(?:fewer|less|more|greater|lower|higher)\s+than|\bat\s+(?:least|most)|\bup\s+to"
@@ -56,16 +54,13 @@ RUNNING: Final = (
     r"|\b(?:in|over|during|for|within) the (?:last|past|previous) (?:\w+ )?(?:days?|weeks?"
     r"|months?|years?)\b|\b(?:this|the current) (?:calendar |financial )?(?:year|month|quarter)\b"
 )
-
 CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
-
 A_YEAR: Final = "a year where a value stands: a heading or a count?"
 A_BOUND: Final = "a bound, not the figure"
-
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 
 
-def _footnoted(mark: str) -> str:
+def footnote_mark_reason(mark: str) -> str:
     return f"a footnote mark ({mark.strip()}): what its footnote says of the figure"
 
 
@@ -102,7 +97,7 @@ def _explaining() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(rule.pattern, re.M) for _, rule in COMMON)
 
 
-def _candidates(line: str) -> list[re.Match]:
+def candidates(line: str) -> list[re.Match]:
     """The numbers of a line that may be figures (not years, dates, references...)."""
     found = [
         match
@@ -202,7 +197,7 @@ class Recorder:
         `question_period`: a sentence that names no period states the figure for the one
         period its question asks about (when the question names a whole one)."""
         number = _value(value)
-        doubt = _two_measures_at_once(words) if number is not None else None
+        doubt = two_measures_at_once(words) if number is not None else None
         # a period's label ("2022" beside "2021"), or a count that looks like one: not sure
         if unit == "count" and period_named(value):
             doubt = A_YEAR
@@ -287,7 +282,7 @@ def _as_at(day_or_month: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1024)  # a heading is read again for each value beneath it
-def _two_measures_at_once(words: str) -> str | None:
+def two_measures_at_once(words: str) -> str | None:
     """Why the measure that `words` name is for a person, or None: the same words name two
     measures of the vocabulary, neither suppressing the other ("failed extractions": failed
     uses, and uses by "extractions"), so which one they count is not sure."""

@@ -22,9 +22,9 @@ from .recording import (
     RUNNING,
     Recorder,
     Unsure,
-    _candidates,
-    _footnoted,
-    _two_measures_at_once,
+    candidates,
+    footnote_mark_reason,
+    two_measures_at_once,
 )
 
 FOOTNOTED_CELL: Final = re.compile(rf"(?P<value>{NUMBER})(?P<mark>{FOOTNOTE_MARK.pattern})")
@@ -63,24 +63,21 @@ PHRASE_WORDS: Final = frozenset(
     " by per following after giving gave returning returned producing".split()
 )
 LIST_WORDS: Final = frozenset({"and", "&", "or", "/", ","}) | PHRASE_WORDS
-# The values of each breakdown that has a closed list ("police", "immigration"), as topic_for
-# finds them: from a word's start.
+# The values of each breakdown that has a closed list ("police", "immigration"), as
+# Recorder.topic_for finds them: from a word's start.
 BREAKDOWN_VALUES: Final = tuple(
     re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in sorted(values))})", re.I)
     for values in BREAKDOWNS.values()
     if values
 )
-
+# A column's heading or a row's label saying its values are a running total (RUNNING).
 RUNNING_HEADING: Final = re.compile(RUNNING, re.I)
-
 NOT_LINED_UP: Final = (
     "the row's cells do not line up with the heading row's periods: which period each value "
     "is of is not sure"
 )
-
 # A column's heading or a row's label saying its values are the total of others beside them.
 TOTAL: Final = re.compile(r"\btotal\b", re.I)
-
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
 RATE: Final = re.compile(
     r"\b(?:rates?|averages?|mean|ratio|proportion|percentage|per\s?cent)\b", re.I
@@ -98,6 +95,9 @@ def _not_a_periods_count(words: str, percent: bool, where: str) -> str | None:
 
 
 def read_tables(reader: Recorder, lines: list[str]) -> None:
+    """Reads the tables among an answer's `lines` (each a run of lines of two cells or more)
+    and records their figures and unsure numbers through `reader`, marking the lines read
+    in `reader.used` and the footnotes saying a mark hides a number in `reader.footnotes`."""
     index = 0
     while index < len(lines):
         if len(_cells(lines[index])) < 2:
@@ -131,7 +131,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             header, heads, joined = cells, _heading_spans(lines[i]), []
             reader.used.add(i)
             continue
-        if header and _candidates(lines[i]):
+        if header and candidates(lines[i]):
             beneath_joined = bool(joined) and _beneath(lines[i], joined)
             placed = None if beneath_joined else _placed(lines[i], cells, header, heads)
             if placed is None:
@@ -153,7 +153,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             continue
         period = period_named(cells[0])
         if period is None:
-            if not _candidates(lines[i]):  # a heading row: it names the columns below
+            if not candidates(lines[i]):  # a heading row: it names the columns below
                 header, heads, joined = _headings(lines[i], cells, lines[i + 1 : end])
                 reader.used.add(i)
             continue
@@ -218,7 +218,7 @@ def _row_across(
         return
     header = lined_up
     several = _several_named(label) if " " in label else None  # "Searches and matches"
-    several = several or _two_measures_at_once(header[0])  # the corner: what all count
+    several = several or two_measures_at_once(header[0])  # the corner: what all count
     for column, cell in enumerate(cells[1:], start=1):
         match = CELL_VALUE.fullmatch(cell)
         heading = header[column] if column < len(header) else ""
@@ -296,7 +296,7 @@ def _doubt_in_cell(reader: Recorder, match: re.Match, line: str) -> bool:
     if BOUND_AFTER.match(note):
         reason = A_BOUND
     elif FOOTNOTE_MARK.fullmatch(note):
-        reason = _footnoted(note)
+        reason = footnote_mark_reason(note)
     else:
         return False
     reader.unsure.append(Unsure(match["value"], line, reason, reader.label))
@@ -310,7 +310,7 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
     and not shown"). Words and blanks say nothing."""
     marked = FOOTNOTED_CELL.fullmatch(cell)
     if marked:
-        reason = _footnoted(marked["mark"])
+        reason = footnote_mark_reason(marked["mark"])
         reader.unsure.append(Unsure(marked["value"], line, reason, reader.label))
         return
     worded = WORDED_CELL.fullmatch(cell)
