@@ -25,7 +25,7 @@ from multiforce.toolkit.layouts.literals import (
     words_of,
 )
 from multiforce.toolkit.layouts.profiles import profiles
-from multiforce.toolkit.meaning import figures, outcomes, questions
+from multiforce.toolkit.meaning import outcomes, questions, recording
 from multiforce.toolkit.readers import read_document
 
 from benchmarks.drafting import vary
@@ -108,7 +108,7 @@ def _searched_patterns():
     found += outcomes._vocabulary()[0].values()
     found += [m for profile in profiles() for m in (*profile.markers, *profile.requires_each)]
     found += [pattern for _, pattern in cleaning.QUALIFIER_WORDS]
-    return found + list(figures._explaining())
+    return found + list(recording._explaining())
 
 
 def _passages():

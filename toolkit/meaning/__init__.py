@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..layouts.response import Response
-from .figures import Figure, FigureReading, Unsure, read_figures, read_response_figures
+from .figures import FigureReading, read_figures, read_response_figures
 from .outcomes import Outcome, OutcomeReading, read_outcome, read_outcomes, sections_cited
 from .periods import financial_year, period_in, period_named
 from .questions import QuestionTopics, Topic, map_question, map_questions
+from .recording import Figure, Unsure
 
 WITHHOLDING = frozenset({"refused", "partially_disclosed"})  # what a footnote says of its mark
 

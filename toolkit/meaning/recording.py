@@ -1,0 +1,312 @@
+"""What the figure readers record of one answer's numbers: a `Figure`, with its period, topic
+and quote, or a number left `Unsure` for a person. `Recorder` gives a number its question's
+topic and its period and records it; `candidates` are the numbers of a line that may be figures.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from itertools import combinations
+from typing import Final
+
+from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, OUTCOME_ONLY_MEASURES
+from ..audit import COMMON
+from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
+from ..layouts.literals import lowered, may_match, words_of
+from .periods import month_end, period_named, two_years, two_years_read, years_said
+from .questions import Topic, at_a_date_measures, named, named_where
+
+NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SUPERSCRIPT_DIGITS: Final = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# What may not follow a number: a letter or digit (a superscript digit is a footnote's mark), a
+# slash, or a decimal or thousands part.
+NOT_AFTER_A_NUMBER: Final = rf"(?![^\W{SUPERSCRIPT_DIGITS}]|/|[.,]\d)"
+VALUE: Final = re.compile(
+    rf"(?<![\w.,/£$-])(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}"
+)
+# A footnote's mark just after a number: "250*", "250 †", "250¹", "250 (1)", "250 [1]".
+FOOTNOTE_MARK: Final = re.compile(
+    rf"\s?(?:[*†‡§¶]+|[{SUPERSCRIPT_DIGITS}]+|\(\d{{1,2}}\)|\[\d{{1,2}}\])(?![\w{SUPERSCRIPT_DIGITS}])"
+)
+SHARE_MEASURES: Final = {"share_of_uses"}
+DURATION: Final = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
+# Words just before a number that make it a bound, not the figure: "fewer than 5", "over 30".
+BOUND: Final = re.compile(
+    r"(?:\b(?:fewer|less|more|greater|lower|higher)\s+than|\bat\s+(?:least|most)|\bup\s+to"
+    r"|\b(?:over|under|below|above|exceeding|in\s+excess\s+of|maximum\s+of|minimum\s+of)"
+    r"|[<>≤≥])\s*$",
+    re.I,
+)
+# ... or just after it: "5 or fewer", "1,010 (at least)", "40+".
+BOUND_AFTER: Final = re.compile(
+    r"\s*(?:\+|\(?\s*(?:or (?:fewer|less|more|over|under|above|below)|at (?:least|most)"
+    r"|or thereabouts)\b)",
+    re.I,
+)
+# Words that make a number a running total, or a count over a span counted back from the
+# letter's date, not a period's figure: "to date", "so far", "cumulative", "since the scanners
+# were introduced", "in the last 12 months", "this year". Read in a sentence, a column's heading
+# and a row's label.
+RUNNING: Final = (
+    r"\bto date\b|\b(?:so|thus) far\b|\bcumulative(?:ly)?\b|\brunning totals?\b"
+    r"|\bsince (?:the|its|their|it|they|we|our|records began)\b"
+    r"|\b(?:in|over|during|for|within) the (?:last|past|previous) (?:\w+ )?(?:days?|weeks?"
+    r"|months?|years?)\b|\b(?:this|the current) (?:calendar |financial )?(?:year|month|quarter)\b"
+)
+CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
+A_YEAR: Final = "a year where a value stands: a heading or a count?"
+A_BOUND: Final = "a bound, not the figure"
+MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
+
+
+def footnote_mark_reason(mark: str) -> str:
+    return f"a footnote mark ({mark.strip()}): what its footnote says of the figure"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: what it measures (from the question's topic), its period and its quote."""
+
+    value: float
+    unit: str
+    period_start: str | None
+    period_end: str | None
+    period_label: str | None
+    qualifier: str
+    quote: str
+    question: str | None = None
+    technology: str | None = None
+    measure: str | None = None
+    breakdown: str = "none"
+    breakdown_value: str | None = None
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """A number that may be a figure, left for a person, with why it was not read as one."""
+
+    text: str
+    quote: str
+    reason: str
+    question: str | None = None
+
+
+@cache
+def _explaining() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rule.pattern, re.M) for _, rule in COMMON)
+
+
+def candidates(line: str) -> list[re.Match]:
+    """The numbers of a line that may be figures (not years, dates, references...)."""
+    found = [
+        match
+        for match in VALUE.finditer(line)
+        if not DURATION.match(line, match.end()) and not period_named(match["value"])
+    ]
+    lower = lowered(line)
+    for pattern in _explaining():
+        if not found:
+            break  # every number is explained: the other patterns need not be searched
+        if not may_match(words_of(pattern), lower):
+            continue
+        for explained in pattern.finditer(line):
+            if not found or explained.start() > found[-1].start():
+                break  # past the last number left
+            start, end = explained.span()
+            if end > start:
+                found = [m for m in found if not (start <= m.start() and m.end() <= end)]
+    return found
+
+
+def _value(text: str) -> float | None:
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None
+
+
+class Recorder:
+    """What is read of one answer's text for one question (its label and topics): each
+    number recorded as a figure, or left unsure with why."""
+
+    def __init__(
+        self,
+        label: str | None,
+        topics: tuple[Topic, ...],
+        question_text: str,
+        as_at: str | None,
+        text: str = "",
+    ):
+        self.label, self.topics, self.question_text = label, topics, question_text
+        self.as_at = as_at
+        self.text = text  # the whole answer: what it says of its years
+        self.years: str | None = None  # what the answer and question say their years are
+        self.years_read = False
+        self.footnotes: dict[str, str | None] = {}  # a mark's footnote saying it hides a number
+        self.figures: list[Figure] = []
+        self.unsure: list[Unsure] = []
+        self.hidden: list[tuple[str | None, str]] = []
+        self.undated: list[tuple[str | None, str]] = []
+        self.used: set[int] = set()  # lines already read as part of a shape
+
+    # -- which topic a number belongs to ---------------------------------------------------
+
+    def topic_for(self, words: str, unit: str) -> tuple[Topic, str | None] | None:
+        """The question's topic that a passage's words (a heading, a row label, the sentence)
+        point to, with the breakdown value they name, or None when not exactly one."""
+        topics = [t for t in self.topics if (unit == "percent") == (t.measure in SHARE_MEASURES)]
+        technologies = {t.technology for t in topics}
+        if len(technologies) > 1:  # a heading or label naming one of them ("Knife wand")
+            chosen = technologies.intersection(named("technology", words))
+            if chosen:
+                topics = [t for t in topics if t.technology in chosen]
+                technologies = chosen
+        # a policy or a supplier is never a number's measure ("under the force's guidance")
+        named_measures = set(named("measure", words)).difference(OUTCOME_ONLY_MEASURES)
+        if named_measures:
+            matching = [t for t in topics if t.measure in named_measures]
+            if (
+                not matching
+                and unit != "percent"
+                and len(technologies) == 1
+                and len(named_measures) == 1
+            ):
+                # A measure the question did not ask about ('deployed' for 'owned'), of the one
+                # technology it asks about.
+                return Topic(technologies.pop(), named_measures.pop()), None
+            topics = matching
+        valued = []
+        for topic in topics:
+            allowed = BREAKDOWNS.get(topic.breakdown)
+            if allowed:
+                values = [v for v in allowed if re.search(rf"\b{re.escape(v)}", words, re.I)]
+                if len(values) == 1:
+                    valued.append((topic, values[0]))
+        if len(valued) == 1:
+            return valued[0]
+        if _parts_named(words):
+            return None  # a part whose value is not told ("45 searches were of children")
+        totals = [t for t in topics if t.breakdown == "none"]
+        return (totals[0], None) if len(totals) == 1 else None
+
+    def add(
+        self,
+        value: str,
+        unit: str,
+        period: Period | None,
+        quote: str,
+        words: str,
+        line: str,
+        question_period: bool = False,
+    ):
+        """Record a figure, or an unsure number when its period or topic is not known.
+        `question_period`: a sentence that names no period states the figure for the one
+        period its question asks about (when the question names a whole one)."""
+        number = _value(value)
+        doubt = two_measures_at_once(words) if number is not None else None
+        # a period's label ("2022" beside "2021"), or a count that looks like one: not sure
+        if unit == "count" and period_named(value):
+            doubt = A_YEAR
+        if doubt:
+            self.unsure.append(Unsure(value, quote, doubt, self.label))
+            return
+        found = self.topic_for(words, unit) if number is not None else None
+        if number is not None and number % 1 and unit == "count":
+            if found is None or found[0].measure not in MONEY_MEASURES:
+                reason = (
+                    "a count with a fraction: a rate, an average, or a thousands separator "
+                    "written as a point"
+                )
+                self.unsure.append(Unsure(value, quote, reason, self.label))
+                return
+        if period is not None:
+            settled = self.settled(period)
+            if settled is None:
+                self.unsure.append(Unsure(value, quote, CALENDAR_OR_FINANCIAL, self.label))
+                return
+            period = settled
+        if period is None and question_period and found:
+            period = self.question_period(found[0])
+        if number is None or period is None or found is None:
+            if number is None:
+                reason = "not a number"
+            elif period is None:
+                reason = "no period stated for it"
+                if found is not None:
+                    self.undated.append((self.label, quote))
+            elif parts := _parts_named(words):
+                reason = f"a part of the total ({', '.join(parts)}), not the total"
+            else:
+                reason = "the question's topics do not say which one it is"
+            self.unsure.append(Unsure(value, quote, reason, self.label))
+            return
+        topic, breakdown_value = found
+        self.figures.append(
+            Figure(
+                number,
+                unit,
+                *iso_days(period),
+                period.label,
+                infer_qualifier(line),
+                quote,
+                self.label,
+                topic.technology,
+                topic.measure,
+                topic.breakdown if breakdown_value else "none",
+                breakdown_value,
+            )
+        )
+
+    def settled(self, period: Period) -> Period | None:
+        """The period as the answer means it: two years in a row ("2019-2020") are a financial
+        year or two calendar years as the question or the answer says, None where neither does."""
+        first = two_years(period.label) if len(period.label) > len("2019-20") else None
+        if first is None:
+            return period
+        if not self.years_read:
+            self.years, self.years_read = years_said(f"{self.question_text}\n{self.text}"), True
+        return two_years_read(first, period.label, self.years)
+
+    def question_period(self, topic: Topic) -> Period | None:
+        """The period a question asks about: the whole one it names, else, for a measure of
+        how things stand asked with no period, the day (or page's month) of the answer."""
+        if topic.period_start and topic.period_end:
+            start, end = topic.period_start, topic.period_end
+            label = topic.period_label or span_label(start, end)
+            return Period(date.fromisoformat(start), date.fromisoformat(end), label)
+        if topic.period_start is None and topic.measure in at_a_date_measures() and self.as_at:
+            start, end = _as_at(self.as_at)
+            label = f"at the response date ({self.as_at})"
+            return Period(date.fromisoformat(start), date.fromisoformat(end), label)
+        return None
+
+
+def _parts_named(words: str) -> list[str]:
+    """The breakdowns whose values are open (age, ethnicity, borough...) that `words` name: a
+    count of "children" or "White people" is a part of the total whose value is not read."""
+    return [kind for kind in named("breakdown", words) if BREAKDOWNS.get(kind, ()) is None]
+
+
+def _as_at(day_or_month: str) -> tuple[str, str]:
+    """'2025-06-09' -> that day; '2023-05' (a page address's month) -> that month."""
+    if len(day_or_month) == len("2023-05"):
+        first = date.fromisoformat(f"{day_or_month}-01")
+        return first.isoformat(), month_end(first.year, first.month).isoformat()
+    return day_or_month, day_or_month
+
+
+@lru_cache(maxsize=1024)  # a heading is read again for each value beneath it
+def two_measures_at_once(words: str) -> str | None:
+    """Why the measure that `words` name is for a person, or None: the same words name two
+    measures of the vocabulary, neither suppressing the other ("failed extractions": failed
+    uses, and uses by "extractions"), so which one they count is not sure."""
+    if len(named("measure", words)) < 2:
+        return None  # most passages name one measure or none
+    found = [m for m in named_where("measure", words) if m[0] not in OUTCOME_ONLY_MEASURES]
+    for (one, start, end), (other, other_start, other_end) in combinations(found, 2):
+        if start < other_end and other_start < end:
+            phrase = words[min(start, other_start) : max(end, other_end)].lower()
+            first, second = sorted((one, other))
+            return f"'{phrase}' names two measures ({first} or {second}): which one is not sure"
+    return None

@@ -1,0 +1,559 @@
+"""The figures of an answer's tables: rows starting with a period (`2018 | 8145`, or columns
+aligned by spaces), one value column or several, whose headings tell their measure or breakdown
+value; and periods as columns (`| 2018 | 2019 |`), a row per measure or breakdown value.
+`read_tables` records them through the answer's `Recorder` (meaning.recording).
+"""
+
+import re
+from functools import cache, lru_cache
+from typing import Final
+
+from ...schemas.vocabulary import BREAKDOWNS, OUTCOME_ONLY_MEASURES
+from ..cleaning import ESTIMATE_BEFORE, infer_qualifier
+from ..layouts.data import schema_yaml
+from .periods import period_named
+from .questions import named
+from .recording import (
+    A_BOUND,
+    BOUND,
+    BOUND_AFTER,
+    FOOTNOTE_MARK,
+    NUMBER,
+    RUNNING,
+    Recorder,
+    Unsure,
+    candidates,
+    footnote_mark_reason,
+    two_measures_at_once,
+)
+
+FOOTNOTED_CELL: Final = re.compile(rf"(?P<value>{NUMBER})(?P<mark>{FOOTNOTE_MARK.pattern})")
+# A cell of a value with words around it: "over 30", "<5", "5+", "5 or fewer".
+WORDED_CELL: Final = re.compile(rf"(?P<before>\D*?)(?P<value>{NUMBER})(?P<after>\D*)")
+# A mark standing in a cell for a number not shown, and the words of a footnote saying so.
+SUPPRESSION_MARK: Final = re.compile(r"\*{1,3}|[-–—†‡#~]")
+SUPPRESSED: Final = re.compile(
+    r"\bnot (?:been )?(?:shown|given|published|disclosed|provided|released|included)\b"
+    r"|\bsuppress|\bwithh(?:eld|old)|\bredact|\b(?:fewer|less) than \d|\b(?:under|below) \d"
+    r"|\bsmall numbers?\b",
+    re.I,
+)
+# A table's cell holding a value, with its own words for it: before it ("approx. 500", "c. 40")
+# or in brackets after it ("500 (approx.)", "1,400 (not complete)").
+CELL_VALUE: Final = re.compile(
+    rf"(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?(?P<note>\s*\([^()]*\))?",
+    re.I,
+)
+CELL_SPLIT: Final = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+WHITESPACE_CELL: Final = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned by spaces
+WORD: Final = re.compile(r"\S+")
+BLANK_CELL: Final = "a blank cell: which column each value stands in is not sure"
+JOINED_HEADINGS: Final = "headings run together: which column each value stands in is not sure"
+SEVERAL_MEASURES: Final = (
+    "the heading names several measures: which one each value counts is not sure"
+)
+SEVERAL_VALUES: Final = (
+    "the heading names several breakdown values: which one each value counts is not sure"
+)
+# Words that join a measure's words into one phrase in a heading ("Searches resulting in a
+# match", "Matches from searches"), and those that list a breakdown's values ("Police and
+# immigration"); "and" between two measures ("Searches and matches") heads two columns.
+PHRASE_WORDS: Final = frozenset(
+    "resulting resulted result leading led to in into a an the that which where with from of for"
+    " by per following after giving gave returning returned producing".split()
+)
+LIST_WORDS: Final = frozenset({"and", "&", "or", "/", ","}) | PHRASE_WORDS
+# The values of each breakdown that has a closed list ("police", "immigration"), as
+# Recorder.topic_for finds them: from a word's start.
+BREAKDOWN_VALUES: Final = tuple(
+    re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in sorted(values))})", re.I)
+    for values in BREAKDOWNS.values()
+    if values
+)
+# A column's heading or a row's label saying its values are a running total (RUNNING).
+RUNNING_HEADING: Final = re.compile(RUNNING, re.I)
+NOT_LINED_UP: Final = (
+    "the row's cells do not line up with the heading row's periods: which period each value "
+    "is of is not sure"
+)
+# A column's heading or a row's label saying its values are the total of others beside them.
+TOTAL: Final = re.compile(r"\btotal\b", re.I)
+# Words that make a plain number a rate or an average, not a count: "Match rate", "average".
+RATE: Final = re.compile(
+    r"\b(?:rates?|averages?|mean|ratio|proportion|percentage|per\s?cent)\b", re.I
+)
+
+
+def _not_a_periods_count(words: str, percent: bool, where: str) -> str | None:
+    """Why the values a column's heading or a row's label (`where`) stands over are not a
+    period's count: a rate or an average, or a running total; None when they may be."""
+    if RATE.search(words) and not percent:
+        return f"a rate or an average (its {where} says so), not a count"
+    if RUNNING_HEADING.search(words):
+        return f"a running total (its {where} says so), not a period's figure"
+    return None
+
+
+def read_tables(reader: Recorder, lines: list[str]) -> None:
+    """Reads the tables among an answer's `lines` (each a run of lines of two cells or more)
+    and records their figures and unsure numbers through `reader`, marking the lines read
+    in `reader.used` and the footnotes saying a mark hides a number in `reader.footnotes`."""
+    index = 0
+    while index < len(lines):
+        if len(_cells(lines[index])) < 2:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and len(_cells(lines[end])) >= 2:
+            end += 1
+        _table(reader, lines, index, end)
+        index = end
+
+
+def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
+    rows = [(i, _cells(lines[i])) for i in range(start, end)]
+    # the figures the table gave: where each stands in reader.figures, its column's heading
+    # or row's label, and its value as written
+    added: list[tuple[int, str, str]] = []
+    across = False  # whether the table's periods are its columns
+    header: list[str] = []
+    heads: list[tuple[int, int]] = []  # where each heading stands, in a table aligned by spaces
+    joined: list[tuple[int, int]] = []  # where headings run together that no position parts
+    down = False  # whether a row has started with its period
+    # a row of periods alone ("2021 | 2022") is a heading row that leaves out its corner,
+    # unless it stands under headings or rows of periods down, as a row of its own
+    for i, cells in rows:
+        beside = ""  # a note beside the row, under no heading: "(provisional figure)"
+        across_named = sum(period_named(c) is not None for c in cells[1:])
+        if across_named >= 2 or (  # periods as columns
+            not (down or header) and across_named == len(cells) - 1 and period_named(cells[0])
+        ):
+            header, heads, joined = cells, _heading_spans(lines[i]), []
+            reader.used.add(i)
+            continue
+        if header and candidates(lines[i]):
+            beneath_joined = bool(joined) and _beneath(lines[i], joined)
+            placed = None if beneath_joined else _placed(lines[i], cells, header, heads)
+            if placed is None:
+                reader.used.add(i)
+                reason = JOINED_HEADINGS if beneath_joined else BLANK_CELL
+                for cell in cells[1:]:
+                    valued = CELL_VALUE.fullmatch(cell)
+                    if valued:
+                        reader.unsure.append(
+                            Unsure(valued["value"], lines[i], reason, reader.label)
+                        )
+                continue
+            beside = " ".join([c for c in cells[1:] if c not in placed])
+            cells = placed
+        if header and any(period_named(c) for c in header[1:]):
+            across = True
+            _row_across(reader, lines[i], cells, header, added)
+            reader.used.add(i)
+            continue
+        period = period_named(cells[0])
+        if period is None:
+            if not candidates(lines[i]):  # a heading row: it names the columns below
+                header, heads, joined = _headings(lines[i], cells, lines[i + 1 : end])
+                reader.used.add(i)
+            continue
+        reader.used.add(i)
+        down = True
+        values = [c for c in cells[1:] if c]
+        several = len(values) > 1
+        # A heading row without the period column's heading names the value columns only.
+        headings = [""] + header if len(header) == len(cells) - 1 else header
+        for column, cell in enumerate(cells[1:], start=1):
+            match = CELL_VALUE.fullmatch(cell)
+            if not match:
+                _unread_cell(reader, cell, lines[i])
+                continue
+            value = match["value"]
+            heading = headings[column] if column < len(headings) else ""
+            said = _not_a_periods_count(heading, bool(match["percent"]), "column")
+            if said:
+                reader.unsure.append(Unsure(value, lines[i], said, reader.label))
+                continue
+            if several and not heading:
+                reader.unsure.append(
+                    Unsure(value, lines[i], "a column without a heading", reader.label)
+                )
+                continue
+            doubt = _several_named(heading) if " " in heading else None
+            if doubt:
+                reader.unsure.append(Unsure(value, lines[i], doubt, reader.label))
+                continue
+            if _doubt_in_cell(reader, match, lines[i]):
+                continue
+            if several and beside and infer_qualifier(beside) != "exact":
+                reason = "a note beside the row: which of its values it qualifies is not sure"
+                reader.unsure.append(Unsure(value, lines[i], reason, reader.label))
+                continue
+            unit = "percent" if match["percent"] else "count"
+            # the column's heading qualifies every figure under it ("Extractions (approx.)"),
+            # a cell's own words its figure alone
+            qualifying = f"{heading} {cell} {beside}"
+            before = len(reader.figures)
+            reader.add(value, unit, period, lines[i], heading or reader.question_text, qualifying)
+            if len(reader.figures) > before and heading:
+                added.append((before, heading, value))
+    if len(added) > 0:
+        _one_total(reader, added, "row" if across else "column")
+
+
+def _row_across(
+    reader: Recorder,
+    line: str,
+    cells: list[str],
+    header: list[str],
+    added: list[tuple[int, str, str]],
+) -> None:
+    label = cells[0]
+    lined_up = _across_headings(header, cells, "|" in line)
+    if lined_up is None:
+        for cell in cells[1:]:
+            valued = CELL_VALUE.fullmatch(cell)
+            if valued:
+                reader.unsure.append(Unsure(valued["value"], line, NOT_LINED_UP, reader.label))
+        return
+    header = lined_up
+    several = _several_named(label) if " " in label else None  # "Searches and matches"
+    several = several or two_measures_at_once(header[0])  # the corner: what all count
+    for column, cell in enumerate(cells[1:], start=1):
+        match = CELL_VALUE.fullmatch(cell)
+        heading = header[column] if column < len(header) else ""
+        period = period_named(heading) if heading else None
+        said = _not_a_periods_count(label, bool(match["percent"]), "row") if match else None
+        doubt = said or several
+        if match is None:
+            _unread_cell(reader, cell, line)
+        elif doubt:
+            reader.unsure.append(Unsure(match["value"], line, doubt, reader.label))
+        elif not _doubt_in_cell(reader, match, line):
+            unit = "percent" if match["percent"] else "count"
+            # the row's label and the column's heading qualify the cell, as its own words do
+            qualifying = f"{label} {heading} {cell}"
+            words = label or reader.question_text
+            before = len(reader.figures)
+            reader.add(match["value"], unit, period, line, words, qualifying)
+            if len(reader.figures) > before and label:
+                added.append((before, label, match["value"]))
+
+
+def _one_total(reader: Recorder, added: list[tuple[int, str, str]], where: str) -> None:
+    """A measure a table gives once: where several columns (or rows, `where`) give the same
+    measure of the same period, none is read as its total ("Kiosk extractions", "Lab
+    extractions") unless exactly one's heading says it is the total, which is then read and
+    the others left. A column whose heading names one part of a breakdown the question does
+    not ask for ("Police matches" when matches are asked in total) is no total either."""
+    by_measure: dict[tuple, list[tuple[int, str, str]]] = {}
+    for index, heading, value in added:
+        figure = reader.figures[index]
+        key = (
+            figure.technology,
+            figure.measure,
+            figure.breakdown,
+            figure.breakdown_value,
+            figure.period_start,
+            figure.period_end,
+            figure.unit,
+        )
+        by_measure.setdefault(key, []).append((index, heading, value))
+    left: dict[int, str] = {}
+    for same in by_measure.values():
+        if len({heading for _, heading, _ in same}) > 1:
+            totals = [index for index, heading, _ in same if TOTAL.search(heading)]
+            for index, _, _ in same:
+                if len(totals) != 1:
+                    left[index] = f"several {where}s give one measure: which is the total?"
+                elif index != totals[0]:
+                    left[index] = f"a part of the total another {where} gives"
+            continue
+        for index, heading, _ in same:
+            figure = reader.figures[index]
+            part = _part_named(heading, figure.measure) if figure.breakdown == "none" else None
+            if part and not TOTAL.search(heading):
+                breakdown, named_value = part
+                left[index] = (
+                    f"a part ('{named_value}') of the measure, not its total: the question "
+                    f"does not ask by {breakdown}"
+                )
+    if not left:
+        return
+    for index, _, value in added:
+        if index in left:
+            figure = reader.figures[index]
+            reader.unsure.append(Unsure(value, figure.quote, left[index], reader.label))
+    reader.figures = [f for k, f in enumerate(reader.figures) if k not in left]
+
+
+def _doubt_in_cell(reader: Recorder, match: re.Match, line: str) -> bool:
+    """Whether a table cell's note makes its value a bound ("30 (at least)") or marks it for
+    a footnote ("250 (1)"): it is then left for a person."""
+    note = match["note"]
+    if note is None:
+        return False
+    if BOUND_AFTER.match(note):
+        reason = A_BOUND
+    elif FOOTNOTE_MARK.fullmatch(note):
+        reason = footnote_mark_reason(note)
+    else:
+        return False
+    reader.unsure.append(Unsure(match["value"], line, reason, reader.label))
+    return True
+
+
+def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
+    """A table's cell holding no plain value is listed for a person where it stands for
+    one: a value with a footnote's mark ("250*", "250¹"), a bound ("over 30", "<5", "5+"),
+    or a mark that a footnote of the answer says hides a number ("*" beside "* fewer than 5
+    and not shown"). Words and blanks say nothing."""
+    marked = FOOTNOTED_CELL.fullmatch(cell)
+    if marked:
+        reason = footnote_mark_reason(marked["mark"])
+        reader.unsure.append(Unsure(marked["value"], line, reason, reader.label))
+        return
+    worded = WORDED_CELL.fullmatch(cell)
+    if worded:
+        before, after = worded["before"].lstrip(), worded["after"]
+        if (before and not after and BOUND.fullmatch(before)) or (
+            after and not before and BOUND_AFTER.fullmatch(after)
+        ):
+            reader.unsure.append(Unsure(worded["value"], line, A_BOUND, reader.label))
+        return
+    if SUPPRESSION_MARK.fullmatch(cell):
+        footnote = _footnote_hiding(reader, cell)
+        if footnote:
+            reason = f"a number not shown: the footnote says '{footnote}'"
+            reader.unsure.append(Unsure(cell, line, reason, reader.label))
+            reader.hidden.append((reader.label, footnote))
+
+
+def _footnote_hiding(reader: Recorder, mark: str) -> str | None:
+    """The answer's footnote saying that `mark` stands for a number not shown ("* fewer
+    than 5 and not shown", "Note: - denotes a suppressed figure"), or None."""
+    if mark not in reader.footnotes:
+        found = None
+        note = re.compile(
+            r"^\s*(?:notes?\s*:?\s*)?['\"‘“]?"
+            + re.escape(mark)
+            + r"['\"’”]?\s*(?:=|:|-|–|denotes|means|indicates|shows|represents)?\s*"
+            r"(?P<says>\w.*?)\s*$",
+            re.I,
+        )
+        for line in reader.text.split("\n"):
+            said = note.match(line)
+            if said and SUPPRESSED.search(said["says"]):
+                found = line.strip()
+                break
+        reader.footnotes[mark] = found
+    return reader.footnotes[mark]
+
+
+@cache
+def _closed_breakdowns() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    """Each breakdown whose values are a closed list: its name, its values and the measures it
+    goes with (`only_with` in schemas/questions.yaml; none: every measure)."""
+    entries = schema_yaml("questions.yaml")["breakdown"]
+    return tuple(
+        (name, tuple(sorted(values)), frozenset((entries.get(name) or {}).get("only_with", ())))
+        for name, values in BREAKDOWNS.items()
+        if values
+    )
+
+
+@lru_cache(maxsize=1024)  # a table's heading is read again for each value beneath it
+def _part_named(heading: str, measure: str | None) -> tuple[str, str] | None:
+    """The breakdown and the values of it that a heading names, of a breakdown with a closed
+    list of values that goes with `measure` ("Police matches": database, police); None where it
+    names none, or every one ("Police and immigration matches"). A value that is a measure's or
+    a technology's own word ("arrested" of arrests, "kiosk" of phone extraction) is no part."""
+    for name, values, only_with in _closed_breakdowns():
+        if only_with and measure not in only_with:
+            continue
+        found = [
+            value
+            for value in values
+            if re.search(rf"\b{re.escape(value)}", heading, re.I)
+            and not named("measure", value)
+            and not named("technology", value)
+        ]
+        if 0 < len(found) < len(values):
+            return name, " and ".join(found)
+    return None
+
+
+def _across_headings(header: list[str], cells: list[str], bars: bool) -> list[str] | None:
+    """The heading over each of a row's `cells` in a table whose periods are its columns, or
+    None where the count of cells does not settle which period each value is of: a heading row
+    starting with a period leaves out the labels' corner ("2021 | 2022" over "Searches | 10 |
+    12"), one starting with words heads the labels too ("Searches | 2021 | 2022"). A row
+    written with bars (`bars`) may have fewer cells: the readers leave out a row's empty last
+    cells (readers.cells.row_line), so its values stand under the first periods."""
+    headings = ["", *header] if period_named(header[0]) is not None else header
+    if len(cells) == len(headings) or (bars and 1 < len(cells) < len(headings)):
+        return headings
+    return None
+
+
+@lru_cache(maxsize=1024)  # a table's heading is read again for each value beneath it
+def _several_named(heading: str) -> str | None:
+    """Why the values beneath a column's `heading` cannot be given to one measure or breakdown
+    value, or None. Headings written a single space apart that no position parted are one cell
+    ("Searches Matches", "Police Immigration"): where its parts, each a heading of its own
+    (`_heading_parts`), name different measures, or different values of one breakdown, which
+    one a value counts is for a person. The words of one part name one measure together, as in
+    a question ("Searches resulting in a match" counts matches: questions.yaml's `suppresses`)."""
+    parts = _heading_parts(heading)
+    if len(parts) < 2:
+        return None
+    measures = {
+        frozenset(named("measure", part)).difference(OUTCOME_ONLY_MEASURES) for part in parts
+    }
+    if len(measures - {frozenset()}) > 1:
+        return SEVERAL_MEASURES
+    for values in BREAKDOWN_VALUES:
+        found = {frozenset(v.lower() for v in values.findall(part)) for part in parts}
+        if len(found - {frozenset()}) > 1:
+            return SEVERAL_VALUES
+    return None
+
+
+def _heading_parts(heading: str) -> list[str]:
+    """The headings a heading cell may hold, run together, read from its words whatever their
+    case: two words naming a measure or a breakdown value stand in one heading when only words
+    joining a phrase stand between them ("Searches resulting in a match", "Police and
+    immigration matches"), in two when nothing does ("Searches matches") or other words do
+    ("Number of searches number of matches", "Searches carried out matches found")."""
+    words = heading.split()
+    named_at = [k for k, word in enumerate(words) if _names_a_topic(word)]
+    parts: list[list[str]] = [words[: named_at[0] + 1]] if named_at else [words]
+    for before, at in zip(named_at, named_at[1:], strict=False):
+        between = [word.lower() for word in words[before + 1 : at]]
+        joining = PHRASE_WORDS
+        if _names_a_value(words[before]) and _names_a_value(words[at]):
+            joining = LIST_WORDS
+        if between and all(word in joining for word in between):
+            parts[-1].extend(words[before + 1 : at + 1])
+        else:
+            parts.append(words[before + 1 : at + 1])
+    if named_at:
+        parts[-1].extend(words[named_at[-1] + 1 :])
+    return [" ".join(part) for part in parts if part]
+
+
+@lru_cache(maxsize=1024)
+def _names_a_topic(word: str) -> bool:
+    """Whether a heading's word names a measure or a value of a breakdown."""
+    return bool(named("measure", word)) or _names_a_value(word)
+
+
+def _names_a_value(word: str) -> bool:
+    return any(values.match(word) for values in BREAKDOWN_VALUES)
+
+
+def _placed(
+    line: str, cells: list[str], header: list[str], heads: list[tuple[int, int]]
+) -> list[str] | None:
+    """A row's cells, a blank one ("") where a whitespace-aligned row leaves a column empty: its
+    values placed under the headings they stand beneath (`heads`: where each stands). None where
+    that is not sure (a value beneath no heading, or beneath two). Rows of other tables, and
+    rows with a cell for every heading, are as they are."""
+    if not heads or "|" in line or "\t" in line:
+        return cells
+    spans = _spans(line)
+    headed = bool(spans) and heads[0][0] < spans[0][1] and spans[0][0] < heads[0][1]
+    if len(cells) == len(header) + (not headed):
+        return cells
+    placed = [""] * len(heads)
+    for start, end in spans[1:]:  # the first cell is the row's period or label
+        under = [k for k, (a, b) in enumerate(heads) if start < b and a < end]
+        if not under and not CELL_VALUE.fullmatch(line[start:end]):
+            continue  # a note beside the values: "(provisional figure)"
+        if len(under) != 1 or placed[under[0]]:
+            return None
+        placed[under[0]] = line[start:end]
+    return [cells[0], *(placed[1:] if headed else placed)]
+
+
+def _heading_spans(line: str) -> list[tuple[int, int]]:
+    """Where each heading of a table aligned by spaces stands (none in a ruled table)."""
+    return [] if "|" in line or "\t" in line else _spans(line)
+
+
+def _headings(
+    line: str, header: list[str], below: list[str]
+) -> tuple[list[str], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The headings of a table's heading row `line` (`header`, its cells), where each stands,
+    and where those stand whose values' columns are not sure. Two headings a single space
+    apart are one cell ("Searches Matches"): where the rows `below` hold several values beneath
+    one, its words are parted over their columns by where the values stand (`_parted`), and
+    each part stands where its column's values do. A cell the rows part differently, or that
+    no position parts, stays whole, and its values are left unsure."""
+    heads = _heading_spans(line)
+    if len(heads) != len(header) or not any(" " in name for name in header):
+        return header, heads, []
+    rows = [(row, _spans(row)[1:]) for row in below]  # a row's first cell is its period or label
+    names: list[str] = []
+    spans: list[tuple[int, int]] = []
+    joined: list[tuple[int, int]] = []
+    for name, (start, end) in zip(header, heads, strict=True):
+        beneath = [
+            [(a, b) for a, b in cells if a < end and start < b and CELL_VALUE.fullmatch(row[a:b])]
+            for row, cells in rows
+        ]
+        columns = [values for values in beneath if len(values) > 1]
+        if " " not in name or not columns:
+            names.append(name)
+            spans.append((start, end))
+            continue
+        words = [m.span() for m in WORD.finditer(line, start, end)]
+        parts = {_parted(words, values) for values in columns}
+        placing = parts.pop() if len(parts) == 1 else None
+        if placing is None:
+            names.append(name)
+            spans.append((start, end))
+            joined.append((start, end))
+            continue
+        for column in range(len(columns[0])):
+            own = [words[k] for k, placed in enumerate(placing) if placed == column]
+            names.append(line[own[0][0] : own[-1][1]])
+            under = [values[column] for values in columns]
+            spans.append((min(a for a, _ in under), max(b for _, b in under)))
+    return names, spans, joined
+
+
+def _parted(words: list[tuple[int, int]], values: list[tuple[int, int]]) -> tuple[int, ...] | None:
+    """The column of each of a heading's `words`, the columns being where one row's `values`
+    beneath it stand: each word from where its column's value starts (headings aligned left),
+    or up to where it ends (aligned right). None where neither places a word over every column
+    and none outside them, or where both do, differently."""
+    by_start = tuple(sum(a <= word_start for a, _ in values) - 1 for word_start, _ in words)
+    by_end = tuple(sum(b < word_end for _, b in values) for _, word_end in words)
+    every = set(range(len(values)))
+    fitting = {placing for placing in (by_start, by_end) if set(placing) == every}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _beneath(line: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a value of the row `line` stands beneath one of `spans`."""
+    return any(
+        a < end and start < b
+        for a, b in _spans(line)[1:]
+        if CELL_VALUE.fullmatch(line[a:b])
+        for start, end in spans
+    )
+
+
+def _spans(line: str) -> list[tuple[int, int]]:
+    """Where each cell of a whitespace-aligned line starts and ends (`_cells`' cells)."""
+    return [match.span() for match in WHITESPACE_CELL.finditer(line)]
+
+
+def _cells(line: str) -> list[str]:
+    if "|" not in line and "\t" not in line and "  " not in line.strip():
+        return [line]
+    cells = [c.strip() for c in CELL_SPLIT.split(line.strip())]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
