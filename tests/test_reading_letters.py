@@ -1,6 +1,7 @@
 """Where a response's questions and answers start and end: a question's number on a line of its
 own, alternating Request / Answer headings, a WhatDoTheyKnow thread's reply, a PDF line opening
-with a part's numeral; an answer disclosed with no date; and the doubts the draft lists."""
+with a part's numeral; an answer disclosed with no date; refusals in words of their own; and the
+doubts the draft lists."""
 
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from conftest import FIXTURES
 from multiforce.toolkit import drafting
 from multiforce.toolkit.document import Document
 from multiforce.toolkit.layouts import read_response
-from multiforce.toolkit.meaning import read_meaning
+from multiforce.toolkit.meaning import read_meaning, read_outcome
 
 
 def document(text: str, name: str = "response.txt") -> Document:
@@ -255,3 +256,24 @@ def test_a_number_of_an_unsure_row_that_is_not_its_period_is_still_listed():
     draft = _draft("letter-unsure-extra.txt")
     assert "17 (no shape of a figure): 2021 | 980* | ref 17" in draft
     assert "2021 (no shape of a figure)" not in draft
+
+
+@pytest.mark.parametrize(
+    "answer,exemptions",
+    [
+        ("We have decided to withhold this information under section 24(1).", "s24(1)"),
+        ("We are not obliged to comply with your request: section 14(1) applies.", "s14(1)"),
+        ("Your request has been deemed vexatious under section 14(1).", "s14(1)"),
+        ("We are not required to comply with a repeated request (section 14(2)).", "s14(2)"),
+    ],
+)
+def test_a_decision_to_withhold_or_a_vexatious_request_is_a_refusal(answer, exemptions):
+    outcome = read_outcome([answer])
+    assert (outcome.status, outcome.exemptions) == ("refused", exemptions)
+
+
+@pytest.mark.parametrize(
+    "answer", ["We have decided not to withhold anything.", "This request is not vexatious."]
+)
+def test_saying_nothing_is_withheld_is_no_refusal(answer):
+    assert read_outcome([answer]) is None
