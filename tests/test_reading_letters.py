@@ -277,3 +277,28 @@ def test_a_decision_to_withhold_or_a_vexatious_request_is_a_refusal(answer, exem
 )
 def test_saying_nothing_is_withheld_is_no_refusal(answer):
     assert read_outcome([answer]) is None
+
+
+@pytest.mark.parametrize(
+    "answer,status",
+    [
+        ("We estimate it would cost more than £450 to comply.", "cost_limit"),
+        ("Compliance would exceed £450.", "cost_limit"),
+        ("The force has no record of this.", "not_held"),
+        ("The data for 2019 and 2020 is not available.", "not_held"),
+    ],
+)
+def test_the_cost_limit_in_money_and_information_not_available_are_read(answer, status):
+    assert read_outcome([answer]).status == status
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It would cost £45 to post a copy.",
+        "The scanners are not available to officers in rural areas.",
+        "The figures are not available until the annual report is published.",
+    ],
+)
+def test_other_costs_and_things_not_available_are_no_outcome(answer):
+    assert read_outcome([answer]) is None
