@@ -388,3 +388,15 @@ def test_a_letter_s_labelled_dates_are_its_request_and_response_dates(
     )
     response = read_response(read_document(letter))
     assert (response.request_date, response.response_date) == (request_date, response_date)
+
+
+def test_an_email_reply_s_sent_date_and_subject_s_request_number_are_read(tmp_path):
+    email = tmp_path / "reply.txt"
+    email.write_text(
+        "From: Freedom of Information <foi@example.police.uk>\nSent: 14 March 2024 10:32\n"
+        "Subject: FOI request 2024/551 - Knife arches\nDear Ms Smith,\n"
+        "Q1: How many knife arches does the force own?\nA1: 5\nKind regards,\n"
+        "Freedom of Information Team\nCheshire Constabulary\n"
+    )
+    response = read_response(read_document(email))
+    assert (response.reference, response.response_date) == ("2024/551", "2024-03-14")
