@@ -400,3 +400,68 @@ def test_an_email_reply_s_sent_date_and_subject_s_request_number_are_read(tmp_pa
     )
     response = read_response(read_document(email))
     assert (response.reference, response.response_date) == ("2024/551", "2024-03-14")
+
+
+QUESTION_TABLE = """Gwent Police
+Our ref: 2024/00871
+Dear Requester,
+Your request and our response are set out below.
+{heading}
+{rows}
+{below}
+Yours sincerely,
+Information Rights Unit
+"""
+
+
+def _table_response(tmp_path, heading, rows, below=""):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(QUESTION_TABLE.format(heading=heading, rows="\n".join(rows), below=below))
+    return read_response(read_document(letter))
+
+
+@pytest.mark.parametrize(
+    "heading,rows",
+    [
+        (
+            "Question | Response",
+            ["1. How many kiosks? | 9", "2. How many wands? | 25", "3. What colour are they?"],
+        ),
+        (
+            "No. | Question | Answer",
+            ["1 | How many kiosks? | 9", "2 | How many wands? | 25", "3 | What colour are they?"],
+        ),
+        (
+            "Your request | Our response",
+            ["1. How many kiosks? | 9", "2. How many wands? | 25", "3. What colour are they?"],
+        ),
+    ],
+)
+def test_a_table_of_questions_beside_their_answers_pairs_each_row(tmp_path, heading, rows):
+    response = _table_response(tmp_path, heading, rows)
+    assert [(q.number, q.text) for q in response.questions] == [
+        ("1", "1. How many kiosks?"),
+        ("2", "2. How many wands?"),
+        ("3", "3. What colour are they?"),
+    ]
+    assert [(a.question, a.text) for a in response.answers] == [("1", "9"), ("2", "25")]
+
+
+def test_a_question_table_s_answer_and_the_note_below_it_are_read_as_written(tmp_path):
+    rows = ["1. How many kiosks? | 11", "2. Please send the kiosk policy. | Withheld"]
+    response = _table_response(
+        tmp_path, "Question | Response", rows, "Section 31(1)(a) applies to question 2."
+    )
+    assert [(a.question, a.text) for a in response.answers] == [("1", "11"), ("2", "Withheld")]
+    assert [(s.text, s.covers) for s in response.statements] == [
+        ("Section 31(1)(a) applies to question 2.", ("2",))
+    ]
+
+
+def test_a_table_headed_otherwise_is_no_table_of_questions(tmp_path):
+    rows = ["2021 | 40", "2022 | 52"]
+    response = _table_response(tmp_path, "Year | Searches", rows)
+    assert [q.text for q in response.questions] == [
+        "Your request and our response are set out below."
+    ]
+    assert [a.text for a in response.answers] == ["Year | Searches\n2021 | 40\n2022 | 52"]

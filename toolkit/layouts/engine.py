@@ -15,6 +15,7 @@ from .profiles import (
     force_by_host,
     profiles,
     question_headings,
+    question_table,
     referral,
     structure,
 )
@@ -418,6 +419,10 @@ def _split(
         answer = "\n".join(line for _, answer in pairs for line in answer)
         return request, answer, questions, answers, statements
 
+    table = None if profile.thread else _question_table(body_lines)
+    if table:
+        return _from_the_table(*table, by_question)
+
     request_at = _first_line(body_lines, profile.request, 0, lower)
     answer_from = 0 if request_at is None else request_at + 1
     answer_at = _first_line(body_lines, profile.answer, answer_from, lower)
@@ -453,6 +458,60 @@ def _split(
     if profile.preamble_answers and by_question:
         statements = _preamble_statements(request_lines, questions) + statements
     request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
+    return request, answer, questions, answers, statements
+
+
+TABLE_HEADING_MAX: Final = 80  # characters of a heading row naming two or three columns
+
+
+def _question_table(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]] | None:
+    """The rows of a table of questions and their answers ("Question | Response" above "1. How
+    many kiosks? | 9"), each (question, answer), and the lines below it; None where the text
+    has no such table. A row whose answer cell is empty ends with its question."""
+    number, asked, answered = question_table()
+    for index, line in enumerate(lines):
+        if " | " not in line or len(line) > TABLE_HEADING_MAX:  # most lines: no table heading
+            continue
+        heading = [cell.strip() for cell in line.split(" | ")]
+        numbered = len(heading) == 3 and number.match(heading[0])
+        if len(heading) not in (2, 3) or (len(heading) == 3 and not numbered):
+            continue
+        if not (asked.match(heading[-2]) and answered.match(heading[-1])):
+            continue
+        rows, end = [], index + 1
+        for end in range(index + 1, len(lines)):
+            cells = [cell.strip() for cell in lines[end].split(" | ")]
+            if not lines[end].strip():
+                continue
+            if len(cells) == 1 and _numbered(cells[0]) is None:
+                break  # the text below the table
+            if numbered:  # "1 | How many kiosks? | 9": the number is the question's
+                cells = [f"{cells[0]}. {cells[1]}" if len(cells) > 1 else cells[0], *cells[2:]]
+            if cells[0]:  # a row with no question continues the answer above it
+                rows.append((cells[0], " | ".join(cells[1:])))
+            elif rows:
+                rows[-1] = (rows[-1][0], f"{rows[-1][1]}\n{' | '.join(cells[1:])}".strip())
+        else:
+            end = len(lines)
+        return (rows, lines[end:]) if rows else None
+    return None
+
+
+def _from_the_table(rows: list[tuple[str, str]], after: list[str], by_question: bool):
+    """`_split`'s parts of a response whose questions and answers stand side by side in a table
+    (`_question_table`): each row's answer is its question's; the lines below the table are
+    read as an answer's are, for any answer or statement they add."""
+    questions = _labelled([_questions([asked], False)[0][0] for asked, _ in rows])
+    answers, statements = [], []
+    if by_question:
+        answers = [Answer(q.label, given) for q, (_, given) in zip(questions, rows, strict=True)]
+        answers = [answer for answer in answers if answer.text]
+        if after:  # a note below the table ("Section 31 applies to question 3")
+            more, statements = _answers(after, questions)
+            answered = {answer.question for answer in answers}
+            answers += [answer for answer in more if answer.question not in answered]
+    request = "\n".join(asked for asked, _ in rows)
+    answer = "\n".join([*(given for _, given in rows), *after]).strip()
     return request, answer, questions, answers, statements
 
 

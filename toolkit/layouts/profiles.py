@@ -230,3 +230,15 @@ def answer_numbers() -> re.Pattern:
 def question_headings() -> re.Pattern:
     """A heading over a request's text ("Request", "Question:")."""
     return _compile(schema_yaml("layouts.yaml")["question_headings"], "question_headings")
+
+
+@cache
+def question_table() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The headings of a table of questions and answers: its number, question and answer
+    columns (`question_table` in schemas/layouts.yaml)."""
+    table = schema_yaml("layouts.yaml")["question_table"]
+    number, questions, answers = (
+        _compile(table[column], f"question_table {column}")
+        for column in ("number", "questions", "answers")
+    )
+    return number, questions, answers
