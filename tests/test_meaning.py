@@ -301,6 +301,31 @@ def test_a_number_written_as_a_word_is_left_to_a_person(answer, word):
     assert [(u.text, u.reason) for u in reading.unsure] == [(word, "a number written as a word")]
 
 
+WEAPONS_FOUND = Topic("knife_wand", "weapons_found")
+
+
+@pytest.mark.parametrize(
+    "answer,value,year",
+    [
+        ("45 weapons were found using knife wands in 2023.", 45, "2023"),
+        ("46 weapons were found using knife wands in 2023.", 46, "2023"),
+        ("45 knives were found using knife wands in 2022.", 45, "2022"),
+        ("3 bladed articles were found using knife wands in 2023.", 3, "2023"),
+    ],
+)
+def test_a_count_of_weapons_found_is_read(answer, value, year):
+    reading = read_figures(answer, [WEAPONS_FOUND], "2")
+    got = [(f.value, f.technology, f.measure, f.period_label) for f in reading.figures]
+    assert got == [(value, "knife_wand", "weapons_found", year)]
+    assert reading.unsure == ()
+
+
+def test_no_weapons_found_is_a_number_written_as_a_word():
+    reading = read_figures("No weapons were found using knife wands in 2023.", [WEAPONS_FOUND])
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [("No", "a number written as a word")]
+
+
 @pytest.mark.parametrize(
     "sentence", ["No information is held.", "One of the arches is broken.", "No longer used."]
 )

@@ -99,6 +99,29 @@ def test_a_year_standing_where_a_value_stands_is_left_for_a_person(answer):
     assert ("2022", A_YEAR + ": a heading or a count?") in unsure
 
 
+# -- a total row beneath rows of periods
+
+TOTAL_ROW = "a total of the rows above, not a period's figure"
+ARCH_SEARCHES = Topic("knife_arch", "uses")
+
+
+@pytest.mark.parametrize(
+    "total",
+    ["Total | 23 | 428", "Total | 24 | 428", "Total searches | 23 | 428", "Total     23     428"],
+)
+def test_a_total_row_beneath_rows_of_periods_is_left_for_a_person_as_a_total(total):
+    answer = "Year | Knife arch | Knife wand\n2021 | 10 | 200\n2022 | 13 | 228\n" + total
+    reading = read_figures(answer, [ARCH_SEARCHES, SEARCHES], "1")
+    assert [(f.value, f.technology, f.period_label) for f in reading.figures] == [
+        (10, "knife_arch", "2021"),
+        (200, "knife_wand", "2021"),
+        (13, "knife_arch", "2022"),
+        (228, "knife_wand", "2022"),
+    ]
+    values = total.replace("|", " ").split()[-2:]
+    assert [(u.text, u.reason) for u in reading.unsure] == [(v, TOTAL_ROW) for v in values]
+
+
 # -- a row or heading naming several measures
 
 

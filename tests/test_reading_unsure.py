@@ -346,3 +346,145 @@ def test_the_draft_lists_each_number_the_reading_left_with_its_reason():
         "50 (several columns give one measure: which is the total?): 2023 | 40 | 50",
     ):
         assert listed in draft
+
+
+# -- sentences giving several numbers, each plainly its technology's or its period's
+
+ARCHES_OWNED = Topic("knife_arch", "devices_in_service")
+WANDS_OWNED = Topic("knife_wand", "devices_in_service")
+SEVERAL = "one of several numbers in a sentence"
+
+
+def _read_sentence(answer: str, topics=(SEARCHES,)):
+    reading = read_figures(answer, list(topics), "1", "", "2025-06-09")
+    figures = [(f.value, f.technology, f.measure, f.period_label) for f in reading.figures]
+    return figures, [(u.text, u.reason) for u in reading.unsure]
+
+
+@pytest.mark.parametrize("arches,wands", [(4, 20), (5, 20), (4, 21)])
+def test_numbers_each_followed_by_its_technology_are_each_that_technologys_figure(arches, wands):
+    figures, unsure = _read_sentence(
+        f"The force owns {arches} knife arches and {wands} wands.", (ARCHES_OWNED, WANDS_OWNED)
+    )
+    at = "at the response date (2025-06-09)"
+    assert figures == [
+        (arches, "knife_arch", "devices_in_service", at),
+        (wands, "knife_wand", "devices_in_service", at),
+    ]
+    assert unsure == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The force owns 4 knife arches and 20 knife arches.",  # the same technology twice
+        "The force owns 4 knife wands and 20 wands.",
+        "The force owns 4 knife arches and 20 of them are new.",  # 20 names no technology
+        "The force owns 4 knife arches and 20 wands and 3 kiosks.",  # kiosks are not asked
+        "The force owns 4 knife arches, up to 20 wands.",  # a bound
+    ],
+)
+def test_numbers_not_each_followed_by_a_technology_of_their_own_stay_unsure(answer):
+    figures, unsure = _read_sentence(answer, (ARCHES_OWNED, WANDS_OWNED))
+    assert figures == []
+    assert len(unsure) >= 2 and {reason for _, reason in unsure} == {SEVERAL}
+
+
+@pytest.mark.parametrize(
+    "first,second,one,other",
+    [(2021, 2022, 312, 401), (2019, 2022, 312, 401), (2021, 2022, 312, 400)],
+)
+def test_periods_and_numbers_listed_respectively_are_paired_in_order(first, second, one, other):
+    answer = (
+        f"In {first} and {second} the force carried out {one} and {other} searches respectively."
+    )
+    assert _read_sentence(answer) == (
+        [(one, "knife_wand", "uses", str(first)), (other, "knife_wand", "uses", str(second))],
+        [],
+    )
+
+
+def test_financial_years_listed_respectively_are_paired_in_order():
+    answer = "In 2020/21, 2021/22 and 2022/23 there were 12, 15 and 19 searches respectively."
+    figures, unsure = _read_sentence(answer)
+    assert [(value, label) for value, *_, label in figures] == [
+        (12, "2020/21"),
+        (15, "2021/22"),
+        (19, "2022/23"),
+    ]
+    assert unsure == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # as many periods as numbers, or no pairing is sure
+        "In 2021, 2022 and 2023 the force carried out 312 and 401 searches respectively.",
+        "In 2021 and 2022 the force carried out 312, 401 and 9 searches respectively.",
+        # a number before the periods
+        "The force carried out 312 and 401 searches in 2021 and 2022 respectively.",
+        # two years in a row are one span's ends, not a list
+        "In 2019-2020 and 2021 the force carried out 312 and 401 searches respectively.",
+        "Between 2021 and 2022 the force carried out 312 and 401 searches respectively.",
+        # the numbers count nothing the vocabulary knows
+        "In 2021 and 2022 the force had 312 and 401 respectively.",
+    ],
+)
+def test_respectively_with_counts_that_differ_or_numbers_first_stays_unsure(answer):
+    figures, unsure = _read_sentence(answer)
+    assert figures == []
+    assert len(unsure) >= 2 and {reason for _, reason in unsure} == {SEVERAL}
+
+
+@pytest.mark.parametrize(
+    "answer,expected",
+    [
+        (
+            "There were 150 searches in 2021, compared with 176 in 2022.",
+            [(150, "2021"), (176, "2022")],
+        ),
+        (
+            "There were 150 searches in 2021, compared with 176 in 2023.",
+            [(150, "2021"), (176, "2023")],
+        ),
+        (
+            "There were 151 searches in 2021, compared with 176 in 2022.",
+            [(151, "2021"), (176, "2022")],
+        ),
+        (
+            "The force carried out 312 searches in 2021 and 401 in 2022.",
+            [(312, "2021"), (401, "2022")],
+        ),
+        (
+            "There were 150 searches in 2021 against 176 searches in March 2022.",
+            [(150, "2021"), (176, "March 2022")],
+        ),
+    ],
+)
+def test_each_number_with_its_own_period_after_it_is_that_periods_figure(answer, expected):
+    figures, unsure = _read_sentence(answer)
+    assert [(value, label) for value, *_, label in figures] == expected
+    assert unsure == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "There were 150 searches in 2021, compared with 176.",  # 176 has no period of its own
+        "In 2020 there were 150 searches, compared with 176 in 2022.",
+        "There were 150 searches in 2021, compared with 176 arrests in 2022.",  # another count
+        "There were 150 searches in 2021 leading to 12 arrests in 2022.",  # no comparison
+        "There were 150 searches in 2019 to 2021, compared with 176 in 2022.",
+    ],
+)
+def test_a_number_without_a_period_of_its_own_stays_unsure(answer):
+    figures, unsure = _read_sentence(answer)
+    assert figures == []
+    assert len(unsure) >= 2 and {reason for _, reason in unsure} == {SEVERAL}
+
+
+def test_technologies_listed_respectively_are_not_one_periods_figures():
+    answer = "In 2021 and 2022 the force bought 4 knife arches and 20 wands respectively."
+    figures, unsure = _read_sentence(answer, (ARCHES_OWNED, WANDS_OWNED))
+    assert figures == []
+    assert [value for value, _ in unsure] == ["4", "20"]

@@ -5,13 +5,16 @@ and the topic of the question it answers:
 - `2016 = 32` lines;
 - sentences with one number and one period: "120 devices were deployed in 2018", "As at
   5 February 2020, 1345 devices currently await examination" (a date: a day's period);
+- sentences with several numbers, each plainly its technology's or its period's: "4 knife
+  arches and 20 wands", "in 2021 and 2022 ... 312 and 401 searches respectively", "150 matches
+  in 2021, compared with 176 in 2022" (`SEVERAL_SHAPES`);
 - "Yes" / "No" answering a "do you use ..." question (unit yes_no);
 - percentages (unit percent), only where the question asks for a share.
 
 A number whose meaning is not sure (no period, no single topic, several numbers in one
-sentence) is returned in `FigureReading.unsure` for a person, never as a figure. Years,
-dates, references, question numbers, sections of the Act and addresses are not figures
-(toolkit/audit.py's common patterns say which).
+sentence not each plainly its technology's or period's) is returned in `FigureReading.unsure`
+for a person, never as a figure. Years, dates, references, question numbers, sections of the
+Act and addresses are not figures (toolkit/audit.py's common patterns say which).
 """
 
 import re
@@ -20,10 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from ..cleaning import ESTIMATE_BEFORE, infer_qualifier, iso_days
+from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
 from ..layouts.dates import MONTH_NAMES
 from ..layouts.response import Response
-from .periods import TWO_YEARS, period_in, period_named
+from .periods import NAMED_YEAR, TWO_YEARS, YEAR, period_in, period_named
 from .questions import QuestionTopics, Topic, counted_nouns, named, yes_no_measures
 from .recording import (
     A_BOUND,
@@ -93,6 +96,28 @@ RUNNING_FROM_THE_LETTER: Final = (
     "a running total, or a count over a span counted back from the letter's date ('to date', "
     "'in the last 12 months'), not a period's figure"
 )
+# One period as a list or a comparison names it: a year, a financial year or a month ("2021",
+# "2021/22", "March 2021"), not one end of a span ("2019-2020", "2019 to 2020").
+PERIOD_ITEM: Final = (
+    rf"(?:(?:{MONTH_NAMES})\.?\s+)?{YEAR}(?:\s*/\s*\d\d(?:\d\d)?|-\d\d)?"
+    r"(?!\d|\s*[-–—/]\s*\d|\s+to\s+\d)"
+)
+LIST_JOIN: Final = r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+"
+# "In 2021 and 2022 ... 312 and 401 searches respectively": periods listed, then as many numbers
+RESPECTIVELY: Final = re.compile(r"\brespectively\b", re.I)
+PERIODS_LISTED: Final = re.compile(rf"\b{PERIOD_ITEM}(?:(?:{LIST_JOIN}){PERIOD_ITEM})+", re.I)
+# What makes the first period of a list the end of a span or a month's year ("2019 to 2020 and
+# 2021", "March 2021 and 2022", "between 2021 and 2022"): not a list of periods.
+SPAN_BEFORE: Final = re.compile(
+    rf"(?:[\d/–—-]\s*|\b(?:to|between|from|{MONTH_NAMES})\.?\s+)$", re.I
+)
+NUMBERS_JOINED: Final = re.compile(LIST_JOIN, re.I)
+# "150 matches in 2021, compared with 176 in 2022": each number with its own period after it
+# (and what it counts, said again or not), one joined to the next by a comparison.
+OWN_PERIOD: Final = re.compile(
+    rf"(?P<counted>{COUNTED.pattern})?\s+(?:in|during)\s+(?P<period>{PERIOD_ITEM})", re.I
+)
+COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re.I)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
 
@@ -202,6 +227,8 @@ class _Reader(Recorder):
                 if not numbers:
                     continue
                 if len(numbers) > 1:
+                    if self.several(sentence, numbers):
+                        continue
                     for number in numbers:
                         self.unsure.append(
                             Unsure(
@@ -238,18 +265,27 @@ class _Reader(Recorder):
                         )
                     )
                     continue
-                rest = before + " " + after
-                period = period_in(rest)
-                named_none = period is None
-                if period is None:
-                    # two years in a row its own words do not settle: the answer's may
-                    spanned = TWO_YEARS.search(rest)
-                    period = period_named(spanned.group(0)) if spanned else None
-                    named_none = period is None
+                period, named_none = _period_of(before + " " + after)
                 unit = "percent" if number["percent"] else "count"
-                if period is not None and period.end is None:
-                    period = None  # "since 2018": its end is not said
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
+
+    def several(self, sentence: str, numbers: list[re.Match]) -> bool:
+        """Whether a sentence's several numbers are each plainly one technology's or one
+        period's (`SEVERAL_SHAPES`): each is then read as a sentence of that one number would
+        be, and recorded. Otherwise (False) all are left for a person."""
+        if _doubted(sentence, numbers):
+            return False
+        technologies = frozenset(t.technology for t in self.topics)
+        for shape in SEVERAL_SHAPES:
+            read = shape(sentence, numbers, technologies)
+            if read is None:
+                continue
+            for number, (period, named_none), technology in read:
+                unit = "percent" if number["percent"] else "count"
+                value = number["value"]
+                self.add(value, unit, period, sentence, sentence, sentence, named_none, technology)
+            return True
+        return False
 
     def period_notes(self, lines: list[str]) -> None:
         """A note of the answer saying a period's figures are estimates or incomplete
@@ -345,6 +381,122 @@ def _period_goes_on(match: re.Match) -> bool:
         return True
     year = re.search(r"(?:19|20)\d\d$", match["period"].strip())
     return bool(year and len(value) == 2 and int(value) == (int(year.group(0)) + 1) % 100)
+
+
+def _period_of(words: str) -> tuple[Period | None, bool]:
+    """The one period a sentence's words (its number left out) name, and whether they name
+    none (its question's period may then be the figure's)."""
+    period = period_in(words)
+    named_none = period is None
+    if period is None:
+        # two years in a row its own words do not settle: the answer's may
+        spanned = TWO_YEARS.search(words)
+        period = period_named(spanned.group(0)) if spanned else None
+        named_none = period is None
+    if period is not None and period.end is None:
+        period = None  # "since 2018": its end is not said
+    return period, named_none
+
+
+def _doubted(sentence: str, numbers: list[re.Match]) -> bool:
+    """Whether a number of the sentence is a bound ("over 30") or the sentence a running
+    total: its numbers are then no period's figures."""
+    return bool(RUNNING_TOTAL.search(sentence)) or any(
+        BOUND.search(sentence, 0, number.start()) or BOUND_AFTER.match(sentence, number.end())
+        for number in numbers
+    )
+
+
+# How each of a sentence's several numbers is read: (the number, its period and whether none
+# was named, the technology its own words name or None)
+Read = list[tuple[re.Match, tuple[Period | None, bool], str | None]]
+
+
+def _by_technology(sentence: str, numbers: list[re.Match], asked: frozenset[str]) -> Read | None:
+    """Each number followed by what it counts, naming one of the question's technologies, each
+    technology once: "The force owns 4 knife arches and 20 wands." The period is the
+    sentence's, as for one number; numbers listed "respectively" are not of one period."""
+    if RESPECTIVELY.search(sentence):
+        return None
+    owned = []
+    for number in numbers:
+        counted = COUNTED.match(sentence, number.end())
+        named_here = set(named("technology", counted.group(0))) if counted else set()
+        if len(named_here) != 1 or not named_here <= asked:
+            return None
+        owned.append(named_here.pop())
+    if len(set(owned)) != len(owned):
+        return None
+    period = _period_of(_without(sentence, numbers))
+    return [(number, period, technology) for number, technology in zip(numbers, owned, strict=True)]
+
+
+def _respectively(sentence: str, numbers: list[re.Match], asked: frozenset[str]) -> Read | None:
+    """Periods listed, then as many numbers listed, paired in order, the numbers together
+    counting something: "In 2021 and 2022 the force carried out 312 and 401 searches
+    respectively." """
+    if not RESPECTIVELY.search(sentence):
+        return None
+    first, last = numbers[0], numbers[-1]
+    listed = PERIODS_LISTED.search(sentence, 0, first.start())
+    if listed is None or SPAN_BEFORE.search(sentence, 0, listed.start()):
+        return None
+    periods = [period_named(m.group(0)) for m in re.finditer(PERIOD_ITEM, listed.group(0), re.I)]
+    if (
+        len(periods) != len(numbers)
+        or None in periods
+        or len(NAMED_YEAR.findall(sentence)) != len(NAMED_YEAR.findall(listed.group(0)))
+        or not all(
+            NUMBERS_JOINED.fullmatch(sentence, one.end(), other.start())
+            for one, other in zip(numbers, numbers[1:], strict=False)
+        )
+        or not _counts_something(sentence[: first.start()], sentence[last.end() :])
+    ):
+        return None
+    return [
+        (number, (period, False), None) for number, period in zip(numbers, periods, strict=True)
+    ]
+
+
+def _each_with_its_period(
+    sentence: str, numbers: list[re.Match], asked: frozenset[str]
+) -> Read | None:
+    """Each number with its own period after it, counting what the first counts, joined to
+    the next by a comparison: "There were 150 matches in 2021, compared with 176 in 2022." """
+    owns: list[re.Match[str]] = []
+    for number in numbers:
+        own = OWN_PERIOD.match(sentence, number.end())
+        if own is None:
+            return None
+        owns.append(own)
+    first = numbers[0]
+    counted = {(own["counted"] or "").strip().lower() for own in owns[1:]} - {""}
+    periods = [period_named(own["period"]) for own in owns]
+    years_own = sum(len(NAMED_YEAR.findall(own["period"])) for own in owns)
+    if (
+        None in periods
+        or not counted <= {(owns[0]["counted"] or "").strip().lower()}
+        or years_own != len(NAMED_YEAR.findall(sentence))
+        or not all(
+            COMPARED.fullmatch(sentence, own.end(), number.start())
+            for own, number in zip(owns, numbers[1:], strict=False)
+        )
+        or not _counts_something(sentence[: first.start()], sentence[first.end() :])
+    ):
+        return None
+    return [
+        (number, (period, False), None) for number, period in zip(numbers, periods, strict=True)
+    ]
+
+
+SEVERAL_SHAPES: Final = (_by_technology, _respectively, _each_with_its_period)
+
+
+def _without(sentence: str, numbers: list[re.Match]) -> str:
+    """The sentence's words without its numbers."""
+    ends = [0, *(n.end() for n in numbers)]
+    starts = [*(n.start() for n in numbers), len(sentence)]
+    return " ".join(sentence[end:start] for end, start in zip(ends, starts, strict=True))
 
 
 def _counts_something(before: str, after: str) -> bool:

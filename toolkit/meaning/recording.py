@@ -152,10 +152,19 @@ class Recorder:
 
     # -- which topic a number belongs to ---------------------------------------------------
 
-    def topic_for(self, words: str, unit: str) -> tuple[Topic, str | None] | None:
+    def topic_for(
+        self, words: str, unit: str, technology: str | None = None
+    ) -> tuple[Topic, str | None] | None:
         """The question's topic that a passage's words (a heading, a row label, the sentence)
-        point to, with the breakdown value they name, or None when not exactly one."""
-        topics = [t for t in self.topics if (unit == "percent") == (t.measure in SHARE_MEASURES)]
+        point to, with the breakdown value they name, or None when not exactly one. A
+        `technology` the number's own words name ("4 knife arches") settles it among the
+        question's technologies."""
+        topics = [
+            t
+            for t in self.topics
+            if (unit == "percent") == (t.measure in SHARE_MEASURES)
+            and technology in (None, t.technology)
+        ]
         technologies = {t.technology for t in topics}
         if len(technologies) > 1:  # a heading or label naming one of them ("Knife wand")
             chosen = technologies.intersection(named("technology", words))
@@ -199,10 +208,12 @@ class Recorder:
         words: str,
         line: str,
         question_period: bool = False,
+        technology: str | None = None,
     ):
         """Record a figure, or an unsure number when its period or topic is not known.
         `question_period`: a sentence that names no period states the figure for the one
-        period its question asks about (when the question names a whole one)."""
+        period its question asks about (when the question names a whole one). `technology`:
+        the one the number's own words name (`topic_for`)."""
         number = _value(value)
         doubt = two_measures_at_once(words) if number is not None else None
         # a period's label ("2022" beside "2021"), or a count that looks like one: not sure
@@ -211,7 +222,7 @@ class Recorder:
         if doubt:
             self.unsure.append(Unsure(value, quote, doubt, self.label))
             return
-        found = self.topic_for(words, unit) if number is not None else None
+        found = self.topic_for(words, unit, technology) if number is not None else None
         if number is not None and number % 1 and unit == "count":
             if found is None or found[0].measure not in MONEY_MEASURES:
                 reason = (

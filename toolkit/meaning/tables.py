@@ -78,6 +78,8 @@ NOT_LINED_UP: Final = (
 )
 # A column's heading or a row's label saying its values are the total of others beside them.
 TOTAL: Final = re.compile(r"\btotal\b", re.I)
+# A row of a table of periods down that gives no period's figure but the sum of those above.
+TOTAL_ROW: Final = "a total of the rows above, not a period's figure"
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
 RATE: Final = re.compile(
     r"\b(?:rates?|averages?|mean|ratio|proportion|percentage|per\s?cent)\b", re.I
@@ -156,6 +158,9 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             if not candidates(lines[i]):  # a heading row: it names the columns below
                 header, heads, joined = _headings(lines[i], cells, lines[i + 1 : end])
                 reader.used.add(i)
+            elif down and TOTAL.search(cells[0]):
+                reader.used.add(i)
+                _total_row(reader, lines[i], cells)
             continue
         reader.used.add(i)
         down = True
@@ -238,6 +243,17 @@ def _row_across(
             reader.add(match["value"], unit, period, line, words, qualifying)
             if len(reader.figures) > before and label:
                 added.append((before, label, match["value"]))
+
+
+def _total_row(reader: Recorder, line: str, cells: list[str]) -> None:
+    """A "Total" row beneath rows of periods ("Total | 23 | 428"): its values are the rows'
+    sum, no period's figure, and are listed for a person as such."""
+    for cell in cells[1:]:
+        valued = CELL_VALUE.fullmatch(cell)
+        if valued:
+            reader.unsure.append(Unsure(valued["value"], line, TOTAL_ROW, reader.label))
+        else:
+            _unread_cell(reader, cell, line)
 
 
 def _one_total(reader: Recorder, added: list[tuple[int, str, str]], where: str) -> None:
