@@ -65,7 +65,8 @@ def read_meaning(
     for label, footnote in figures.hidden:
         if footnote not in hidden.setdefault(label, []):
             hidden[label].append(footnote)
-    asked = {q.label: q.topics for q in questions if q.label is not None}
+    # only an answer with figures is a partial disclosure that may be split
+    asked = {q.label: q.topics for q in questions if q.label in first_quotes}
     outcomes = read_outcomes(response, first_quotes, asked, _given(figures, asked, hidden))
     if hidden:
         outcomes = _partly_hidden(outcomes, hidden, response)
