@@ -229,3 +229,18 @@ def test_audit_works_on_a_document_no_adapter_reads(cli, letter):
     assert result.exit_code == 1
     assert "412          unexplained" in result.output
     assert "1 number(s) unexplained: each may be a figure the draft does not read" in result.output
+
+
+def test_a_total_given_and_its_breakdown_not_held_are_drafted_apart(letter):
+    not_held = "We do not record ethnicity against searches, so that breakdown is not held."
+    path = letter(
+        ("used in each year from 2021 to 2023?", "used in 2023, broken down by ethnicity?"),
+        ("The number of searches in each year is below.\n2021 | 1,204\n2022 | 980\n", ""),
+        ("2023 | 1,531", f"In 2023 there were 1,531 searches. {not_held}"),
+    )
+    draft = yaml.safe_load(draft_of(path))
+    searches = [o for o in draft["outcomes"] if o["question"] == "2"]
+    assert [(o.get("breakdown"), o["status"], o["quote"]) for o in searches] == [
+        (None, "disclosed", "In 2023 there were 1,531 searches."),
+        ("ethnicity", "not_held", not_held),
+    ]

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from multiforce.toolkit.adapter import Adapter
 from multiforce.toolkit.document import Document
 from multiforce.toolkit.layouts import read_response
 from multiforce.toolkit.meaning import read_meaning
@@ -404,3 +405,84 @@ def test_a_roman_numeral_in_brackets_starting_a_line_lists_within_its_sentence()
     )
     response = read_response(document(text))
     assert [q.label for q in response.questions] == ["1"]
+
+
+BREAKDOWN_LETTER = """Our ref: 0981/25
+Dear Requester,
+You asked:
+1. How many mobile fingerprint scanner searches were made in 2023, broken down by {asked}?
+Response
+1. In 2023 there were 2,115 searches. {answer}
+Yours sincerely
+Information Rights Unit
+Kent Police
+"""
+TOTAL = ("disclosed", None, "In 2023 there were 2,115 searches.")
+
+
+def outcomes_by_breakdown(text: str) -> dict[str, tuple[str, str | None, str]]:
+    meaning = read_meaning(read_response(document(text)))
+    return {
+        topic.breakdown: (o.status, o.exemptions, o.quote)
+        for o in meaning.outcomes
+        for topic in meaning.topics_of(o)
+    }
+
+
+@pytest.mark.parametrize(
+    "answer,status,exemptions",
+    [
+        (
+            "We do not record ethnicity against searches, so the breakdown is not held.",
+            "not_held",
+            None,
+        ),
+        ("The breakdown by ethnicity is exempt under section 40(2).", "refused", "s40(2)"),
+        (
+            "Providing the breakdown by ethnicity would exceed the cost limit set by section 12.",
+            "cost_limit",
+            "s12",
+        ),
+    ],
+)
+def test_a_total_given_and_its_breakdown_withheld_have_an_outcome_each(answer, status, exemptions):
+    text = BREAKDOWN_LETTER.format(asked="ethnicity", answer=answer)
+    assert outcomes_by_breakdown(text) == {
+        "none": TOTAL,
+        "ethnicity": (status, exemptions, answer),
+    }
+
+
+@pytest.mark.parametrize(
+    "asked,answer",
+    [
+        # the passage names no breakdown: which topic it withholds is not said
+        ("ethnicity", "Some of the information is not held."),
+        # the gender breakdown is neither given nor said to be withheld
+        ("ethnicity and gender", "We do not record ethnicity against searches."),
+    ],
+)
+def test_a_partial_disclosure_is_not_split_where_its_parts_are_not_sure(asked, answer):
+    text = BREAKDOWN_LETTER.format(asked=asked, answer=answer)
+    got = outcomes_by_breakdown(text)
+    assert set(got) == {"none", *(b for b in ("ethnicity", "gender") if b in asked)}
+    assert set(got.values()) == {("partially_disclosed", None, answer)}
+
+
+class _GeneralReading(Adapter):
+    """An adapter of no rules: it publishes the general reading."""
+
+    force_id = "kent"
+    recognise = r"Kent Police"
+    reference = r"Our ref: (?P<reference>\S+)"
+    title = "Scanner searches"
+
+
+def test_an_adapter_publishes_each_part_of_a_partial_disclosure_for_its_own_topics():
+    answer = "The breakdown by ethnicity is exempt under section 40(2)."
+    text = BREAKDOWN_LETTER.format(asked="ethnicity", answer=answer)
+    rows = _GeneralReading().parse(document(text)).rows["outcomes"]
+    assert {r["breakdown"]: (r["status"], r["exemptions"], r["quote"]) for r in rows} == {
+        "none": TOTAL,
+        "ethnicity": ("refused", "s40(2)", answer),
+    }

@@ -247,9 +247,8 @@ class Adapter:
                 ruled.add(_figure_key(row))
                 yield "observations", row
         spoken = {_topic_key(row) for row in extraction.rows["outcomes"]}
-        topics = {q.label: q.topics for q in meaning.questions}
         for outcome in meaning.outcomes:
-            for topic in topics.get(outcome.question, ()):
+            for topic in meaning.topics_of(outcome):
                 row = _outcome_row(outcome, topic)
                 if _topic_key(row) not in spoken:
                     spoken.add(_topic_key(row))

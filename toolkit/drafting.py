@@ -51,9 +51,6 @@ class Reading:
     def empty(self) -> bool:
         return not (self.meaning.outcomes or self.meaning.figures or self.meaning.unsure_figures)
 
-    def topics(self, label: str | None) -> tuple[Topic, ...]:
-        return next((q.topics for q in self.meaning.questions if q.label == label), ())
-
     def rows(self) -> dict[str, list[dict]]:
         """The draft's figures and outcomes as rows enough for the audit to explain numbers."""
         observations = [
@@ -82,7 +79,7 @@ class Reading:
                 "period_label": topic.period_label,
             }
             for n, o in enumerate(self.meaning.outcomes, 1)
-            for topic in self.topics(o.question) or (Topic("", ""),)
+            for topic in self.meaning.topics_of(o) or (Topic("", ""),)
         ]
         return {"observations": observations, "outcomes": outcomes}
 
@@ -200,7 +197,7 @@ def draft_yaml(reading: Reading) -> str:
             f"{f' ({reason})' if reason else ''}; add its outcome."
         )
     for outcome in meaning.outcomes:
-        topics = reading.topics(outcome.question)
+        topics = meaning.topics_of(outcome)
         if not topics:
             out.append(_item(_outcome(outcome, None), ["its question has no topic: add them"]))
         # One entry per topic asked, its breakdowns together: [none, age, gender, ethnicity].

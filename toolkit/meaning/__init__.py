@@ -39,6 +39,13 @@ class Meaning:
     def unmapped(self) -> tuple[QuestionTopics, ...]:
         return tuple(q for q in self.questions if not q.topics)
 
+    def topics_of(self, outcome: Outcome) -> tuple[Topic, ...]:
+        """The topics an outcome speaks for: those it is limited to, else every topic its
+        question asks."""
+        if outcome.topics:
+            return outcome.topics
+        return next((q.topics for q in self.questions if q.label == outcome.question), ())
+
 
 def read_meaning(
     response: Response, question_map: Mapping[str, Iterable[Topic]] | None = None
@@ -54,11 +61,13 @@ def read_meaning(
     for label, quote in figures.undated:
         if label is not None:
             first_quotes.setdefault(label, quote)
-    outcomes = read_outcomes(response, first_quotes)
     hidden: dict[str | None, list[str]] = {}
     for label, footnote in figures.hidden:
         if footnote not in hidden.setdefault(label, []):
             hidden[label].append(footnote)
+    # only an answer with figures is a partial disclosure that may be split
+    asked = {q.label: q.topics for q in questions if q.label in first_quotes}
+    outcomes = read_outcomes(response, first_quotes, asked, _given(figures, asked, hidden))
     if hidden:
         outcomes = _partly_hidden(outcomes, hidden, response)
     return Meaning(
@@ -69,6 +78,21 @@ def read_meaning(
         figures.unsure,
         outcomes.reasons,
     )
+
+
+def _given(
+    figures: FigureReading,
+    asked: Mapping[str, tuple[Topic, ...]],
+    hidden: Mapping[str | None, list[str]],
+) -> dict[str, frozenset[Topic]]:
+    """The topics of each question that the figures of its own answer give, none where the
+    answer hides a number (a table's "*"): that topic is not given in full."""
+    read = {(f.question, f.technology, f.measure, f.breakdown) for f in figures.figures}
+    return {
+        label: frozenset(t for t in topics if (label, t.technology, t.measure, t.breakdown) in read)
+        for label, topics in asked.items()
+        if label not in hidden
+    }
 
 
 def _partly_hidden(

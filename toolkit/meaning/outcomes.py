@@ -9,7 +9,7 @@ A question none of these speak for is listed in `OutcomeReading.unsure`, for a p
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Final
@@ -20,6 +20,7 @@ from ..layouts.engine import questions_named
 from ..layouts.literals import Searchable, lowered, may_match, required_words
 from ..layouts.names import forces_named
 from ..layouts.response import Answer, Response, Statement
+from .questions import Topic, named
 from .text import LIST_MARK, echoes, sentences
 
 FLAGS: Final = re.I
@@ -36,6 +37,8 @@ PRECEDENCE: Final = (
 )
 WITHHOLDING: Final = {"refused", "cost_limit", "not_held", "partially_disclosed"}
 REFUSING: Final = {"refused", "partially_disclosed", "neither_confirm_nor_deny"}
+# What an answer may withhold of some topics while its figures give the others.
+WITHHELD_PART: Final = ("cost_limit", "not_held", "refused")
 # What a statement about the whole request says of each question in it.
 UNIFORM: Final = ("neither_confirm_nor_deny", "held_elsewhere", "not_held", "cost_limit")
 STATUS_LINE_REASON: Final = (
@@ -46,7 +49,8 @@ STATUS_LINE_REASON: Final = (
 
 @dataclass(frozen=True)
 class Outcome:
-    """The outcome of one question (`question` is its label; None for the whole request)."""
+    """The outcome of one question (`question` is its label; None for the whole request), for
+    every topic it asks, or only for `topics` where it is limited to some of them."""
 
     question: str | None
     status: str
@@ -54,6 +58,7 @@ class Outcome:
     exemptions: str | None = None
     held_by: str | None = None
     reason: str | None = None
+    topics: tuple[Topic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -323,7 +328,10 @@ def _status_line_outcome(lines: tuple[str, ...], label: str | None) -> Outcome |
 
 
 def read_outcomes(
-    response: Response, figure_quotes: dict[str, str] | None = None
+    response: Response,
+    figure_quotes: dict[str, str] | None = None,
+    asked: Mapping[str, tuple[Topic, ...]] | None = None,
+    given: Mapping[str, Collection[Topic]] | None = None,
 ) -> OutcomeReading:
     """Each question's outcome: from its own answer, then the statements naming it or its
     group, then those covering every question (which, said of the whole request, speak for
@@ -332,8 +340,13 @@ def read_outcomes(
     sentence saying the response is a refusal notice is one of the statements covering every
     question, even inside a question's answer (`_notices_apart`). `figure_quotes` maps a
     question's label to the quote of the first figure read from its own answer (see
-    meaning.figures). A response without numbered questions is read as one question."""
+    meaning.figures). A partial disclosure is an outcome for each part where `_in_parts` is
+    sure of them, from `asked` (a question's label -> its topics) and `given` (-> those of
+    its topics the figures of its own answer give). A response without numbered questions is
+    read as one question."""
     figure_quotes = figure_quotes or {}
+    asked = asked or {}
+    given = given or {}
     labels: list[str | None] = [q.label for q in response.questions] or [None]
     several = len(labels) > 1
     apart: dict[str | None, str] = {}
@@ -382,7 +395,17 @@ def read_outcomes(
             if outcome:
                 break
         outcome = outcome or _status_line_outcome(response.status_lines, label)
-        if outcome:
+        # beside figures, `passages` are the own answer's: the level that decided it
+        if outcome and outcome.status == "partially_disclosed" and figure_quote and label:
+            outcomes += _in_parts(
+                outcome,
+                passages,
+                question_text,
+                figure_quote,
+                asked.get(label, ()),
+                given.get(label, ()),
+            )
+        elif outcome:
             outcomes.append(outcome)
         else:
             unsure.append(label)
@@ -390,6 +413,71 @@ def read_outcomes(
             if reason:
                 reasons[label] = reason
     return OutcomeReading(tuple(outcomes), tuple(unsure), reasons)
+
+
+def _in_parts(
+    outcome: Outcome,
+    passages: list[str],
+    question_text: str,
+    figure_quote: str,
+    asked: tuple[Topic, ...],
+    given: Collection[Topic],
+) -> list[Outcome]:
+    """A partial disclosure as an outcome for each part, where it is sure of them: every
+    sentence of the passages that withholds (not held, refused, over the cost limit) names
+    breakdowns or measures of the question, and the figures read give each of its other
+    topics and none of those. The topics given are disclosed (quoting the first figure); the
+    others take the status and quote of the sentence naming them. Else the one partial
+    disclosure, for every topic: a part is never guessed."""
+    label = outcome.question
+    whole = [outcome]
+    withheld: dict[Topic, tuple[str, str]] = {}  # topic -> (status, sentence)
+    for passage in passages:
+        for sentence in sentences(passage):
+            said = [s for s in PRECEDENCE if s in _statuses_said(sentence) and s != "disclosed"]
+            if not said or echoes(sentence, question_text):
+                continue
+            named_topics = _topics_named(sentence, asked)
+            if said[0] not in WITHHELD_PART or not named_topics:
+                return whole
+            for topic in named_topics:
+                if withheld.setdefault(topic, (said[0], sentence))[0] != said[0]:
+                    return whole
+    rest = tuple(topic for topic in asked if topic not in withheld)
+    if not withheld or not rest or any(t in given for t in withheld):
+        return whole
+    if not all(t in given for t in rest):
+        return whole
+    parts = [Outcome(label, "disclosed", figure_quote, topics=rest)]
+    by_sentence: dict[tuple[str, str], list[Topic]] = {}
+    for topic in asked:
+        if topic in withheld:
+            by_sentence.setdefault(withheld[topic], []).append(topic)
+    for (status, sentence), topics in by_sentence.items():
+        # a sentence citing no section takes those the whole answer cites, as one outcome would
+        cited = ";".join(sections_cited(sentence)) or None
+        exemptions, reason = (cited, None) if cited else (outcome.exemptions, outcome.reason)
+        if status == "not_held":
+            exemptions = reason = None
+        parts.append(Outcome(label, status, sentence, exemptions, None, reason, tuple(topics)))
+    return parts
+
+
+def _topics_named(sentence: str, asked: tuple[Topic, ...]) -> tuple[Topic, ...]:
+    """The topics asked that a sentence names: those of the breakdowns it names (of the
+    measures it names too, where it names only some of those asked), or, naming no breakdown
+    asked, those of the measures it names, where it names only some of them."""
+    breakdowns = set(named("breakdown", sentence)) & {t.breakdown for t in asked}
+    measures = set(named("measure", sentence)) & {t.measure for t in asked}
+    if measures == {t.measure for t in asked}:
+        measures = set()  # naming every measure asked tells none apart
+    if breakdowns:
+        return tuple(
+            t
+            for t in asked
+            if t.breakdown in breakdowns and (not measures or t.measure in measures)
+        )
+    return tuple(t for t in asked if t.measure in measures)
 
 
 def _unsure_reason(passages: list[str]) -> str | None:
