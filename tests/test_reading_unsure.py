@@ -488,3 +488,45 @@ def test_technologies_listed_respectively_are_not_one_periods_figures():
     figures, unsure = _read_sentence(answer, (ARCHES_OWNED, WANDS_OWNED))
     assert figures == []
     assert [value for value, _ in unsure] == ["4", "20"]
+
+
+A_RATE = "a rate or an average (the sentence says so), not a count"
+
+
+@pytest.mark.parametrize(
+    "rate,count",
+    [
+        (
+            "The force carried out an average of 120 knife wand scans a month in 2023.",
+            "The force carried out 120 knife wand scans in 2023.",
+        ),
+        (
+            "In 2023 the knife wands were used 120 times per month.",
+            "In 2023 the knife wands were used 120 times.",
+        ),
+        (
+            "In 2023 there were 120 knife wand scans each week.",
+            "In 2023 there were 120 knife wand scans.",
+        ),
+        (
+            "In 2023, 120 knife wand scans were made on average.",
+            "In 2023, 120 knife wand scans were made.",
+        ),
+        (
+            "In 2023 officers made 120 knife wand scans per shift.",
+            "In 2023 officers made 120 knife wand scans.",
+        ),
+        (
+            "In 2023, the monthly average was 120 knife wand scans.",
+            "In 2023, the total was 120 knife wand scans.",
+        ),
+    ],
+)
+def test_a_rate_or_an_average_in_a_sentence_is_never_a_period_s_count(rate, count):
+    assert _read(rate) == ([], [("120", A_RATE)])
+    assert _read(count) == ([(120, "2023-01-01", "2023-12-31")], [])
+
+
+def test_a_year_after_an_event_is_no_rate():
+    answer = "In 2023 there were 1,440 knife wand scans, a year after the wands came."
+    assert _read(answer)[0] == [(1440, "2023-01-01", "2023-12-31")]

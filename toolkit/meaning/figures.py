@@ -92,6 +92,14 @@ RUNNING_TOTAL: Final = re.compile(
     re.I,
 )
 RUNNING_TO_A_DAY: Final = "a running total to or from a day, not a period's figure"
+# A sentence stating a rate or an average: "an average of 120 searches a month", "3 per shift".
+RATE_IN_A_SENTENCE: Final = re.compile(
+    r"\b(?:averages?|on average|rates?|ratio|(?:per|a|an|each|every)\s+(?:day|week|fortnight"
+    r"|month|quarter|year|annum|shift|officer|device|kiosk|scanner|hour)|(?:daily|weekly|monthly"
+    r"|annual|yearly)\s+(?:average|rate|figure))\b(?!\s+(?:after|before|later|earlier|ago)\b)",
+    re.I,
+)
+A_RATE: Final = "a rate or an average (the sentence says so), not a count"
 RUNNING_FROM_THE_LETTER: Final = (
     "a running total, or a count over a span counted back from the letter's date ('to date', "
     "'in the last 12 months'), not a period's figure"
@@ -249,6 +257,9 @@ class _Reader(Recorder):
                     reason = RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
                     self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
                     continue
+                if _a_rate(sentence, number):
+                    self.unsure.append(Unsure(number["value"], sentence, A_RATE, self.label))
+                    continue
                 if ALONE.fullmatch(before) and ALONE.fullmatch(after):
                     # The answer is the number alone ("2) 12,345"): the question's own figure.
                     unit = "percent" if number["percent"] else "count"
@@ -402,8 +413,21 @@ def _doubted(sentence: str, numbers: list[re.Match]) -> bool:
     """Whether a number of the sentence is a bound ("over 30") or the sentence a running
     total: its numbers are then no period's figures."""
     return bool(RUNNING_TOTAL.search(sentence)) or any(
-        BOUND.search(sentence, 0, number.start()) or BOUND_AFTER.match(sentence, number.end())
+        BOUND.search(sentence, 0, number.start())
+        or BOUND_AFTER.match(sentence, number.end())
+        or _a_rate(sentence, number)
         for number in numbers
+    )
+
+
+def _a_rate(sentence: str, number: re.Match) -> bool:
+    """Whether the sentence states its number as a rate or an average ("an average of 120
+    searches a month"), not a period's count; a share (a percentage) and a time to examination,
+    which is an average by its nature, are what they say."""
+    return (
+        not number["percent"]
+        and RATE_IN_A_SENTENCE.search(sentence) is not None
+        and "time_to_examination" not in named("measure", sentence)
     )
 
 
