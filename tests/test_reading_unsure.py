@@ -530,3 +530,30 @@ def test_a_rate_or_an_average_in_a_sentence_is_never_a_period_s_count(rate, coun
 def test_a_year_after_an_event_is_no_rate():
     answer = "In 2023 there were 1,440 knife wand scans, a year after the wands came."
     assert _read(answer)[0] == [(1440, "2023-01-01", "2023-12-31")]
+
+
+SCANS_2023 = Topic("knife_wand", "uses", "none", "2023-01-01", "2023-12-31")
+
+
+@pytest.mark.parametrize(
+    "answer,noun",
+    [
+        ("In 2023, 40 officers carried out knife wand scans.", "officers"),
+        ("In 2023, 40 people were scanned with knife wands.", "people"),
+        ("Year | Officers\n2023 | 40", "officers"),
+        ("Year | People scanned\n2023 | 40", "people"),
+        ("2023 = 40 officers", "officers"),
+    ],
+)
+def test_a_number_counting_what_the_question_does_not_ask_of_is_left_for_a_person(answer, noun):
+    reason = f"it counts {noun}, which the question does not ask of"
+    assert _read(answer, (SCANS_2023,)) == ([], [("40", reason)])
+    people = Topic("knife_wand", "people", "none", "2023-01-01", "2023-12-31")
+    staff = Topic("knife_wand", "staff", "none", "2023-01-01", "2023-12-31")
+    asked = _read(answer, (people if noun == "people" else staff,))
+    assert asked == ([(40, "2023-01-01", "2023-12-31")], [])
+
+
+def test_officers_beside_what_the_number_counts_leave_it_a_count():
+    answer = "1,200 knife wand scans were made by officers in 2023."
+    assert _read(answer, (SCANS_2023,)) == ([(1200, "2023-01-01", "2023-12-31")], [])

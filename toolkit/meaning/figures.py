@@ -27,7 +27,13 @@ from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
 from ..layouts.dates import MONTH_NAMES
 from ..layouts.response import Response
 from .periods import NAMED_YEAR, TWO_YEARS, YEAR, period_in, period_named
-from .questions import QuestionTopics, Topic, counted_nouns, named, yes_no_measures
+from .questions import (
+    QuestionTopics,
+    Topic,
+    counted_nouns,
+    named,
+    yes_no_measures,
+)
 from .recording import (
     A_BOUND,
     BOUND,
@@ -41,6 +47,7 @@ from .recording import (
     Recorder,
     Unsure,
     candidates,
+    counts_another_thing,
     footnote_mark_reason,
 )
 from .tables import read_tables
@@ -167,6 +174,10 @@ class _Reader(Recorder):
                 reason = footnote_mark_reason(marked.group(0))
                 self.unsure.append(Unsure(match["value"], line.strip(), reason, self.label))
                 continue
+            counts_else = counts_another_thing(match["rest"], self.topics)
+            if counts_else:  # "2023 = 40 officers" for a count of searches
+                self.unsure.append(Unsure(match["value"], line.strip(), counts_else, self.label))
+                continue
             unit = "percent" if match["percent"] else "count"
             extras = candidates(match["rest"])
             own_words = line[: match.start("rest")] + match["rest"]
@@ -265,6 +276,11 @@ class _Reader(Recorder):
                     unit = "percent" if number["percent"] else "count"
                     value = number["value"]
                     self.add(value, unit, None, sentence, self.question_text, sentence, True)
+                    continue
+                counted = COUNTED.match(after)
+                counts_else = counted and counts_another_thing(counted.group(0), self.topics)
+                if counts_else:
+                    self.unsure.append(Unsure(number["value"], sentence, counts_else, self.label))
                     continue
                 if not _counts_something(before, after):
                     self.unsure.append(

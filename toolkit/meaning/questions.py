@@ -112,6 +112,16 @@ def counted_nouns() -> re.Pattern:
 
 
 @cache
+def counted_as() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
+    """Each noun that counts one kind of thing only, with the measures it may count (`counted_as`
+    in schemas/questions.yaml)."""
+    return tuple(
+        (re.compile(noun, re.I), frozenset(measures))
+        for noun, measures in schema_yaml("questions.yaml")["counted_as"].items()
+    )
+
+
+@cache
 def yes_no_measures() -> frozenset[str]:
     """The measures a question asks as yes or no (`yes_no: true` in schemas/questions.yaml)."""
     return frozenset(e.value for e in _vocabulary()["measure"] if e.yes_no)

@@ -15,7 +15,7 @@ from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
 from ..layouts.literals import lowered, may_match, words_of
 from .periods import month_end, period_named, two_years, two_years_read, years_said
-from .questions import Topic, at_a_date_measures, named, named_where
+from .questions import Topic, at_a_date_measures, counted_as, named, named_where
 
 NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPT_DIGITS: Final = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -185,6 +185,8 @@ class Recorder:
                 # technology it asks about.
                 return Topic(technologies.pop(), named_measures.pop()), None
             topics = matching
+        elif counts_another_thing(words, self.topics):
+            return None  # "Officers" over a column, for a count of searches
         valued = []
         for topic in topics:
             allowed = BREAKDOWNS.get(topic.breakdown)
@@ -246,6 +248,8 @@ class Recorder:
                 reason = "no period stated for it"
                 if found is not None:
                     self.undated.append((self.label, quote))
+            elif counted := counts_another_thing(words, self.topics):
+                reason = counted
             elif parts := _parts_named(words):
                 reason = f"a part of the total ({', '.join(parts)}), not the total"
             else:
@@ -291,6 +295,19 @@ class Recorder:
             label = f"at the response date ({self.as_at})"
             return Period(date.fromisoformat(start), date.fromisoformat(end), label)
         return None
+
+
+def counts_another_thing(words: str, topics: tuple[Topic, ...]) -> str | None:
+    """Why `words` naming no measure count something the question does not ask of, or None: a
+    noun that counts only other measures ("Officers", "People searched", "40 officers" for a
+    count of searches; `counted_as` in schemas/questions.yaml)."""
+    if named("measure", words):
+        return None
+    for noun, measures in counted_as():
+        found = noun.search(words)
+        if found and not any(topic.measure in measures for topic in topics):
+            return f"it counts {found.group(0).lower()}, which the question does not ask of"
+    return None
 
 
 def _parts_named(words: str) -> list[str]:
