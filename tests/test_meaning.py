@@ -377,6 +377,8 @@ def test_a_bound_or_a_running_total_after_or_around_a_number_is_unsure(answer):
         "Since the scanners were introduced, 450 searches have been carried out.",
         "So far this year 450 searches have been carried out.",
         "450 searches have been carried out in the current financial year.",
+        "In the 12 months to December 2023, 450 searches were carried out.",
+        "In the six months ending June 2023, 450 searches were carried out.",
     ],
 )
 def test_a_running_total_or_a_period_counted_back_from_the_letter_is_unsure(answer):

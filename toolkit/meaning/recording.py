@@ -53,6 +53,8 @@ RUNNING: Final = (
     r"|\bsince (?:the|its|their|it|they|we|our|records began)\b"
     r"|\b(?:in|over|during|for|within) the (?:last|past|previous) (?:\w+ )?(?:days?|weeks?"
     r"|months?|years?)\b|\b(?:this|the current) (?:calendar |financial )?(?:year|month|quarter)\b"
+    # a span counted back from a month or a day the text names: "the 12 months to December 2023"
+    r"|\b(?:\d{1,2}|six|nine|twelve|eighteen) (?:months?|weeks?) (?:to|ending|up to)\b"
 )
 CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
 A_YEAR: Final = "a year where a value stands: a heading or a count?"
