@@ -419,9 +419,10 @@ def _split(
         answer = "\n".join(line for _, answer in pairs for line in answer)
         return request, answer, questions, answers, statements
 
-    table = None if profile.thread else _question_table(body_lines)
+    # Only a reading by question looks for one: an adapter's rules read the text themselves.
+    table = _question_table(body_lines) if by_question and not profile.thread else None
     if table:
-        return _from_the_table(*table, by_question)
+        return _from_the_table(*table)
 
     request_at = _first_line(body_lines, profile.request, 0, lower)
     answer_from = 0 if request_at is None else request_at + 1
@@ -470,7 +471,7 @@ def _question_table(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]
     has no such table. A row whose answer cell is empty ends with its question."""
     number, asked, answered = question_table()
     for index, line in enumerate(lines):
-        if " | " not in line or len(line) > TABLE_HEADING_MAX:  # most lines: no table heading
+        if len(line) > TABLE_HEADING_MAX or line.count(" | ") not in (1, 2):
             continue
         heading = [cell.strip() for cell in line.split(" | ")]
         numbered = len(heading) == 3 and number.match(heading[0])
@@ -497,19 +498,18 @@ def _question_table(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]
     return None
 
 
-def _from_the_table(rows: list[tuple[str, str]], after: list[str], by_question: bool):
+def _from_the_table(rows: list[tuple[str, str]], after: list[str]):
     """`_split`'s parts of a response whose questions and answers stand side by side in a table
     (`_question_table`): each row's answer is its question's; the lines below the table are
     read as an answer's are, for any answer or statement they add."""
     questions = _labelled([_questions([asked], False)[0][0] for asked, _ in rows])
-    answers, statements = [], []
-    if by_question:
-        answers = [Answer(q.label, given) for q, (_, given) in zip(questions, rows, strict=True)]
-        answers = [answer for answer in answers if answer.text]
-        if after:  # a note below the table ("Section 31 applies to question 3")
-            more, statements = _answers(after, questions)
-            answered = {answer.question for answer in answers}
-            answers += [answer for answer in more if answer.question not in answered]
+    answers = [Answer(q.label, given) for q, (_, given) in zip(questions, rows, strict=True)]
+    answers = [answer for answer in answers if answer.text]
+    statements = []
+    if after:  # a note below the table ("Section 31 applies to question 3")
+        more, statements = _answers(after, questions)
+        answered = {answer.question for answer in answers}
+        answers += [answer for answer in more if answer.question not in answered]
     request = "\n".join(asked for asked, _ in rows)
     answer = "\n".join([*(given for _, given in rows), *after]).strip()
     return request, answer, questions, answers, statements
