@@ -557,3 +557,52 @@ def test_a_number_counting_what_the_question_does_not_ask_of_is_left_for_a_perso
 def test_officers_beside_what_the_number_counts_leave_it_a_count():
     answer = "1,200 knife wand scans were made by officers in 2023."
     assert _read(answer, (SCANS_2023,)) == ([(1200, "2023-01-01", "2023-12-31")], [])
+
+
+KIOSK_SPEND = Topic("phone_extraction", "spend", "none", "2023-01-01", "2023-12-31")
+KIOSKS_HELD = Topic("phone_extraction", "devices_in_service")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "In 2023 the force spent £45,000 on cyber kiosks.",
+        "The cyber kiosks cost £45,000 in 2023.",
+        "Kiosks | 2023\nSpend | 45,000",
+    ],
+)
+def test_a_sum_of_money_answering_a_question_of_spend_is_its_figure_in_pounds(answer):
+    reading = read_figures(answer, [KIOSK_SPEND], "1")
+    assert [(f.value, f.unit, f.period_label) for f in reading.figures] == [(45000, "gbp", "2023")]
+    assert reading.unsure == ()
+
+
+@pytest.mark.parametrize(
+    "answer,topic,reason",
+    [
+        (
+            "In 2023 the force spent £1.2 million on cyber kiosks.",
+            KIOSK_SPEND,
+            "a sum of money with its scale in words ('£1.2 million'): its pounds are not read",
+        ),
+        (
+            "In 2023 the force spent £45,000 on kiosks and £5,000 on licences.",
+            KIOSK_SPEND,
+            "one of several sums of money in a sentence",
+        ),
+        (
+            "In 2023 the force spent over £45,000 on cyber kiosks.",
+            KIOSK_SPEND,
+            "a bound, not the figure",
+        ),
+        (
+            "In 2023 the force spent £45,000 on cyber kiosks.",
+            KIOSKS_HELD,
+            "a sum of money, which the question does not ask of",
+        ),
+    ],
+)
+def test_a_sum_of_money_is_otherwise_left_for_a_person(answer, topic, reason):
+    reading = read_figures(answer, [topic], "1")
+    assert reading.figures == ()
+    assert reason in [u.reason for u in reading.unsure]

@@ -39,6 +39,7 @@ from .recording import (
     BOUND,
     BOUND_AFTER,
     FOOTNOTE_MARK,
+    MONEY_MEASURES,
     NOT_AFTER_A_NUMBER,
     NUMBER,
     RUNNING,
@@ -107,6 +108,11 @@ RATE_IN_A_SENTENCE: Final = re.compile(
     re.I,
 )
 A_RATE: Final = "a rate or an average (the sentence says so), not a count"
+# A sum of money in a sentence: "£45,000"; "£1.2 million" and "£45k" say their scale in words.
+MONEY: Final = re.compile(
+    rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
+    re.I,
+)
 RUNNING_FROM_THE_LETTER: Final = (
     "a running total, or a count over a span counted back from the letter's date ('to date', "
     "'in the last 12 months'), not a period's figure"
@@ -296,6 +302,30 @@ class _Reader(Recorder):
                 unit = "percent" if number["percent"] else "count"
                 self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
 
+    def money(self, lines: list[str]) -> None:
+        """Sums of money in sentences ("In 2023 the force spent £45,000 on kiosks"): one sum in
+        a sentence answering a question of spend is its figure, in pounds; any other is left for
+        a person, with the reason."""
+        asked = any(topic.measure in MONEY_MEASURES for topic in self.topics)
+        for i, line in enumerate(lines):
+            if i in self.used or "£" not in line:
+                continue
+            for sentence in sentences(line):
+                sums = list(MONEY.finditer(sentence))
+                if not sums:
+                    continue
+                reason = _money_doubt(sentence, sums, asked)
+                if reason is None:
+                    found = sums[0]
+                    words = sentence[: found.start()] + " " + sentence[found.end() :]
+                    period, named_none = _period_of(words)
+                    self.add(
+                        found["value"], "gbp", period, sentence, sentence, sentence, named_none
+                    )
+                    continue
+                for found in sums:
+                    self.unsure.append(Unsure(found["value"], sentence, reason, self.label))
+
     def several(self, sentence: str, numbers: list[re.Match]) -> bool:
         """Whether a sentence's several numbers are each plainly one technology's or one
         period's (`SEVERAL_SHAPES`): each is then read as a sentence of that one number would
@@ -436,6 +466,26 @@ def _doubted(sentence: str, numbers: list[re.Match]) -> bool:
     )
 
 
+def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None:
+    """Why a sentence's sums of money are for a person, or None where its one sum is the
+    spend a question asks."""
+    if not asked:
+        return "a sum of money, which the question does not ask of"
+    if len(sums) > 1:
+        return "one of several sums of money in a sentence"
+    found = sums[0]
+    if found["scale"]:
+        return "a sum of money with its scale in words ('£1.2 million'): its pounds are not read"
+    if BOUND.search(sentence, 0, found.start()) or BOUND_AFTER.match(sentence, found.end()):
+        return A_BOUND
+    running = RUNNING_TOTAL.search(sentence)
+    if running:
+        return RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
+    if RATE_IN_A_SENTENCE.search(sentence):
+        return A_RATE
+    return None
+
+
 def _a_rate(sentence: str, number: re.Match) -> bool:
     """Whether the sentence states its number as a rate or an average ("an average of 120
     searches a month"), not a period's count; a share (a percentage) and a time to examination,
@@ -572,6 +622,7 @@ def read_figures(
     read_tables(reader, lines)
     reader.equals(lines)
     reader.sentences(lines)
+    reader.money(lines)
     if reader.figures:
         reader.period_notes(lines)
     if not reader.figures and not reader.unsure:

@@ -259,6 +259,8 @@ class Recorder:
             self.unsure.append(Unsure(value, quote, reason, self.label))
             return
         topic, breakdown_value = found
+        if topic.measure in MONEY_MEASURES:
+            unit = "gbp"  # a sum beneath "Spend" or after "£" is in pounds
         self.figures.append(
             Figure(
                 number,
