@@ -465,3 +465,28 @@ def test_a_table_headed_otherwise_is_no_table_of_questions(tmp_path):
         "Your request and our response are set out below."
     ]
     assert [a.text for a in response.answers] == ["Year | Searches\n2021 | 40\n2022 | 52"]
+
+
+def test_a_word_table_of_questions_and_answers_pairs_each_row(tmp_path):
+    import docx
+
+    made = docx.Document()
+    for line in ("Our ref: HC/FOI/2024/1001", "Dear Requester,"):
+        made.add_paragraph(line)
+    rows = [
+        ("Question", "Response"),
+        ("1. How many knife wands does the force own?", "40"),
+        ("2. Please provide your knife wand policy.", ""),
+    ]
+    table = made.add_table(rows=len(rows), cols=2)
+    for row, cells in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = cells
+    made.add_paragraph("The policy for question 2 is exempt under section 31(1)(a).")
+    made.add_paragraph("Yours sincerely,")
+    made.save(tmp_path / "response.docx")
+    response = read_response(read_document(tmp_path / "response.docx"))
+    assert [q.number for q in response.questions] == ["1", "2"]
+    assert [(a.question, a.text) for a in response.answers] == [("1", "40")]
+    assert [(s.text, s.covers) for s in response.statements] == [
+        ("The policy for question 2 is exempt under section 31(1)(a).", ("2",))
+    ]
