@@ -109,6 +109,7 @@ def test_dates_as_forces_write_them():
             {("mobile_fingerprint_scanner", "matches", "database")},
         ),
         ("How many knife archways do you own?", {("knife_arch", "devices_in_service", "none")}),
+        ("How many arches does the force own?", {("knife_arch", "devices_in_service", "none")}),
         ("How many times were knife arches deployed in 2022?", {("knife_arch", "uses", "none")}),
         ("On how many occasions were knife wands deployed?", {("knife_wand", "uses", "none")}),
         ("How many knife arch deployments were there?", {("knife_arch", "uses", "none")}),

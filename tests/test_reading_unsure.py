@@ -362,9 +362,12 @@ def _read_sentence(answer: str, topics=(SEARCHES,)):
 
 
 @pytest.mark.parametrize("arches,wands", [(4, 20), (5, 20), (4, 21)])
-def test_numbers_each_followed_by_its_technology_are_each_that_technologys_figure(arches, wands):
+@pytest.mark.parametrize("arch", ["knife arches", "arches"])
+def test_numbers_each_followed_by_its_technology_are_each_that_technologys_figure(
+    arches, wands, arch
+):
     figures, unsure = _read_sentence(
-        f"The force owns {arches} knife arches and {wands} wands.", (ARCHES_OWNED, WANDS_OWNED)
+        f"The force owns {arches} {arch} and {wands} wands.", (ARCHES_OWNED, WANDS_OWNED)
     )
     at = "at the response date (2025-06-09)"
     assert figures == [
