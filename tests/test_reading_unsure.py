@@ -397,10 +397,17 @@ def test_numbers_not_each_followed_by_a_technology_of_their_own_stay_unsure(answ
     "first,second,one,other",
     [(2021, 2022, 312, 401), (2019, 2022, 312, 401), (2021, 2022, 312, 400)],
 )
-def test_periods_and_numbers_listed_respectively_are_paired_in_order(first, second, one, other):
-    answer = (
-        f"In {first} and {second} the force carried out {one} and {other} searches respectively."
-    )
+@pytest.mark.parametrize(
+    "written",
+    [
+        "In {first} and {second} the force carried out {one} and {other} searches respectively.",
+        "The force carried out {one} and {other} searches in {first} and {second} respectively.",
+    ],
+)
+def test_periods_and_numbers_listed_respectively_are_paired_in_order(
+    written, first, second, one, other
+):
+    answer = written.format(first=first, second=second, one=one, other=other)
     assert _read_sentence(answer) == (
         [(one, "knife_wand", "uses", str(first)), (other, "knife_wand", "uses", str(second))],
         [],
@@ -424,8 +431,8 @@ def test_financial_years_listed_respectively_are_paired_in_order():
         # as many periods as numbers, or no pairing is sure
         "In 2021, 2022 and 2023 the force carried out 312 and 401 searches respectively.",
         "In 2021 and 2022 the force carried out 312, 401 and 9 searches respectively.",
-        # a number before the periods
-        "The force carried out 312 and 401 searches in 2021 and 2022 respectively.",
+        "The force carried out 312 and 401 searches in 2021, 2022 and 2023 respectively.",
+        "The force carried out 312 and 401 searches between 2021 and 2022 respectively.",
         # two years in a row are one span's ends, not a list
         "In 2019-2020 and 2021 the force carried out 312 and 401 searches respectively.",
         "Between 2021 and 2022 the force carried out 312 and 401 searches respectively.",
@@ -433,7 +440,7 @@ def test_financial_years_listed_respectively_are_paired_in_order():
         "In 2021 and 2022 the force had 312 and 401 respectively.",
     ],
 )
-def test_respectively_with_counts_that_differ_or_numbers_first_stays_unsure(answer):
+def test_respectively_with_counts_that_differ_or_a_span_stays_unsure(answer):
     figures, unsure = _read_sentence(answer)
     assert figures == []
     assert len(unsure) >= 2 and {reason for _, reason in unsure} == {SEVERAL}

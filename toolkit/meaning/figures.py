@@ -522,13 +522,16 @@ def _by_technology(sentence: str, numbers: list[re.Match], asked: frozenset[str]
 
 
 def _respectively(sentence: str, numbers: list[re.Match], asked: frozenset[str]) -> Read | None:
-    """Periods listed, then as many numbers listed, paired in order, the numbers together
+    """Periods listed and as many numbers listed, paired in order, the numbers together
     counting something: "In 2021 and 2022 the force carried out 312 and 401 searches
+    respectively", or the periods after them: "312 and 401 searches in 2021 and 2022
     respectively." """
     if not RESPECTIVELY.search(sentence):
         return None
     first, last = numbers[0], numbers[-1]
-    listed = PERIODS_LISTED.search(sentence, 0, first.start())
+    listed = PERIODS_LISTED.search(sentence, 0, first.start()) or PERIODS_LISTED.search(
+        sentence, last.end()
+    )
     if listed is None or SPAN_BEFORE.search(sentence, 0, listed.start()):
         return None
     periods = [period_named(m.group(0)) for m in re.finditer(PERIOD_ITEM, listed.group(0), re.I)]
