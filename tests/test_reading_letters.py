@@ -265,6 +265,12 @@ def test_a_number_of_an_unsure_row_that_is_not_its_period_is_still_listed():
         ("We are not obliged to comply with your request: section 14(1) applies.", "s14(1)"),
         ("Your request has been deemed vexatious under section 14(1).", "s14(1)"),
         ("We are not required to comply with a repeated request (section 14(2)).", "s14(2)"),
+        ("We cannot provide this, as it would prejudice law enforcement (section 31).", "s31"),
+        (
+            "Disclosure would breach the data protection principles: section 40(2) applies.",
+            "s40(2)",
+        ),
+        ("Section 31(1)(a) and (b) are engaged.", "s31(1)(a);s31(1)(b)"),
     ],
 )
 def test_a_decision_to_withhold_or_a_vexatious_request_is_a_refusal(answer, exemptions):
@@ -273,7 +279,12 @@ def test_a_decision_to_withhold_or_a_vexatious_request_is_a_refusal(answer, exem
 
 
 @pytest.mark.parametrize(
-    "answer", ["We have decided not to withhold anything.", "This request is not vexatious."]
+    "answer",
+    [
+        "We have decided not to withhold anything.",
+        "This request is not vexatious.",
+        "Section 40(2) does not apply to this information.",
+    ],
 )
 def test_saying_nothing_is_withheld_is_no_refusal(answer):
     assert read_outcome([answer]) is None
@@ -302,3 +313,15 @@ def test_the_cost_limit_in_money_and_information_not_available_are_read(answer, 
 )
 def test_other_costs_and_things_not_available_are_no_outcome(answer):
     assert read_outcome([answer]) is None
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The information requested is not held by Kent Police but may be held by Essex Police.",
+        "This is not held by Kent Police; please contact Essex Police.",
+    ],
+)
+def test_the_force_said_not_to_hold_it_is_not_the_one_that_may(answer):
+    outcome = read_outcome([answer])
+    assert (outcome.status, outcome.held_by) == ("not_held", "essex")

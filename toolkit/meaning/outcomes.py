@@ -250,8 +250,16 @@ def _decide(hits: dict[str, str], has_figures: bool) -> tuple[str, str] | None:
     return found, hits[found]
 
 
+# A force named just after "not held by" is the one that does not hold it: the letter's own.
+NOT_HELD_BY: Final = re.compile(r"\b(?:not|isn't|aren't) held by\s+(?:the\s+)?$", re.I)
+
+
 def _held_by(sentence: str, own_force: str | None) -> str | None:
-    others = [force_id for force_id, _ in forces_named(sentence) if force_id != own_force]
+    others = [
+        force_id
+        for force_id, named in forces_named(sentence)
+        if force_id != own_force and not NOT_HELD_BY.search(sentence, 0, named.start())
+    ]
     return others[0] if others else None
 
 
