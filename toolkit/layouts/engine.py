@@ -475,7 +475,7 @@ def _question_table(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]
             continue
         heading = [cell.strip() for cell in line.split(" | ")]
         numbered = len(heading) == 3 and number.match(heading[0])
-        if len(heading) not in (2, 3) or (len(heading) == 3 and not numbered):
+        if len(heading) == 3 and not numbered:
             continue
         if not (asked.match(heading[-2]) and answered.match(heading[-1])):
             continue

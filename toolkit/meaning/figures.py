@@ -546,9 +546,7 @@ def _respectively(sentence: str, numbers: list[re.Match], asked: frozenset[str])
         or not _counts_something(sentence[: first.start()], sentence[last.end() :])
     ):
         return None
-    return [
-        (number, (period, False), None) for number, period in zip(numbers, periods, strict=True)
-    ]
+    return _paired(numbers, periods)
 
 
 def _each_with_its_period(
@@ -577,6 +575,11 @@ def _each_with_its_period(
         or not _counts_something(sentence[: first.start()], sentence[first.end() :])
     ):
         return None
+    return _paired(numbers, periods)
+
+
+def _paired(numbers: list[re.Match], periods: list) -> Read:
+    """Each number with its period, in order."""
     return [
         (number, (period, False), None) for number, period in zip(numbers, periods, strict=True)
     ]
