@@ -266,16 +266,9 @@ class _Reader(Recorder):
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
-                if BOUND.search(before) or BOUND_AFTER.match(after):
-                    self.unsure.append(Unsure(number["value"], sentence, A_BOUND, self.label))
-                    continue
-                running = RUNNING_TOTAL.search(sentence)
-                if running:
-                    reason = RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
-                    self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
-                    continue
-                if _a_rate(sentence, number):
-                    self.unsure.append(Unsure(number["value"], sentence, A_RATE, self.label))
+                doubt = _doubt(sentence, number)
+                if doubt:
+                    self.unsure.append(Unsure(number["value"], sentence, doubt, self.label))
                     continue
                 if ALONE.fullmatch(before) and ALONE.fullmatch(after):
                     # The answer is the number alone ("2) 12,345"): the question's own figure.
@@ -456,14 +449,20 @@ def _period_of(words: str) -> tuple[Period | None, bool]:
 
 
 def _doubted(sentence: str, numbers: list[re.Match]) -> bool:
-    """Whether a number of the sentence is a bound ("over 30") or the sentence a running
-    total: its numbers are then no period's figures."""
-    return bool(RUNNING_TOTAL.search(sentence)) or any(
-        BOUND.search(sentence, 0, number.start())
-        or BOUND_AFTER.match(sentence, number.end())
-        or _a_rate(sentence, number)
-        for number in numbers
-    )
+    """Whether any number of the sentence is no period's figure (`_doubt`): its numbers are
+    then all for a person."""
+    return any(_doubt(sentence, number) for number in numbers)
+
+
+def _doubt(sentence: str, number: re.Match) -> str | None:
+    """Why a sentence's number (or sum of money) is no period's figure, or None: a bound ("over
+    30", "5 or fewer"), a running total, or a rate or an average (`_a_rate`)."""
+    if BOUND.search(sentence, 0, number.start()) or BOUND_AFTER.match(sentence, number.end()):
+        return A_BOUND
+    running = RUNNING_TOTAL.search(sentence)
+    if running:
+        return RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
+    return A_RATE if _a_rate(sentence, number) else None
 
 
 def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None:
@@ -476,14 +475,7 @@ def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None
     found = sums[0]
     if found["scale"]:
         return "a sum of money with its scale in words ('£1.2 million'): its pounds are not read"
-    if BOUND.search(sentence, 0, found.start()) or BOUND_AFTER.match(sentence, found.end()):
-        return A_BOUND
-    running = RUNNING_TOTAL.search(sentence)
-    if running:
-        return RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
-    if RATE_IN_A_SENTENCE.search(sentence):
-        return A_RATE
-    return None
+    return _doubt(sentence, found)
 
 
 def _a_rate(sentence: str, number: re.Match) -> bool:
@@ -491,7 +483,7 @@ def _a_rate(sentence: str, number: re.Match) -> bool:
     searches a month"), not a period's count; a share (a percentage) and a time to examination,
     which is an average by its nature, are what they say."""
     return (
-        not number["percent"]
+        not number.groupdict().get("percent")  # a sum of money has none
         and RATE_IN_A_SENTENCE.search(sentence) is not None
         and "time_to_examination" not in named("measure", sentence)
     )
