@@ -14,14 +14,16 @@ of the archive corpus just before and just after it, for the ratio of the two a 
 ingest of the unchanged corpus, an ingest after one document changed, the floor under that ingest:
 the database copied aside and synced, as every changing ingest does before it publishes, and an
 ingest of one more changed document after it, which reads the published database from the disk, not
-the page cache. On the largest scale it times every canned query, every query of the dashboard and
-the pages a user opens first through Datasette's client. Then `multiforce draft`'s reading of
-10,000 documents in the published layouts (--drafting; benchmarks/drafting.py) and, at the end,
-`multiforce --help`. It prints each figure beside its target and writes benchmarks/results.json and
-benchmarks/results.md. Publishing and the two floors are compared with each other: they run in turn
-(publishing, the floors, publishing again...), so that a spell in which the machine slows down
-slows each of them alike, and each figure is the median of its runs: fifteen at the campaign scale,
-where they take milliseconds, three at the larger scales. Parsing with one job and with two run in
+the page cache. On the largest scale it adds campaigns whose requests the documents answer, one a
+document and about one in twenty overdue (benchmarks/campaigns.py), then times every canned query,
+every query of the dashboard and the pages a user opens first through Datasette's client. Then
+`multiforce draft`'s reading of 10,000 documents in the published layouts (--drafting;
+benchmarks/drafting.py) and, at the end, `multiforce --help`. It prints each figure beside its
+target and writes benchmarks/results.json and benchmarks/results.md. Publishing and the two
+floors are compared with each other: they run in turn (publishing, the floors, publishing
+again...), so that a spell in which the machine slows down slows each of them alike, and each
+figure is the median of its runs: fifteen at the campaign scale, where they take milliseconds,
+three at the larger scales. Parsing with one job and with two run in
 turn the same way, three times each up to the archive scale.
 
 Do not edit toolkit/, schemas/ or benchmarks/corpus.py while it runs (each stage imports them
@@ -297,6 +299,14 @@ def scale_run(
         seed,
     )
     if queries:
+        measure(
+            "requests",
+            "campaigns' requests added, one a document (campaign new)",
+            "requests",
+            scale.name,
+            dbs / "built.db",
+            seed,
+        )
         measure("queries", "canned queries through Datasette", "queries", dbs / "built.db")
     shutil.rmtree(dbs)
     return result

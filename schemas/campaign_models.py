@@ -75,6 +75,7 @@ class RequestAttachments(Strict):
 class WorkingDays(Strict):
     regime: str = pa.Field(isin=list(REGIMES))
     date: str = pa.Field(**ISO_DATE)
+    number: int = pa.Field(ge=1)
 
 
 MODELS = {

@@ -130,6 +130,14 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     assert again["changed"] != changed["changed"]
     results["ingest_one_more_changed"] = stages.ingest("smoke", folder, db / "built.db", seed)
     assert results["ingest_one_more_changed"]["parsed"] == 1
+    results["requests"] = stages.requests("smoke", db / "built.db", seed)
+    standings = dict(
+        sqlite3.connect(db / "built.db").execute(
+            "SELECT standing, count(*) FROM request_status GROUP BY standing"
+        )
+    )
+    assert standings.keys() == {"answered", "overdue", "awaiting_response"}, standings
+    assert results["requests"]["requests"] == sum(standings.values())
     results["queries"] = stages.queries(db / "built.db", "1")
     shutil.copy(db / "built.db", db / "upgraded.db")
     reread = stages.reread("smoke", folder, db / "upgraded.db", seed)

@@ -5,6 +5,8 @@ import json
 import sqlite3
 from datetime import date
 
+from multiforce.toolkit.campaigns import clock
+from multiforce.toolkit.campaigns.views import working_days_after
 from multiforce.toolkit.serving import dashboard_queries
 
 from campaigns import (
@@ -78,9 +80,9 @@ def test_the_dashboards_campaign_panels_show_how_late_an_answer_was_at_least(
             assert shown[force] == late and drawn[force] == (standing, late)
 
 
-def _working_day_counts(db, columns: str) -> int:
-    """How many counts of the working-days calendar SQLite's program for reading `columns` of
-    request_status holds: each is run for every row it reaches."""
+def _working_day_lookups(db, columns: str, source: str = "request_status") -> int:
+    """How many lookups of the working-days calendar SQLite's program for reading `columns` of
+    `source` holds: each is run for every row it reaches."""
     conn = sqlite3.connect(db)
     try:
         calendar = {
@@ -89,7 +91,7 @@ def _working_day_counts(db, columns: str) -> int:
                 "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'working_days'"
             )
         }
-        program = conn.execute(f"EXPLAIN SELECT {columns} FROM request_status").fetchall()
+        program = conn.execute(f"EXPLAIN SELECT {columns} FROM {source}").fetchall()
     finally:
         conn.close()
     return sum(1 for step in program if step[1] == "OpenRead" and step[3] in calendar)
@@ -98,9 +100,12 @@ def _working_day_counts(db, columns: str) -> int:
 def test_how_late_a_request_is_is_counted_once_a_row(db):
     """working_days_late_at_least is working_days_late but for an answer on a day nobody
     recorded: reading it beside working_days_late adds only the count of that 'at least'."""
-    alone = _working_day_counts(db, "working_days_late")
-    both = _working_day_counts(db, "working_days_late, working_days_late_at_least")
-    assert both == alone + 1
+    one_count = _working_day_lookups(
+        db, working_days_after("q.due_date", "q.sent_date"), "requests q"
+    )
+    alone = _working_day_lookups(db, "working_days_late")
+    both = _working_day_lookups(db, "working_days_late, working_days_late_at_least")
+    assert one_count and both == alone + one_count
 
 
 RESPONSE = """source_kind: transcription
@@ -243,3 +248,52 @@ def test_the_same_campaign_from_another_path_changes_nothing(cli, db, tmp_path):
     assert rows(db, "SELECT title, source FROM campaigns") == [
         ("Handheld fingerprint scanners in 2023", "edited.yaml")
     ]
+
+
+def test_the_views_count_working_days_as_the_clock_does(db):
+    """A count from the calendar's numbers is the clock's count: across holidays and weekends,
+    for a day before the other (none), in either regime, and for a day not known (none)."""
+    pairs = [
+        ("2024-03-28", "2024-04-02"),  # Good Friday and Easter Monday
+        ("2024-12-20", "2025-01-06"),  # Christmas, Boxing Day, New Year's Day
+        ("2024-01-06", "2024-01-07"),  # a weekend
+        ("2024-02-01", "2024-01-15"),  # the end before the start
+        ("2024-01-08", "2024-01-08"),
+    ]
+    for regime in ("foia", "foisa"):
+        for start, end in pairs:
+            counted = rows(
+                db,
+                f"SELECT {working_days_after('q.start', 'q.end')} FROM "
+                "(SELECT ? AS regime, ? AS start, ? AS end) q",
+                regime,
+                start,
+                end,
+            )
+            expected = clock.working_days_between(
+                date.fromisoformat(start), date.fromisoformat(end), regime
+            )
+            assert counted == [(expected,)], (regime, start, end)
+    unknown = f"SELECT {working_days_after('q.start', 'q.end')} FROM (SELECT 'foia' AS regime, "
+    assert rows(db, unknown + "NULL AS start, '2024-02-01' AS end) q") == [(0,)]
+    assert rows(db, unknown + "'2024-02-01' AS start, NULL AS end) q") == [(0,)]
+
+
+def test_a_calendar_an_earlier_version_made_is_made_again(cli, db, tmp_path):
+    """A calendar of working days without their numbers (an earlier version's) is derived: the
+    next write makes it again, and the views count as before."""
+    before = rows(db, "SELECT request_id, working_days_late FROM request_status ORDER BY 1")
+    conn = sqlite3.connect(db)
+    held = conn.execute("SELECT regime, date FROM working_days").fetchall()
+    conn.execute("DROP TABLE working_days")
+    conn.execute("CREATE TABLE working_days (regime TEXT, date TEXT, PRIMARY KEY (regime, date))")
+    conn.executemany("INSERT INTO working_days VALUES (?, ?)", held)
+    conn.commit()
+    conn.close()
+    result = cli("campaign", "withdraw", f"{C}/kent", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert rows(db, "SELECT count(*) FROM working_days WHERE number IS NULL") == [(0,)]
+    after = dict(rows(db, "SELECT request_id, working_days_late FROM request_status"))
+    assert {key: value for key, value in before if key != f"{C}/kent"} == {
+        key: value for key, value in after.items() if key != f"{C}/kent"
+    }

@@ -56,7 +56,13 @@ CAMPAIGN_FILE = "campaign file "  # how the sources of a campaign file's events 
 
 
 def ensure_campaign_schema(db: sqlite_utils.Database) -> None:
-    """Create the campaign tables (before the views that read them); called by publishing."""
+    """Create the campaign tables (before the views that read them); called by publishing. A
+    calendar of working days without a column the views read (made by an earlier version) is
+    derived: it is made again."""
+    calendar = db["working_days"]
+    outdated = calendar.exists() and set(columns("working_days")) - set(calendar.columns_dict)
+    if outdated:
+        calendar.drop()
     for table in MODELS:
         schema = {name: TYPES[dtype.__name__] for name, dtype in columns(table).items()}
         db[table].create(
@@ -67,6 +73,8 @@ def ensure_campaign_schema(db: sqlite_utils.Database) -> None:
         )
         for index in INDEXES.get(table, []):
             db[table].create_index(index, if_not_exists=True)
+    if outdated:
+        _calendar(db.conn)
 
 
 def request_id(campaign_id: str, force_id: str) -> str:
@@ -182,6 +190,7 @@ class Changes:
         self.questions: dict[str, list[dict]] = {}
         self.requests: dict[str, dict] = {}
         self.events: list[dict] = []
+        self._new_history: dict[str, list[dict]] = {}  # self.events by request
         self.attachments: list[dict] = []
         self.sent_dates: list[str] = []  # a force's sent date changed: said in the summary
         self.passed_over: list[str] = []  # export states that do not become the status: said
@@ -277,7 +286,7 @@ class Changes:
     def _record(self, row: dict, event: Event) -> None:
         """Add a person's decision to the history even where the same status was recorded that
         day before (withdrawn, listed again, withdrawn again): the last one made is the status."""
-        self.events.append({"request_id": row["request_id"], **event.__dict__})
+        self._add_event({"request_id": row["request_id"], **event.__dict__})
 
     def known_campaign(self, campaign_id: str) -> bool:
         return campaign_id in self.held.campaigns or campaign_id in self.campaigns
@@ -364,7 +373,7 @@ class Changes:
                     f"{row['force_id']} {shown(event.wdtk_state)} as of {event.date}, before the "
                     f"latest held ({latest['date']}): kept in its history, not its status"
                 )
-        self.events.append({"request_id": row["request_id"], **event.__dict__})
+        self._add_event({"request_id": row["request_id"], **event.__dict__})
 
     def _withdrawal_stands(self, row: dict, history: list[dict], event: Event) -> bool:
         """A request a person withdrew (`campaign withdraw`, or a campaign file no longer
@@ -399,8 +408,12 @@ class Changes:
         self.attachments.append(row)
         return True
 
+    def _add_event(self, event: dict) -> None:
+        self.events.append(event)
+        self._new_history.setdefault(event["request_id"], []).append(event)
+
     def _history(self, key: str) -> list[dict]:
-        return self.held.events.get(key, []) + [e for e in self.events if e["request_id"] == key]
+        return self.held.events.get(key, []) + self._new_history.get(key, [])
 
     def finish(self) -> None:
         """Each touched request's status, dates and clock, from its whole history."""
@@ -590,8 +603,8 @@ CALENDAR_YEARS_AHEAD = 10
 
 def _calendar(conn: sqlite3.Connection) -> None:
     """The working days of both regimes, from the first request sent to CALENDAR_YEARS_AHEAD
-    years from now, so that views can count working days in SQL (derived from the clock;
-    rebuilt on each write)."""
+    years from now, each numbered from 1 in its regime, so that views count the working days
+    between two days by one lookup of each (derived from the clock; rebuilt on each write)."""
     (first,) = conn.execute("SELECT min(sent_date) FROM requests").fetchone()
     conn.execute("DELETE FROM working_days")
     if first is None:
@@ -599,10 +612,10 @@ def _calendar(conn: sqlite3.Connection) -> None:
     start = date(int(first[:4]), 1, 1)
     end = date(max(date.today().year, int(first[:4])) + CALENDAR_YEARS_AHEAD, 12, 31)
     conn.executemany(
-        "INSERT INTO working_days (regime, date) VALUES (?, ?)",
+        "INSERT INTO working_days (regime, date, number) VALUES (?, ?, ?)",
         (
-            (name, day.isoformat())
+            (name, day.isoformat(), number)
             for name in clock.SUBDIVISIONS
-            for day in clock.working_days(start, end, name)
+            for number, day in enumerate(clock.working_days(start, end, name), start=1)
         ),
     )

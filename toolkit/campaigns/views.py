@@ -13,10 +13,21 @@ def _listed(values) -> str:
     return "(" + ", ".join(f"'{value}'" for value in values) + ")"
 
 
-def _working_days_after(column: str, until: str) -> str:
+def working_days_after(column: str, until: str) -> str:
+    """The working days after the day `column` up to the day `until` (SQL dates): the numbers
+    of the last working days on or before each, apart; no days where either is not known."""
     return (
-        "(SELECT count(*) FROM working_days w WHERE w.regime = q.regime "
-        f"AND w.date > {column} AND w.date <= {until})"
+        f"(CASE WHEN {column} IS NULL THEN 0 "
+        f"ELSE max(0, {_number_of_day(until)} - {_number_of_day(column)}) END)"
+    )
+
+
+def _number_of_day(day: str) -> str:
+    """The number in the calendar of the last working day on or before `day` (one index seek);
+    0 before the calendar's first."""
+    return (
+        "coalesce((SELECT w.number FROM working_days w WHERE w.regime = q.regime "
+        f"AND w.date <= {day} ORDER BY w.date DESC LIMIT 1), 0)"
     )
 
 
@@ -32,14 +43,15 @@ _ANSWER_DERIVED = ("response_id", "answered_date", "working_days_to_answer")
 # response, and its date as the answer's day where no source dated the answer. Every reader
 # of requests that decides "answered" reads this (request_status; the `requests` command).
 REQUESTS_WITH_ANSWERS = f"""
+WITH answering AS MATERIALIZED (SELECT q.*, {_ANSWERING_RESPONSE} AS answering_id FROM requests q)
 SELECT {", ".join(f"q.{name}" for name in columns("requests") if name not in _ANSWER_DERIVED)},
        q.answering_id AS response_id,
        coalesce(q.answered_date, r.response_date) AS answered_date,
        CASE WHEN q.answered_date IS NOT NULL THEN q.working_days_to_answer
             WHEN r.response_date IS NOT NULL AND q.sent_date IS NOT NULL
-            THEN {_working_days_after("q.sent_date", "r.response_date")}
+            THEN {working_days_after("q.sent_date", "r.response_date")}
        END AS working_days_to_answer
-FROM (SELECT q.*, {_ANSWERING_RESPONSE} AS answering_id FROM requests q) q
+FROM answering q
 LEFT JOIN responses r ON r.response_id = q.answering_id"""
 
 # Answered as the `requests` command counts it (campaigns/standing.py): an answer is recorded,
@@ -54,6 +66,11 @@ ANSWERED = (
 # review asked for before any answer came does not answer it (the `requests` command too).
 OWED = ("awaiting_response", "internal_review")
 OVERDUE = f"(NOT {ANSWERED} AND q.status IN {_listed(OWED)} AND q.due_date < date('now'))"
+# Each request with its answer and where it stands today: answered, overdue, or its status.
+STANDINGS = f"""
+SELECT q.*, CASE WHEN {ANSWERED} THEN 'answered' WHEN {OVERDUE} THEN 'overdue' ELSE q.status
+            END AS standing
+FROM ({REQUESTS_WITH_ANSWERS}) q"""
 
 
 def late_already(until: str) -> str:
@@ -69,8 +86,7 @@ def late_already(until: str) -> str:
         f"AND coalesce(date < {first_answer}, 1))"
     )
     return (
-        f"CASE WHEN {last_owed} > q.due_date "
-        f"THEN {_working_days_after('q.due_date', last_owed)} END"
+        f"CASE WHEN {last_owed} > q.due_date THEN {working_days_after('q.due_date', last_owed)} END"
     )
 
 
@@ -99,7 +115,7 @@ REPORTED_OUTCOME = f"""coalesce(CASE q.wdtk_state {_OUTCOME_OF} END,
        (SELECT CASE e.wdtk_state {_OUTCOME_OF} END FROM request_events e
         WHERE e.request_id = q.request_id
           AND e.wdtk_state IN {_listed(OUTCOME_OF_STATE)}
-        ORDER BY coalesce(e.date, '') DESC, e.rowid DESC LIMIT 1))"""
+        ORDER BY e.date DESC, e.rowid DESC LIMIT 1))"""
 
 
 _REQUEST_CELL_STATUS = (
@@ -114,11 +130,13 @@ _REQUEST_CELL_STANDINGS = _listed(
     standing for standings in REQUEST_CELLS.values() for standing in standings
 )
 
-_WORKING_DAYS_LATE = f"""CASE WHEN {OVERDUE} THEN {_working_days_after("q.due_date", "date('now')")}
+_WORKING_DAYS_LATE = f"""CASE WHEN q.standing = 'overdue'
+            THEN {working_days_after("q.due_date", "date('now')")}
             -- answered on a day nobody recorded: how late is not known, not nought
-            WHEN {ANSWERED} AND (q.answered_date IS NULL OR q.due_date IS NULL) THEN NULL
-            WHEN {ANSWERED} AND q.answered_date > q.due_date
-            THEN {_working_days_after("q.due_date", "q.answered_date")}
+            WHEN q.standing = 'answered' AND (q.answered_date IS NULL OR q.due_date IS NULL)
+            THEN NULL
+            WHEN q.standing = 'answered' AND q.answered_date > q.due_date
+            THEN {working_days_after("q.due_date", "q.answered_date")}
             ELSE 0
        END"""
 
@@ -148,13 +166,11 @@ SELECT request_id, campaign_id, campaign_title, force_id, force_name, sent_date,
        regime, wdtk_url, response_id, source_kind
 FROM (SELECT DISTINCT q.request_id, q.campaign_id, c.title AS campaign_title, q.force_id,
              f.name AS force_name, q.sent_date, q.due_date, q.status, q.status_date,
-             q.wdtk_state, q.answered_date,
-             CASE WHEN {ANSWERED} THEN 'answered' WHEN {OVERDUE} THEN 'overdue' ELSE q.status
-             END AS standing,
+             q.wdtk_state, q.answered_date, q.standing,
              {_WORKING_DAYS_LATE} AS working_days_late,
              q.working_days_to_answer, q.regime, q.wdtk_url, q.response_id,
              coalesce(r.source_kind, 'request') AS source_kind
-      FROM ({REQUESTS_WITH_ANSWERS}) q
+      FROM ({STANDINGS}) q
       JOIN forces f ON f.force_id = q.force_id
       JOIN campaigns c ON c.campaign_id = q.campaign_id
       LEFT JOIN responses r ON r.response_id = q.response_id) q""",
@@ -170,32 +186,44 @@ JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
     # What a force's requests give each technology asked in its row of the outcome matrix
     # (REQUEST_CELLS), in outcome_cells' columns. An answered cell's statuses add what
     # WhatDoTheyKnow's states report of the answers' outcomes, the colour staying 'answered'.
+    # It reads the requests' standings alone, not all that request_status works out for each,
+    # and each technology a campaign asked once, however many of its questions asked it.
     "request_cells": f"""
-SELECT force_id, force_name, technology, 'own response' AS source,
+SELECT force_id, (SELECT name FROM forces f WHERE f.force_id = c.force_id) AS force_name,
+       technology, 'own response' AS source,
        status || CASE WHEN status = 'answered' THEN coalesce(' (reported: ' || reported || ')', '')
                       ELSE '' END AS statuses,
        status AS shown_status, status AS status_list, 'request' AS source_kind,
        NULL AS response_ids
-FROM (SELECT force_id, force_name, technology, {_REQUEST_CELL_STATUS} AS status,
+FROM (SELECT force_id, technology, {_REQUEST_CELL_STATUS} AS status,
              group_concat(CASE WHEN standing = 'answered' THEN reported_outcome END, ', ')
                AS reported
-      FROM (SELECT DISTINCT s.force_id, s.force_name, q.technology, s.standing,
-                            s.reported_outcome
-            FROM request_status s
-            JOIN campaign_questions q ON q.campaign_id = s.campaign_id
-            WHERE s.standing IN {_REQUEST_CELL_STANDINGS}
-            ORDER BY s.force_id, q.technology, s.reported_outcome)
-      GROUP BY force_id, technology)""",
-    # A row per topic each silent force was asked about, in refusals_and_silence's columns.
+      FROM (WITH asked AS MATERIALIZED (
+                SELECT campaign_id, json_group_array(DISTINCT technology) AS technologies
+                FROM campaign_questions GROUP BY campaign_id),
+            standings AS MATERIALIZED (
+                SELECT DISTINCT q.force_id, a.technologies, q.standing,
+                       CASE WHEN q.standing = 'answered' THEN {REPORTED_OUTCOME}
+                       END AS reported_outcome
+                FROM ({STANDINGS}) q
+                JOIN asked a ON a.campaign_id = q.campaign_id
+                WHERE q.standing IN {_REQUEST_CELL_STANDINGS})
+            SELECT DISTINCT s.force_id, t.value AS technology, s.standing, s.reported_outcome
+            FROM standings s, json_each(s.technologies) t
+            ORDER BY s.force_id, t.value, s.reported_outcome)
+      GROUP BY force_id, technology) c""",
+    # A row per topic each silent force was asked about, in refusals_and_silence's columns (a
+    # topic two of a campaign's questions asked, once).
     "silence_by_topic": """
-SELECT DISTINCT s.force_id, s.force_name, q.technology, q.measure, q.breakdown, s.status,
+SELECT s.force_id, s.force_name, q.technology, q.measure, q.breakdown, s.status,
        NULL AS exemptions,
        'no response, ' || s.overdue_working_days || ' working days after it was due on '
        || s.due_date AS reason,
        s.source_kind, s.request_id AS reference, s.wdtk_url AS locator, s.campaign_id,
        s.overdue_working_days
 FROM silence s
-JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
+JOIN (SELECT DISTINCT campaign_id, technology, measure, breakdown FROM campaign_questions) q
+  ON q.campaign_id = s.campaign_id""",
     "refusals_and_silence": """
 SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind,
        reference, locator,

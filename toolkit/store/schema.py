@@ -33,7 +33,8 @@ HELD_DOCUMENTS = ["document_id", "adapter", "adapter_version", "response_id"]
 INDEXES = {
     "forces": [["name"]],  # the views list forces by name: no sort, and outcomes found per force
     # The views join every figure to its response's source_kind: covered, one lookup each.
-    "responses": [["force_id"], ["response_id", "source_kind"]],
+    # and a campaign's requests find the response that answers each, where none is named
+    "responses": [["force_id"], ["response_id", "source_kind"], ["campaign_id", "force_id"]],
     "documents": [["response_id"], HELD_DOCUMENTS],
     "questions": [["response_id"], ["technology", "measure"]],
     "observations": [

@@ -6,5 +6,7 @@
 --   where its answer is not read yet) and one for compilations (secondary sources); source_kind
 --   lists the kinds held.
 SELECT * FROM outcome_matrix_summary  /* the view outcome_matrix, from the summarised cells and today's requests */
-WHERE force_id IN (SELECT force_id FROM matrix_cells_summary)
+/* a force's own cells first: its requests' cells are worked out only if some force has none */
+WHERE force_id IN (SELECT force_id FROM outcome_cells_summary)
+   OR force_id IN (SELECT force_id FROM matrix_cells_summary)
 ORDER BY force_name
