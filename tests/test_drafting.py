@@ -85,6 +85,17 @@ def test_a_number_in_a_question_s_text_is_listed_as_such(letter):
     assert "412 (in the text" not in draft_of(answered)
 
 
+def test_a_part_asked_alone_has_its_outcome_without_the_total(letter):
+    """'How many ... were of children' asks for the part: "not held" is said of it alone."""
+    whole = yaml.safe_load(draft_of(letter()))
+    assert [o.get("breakdown") for o in whole["outcomes"] if o["question"] == "3"] == [
+        ["none", "ethnicity"]
+    ]
+    part = letter(("scanned, broken down by ethnicity?", "scanned who were children under 18?"))
+    outcomes = yaml.safe_load(draft_of(part))["outcomes"]
+    assert [o.get("breakdown") for o in outcomes if o["question"] == "3"] == ["age"]
+
+
 def test_the_same_document_gives_the_same_bytes(tmp_path):
     copy = tmp_path / "elsewhere" / "letter.txt"
     copy.parent.mkdir()
