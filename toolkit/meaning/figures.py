@@ -39,6 +39,7 @@ from .recording import (
     BOUND,
     BOUND_AFTER,
     FOOTNOTE_MARK,
+    MONEY,
     MONEY_MEASURES,
     NOT_AFTER_A_NUMBER,
     NUMBER,
@@ -108,11 +109,6 @@ RATE_IN_A_SENTENCE: Final = re.compile(
     re.I,
 )
 A_RATE: Final = "a rate or an average (the sentence says so), not a count"
-# A sum of money in a sentence: "£45,000"; "£1.2 million" and "£45k" say their scale in words.
-MONEY: Final = re.compile(
-    rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
-    re.I,
-)
 RUNNING_FROM_THE_LETTER: Final = (
     "a running total, or a count over a span counted back from the letter's date ('to date', "
     "'in the last 12 months'), not a period's figure"

@@ -60,7 +60,15 @@ CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
 A_YEAR: Final = "a year where a value stands: a heading or a count?"
 A_BOUND: Final = "a bound, not the figure"
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
+# A sum of money in a sentence: "£45,000"; "£1.2 million" and "£45k" say their scale in words.
+MONEY: Final = re.compile(
+    rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
+    re.I,
+)
 NO_ONE_TOPIC: Final = "the question's topics do not say which one it is"
+A_COUNT_BESIDE_A_SUM: Final = (
+    "a count beside a sum of money: the spend asked is the sum, not the count"
+)
 
 
 def footnote_mark_reason(mark: str) -> str:
@@ -162,12 +170,18 @@ class Recorder:
         point to, with the breakdown value they name, or, when not exactly one, why not. A
         `technology` the number's own words name ("4 knife arches") settles it among the
         question's technologies."""
+        # a count beside a sum of money ("12 scanners at a cost of £14,500") is not the sum: the
+        # words of money are the sum's
+        beside_a_sum = unit != "gbp" and MONEY.search(words) is not None
         topics = [
             t
             for t in self.topics
             if (unit == "percent") == (t.measure in SHARE_MEASURES)
             and technology in (None, t.technology)
+            and not (beside_a_sum and t.measure in MONEY_MEASURES)
         ]
+        if not topics and beside_a_sum and any(t.measure in MONEY_MEASURES for t in self.topics):
+            return A_COUNT_BESIDE_A_SUM
         technologies = {t.technology for t in topics}
         if len(technologies) > 1:  # a heading or label naming one of them ("Knife wand")
             chosen = technologies.intersection(named("technology", words))
@@ -176,6 +190,8 @@ class Recorder:
                 technologies = chosen
         # a policy or a supplier is never a number's measure ("under the force's guidance")
         named_measures = set(named("measure", words)).difference(OUTCOME_ONLY_MEASURES)
+        if beside_a_sum:
+            named_measures -= MONEY_MEASURES
         if named_measures:
             matching = [t for t in topics if t.measure in named_measures]
             if (
