@@ -159,6 +159,8 @@ class Recorder:
         self.unsure: list[Unsure] = []
         self.hidden: list[tuple[str | None, str]] = []
         self.undated: list[tuple[str | None, str]] = []
+        # each table's heading row of periods ("Device | 2022 | 2023"), with the periods it names
+        self.period_headings: list[tuple[str, tuple[Period, ...]]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
 
     # -- which topic a number belongs to ---------------------------------------------------
