@@ -389,3 +389,19 @@ def test_the_unexplained_and_the_counts_are_those_of_the_whole_list():
     }
     assert sum(result.counts().values()) == len(whole)
     assert result.summary().startswith(f"letter.txt: {len(whole)} numbers")
+
+
+def test_the_years_of_a_heading_row_of_periods_are_those_periods_and_no_other_number():
+    text = "Device 12 | 2022 | 2023\nScanner | 40 | 45\nIn 2023 a further 2022 were made."
+    headings = [
+        {"quote": "Device 12 | 2022 | 2023", "period_start": f"{year}-01-01",
+         "period_end": f"{year}-12-31", "period_label": year}
+        for year in ("2022", "2023")
+    ]  # fmt: skip
+    result = audit(Path("letter.txt"), text, {"period_headings": headings})
+    assert [(n.line, n.text, n.kind) for n in result.numbers if n.line == 1] == [
+        (1, "12", "unexplained"),
+        (1, "2022", "period"),
+        (1, "2023", "period"),
+    ]
+    assert [n.text for n in result.unexplained if n.line == 3] == ["2022"]

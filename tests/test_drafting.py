@@ -85,6 +85,54 @@ def test_a_number_in_a_question_s_text_is_listed_as_such(letter):
     assert "412 (in the text" not in draft_of(answered)
 
 
+def test_a_part_asked_alone_has_its_outcome_without_the_total(letter):
+    """'How many ... were of children' asks for the part: "not held" is said of it alone."""
+    whole = yaml.safe_load(draft_of(letter()))
+    assert [o.get("breakdown") for o in whole["outcomes"] if o["question"] == "3"] == [
+        ["none", "ethnicity"]
+    ]
+    part = letter(("scanned, broken down by ethnicity?", "scanned who were children under 18?"))
+    outcomes = yaml.safe_load(draft_of(part))["outcomes"]
+    assert [o.get("breakdown") for o in outcomes if o["question"] == "3"] == ["age"]
+
+
+ROWS_OF_PERIODS = "2021 | 1,204\n2022 | 980\n2023 | 1,531"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Device | 2021 | 2022 | 2023\nScanner | 1,204 | 980 | 1,531",
+        "2021 | 2022\nScanner | 1,204 | 980",
+    ],
+)
+def test_the_years_heading_a_table_s_columns_are_its_periods_not_numbers_to_check(letter, table):
+    path = letter((ROWS_OF_PERIODS, table))
+    draft = draft_of(path)
+    assert "value: 980" in draft
+    assert "# Numbers not read as figures" not in draft
+    heading_line = path.read_text(encoding="utf-8").splitlines().index(table.split("\n")[0]) + 1
+    audited = drafting.read(path).audit()
+    heading = [n for n in audited.numbers if n.line == heading_line][:2]
+    assert [(n.kind, n.detail) for n in heading] == [
+        ("period", "a period (2021) heading a table's column"),
+        ("period", "a period (2022) heading a table's column"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table,number",
+    [
+        ("Device | 12\nScanner | 1,204", "12"),
+        ("Device 12 | 2021 | 2022 | 2023\nScanner | 1,204 | 980 | 1,531", "12"),
+    ],
+)
+def test_a_number_in_a_heading_that_is_no_period_is_still_listed(letter, table, number):
+    listed = draft_of(letter((ROWS_OF_PERIODS, table))).split("# Numbers not read as figures")[1]
+    assert f": {number} (" in listed
+    assert "2021 (" not in listed and "2022 (" not in listed
+
+
 def test_the_same_document_gives_the_same_bytes(tmp_path):
     copy = tmp_path / "elsewhere" / "letter.txt"
     copy.parent.mkdir()

@@ -127,19 +127,40 @@ def test_dates_as_forces_write_them():
             "How many mobile phones did the force extract data from in 2022?",
             {("phone_extraction", "uses", "none")},
         ),
+        # a part named ("children", "Black men") is asked alone; a breakdown named, with the total
         (
             "How many mobile fingerprint scanner searches were of children under 18?",
-            {
-                ("mobile_fingerprint_scanner", "uses", "none"),
-                ("mobile_fingerprint_scanner", "uses", "age"),
-            },
+            {("mobile_fingerprint_scanner", "uses", "age")},
         ),
         (
             "How many biometric searches were of Black men?",
             {
-                ("mobile_fingerprint_scanner", "uses", "none"),
                 ("mobile_fingerprint_scanner", "uses", "gender"),
                 ("mobile_fingerprint_scanner", "uses", "ethnicity"),
+            },
+        ),
+        ("How many wand searches were of women?", {("knife_wand", "uses", "gender")}),
+        (
+            "How many fingerprint searches were of White people?",
+            {("mobile_fingerprint_scanner", "uses", "ethnicity")},
+        ),
+        (
+            "How many kiosk extractions were of victims' phones?",
+            {("phone_extraction", "uses", "device_owner_role")},
+        ),
+        (
+            "How many wand searches were there, broken down by age?",
+            {("knife_wand", "uses", "none"), ("knife_wand", "uses", "age")},
+        ),
+        (
+            "How many wand searches were of children, by age group?",
+            {("knife_wand", "uses", "none"), ("knife_wand", "uses", "age")},
+        ),
+        (
+            "How many kiosk extractions were there of suspects' and victims' phones?",
+            {
+                ("phone_extraction", "uses", "none"),
+                ("phone_extraction", "uses", "device_owner_role"),
             },
         ),
         (
@@ -918,3 +939,30 @@ def test_a_refusal_notice_decides_a_single_question():
     )
     outcomes = read_meaning(read_response(document(letter))).outcomes
     assert [(o.status, o.exemptions) for o in outcomes] == [("refused", "s31(1)(a)")]
+
+
+PART_LETTER = """Our ref: 0414/25
+Dear Requester,
+You asked:
+1. {question}
+Response
+1. This information is not held.
+Yours sincerely
+Information Rights Unit
+Kent Police
+"""
+
+
+@pytest.mark.parametrize(
+    "question,breakdowns",
+    [
+        ("How many knife wand searches were of children under 18 in 2024?", ["age"]),
+        ("How many knife wand searches were of women in 2024?", ["gender"]),
+        ("How many knife wand searches were there in 2024, by age?", ["none", "age"]),
+    ],
+)
+def test_an_outcome_speaks_for_the_part_a_question_asks_not_the_total(question, breakdowns):
+    meaning = read_meaning(read_response(document(PART_LETTER.format(question=question))))
+    [outcome] = meaning.outcomes
+    assert outcome.status == "not_held"
+    assert [t.breakdown for t in meaning.topics_of(outcome)] == breakdowns

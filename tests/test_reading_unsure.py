@@ -616,3 +616,51 @@ def test_a_sum_of_money_is_otherwise_left_for_a_person(answer, topic, reason):
     reading = read_figures(answer, [topic], "1")
     assert reading.figures == ()
     assert reason in [u.reason for u in reading.unsure]
+
+
+SCANNERS_HELD = Topic("mobile_fingerprint_scanner", "devices_in_service")
+SCANNER_SPEND = Topic("mobile_fingerprint_scanner", "spend", "none", "2023-01-01", "2023-12-31")
+HELD_WITH_ITS_COST = "The force holds 12 scanners at a cost of £14,500."
+SPEND_NOT_ASKED = "a sum of money, which the question does not ask of"
+
+
+@pytest.mark.parametrize("answer", [HELD_WITH_ITS_COST, "The force holds 12 scanners."])
+def test_a_count_beside_a_sum_of_money_the_question_does_not_ask_of_is_read(answer):
+    reading = read_figures(answer, [SCANNERS_HELD], "1", as_at="2025-06-09")
+    assert [(f.value, f.unit, f.measure, f.period_start) for f in reading.figures] == [
+        (12, "count", "devices_in_service", "2025-06-09")
+    ]
+    assert [(u.text, u.reason) for u in reading.unsure] == [("14,500", SPEND_NOT_ASKED)] * (
+        "£" in answer
+    )
+
+
+def test_a_count_and_the_sum_of_money_beside_it_are_each_read_where_both_are_asked():
+    reading = read_figures(
+        HELD_WITH_ITS_COST, [SCANNERS_HELD, SCANNER_SPEND], "1", "", "2025-06-09"
+    )
+    assert [(f.value, f.unit, f.measure, f.period_label) for f in reading.figures] == [
+        (12, "count", "devices_in_service", "at the response date (2025-06-09)"),
+        (14500, "gbp", "spend", "2023"),
+    ]
+    assert reading.unsure == ()
+
+
+def test_a_sum_of_money_asked_is_read_and_the_count_beside_it_is_never_the_spend():
+    answer = "In 2023 the force bought 12 scanners at a cost of £14,500."
+    reading = read_figures(answer, [SCANNER_SPEND], "1")
+    assert [(f.value, f.unit, f.measure) for f in reading.figures] == [(14500, "gbp", "spend")]
+    assert [(u.text, u.reason) for u in reading.unsure] == [
+        ("12", "a count beside a sum of money: the spend asked is the sum, not the count")
+    ]
+
+
+def test_two_counts_beside_a_sum_of_money_are_left_for_a_person():
+    answer = "The force holds 12 scanners and 30 chargers at a cost of £14,500."
+    reading = read_figures(answer, [SCANNERS_HELD], "1", as_at="2025-06-09")
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [
+        ("12", "one of several numbers in a sentence"),
+        ("30", "one of several numbers in a sentence"),
+        ("14,500", SPEND_NOT_ASKED),
+    ]

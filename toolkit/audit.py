@@ -1,10 +1,12 @@
 """Every number in a document's text, and what became of it.
 
 Each number is one of: a figure an adapter read (an observation's value); part of the period
-of an observation or an outcome; a common non-figure recognised here once for every adapter
-(a year, a date, a reference, a question number, a section of the Act, an address); or a
-passage the adapter declares it ignores, with its reason. Anything else is *unexplained*: a
-figure the adapter may have missed, which ingest reports as a warning.
+of an observation or an outcome, or a period heading a table's column (`period_headings`: the
+heading rows of periods a draft's reading found, "Device | 2022 | 2023"); a common non-figure
+recognised here once for every adapter (a year, a date, a reference, a question number, a
+section of the Act, an address); or a passage the adapter declares it ignores, with its reason.
+Anything else is *unexplained*: a figure the adapter may have missed, which ingest reports as a
+warning.
 
 A number is a run of digits (with "," or "." between digit groups) and the letters glued to it:
 "21,790", "93%", "Q1", "3rd". Roman numerals (i, ii) hold no digit and are not listed.
@@ -246,6 +248,11 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
             verdict = (PERIOD, f"the period of {what}", row.get(ROW_ID[table]))
             for start, end in found:
                 explain(start, end, verdict, accepts)
+    for row in rows.get("period_headings", []):
+        accepts = in_period(row.get("period_start"), row.get("period_end"), row.get("period_label"))
+        verdict = (PERIOD, f"a period ({row.get('period_label')}) heading a table's column", None)
+        for start, end in occurrences(row.get("quote")):
+            explain(start, end, verdict, accepts)
     # Rules read only around the numbers still unexplained: most of a letter is prose that no
     # rule needs to read. The adapter's own rules read each such number's whole line (a passage
     # it ignores may be long); the common rules, whose passages are short, its surroundings.

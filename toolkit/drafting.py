@@ -52,7 +52,8 @@ class Reading:
         return not (self.meaning.outcomes or self.meaning.figures or self.meaning.unsure_figures)
 
     def rows(self) -> dict[str, list[dict]]:
-        """The draft's figures and outcomes as rows enough for the audit to explain numbers."""
+        """The draft's figures and outcomes as rows enough for the audit to explain numbers, and
+        its tables' heading rows of periods, whose years are those periods."""
         observations = [
             {
                 "observation_id": f"figure {n}",
@@ -81,7 +82,13 @@ class Reading:
             for n, o in enumerate(self.meaning.outcomes, 1)
             for topic in self.meaning.topics_of(o) or (Topic("", ""),)
         ]
-        return {"observations": observations, "outcomes": outcomes}
+        headings: list[dict] = []
+        for line, periods in self.meaning.period_headings:
+            for period in periods:
+                start, end = iso_days(period)
+                row = {"quote": line, "period_start": start, "period_end": end}
+                headings.append({**row, "period_label": period.label})
+        return {"observations": observations, "outcomes": outcomes, "period_headings": headings}
 
     def audit(self):
         return audit(self.document.path, self.document.text, self.rows())

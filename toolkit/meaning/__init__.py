@@ -11,6 +11,7 @@ Vocabularies are data: schemas/questions.yaml and schemas/phrases.yaml (docs/rea
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..cleaning import Period
 from ..layouts.response import Response
 from .figures import FigureReading, read_figures, read_response_figures
 from .outcomes import Outcome, OutcomeReading, read_outcome, read_outcomes, sections_cited
@@ -34,6 +35,8 @@ class Meaning:
     unsure_figures: tuple[Unsure, ...]
     # why an unsure outcome is unsure, where the text says: label -> reason
     unsure_reasons: Mapping[str | None, str] = field(default_factory=dict)
+    # (line, its periods) of each table's heading row of periods: FigureReading's
+    period_headings: tuple[tuple[str, tuple[Period, ...]], ...] = ()
 
     @property
     def unmapped(self) -> tuple[QuestionTopics, ...]:
@@ -77,6 +80,7 @@ def read_meaning(
         outcomes.unsure,
         figures.unsure,
         outcomes.reasons,
+        figures.period_headings,
     )
 
 

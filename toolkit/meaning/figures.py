@@ -39,6 +39,7 @@ from .recording import (
     BOUND,
     BOUND_AFTER,
     FOOTNOTE_MARK,
+    MONEY,
     MONEY_MEASURES,
     NOT_AFTER_A_NUMBER,
     NUMBER,
@@ -108,11 +109,6 @@ RATE_IN_A_SENTENCE: Final = re.compile(
     re.I,
 )
 A_RATE: Final = "a rate or an average (the sentence says so), not a count"
-# A sum of money in a sentence: "£45,000"; "£1.2 million" and "£45k" say their scale in words.
-MONEY: Final = re.compile(
-    rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
-    re.I,
-)
 RUNNING_FROM_THE_LETTER: Final = (
     "a running total, or a count over a span counted back from the letter's date ('to date', "
     "'in the last 12 months'), not a period's figure"
@@ -151,6 +147,8 @@ class FigureReading:
     hidden: tuple[tuple[str | None, str], ...] = ()
     # (question, quote) of a number giving what the question asks, unsure for want of a period
     undated: tuple[tuple[str | None, str], ...] = ()
+    # (line, its periods) of each table's heading row of periods ("Device | 2022 | 2023")
+    period_headings: tuple[tuple[str, tuple[Period, ...]], ...] = ()
 
 
 class _Reader(Recorder):
@@ -626,7 +624,11 @@ def read_figures(
     if not reader.figures and not reader.unsure:
         reader.number_words(lines)
     return FigureReading(
-        tuple(reader.figures), tuple(reader.unsure), tuple(reader.hidden), tuple(reader.undated)
+        tuple(reader.figures),
+        tuple(reader.unsure),
+        tuple(reader.hidden),
+        tuple(reader.undated),
+        tuple(reader.period_headings),
     )
 
 
@@ -637,6 +639,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     unsure: list[Unsure] = []
     hidden: list[tuple[str | None, str]] = []
     undated: list[tuple[str | None, str]] = []
+    period_headings: list[tuple[str, tuple[Period, ...]]] = []
     by_label = {m.label: m for m in mapped}
     questions = response.questions
 
@@ -651,6 +654,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         unsure.extend(reading.unsure)
         hidden.extend(reading.hidden)
         undated.extend(reading.undated)
+        period_headings.extend(reading.period_headings)
 
     answers = [(q.label, response.answer_to(q.label)) for q in questions]
     shared = Counter(text for _, text in answers if text)
@@ -669,4 +673,6 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         read("\n".join(texts), covers[0] if len(covers) == 1 else None)
     if not questions and response.answer:
         read(response.answer, None)
-    return FigureReading(tuple(figures), tuple(unsure), tuple(hidden), tuple(undated))
+    return FigureReading(
+        tuple(figures), tuple(unsure), tuple(hidden), tuple(undated), tuple(period_headings)
+    )

@@ -60,6 +60,10 @@ class _Entry:
     at_a_date: bool
     unless: re.Pattern | None = None
     required: tuple[str, ...] | None = None  # see meaning.literals
+    # a breakdown's words naming one value of it ("children"), apart from those naming the
+    # breakdown itself ("age"); `words` holds both
+    values: re.Pattern | None = None
+    itself: re.Pattern | None = None
 
 
 @cache
@@ -72,7 +76,8 @@ def _vocabulary() -> dict[str, tuple[_Entry, ...]]:
 
 
 def _entry(value: str, entry: dict) -> _Entry:
-    words = re.compile("|".join(f"(?:{p})" for p in entry["words"]), re.I | re.M)
+    values = entry.get("values", [])
+    words = _any_of([*entry["words"], *values])
     return _Entry(
         value,
         words,
@@ -82,10 +87,24 @@ def _entry(value: str, entry: dict) -> _Entry:
         suppresses_measures=frozenset(entry.get("suppresses_measures", ())),
         yes_no=bool(entry.get("yes_no")),
         at_a_date=bool(entry.get("at_a_date")),
-        unless=re.compile("|".join(f"(?:{p})" for p in entry["unless"]), re.I | re.M)
-        if entry.get("unless")
-        else None,
+        unless=_any_of(entry["unless"]) if entry.get("unless") else None,
         required=required_words(words),
+        values=_any_of(values) if values else None,
+        itself=_any_of(entry["words"]) if values else None,
+    )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.M)
+
+
+def _asks_a_part(breakdown: _Entry, text: str) -> bool:
+    """Whether a question asks for a part alone: it names one value of the breakdown ("children
+    under 18", "women") and not the breakdown itself ("by age")."""
+    return (
+        breakdown.values is not None
+        and breakdown.values.search(text) is not None
+        and not (breakdown.itself and breakdown.itself.search(text))
     )
 
 
@@ -179,7 +198,7 @@ def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ..
     for measure in measures:
         fitting = [b for b in breakdowns if not b.only_with or measure in b.only_with]
         splits = [b.value for b in fitting]
-        if not any(b.replaces_total for b in fitting):
+        if not any(b.replaces_total or _asks_a_part(b, text) for b in fitting):
             splits.insert(0, "none")
         for technology in technologies:
             topics.extend(Topic(technology, measure, split, start, end, label) for split in splits)

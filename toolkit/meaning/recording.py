@@ -60,6 +60,15 @@ CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
 A_YEAR: Final = "a year where a value stands: a heading or a count?"
 A_BOUND: Final = "a bound, not the figure"
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
+# A sum of money in a sentence: "£45,000"; "£1.2 million" and "£45k" say their scale in words.
+MONEY: Final = re.compile(
+    rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
+    re.I,
+)
+NO_ONE_TOPIC: Final = "the question's topics do not say which one it is"
+A_COUNT_BESIDE_A_SUM: Final = (
+    "a count beside a sum of money: the spend asked is the sum, not the count"
+)
 
 
 def footnote_mark_reason(mark: str) -> str:
@@ -150,23 +159,31 @@ class Recorder:
         self.unsure: list[Unsure] = []
         self.hidden: list[tuple[str | None, str]] = []
         self.undated: list[tuple[str | None, str]] = []
+        # each table's heading row of periods ("Device | 2022 | 2023"), with the periods it names
+        self.period_headings: list[tuple[str, tuple[Period, ...]]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
 
     # -- which topic a number belongs to ---------------------------------------------------
 
     def topic_for(
         self, words: str, unit: str, technology: str | None = None
-    ) -> tuple[Topic, str | None] | None:
+    ) -> tuple[Topic, str | None] | str:
         """The question's topic that a passage's words (a heading, a row label, the sentence)
-        point to, with the breakdown value they name, or None when not exactly one. A
+        point to, with the breakdown value they name, or, when not exactly one, why not. A
         `technology` the number's own words name ("4 knife arches") settles it among the
         question's technologies."""
+        # a count beside a sum of money ("12 scanners at a cost of £14,500") is not the sum: the
+        # words of money are the sum's
+        beside_a_sum = unit != "gbp" and MONEY.search(words) is not None
         topics = [
             t
             for t in self.topics
             if (unit == "percent") == (t.measure in SHARE_MEASURES)
             and technology in (None, t.technology)
+            and not (beside_a_sum and t.measure in MONEY_MEASURES)
         ]
+        if not topics and beside_a_sum and any(t.measure in MONEY_MEASURES for t in self.topics):
+            return A_COUNT_BESIDE_A_SUM
         technologies = {t.technology for t in topics}
         if len(technologies) > 1:  # a heading or label naming one of them ("Knife wand")
             chosen = technologies.intersection(named("technology", words))
@@ -175,6 +192,8 @@ class Recorder:
                 technologies = chosen
         # a policy or a supplier is never a number's measure ("under the force's guidance")
         named_measures = set(named("measure", words)).difference(OUTCOME_ONLY_MEASURES)
+        if beside_a_sum:
+            named_measures -= MONEY_MEASURES
         if named_measures:
             matching = [t for t in topics if t.measure in named_measures]
             if (
@@ -187,8 +206,8 @@ class Recorder:
                 # technology it asks about.
                 return Topic(technologies.pop(), named_measures.pop()), None
             topics = matching
-        elif counts_another_thing(words, self.topics):
-            return None  # "Officers" over a column, for a count of searches
+        elif counted := counts_another_thing(words, self.topics):
+            return counted  # "Officers" over a column, for a count of searches
         valued = []
         for topic in topics:
             allowed = BREAKDOWNS.get(topic.breakdown)
@@ -198,10 +217,11 @@ class Recorder:
                     valued.append((topic, values[0]))
         if len(valued) == 1:
             return valued[0]
-        if _parts_named(words):
-            return None  # a part whose value is not told ("45 searches were of children")
+        parts = _parts_named(words)
+        if parts:  # a part whose value is not told ("45 searches were of children")
+            return f"a part of the total ({', '.join(parts)}), not the total"
         totals = [t for t in topics if t.breakdown == "none"]
-        return (totals[0], None) if len(totals) == 1 else None
+        return (totals[0], None) if len(totals) == 1 else NO_ONE_TOPIC
 
     def add(
         self,
@@ -228,7 +248,7 @@ class Recorder:
             return
         found = self.topic_for(words, unit, technology) if number is not None else None
         if number is not None and number % 1 and unit == "count":
-            if found is None or found[0].measure not in MONEY_MEASURES:
+            if not isinstance(found, tuple) or found[0].measure not in MONEY_MEASURES:
                 reason = (
                     "a count with a fraction: a rate, an average, or a thousands separator "
                     "written as a point"
@@ -241,21 +261,15 @@ class Recorder:
                 self.unsure.append(Unsure(value, quote, CALENDAR_OR_FINANCIAL, self.label))
                 return
             period = settled
-        if period is None and question_period and found:
+        if period is None and question_period and isinstance(found, tuple):
             period = self.question_period(found[0])
-        if number is None or period is None or found is None:
-            if number is None:
-                reason = "not a number"
-            elif period is None:
+        if number is None or period is None or not isinstance(found, tuple):
+            if number is not None and period is None:
                 reason = "no period stated for it"
-                if found is not None:
+                if isinstance(found, tuple):
                     self.undated.append((self.label, quote))
-            elif counted := counts_another_thing(words, self.topics):
-                reason = counted
-            elif parts := _parts_named(words):
-                reason = f"a part of the total ({', '.join(parts)}), not the total"
-            else:
-                reason = "the question's topics do not say which one it is"
+            else:  # why its words give it no topic, where there is a number
+                reason = found if isinstance(found, str) else "not a number"
             self.unsure.append(Unsure(value, quote, reason, self.label))
             return
         topic, breakdown_value = found

@@ -132,6 +132,8 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
         ):
             header, heads, joined = cells, _heading_spans(lines[i]), []
             reader.used.add(i)
+            periods = tuple(p for c in cells if (p := period_named(c)) is not None)
+            reader.period_headings.append((lines[i], periods))
             continue
         if header and candidates(lines[i]):
             beneath_joined = bool(joined) and _beneath(lines[i], joined)
