@@ -52,6 +52,14 @@ process, over 1,000 documents after the first five of the process. Those five ar
 in all: they carry what a process does once (compiling the patterns, reading the vocabularies
 and the layouts), which a build's worker spreads over thousands of documents.
 
+At the largest scale, before the queries are timed, the corpus gets the campaigns its documents
+answer (`benchmarks/campaigns.py`), added as `multiforce campaign new` adds them: the documents
+of each year shared out among that year's campaigns, a document of each force to each, so that
+there is a request for about every document and a force with fewer documents that year leaves
+its last requests unanswered and long overdue (about one in twenty), and two campaigns sent days
+ago wait for every answer. The canned queries and the dashboard then read the requests' views at
+that scale too (the outcome matrix, who refused what, the campaign charts).
+
 Then `multiforce draft`'s reading is timed apart, in the CPU time of one process: 10,000
 documents made from the layout fixtures (`tests/fixtures/layouts/`, made-up text in each
 published layout) with their figures, dates and statuses varied, each drafted as the command

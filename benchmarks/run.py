@@ -463,6 +463,18 @@ def judge(results: dict) -> list[dict]:
             seconds = run["build"]["seconds"]
             target = TARGETS["stress_build_seconds"]
             line("full build", round(seconds, 1), target, "s", seconds <= target, name)
+    for name, run in scales.items():
+        if "requests" in run:
+            added = run["requests"]
+            line(
+                f"campaign new: {added['campaigns']:,} campaigns, {added['requests']:,} requests "
+                "(one a document), in one publication",
+                round(added["seconds"], 1),
+                "-",
+                "s",
+                None,
+                name,
+            )
     cores = results["machine"]["cores"]
     for name, run in scales.items():
         build = run.get("build", {})

@@ -175,6 +175,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
         "dashboard chart outcome-matrix (median)",
     } <= judged
     assert any(what.startswith("full build: the CPU time") for what in judged)
+    assert any(what.startswith("campaign new: ") for what in judged)
     # a dozen documents' reading: shown, not judged against the target; the first documents of
     # the process shown apart, with no target of their own
     reading = [v for v in everything["verdicts"] if v["what"].startswith("reading, parsing")]

@@ -163,6 +163,12 @@ def test_dates_as_forces_write_them():
                 ("phone_extraction", "uses", "device_owner_role"),
             },
         ),
+        # a span of time is no age ("over 12 months")
+        (
+            "How many devices have been awaiting examination by digital forensics for over 12 "
+            "months?",
+            {("digital_forensics", "devices_awaiting_examination", "none")},
+        ),
         (
             "How many devices are awaiting examination by digital forensics?",
             {("digital_forensics", "devices_awaiting_examination", "none")},
