@@ -43,7 +43,6 @@ _ANSWER_DERIVED = ("response_id", "answered_date", "working_days_to_answer")
 # response, and its date as the answer's day where no source dated the answer. Every reader
 # of requests that decides "answered" reads this (request_status; the `requests` command).
 REQUESTS_WITH_ANSWERS = f"""
-WITH answering AS MATERIALIZED (SELECT q.*, {_ANSWERING_RESPONSE} AS answering_id FROM requests q)
 SELECT {", ".join(f"q.{name}" for name in columns("requests") if name not in _ANSWER_DERIVED)},
        q.answering_id AS response_id,
        coalesce(q.answered_date, r.response_date) AS answered_date,
@@ -51,7 +50,7 @@ SELECT {", ".join(f"q.{name}" for name in columns("requests") if name not in _AN
             WHEN r.response_date IS NOT NULL AND q.sent_date IS NOT NULL
             THEN {working_days_after("q.sent_date", "r.response_date")}
        END AS working_days_to_answer
-FROM answering q
+FROM (SELECT q.*, {_ANSWERING_RESPONSE} AS answering_id FROM requests q) q
 LEFT JOIN responses r ON r.response_id = q.answering_id"""
 
 # Answered as the `requests` command counts it (campaigns/standing.py): an answer is recorded,
@@ -65,10 +64,12 @@ ANSWERED = (
 # The statuses of an unanswered request whose answer is still owed on the clock: an internal
 # review asked for before any answer came does not answer it (the `requests` command too).
 OWED = ("awaiting_response", "internal_review")
-OVERDUE = f"(NOT {ANSWERED} AND q.status IN {_listed(OWED)} AND q.due_date < date('now'))"
-# Each request with its answer and where it stands today: answered, overdue, or its status.
+# Each request with its answer and where it stands today: answered, overdue (not answered, still
+# owed and past its due date), or its status.
 STANDINGS = f"""
-SELECT q.*, CASE WHEN {ANSWERED} THEN 'answered' WHEN {OVERDUE} THEN 'overdue' ELSE q.status
+SELECT q.*, CASE WHEN {ANSWERED} THEN 'answered'
+                 WHEN q.status IN {_listed(OWED)} AND q.due_date < date('now') THEN 'overdue'
+                 ELSE q.status
             END AS standing
 FROM ({REQUESTS_WITH_ANSWERS}) q"""
 
@@ -187,7 +188,8 @@ JOIN campaign_questions q ON q.campaign_id = s.campaign_id""",
     # (REQUEST_CELLS), in outcome_cells' columns. An answered cell's statuses add what
     # WhatDoTheyKnow's states report of the answers' outcomes, the colour staying 'answered'.
     # It reads the requests' standings alone, not all that request_status works out for each,
-    # and each technology a campaign asked once, however many of its questions asked it.
+    # and lists the technologies asked once for each force, standing and set of technologies a
+    # campaign asked, not once for each request.
     "request_cells": f"""
 SELECT force_id, (SELECT name FROM forces f WHERE f.force_id = c.force_id) AS force_name,
        technology, 'own response' AS source,
@@ -198,10 +200,10 @@ SELECT force_id, (SELECT name FROM forces f WHERE f.force_id = c.force_id) AS fo
 FROM (SELECT force_id, technology, {_REQUEST_CELL_STATUS} AS status,
              group_concat(CASE WHEN standing = 'answered' THEN reported_outcome END, ', ')
                AS reported
-      FROM (WITH asked AS MATERIALIZED (
+      FROM (WITH asked AS (
                 SELECT campaign_id, json_group_array(DISTINCT technology) AS technologies
                 FROM campaign_questions GROUP BY campaign_id),
-            standings AS MATERIALIZED (
+            standings AS (
                 SELECT DISTINCT q.force_id, a.technologies, q.standing,
                        CASE WHEN q.standing = 'answered' THEN {REPORTED_OUTCOME}
                        END AS reported_outcome
@@ -216,12 +218,14 @@ FROM (SELECT force_id, technology, {_REQUEST_CELL_STATUS} AS status,
     # topic two of a campaign's questions asked, once).
     "silence_by_topic": """
 SELECT s.force_id, s.force_name, q.technology, q.measure, q.breakdown, s.status,
-       NULL AS exemptions,
-       'no response, ' || s.overdue_working_days || ' working days after it was due on '
-       || s.due_date AS reason,
-       s.source_kind, s.request_id AS reference, s.wdtk_url AS locator, s.campaign_id,
+       NULL AS exemptions, s.reason, s.source_kind, s.reference, s.locator, s.campaign_id,
        s.overdue_working_days
-FROM silence s
+FROM (SELECT DISTINCT force_id, force_name, status,
+             'no response, ' || overdue_working_days || ' working days after it was due on '
+             || due_date AS reason,
+             source_kind, request_id AS reference, wdtk_url AS locator, campaign_id,
+             overdue_working_days
+      FROM silence) s
 JOIN (SELECT DISTINCT campaign_id, technology, measure, breakdown FROM campaign_questions) q
   ON q.campaign_id = s.campaign_id""",
     "refusals_and_silence": """
