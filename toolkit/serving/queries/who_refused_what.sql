@@ -8,6 +8,6 @@ SELECT f.name AS force_name, technology, measure, breakdown, status, exemptions,
 FROM forces f CROSS JOIN outcomes_by_topic v ON v.force_id = f.force_id  /* forces by name first: the rows stream in order */
 WHERE status NOT IN ('disclosed')
 UNION ALL
-SELECT force_name, technology, measure, breakdown, status, exemptions, reason, source_kind, reference, locator, campaign_id, overdue_working_days
-FROM silence_by_topic
-ORDER BY force_name, technology, measure, source_kind  /* merged: the outcomes stream, the few silent rows are sorted */
+SELECT f.name AS force_name, technology, measure, breakdown, status, exemptions, reason, source_kind, reference, locator, campaign_id, overdue_working_days
+FROM forces f CROSS JOIN silence_by_topic s ON s.force_id = f.force_id  /* forces by name too: the silent rows are sorted a force at a time */
+ORDER BY force_name, technology, measure, source_kind  /* merged: both stream */
