@@ -86,8 +86,14 @@ class Reading:
         for line, periods in self.meaning.period_headings:
             for period in periods:
                 start, end = iso_days(period)
-                row = {"quote": line, "period_start": start, "period_end": end}
-                headings.append({**row, "period_label": period.label})
+                headings.append(
+                    {
+                        "quote": line,
+                        "period_start": start,
+                        "period_end": end,
+                        "period_label": period.label,
+                    }
+                )
         return {"observations": observations, "outcomes": outcomes, "period_headings": headings}
 
     def audit(self):
