@@ -477,3 +477,21 @@ def test_a_download_s_status_in_any_wording_the_site_has_used_is_read(tmp_path, 
     )
     kent = next(seen for seen in wdtk.read(download) if seen.force_id == "kent")
     assert kent.state_now == state
+
+
+def test_an_attachment_is_written_once_however_often_an_import_meets_it():
+    from multiforce.toolkit.campaigns.store import Changes, Held
+
+    def attachment(request_id, message, filename):
+        return {"request_id": request_id, "incoming_message_id": message, "filename": filename}
+
+    changes = Changes(Held(attachments={("r1", 7, "held.pdf")}))
+    met = [
+        attachment("r1", 7, "held.pdf"),
+        attachment("r1", 7, "reply.pdf"),
+        attachment("r1", 7, "reply.pdf"),
+        attachment("r1", 8, "reply.pdf"),
+        attachment("r2", 7, "reply.pdf"),
+    ]
+    assert [changes.attachment(row) for row in met] == [False, True, False, True, True]
+    assert changes.attachments == [met[1], met[3], met[4]]

@@ -192,6 +192,7 @@ class Changes:
         self.events: list[dict] = []
         self._new_history: dict[str, list[dict]] = {}  # self.events by request
         self.attachments: list[dict] = []
+        self._attachment_keys: set[tuple] = set()  # self.attachments' keys
         self.sent_dates: list[str] = []  # a force's sent date changed: said in the summary
         self.passed_over: list[str] = []  # export states that do not become the status: said
         self.withdrawn: list[str] = []  # forces the campaign file no longer lists: said
@@ -400,11 +401,9 @@ class Changes:
 
     def attachment(self, row: dict) -> bool:
         key = (row["request_id"], row["incoming_message_id"], row["filename"])
-        if key in self.held.attachments or any(
-            key == (a["request_id"], a["incoming_message_id"], a["filename"])
-            for a in self.attachments
-        ):
+        if key in self.held.attachments or key in self._attachment_keys:
             return False
+        self._attachment_keys.add(key)
         self.attachments.append(row)
         return True
 
