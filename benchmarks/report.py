@@ -65,6 +65,11 @@ documents made from the layout fixtures (`tests/fixtures/layouts/`, made-up text
 published layout) with their figures, dates and statuses varied, each drafted as the command
 drafts it, three rounds, the median reported; see [reading-speed.md](reading-speed.md).
 
+The page of each table and view, as someone browsing the database opens it, is not one of these
+figures: Datasette counts a page's rows and suggests facets with a query a column, each of which
+computes a view again. `python -m benchmarks.browsing DB` times each page as served, without
+the suggestions, and with its first rows alone.
+
 How the code reaches these figures (streaming in batches, incremental ingest, indexes) is in
 [design.md](design.md).
 """

@@ -17,7 +17,7 @@ from multiforce.toolkit.serving import canned_queries, dashboard_queries
 from multiforce.toolkit.serving.metadata import DASHBOARD_EXAMPLE
 from multiforce.toolkit.store import publish
 
-from benchmarks import corpus, instructions, run, stages
+from benchmarks import browsing, corpus, instructions, run, stages
 
 SMOKE = corpus.SCALES["smoke"]
 
@@ -229,3 +229,16 @@ def test_the_stress_build_is_compared_with_the_archive_builds_flanking_it():
     assert run.build_per_document_ratio(builds) == (1.2, True)
     del builds["stress"]["peer_build"]  # a run from before the flanking builds
     assert run.build_per_document_ratio(builds) == (1.5, False)
+
+
+def test_every_page_of_a_table_or_view_is_timed_as_served_and_in_parts(built_db):
+    names = browsing.listed(built_db)
+    assert {"observations", "outcome_cells", "conflicts"} <= set(names)
+    assert not any(name.startswith("sqlite_") or "_fts" in name for name in names)
+    timed = browsing.measure(built_db, ["observations", "conflicts"], runs=1)
+    for parts in timed.values():
+        assert list(parts) == list(browsing.VARIANTS)
+        assert all(part["status"] == 200 and part["median_ms"] > 0 for part in parts.values())
+    shown = browsing.table(timed).splitlines()
+    assert shown[0] == "| table or view | page ms | no facet suggestions ms | first rows alone ms |"
+    assert [line.split(" | ")[0] for line in shown[2:]] == ["| observations", "| conflicts"]
