@@ -7,7 +7,8 @@ facets (a query per column, each stopped after `facet_suggest_time_limit_ms`) an
 facets the metadata lists, on top of the first rows. This tool times each page as served (with
 `multiforce serve`'s settings), then without the suggestions, then with the first rows alone, so
 that the cost of each part can be seen. It is not one of the benchmark's figures: the issue sets
-no target for these pages.
+no target for these pages. A page that takes longer than Datasette allows is shown with its
+status (400); Datasette also writes its traceback to the standard error (`2>/dev/null`).
 """
 
 import argparse
