@@ -96,6 +96,25 @@ def test_a_part_asked_alone_has_its_outcome_without_the_total(letter):
     assert [o.get("breakdown") for o in outcomes if o["question"] == "3"] == ["age"]
 
 
+@pytest.mark.parametrize("white", ["40", "41"])
+def test_a_table_of_ethnic_groups_drafts_each_group_and_the_total(letter, white):
+    path = letter(
+        ("scanned, broken down by ethnicity?", "scanned in 2023, broken down by ethnicity?"),
+        (
+            "3. This information is not held.",
+            f"3. Ethnicity | 2023\nWhite | {white}\nBlack | 12\nTotal | 52",
+        ),
+    )
+    draft = yaml.safe_load(draft_of(path))
+    assert [
+        (f.get("breakdown"), f.get("breakdown_value"), f["value"])
+        for f in draft["figures"]
+        if f["question"] == "3"
+    ] == [("ethnicity", "White", int(white)), ("ethnicity", "Black", 12), (None, None, 52)]
+    [outcome] = [o for o in draft["outcomes"] if o["question"] == "3"]
+    assert (outcome["status"], outcome["breakdown"]) == ("disclosed", ["none", "ethnicity"])
+
+
 ROWS_OF_PERIODS = "2021 | 1,204\n2022 | 980\n2023 | 1,531"
 
 

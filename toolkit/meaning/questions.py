@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
 
+from ...schemas.vocabulary import BREAKDOWNS
 from ..cleaning import iso_days
 from ..layouts.data import schema_yaml
 from ..layouts.literals import lowered, may_match, required_words
@@ -64,6 +65,8 @@ class _Entry:
     # breakdown itself ("age"); `words` holds both
     values: re.Pattern | None = None
     itself: re.Pattern | None = None
+    # the whole of a table's label naming one value of it: its `values` or `labels` ("White")
+    part_label: re.Pattern | None = None
 
 
 @cache
@@ -91,6 +94,9 @@ def _entry(value: str, entry: dict) -> _Entry:
         required=required_words(words),
         values=_any_of(values) if values else None,
         itself=_any_of(entry["words"]) if values else None,
+        part_label=_any_of(named_part)
+        if (named_part := [*values, *entry.get("labels", [])])
+        else None,
     )
 
 
@@ -121,6 +127,39 @@ def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     ]
     suppressed = {value for e in found for value in e.suppresses}
     return tuple(e for e in found if e.value not in suppressed)
+
+
+# What stands around a table label's part once its measure's and technology's words are set
+# aside: "White - searches", "(Female)".
+LABEL_SEPARATORS: Final = " \t:;,.-–—/|()"
+
+
+@lru_cache(maxsize=1024)  # a table's label is read again for each value beside it
+def parts_labelled(label: str) -> dict[str, str]:
+    """The breakdowns whose values are open (age, ethnicity...) of which a table's row label or
+    column heading names one part by its whole words ("White", "18-24", "Female", "White
+    searches"), each with that part as the label writes it: the words naming a measure or a
+    technology set aside (`labels` and `values` in schemas/questions.yaml)."""
+    spans = sorted(
+        (start, end)
+        for kind in ("measure", "technology")
+        for _, start, end in named_where(kind, label)
+    )
+    kept, at = [], 0
+    for start, end in spans:
+        kept.append(label[at:start] if start > at else "")
+        at = max(at, end)
+    kept.append(label[at:])
+    part = " ".join(" ".join(kept).split()).strip(LABEL_SEPARATORS)
+    if not part:
+        return {}
+    return {
+        e.value: part
+        for e in _vocabulary()["breakdown"]
+        if e.part_label is not None
+        and BREAKDOWNS.get(e.value) is None
+        and e.part_label.fullmatch(part)
+    }
 
 
 @cache
