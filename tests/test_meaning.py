@@ -193,6 +193,30 @@ def test_questions_map_to_topics(question, topics):
     assert {(t.technology, t.measure, t.breakdown) for t in got.topics} == topics
 
 
+@pytest.mark.parametrize(
+    "question,breakdowns",
+    [
+        ("How many fingerprint searches, and how many of them were of children?", {"none", "age"}),
+        (
+            "How many wand searches were carried out in 2023 and how many were of women?",
+            {"none", "gender"},
+        ),
+        (
+            "Please give the number of wand searches and the number of those of Black people.",
+            {"none", "ethnicity"},
+        ),
+        ("How many wand searches were of children under 18?", {"age"}),
+        ("How many wand searches were of adults?", {"age"}),
+        ("How many wand searches were of children, and how many were of adults?", {"age"}),
+        ("How many wand searches were of women, and how many of them were of men?", {"gender"}),
+    ],
+)
+def test_a_question_asking_for_the_total_and_a_part_asks_for_both(question, breakdowns):
+    """A part asked alone is asked without the total; an ask of the measure naming no part
+    ("how many searches, and how many of them ...") asks for the total too."""
+    assert {t.breakdown for t in map_question(question).topics} == breakdowns
+
+
 def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
     got = map_question("Please describe your force's approach to community engagement.")
     assert got.topics == () and got.unmapped and got.text.startswith("Please describe")

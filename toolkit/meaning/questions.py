@@ -114,6 +114,30 @@ def _asks_a_part(breakdown: _Entry, text: str) -> bool:
     )
 
 
+@cache
+def _asking() -> re.Pattern:
+    """The words asking for a number (`asking` in schemas/questions.yaml)."""
+    return _any_of(schema_yaml("questions.yaml")["asking"])
+
+
+def _asks_the_total_too(measure: str, text: str) -> bool:
+    """Whether a question naming a part asks for `measure`'s total as well: one of its asks
+    ("how many ...", "the number of ...", each up to the next) names the measure and no part
+    of a breakdown ("How many searches, and how many of them were of children?")."""
+    starts = [found.start() for found in _asking().finditer(text)]
+    if len(starts) < 2:
+        return False
+    bounds = [0, *starts[1:], len(text)]
+    return any(
+        measure in named("measure", ask) and not _names_a_part(ask)
+        for ask in (text[start:end] for start, end in zip(bounds, bounds[1:], strict=False))
+    )
+
+
+def _names_a_part(text: str) -> bool:
+    return any(b.values is not None and b.values.search(text) for b in _found("breakdown", text))
+
+
 @lru_cache(maxsize=4096)
 def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     """The vocabulary's values of `kind` that `text` names (cached: headings recur)."""
@@ -237,7 +261,10 @@ def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ..
     for measure in measures:
         fitting = [b for b in breakdowns if not b.only_with or measure in b.only_with]
         splits = [b.value for b in fitting]
-        if not any(b.replaces_total or _asks_a_part(b, text) for b in fitting):
+        part_alone = any(_asks_a_part(b, text) for b in fitting) and not _asks_the_total_too(
+            measure, text
+        )
+        if not (part_alone or any(b.replaces_total for b in fitting)):
             splits.insert(0, "none")
         for technology in technologies:
             topics.extend(Topic(technology, measure, split, start, end, label) for split in splits)
