@@ -217,6 +217,35 @@ def test_a_question_asking_for_the_total_and_a_part_asks_for_both(question, brea
     assert {t.breakdown for t in map_question(question).topics} == breakdowns
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many knife wands did the force buy in 2023?",
+        "How many knife wands does the force buy each year?",
+        "How many knife wands did you purchase in 2023?",
+        "How many knife wands did the force procure in 2023?",
+        "How many knife wands does the force acquire in a year?",
+    ],
+)
+def test_buying_asked_with_a_verb_maps_as_bought_does(question):
+    bought = map_question("How many knife wands were bought in 2023?").topics
+    assert {(t.technology, t.measure) for t in map_question(question).topics} == {
+        (t.technology, t.measure) for t in bought
+    }
+
+
+@pytest.mark.parametrize(
+    "question,measure",
+    [
+        ("Does the force plan to buy knife wands?", "planned_adoption"),
+        ("Do you plan to purchase knife wands?", "planned_adoption"),
+        ("How much did it cost to buy the knife wands?", "spend"),
+    ],
+)
+def test_buying_planned_or_costed_is_no_count_of_devices_bought(question, measure):
+    assert {t.measure for t in map_question(question).topics} == {measure}
+
+
 def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
     got = map_question("Please describe your force's approach to community engagement.")
     assert got.topics == () and got.unmapped and got.text.startswith("Please describe")
