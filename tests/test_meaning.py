@@ -543,6 +543,31 @@ def test_a_count_of_a_part_is_not_read_as_the_total(answer, part):
     assert [f.value for f in total.figures] == [2115]
 
 
+@pytest.mark.parametrize(
+    "question,answer,reason",
+    [
+        (
+            "How many fingerprint searches were of children under 18 in 2023?",
+            "In 2023, 45 searches were of children.",
+            "a part of age ('children'), where the question asks for a part alone ('children "
+            "under 18'): is it the part asked, and which value of age is it?",
+        ),
+        (
+            "How many fingerprint searches were of women in 2023?",
+            "In 2023, 30 searches were of women.",
+            "a part of gender ('women'), where the question asks for a part alone ('women'): is "
+            "it the part asked, and which value of gender is it?",
+        ),
+    ],
+)
+def test_a_part_answering_a_question_of_a_part_alone_asks_a_person_if_it_is_that_part(
+    question, answer, reason
+):
+    reading = read_figures(answer, map_question(question).topics, "2", question)
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [(answer.split()[2], reason)]
+
+
 def test_a_share_is_not_read_as_a_count_of_another_measure():
     matches = Topic("knife_wand", "matches", period_start="2024-01-01", period_end="2024-12-31")
     reading = read_figures("38% of searches in 2024 returned a match.", [matches], "6")

@@ -138,6 +138,20 @@ def _names_a_part(text: str) -> bool:
     return any(b.values is not None and b.values.search(text) for b in _found("breakdown", text))
 
 
+def part_words(text: str) -> str | None:
+    """The words of `text` naming parts of breakdowns ("children under 18", "Black men"), from
+    the first to the last, or None where it names none."""
+    spans = [
+        found.span()
+        for entry in _found("breakdown", text)
+        if entry.values is not None
+        for found in entry.values.finditer(text)
+    ]
+    if not spans:
+        return None
+    return text[min(start for start, _ in spans) : max(end for _, end in spans)]
+
+
 @lru_cache(maxsize=4096)
 def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     """The vocabulary's values of `kind` that `text` names (cached: headings recur)."""

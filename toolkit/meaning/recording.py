@@ -21,6 +21,7 @@ from .questions import (
     counted_as,
     named,
     named_where,
+    part_words,
     parts_labelled,
 )
 
@@ -241,7 +242,7 @@ class Recorder:
                     valued.append((topic, values[0]))
         if len(valued) == 1:
             return valued[0]
-        part = _as_a_part(topics, words, label)
+        part = _as_a_part(topics, words, label, self.question_text)
         if part is not None:
             return part
         totals = [t for t in topics if t.breakdown == "none"]
@@ -355,13 +356,14 @@ def counts_another_thing(words: str, topics: tuple[Topic, ...]) -> str | None:
 
 
 def _as_a_part(
-    topics: list[Topic], words: str, label: TableLabel | None
+    topics: list[Topic], words: str, label: TableLabel | None, question: str
 ) -> tuple[Topic, str] | str | None:
     """A part of a breakdown whose values are open that `words` name, as the question's topic
     of that breakdown with the part for its value where a table's label names it whole ("White
     | 40"), else why it is neither that nor the total: a part whose value is not read ("45
-    searches were of children"), of a breakdown the question does not ask by, or a label among
-    parts that may be one. None where they name no part."""
+    searches were of children"; where the `question` asks for a part alone, whether it is that
+    part), of a breakdown the question does not ask by, or a label among parts that may be one.
+    None where they name no part."""
     parts = dict.fromkeys(parts_named(words))
     whole = parts_labelled(label.text) if label else {}
     parts.update(dict.fromkeys(whole))
@@ -378,6 +380,14 @@ def _as_a_part(
             return by_it[0], whole[breakdown]
         if breakdown in whole and by_it:
             return NO_ONE_TOPIC
+    breakdowns_asked = {t.breakdown for t in topics}
+    said, asked = part_words(words), part_words(question)
+    if said and asked and "none" not in breakdowns_asked and breakdowns_asked.issuperset(parts):
+        kinds = " and ".join(parts)
+        return (
+            f"a part of {kinds} ('{said}'), where the question asks for a part alone "
+            f"('{asked}'): is it the part asked, and which value of {kinds} is it?"
+        )
     return f"a part of the total ({', '.join(parts)}), not the total"
 
 
