@@ -139,6 +139,18 @@ def test_the_years_heading_a_table_s_columns_are_its_periods_not_numbers_to_chec
     ]
 
 
+def test_the_one_year_heading_a_table_s_column_is_its_period_not_a_number_to_check(letter):
+    path = letter((ROWS_OF_PERIODS, "Device | 2021\nScanner | 1,204"))
+    draft = draft_of(path)
+    assert "value: 1204" in draft
+    assert "# Numbers not read as figures" not in draft
+    heading_line = path.read_text(encoding="utf-8").splitlines().index("Device | 2021") + 1
+    audited = drafting.read(path).audit()
+    assert [(n.kind, n.detail) for n in audited.numbers if n.line == heading_line] == [
+        ("period", "a period (2021) heading a table's column")
+    ]
+
+
 @pytest.mark.parametrize(
     "table,number",
     [

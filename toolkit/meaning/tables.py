@@ -166,6 +166,9 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             if not candidates(lines[i]) or _parts_heading(cells):
                 header, heads, joined = _headings(lines[i], cells, lines[i + 1 : end])
                 reader.used.add(i)
+                periods = tuple(p for c in header[1:] if (p := period_named(c)) is not None)
+                if periods:  # one period over the labels' column ("Ethnicity | 2023")
+                    reader.period_headings.append((lines[i], periods))
             elif down and TOTAL.search(cells[0]):
                 reader.used.add(i)
                 _total_row(reader, lines[i], cells)
