@@ -96,6 +96,25 @@ def test_a_part_asked_alone_has_its_outcome_without_the_total(letter):
     assert [o.get("breakdown") for o in outcomes if o["question"] == "3"] == ["age"]
 
 
+@pytest.mark.parametrize("white", ["40", "41"])
+def test_a_table_of_ethnic_groups_drafts_each_group_and_the_total(letter, white):
+    path = letter(
+        ("scanned, broken down by ethnicity?", "scanned in 2023, broken down by ethnicity?"),
+        (
+            "3. This information is not held.",
+            f"3. Ethnicity | 2023\nWhite | {white}\nBlack | 12\nTotal | 52",
+        ),
+    )
+    draft = yaml.safe_load(draft_of(path))
+    assert [
+        (f.get("breakdown"), f.get("breakdown_value"), f["value"])
+        for f in draft["figures"]
+        if f["question"] == "3"
+    ] == [("ethnicity", "White", int(white)), ("ethnicity", "Black", 12), (None, None, 52)]
+    [outcome] = [o for o in draft["outcomes"] if o["question"] == "3"]
+    assert (outcome["status"], outcome["breakdown"]) == ("disclosed", ["none", "ethnicity"])
+
+
 ROWS_OF_PERIODS = "2021 | 1,204\n2022 | 980\n2023 | 1,531"
 
 
@@ -117,6 +136,18 @@ def test_the_years_heading_a_table_s_columns_are_its_periods_not_numbers_to_chec
     assert [(n.kind, n.detail) for n in heading] == [
         ("period", "a period (2021) heading a table's column"),
         ("period", "a period (2022) heading a table's column"),
+    ]
+
+
+def test_the_one_year_heading_a_table_s_column_is_its_period_not_a_number_to_check(letter):
+    path = letter((ROWS_OF_PERIODS, "Device | 2021\nScanner | 1,204"))
+    draft = draft_of(path)
+    assert "value: 1204" in draft
+    assert "# Numbers not read as figures" not in draft
+    heading_line = path.read_text(encoding="utf-8").splitlines().index("Device | 2021") + 1
+    audited = drafting.read(path).audit()
+    assert [(n.kind, n.detail) for n in audited.numbers if n.line == heading_line] == [
+        ("period", "a period (2021) heading a table's column")
     ]
 
 

@@ -193,6 +193,59 @@ def test_questions_map_to_topics(question, topics):
     assert {(t.technology, t.measure, t.breakdown) for t in got.topics} == topics
 
 
+@pytest.mark.parametrize(
+    "question,breakdowns",
+    [
+        ("How many fingerprint searches, and how many of them were of children?", {"none", "age"}),
+        (
+            "How many wand searches were carried out in 2023 and how many were of women?",
+            {"none", "gender"},
+        ),
+        (
+            "Please give the number of wand searches and the number of those of Black people.",
+            {"none", "ethnicity"},
+        ),
+        ("How many wand searches were of children under 18?", {"age"}),
+        ("How many wand searches were of adults?", {"age"}),
+        ("How many wand searches were of children, and how many were of adults?", {"age"}),
+        ("How many wand searches were of women, and how many of them were of men?", {"gender"}),
+    ],
+)
+def test_a_question_asking_for_the_total_and_a_part_asks_for_both(question, breakdowns):
+    """A part asked alone is asked without the total; an ask of the measure naming no part
+    ("how many searches, and how many of them ...") asks for the total too."""
+    assert {t.breakdown for t in map_question(question).topics} == breakdowns
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many knife wands did the force buy in 2023?",
+        "How many knife wands does the force buy each year?",
+        "How many knife wands did you purchase in 2023?",
+        "How many knife wands did the force procure in 2023?",
+        "How many knife wands does the force acquire in a year?",
+    ],
+)
+def test_buying_asked_with_a_verb_maps_as_bought_does(question):
+    bought = map_question("How many knife wands were bought in 2023?").topics
+    assert {(t.technology, t.measure) for t in map_question(question).topics} == {
+        (t.technology, t.measure) for t in bought
+    }
+
+
+@pytest.mark.parametrize(
+    "question,measure",
+    [
+        ("Does the force plan to buy knife wands?", "planned_adoption"),
+        ("Do you plan to purchase knife wands?", "planned_adoption"),
+        ("How much did it cost to buy the knife wands?", "spend"),
+    ],
+)
+def test_buying_planned_or_costed_is_no_count_of_devices_bought(question, measure):
+    assert {t.measure for t in map_question(question).topics} == {measure}
+
+
 def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
     got = map_question("Please describe your force's approach to community engagement.")
     assert got.topics == () and got.unmapped and got.text.startswith("Please describe")
@@ -488,6 +541,31 @@ def test_a_count_of_a_part_is_not_read_as_the_total(answer, part):
     ]
     total = read_figures("In 2023 there were 2,115 searches.", [SEARCHES_2023], "2")
     assert [f.value for f in total.figures] == [2115]
+
+
+@pytest.mark.parametrize(
+    "question,answer,reason",
+    [
+        (
+            "How many fingerprint searches were of children under 18 in 2023?",
+            "In 2023, 45 searches were of children.",
+            "a part of age ('children'), where the question asks for a part alone ('children "
+            "under 18'): is it the part asked, and which value of age is it?",
+        ),
+        (
+            "How many fingerprint searches were of women in 2023?",
+            "In 2023, 30 searches were of women.",
+            "a part of gender ('women'), where the question asks for a part alone ('women'): is "
+            "it the part asked, and which value of gender is it?",
+        ),
+    ],
+)
+def test_a_part_answering_a_question_of_a_part_alone_asks_a_person_if_it_is_that_part(
+    question, answer, reason
+):
+    reading = read_figures(answer, map_question(question).topics, "2", question)
+    assert reading.figures == ()
+    assert [(u.text, u.reason) for u in reading.unsure] == [(answer.split()[2], reason)]
 
 
 def test_a_share_is_not_read_as_a_count_of_another_measure():

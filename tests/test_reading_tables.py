@@ -368,3 +368,104 @@ def test_a_heading_or_label_naming_one_technology_gives_its_values_to_it(table):
 def test_a_label_naming_no_technology_of_a_question_asking_several_is_left_unsure():
     reading = read_figures("Device | 2022\nScanners | 14", [ARCH_USES, WAND_USES], "1")
     assert reading.figures == () and [u.text for u in reading.unsure] == ["14"]
+
+
+# -- a row label or column heading naming a part of a breakdown ("White", "18-24")
+
+SEARCHES_2023 = Topic("knife_wand", "uses", "none", "2023-01-01", "2023-12-31")
+BY_ETHNICITY = Topic("knife_wand", "uses", "ethnicity", "2023-01-01", "2023-12-31")
+BY_AGE = Topic("knife_wand", "uses", "age", "2023-01-01", "2023-12-31")
+PART_OF_ETHNICITY = "a part of the total (ethnicity), not the total"
+
+
+def _read_parts(table: str, topics: list[Topic]):
+    reading = read_figures(table, topics, "1")
+    figures = [(f.value, f.period_label, f.breakdown, f.breakdown_value) for f in reading.figures]
+    return figures, [(u.text, u.reason) for u in reading.unsure]
+
+
+@pytest.mark.parametrize(
+    "table,part",
+    [
+        ("Group | 2023\nWhite | 40", "ethnicity"),
+        ("Wand searches | 2022 | 2023\nWhite | 31 | 40", "ethnicity"),
+        ("2022 | 2023\nBlack or Black British | 9 | 40", "ethnicity"),
+        ("Year | White\n2023 | 40", "ethnicity"),
+        ("Year | Searches - White\n2023 | 40", "ethnicity"),
+        ("Searches | 2023\n18-24 | 40", "age"),
+        ("Searches | 2023\n65+ | 40", "age"),
+        ("Year | 18 and over\n2023 | 40", "age"),
+        ("Searches | 2023\nFemale | 40", "gender"),
+    ],
+)
+def test_a_row_or_column_labelled_with_a_part_alone_is_never_the_total(table, part):
+    """The words naming a part of a breakdown as a table's label are `labels` and `values` in
+    schemas/questions.yaml: a question asking for the total leaves such a part for a person."""
+    figures, unsure = _read_parts(table, [SEARCHES_2023])
+    assert figures == []
+    assert ("40", f"a part of the total ({part}), not the total") in unsure
+
+
+@pytest.mark.parametrize("white", ["40", "41"])
+def test_the_parts_a_question_asks_by_are_read_as_its_parts_beside_the_total(white):
+    table = f"Ethnicity | 2023\nWhite | {white}\nBlack | 12\nTotal | 52"
+    figures, unsure = _read_parts(table, [SEARCHES_2023, BY_ETHNICITY])
+    assert figures == [
+        (float(white), "2023", "ethnicity", "White"),
+        (12, "2023", "ethnicity", "Black"),
+        (52, "2023", "none", None),
+    ]
+    assert unsure == []
+    figures, unsure = _read_parts(table, [SEARCHES_2023])
+    assert figures == [(52, "2023", "none", None)]
+    assert unsure == [(white, PART_OF_ETHNICITY), ("12", PART_OF_ETHNICITY)]
+
+
+def test_the_columns_of_parts_a_question_asks_by_are_its_parts():
+    figures, unsure = _read_parts("Year | Under 18 | 18-24\n2023 | 5 | 20", [BY_AGE])
+    assert figures == [(5, "2023", "age", "Under 18"), (20, "2023", "age", "18-24")]
+    assert unsure == []
+
+
+def test_each_label_beneath_a_corner_naming_a_breakdown_is_a_part_of_it():
+    """'Ethnic group' over the labels makes each one but the total an ethnic group, whatever
+    its words ('Not stated', 'W9')."""
+    table = "Ethnic group | 2023\nW9 | 4\nNot stated | 3\nTotal | 7"
+    figures, unsure = _read_parts(table, [SEARCHES_2023, BY_ETHNICITY])
+    assert figures == [
+        (4, "2023", "ethnicity", "W9"),
+        (3, "2023", "ethnicity", "Not stated"),
+        (7, "2023", "none", None),
+    ]
+    assert unsure == []
+    figures, unsure = _read_parts(table, [SEARCHES_2023])
+    assert figures == [(7, "2023", "none", None)]
+    assert unsure == [("4", PART_OF_ETHNICITY), ("3", PART_OF_ETHNICITY)]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Searches | 2023\nWhite | 40\nOther | 3",
+        "Year | White | Unknown\n2023 | 40 | 3",
+    ],
+)
+def test_a_label_among_parts_naming_none_itself_is_left_for_a_person(table):
+    """'Other' beside 'White' may be another ethnic group or the total: never the total."""
+    among = "a label among parts of ethnicity: another part, or the total?"
+    figures, unsure = _read_parts(table, [SEARCHES_2023])
+    assert figures == [] and unsure == [("40", PART_OF_ETHNICITY), ("3", among)]
+    figures, unsure = _read_parts(table, [SEARCHES_2023, BY_ETHNICITY])
+    assert figures == [(40, "2023", "ethnicity", "White")] and unsure == [("3", among)]
+
+
+def test_a_label_naming_the_measure_or_the_whole_beside_parts_is_the_total():
+    table = "Searches | 2023\nWhite | 40\nBlack | 12\nAll | 52"
+    assert _read_parts(table, [SEARCHES_2023])[0] == [(52, "2023", "none", None)]
+    table = "Ethnicity | 2022 | 2023\nWand searches | 50 | 52\nWhite | 38 | 40"
+    assert _read_parts(table, [SEARCHES_2023, BY_ETHNICITY])[0] == [
+        (50, "2022", "none", None),
+        (52, "2023", "none", None),
+        (38, "2022", "ethnicity", "White"),
+        (40, "2023", "ethnicity", "White"),
+    ]

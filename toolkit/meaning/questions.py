@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
 
+from ...schemas.vocabulary import BREAKDOWNS
 from ..cleaning import iso_days
 from ..layouts.data import schema_yaml
 from ..layouts.literals import lowered, may_match, required_words
@@ -64,6 +65,8 @@ class _Entry:
     # breakdown itself ("age"); `words` holds both
     values: re.Pattern | None = None
     itself: re.Pattern | None = None
+    # the whole of a table's label naming one value of it: its `values` or `labels` ("White")
+    part_label: re.Pattern | None = None
 
 
 @cache
@@ -91,6 +94,9 @@ def _entry(value: str, entry: dict) -> _Entry:
         required=required_words(words),
         values=_any_of(values) if values else None,
         itself=_any_of(entry["words"]) if values else None,
+        part_label=_any_of(named_part)
+        if (named_part := [*values, *entry.get("labels", [])])
+        else None,
     )
 
 
@@ -108,6 +114,44 @@ def _asks_a_part(breakdown: _Entry, text: str) -> bool:
     )
 
 
+@cache
+def _asking() -> re.Pattern:
+    """The words asking for a number (`asking` in schemas/questions.yaml)."""
+    return _any_of(schema_yaml("questions.yaml")["asking"])
+
+
+def _asks_the_total_too(measure: str, text: str) -> bool:
+    """Whether a question naming a part asks for `measure`'s total as well: one of its asks
+    ("how many ...", "the number of ...", each up to the next) names the measure and no part
+    of a breakdown ("How many searches, and how many of them were of children?")."""
+    starts = [found.start() for found in _asking().finditer(text)]
+    if len(starts) < 2:
+        return False
+    bounds = [0, *starts[1:], len(text)]
+    return any(
+        measure in named("measure", ask) and not _names_a_part(ask)
+        for ask in (text[start:end] for start, end in zip(bounds, bounds[1:], strict=False))
+    )
+
+
+def _names_a_part(text: str) -> bool:
+    return any(b.values is not None and b.values.search(text) for b in _found("breakdown", text))
+
+
+def part_words(text: str) -> str | None:
+    """The words of `text` naming parts of breakdowns ("children under 18", "Black men"), from
+    the first to the last, or None where it names none."""
+    spans = [
+        found.span()
+        for entry in _found("breakdown", text)
+        if entry.values is not None
+        for found in entry.values.finditer(text)
+    ]
+    if not spans:
+        return None
+    return text[min(start for start, _ in spans) : max(end for _, end in spans)]
+
+
 @lru_cache(maxsize=4096)
 def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     """The vocabulary's values of `kind` that `text` names (cached: headings recur)."""
@@ -121,6 +165,39 @@ def _found(kind: str, text: str) -> tuple[_Entry, ...]:
     ]
     suppressed = {value for e in found for value in e.suppresses}
     return tuple(e for e in found if e.value not in suppressed)
+
+
+# What stands around a table label's part once its measure's and technology's words are set
+# aside: "White - searches", "(Female)".
+LABEL_SEPARATORS: Final = " \t:;,.-–—/|()"
+
+
+@lru_cache(maxsize=1024)  # a table's label is read again for each value beside it
+def parts_labelled(label: str) -> dict[str, str]:
+    """The breakdowns whose values are open (age, ethnicity...) of which a table's row label or
+    column heading names one part by its whole words ("White", "18-24", "Female", "White
+    searches"), each with that part as the label writes it: the words naming a measure or a
+    technology set aside (`labels` and `values` in schemas/questions.yaml)."""
+    spans = sorted(
+        (start, end)
+        for kind in ("measure", "technology")
+        for _, start, end in named_where(kind, label)
+    )
+    kept, at = [], 0
+    for start, end in spans:
+        kept.append(label[at:start] if start > at else "")
+        at = max(at, end)
+    kept.append(label[at:])
+    part = " ".join(" ".join(kept).split()).strip(LABEL_SEPARATORS)
+    if not part:
+        return {}
+    return {
+        e.value: part
+        for e in _vocabulary()["breakdown"]
+        if e.part_label is not None
+        and BREAKDOWNS.get(e.value) is None
+        and e.part_label.fullmatch(part)
+    }
 
 
 @cache
@@ -198,7 +275,10 @@ def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ..
     for measure in measures:
         fitting = [b for b in breakdowns if not b.only_with or measure in b.only_with]
         splits = [b.value for b in fitting]
-        if not any(b.replaces_total or _asks_a_part(b, text) for b in fitting):
+        part_alone = any(_asks_a_part(b, text) for b in fitting) and not _asks_the_total_too(
+            measure, text
+        )
+        if not (part_alone or any(b.replaces_total for b in fitting)):
             splits.insert(0, "none")
         for technology in technologies:
             topics.extend(Topic(technology, measure, split, start, end, label) for split in splits)

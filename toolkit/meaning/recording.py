@@ -15,7 +15,15 @@ from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
 from ..layouts.literals import lowered, may_match, words_of
 from .periods import month_end, period_named, two_years, two_years_read, years_said
-from .questions import Topic, at_a_date_measures, counted_as, named, named_where
+from .questions import (
+    Topic,
+    at_a_date_measures,
+    counted_as,
+    named,
+    named_where,
+    part_words,
+    parts_labelled,
+)
 
 NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPT_DIGITS: Final = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -69,6 +77,19 @@ NO_ONE_TOPIC: Final = "the question's topics do not say which one it is"
 A_COUNT_BESIDE_A_SUM: Final = (
     "a count beside a sum of money: the spend asked is the sum, not the count"
 )
+
+
+@dataclass(frozen=True)
+class TableLabel:
+    """The row label or column heading a table's value stands under, and the breakdown whose
+    values are open that the table says its labels are parts of (`part_of`), where the label
+    names no measure, technology or total of its own: `told` where the table's corner names it
+    ("Ethnicity | 2022 | 2023": each row below is an ethnic group), not where only the other
+    labels name its parts ("Other" beside "White" and "Black": another part, or the total?)."""
+
+    text: str
+    part_of: str | None = None
+    told: bool = False
 
 
 def footnote_mark_reason(mark: str) -> str:
@@ -166,12 +187,16 @@ class Recorder:
     # -- which topic a number belongs to ---------------------------------------------------
 
     def topic_for(
-        self, words: str, unit: str, technology: str | None = None
+        self,
+        words: str,
+        unit: str,
+        technology: str | None = None,
+        label: TableLabel | None = None,
     ) -> tuple[Topic, str | None] | str:
         """The question's topic that a passage's words (a heading, a row label, the sentence)
         point to, with the breakdown value they name, or, when not exactly one, why not. A
         `technology` the number's own words name ("4 knife arches") settles it among the
-        question's technologies."""
+        question's technologies; a table's `label` may name a part of a breakdown whole."""
         # a count beside a sum of money ("12 scanners at a cost of £14,500") is not the sum: the
         # words of money are the sum's
         beside_a_sum = unit != "gbp" and MONEY.search(words) is not None
@@ -217,9 +242,9 @@ class Recorder:
                     valued.append((topic, values[0]))
         if len(valued) == 1:
             return valued[0]
-        parts = _parts_named(words)
-        if parts:  # a part whose value is not told ("45 searches were of children")
-            return f"a part of the total ({', '.join(parts)}), not the total"
+        part = _as_a_part(topics, words, label, self.question_text)
+        if part is not None:
+            return part
         totals = [t for t in topics if t.breakdown == "none"]
         return (totals[0], None) if len(totals) == 1 else NO_ONE_TOPIC
 
@@ -233,11 +258,13 @@ class Recorder:
         line: str,
         question_period: bool = False,
         technology: str | None = None,
+        label: TableLabel | None = None,
     ):
         """Record a figure, or an unsure number when its period or topic is not known.
         `question_period`: a sentence that names no period states the figure for the one
         period its question asks about (when the question names a whole one). `technology`:
-        the one the number's own words name (`topic_for`)."""
+        the one the number's own words name, and `label`, a table's row label or column
+        heading over it (`topic_for`)."""
         number = _value(value)
         doubt = two_measures_at_once(words) if number is not None else None
         # a period's label ("2022" beside "2021"), or a count that looks like one: not sure
@@ -246,7 +273,7 @@ class Recorder:
         if doubt:
             self.unsure.append(Unsure(value, quote, doubt, self.label))
             return
-        found = self.topic_for(words, unit, technology) if number is not None else None
+        found = self.topic_for(words, unit, technology, label) if number is not None else None
         if number is not None and number % 1 and unit == "count":
             if not isinstance(found, tuple) or found[0].measure not in MONEY_MEASURES:
                 reason = (
@@ -328,7 +355,43 @@ def counts_another_thing(words: str, topics: tuple[Topic, ...]) -> str | None:
     return None
 
 
-def _parts_named(words: str) -> list[str]:
+def _as_a_part(
+    topics: list[Topic], words: str, label: TableLabel | None, question: str
+) -> tuple[Topic, str] | str | None:
+    """A part of a breakdown whose values are open that `words` name, as the question's topic
+    of that breakdown with the part for its value where a table's label names it whole ("White
+    | 40"), else why it is neither that nor the total: a part whose value is not read ("45
+    searches were of children"; where the `question` asks for a part alone, whether it is that
+    part), of a breakdown the question does not ask by, or a label among parts that may be one.
+    None where they name no part."""
+    parts = dict.fromkeys(parts_named(words))
+    whole = parts_labelled(label.text) if label else {}
+    parts.update(dict.fromkeys(whole))
+    if label and label.part_of and not parts:
+        if not label.told:
+            return f"a label among parts of {label.part_of}: another part, or the total?"
+        parts, whole = {label.part_of: None}, {label.part_of: " ".join(label.text.split())}
+    if not parts:
+        return None
+    if len(parts) == 1:
+        [breakdown] = parts
+        by_it = [t for t in topics if t.breakdown == breakdown]
+        if breakdown in whole and len(by_it) == 1:
+            return by_it[0], whole[breakdown]
+        if breakdown in whole and by_it:
+            return NO_ONE_TOPIC
+    breakdowns_asked = {t.breakdown for t in topics}
+    said, asked = part_words(words), part_words(question)
+    if said and asked and "none" not in breakdowns_asked and breakdowns_asked.issuperset(parts):
+        kinds = " and ".join(parts)
+        return (
+            f"a part of {kinds} ('{said}'), where the question asks for a part alone "
+            f"('{asked}'): is it the part asked, and which value of {kinds} is it?"
+        )
+    return f"a part of the total ({', '.join(parts)}), not the total"
+
+
+def parts_named(words: str) -> list[str]:
     """The breakdowns whose values are open (age, ethnicity, borough...) that `words` name: a
     count of "children" or "White people" is a part of the total whose value is not read."""
     return [kind for kind in named("breakdown", words) if BREAKDOWNS.get(kind, ()) is None]

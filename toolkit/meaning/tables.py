@@ -12,7 +12,7 @@ from ...schemas.vocabulary import BREAKDOWNS, OUTCOME_ONLY_MEASURES
 from ..cleaning import ESTIMATE_BEFORE, infer_qualifier
 from ..layouts.data import schema_yaml
 from .periods import period_named
-from .questions import named
+from .questions import named, parts_labelled
 from .recording import (
     A_BOUND,
     BOUND,
@@ -21,9 +21,11 @@ from .recording import (
     NUMBER,
     RUNNING,
     Recorder,
+    TableLabel,
     Unsure,
     candidates,
     footnote_mark_reason,
+    parts_named,
     two_measures_at_once,
 )
 
@@ -78,6 +80,8 @@ NOT_LINED_UP: Final = (
 )
 # A column's heading or a row's label saying its values are the total of others beside them.
 TOTAL: Final = re.compile(r"\btotal\b", re.I)
+# A label standing for every part of a breakdown, not one of them: "Total", "All", "Overall".
+WHOLE: Final = re.compile(r"\b(?:total|all|overall)\b", re.I)
 # A row of a table of periods down that gives no period's figure but the sum of those above.
 TOTAL_ROW: Final = "a total of the rows above, not a period's figure"
 # Words that make a plain number a rate or an average, not a count: "Match rate", "average".
@@ -122,6 +126,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
     heads: list[tuple[int, int]] = []  # where each heading stands, in a table aligned by spaces
     joined: list[tuple[int, int]] = []  # where headings run together that no position parts
     down = False  # whether a row has started with its period
+    parts_beside = _parts_among(rows)
     # a row of periods alone ("2021 | 2022") is a heading row that leaves out its corner,
     # unless it stands under headings or rows of periods down, as a row of its own
     for i, cells in rows:
@@ -152,14 +157,18 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             cells = placed
         if header and any(period_named(c) for c in header[1:]):
             across = True
-            _row_across(reader, lines[i], cells, header, added)
+            _row_across(reader, lines[i], cells, header, added, parts_beside)
             reader.used.add(i)
             continue
         period = period_named(cells[0])
         if period is None:
-            if not candidates(lines[i]):  # a heading row: it names the columns below
+            # a heading row: it names the columns below, some by their numbers ("Under 18")
+            if not candidates(lines[i]) or _parts_heading(cells):
                 header, heads, joined = _headings(lines[i], cells, lines[i + 1 : end])
                 reader.used.add(i)
+                periods = tuple(p for c in header[1:] if (p := period_named(c)) is not None)
+                if periods:  # one period over the labels' column ("Ethnicity | 2023")
+                    reader.period_headings.append((lines[i], periods))
             elif down and TOTAL.search(cells[0]):
                 reader.used.add(i)
                 _total_row(reader, lines[i], cells)
@@ -201,7 +210,9 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             # a cell's own words its figure alone
             qualifying = f"{heading} {cell} {beside}"
             before = len(reader.figures)
-            reader.add(value, unit, period, lines[i], heading or reader.question_text, qualifying)
+            words = heading or reader.question_text
+            label = _label(heading, None, parts_beside)
+            reader.add(value, unit, period, lines[i], words, qualifying, label=label)
             if len(reader.figures) > before and heading:
                 added.append((before, heading, value))
     if len(added) > 0:
@@ -214,6 +225,7 @@ def _row_across(
     cells: list[str],
     header: list[str],
     added: list[tuple[int, str, str]],
+    parts_beside: str | None,
 ) -> None:
     label = cells[0]
     lined_up = _across_headings(header, cells, "|" in line)
@@ -224,6 +236,7 @@ def _row_across(
                 reader.unsure.append(Unsure(valued["value"], line, NOT_LINED_UP, reader.label))
         return
     header = lined_up
+    table_label = _label(label, _one_open_breakdown([header[0]]), parts_beside)
     several = _several_named(label) if " " in label else None  # "Searches and matches"
     several = several or two_measures_at_once(header[0])  # the corner: what all count
     for column, cell in enumerate(cells[1:], start=1):
@@ -242,9 +255,54 @@ def _row_across(
             qualifying = f"{label} {heading} {cell}"
             words = label or reader.question_text
             before = len(reader.figures)
-            reader.add(match["value"], unit, period, line, words, qualifying)
+            reader.add(match["value"], unit, period, line, words, qualifying, label=table_label)
             if len(reader.figures) > before and label:
                 added.append((before, label, match["value"]))
+
+
+def _label(text: str, corner_names: str | None, parts_beside: str | None) -> TableLabel | None:
+    """A value's row label or column heading, with the breakdown the table says it is a part
+    of: the one its corner names (`corner_names`), else the one the table's other labels name
+    parts of (`parts_beside`); none where the label is a total or names a measure or a
+    technology of its own ("Searches | 52" beside "White | 40" is no part)."""
+    if not text:
+        return None
+    if WHOLE.search(text) or named("measure", text) or named("technology", text):
+        return TableLabel(text)
+    if corner_names:
+        return TableLabel(text, corner_names, told=True)
+    return TableLabel(text, parts_beside)
+
+
+def _parts_heading(cells: list[str]) -> bool:
+    """Whether a row whose numbers are in words naming parts of a breakdown ("Year | Under 18 |
+    18-24") heads the columns below: no cell of it is a value."""
+    return not any(CELL_VALUE.fullmatch(cell) for cell in cells) and any(
+        parts_labelled(cell) for cell in cells[1:]
+    )
+
+
+def _parts_among(rows: list[tuple[int, list[str]]]) -> str | None:
+    """The one breakdown whose values are open that a table's labels and headings name, or name
+    parts of ("Ethnicity", "White", "Black"), or None where they name none or several."""
+    labels = [
+        cell
+        for _, cells in rows
+        for cell in (cells if not candidates(" | ".join(cells)) else cells[:1])
+        if cell and period_named(cell) is None
+    ]
+    return _one_open_breakdown(labels)
+
+
+def _one_open_breakdown(labels: list[str]) -> str | None:
+    """The one breakdown whose values are open that `labels` name, or name parts of."""
+    found = {
+        breakdown
+        for label in labels
+        if label
+        for breakdown in (*parts_named(label), *parts_labelled(label))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _total_row(reader: Recorder, line: str, cells: list[str]) -> None:
