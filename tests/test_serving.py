@@ -62,10 +62,18 @@ def test_serve_runs_datasette_immutable_with_time_and_row_limits(tmp_path):
         "sql_time_limit_ms": "3000",
         "max_returned_rows": "2000",
         "allow_download": "off",
+        "suggest_facets": "off",
     }
     assert "--host" in command and command[command.index("--host") + 1] == "127.0.0.1"
     # The metadata and queries come from the plugin: no file is written for Datasette.
     assert "--metadata" not in command and "-m" not in command
+
+
+def test_a_page_shows_the_facets_its_metadata_sets_and_suggests_none(built_db):
+    # each suggestion would run the page's query again, once for every column
+    body = get(built_db, f"/{built_db.stem}/observations.json?_extra=suggested_facets").json()
+    assert body["suggested_facets"] == []
+    assert {"technology", "measure"} <= set(body["facet_results"])
 
 
 @pytest.mark.parametrize("statement", WRITES)

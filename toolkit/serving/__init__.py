@@ -18,7 +18,15 @@ __all__ = [
     "metadata_for",
 ]
 
-SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 2000, "allow_download": False}
+# Facet suggestions are off: Datasette looks for them with a query a column, each of which runs
+# the page's query again, so that a view's page took 1 to 2 s at a campaign's size (48 forces),
+# 0.1 to 0.4 s without them (benchmarks/browsing.py). The facets the metadata sets are shown.
+SETTINGS = {
+    "sql_time_limit_ms": 3000,
+    "max_returned_rows": 2000,
+    "allow_download": False,
+    "suggest_facets": False,
+}
 
 
 def check_database(db: Path) -> None:
