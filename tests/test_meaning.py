@@ -607,6 +607,29 @@ def test_a_part_answering_a_question_of_a_part_alone_asks_a_person_if_it_is_that
     assert [(u.text, u.reason) for u in reading.unsure] == [(answer.split()[2], reason)]
 
 
+@pytest.mark.parametrize(
+    "question,answer,part",
+    [
+        (
+            "How many fingerprint searches were of children under 18 in 2023?",
+            "In 2023 there were 2,115 searches.",
+            "children under 18",
+        ),
+        ("How many wand searches were of women in 2023?", "Year | Searches\n2023 | 310", "women"),
+    ],
+)
+def test_a_total_answering_a_question_of_a_part_alone_asks_a_person_which_it_is(
+    question, answer, part
+):
+    reading = read_figures(answer, map_question(question).topics, "2", question)
+    assert reading.figures == ()
+    [unsure] = reading.unsure
+    assert unsure.reason == (
+        f"a total, where the question asks for a part alone ('{part}'): is this total what was "
+        "asked, or is the part missing from the answer?"
+    )
+
+
 def test_a_share_is_not_read_as_a_count_of_another_measure():
     matches = Topic("knife_wand", "matches", period_start="2024-01-01", period_end="2024-12-31")
     reading = read_figures("38% of searches in 2024 returned a match.", [matches], "6")

@@ -246,7 +246,15 @@ class Recorder:
         if part is not None:
             return part
         totals = [t for t in topics if t.breakdown == "none"]
-        return (totals[0], None) if len(totals) == 1 else NO_ONE_TOPIC
+        if len(totals) == 1:
+            return totals[0], None
+        asked = part_words(self.question_text) if topics and not totals else None
+        if asked:
+            return (
+                f"a total, where the question asks for a part alone ('{asked}'): is this total "
+                "what was asked, or is the part missing from the answer?"
+            )
+        return NO_ONE_TOPIC
 
     def add(
         self,
