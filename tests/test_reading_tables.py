@@ -544,3 +544,16 @@ def test_a_row_of_a_part_and_the_whole_of_another_is_the_first_part():
         [(14, "2023", "age", "Under 18")],
         [("10", _within("Under 18", "Male"))],
     )
+
+
+def test_the_labels_naming_parts_are_kept_with_their_line_for_the_audit():
+    table = "Year | Under 18 | 18-24 | 65+\n2023 | 10 | 30 | 2"
+    reading = read_figures(table, [SEARCHES_2023, BY_AGE], "1")
+    assert reading.part_headings == (
+        ("Year | Under 18 | 18-24 | 65+", ("Under 18", "18-24", "65+")),
+    )
+    table = "Age | Sex | 2023\nUnder 18 | Male | 10\nOver 65 | All | 2"
+    assert read_figures(table, [SEARCHES_2023], "1").part_headings == (
+        ("Under 18 | Male | 10", ("Under 18", "Male")),
+        ("Over 65 | All | 2", ("Over 65",)),
+    )

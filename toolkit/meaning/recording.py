@@ -182,6 +182,8 @@ class Recorder:
         self.undated: list[tuple[str | None, str]] = []
         # each table's heading row of periods ("Device | 2022 | 2023"), with the periods it names
         self.period_headings: list[tuple[str, tuple[Period, ...]]] = []
+        # each table's line whose labels name parts ("Year | Under 18 | 65+"), with those labels
+        self.part_headings: list[tuple[str, tuple[str, ...]]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
 
     # -- which topic a number belongs to ---------------------------------------------------

@@ -143,6 +143,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             sub_heads = above if above and _parts_heading(above) else []
             header, heads, joined = cells, _heading_spans(lines[i]), []
             reader.used.add(i)
+            _part_labels(reader, lines[i], cells)
             periods = tuple(p for c in cells if (p := period_named(c)) is not None)
             reader.period_headings.append((lines[i], periods))
             continue
@@ -150,6 +151,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
         if across_header and _sub_heads(cells):
             sub_heads = cells
             reader.used.add(i)
+            _part_labels(reader, lines[i], cells)
             continue
         if header and candidates(lines[i]):
             beneath_joined = bool(joined) and _beneath(lines[i], joined)
@@ -178,6 +180,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             if not candidates(lines[i]) or _parts_heading(cells):
                 header, heads, joined = _headings(lines[i], cells, lines[i + 1 : end])
                 reader.used.add(i)
+                _part_labels(reader, lines[i], cells)
                 periods = tuple(p for c in header[1:] if (p := period_named(c)) is not None)
                 if periods:  # one period over the labels' column ("Ethnicity | 2023")
                     reader.period_headings.append((lines[i], periods))
@@ -192,6 +195,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
         # A heading row without the period column's heading names the value columns only.
         headings = [""] + header if len(header) == len(cells) - 1 else header
         row_parts = _row_parts(cells, label_columns)
+        _part_labels(reader, lines[i], row_parts)
         for column, cell in enumerate(cells[1:], start=1):
             if column in label_columns:
                 continue
@@ -263,6 +267,7 @@ def _row_across(
     row_parts = _row_parts(cells, crossing.label_columns)
     if table_label and (table_label.part_of or parts_labelled(label) or parts_named(label)):
         row_parts = [label, *row_parts]
+    _part_labels(reader, line, [label, *row_parts])
     for column, cell in enumerate(cells[1:], start=1):
         if column in crossing.label_columns:
             continue
@@ -334,6 +339,14 @@ def _sub_heads(cells: list[str]) -> bool:
         and all(_names_a_part(cell) or WHOLE.search(cell) for cell in heads)
         and not (named("measure", cells[0]) or named("technology", cells[0]))
     )
+
+
+def _part_labels(reader: Recorder, line: str, labels: list[str]) -> None:
+    """Keeps the labels of a table's line that name parts whole ("Under 18", "65+"), with the
+    line: their numbers are a label's, not figures (the audit's `part_headings`)."""
+    named_parts = tuple(dict.fromkeys(label for label in labels if parts_labelled(label)))
+    if named_parts:
+        reader.part_headings.append((line, named_parts))
 
 
 def _names_a_part(text: str) -> bool:
