@@ -405,3 +405,21 @@ def test_the_years_of_a_heading_row_of_periods_are_those_periods_and_no_other_nu
         (1, "2023", "period"),
     ]
     assert [n.text for n in result.unexplained if n.line == 3] == ["2022"]
+
+
+def test_the_numbers_of_a_part_s_label_heading_a_column_are_that_label_s_and_no_other():
+    """'Under 18' and '18-24' over a table's columns are the labels of age bands: their numbers
+    are accounted for as such, never a number beside them in the same heading, nor the same
+    digits elsewhere."""
+    heading = "Age 12 | Under 18 | 18-24 | 65+"
+    text = f"{heading}\nSearches | 10 | 30 | 2\nIn 2018-24 searches, 18 were of children."
+    labels = [{"quote": heading, "label": label} for label in ("Under 18", "18-24", "65+")]
+    result = audit(Path("letter.txt"), text, {"part_headings": labels})
+    assert [(n.text, n.kind, n.detail) for n in result.numbers if n.line == 1] == [
+        ("12", "unexplained", "not a figure read by the adapter, nor explained"),
+        ("18", "label", "a part (Under 18) labelling a table's row or column"),
+        ("18", "label", "a part (18-24) labelling a table's row or column"),
+        ("24", "label", "a part (18-24) labelling a table's row or column"),
+        ("65", "label", "a part (65+) labelling a table's row or column"),
+    ]
+    assert "label" not in [n.kind for n in result.numbers if n.line > 1]

@@ -164,6 +164,28 @@ def test_a_number_in_a_heading_that_is_no_period_is_still_listed(letter, table, 
     assert "2021 (" not in listed and "2022 (" not in listed
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Year | Under 18 | 18-24 | 65+\n2021 | 10 | 30 | 2",
+        "Age | 2021 | 2022\nUnder 18 | 10 | 12\n65 and over | 2 | 1",
+    ],
+)
+def test_the_numbers_of_age_bands_labelling_a_table_are_labels_not_numbers_to_check(letter, table):
+    """A draft lists the values left for a person (the question asks no age), never the numbers
+    of the bands' labels; a number beside the labels in a heading is still listed."""
+    path = letter((ROWS_OF_PERIODS, table))
+    listed = draft_of(path).split("# Numbers not read as figures")[1]
+    assert ": 10 (" in listed and ": 2 (" in listed
+    assert ": 18 (" not in listed and ": 65 (" not in listed and ": 24 (" not in listed
+    audited = drafting.read(path).audit()
+    assert {n.detail for n in audited.numbers if n.kind == "label"} >= {
+        "a part (Under 18) labelling a table's row or column"
+    }
+    beside = letter((ROWS_OF_PERIODS, table.replace("Under 18", "Under 18 | Band 7", 1)))
+    assert ": 7 (" in draft_of(beside).split("# Numbers not read as figures")[1]
+
+
 def test_the_same_document_gives_the_same_bytes(tmp_path):
     copy = tmp_path / "elsewhere" / "letter.txt"
     copy.parent.mkdir()

@@ -246,6 +246,45 @@ def test_buying_planned_or_costed_is_no_count_of_devices_bought(question, measur
     assert {t.measure for t in map_question(question).topics} == {measure}
 
 
+ASKED_BY_HAVE: dict[str, set[str]] = {
+    "How many knife wands have been purchased?": {"devices_deployed"},
+    "How many hand-held metal detectors have you bought since 2021?": {"devices_deployed"},
+    "How many knife arches have Northshire Police acquired?": {"devices_deployed"},
+    "How many knife wands have been issued to officers in 2022?": {"devices_deployed"},
+    "How many knife wands have you got?": {"devices_in_service"},
+    "How many knife arches does the force have?": {"devices_in_service"},
+    "How many knife wands have been bought, and how many do you hold now?": {
+        "devices_deployed",
+        "devices_in_service",
+    },
+    "How many knife arches do you have and how many have been procured since 2020?": {
+        "devices_deployed",
+        "devices_in_service",
+    },
+}
+
+
+def test_have_helping_another_verb_asks_what_that_verb_says():
+    """The verb "have" asks what is held only as holding: "have been purchased" asks what was
+    bought, and a question asking both asks both."""
+    got = {q: {t.measure for t in map_question(q).topics} for q in ASKED_BY_HAVE}
+    assert got == ASKED_BY_HAVE
+
+
+def test_a_count_answering_what_has_been_bought_is_recorded_as_bought_alone():
+    question = "How many knife wands have been purchased?"
+    topics = map_question(question).topics
+    table = read_figures("Year | Knife wands\n2022 | 7\n2023 | 12", topics, "3", question)
+    assert [(f.value, f.measure, f.period_label) for f in table.figures] == [
+        (7, "devices_deployed", "2022"),
+        (12, "devices_deployed", "2023"),
+    ]
+    said = read_figures("The force purchased 12 knife wands in 2023.", topics, "3", question)
+    assert [(f.value, f.measure, f.period_label) for f in said.figures] == [
+        (12, "devices_deployed", "2023")
+    ]
+
+
 def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
     got = map_question("Please describe your force's approach to community engagement.")
     assert got.topics == () and got.unmapped and got.text.startswith("Please describe")
@@ -566,6 +605,29 @@ def test_a_part_answering_a_question_of_a_part_alone_asks_a_person_if_it_is_that
     reading = read_figures(answer, map_question(question).topics, "2", question)
     assert reading.figures == ()
     assert [(u.text, u.reason) for u in reading.unsure] == [(answer.split()[2], reason)]
+
+
+@pytest.mark.parametrize(
+    "question,answer,part",
+    [
+        (
+            "How many fingerprint searches were of children under 18 in 2023?",
+            "In 2023 there were 2,115 searches.",
+            "children under 18",
+        ),
+        ("How many wand searches were of women in 2023?", "Year | Searches\n2023 | 310", "women"),
+    ],
+)
+def test_a_total_answering_a_question_of_a_part_alone_asks_a_person_which_it_is(
+    question, answer, part
+):
+    reading = read_figures(answer, map_question(question).topics, "2", question)
+    assert reading.figures == ()
+    [unsure] = reading.unsure
+    assert unsure.reason == (
+        f"a total, where the question asks for a part alone ('{part}'): is this total what was "
+        "asked, or is the part missing from the answer?"
+    )
 
 
 def test_a_share_is_not_read_as_a_count_of_another_measure():

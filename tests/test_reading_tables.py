@@ -469,3 +469,91 @@ def test_a_label_naming_the_measure_or_the_whole_beside_parts_is_the_total():
         (38, "2022", "ethnicity", "White"),
         (40, "2023", "ethnicity", "White"),
     ]
+
+
+# -- a table crossing two breakdowns: a value of a part within another part is neither's figure
+
+BY_GENDER = Topic("knife_wand", "uses", "gender", "2023-01-01", "2023-12-31")
+EVERY_BREAKDOWN = [SEARCHES_2023, BY_ETHNICITY, BY_AGE, BY_GENDER]
+
+
+def _within(*parts: str) -> str:
+    named = "', '".join(parts)
+    return f"a part within another ('{named}'): neither part's own figure"
+
+
+@pytest.mark.parametrize(
+    "table,crossed",
+    [
+        # age bands down with a column of the sexes, years across
+        (
+            "Age | Sex | 2022 | 2023\nUnder 18 | Male | 10 | 12\n18-24 | Female | 8 | 9",
+            [
+                ("10", ("Under 18", "Male")),
+                ("12", ("Under 18", "Male")),
+                ("8", ("18-24", "Female")),
+                ("9", ("18-24", "Female")),
+            ],
+        ),
+        ("Age | 2023 | Sex\nUnder 18 | 12 | Male", [("12", ("Under 18", "Male"))]),
+        # years down, a column of age bands, the sexes across
+        (
+            "Year | Age | Male | Female\n2023 | 18-24 | 30 | 8",
+            [("30", ("18-24", "Male")), ("8", ("18-24", "Female"))],
+        ),
+        # ethnic groups down beneath the years, the sexes in a heading row of their own
+        (
+            "Ethnicity | 2023 | 2023\n | Male | Female\nWhite | 40 | 12",
+            [("40", ("White", "Male")), ("12", ("White", "Female"))],
+        ),
+        (
+            "Ethnicity | Male | Female\n | 2023 | 2023\nAsian | 9 | 3",
+            [("9", ("Asian", "Male")), ("3", ("Asian", "Female"))],
+        ),
+    ],
+)
+def test_a_value_of_a_part_within_another_is_left_for_a_person(table, crossed):
+    """A cell of 'Under 18' and 'Male' is no figure of 'Under 18', of 'Male' or of the total,
+    whichever breakdowns the question asks by."""
+    expected = [(value, _within(*parts)) for value, parts in crossed]
+    for asked in ([SEARCHES_2023], EVERY_BREAKDOWN, [BY_GENDER], [BY_AGE, BY_ETHNICITY]):
+        assert _read_parts(table, asked) == ([], expected)
+
+
+def test_a_part_in_a_column_of_its_own_is_that_part_and_the_column_of_its_total_is_read():
+    """'2023 | White | 40' is the searches of White people in 2023, never the year's total; beside
+    the sexes, a 'Total' column is the ethnic group's own figure."""
+    table = "Year | Ethnicity | Searches\n2023 | White | 40\n2023 | Black | 21"
+    assert _read_parts(table, [SEARCHES_2023, BY_ETHNICITY]) == (
+        [(40, "2023", "ethnicity", "White"), (21, "2023", "ethnicity", "Black")],
+        [],
+    )
+    assert _read_parts(table, [SEARCHES_2023])[0] == []
+    table = "Year | Ethnicity | Male | Female | Total\n2023 | White | 40 | 12 | 52"
+    assert _read_parts(table, [SEARCHES_2023, BY_ETHNICITY]) == (
+        [(52, "2023", "ethnicity", "White")],
+        [("40", _within("White", "Male")), ("12", _within("White", "Female"))],
+    )
+    figures, unsure = _read_parts(table, [SEARCHES_2023, BY_GENDER])
+    assert figures == [] and ("52", PART_OF_ETHNICITY) in unsure
+
+
+def test_a_row_of_a_part_and_the_whole_of_another_is_the_first_part():
+    table = "Age | Sex | 2023\nUnder 18 | All | 14\nUnder 18 | Male | 10"
+    assert _read_parts(table, [SEARCHES_2023, BY_AGE]) == (
+        [(14, "2023", "age", "Under 18")],
+        [("10", _within("Under 18", "Male"))],
+    )
+
+
+def test_the_labels_naming_parts_are_kept_with_their_line_for_the_audit():
+    table = "Year | Under 18 | 18-24 | 65+\n2023 | 10 | 30 | 2"
+    reading = read_figures(table, [SEARCHES_2023, BY_AGE], "1")
+    assert reading.part_headings == (
+        ("Year | Under 18 | 18-24 | 65+", ("Under 18", "18-24", "65+")),
+    )
+    table = "Age | Sex | 2023\nUnder 18 | Male | 10\nOver 65 | All | 2"
+    assert read_figures(table, [SEARCHES_2023], "1").part_headings == (
+        ("Under 18 | Male | 10", ("Under 18", "Male")),
+        ("Over 65 | All | 2", ("Over 65",)),
+    )

@@ -2,7 +2,9 @@
 
 Each number is one of: a figure an adapter read (an observation's value); part of the period
 of an observation or an outcome, or a period heading a table's column (`period_headings`: the
-heading rows of periods a draft's reading found, "Device | 2022 | 2023"); a common non-figure
+heading rows of periods a draft's reading found, "Device | 2022 | 2023"); the label of a part
+heading a table's row or column (`part_headings`: "Under 18 | 18-24 | 65+", a draft's reading's
+labels naming parts of a breakdown, each label's own numbers only); a common non-figure
 recognised here once for every adapter (a year, a date, a reference, a question number, a
 section of the Act, an address); or a passage the adapter declares it ignores, with its reason.
 Anything else is *unexplained*: a figure the adapter may have missed, which ingest reports as a
@@ -54,6 +56,7 @@ ORDINAL: Final = r"(?:st|nd|rd|th)?"
 FIGURE: Final = "figure"
 PERIOD: Final = "period"
 IGNORED: Final = "ignored"
+PART_LABEL: Final = "label"
 UNEXPLAINED: Final = "unexplained"
 NOT_EXPLAINED: Final = "not a figure read by the adapter, nor explained"
 
@@ -253,6 +256,12 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
         verdict = (PERIOD, f"a period ({row.get('period_label')}) heading a table's column", None)
         for start, end in occurrences(row.get("quote")):
             explain(start, end, verdict, accepts)
+    for row in rows.get("part_headings", []):
+        label = row.get("label") or ""
+        verdict = (PART_LABEL, f"a part ({label}) labelling a table's row or column", None)
+        for start, end in occurrences(row.get("quote")):
+            for at, after in _whole_label(text, label, start, end):
+                explain(at, after, verdict)
     # Rules read only around the numbers still unexplained: most of a letter is prose that no
     # rule needs to read. The adapter's own rules read each such number's whole line (a passage
     # it ignores may be long); the common rules, whose passages are short, its surroundings.
@@ -554,6 +563,15 @@ class _Occurrences:
                 at = self.text.find(quote, at + 1)
             self.cache[quote] = found
         return self.cache[quote]
+
+
+def _whole_label(text: str, label: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where `label` stands whole in text[start:end], no letter or digit glued to it: "18-24"
+    of "Age | 18-24 | 25-34", never of "2018-24"."""
+    if not label:
+        return []
+    pattern = re.compile(rf"(?<![^\W_]){re.escape(label)}(?![^\W_])")
+    return [found.span() for found in pattern.finditer(text, start, end)]
 
 
 @lru_cache(maxsize=4096)  # a letter's numbers recur from letter to letter ("2019", "Q1")

@@ -94,7 +94,17 @@ class Reading:
                         "period_label": period.label,
                     }
                 )
-        return {"observations": observations, "outcomes": outcomes, "period_headings": headings}
+        labels = [
+            {"quote": line, "label": label}
+            for line, named in self.meaning.part_headings
+            for label in named
+        ]
+        return {
+            "observations": observations,
+            "outcomes": outcomes,
+            "period_headings": headings,
+            "part_headings": labels,
+        }
 
     def audit(self):
         return audit(self.document.path, self.document.text, self.rows())

@@ -37,6 +37,8 @@ class Meaning:
     unsure_reasons: Mapping[str | None, str] = field(default_factory=dict)
     # (line, its periods) of each table's heading row of periods: FigureReading's
     period_headings: tuple[tuple[str, tuple[Period, ...]], ...] = ()
+    # (line, its labels) of each table's line whose labels name parts: FigureReading's
+    part_headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def unmapped(self) -> tuple[QuestionTopics, ...]:
@@ -81,6 +83,7 @@ def read_meaning(
         figures.unsure,
         outcomes.reasons,
         figures.period_headings,
+        figures.part_headings,
     )
 
 

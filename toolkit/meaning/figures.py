@@ -149,6 +149,8 @@ class FigureReading:
     undated: tuple[tuple[str | None, str], ...] = ()
     # (line, its periods) of each table's heading row of periods ("Device | 2022 | 2023")
     period_headings: tuple[tuple[str, tuple[Period, ...]], ...] = ()
+    # (line, its labels) of each table's line whose labels name parts ("Age | Under 18 | 65+")
+    part_headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class _Reader(Recorder):
@@ -629,6 +631,7 @@ def read_figures(
         tuple(reader.hidden),
         tuple(reader.undated),
         tuple(reader.period_headings),
+        tuple(reader.part_headings),
     )
 
 
@@ -640,6 +643,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     hidden: list[tuple[str | None, str]] = []
     undated: list[tuple[str | None, str]] = []
     period_headings: list[tuple[str, tuple[Period, ...]]] = []
+    part_headings: list[tuple[str, tuple[str, ...]]] = []
     by_label = {m.label: m for m in mapped}
     questions = response.questions
 
@@ -655,6 +659,7 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         hidden.extend(reading.hidden)
         undated.extend(reading.undated)
         period_headings.extend(reading.period_headings)
+        part_headings.extend(reading.part_headings)
 
     answers = [(q.label, response.answer_to(q.label)) for q in questions]
     shared = Counter(text for _, text in answers if text)
@@ -674,5 +679,10 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     if not questions and response.answer:
         read(response.answer, None)
     return FigureReading(
-        tuple(figures), tuple(unsure), tuple(hidden), tuple(undated), tuple(period_headings)
+        tuple(figures),
+        tuple(unsure),
+        tuple(hidden),
+        tuple(undated),
+        tuple(period_headings),
+        tuple(part_headings),
     )

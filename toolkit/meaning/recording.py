@@ -182,6 +182,8 @@ class Recorder:
         self.undated: list[tuple[str | None, str]] = []
         # each table's heading row of periods ("Device | 2022 | 2023"), with the periods it names
         self.period_headings: list[tuple[str, tuple[Period, ...]]] = []
+        # each table's line whose labels name parts ("Year | Under 18 | 65+"), with those labels
+        self.part_headings: list[tuple[str, tuple[str, ...]]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
 
     # -- which topic a number belongs to ---------------------------------------------------
@@ -246,7 +248,15 @@ class Recorder:
         if part is not None:
             return part
         totals = [t for t in topics if t.breakdown == "none"]
-        return (totals[0], None) if len(totals) == 1 else NO_ONE_TOPIC
+        if len(totals) == 1:
+            return totals[0], None
+        asked = part_words(self.question_text) if topics and not totals else None
+        if asked:
+            return (
+                f"a total, where the question asks for a part alone ('{asked}'): is this total "
+                "what was asked, or is the part missing from the answer?"
+            )
+        return NO_ONE_TOPIC
 
     def add(
         self,

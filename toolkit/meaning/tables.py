@@ -5,6 +5,7 @@ value; and periods as columns (`| 2018 | 2019 |`), a row per measure or breakdow
 """
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
 
@@ -127,6 +128,9 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
     joined: list[tuple[int, int]] = []  # where headings run together that no position parts
     down = False  # whether a row has started with its period
     parts_beside = _parts_among(rows)
+    label_columns = _label_columns(rows)
+    # a heading row of parts above or beneath the row of periods ("Male | Female | Male")
+    sub_heads: list[str] = []
     # a row of periods alone ("2021 | 2022") is a heading row that leaves out its corner,
     # unless it stands under headings or rows of periods down, as a row of its own
     for i, cells in rows:
@@ -135,10 +139,19 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
         if across_named >= 2 or (  # periods as columns
             not (down or header) and across_named == len(cells) - 1 and period_named(cells[0])
         ):
+            above = header if header and not any(period_named(c) for c in header) else []
+            sub_heads = above if above and _parts_heading(above) else []
             header, heads, joined = cells, _heading_spans(lines[i]), []
             reader.used.add(i)
+            _part_labels(reader, lines[i], cells)
             periods = tuple(p for c in cells if (p := period_named(c)) is not None)
             reader.period_headings.append((lines[i], periods))
+            continue
+        across_header = bool(header) and any(period_named(c) for c in header[1:])
+        if across_header and _sub_heads(cells):
+            sub_heads = cells
+            reader.used.add(i)
+            _part_labels(reader, lines[i], cells)
             continue
         if header and candidates(lines[i]):
             beneath_joined = bool(joined) and _beneath(lines[i], joined)
@@ -157,7 +170,8 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             cells = placed
         if header and any(period_named(c) for c in header[1:]):
             across = True
-            _row_across(reader, lines[i], cells, header, added, parts_beside)
+            crossing = _Crossing(label_columns, sub_heads)
+            _row_across(reader, lines[i], cells, header, added, parts_beside, crossing)
             reader.used.add(i)
             continue
         period = period_named(cells[0])
@@ -166,6 +180,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             if not candidates(lines[i]) or _parts_heading(cells):
                 header, heads, joined = _headings(lines[i], cells, lines[i + 1 : end])
                 reader.used.add(i)
+                _part_labels(reader, lines[i], cells)
                 periods = tuple(p for c in header[1:] if (p := period_named(c)) is not None)
                 if periods:  # one period over the labels' column ("Ethnicity | 2023")
                     reader.period_headings.append((lines[i], periods))
@@ -175,11 +190,15 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             continue
         reader.used.add(i)
         down = True
-        values = [c for c in cells[1:] if c]
+        values = [c for k, c in enumerate(cells[1:], start=1) if c and k not in label_columns]
         several = len(values) > 1
         # A heading row without the period column's heading names the value columns only.
         headings = [""] + header if len(header) == len(cells) - 1 else header
+        row_parts = _row_parts(cells, label_columns)
+        _part_labels(reader, lines[i], row_parts)
         for column, cell in enumerate(cells[1:], start=1):
+            if column in label_columns:
+                continue
             match = CELL_VALUE.fullmatch(cell)
             if not match:
                 _unread_cell(reader, cell, lines[i])
@@ -205,13 +224,18 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
                 reason = "a note beside the row: which of its values it qualifies is not sure"
                 reader.unsure.append(Unsure(value, lines[i], reason, reader.label))
                 continue
+            label = _label(heading, None, parts_beside)
+            if row_parts:
+                parts = [*row_parts, *([heading] if _names_a_part(heading) else [])]
+                label = _part_label(parts, reader, value, lines[i])
+                if label is None:
+                    continue
             unit = "percent" if match["percent"] else "count"
             # the column's heading qualifies every figure under it ("Extractions (approx.)"),
             # a cell's own words its figure alone
             qualifying = f"{heading} {cell} {beside}"
             before = len(reader.figures)
             words = heading or reader.question_text
-            label = _label(heading, None, parts_beside)
             reader.add(value, unit, period, lines[i], words, qualifying, label=label)
             if len(reader.figures) > before and heading:
                 added.append((before, heading, value))
@@ -226,6 +250,7 @@ def _row_across(
     header: list[str],
     added: list[tuple[int, str, str]],
     parts_beside: str | None,
+    crossing: "_Crossing",
 ) -> None:
     label = cells[0]
     lined_up = _across_headings(header, cells, "|" in line)
@@ -239,7 +264,13 @@ def _row_across(
     table_label = _label(label, _one_open_breakdown([header[0]]), parts_beside)
     several = _several_named(label) if " " in label else None  # "Searches and matches"
     several = several or two_measures_at_once(header[0])  # the corner: what all count
+    row_parts = _row_parts(cells, crossing.label_columns)
+    if table_label and (table_label.part_of or parts_labelled(label) or parts_named(label)):
+        row_parts = [label, *row_parts]
+    _part_labels(reader, line, [label, *row_parts])
     for column, cell in enumerate(cells[1:], start=1):
+        if column in crossing.label_columns:
+            continue
         match = CELL_VALUE.fullmatch(cell)
         heading = header[column] if column < len(header) else ""
         period = period_named(heading) if heading else None
@@ -250,14 +281,106 @@ def _row_across(
         elif doubt:
             reader.unsure.append(Unsure(match["value"], line, doubt, reader.label))
         elif not _doubt_in_cell(reader, match, line):
+            value_label = table_label
+            sub_head = crossing.sub_heads[column] if column < len(crossing.sub_heads) else ""
+            parts = [*row_parts, *([sub_head] if _names_a_part(sub_head) else [])]
+            if parts and parts != [label]:
+                value_label = _part_label(parts, reader, match["value"], line)
+                if value_label is None:
+                    continue
             unit = "percent" if match["percent"] else "count"
             # the row's label and the column's heading qualify the cell, as its own words do
             qualifying = f"{label} {heading} {cell}"
             words = label or reader.question_text
             before = len(reader.figures)
-            reader.add(match["value"], unit, period, line, words, qualifying, label=table_label)
+            reader.add(match["value"], unit, period, line, words, qualifying, label=value_label)
             if len(reader.figures) > before and label:
                 added.append((before, label, match["value"]))
+
+
+@dataclass(frozen=True)
+class _Crossing:
+    """What a table's values may be parts of besides their row's label: its columns of labels
+    naming parts (`label_columns`, "Sex" beside "Age") and a heading row of parts beneath or
+    above its periods (`sub_heads`)."""
+
+    label_columns: frozenset[int]
+    sub_heads: list[str]
+
+
+def _label_columns(rows: list[tuple[int, list[str]]]) -> frozenset[int]:
+    """The columns after the first of a table's rows of values holding labels, not values: no
+    cell of the column a value, one at least naming a part of a breakdown ("2023 | White | 40",
+    "Under 18 | Male | 10 | 12"), and none, its heading too, a measure or a technology (a bound
+    "over 30" beneath "Searches" is a value's)."""
+    valued = [cells for _, cells in rows if any(CELL_VALUE.fullmatch(c) for c in cells[1:])]
+    columns = {k for cells in valued for k in range(1, len(cells))}
+    return frozenset(
+        k
+        for k in columns
+        if (labels := [cells[k] for cells in valued if k < len(cells) and cells[k]])
+        and not any(CELL_VALUE.fullmatch(c) or period_named(c) for c in labels)
+        and any(_names_a_part(c) for c in labels)
+        and not any(
+            named("measure", cells[k]) or named("technology", cells[k])
+            for _, cells in rows
+            if k < len(cells)
+        )
+    )
+
+
+def _sub_heads(cells: list[str]) -> bool:
+    """Whether a row beneath a heading row of periods heads its columns with parts ("| Male |
+    Female"): each of its cells after the corner names a part or the whole, the corner no
+    measure or technology of its own. A row of a bound ("Knife wand | under 10") is no such."""
+    heads = [cell for cell in cells[1:] if cell]
+    return (
+        len(heads) > 1
+        and all(_names_a_part(cell) or WHOLE.search(cell) for cell in heads)
+        and not (named("measure", cells[0]) or named("technology", cells[0]))
+    )
+
+
+def _part_labels(reader: Recorder, line: str, labels: list[str]) -> None:
+    """Keeps the labels of a table's line that name parts whole ("Under 18", "65+"), with the
+    line: their numbers are a label's, not figures (the audit's `part_headings`)."""
+    named_parts = tuple(dict.fromkeys(label for label in labels if parts_labelled(label)))
+    if named_parts:
+        reader.part_headings.append((line, named_parts))
+
+
+def _names_a_part(text: str) -> bool:
+    """Whether a label names a part of a breakdown whose values are open ("White", "Male",
+    "Under 18"), not the whole of it ("Total", "All")."""
+    return bool(text) and not WHOLE.search(text) and bool(parts_labelled(text) or parts_named(text))
+
+
+def _row_parts(cells: list[str], label_columns: frozenset[int]) -> list[str]:
+    """The labels of a row's columns of labels ("White" of "2023 | White | 40"), a whole one
+    ("Total") aside: what the row's values are parts of."""
+    return [
+        cells[k]
+        for k in sorted(label_columns)
+        if k < len(cells) and cells[k] and not WHOLE.search(cells[k])
+    ]
+
+
+def _part_label(parts: list[str], reader: Recorder, value: str, line: str) -> TableLabel | None:
+    """The label of a value that one part names, the breakdown it is a part of told by its own
+    words; else None, the value left for a person: a part within another ("Under 18" and
+    "Male": neither one's own figure), or a part of no breakdown its words tell."""
+    if len(parts) > 1:
+        named_parts = "', '".join(parts)
+        reason = f"a part within another ('{named_parts}'): neither part's own figure"
+        reader.unsure.append(Unsure(value, line, reason, reader.label))
+        return None
+    [part] = parts
+    breakdown = _one_open_breakdown([part])
+    if breakdown is None:
+        reason = f"a label ('{part}') of no breakdown its words tell: another part, or the total?"
+        reader.unsure.append(Unsure(value, line, reason, reader.label))
+        return None
+    return TableLabel(part, breakdown, told=True)
 
 
 def _label(text: str, corner_names: str | None, parts_beside: str | None) -> TableLabel | None:
