@@ -344,6 +344,21 @@ def test_have_helping_a_verb_or_before_no_number_is_no_holding(answer, value):
     ]
 
 
+@pytest.mark.parametrize(
+    "question,measures",
+    [
+        ("How many wands have been in use?", {"devices_in_service"}),
+        ("How many knife arches were in use on 1 April 2023?", {"devices_in_service"}),
+        ("How many of your kiosks are currently in service?", {"devices_in_service"}),
+        ("How many times were the knife arches in use?", {"uses"}),
+        ("Have knife wands been in use?", {"in_use"}),
+    ],
+)
+def test_how_many_are_in_use_asks_what_is_held(question, measures):
+    """Being "in use" counted ("how many") is what is held; asked yes or no it is `in_use`."""
+    assert {t.measure for t in map_question(question).topics} == measures
+
+
 def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
     got = map_question("Please describe your force's approach to community engagement.")
     assert got.topics == () and got.unmapped and got.text.startswith("Please describe")
