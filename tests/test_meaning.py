@@ -285,6 +285,80 @@ def test_a_count_answering_what_has_been_bought_is_recorded_as_bought_alone():
     ]
 
 
+BOUGHT_IN_2023 = "How many knife wands have been purchased in 2023?"
+
+
+@pytest.mark.parametrize(
+    "answer,said",
+    [
+        ("We have 12 knife wands.", "have 12"),
+        ("Northshire Police currently owns 31 knife wands.", "owns 31"),
+        ("The force holds a total of 8 search wands.", "holds a total of 8"),
+    ],
+)
+def test_a_number_of_what_is_held_answering_what_was_bought_is_left_for_a_person(answer, said):
+    """Words of holding ("we have 12") say what a sentence counts where it names no measure: not
+    what was bought, nor a figure of what is held the question did not ask."""
+    topics = map_question(BOUGHT_IN_2023).topics
+    got = read_figures(answer, topics, "2", BOUGHT_IN_2023, "2024-03-04")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (
+            said.split()[-1],
+            f"the sentence counts devices_in_service ('{said}'), where the question asks "
+            "devices_deployed: is it the number asked, or another?",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many knife wands do you have?",
+        "How many knife wands have been bought, and how many do you hold now?",
+    ],
+)
+def test_a_number_of_what_is_held_answers_a_question_asking_what_is_held(question):
+    topics = map_question(question).topics
+    got = read_figures("We have 12 knife wands.", topics, "1", question, "2024-03-04")
+    assert [(f.value, f.measure, f.period_start) for f in got.figures] == [
+        (12, "devices_in_service", "2024-03-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer,value",
+    [
+        ("The force has bought 12 knife wands.", 12),
+        ("We have since acquired 9 knife wands.", 9),
+        ("We have been able to identify 14 knife wands.", 14),
+        ("We have no record of the make of the 6 knife wands.", 6),
+        ("It has, in 2023, 5 knife wands.", 5),
+    ],
+)
+def test_have_helping_a_verb_or_before_no_number_is_no_holding(answer, value):
+    topics = map_question(BOUGHT_IN_2023).topics
+    got = read_figures(answer, topics, "2", BOUGHT_IN_2023, "2024-03-04")
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
+        (value, "devices_deployed", "2023")
+    ]
+
+
+@pytest.mark.parametrize(
+    "question,measures",
+    [
+        ("How many wands have been in use?", {"devices_in_service"}),
+        ("How many knife arches were in use on 1 April 2023?", {"devices_in_service"}),
+        ("How many of your kiosks are currently in service?", {"devices_in_service"}),
+        ("How many times were the knife arches in use?", {"uses"}),
+        ("Have knife wands been in use?", {"in_use"}),
+    ],
+)
+def test_how_many_are_in_use_asks_what_is_held(question, measures):
+    """Being "in use" counted ("how many") is what is held; asked yes or no it is `in_use`."""
+    assert {t.measure for t in map_question(question).topics} == measures
+
+
 def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
     got = map_question("Please describe your force's approach to community engagement.")
     assert got.topics == () and got.unmapped and got.text.startswith("Please describe")
@@ -854,7 +928,11 @@ def test_figures_and_unsure_numbers():
     got = [(f.value, f.period_label, f.qualifier) for f in reading.figures]
     assert got == [(32.0, "2016", "exact"), (40.0, "2017", "approximate")]
     assert {(u.text, u.reason) for u in reading.unsure} == {
-        ("12", "no period stated for it"),
+        (
+            "12",
+            "the sentence counts devices_in_service ('have 12'), where the question asks uses: "
+            "is it the number asked, or another?",
+        ),
         ("3", "one of several numbers in a sentence"),
         ("7", "one of several numbers in a sentence"),
         ("2", "a number in no shape of a figure"),  # 2 teams: not what the question counts

@@ -557,3 +557,29 @@ def test_the_labels_naming_parts_are_kept_with_their_line_for_the_audit():
         ("Under 18 | Male | 10", ("Under 18", "Male")),
         ("Over 65 | All | 2", ("Over 65",)),
     )
+
+
+def _no_period(where: str, asked: str | None) -> str:
+    period = (
+        f"is it the figure of {asked}, the period the question asks, or of another?"
+        if asked
+        else "which period is it of? The question names none"
+    )
+    return f"a value of a table that names no period ('{where}'): {period}"
+
+
+def test_a_table_of_parts_naming_no_period_says_which_period_a_person_decides():
+    """'Ethnicity | Male | Female' with no year anywhere: whether its values are the year the
+    question asks is for a person, each value with the row and column it stands in."""
+    table = "Ethnicity | Male | Female\nWhite | 40 | 12\nAsian | 9 | "
+    expected = [
+        ("40", _no_period("White, Male", "2023")),
+        ("12", _no_period("White, Female", "2023")),
+        ("9", _no_period("Asian, Male", "2023")),
+    ]
+    for asked in ([SEARCHES_2023], [SEARCHES_2023, BY_ETHNICITY], EVERY_BREAKDOWN):
+        assert _read_parts(table, asked) == ([], expected)
+    assert _read_parts("Male | Female\n17 | 6", [SEARCHES]) == (
+        [],
+        [("17", _no_period("Male", None)), ("6", _no_period("Female", None))],
+    )

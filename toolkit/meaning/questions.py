@@ -67,6 +67,8 @@ class _Entry:
     itself: re.Pattern | None = None
     # the whole of a table's label naming one value of it: its `values` or `labels` ("White")
     part_label: re.Pattern | None = None
+    # words naming it in an answer's sentence only ("We have 12"), never in a question
+    answer_words: re.Pattern | None = None
 
 
 @cache
@@ -97,6 +99,7 @@ def _entry(value: str, entry: dict) -> _Entry:
         part_label=_any_of(named_part)
         if (named_part := [*values, *entry.get("labels", [])])
         else None,
+        answer_words=_any_of(entry["answer_words"]) if entry.get("answer_words") else None,
     )
 
 
@@ -236,6 +239,16 @@ def named_where(kind: str, text: str) -> tuple[tuple[str, int, int], ...]:
         (e.value, found.start(), found.end())
         for e in _found(kind, text)
         if (found := e.words.search(text))
+    )
+
+
+def named_in_answer(kind: str, text: str) -> tuple[tuple[str, str], ...]:
+    """The values of `kind` that an answer's sentence names by their `answer_words` alone ("We
+    have 12": devices_in_service), each with the words naming it."""
+    return tuple(
+        (e.value, found.group(0))
+        for e in _vocabulary()[kind]
+        if e.answer_words is not None and (found := e.answer_words.search(text))
     )
 
 

@@ -20,6 +20,7 @@ from .questions import (
     at_a_date_measures,
     counted_as,
     named,
+    named_in_answer,
     named_where,
     part_words,
     parts_labelled,
@@ -221,7 +222,18 @@ class Recorder:
         named_measures = set(named("measure", words)).difference(OUTCOME_ONLY_MEASURES)
         if beside_a_sum:
             named_measures -= MONEY_MEASURES
-        if named_measures:
+        # an answer's own words ("We have 12") say what its number counts where no measure's
+        # words do: a number the question does not ask of, never a figure of what they name
+        said = (
+            dict(named_in_answer("measure", words))
+            if not named_measures and not counts_another_thing(words, self.topics)
+            else {}
+        )
+        if said:
+            topics = [t for t in topics if t.measure in said]
+            if not topics:
+                return counts_unasked(said, self.topics)
+        elif named_measures:
             matching = [t for t in topics if t.measure in named_measures]
             if (
                 not matching
@@ -300,8 +312,10 @@ class Recorder:
             period = settled
         if period is None and question_period and isinstance(found, tuple):
             period = self.question_period(found[0])
+        found_none = isinstance(found, str)
         if number is None or period is None or not isinstance(found, tuple):
-            if number is not None and period is None:
+            # a sentence naming no period may take its question's: what it lacks first is a topic
+            if number is not None and period is None and not (question_period and found_none):
                 reason = "no period stated for it"
                 if isinstance(found, tuple):
                     self.undated.append((self.label, quote))
@@ -350,6 +364,17 @@ class Recorder:
             label = f"at the response date ({self.as_at})"
             return Period(date.fromisoformat(start), date.fromisoformat(end), label)
         return None
+
+
+def counts_unasked(said: dict[str, str], topics: tuple[Topic, ...]) -> str:
+    """Why a number whose sentence's own words say what it counts (`said`: each measure with
+    its words, "We have 12") is no figure of the measures the question asks."""
+    counts = ", ".join(f"{measure} ('{words}')" for measure, words in said.items())
+    asked = ", ".join(sorted({topic.measure for topic in topics})) or "nothing countable"
+    return (
+        f"the sentence counts {counts}, where the question asks {asked}: is it the number "
+        "asked, or another?"
+    )
 
 
 def counts_another_thing(words: str, topics: tuple[Topic, ...]) -> str | None:

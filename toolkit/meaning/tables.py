@@ -187,6 +187,9 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             elif down and TOTAL.search(cells[0]):
                 reader.used.add(i)
                 _total_row(reader, lines[i], cells)
+            elif header and not down and not any(map(period_named, header)):
+                if _no_period(reader, lines[i], cells, header):
+                    reader.used.add(i)
             continue
         reader.used.add(i)
         down = True
@@ -426,6 +429,35 @@ def _one_open_breakdown(labels: list[str]) -> str | None:
         for breakdown in (*parts_named(label), *parts_labelled(label))
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _no_period(reader: Recorder, line: str, cells: list[str], header: list[str]) -> bool:
+    """Whether a row beneath headings in a table that names no period anywhere ("Ethnicity |
+    Male | Female" then "White | 40 | 12") holds only values: each is then left for a person to
+    say which period it is of, with where it stands."""
+    labelled = CELL_VALUE.fullmatch(cells[0]) is None
+    values = cells[1:] if labelled else cells
+    matches = [CELL_VALUE.fullmatch(cell) if cell else None for cell in values]
+    if any(cell and match is None for cell, match in zip(values, matches, strict=True)):
+        return False
+    # the corner over the labels is left out where the heading row has one; a row ending early
+    # left its last cells blank
+    headings = header[1:] if labelled and len(header) != len(cells) - 1 else header
+    headings = [*headings, *[""] * len(values)][: len(values)]
+    asked = {reader.question_period(topic) for topic in reader.topics}
+    one = asked.pop() if len(asked) == 1 else None
+    period = (
+        f"is it the figure of {one.label}, the period the question asks, or of another?"
+        if one is not None
+        else "which period is it of? The question names none"
+    )
+    for heading, match in zip(headings, matches, strict=True):
+        if match is None:
+            continue
+        where = ", ".join(part for part in (cells[0] if labelled else "", heading) if part)
+        reason = f"a value of a table that names no period ('{where}'): {period}"
+        reader.unsure.append(Unsure(match["value"], line, reason, reader.label))
+    return True
 
 
 def _total_row(reader: Recorder, line: str, cells: list[str]) -> None:
