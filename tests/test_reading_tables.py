@@ -561,7 +561,7 @@ def test_the_labels_naming_parts_are_kept_with_their_line_for_the_audit():
 
 def _no_period(where: str, asked: str | None) -> str:
     period = (
-        f"is it the figure of {asked}, the period the question asks, or of another?"
+        f"is it the figure of the period the question asks ({asked}), or of another?"
         if asked
         else "which period is it of? The question names none"
     )

@@ -447,7 +447,7 @@ def _no_period(reader: Recorder, line: str, cells: list[str], header: list[str])
     asked = {reader.question_period(topic) for topic in reader.topics}
     one = asked.pop() if len(asked) == 1 else None
     period = (
-        f"is it the figure of {one.label}, the period the question asks, or of another?"
+        f"is it the figure of the period the question asks ({one.label}), or of another?"
         if one is not None
         else "which period is it of? The question names none"
     )
