@@ -132,13 +132,9 @@ def _asks_the_total_too(measure: str, text: str) -> bool:
         return False
     bounds = [0, *starts[1:], len(text)]
     return any(
-        measure in named("measure", ask) and not _names_a_part(ask)
+        measure in named("measure", ask) and part_words(ask) is None
         for ask in (text[start:end] for start, end in zip(bounds, bounds[1:], strict=False))
     )
-
-
-def _names_a_part(text: str) -> bool:
-    return any(b.values is not None and b.values.search(text) for b in _found("breakdown", text))
 
 
 def part_words(text: str) -> str | None:
