@@ -20,7 +20,7 @@ def serve(db, host, port, get_path):
     """Browse DB in Datasette, read-only, with multiforce's titles, sources and canned queries.
 
     Plain `datasette DB` shows the same descriptions and queries (multiforce installs a
-    Datasette plugin), without the read-only and time limits `serve` sets.
+    Datasette plugin), with Datasette's own settings instead of those `serve` sets.
 
     \b
     Example:
