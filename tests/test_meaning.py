@@ -286,6 +286,7 @@ def test_a_count_answering_what_has_been_bought_is_recorded_as_bought_alone():
 
 
 BOUGHT_IN_2023 = "How many knife wands have been purchased in 2023?"
+HELD = "devices_in_service"
 
 
 @pytest.mark.parametrize(
@@ -351,12 +352,28 @@ def test_have_helping_a_verb_or_before_no_number_is_no_holding(answer, value):
         ("How many knife arches were in use on 1 April 2023?", {"devices_in_service"}),
         ("How many of your kiosks are currently in service?", {"devices_in_service"}),
         ("How many times were the knife arches in use?", {"uses"}),
+        ("How many times have knife wands been in use?", {"uses"}),
+        ("On how many occasions have knife arches been in service?", {"uses"}),
+        ("What is the number of times knife wands have been in use?", {"uses"}),
+        ("How many times have wands been used, and how many do you hold?", {"uses", HELD}),
         ("Have knife wands been in use?", {"in_use"}),
     ],
 )
 def test_how_many_are_in_use_asks_what_is_held(question, measures):
-    """Being "in use" counted ("how many") is what is held; asked yes or no it is `in_use`."""
+    """Being "in use" counted ("how many") is what is held; asked yes or no it is `in_use`;
+    how many times (or occasions) asks uses alone, whatever verb follows."""
     assert {t.measure for t in map_question(question).topics} == measures
+
+
+@pytest.mark.parametrize("times", [30, 31])
+def test_times_in_use_answered_in_a_sentence_is_a_figure_of_uses(times):
+    question = "How many times have knife wands been in use?"
+    answer = f"Knife wands were used {times} times in 2023."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2024-03-04")
+    assert got.unsure == ()
+    assert [(f.value, f.measure, f.period_label, f.quote) for f in got.figures] == [
+        (times, "uses", "2023", answer)
+    ]
 
 
 def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
