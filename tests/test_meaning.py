@@ -345,6 +345,29 @@ def test_have_helping_a_verb_or_before_no_number_is_no_holding(answer, value):
     ]
 
 
+OWNED = "How many knife wands does the force own?"
+
+
+@pytest.mark.parametrize("held", [8, 9])
+def test_a_technology_named_in_three_words_after_the_number_is_what_it_counts(held):
+    """A number counts ("8 hand-held metal detectors") the technology whose name starts in the
+    two words after it, however many words the name runs on for."""
+    answer = f"The force has {held} hand-held metal detectors."
+    got = read_figures(answer, map_question(OWNED).topics, "1", OWNED, "2024-03-04")
+    assert got.unsure == ()
+    assert [(f.value, f.technology, f.measure, f.period_start, f.quote) for f in got.figures] == [
+        (held, "knife_wand", "devices_in_service", "2024-03-04", answer)
+    ]
+
+
+def test_several_technologies_each_named_in_three_words_are_each_their_own():
+    question = "How many knife arches and knife wands does the force own?"
+    answer = "The force has 4 walk-through metal detectors and 8 hand-held metal detectors."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2024-03-04")
+    assert got.unsure == ()
+    assert [(f.value, f.technology) for f in got.figures] == [(4, "knife_arch"), (8, "knife_wand")]
+
+
 @pytest.mark.parametrize(
     "question,measures",
     [

@@ -32,6 +32,7 @@ from .questions import (
     Topic,
     counted_nouns,
     named,
+    named_where,
     yes_no_measures,
 )
 from .recording import (
@@ -76,6 +77,7 @@ YES_NO: Final = re.compile(
 # A number a sentence states as a count: "120 devices ...", "... searches was 8145".
 # What the number counts: the two words after it ("120 devices", "6 knife arches").
 COUNTED: Final = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
+WORD_END: Final = re.compile(r"[\w-]*")  # the rest of a word a name's pattern ends inside
 STATED: Final = re.compile(
     rf"\b(?:was|were|is|are|totall?ed|numbered|of|at|{ESTIMATE_BEFORE}|:)\s*$", re.I
 )
@@ -276,8 +278,8 @@ class _Reader(Recorder):
                     value = number["value"]
                     self.add(value, unit, None, sentence, self.question_text, sentence, True)
                     continue
-                counted = COUNTED.match(after)
-                counts_else = counted and counts_another_thing(counted.group(0), self.topics)
+                counted = _counted(after)
+                counts_else = counted and counts_another_thing(counted, self.topics)
                 if counts_else:
                     self.unsure.append(Unsure(number["value"], sentence, counts_else, self.label))
                     continue
@@ -502,8 +504,8 @@ def _by_technology(sentence: str, numbers: list[re.Match], asked: frozenset[str]
         return None
     owned = []
     for number in numbers:
-        counted = COUNTED.match(sentence, number.end())
-        named_here = set(named("technology", counted.group(0))) if counted else set()
+        counted = _counted(sentence, number.end())
+        named_here = set(named("technology", counted)) if counted else set()
         if len(named_here) != 1 or not named_here <= asked:
             return None
         owned.append(named_here.pop())
@@ -587,16 +589,29 @@ def _without(sentence: str, numbers: list[re.Match]) -> str:
     return " ".join(sentence[end:start] for end, start in zip(ends, starts, strict=True))
 
 
+def _counted(text: str, at: int = 0) -> str:
+    """The words a number ending at `at` counts: the two after it (`COUNTED`), run on to the
+    end of a technology's name that starts in them ("8 hand-held metal detectors", "4
+    walk-through metal detectors": names of three words); "" where no word follows."""
+    counted = COUNTED.match(text, at)
+    if counted is None:
+        return ""
+    end = counted.end()
+    for _, start, stop in named_where("technology", text[at:]):
+        word = WORD_END.match(text, at + stop)  # always matches, if only nothing
+        if at + start < end and word:
+            end = max(end, word.end())
+    return text[at:end]
+
+
 def _counts_something(before: str, after: str) -> bool:
     """Whether a sentence states its number as a count of something the vocabulary knows:
     followed by what it counts ("120 devices", "40 scans", "6 knife arches"; the nouns of
     `counted` in schemas/questions.yaml, or a measure's or technology's words), or stated
     as the value of a measure the sentence names ("Matches ... numbered 87")."""
-    counted = COUNTED.match(after)
+    counted = _counted(after)
     if counted and (
-        counted_nouns().search(counted.group(0))
-        or named("measure", counted.group(0))
-        or named("technology", counted.group(0))
+        counted_nouns().search(counted) or named("measure", counted) or named("technology", counted)
     ):
         return True
     return bool(STATED.search(before) and named("measure", before))
