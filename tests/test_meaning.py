@@ -287,6 +287,9 @@ def test_a_count_answering_what_has_been_bought_is_recorded_as_bought_alone():
 
 BOUGHT_IN_2023 = "How many knife wands have been purchased in 2023?"
 HELD = "devices_in_service"
+# How a reason names a measure: by its label's words (schemas/vocabulary.py), never its id.
+HELD_WORDS = "devices held at the end of the period, or at the date given"
+BOUGHT_WORDS = "devices newly put into service during the period"
 
 
 @pytest.mark.parametrize(
@@ -306,8 +309,8 @@ def test_a_number_of_what_is_held_answering_what_was_bought_is_left_for_a_person
     assert [(u.text, u.reason) for u in got.unsure] == [
         (
             said.split()[-1],
-            f"the sentence counts devices_in_service ('{said}'), where the question asks "
-            "devices_deployed: is it the number asked, or another?",
+            f"the sentence counts {HELD_WORDS} ('{said}'), where the question asks "
+            f"{BOUGHT_WORDS}: is it the number asked, or another?",
         )
     ]
 
@@ -970,8 +973,8 @@ def test_figures_and_unsure_numbers():
     assert {(u.text, u.reason) for u in reading.unsure} == {
         (
             "12",
-            "the sentence counts devices_in_service ('have 12'), where the question asks uses: "
-            "is it the number asked, or another?",
+            f"the sentence counts {HELD_WORDS} ('have 12'), where the question asks times the "
+            "technology was used: is it the number asked, or another?",
         ),
         ("3", "one of several numbers in a sentence"),
         ("7", "one of several numbers in a sentence"),

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from itertools import combinations
 from typing import Final
 
-from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, OUTCOME_ONLY_MEASURES
+from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, MEASURES, OUTCOME_ONLY_MEASURES
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
 from ..layouts.literals import lowered, may_match, words_of
@@ -74,6 +74,13 @@ MONEY: Final = re.compile(
     rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
     re.I,
 )
+# A measure as a reason names it for a person: its label's first clause (schemas/vocabulary.py),
+# lower-cased: "devices newly put into service during the period", "uses that failed".
+LABEL_CLAUSE_END: Final = re.compile(r"\s*[(;:]")
+MEASURE_WORDS: Final = {
+    measure: (first := LABEL_CLAUSE_END.split(label, maxsplit=1)[0])[:1].lower() + first[1:]
+    for measure, label in MEASURES.items()
+}
 NO_ONE_TOPIC: Final = "the question's topics do not say which one it is"
 A_COUNT_BESIDE_A_SUM: Final = (
     "a count beside a sum of money: the spend asked is the sum, not the count"
@@ -369,8 +376,9 @@ class Recorder:
 def counts_unasked(said: dict[str, str], topics: tuple[Topic, ...]) -> str:
     """Why a number whose sentence's own words say what it counts (`said`: each measure with
     its words, "We have 12") is no figure of the measures the question asks."""
-    counts = ", ".join(f"{measure} ('{words}')" for measure, words in said.items())
-    asked = ", ".join(sorted({topic.measure for topic in topics})) or "nothing countable"
+    counts = "; ".join(f"{MEASURE_WORDS[measure]} ('{words}')" for measure, words in said.items())
+    measures = sorted({topic.measure for topic in topics})
+    asked = "; ".join(MEASURE_WORDS[measure] for measure in measures) or "nothing countable"
     return (
         f"the sentence counts {counts}, where the question asks {asked}: is it the number "
         "asked, or another?"
@@ -451,6 +459,6 @@ def two_measures_at_once(words: str) -> str | None:
     for (one, start, end), (other, other_start, other_end) in combinations(found, 2):
         if start < other_end and other_start < end:
             phrase = words[min(start, other_start) : max(end, other_end)].lower()
-            first, second = sorted((one, other))
-            return f"'{phrase}' names two measures ({first} or {second}): which one is not sure"
+            first, second = (MEASURE_WORDS[measure] for measure in sorted((one, other)))
+            return f"'{phrase}' names two measures ({first}; {second}): which one is not sure"
     return None
