@@ -372,6 +372,28 @@ def test_several_technologies_each_named_in_three_words_are_each_their_own():
 
 
 @pytest.mark.parametrize(
+    "answer,said,value",
+    [
+        ("The force has bought 12 knife wands.", "bought", "12"),
+        ("The force has bought 13 knife wands.", "bought", "13"),
+        ("We have since acquired 9 knife wands.", "acquired", "9"),
+    ],
+)
+def test_a_number_of_what_was_bought_answering_what_is_held_says_so(answer, said, value):
+    """A sentence's own measure (bought) that the question does not ask (what is held), with no
+    period: what a person decides first is whether it is the number asked at all."""
+    got = read_figures(answer, map_question(OWNED).topics, "1", OWNED, "2024-03-04")
+    assert got.figures == () and got.undated == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (
+            value,
+            f"the sentence counts {BOUGHT_WORDS} ('{said}'), where the question asks "
+            f"{HELD_WORDS}: is it the number asked, or another?",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
     "question,measures",
     [
         ("How many wands have been in use?", {"devices_in_service"}),

@@ -324,7 +324,10 @@ class Recorder:
             # a sentence naming no period may take its question's: what it lacks first is a topic
             if number is not None and period is None and not (question_period and found_none):
                 reason = "no period stated for it"
-                if isinstance(found, tuple):
+                if isinstance(found, tuple) and self.unasked(found[0]):
+                    # what it counts is not what was asked, which is the first thing to decide
+                    reason = counts_unasked(_said_of(found[0].measure, words), self.topics)
+                elif isinstance(found, tuple):
                     self.undated.append((self.label, quote))
             else:  # why its words give it no topic, where there is a number
                 reason = found if isinstance(found, str) else "not a number"
@@ -348,6 +351,11 @@ class Recorder:
                 breakdown_value,
             )
         )
+
+    def unasked(self, topic: Topic) -> bool:
+        """Whether a topic's measure is none the question asks (a sentence's own measure,
+        "bought" answering what is held: `topic_for`)."""
+        return all(asked.measure != topic.measure for asked in self.topics)
 
     def settled(self, period: Period) -> Period | None:
         """The period as the answer means it: two years in a row ("2019-2020") are a financial
@@ -383,6 +391,14 @@ def counts_unasked(said: dict[str, str], topics: tuple[Topic, ...]) -> str:
         f"the sentence counts {counts}, where the question asks {asked}: is it the number "
         "asked, or another?"
     )
+
+
+def _said_of(measure: str, words: str) -> dict[str, str]:
+    """The measure with the words of `words` naming it ("bought"), for `counts_unasked`."""
+    said = next(
+        (words[start:end] for m, start, end in named_where("measure", words) if m == measure), ""
+    )
+    return {measure: said}
 
 
 def counts_another_thing(words: str, topics: tuple[Topic, ...]) -> str | None:
