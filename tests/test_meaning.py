@@ -336,7 +336,6 @@ def test_a_number_of_what_is_held_answers_a_question_asking_what_is_held(questio
         ("The force has bought 12 knife wands.", 12),
         ("We have since acquired 9 knife wands.", 9),
         ("We have been able to identify 14 knife wands.", 14),
-        ("We have no record of the make of the 6 knife wands.", 6),
         ("It has, in 2023, 5 knife wands.", 5),
     ],
 )
@@ -391,6 +390,67 @@ def test_a_number_of_what_was_bought_answering_what_is_held_says_so(answer, said
             f"{HELD_WORDS}: is it the number asked, or another?",
         )
     ]
+
+
+@pytest.mark.parametrize("held", ["6", "7"])
+def test_a_number_naming_what_no_record_is_held_of_is_not_what_was_bought(held):
+    """ "We have no record of the make of the 6 knife wands" counts wands held ("the 6 knife
+    wands") and says a record is missing: it does not say 6 were bought."""
+    answer = f"We have no record of the make of the {held} knife wands."
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.figures == () and got.undated == ()
+    assert [(u.text, u.quote, u.reason) for u in got.unsure] == [
+        (
+            held,
+            answer,
+            "the sentence says information is not held ('no record'), and its number names "
+            f"{HELD_WORDS} ('the {held} knife wands'), where the question asks {BOUGHT_WORDS}: "
+            "is it the number asked, or another?",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer,denied,names",
+    [
+        ("We have no record of the make of the 6 knife wands.", "no record", "the 6 knife wands"),
+        ("We do not hold details of the supplier of our 6 wands.", "not hold", "our 6 wands"),
+        ("The make was not recorded for 6 knife wands.", "not recorded", "6 knife wands"),
+    ],
+)
+def test_a_number_naming_what_information_is_not_held_of_is_left_for_a_person(
+    answer, denied, names
+):
+    """Asked what is held, the number names what the missing information is about: whether it
+    is the number asked is for a person."""
+    got = read_figures(answer, map_question(OWNED).topics, "1", OWNED, "2024-03-04")
+    assert got.figures == ()
+    assert [u.reason for u in got.unsure] == [
+        f"the sentence says information is not held ('{denied}'), and its number names what "
+        f"that is about ('{names}'): is it the number asked, or another?"
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "We have no record of the make, but the force bought 6 knife wands in 2023.",
+        "No record of the make is held; the force bought 6 knife wands in 2023.",
+    ],
+)
+def test_a_number_outside_the_clause_saying_what_is_not_held_is_read(answer):
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.unsure == ()
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
+        (6, "devices_deployed", "2023")
+    ]
+
+
+def test_several_numbers_naming_what_is_not_held_are_left_for_a_person():
+    question = "How many knife arches and knife wands does the force own?"
+    answer = "We hold no details of the make of the 4 knife arches and 6 knife wands."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2024-03-04")
+    assert got.figures == () and [u.text for u in got.unsure] == ["4", "6"]
 
 
 @pytest.mark.parametrize(

@@ -385,12 +385,17 @@ def counts_unasked(said: dict[str, str], topics: tuple[Topic, ...]) -> str:
     """Why a number whose sentence's own words say what it counts (`said`: each measure with
     its words, "We have 12") is no figure of the measures the question asks."""
     counts = "; ".join(f"{MEASURE_WORDS[measure]} ('{words}')" for measure, words in said.items())
-    measures = sorted({topic.measure for topic in topics})
-    asked = "; ".join(MEASURE_WORDS[measure] for measure in measures) or "nothing countable"
+    asked = measures_asked(topics)
     return (
         f"the sentence counts {counts}, where the question asks {asked}: is it the number "
         "asked, or another?"
     )
+
+
+def measures_asked(topics: tuple[Topic, ...]) -> str:
+    """The measures the question asks, in words, for a reason."""
+    measures = sorted({topic.measure for topic in topics})
+    return "; ".join(MEASURE_WORDS[measure] for measure in measures) or "nothing countable"
 
 
 def _said_of(measure: str, words: str) -> dict[str, str]:
