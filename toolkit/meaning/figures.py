@@ -666,7 +666,10 @@ def _counted(text: str, at: int = 0) -> str:
     counted = COUNTED.match(text, at)
     if counted is None:
         return ""
+    if counted_nouns().search(counted.group(0)) or named("technology", counted.group(0)):
+        return counted.group(0)  # most numbers: the two words say what is counted
     end = counted.end()
+    # the rest of the sentence is searched only here, so that few passages are cached by `named`
     for _, start, stop in named_where("technology", text[at:]):
         word = WORD_END.match(text, at + stop)  # always matches, if only nothing
         if at + start < end and word:
