@@ -286,6 +286,10 @@ def test_a_count_answering_what_has_been_bought_is_recorded_as_bought_alone():
 
 
 BOUGHT_IN_2023 = "How many knife wands have been purchased in 2023?"
+HELD = "devices_in_service"
+# How a reason names a measure: by its label's words (schemas/vocabulary.py), never its id.
+HELD_WORDS = "devices held at the end of the period, or at the date given"
+BOUGHT_WORDS = "devices newly put into service during the period"
 
 
 @pytest.mark.parametrize(
@@ -305,8 +309,8 @@ def test_a_number_of_what_is_held_answering_what_was_bought_is_left_for_a_person
     assert [(u.text, u.reason) for u in got.unsure] == [
         (
             said.split()[-1],
-            f"the sentence counts devices_in_service ('{said}'), where the question asks "
-            "devices_deployed: is it the number asked, or another?",
+            f"the sentence counts {HELD_WORDS} ('{said}'), where the question asks "
+            f"{BOUGHT_WORDS}: is it the number asked, or another?",
         )
     ]
 
@@ -332,7 +336,6 @@ def test_a_number_of_what_is_held_answers_a_question_asking_what_is_held(questio
         ("The force has bought 12 knife wands.", 12),
         ("We have since acquired 9 knife wands.", 9),
         ("We have been able to identify 14 knife wands.", 14),
-        ("We have no record of the make of the 6 knife wands.", 6),
         ("It has, in 2023, 5 knife wands.", 5),
     ],
 )
@@ -344,6 +347,112 @@ def test_have_helping_a_verb_or_before_no_number_is_no_holding(answer, value):
     ]
 
 
+OWNED = "How many knife wands does the force own?"
+
+
+@pytest.mark.parametrize("held", [8, 9])
+def test_a_technology_named_in_three_words_after_the_number_is_what_it_counts(held):
+    """A number counts ("8 hand-held metal detectors") the technology whose name starts in the
+    two words after it, however many words the name runs on for."""
+    answer = f"The force has {held} hand-held metal detectors."
+    got = read_figures(answer, map_question(OWNED).topics, "1", OWNED, "2024-03-04")
+    assert got.unsure == ()
+    assert [(f.value, f.technology, f.measure, f.period_start, f.quote) for f in got.figures] == [
+        (held, "knife_wand", "devices_in_service", "2024-03-04", answer)
+    ]
+
+
+def test_several_technologies_each_named_in_three_words_are_each_their_own():
+    question = "How many knife arches and knife wands does the force own?"
+    answer = "The force has 4 walk-through metal detectors and 8 hand-held metal detectors."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2024-03-04")
+    assert got.unsure == ()
+    assert [(f.value, f.technology) for f in got.figures] == [(4, "knife_arch"), (8, "knife_wand")]
+
+
+@pytest.mark.parametrize(
+    "answer,said,value",
+    [
+        ("The force has bought 12 knife wands.", "bought", "12"),
+        ("The force has bought 13 knife wands.", "bought", "13"),
+        ("We have since acquired 9 knife wands.", "acquired", "9"),
+    ],
+)
+def test_a_number_of_what_was_bought_answering_what_is_held_says_so(answer, said, value):
+    """A sentence's own measure (bought) that the question does not ask (what is held), with no
+    period: what a person decides first is whether it is the number asked at all."""
+    got = read_figures(answer, map_question(OWNED).topics, "1", OWNED, "2024-03-04")
+    assert got.figures == () and got.undated == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (
+            value,
+            f"the sentence counts {BOUGHT_WORDS} ('{said}'), where the question asks "
+            f"{HELD_WORDS}: is it the number asked, or another?",
+        )
+    ]
+
+
+@pytest.mark.parametrize("held", ["6", "7"])
+def test_a_number_naming_what_no_record_is_held_of_is_not_what_was_bought(held):
+    """ "We have no record of the make of the 6 knife wands" counts wands held ("the 6 knife
+    wands") and says a record is missing: it does not say 6 were bought."""
+    answer = f"We have no record of the make of the {held} knife wands."
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.figures == () and got.undated == ()
+    assert [(u.text, u.quote, u.reason) for u in got.unsure] == [
+        (
+            held,
+            answer,
+            "the sentence says information is not held ('no record'), and its number names "
+            f"{HELD_WORDS} ('the {held} knife wands'), where the question asks {BOUGHT_WORDS}: "
+            "is it the number asked, or another?",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer,denied,names",
+    [
+        ("We have no record of the make of the 6 knife wands.", "no record", "the 6 knife wands"),
+        ("We do not hold details of the supplier of our 6 wands.", "not hold", "our 6 wands"),
+        ("The make was not recorded for 6 knife wands.", "not recorded", "6 knife wands"),
+    ],
+)
+def test_a_number_naming_what_information_is_not_held_of_is_left_for_a_person(
+    answer, denied, names
+):
+    """Asked what is held, the number names what the missing information is about: whether it
+    is the number asked is for a person."""
+    got = read_figures(answer, map_question(OWNED).topics, "1", OWNED, "2024-03-04")
+    assert got.figures == ()
+    assert [u.reason for u in got.unsure] == [
+        f"the sentence says information is not held ('{denied}'), and its number names what "
+        f"that is about ('{names}'): is it the number asked, or another?"
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "We have no record of the make, but the force bought 6 knife wands in 2023.",
+        "No record of the make is held; the force bought 6 knife wands in 2023.",
+    ],
+)
+def test_a_number_outside_the_clause_saying_what_is_not_held_is_read(answer):
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.unsure == ()
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
+        (6, "devices_deployed", "2023")
+    ]
+
+
+def test_several_numbers_naming_what_is_not_held_are_left_for_a_person():
+    question = "How many knife arches and knife wands does the force own?"
+    answer = "We hold no details of the make of the 4 knife arches and 6 knife wands."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2024-03-04")
+    assert got.figures == () and [u.text for u in got.unsure] == ["4", "6"]
+
+
 @pytest.mark.parametrize(
     "question,measures",
     [
@@ -351,12 +460,28 @@ def test_have_helping_a_verb_or_before_no_number_is_no_holding(answer, value):
         ("How many knife arches were in use on 1 April 2023?", {"devices_in_service"}),
         ("How many of your kiosks are currently in service?", {"devices_in_service"}),
         ("How many times were the knife arches in use?", {"uses"}),
+        ("How many times have knife wands been in use?", {"uses"}),
+        ("On how many occasions have knife arches been in service?", {"uses"}),
+        ("What is the number of times knife wands have been in use?", {"uses"}),
+        ("How many times have wands been used, and how many do you hold?", {"uses", HELD}),
         ("Have knife wands been in use?", {"in_use"}),
     ],
 )
 def test_how_many_are_in_use_asks_what_is_held(question, measures):
-    """Being "in use" counted ("how many") is what is held; asked yes or no it is `in_use`."""
+    """Being "in use" counted ("how many") is what is held; asked yes or no it is `in_use`;
+    how many times (or occasions) asks uses alone, whatever verb follows."""
     assert {t.measure for t in map_question(question).topics} == measures
+
+
+@pytest.mark.parametrize("times", [30, 31])
+def test_times_in_use_answered_in_a_sentence_is_a_figure_of_uses(times):
+    question = "How many times have knife wands been in use?"
+    answer = f"Knife wands were used {times} times in 2023."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2024-03-04")
+    assert got.unsure == ()
+    assert [(f.value, f.measure, f.period_label, f.quote) for f in got.figures] == [
+        (times, "uses", "2023", answer)
+    ]
 
 
 def test_a_question_the_vocabulary_cannot_map_is_kept_unmapped():
@@ -930,8 +1055,8 @@ def test_figures_and_unsure_numbers():
     assert {(u.text, u.reason) for u in reading.unsure} == {
         (
             "12",
-            "the sentence counts devices_in_service ('have 12'), where the question asks uses: "
-            "is it the number asked, or another?",
+            f"the sentence counts {HELD_WORDS} ('have 12'), where the question asks times the "
+            "technology was used: is it the number asked, or another?",
         ),
         ("3", "one of several numbers in a sentence"),
         ("7", "one of several numbers in a sentence"),

@@ -158,7 +158,8 @@ FAILED = Topic("phone_extraction", "failed_uses")
 
 
 TWO_MEASURES = (
-    "'failed extractions' names two measures (failed_uses or uses): which one is not sure"
+    "'failed extractions' names two measures (uses that failed; times the technology was used): "
+    "which one is not sure"
 )
 
 

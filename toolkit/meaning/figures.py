@@ -32,6 +32,7 @@ from .questions import (
     Topic,
     counted_nouns,
     named,
+    named_where,
     yes_no_measures,
 )
 from .recording import (
@@ -39,6 +40,7 @@ from .recording import (
     BOUND,
     BOUND_AFTER,
     FOOTNOTE_MARK,
+    MEASURE_WORDS,
     MONEY,
     MONEY_MEASURES,
     NOT_AFTER_A_NUMBER,
@@ -51,6 +53,7 @@ from .recording import (
     candidates,
     counts_another_thing,
     footnote_mark_reason,
+    measures_asked,
 )
 from .tables import read_tables
 from .text import echoes, sentences
@@ -76,6 +79,7 @@ YES_NO: Final = re.compile(
 # A number a sentence states as a count: "120 devices ...", "... searches was 8145".
 # What the number counts: the two words after it ("120 devices", "6 knife arches").
 COUNTED: Final = re.compile(r"\s+(?:additional |more |new )?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?", re.I)
+WORD_END: Final = re.compile(r"[\w-]*")  # the rest of a word a name's pattern ends inside
 STATED: Final = re.compile(
     rf"\b(?:was|were|is|are|totall?ed|numbered|of|at|{ESTIMATE_BEFORE}|:)\s*$", re.I
 )
@@ -135,6 +139,30 @@ OWN_PERIOD: Final = re.compile(
     rf"(?P<counted>{COUNTED.pattern})?\s+(?:in|during)\s+(?P<period>{PERIOD_ITEM})", re.I
 )
 COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re.I)
+# Words saying information is not held, recorded or known ("no record of", "we do not hold
+# details of", "the make was not recorded for"): a number after them in their clause names what
+# the missing information is about ("no record of the make of the 6 knife wands"), it is no
+# figure stated.
+RECORDS: Final = r"(?:records?|information|data|details?|figures?|notes?)\b"
+NOT_HELD_OF: Final = re.compile(
+    rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{RECORDS}"
+    rf"|\b(?:not|n't)\s+have\s+(?:any\s+)?{RECORDS}"
+    r"|\b(?:not|n't|never)\s+(?:[\w-]+\s+){0,2}?(?:hold|held|keep|kept|record|recorded|retain"
+    r"|retained|capture|captured|collate|collated|know|known)\b",
+    re.I,
+)
+# What ends the clause a denial speaks in: punctuation, a conjunction starting another clause
+# ("but", "however"), or "and" before a number or a new subject ("..., and 40 in 2022").
+CLAUSE_END: Final = re.compile(
+    r"[,;:()]|\b(?:but|however|while|whereas|although|though|yet|except)\b"
+    r"|\band\s+(?=\d|(?:we|it|there|they|the force|our|this|these|in|during|for)\b)",
+    re.I,
+)
+# A determiner just before a number makes it name things there are ("the 6 knife wands", "our
+# 12 kiosks"): words of holding, naming what is held.
+NAMING_HELD: Final = re.compile(
+    r"\b(?:the|our|its|their|these|those|both|all|all of the|each of the)\s+$", re.I
+)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
 
@@ -266,6 +294,11 @@ class _Reader(Recorder):
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
+                denied = _not_held_of(sentence, number)
+                if denied:
+                    reason = self.not_held_reason(denied, sentence, number)
+                    self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
+                    continue
                 doubt = _doubt(sentence, number)
                 if doubt:
                     self.unsure.append(Unsure(number["value"], sentence, doubt, self.label))
@@ -276,8 +309,8 @@ class _Reader(Recorder):
                     value = number["value"]
                     self.add(value, unit, None, sentence, self.question_text, sentence, True)
                     continue
-                counted = COUNTED.match(after)
-                counts_else = counted and counts_another_thing(counted.group(0), self.topics)
+                counted = _counted(after)
+                counts_else = counted and counts_another_thing(counted, self.topics)
                 if counts_else:
                     self.unsure.append(Unsure(number["value"], sentence, counts_else, self.label))
                     continue
@@ -336,6 +369,29 @@ class _Reader(Recorder):
                 self.add(value, unit, period, sentence, sentence, sentence, named_none, technology)
             return True
         return False
+
+    def not_held_reason(self, denied: str, sentence: str, number: re.Match) -> str:
+        """Why a number naming what a sentence says is not held (`denied`: the words saying so)
+        is for a person: what it names, and, where determiner and technology make it name
+        things held ("the 6 knife wands") and the question asks another measure, that measure."""
+        counted = _counted(sentence, number.end())
+        determiner = NAMING_HELD.search(sentence, 0, number.start())
+        start = determiner.start() if determiner else number.start()
+        names = sentence[start : number.end() + len(counted)].strip()
+        held = "devices_in_service"
+        if determiner and named("technology", counted) and held not in self.measures():
+            return (
+                f"the sentence says information is not held ('{denied}'), and its number names "
+                f"{MEASURE_WORDS[held]} ('{names}'), where the question asks "
+                f"{measures_asked(self.topics)}: is it the number asked, or another?"
+            )
+        return (
+            f"the sentence says information is not held ('{denied}'), and its number names what "
+            f"that is about ('{names}'): is it the number asked, or another?"
+        )
+
+    def measures(self) -> frozenset[str]:
+        return frozenset(topic.measure for topic in self.topics)
 
     def period_notes(self, lines: list[str]) -> None:
         """A note of the answer saying a period's figures are estimates or incomplete
@@ -448,6 +504,19 @@ def _period_of(words: str) -> tuple[Period | None, bool]:
     return period, named_none
 
 
+def _not_held_of(sentence: str, number: re.Match) -> str | None:
+    """The words saying information is not held (`NOT_HELD_OF`) in the clause of the sentence
+    that a number stands in, before it, or None."""
+    before = sentence[: number.start()]
+    denials = list(NOT_HELD_OF.finditer(before))
+    if not denials:
+        return None  # most sentences deny nothing
+    last = denials[-1]
+    if CLAUSE_END.search(before, last.end()):
+        return None  # "We hold no record of the make, but we bought 6 in 2023"
+    return last.group(0)
+
+
 def _doubted(sentence: str, numbers: list[re.Match]) -> bool:
     """Whether any number of the sentence is no period's figure (`_doubt`): its numbers are
     then all for a person."""
@@ -459,6 +528,9 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
     30", "5 or fewer"), a running total, or a rate or an average (`_a_rate`)."""
     if BOUND.search(sentence, 0, number.start()) or BOUND_AFTER.match(sentence, number.end()):
         return A_BOUND
+    denied = _not_held_of(sentence, number)
+    if denied:
+        return f"a number naming what the sentence says is not held ('{denied}'), no figure"
     running = RUNNING_TOTAL.search(sentence)
     if running:
         return RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
@@ -502,8 +574,8 @@ def _by_technology(sentence: str, numbers: list[re.Match], asked: frozenset[str]
         return None
     owned = []
     for number in numbers:
-        counted = COUNTED.match(sentence, number.end())
-        named_here = set(named("technology", counted.group(0))) if counted else set()
+        counted = _counted(sentence, number.end())
+        named_here = set(named("technology", counted)) if counted else set()
         if len(named_here) != 1 or not named_here <= asked:
             return None
         owned.append(named_here.pop())
@@ -587,16 +659,32 @@ def _without(sentence: str, numbers: list[re.Match]) -> str:
     return " ".join(sentence[end:start] for end, start in zip(ends, starts, strict=True))
 
 
+def _counted(text: str, at: int = 0) -> str:
+    """The words a number ending at `at` counts: the two after it (`COUNTED`), run on to the
+    end of a technology's name that starts in them ("8 hand-held metal detectors", "4
+    walk-through metal detectors": names of three words); "" where no word follows."""
+    counted = COUNTED.match(text, at)
+    if counted is None:
+        return ""
+    if counted_nouns().search(counted.group(0)) or named("technology", counted.group(0)):
+        return counted.group(0)  # most numbers: the two words say what is counted
+    end = counted.end()
+    # the rest of the sentence is searched only here, so that few passages are cached by `named`
+    for _, start, stop in named_where("technology", text[at:]):
+        word = WORD_END.match(text, at + stop)  # always matches, if only nothing
+        if at + start < end and word:
+            end = max(end, word.end())
+    return text[at:end]
+
+
 def _counts_something(before: str, after: str) -> bool:
     """Whether a sentence states its number as a count of something the vocabulary knows:
     followed by what it counts ("120 devices", "40 scans", "6 knife arches"; the nouns of
     `counted` in schemas/questions.yaml, or a measure's or technology's words), or stated
     as the value of a measure the sentence names ("Matches ... numbered 87")."""
-    counted = COUNTED.match(after)
+    counted = _counted(after)
     if counted and (
-        counted_nouns().search(counted.group(0))
-        or named("measure", counted.group(0))
-        or named("technology", counted.group(0))
+        counted_nouns().search(counted) or named("measure", counted) or named("technology", counted)
     ):
         return True
     return bool(STATED.search(before) and named("measure", before))

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from itertools import combinations
 from typing import Final
 
-from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, OUTCOME_ONLY_MEASURES
+from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, MEASURES, OUTCOME_ONLY_MEASURES
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
 from ..layouts.literals import lowered, may_match, words_of
@@ -74,6 +74,13 @@ MONEY: Final = re.compile(
     rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
     re.I,
 )
+# A measure as a reason names it for a person: its label's first clause (schemas/vocabulary.py),
+# lower-cased: "devices newly put into service during the period", "uses that failed".
+LABEL_CLAUSE_END: Final = re.compile(r"\s*[(;:]")
+MEASURE_WORDS: Final = {
+    measure: (first := LABEL_CLAUSE_END.split(label, maxsplit=1)[0])[:1].lower() + first[1:]
+    for measure, label in MEASURES.items()
+}
 NO_ONE_TOPIC: Final = "the question's topics do not say which one it is"
 A_COUNT_BESIDE_A_SUM: Final = (
     "a count beside a sum of money: the spend asked is the sum, not the count"
@@ -317,7 +324,10 @@ class Recorder:
             # a sentence naming no period may take its question's: what it lacks first is a topic
             if number is not None and period is None and not (question_period and found_none):
                 reason = "no period stated for it"
-                if isinstance(found, tuple):
+                if isinstance(found, tuple) and self.unasked(found[0]):
+                    # what it counts is not what was asked, which is the first thing to decide
+                    reason = counts_unasked(_said_of(found[0].measure, words), self.topics)
+                elif isinstance(found, tuple):
                     self.undated.append((self.label, quote))
             else:  # why its words give it no topic, where there is a number
                 reason = found if isinstance(found, str) else "not a number"
@@ -341,6 +351,11 @@ class Recorder:
                 breakdown_value,
             )
         )
+
+    def unasked(self, topic: Topic) -> bool:
+        """Whether a topic's measure is none the question asks (a sentence's own measure,
+        "bought" answering what is held: `topic_for`)."""
+        return all(asked.measure != topic.measure for asked in self.topics)
 
     def settled(self, period: Period) -> Period | None:
         """The period as the answer means it: two years in a row ("2019-2020") are a financial
@@ -369,12 +384,26 @@ class Recorder:
 def counts_unasked(said: dict[str, str], topics: tuple[Topic, ...]) -> str:
     """Why a number whose sentence's own words say what it counts (`said`: each measure with
     its words, "We have 12") is no figure of the measures the question asks."""
-    counts = ", ".join(f"{measure} ('{words}')" for measure, words in said.items())
-    asked = ", ".join(sorted({topic.measure for topic in topics})) or "nothing countable"
+    counts = "; ".join(f"{MEASURE_WORDS[measure]} ('{words}')" for measure, words in said.items())
+    asked = measures_asked(topics)
     return (
         f"the sentence counts {counts}, where the question asks {asked}: is it the number "
         "asked, or another?"
     )
+
+
+def measures_asked(topics: tuple[Topic, ...]) -> str:
+    """The measures the question asks, in words, for a reason."""
+    measures = sorted({topic.measure for topic in topics})
+    return "; ".join(MEASURE_WORDS[measure] for measure in measures) or "nothing countable"
+
+
+def _said_of(measure: str, words: str) -> dict[str, str]:
+    """The measure with the words of `words` naming it ("bought"), for `counts_unasked`."""
+    said = next(
+        (words[start:end] for m, start, end in named_where("measure", words) if m == measure), ""
+    )
+    return {measure: said}
 
 
 def counts_another_thing(words: str, topics: tuple[Topic, ...]) -> str | None:
@@ -451,6 +480,6 @@ def two_measures_at_once(words: str) -> str | None:
     for (one, start, end), (other, other_start, other_end) in combinations(found, 2):
         if start < other_end and other_start < end:
             phrase = words[min(start, other_start) : max(end, other_end)].lower()
-            first, second = sorted((one, other))
-            return f"'{phrase}' names two measures ({first} or {second}): which one is not sure"
+            first, second = (MEASURE_WORDS[measure] for measure in sorted((one, other)))
+            return f"'{phrase}' names two measures ({first}; {second}): which one is not sure"
     return None
