@@ -316,6 +316,44 @@ def test_a_number_of_what_is_held_answering_what_was_bought_is_left_for_a_person
 
 
 @pytest.mark.parametrize(
+    "answer,said",
+    [
+        ("It has, in 2023, 5 knife wands.", "has, in 2023, 5"),
+        ("It has, in 2023, 6 knife wands.", "has, in 2023, 6"),
+        ("It has, during 2023, 5 knife wands.", "has, during 2023, 5"),
+        ("We hold (as at 31 December 2023) 12 knife wands.", "hold (as at 31 December 2023) 12"),
+    ],
+)
+def test_words_of_holding_reach_a_number_across_an_aside(answer, said):
+    """An aside naming a period between "has" and its number ("It has, in 2023, 5") leaves
+    "has" the verb of holding: what is held, not what was bought, whatever the period."""
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.figures == () and got.undated == ()
+    assert [(u.text, u.quote, u.reason) for u in got.unsure] == [
+        (
+            said.split()[-1],
+            answer,
+            f"the sentence counts {HELD_WORDS} ('{said}'), where the question asks "
+            f"{BOUGHT_WORDS}: is it the number asked, or another?",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer,value,period",
+    [
+        ("It has, in 2023, 5 knife wands.", 5, "2023"),
+        ("It has, in 2022, 6 knife wands.", 6, "2022"),
+        ("We hold (as at 31 December 2023) 12 knife wands.", 12, "31 December 2023"),
+    ],
+)
+def test_a_number_held_across_an_aside_answers_what_is_held_at_its_period(answer, value, period):
+    got = read_figures(answer, map_question(OWNED).topics, "1", OWNED, "2024-03-04")
+    assert got.unsure == ()
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [(value, HELD, period)]
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "How many knife wands do you have?",
@@ -335,11 +373,16 @@ def test_a_number_of_what_is_held_answers_a_question_asking_what_is_held(questio
     [
         ("The force has bought 12 knife wands.", 12),
         ("We have since acquired 9 knife wands.", 9),
+        ("It has, in 2023, bought 5 knife wands.", 5),
         ("We have been able to identify 14 knife wands.", 14),
-        ("It has, in 2023, 5 knife wands.", 5),
+        ("We have been able to identify 15 knife wands.", 15),
     ],
 )
 def test_have_helping_a_verb_or_before_no_number_is_no_holding(answer, value):
+    """The verb "have" helping another says nothing of holding: that verb's words, or (naming
+    no measure, as "identify" names none) the question's measure say what the number counts.
+    "We have been able to identify 14" is how an answer gives what its search of the records
+    found: the number asked, as "There were 14 knife wands" is."""
     topics = map_question(BOUGHT_IN_2023).topics
     got = read_figures(answer, topics, "2", BOUGHT_IN_2023, "2024-03-04")
     assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
