@@ -459,6 +459,7 @@ def test_a_number_naming_what_no_record_is_held_of_is_not_what_was_bought(held):
         ("We have no record of the make of the 6 knife wands.", "no record", "the 6 knife wands"),
         ("We do not hold details of the supplier of our 6 wands.", "not hold", "our 6 wands"),
         ("The make was not recorded for 6 knife wands.", "not recorded", "6 knife wands"),
+        ("We keep no record of the make of our 6 wands or cases.", "no record", "our 6 wands"),
     ],
 )
 def test_a_number_naming_what_information_is_not_held_of_is_left_for_a_person(
@@ -486,6 +487,64 @@ def test_a_number_outside_the_clause_saying_what_is_not_held_is_read(answer):
     assert got.unsure == ()
     assert [(f.value, f.measure, f.period_label) for f in got.figures] == [
         (6, "devices_deployed", "2023")
+    ]
+
+
+def _not_held_of_held(denied: str, names: str) -> str:
+    """The reason a number naming devices held that a sentence says information is not held
+    of is left, answering what was bought (`BOUGHT_IN_2023`)."""
+    return (
+        f"the sentence says information is not held ('{denied}'), and its number names "
+        f"{HELD_WORDS} ('{names}'), where the question asks {BOUGHT_WORDS}: is it the number "
+        "asked, or another?"
+    )
+
+
+SEVERAL = "one of several numbers in a sentence"
+
+
+@pytest.mark.parametrize(
+    "answer,expected",
+    [
+        (
+            "We hold no record of the make of the 6 knife wands or the 4 knife arches.",
+            [("6", "no record", "the 6 knife wands"), ("4", "no record", "the 4 knife arches")],
+        ),
+        (
+            "We hold no record of the make of the 7 knife wands or the 3 knife arches.",
+            [("7", "no record", "the 7 knife wands"), ("3", "no record", "the 3 knife arches")],
+        ),
+        (
+            "We hold no details of the supplier of the 4 knife arches and 6 knife wands.",
+            [("4", "no details", "the 4 knife arches"), ("6", "no details", "6 knife wands")],
+        ),
+        (
+            "We do not hold details of the make of the 4 knife arches, or our 6 knife wands.",
+            [("4", "not hold", "the 4 knife arches"), ("6", "not hold", "our 6 knife wands")],
+        ),
+        (
+            "We hold no record of the make of the 6 wands and our 4 arches.",
+            [("6", "no record", "the 6 wands"), ("4", "no record", "our 4 arches")],
+        ),
+        (
+            "We bought 3 knife wands in 2023 but hold no record of the make of the 6 knife wands.",
+            [("3", None, None), ("6", "no record", "the 6 knife wands")],
+        ),
+        (
+            "We hold no record of the make of the 6 knife wands, and 4 knife arches were bought.",
+            [("6", "no record", "the 6 knife wands"), ("4", None, None)],
+        ),
+    ],
+)
+def test_each_of_several_numbers_a_denial_covers_says_it_is_not_held(answer, expected):
+    """Of a sentence's several numbers, each naming what the sentence says is not held (in the
+    denial's clause, or listed after one that is: "the 4 knife arches and 6 knife wands", the
+    list's "the" naming both) is left with why; the others as one of several."""
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.figures == ()
+    assert [(u.text, u.quote, u.reason) for u in got.unsure] == [
+        (value, answer, _not_held_of_held(denied, names) if denied else SEVERAL)
+        for value, denied, names in expected
     ]
 
 
