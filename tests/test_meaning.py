@@ -21,6 +21,7 @@ from multiforce.toolkit.meaning import (
     read_outcome,
     sections_cited,
 )
+from multiforce.toolkit.meaning.recording import MEASURE_WORDS
 
 
 def document(text: str, name: str = "response.txt") -> Document:
@@ -431,6 +432,68 @@ def test_a_number_of_what_was_bought_answering_what_is_held_says_so(answer, said
             value,
             f"the sentence counts {BOUGHT_WORDS} ('{said}'), where the question asks "
             f"{HELD_WORDS}: is it the number asked, or another?",
+        )
+    ]
+
+
+# Each measure of the vocabulary as a reason names it, read one by one: a measure added to
+# schemas/vocabulary.py fails this test until its words are read here too.
+MEASURES_IN_WORDS = {
+    "devices_deployed": BOUGHT_WORDS,
+    "devices_in_service": HELD_WORDS,
+    "uses": "times the technology was used",
+    "failed_uses": "uses that failed",
+    "people": "distinct people subjected to the technology",
+    "matches": "uses that returned a match",
+    "weapons_found": "offensive weapons found through the technology",
+    "share_of_uses": "percentage of uses",
+    "devices_awaiting_examination": "seized devices waiting for forensic examination at a date",
+    "in_use": "whether the force used the technology at the date or in the period",
+    "trialled": "whether the force trialled the technology in the period",
+    "devices_seized": "digital devices seized or recovered as evidence during the period",
+    "arrests": "uses that led to an arrest",
+    "referrals": "uses after which the person was referred to another body",
+    "time_to_examination": "how long seized devices wait for, or take to, forensic examination",
+    "spend": "money spent in the period",
+    "staff": "staff or contractors assigned",
+    "planned_adoption": "a stated plan to adopt the technology",
+    "policy_document": "a policy, procedure or guidance document on the technology",
+    "impact_assessment": "a data protection, equality or privacy impact assessment",
+    "supplier": "the names of suppliers, products or contracts",
+}
+
+
+def test_every_measure_is_named_in_words_that_read_alone():
+    """A measure's words: its label's first clause, without the note of what goes beside it
+    ("Percentage of uses, with a breakdown") or an "it" a reason would leave unsaid."""
+    assert MEASURE_WORDS == MEASURES_IN_WORDS
+
+
+@pytest.mark.parametrize(
+    "question,asked",
+    [
+        ("What percentage of knife wand scans were in 2023?", "percentage of uses"),
+        ("What proportion of knife wand uses were in 2022?", "percentage of uses"),
+        (
+            "How many people were scanned with knife wands in 2023?",
+            "distinct people subjected to the technology",
+        ),
+        (
+            "How many weapons were found with knife wands in 2023?",
+            "offensive weapons found through the technology",
+        ),
+    ],
+)
+@pytest.mark.parametrize("held", ["12", "13"])
+def test_a_reason_names_the_measure_asked_in_words_that_read_alone(question, asked, held):
+    answer = f"We have {held} knife wands."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2024-03-04")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (
+            held,
+            f"the sentence counts {HELD_WORDS} ('have {held}'), where the question asks "
+            f"{asked}: is it the number asked, or another?",
         )
     ]
 

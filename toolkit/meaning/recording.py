@@ -74,13 +74,21 @@ MONEY: Final = re.compile(
     rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
     re.I,
 )
-# A measure as a reason names it for a person: its label's first clause (schemas/vocabulary.py),
-# lower-cased: "devices newly put into service during the period", "uses that failed".
-LABEL_CLAUSE_END: Final = re.compile(r"\s*[(;:]")
-MEASURE_WORDS: Final = {
-    measure: (first := LABEL_CLAUSE_END.split(label, maxsplit=1)[0])[:1].lower() + first[1:]
-    for measure, label in MEASURES.items()
-}
+# A reason names a measure for a person, never by its id: its label's first clause
+# (schemas/vocabulary.py), lower-cased ("devices newly put into service during the period",
+# "uses that failed"); a clause "with" what goes beside it is the label's note, not the
+# measure ("Percentage of uses, with a breakdown"), and "it" in a label is the technology
+# ("Offensive weapons found through it"), which a reason read alone does not name.
+LABEL_CLAUSE_END: Final = re.compile(r"\s*[(;:]|,\s+with\b")
+LABEL_IT: Final = re.compile(r"\bit\b")
+
+
+def _measure_words(label: str) -> str:
+    first = LABEL_CLAUSE_END.split(label, maxsplit=1)[0]
+    return LABEL_IT.sub("the technology", first[:1].lower() + first[1:])
+
+
+MEASURE_WORDS: Final = {measure: _measure_words(label) for measure, label in MEASURES.items()}
 NO_ONE_TOPIC: Final = "the question's topics do not say which one it is"
 A_COUNT_BESIDE_A_SUM: Final = (
     "a count beside a sum of money: the spend asked is the sum, not the count"
