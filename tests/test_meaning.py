@@ -323,6 +323,8 @@ def test_a_number_of_what_is_held_answering_what_was_bought_is_left_for_a_person
         ("It has, in 2023, 6 knife wands.", "has, in 2023, 6"),
         ("It has, during 2023, 5 knife wands.", "has, during 2023, 5"),
         ("We hold (as at 31 December 2023) 12 knife wands.", "hold (as at 31 December 2023) 12"),
+        ("It has – in 2023 – 7 knife wands.", "has – in 2023 – 7"),
+        ("It has - in 2023 - 8 knife wands.", "has - in 2023 - 8"),
     ],
 )
 def test_words_of_holding_reach_a_number_across_an_aside(answer, said):
@@ -345,6 +347,7 @@ def test_words_of_holding_reach_a_number_across_an_aside(answer, said):
     [
         ("It has, in 2023, 5 knife wands.", 5, "2023"),
         ("It has, in 2022, 6 knife wands.", 6, "2022"),
+        ("It has – in 2022 – 7 knife wands.", 7, "2022"),
         ("We hold (as at 31 December 2023) 12 knife wands.", 12, "31 December 2023"),
     ],
 )
@@ -375,6 +378,7 @@ def test_a_number_of_what_is_held_answers_a_question_asking_what_is_held(questio
         ("The force has bought 12 knife wands.", 12),
         ("We have since acquired 9 knife wands.", 9),
         ("It has, in 2023, bought 5 knife wands.", 5),
+        ("It has – in 2023 – bought 6 knife wands.", 6),
         ("We have been able to identify 14 knife wands.", 14),
         ("We have been able to identify 15 knife wands.", 15),
     ],
