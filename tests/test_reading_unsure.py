@@ -288,6 +288,49 @@ def test_a_heading_naming_a_part_is_no_total_where_the_question_asks_none(table,
     assert _read(table, (MATCHES,)) == ([], [("40", reason)])
 
 
+# A reason names a breakdown in words, never by its id ("device owner role", not
+# "device_owner_role").
+SEARCHES_2023 = Topic("mobile_fingerprint_scanner", "uses", "none", "2023-01-01", "2023-12-31")
+
+
+@pytest.mark.parametrize(
+    "table,part,value",
+    [
+        ("Year | Suspect extractions\n2021 | 40", "suspect", "40"),
+        ("Year | Victim extractions\n2021 | 41", "victim", "41"),
+    ],
+)
+def test_a_heading_naming_a_part_says_the_breakdown_not_asked_in_words(table, part, value):
+    reason = (
+        f"a part ('{part}') of the measure, not its total: the question does not ask by device "
+        "owner role"
+    )
+    assert _read(table, (Topic("phone_extraction", "uses"),)) == ([], [(value, reason)])
+
+
+@pytest.mark.parametrize(
+    "answer,value",
+    [
+        ("In 2023, 12 searches were of visa holders.", "12"),
+        ("In 2023, 13 searches were of people on a visa.", "13"),
+        ("Searches | 2023\nVisa holders | 14", "14"),
+    ],
+)
+def test_a_part_of_the_total_names_its_breakdown_in_words(answer, value):
+    reason = "a part of the total (visa status), not the total"
+    assert _read(answer, (SEARCHES_2023,)) == ([], [(value, reason)])
+
+
+@pytest.mark.parametrize("other", ["3", "4"])
+def test_a_label_among_parts_names_their_breakdown_in_words(other):
+    figures, unsure = _read(f"Year | Visa holders | Other\n2023 | 40 | {other}", (SEARCHES_2023,))
+    assert figures == []
+    assert unsure == [
+        ("40", "a part of the total (visa status), not the total"),
+        (other, "a label among parts of visa status: another part, or the total?"),
+    ]
+
+
 @pytest.mark.parametrize(
     "heading,value",
     [("Police and immigration matches", None), ("Matches", None), ("Police matches", "police")],

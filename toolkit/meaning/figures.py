@@ -163,6 +163,13 @@ CLAUSE_END: Final = re.compile(
 NAMING_HELD: Final = re.compile(
     r"\b(?:the|our|its|their|these|those|both|all|all of the|each of the)\s+$", re.I
 )
+# What joins one item of a list to the next: "the 4 knife arches and 6 knife wands", "4 arches,
+# or our 6 wands".
+LIST_NEXT: Final = re.compile(
+    r"(?:\s*,\s*(?:(?:and|or|nor)\s+)?|\s+(?:and|or|nor)\s+)(?:(?:the|our|its|their)\s+)?", re.I
+)
+# What may follow a list's item: the sentence's or clause's end, or the join to the next item.
+LIST_ITEM_END: Final = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|nor)\b)", re.I)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
 
@@ -280,17 +287,8 @@ class _Reader(Recorder):
                 if not numbers:
                     continue
                 if len(numbers) > 1:
-                    if self.several(sentence, numbers):
-                        continue
-                    for number in numbers:
-                        self.unsure.append(
-                            Unsure(
-                                number["value"],
-                                sentence,
-                                "one of several numbers in a sentence",
-                                self.label,
-                            )
-                        )
+                    if not self.several(sentence, numbers):
+                        self.several_unsure(sentence, numbers)
                     continue
                 number = numbers[0]
                 before, after = sentence[: number.start()], sentence[number.end() :]
@@ -370,14 +368,32 @@ class _Reader(Recorder):
             return True
         return False
 
-    def not_held_reason(self, denied: str, sentence: str, number: re.Match) -> str:
+    def several_unsure(self, sentence: str, numbers: list[re.Match]) -> None:
+        """A sentence's several numbers left for a person: each that names what the sentence
+        says is not held ("We hold no record of the make of the 6 knife wands or the 4 knife
+        arches") with why (`not_held_reason`), the others as one of several."""
+        for number, denial in zip(numbers, _denials(sentence, numbers), strict=True):
+            reason = "one of several numbers in a sentence"
+            if denial is not None:
+                denied, heading = denial
+                reason = self.not_held_reason(denied, sentence, number, heading)
+            self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
+
+    def not_held_reason(
+        self, denied: str, sentence: str, number: re.Match, heading: re.Match | None = None
+    ) -> str:
         """Why a number naming what a sentence says is not held (`denied`: the words saying so)
         is for a person: what it names, and, where determiner and technology make it name
-        things held ("the 6 knife wands") and the question asks another measure, that measure."""
+        things held ("the 6 knife wands") and the question asks another measure, that measure.
+        A number listed after another (`heading`: "the 4 knife arches and 6 knife wands") has
+        the first's determiner."""
         counted = _counted(sentence, number.end())
         determiner = NAMING_HELD.search(sentence, 0, number.start())
         start = determiner.start() if determiner else number.start()
-        names = sentence[start : number.end() + len(counted)].strip()
+        end = _named_end(sentence, number)  # "the 6 wands", not "the 6 wands and"
+        names = sentence[start : number.end() + len(counted) if end is None else end].strip()
+        if heading is not None and determiner is None:
+            determiner = NAMING_HELD.search(sentence, 0, heading.start())
         held = "devices_in_service"
         if determiner and named("technology", counted) and held not in self.measures():
             return (
@@ -515,6 +531,48 @@ def _not_held_of(sentence: str, number: re.Match) -> str | None:
     if CLAUSE_END.search(before, last.end()):
         return None  # "We hold no record of the make, but we bought 6 in 2023"
     return last.group(0)
+
+
+def _denials(sentence: str, numbers: list[re.Match]) -> list[tuple[str, re.Match] | None]:
+    """For each of a sentence's numbers, the words saying what it names is not held
+    (`_not_held_of`) with the number heading its list, or None. A number listed straight after
+    one a denial covers (`_listed_after`: "no record of the 4 knife arches, or our 6 knife
+    wands") is covered too, though a comma or "and our" would start another clause, and names
+    what the list's first names: "the" of "the 4 knife arches and 6 knife wands" is the 6's."""
+    found: list[tuple[str, re.Match] | None] = []
+    for i, number in enumerate(numbers):
+        last = found[-1] if found else None
+        if last is not None and _listed_after(sentence, numbers[i - 1], number):
+            found.append(last)
+            continue
+        denied = _not_held_of(sentence, number)
+        found.append((denied, number) if denied is not None else None)
+    return found
+
+
+def _listed_after(sentence: str, previous: re.Match, number: re.Match) -> bool:
+    """Whether a number is the next item of a list after the one before it, each naming a
+    technology ("4 knife arches and 6 knife wands", "4 arches, or our 6 wands"), and its item
+    ends the list or joins the next (not "..., and 4 arches were bought")."""
+    first, then = _named_end(sentence, previous), _named_end(sentence, number)
+    return (
+        first is not None
+        and then is not None
+        and LIST_NEXT.fullmatch(sentence, first, number.start()) is not None
+        and LIST_ITEM_END.match(sentence, then) is not None
+    )
+
+
+def _named_end(sentence: str, number: re.Match) -> int | None:
+    """Where the technology's name a number counts ends ("4 knife arches", "6 wands": not the
+    "and" that `COUNTED`'s two words may take after "wands"), or None where it names none."""
+    counted = _counted(sentence, number.end())
+    names = named_where("technology", counted)
+    if not names:
+        return None
+    stop = number.end() + max(end for _, _, end in names)
+    word = WORD_END.match(sentence, stop)  # the rest of the name's last word
+    return word.end() if word else stop
 
 
 def _doubted(sentence: str, numbers: list[re.Match]) -> bool:

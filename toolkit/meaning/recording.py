@@ -74,13 +74,23 @@ MONEY: Final = re.compile(
     rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
     re.I,
 )
-# A measure as a reason names it for a person: its label's first clause (schemas/vocabulary.py),
-# lower-cased: "devices newly put into service during the period", "uses that failed".
-LABEL_CLAUSE_END: Final = re.compile(r"\s*[(;:]")
-MEASURE_WORDS: Final = {
-    measure: (first := LABEL_CLAUSE_END.split(label, maxsplit=1)[0])[:1].lower() + first[1:]
-    for measure, label in MEASURES.items()
-}
+# A reason names a measure or a breakdown for a person, never by its id. A measure: its label's
+# first clause (schemas/vocabulary.py), lower-cased ("devices newly put into service during the
+# period", "uses that failed"); a clause "with" what goes beside it is the label's note, not the
+# measure ("Percentage of uses, with a breakdown"), and "it" in a label is the technology
+# ("Offensive weapons found through it"), which a reason read alone does not name.
+LABEL_CLAUSE_END: Final = re.compile(r"\s*[(;:]|,\s+with\b")
+LABEL_IT: Final = re.compile(r"\bit\b")
+
+
+def _measure_words(label: str) -> str:
+    first = LABEL_CLAUSE_END.split(label, maxsplit=1)[0]
+    return LABEL_IT.sub("the technology", first[:1].lower() + first[1:])
+
+
+MEASURE_WORDS: Final = {measure: _measure_words(label) for measure, label in MEASURES.items()}
+# A breakdown has no label: its id's words ("device owner role", "search reason").
+BREAKDOWN_WORDS: Final = {breakdown: breakdown.replace("_", " ") for breakdown in BREAKDOWNS}
 NO_ONE_TOPIC: Final = "the question's topics do not say which one it is"
 A_COUNT_BESIDE_A_SUM: Final = (
     "a count beside a sum of money: the spend asked is the sum, not the count"
@@ -433,7 +443,8 @@ def _as_a_part(
     parts.update(dict.fromkeys(whole))
     if label and label.part_of and not parts:
         if not label.told:
-            return f"a label among parts of {label.part_of}: another part, or the total?"
+            kind = BREAKDOWN_WORDS[label.part_of]
+            return f"a label among parts of {kind}: another part, or the total?"
         parts, whole = {label.part_of: None}, {label.part_of: " ".join(label.text.split())}
     if not parts:
         return None
@@ -447,12 +458,13 @@ def _as_a_part(
     breakdowns_asked = {t.breakdown for t in topics}
     said, asked = part_words(words), part_words(question)
     if said and asked and "none" not in breakdowns_asked and breakdowns_asked.issuperset(parts):
-        kinds = " and ".join(parts)
+        kinds = " and ".join(BREAKDOWN_WORDS[part] for part in parts)
         return (
             f"a part of {kinds} ('{said}'), where the question asks for a part alone "
             f"('{asked}'): is it the part asked, and which value of {kinds} is it?"
         )
-    return f"a part of the total ({', '.join(parts)}), not the total"
+    kinds = ", ".join(BREAKDOWN_WORDS[part] for part in parts)
+    return f"a part of the total ({kinds}), not the total"
 
 
 def parts_named(words: str) -> list[str]:

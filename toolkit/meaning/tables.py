@@ -18,6 +18,7 @@ from .recording import (
     A_BOUND,
     BOUND,
     BOUND_AFTER,
+    BREAKDOWN_WORDS,
     FOOTNOTE_MARK,
     NUMBER,
     RUNNING,
@@ -507,7 +508,7 @@ def _one_total(reader: Recorder, added: list[tuple[int, str, str]], where: str) 
                 breakdown, named_value = part
                 left[index] = (
                     f"a part ('{named_value}') of the measure, not its total: the question "
-                    f"does not ask by {breakdown}"
+                    f"does not ask by {BREAKDOWN_WORDS[breakdown]}"
                 )
     if not left:
         return
