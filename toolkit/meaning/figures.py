@@ -406,9 +406,6 @@ class _Reader(Recorder):
             f"that is about ('{names}'): is it the number asked, or another?"
         )
 
-    def measures(self) -> frozenset[str]:
-        return frozenset(topic.measure for topic in self.topics)
-
     def period_notes(self, lines: list[str]) -> None:
         """A note of the answer saying a period's figures are estimates or incomplete
         ("Figures for 2021/22 are approximate"; a line with no number of its own) qualifies each

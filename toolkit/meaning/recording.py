@@ -334,7 +334,7 @@ class Recorder:
             # a sentence naming no period may take its question's: what it lacks first is a topic
             if number is not None and period is None and not (question_period and found_none):
                 reason = "no period stated for it"
-                if isinstance(found, tuple) and self.unasked(found[0]):
+                if isinstance(found, tuple) and found[0].measure not in self.measures():
                     # what it counts is not what was asked, which is the first thing to decide
                     reason = counts_unasked(_said_of(found[0].measure, words), self.topics)
                 elif isinstance(found, tuple):
@@ -362,10 +362,9 @@ class Recorder:
             )
         )
 
-    def unasked(self, topic: Topic) -> bool:
-        """Whether a topic's measure is none the question asks (a sentence's own measure,
-        "bought" answering what is held: `topic_for`)."""
-        return all(asked.measure != topic.measure for asked in self.topics)
+    def measures(self) -> frozenset[str]:
+        """The measures the question asks."""
+        return frozenset(topic.measure for topic in self.topics)
 
     def settled(self, period: Period) -> Period | None:
         """The period as the answer means it: two years in a row ("2019-2020") are a financial
