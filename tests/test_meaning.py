@@ -557,6 +557,78 @@ def test_a_number_outside_the_clause_saying_what_is_not_held_is_read(answer):
     ]
 
 
+@pytest.mark.parametrize(
+    "answer,value,period",
+    [
+        (
+            "We have no record of the make of our arches and 40 knife wands were bought in 2023.",
+            40,
+            "2023",
+        ),
+        (
+            "We have no record of the make of our arches and 41 knife wands were bought in 2023.",
+            41,
+            "2023",
+        ),
+        (
+            "We have no record of the make of our arches and 40 knife wands were bought in 2022.",
+            40,
+            "2022",
+        ),
+        (
+            "We keep no details of the supplier of our kiosks and 40 knife wands were bought in "
+            "2023.",
+            40,
+            "2023",
+        ),
+        (
+            "The make of our arches was not recorded and 40 knife wands have been bought in 2023.",
+            40,
+            "2023",
+        ),
+        (
+            "No record is held of the make of our arches and 40 knife wands were bought in 2023.",
+            40,
+            "2023",
+        ),
+    ],
+)
+def test_a_clause_joined_after_a_denial_with_its_own_verb_is_out_of_its_reach(
+    answer, value, period
+):
+    """ "And" (or "or") starting a clause of its own, its subject and finite verb ("and 40
+    knife wands were bought"), ends what the denial before it covers: its number is read."""
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.unsure == ()
+    assert [(f.value, f.measure, f.period_label, f.quote) for f in got.figures] == [
+        (value, "devices_deployed", period, answer)
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer,names",
+    [
+        # another noun the denial covers, joined by "and": no verb of its own
+        ("We have no record of the make of our arches and 6 knife wands.", "6 knife wands"),
+        # the denial heads its clause's subject: "is held" is that clause's verb, not another's
+        ("No record of the make of our arches and 40 knife wands is held.", "40 knife wands"),
+        # a verb after a relative pronoun is the noun's own clause
+        (
+            "We have no record of the make of our arches and 7 knife wands that were bought.",
+            "7 knife wands",
+        ),
+    ],
+)
+def test_a_noun_joined_in_the_denials_clause_is_still_covered(answer, names):
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.figures == ()
+    denied = "No record" if answer.startswith("No record") else "no record"
+    assert [u.reason for u in got.unsure] == [
+        f"the sentence says information is not held ('{denied}'), and its number names what "
+        f"that is about ('{names}'): is it the number asked, or another?"
+    ]
+
+
 def _not_held_of_held(denied: str, names: str) -> str:
     """The reason a number naming devices held that a sentence says information is not held
     of is left, answering what was bought (`BOUGHT_IN_2023`)."""
@@ -600,6 +672,14 @@ SEVERAL = "one of several numbers in a sentence"
         (
             "We hold no record of the make of the 6 knife wands, and 4 knife arches were bought.",
             [("6", "no record", "the 6 knife wands"), ("4", None, None)],
+        ),
+        (
+            "We hold no record of the make of the 6 knife wands and 4 knife arches were bought.",
+            [("6", "no record", "the 6 knife wands"), ("4", None, None)],
+        ),
+        (
+            "We hold no record of the make of the 5 knife wands and 3 knife arches were bought.",
+            [("5", "no record", "the 5 knife wands"), ("3", None, None)],
         ),
     ],
 )
