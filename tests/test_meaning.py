@@ -325,6 +325,12 @@ def test_a_number_of_what_is_held_answering_what_was_bought_is_left_for_a_person
         ("We hold (as at 31 December 2023) 12 knife wands.", "hold (as at 31 December 2023) 12"),
         ("It has – in 2023 – 7 knife wands.", "has – in 2023 – 7"),
         ("It has - in 2023 - 8 knife wands.", "has - in 2023 - 8"),
+        # an aside no mark sets apart, its period's year ending it
+        ("The force has in 2023 5 knife wands.", "has in 2023 5"),
+        ("The force has in 2022 5 knife wands.", "has in 2022 5"),
+        ("The force has in 2023 9 knife wands.", "has in 2023 9"),
+        ("We hold as at 31 March 2024 12 knife wands.", "hold as at 31 March 2024 12"),
+        ("The force had during 2022/23 4 knife wands.", "had during 2022/23 4"),
     ],
 )
 def test_words_of_holding_reach_a_number_across_an_aside(answer, said):
@@ -349,6 +355,10 @@ def test_words_of_holding_reach_a_number_across_an_aside(answer, said):
         ("It has, in 2022, 6 knife wands.", 6, "2022"),
         ("It has – in 2022 – 7 knife wands.", 7, "2022"),
         ("We hold (as at 31 December 2023) 12 knife wands.", 12, "31 December 2023"),
+        ("The force has in 2023 5 knife wands.", 5, "2023"),
+        ("The force has in 2022 5 knife wands.", 5, "2022"),
+        ("The force has in 2023 9 knife wands.", 9, "2023"),
+        ("We hold as at 31 March 2024 12 knife wands.", 12, "31 March 2024"),
     ],
 )
 def test_a_number_held_across_an_aside_answers_what_is_held_at_its_period(answer, value, period):
@@ -379,6 +389,7 @@ def test_a_number_of_what_is_held_answers_a_question_asking_what_is_held(questio
         ("We have since acquired 9 knife wands.", 9),
         ("It has, in 2023, bought 5 knife wands.", 5),
         ("It has – in 2023 – bought 6 knife wands.", 6),
+        ("It has in 2023 bought 7 knife wands.", 7),
         ("We have been able to identify 14 knife wands.", 14),
         ("We have been able to identify 15 knife wands.", 15),
     ],
