@@ -1477,6 +1477,32 @@ def test_an_answer_in_an_attachment_is_left_to_a_person_with_the_reason():
     assert meaning.unsure_reasons == {"request": "the answer is in an attachment that was not read"}
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "We have no record of the make of the knife wands.",
+        "We have no record of the make of the knife arches.",
+        "We keep no details of the supplier of the knife wands.",
+        "The force does not know the make of its kiosks.",
+        "We have no record of the make of the 6 knife wands.",
+    ],
+)
+def test_an_answer_saying_other_information_is_not_held_gives_its_unsure_outcome_a_reason(
+    answer,
+):
+    """An answer saying some information is not held ("no record of the make") where no
+    phrase says the question's own is not held: what was found (its sentence) and what is
+    unsure (whether that is the information asked) is the person's to decide."""
+    page = ATTACHED.format(answer=answer)
+    meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))
+    assert meaning.outcomes == ()
+    assert meaning.unsure_outcomes == ("request",)
+    assert meaning.unsure_reasons == {
+        "request": f"the answer says information is not held ('{answer}'), but not whether it "
+        "is what the question asks: not held, or answered another way?"
+    }
+
+
 def test_an_answer_stated_in_the_text_gives_no_unsure_reason():
     page = ATTACHED.format(answer="West Midlands Police does not hold this information.")
     meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
+from ..layouts.data import flatten, schema_yaml
 from ..layouts.dates import MONTH_NAMES
 from ..layouts.response import Response
 from .periods import NAMED_YEAR, TWO_YEARS, YEAR, period_in, period_named
@@ -140,16 +141,11 @@ OWN_PERIOD: Final = re.compile(
 )
 COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re.I)
 # Words saying information is not held, recorded or known ("no record of", "we do not hold
-# details of", "the make was not recorded for"): a number after them in their clause names what
-# the missing information is about ("no record of the make of the 6 knife wands"), it is no
-# figure stated.
-RECORDS: Final = r"(?:records?|information|data|details?|figures?|notes?)\b"
+# details of": schemas/phrases.yaml `not_held_of`, whose sentences also give an unsure outcome
+# its reason): a number after them in their clause names what the missing information is about
+# ("no record of the make of the 6 knife wands"), it is no figure stated.
 NOT_HELD_OF: Final = re.compile(
-    rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{RECORDS}"
-    rf"|\b(?:not|n't)\s+have\s+(?:any\s+)?{RECORDS}"
-    r"|\b(?:not|n't|never)\s+(?:[\w-]+\s+){0,2}?(?:hold|held|keep|kept|record|recorded|retain"
-    r"|retained|capture|captured|collate|collated|know|known)\b",
-    re.I,
+    "|".join(f"(?:{p})" for p in flatten(schema_yaml("phrases.yaml")["not_held_of"])), re.I
 )
 # What ends the clause a denial speaks in: punctuation, a conjunction starting another clause
 # ("but", "however"), or "and" before a new subject ("..., and we bought 40").
