@@ -21,7 +21,7 @@ from multiforce.toolkit.meaning import (
     read_outcome,
     sections_cited,
 )
-from multiforce.toolkit.meaning.recording import MEASURE_WORDS
+from multiforce.toolkit.meaning.recording import BREAKDOWN_WORDS, MEASURE_WORDS, id_words
 
 
 def document(text: str, name: str = "response.txt") -> Document:
@@ -476,6 +476,48 @@ MEASURES_IN_WORDS = {
     "impact_assessment": "a data protection, equality or privacy impact assessment",
     "supplier": "the names of suppliers, products or contracts",
 }
+
+
+# Each breakdown as a reason names it: a breakdown added to schemas/vocabulary.py fails this
+# test until its words are read here too.
+BREAKDOWNS_IN_WORDS = {
+    "none": "none",
+    "database": "database",
+    "device_owner_role": "device owner role",
+    "borough": "borough",
+    "age": "age",
+    "gender": "gender",
+    "ethnicity": "ethnicity",
+    "search_reason": "search reason",
+    "location": "location",
+    "nationality": "nationality",
+    "device_type": "device type",
+    "offence": "offence",
+    "extraction_method": "extraction method",
+    "time_to_examination": "time to examination",
+    "visa_status": "visa status",
+    "follow_up": "follow-up",
+}
+
+
+def test_every_breakdown_is_named_in_words_as_people_write_them():
+    assert BREAKDOWN_WORDS == BREAKDOWNS_IN_WORDS
+
+
+@pytest.mark.parametrize(
+    "identifier,words",
+    [
+        ("follow_up", "follow-up"),
+        ("set_up", "set-up"),
+        ("check_in", "check-in"),
+        ("take_down", "take-down"),
+        ("in_use", "in use"),
+        ("device_owner_role", "device owner role"),
+        ("time_to_examination", "time to examination"),
+    ],
+)
+def test_an_id_reads_as_its_words_a_verb_and_its_particle_hyphenated(identifier, words):
+    assert id_words(identifier) == words
 
 
 def test_every_measure_is_named_in_words_that_read_alone():
