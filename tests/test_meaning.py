@@ -670,6 +670,15 @@ def test_a_clause_joined_after_a_denial_with_its_own_verb_is_out_of_its_reach(
             "We have no record of the make of our arches and 7 knife wands that were bought.",
             "7 knife wands",
         ),
+        # a clause the denial asks about ("how many", "which"): its verb is that clause's
+        (
+            "We have no record of how many arches and 40 knife wands were bought in 2023.",
+            "40 knife wands",
+        ),
+        (
+            "We have no record of which arches and 41 knife wands were bought in 2022.",
+            "41 knife wands",
+        ),
     ],
 )
 def test_a_noun_joined_in_the_denials_clause_is_still_covered(answer, names):

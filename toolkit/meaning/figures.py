@@ -173,6 +173,9 @@ COORDINATED_CLAUSE: Final = re.compile(
 # ("We have no record", "We keep no record"), so a clause joined after it is another. "No record
 # of the arches and 40 wands is held" is one clause, whose subject the denial heads.
 HAS_FINITE_VERB: Final = re.compile(rf"\b{FINITE_VERB}\b", re.I)
+# A question word after a denial starts the clause it denies ("no record of how many arches and
+# 40 knife wands were bought"): a verb after a later "and" may be that clause's own.
+EMBEDDED_QUESTION: Final = re.compile(r"\b(?:how|what|which|whether|if|who|when|where|why)\b", re.I)
 # A determiner just before a number makes it name things there are ("the 6 knife wands", "our
 # 12 kiosks"): words of holding, naming what is held.
 NAMING_HELD: Final = re.compile(
@@ -550,11 +553,14 @@ def _not_held_of(sentence: str, number: re.Match) -> str | None:
 def _clause_joined(sentence: str, denial: re.Match, number: re.Match) -> bool:
     """Whether a clause of its own (`COORDINATED_CLAUSE`: "and 40 knife wands were bought")
     starts after a denial and before the number's verb, the denial's clause having its own
-    verb (a finite one, or the denial not its clause's first words): the number is then the
-    joined clause's, out of the denial's reach."""
+    verb (a finite one, or the denial not its clause's first words) and asking no question
+    whose verb it may be (`EMBEDDED_QUESTION`): the number is then the joined clause's, out of
+    the denial's reach."""
     joined = COORDINATED_CLAUSE.search(sentence, denial.end())
     if joined is None or joined.start() > number.start():
         return False  # most denials join no clause, or only after the number
+    if EMBEDDED_QUESTION.search(sentence, denial.end(), joined.start()):
+        return False  # "no record of which arches and 40 wands were bought": what it denies
     ahead = sentence[: joined.start()]
     return bool(HAS_FINITE_VERB.search(ahead) or ahead[: denial.start()].strip())
 
