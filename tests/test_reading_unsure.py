@@ -309,6 +309,24 @@ def test_a_heading_naming_a_part_says_the_breakdown_not_asked_in_words(table, pa
 
 
 @pytest.mark.parametrize(
+    "table,value",
+    [
+        ("Year | Field kit extractions\n2021 | 40", "40"),
+        ("Year | Field kit extractions\n2021 | 41", "41"),
+        ("Year | Field-kit extractions\n2022 | 40", "40"),
+    ],
+)
+def test_a_heading_naming_a_value_of_two_words_is_that_part(table, value):
+    """A breakdown's value whose id joins two words ("field_kit") is named in a heading by
+    those words ("Field kit extractions"): a part, not the total of extractions."""
+    reason = (
+        "a part ('field kit') of the measure, not its total: the question does not ask by "
+        "extraction method"
+    )
+    assert _read(table, (Topic("phone_extraction", "uses"),)) == ([], [(value, reason)])
+
+
+@pytest.mark.parametrize(
     "table,part,value",
     [
         ("Year | Deported searches\n2023 | 40", "deported", "40"),
