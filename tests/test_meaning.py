@@ -21,7 +21,7 @@ from multiforce.toolkit.meaning import (
     read_outcome,
     sections_cited,
 )
-from multiforce.toolkit.meaning.recording import MEASURE_WORDS
+from multiforce.toolkit.meaning.recording import BREAKDOWN_WORDS, MEASURE_WORDS, id_words
 
 
 def document(text: str, name: str = "response.txt") -> Document:
@@ -325,6 +325,12 @@ def test_a_number_of_what_is_held_answering_what_was_bought_is_left_for_a_person
         ("We hold (as at 31 December 2023) 12 knife wands.", "hold (as at 31 December 2023) 12"),
         ("It has – in 2023 – 7 knife wands.", "has – in 2023 – 7"),
         ("It has - in 2023 - 8 knife wands.", "has - in 2023 - 8"),
+        # an aside no mark sets apart, its period's year ending it
+        ("The force has in 2023 5 knife wands.", "has in 2023 5"),
+        ("The force has in 2022 5 knife wands.", "has in 2022 5"),
+        ("The force has in 2023 9 knife wands.", "has in 2023 9"),
+        ("We hold as at 31 March 2024 12 knife wands.", "hold as at 31 March 2024 12"),
+        ("The force had during 2022/23 4 knife wands.", "had during 2022/23 4"),
     ],
 )
 def test_words_of_holding_reach_a_number_across_an_aside(answer, said):
@@ -349,6 +355,10 @@ def test_words_of_holding_reach_a_number_across_an_aside(answer, said):
         ("It has, in 2022, 6 knife wands.", 6, "2022"),
         ("It has – in 2022 – 7 knife wands.", 7, "2022"),
         ("We hold (as at 31 December 2023) 12 knife wands.", 12, "31 December 2023"),
+        ("The force has in 2023 5 knife wands.", 5, "2023"),
+        ("The force has in 2022 5 knife wands.", 5, "2022"),
+        ("The force has in 2023 9 knife wands.", 9, "2023"),
+        ("We hold as at 31 March 2024 12 knife wands.", 12, "31 March 2024"),
     ],
 )
 def test_a_number_held_across_an_aside_answers_what_is_held_at_its_period(answer, value, period):
@@ -379,6 +389,7 @@ def test_a_number_of_what_is_held_answers_a_question_asking_what_is_held(questio
         ("We have since acquired 9 knife wands.", 9),
         ("It has, in 2023, bought 5 knife wands.", 5),
         ("It has – in 2023 – bought 6 knife wands.", 6),
+        ("It has in 2023 bought 7 knife wands.", 7),
         ("We have been able to identify 14 knife wands.", 14),
         ("We have been able to identify 15 knife wands.", 15),
     ],
@@ -465,6 +476,48 @@ MEASURES_IN_WORDS = {
     "impact_assessment": "a data protection, equality or privacy impact assessment",
     "supplier": "the names of suppliers, products or contracts",
 }
+
+
+# Each breakdown as a reason names it: a breakdown added to schemas/vocabulary.py fails this
+# test until its words are read here too.
+BREAKDOWNS_IN_WORDS = {
+    "none": "none",
+    "database": "database",
+    "device_owner_role": "device owner role",
+    "borough": "borough",
+    "age": "age",
+    "gender": "gender",
+    "ethnicity": "ethnicity",
+    "search_reason": "search reason",
+    "location": "location",
+    "nationality": "nationality",
+    "device_type": "device type",
+    "offence": "offence",
+    "extraction_method": "extraction method",
+    "time_to_examination": "time to examination",
+    "visa_status": "visa status",
+    "follow_up": "follow-up",
+}
+
+
+def test_every_breakdown_is_named_in_words_as_people_write_them():
+    assert BREAKDOWN_WORDS == BREAKDOWNS_IN_WORDS
+
+
+@pytest.mark.parametrize(
+    "identifier,words",
+    [
+        ("follow_up", "follow-up"),
+        ("set_up", "set-up"),
+        ("check_in", "check-in"),
+        ("take_down", "take-down"),
+        ("in_use", "in use"),
+        ("device_owner_role", "device owner role"),
+        ("time_to_examination", "time to examination"),
+    ],
+)
+def test_an_id_reads_as_its_words_a_verb_and_its_particle_hyphenated(identifier, words):
+    assert id_words(identifier) == words
 
 
 def test_every_measure_is_named_in_words_that_read_alone():
@@ -557,6 +610,87 @@ def test_a_number_outside_the_clause_saying_what_is_not_held_is_read(answer):
     ]
 
 
+@pytest.mark.parametrize(
+    "answer,value,period",
+    [
+        (
+            "We have no record of the make of our arches and 40 knife wands were bought in 2023.",
+            40,
+            "2023",
+        ),
+        (
+            "We have no record of the make of our arches and 41 knife wands were bought in 2023.",
+            41,
+            "2023",
+        ),
+        (
+            "We have no record of the make of our arches and 40 knife wands were bought in 2022.",
+            40,
+            "2022",
+        ),
+        (
+            "We keep no details of the supplier of our kiosks and 40 knife wands were bought in "
+            "2023.",
+            40,
+            "2023",
+        ),
+        (
+            "The make of our arches was not recorded and 40 knife wands have been bought in 2023.",
+            40,
+            "2023",
+        ),
+        (
+            "No record is held of the make of our arches and 40 knife wands were bought in 2023.",
+            40,
+            "2023",
+        ),
+    ],
+)
+def test_a_clause_joined_after_a_denial_with_its_own_verb_is_out_of_its_reach(
+    answer, value, period
+):
+    """ "And" (or "or") starting a clause of its own, its subject and finite verb ("and 40
+    knife wands were bought"), ends what the denial before it covers: its number is read."""
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.unsure == ()
+    assert [(f.value, f.measure, f.period_label, f.quote) for f in got.figures] == [
+        (value, "devices_deployed", period, answer)
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer,names",
+    [
+        # another noun the denial covers, joined by "and": no verb of its own
+        ("We have no record of the make of our arches and 6 knife wands.", "6 knife wands"),
+        # the denial heads its clause's subject: "is held" is that clause's verb, not another's
+        ("No record of the make of our arches and 40 knife wands is held.", "40 knife wands"),
+        # a verb after a relative pronoun is the noun's own clause
+        (
+            "We have no record of the make of our arches and 7 knife wands that were bought.",
+            "7 knife wands",
+        ),
+        # a clause the denial asks about ("how many", "which"): its verb is that clause's
+        (
+            "We have no record of how many arches and 40 knife wands were bought in 2023.",
+            "40 knife wands",
+        ),
+        (
+            "We have no record of which arches and 41 knife wands were bought in 2022.",
+            "41 knife wands",
+        ),
+    ],
+)
+def test_a_noun_joined_in_the_denials_clause_is_still_covered(answer, names):
+    got = read_figures(answer, map_question(BOUGHT_IN_2023).topics, "2", BOUGHT_IN_2023)
+    assert got.figures == ()
+    denied = "No record" if answer.startswith("No record") else "no record"
+    assert [u.reason for u in got.unsure] == [
+        f"the sentence says information is not held ('{denied}'), and its number names what "
+        f"that is about ('{names}'): is it the number asked, or another?"
+    ]
+
+
 def _not_held_of_held(denied: str, names: str) -> str:
     """The reason a number naming devices held that a sentence says information is not held
     of is left, answering what was bought (`BOUGHT_IN_2023`)."""
@@ -600,6 +734,14 @@ SEVERAL = "one of several numbers in a sentence"
         (
             "We hold no record of the make of the 6 knife wands, and 4 knife arches were bought.",
             [("6", "no record", "the 6 knife wands"), ("4", None, None)],
+        ),
+        (
+            "We hold no record of the make of the 6 knife wands and 4 knife arches were bought.",
+            [("6", "no record", "the 6 knife wands"), ("4", None, None)],
+        ),
+        (
+            "We hold no record of the make of the 5 knife wands and 3 knife arches were bought.",
+            [("5", "no record", "the 5 knife wands"), ("3", None, None)],
         ),
     ],
 )
@@ -1384,6 +1526,32 @@ def test_an_answer_in_an_attachment_is_left_to_a_person_with_the_reason():
     assert meaning.outcomes == ()
     assert meaning.unsure_outcomes == ("request",)
     assert meaning.unsure_reasons == {"request": "the answer is in an attachment that was not read"}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "We have no record of the make of the knife wands.",
+        "We have no record of the make of the knife arches.",
+        "We keep no details of the supplier of the knife wands.",
+        "The force does not know the make of its kiosks.",
+        "We have no record of the make of the 6 knife wands.",
+    ],
+)
+def test_an_answer_saying_other_information_is_not_held_gives_its_unsure_outcome_a_reason(
+    answer,
+):
+    """An answer saying some information is not held ("no record of the make") where no
+    phrase says the question's own is not held: what was found (its sentence) and what is
+    unsure (whether that is the information asked) is the person's to decide."""
+    page = ATTACHED.format(answer=answer)
+    meaning = read_meaning(read_response(document(page), WEST_MIDLANDS_PAGE))
+    assert meaning.outcomes == ()
+    assert meaning.unsure_outcomes == ("request",)
+    assert meaning.unsure_reasons == {
+        "request": f"the answer says information is not held ('{answer}'), but not whether it "
+        "is what the question asks: not held, or answered another way?"
+    }
 
 
 def test_an_answer_stated_in_the_text_gives_no_unsure_reason():

@@ -309,6 +309,42 @@ def test_a_heading_naming_a_part_says_the_breakdown_not_asked_in_words(table, pa
 
 
 @pytest.mark.parametrize(
+    "table,value",
+    [
+        ("Year | Field kit extractions\n2021 | 40", "40"),
+        ("Year | Field kit extractions\n2021 | 41", "41"),
+        ("Year | Field-kit extractions\n2022 | 40", "40"),
+    ],
+)
+def test_a_heading_naming_a_value_of_two_words_is_that_part(table, value):
+    """A breakdown's value whose id joins two words ("field_kit") is named in a heading by
+    those words ("Field kit extractions"): a part, not the total of extractions."""
+    reason = (
+        "a part ('field kit') of the measure, not its total: the question does not ask by "
+        "extraction method"
+    )
+    assert _read(table, (Topic("phone_extraction", "uses"),)) == ([], [(value, reason)])
+
+
+@pytest.mark.parametrize(
+    "table,part,value",
+    [
+        ("Year | Deported searches\n2023 | 40", "deported", "40"),
+        ("Year | Deported searches\n2023 | 41", "deported", "41"),
+        ("Year | Referred searches\n2023 | 40", "referred", "40"),
+    ],
+)
+def test_a_breakdown_named_by_a_verb_and_its_particle_reads_as_one_hyphenated_word(
+    table, part, value
+):
+    """ "follow_up" is a follow-up, as people write it, not "follow up"."""
+    reason = (
+        f"a part ('{part}') of the measure, not its total: the question does not ask by follow-up"
+    )
+    assert _read(table, (SEARCHES_2023,)) == ([], [(value, reason)])
+
+
+@pytest.mark.parametrize(
     "answer,value",
     [
         ("In 2023, 12 searches were of visa holders.", "12"),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
+from ..layouts.data import flatten, schema_yaml
 from ..layouts.dates import MONTH_NAMES
 from ..layouts.response import Response
 from .periods import NAMED_YEAR, TWO_YEARS, YEAR, period_in, period_named
@@ -140,24 +141,41 @@ OWN_PERIOD: Final = re.compile(
 )
 COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re.I)
 # Words saying information is not held, recorded or known ("no record of", "we do not hold
-# details of", "the make was not recorded for"): a number after them in their clause names what
-# the missing information is about ("no record of the make of the 6 knife wands"), it is no
-# figure stated.
-RECORDS: Final = r"(?:records?|information|data|details?|figures?|notes?)\b"
+# details of": schemas/phrases.yaml `not_held_of`, whose sentences also give an unsure outcome
+# its reason): a number after them in their clause names what the missing information is about
+# ("no record of the make of the 6 knife wands"), it is no figure stated.
 NOT_HELD_OF: Final = re.compile(
-    rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{RECORDS}"
-    rf"|\b(?:not|n't)\s+have\s+(?:any\s+)?{RECORDS}"
-    r"|\b(?:not|n't|never)\s+(?:[\w-]+\s+){0,2}?(?:hold|held|keep|kept|record|recorded|retain"
-    r"|retained|capture|captured|collate|collated|know|known)\b",
-    re.I,
+    "|".join(f"(?:{p})" for p in flatten(schema_yaml("phrases.yaml")["not_held_of"])), re.I
 )
 # What ends the clause a denial speaks in: punctuation, a conjunction starting another clause
-# ("but", "however"), or "and" before a number or a new subject ("..., and 40 in 2022").
+# ("but", "however"), or "and" before a new subject ("..., and we bought 40").
 CLAUSE_END: Final = re.compile(
     r"[,;:()]|\b(?:but|however|while|whereas|although|though|yet|except)\b"
-    r"|\band\s+(?=\d|(?:we|it|there|they|the force|our|this|these|in|during|for)\b)",
+    r"|\band\s+(?=(?:we|it|there|they|the force|our|this|these|in|during|for)\b)",
     re.I,
 )
+# A verb that makes a clause of its own: a form of "be", "have" or "do", or a modal, each
+# finite ("were" of "40 knife wands were bought"; not "bought", which may name what a noun is:
+# "no record of the 40 knife wands bought in 2023").
+FINITE_VERB: Final = (
+    r"(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|shall|should"
+    r"|must)(?:n't)?"
+)
+# "And" or "or" joining a clause of its own: a subject of a few words (no relative pronoun,
+# whose verb would be another clause's) and its own finite verb after them ("... and 40 knife
+# wands were bought in 2023"), not another noun joined to the one denied ("no record of the
+# make of our arches and 6 knife wands").
+COORDINATED_CLAUSE: Final = re.compile(
+    rf"\b(?:and|or)\s+(?:(?!(?:that|which|who|whom|whose)\b)[\w-]+\s+){{1,6}}?{FINITE_VERB}\b",
+    re.I,
+)
+# A finite verb, or a word before a denial in its clause: the denial's clause has its own verb
+# ("We have no record", "We keep no record"), so a clause joined after it is another. "No record
+# of the arches and 40 wands is held" is one clause, whose subject the denial heads.
+HAS_FINITE_VERB: Final = re.compile(rf"\b{FINITE_VERB}\b", re.I)
+# A question word after a denial starts the clause it denies ("no record of how many arches and
+# 40 knife wands were bought"): a verb after a later "and" may be that clause's own.
+EMBEDDED_QUESTION: Final = re.compile(r"\b(?:how|what|which|whether|if|who|when|where|why)\b", re.I)
 # A determiner just before a number makes it name things there are ("the 6 knife wands", "our
 # 12 kiosks"): words of holding, naming what is held.
 NAMING_HELD: Final = re.compile(
@@ -527,7 +545,24 @@ def _not_held_of(sentence: str, number: re.Match) -> str | None:
     last = denials[-1]
     if CLAUSE_END.search(before, last.end()):
         return None  # "We hold no record of the make, but we bought 6 in 2023"
+    if _clause_joined(sentence, last, number):
+        return None  # "We have no record of the make of our arches and 40 wands were bought"
     return last.group(0)
+
+
+def _clause_joined(sentence: str, denial: re.Match, number: re.Match) -> bool:
+    """Whether a clause of its own (`COORDINATED_CLAUSE`: "and 40 knife wands were bought")
+    starts after a denial and before the number's verb, the denial's clause having its own
+    verb (a finite one, or the denial not its clause's first words) and asking no question
+    whose verb it may be (`EMBEDDED_QUESTION`): the number is then the joined clause's, out of
+    the denial's reach."""
+    joined = COORDINATED_CLAUSE.search(sentence, denial.end())
+    if joined is None or joined.start() > number.start():
+        return False  # most denials join no clause, or only after the number
+    if EMBEDDED_QUESTION.search(sentence, denial.end(), joined.start()):
+        return False  # "no record of which arches and 40 wands were bought": what it denies
+    ahead = sentence[: joined.start()]
+    return bool(HAS_FINITE_VERB.search(ahead) or ahead[: denial.start()].strip())
 
 
 def _denials(sentence: str, numbers: list[re.Match]) -> list[tuple[str, re.Match] | None]:

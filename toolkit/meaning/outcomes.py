@@ -490,14 +490,21 @@ def _topics_named(sentence: str, asked: tuple[Topic, ...]) -> tuple[Topic, ...]:
 
 def _unsure_reason(passages: list[str]) -> str | None:
     """The reason (schemas/phrases.yaml `unsure_reasons`) the passages give for leaving a
-    question's outcome to a person, or None."""
+    question's outcome to a person, quoting the sentence that gives it where the reason says
+    "{sentence}", or None."""
     for reason, pattern in _unsure_reasons().items():
-        if any(pattern.search(p) for p in passages if p):
-            return reason
+        for passage in passages:
+            if not passage or not pattern.search(passage):
+                continue  # most passages give no reason: their sentences only where one does
+            # a pattern's spaces may cross a line a sentence ends: the passage is then quoted
+            found = next((s for s in sentences(passage) if pattern.search(s)), passage.strip())
+            return reason.format(sentence=found)
     return None
 
 
 @cache
 def _unsure_reasons() -> dict[str, re.Pattern]:
     reasons = schema_yaml("phrases.yaml").get("unsure_reasons") or {}
-    return {r: re.compile("|".join(f"(?:{p})" for p in ps), FLAGS) for r, ps in reasons.items()}
+    return {
+        r: re.compile("|".join(f"(?:{p})" for p in flatten(ps)), FLAGS) for r, ps in reasons.items()
+    }

@@ -89,8 +89,19 @@ def _measure_words(label: str) -> str:
 
 
 MEASURE_WORDS: Final = {measure: _measure_words(label) for measure, label in MEASURES.items()}
-# A breakdown has no label: its id's words ("device owner role", "search reason").
-BREAKDOWN_WORDS: Final = {breakdown: breakdown.replace("_", " ") for breakdown in BREAKDOWNS}
+# An id's last word a particle (up, out, in...) makes the verb before it and it one noun, as
+# people write it hyphenated ("follow_up": "follow-up", as "set-up" or "check-in" are).
+PARTICLE_LAST: Final = re.compile(r"_(up|out|off|in|on|down|back|over)$")
+
+
+def id_words(identifier: str) -> str:
+    """An id as a reason writes it for a person: its words ("device_owner_role": "device owner
+    role"), a verb and its particle ending it hyphenated ("follow_up": "follow-up")."""
+    return PARTICLE_LAST.sub(r"-\1", identifier).replace("_", " ")
+
+
+# A breakdown has no label: its id's words ("device owner role", "search reason", "follow-up").
+BREAKDOWN_WORDS: Final = {breakdown: id_words(breakdown) for breakdown in BREAKDOWNS}
 NO_ONE_TOPIC: Final = "the question's topics do not say which one it is"
 A_COUNT_BESIDE_A_SUM: Final = (
     "a count beside a sum of money: the spend asked is the sum, not the count"

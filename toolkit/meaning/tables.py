@@ -27,6 +27,7 @@ from .recording import (
     Unsure,
     candidates,
     footnote_mark_reason,
+    id_words,
     parts_named,
     two_measures_at_once,
 )
@@ -584,11 +585,16 @@ def _footnote_hiding(reader: Recorder, mark: str) -> str | None:
 
 @cache
 def _closed_breakdowns() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
-    """Each breakdown whose values are a closed list: its name, its values and the measures it
-    goes with (`only_with` in schemas/questions.yaml; none: every measure)."""
+    """Each breakdown whose values are a closed list: its name, its values in words (`id_words`:
+    "field_kit" is "field kit", as a heading writes it) and the measures it goes with
+    (`only_with` in schemas/questions.yaml; none: every measure)."""
     entries = schema_yaml("questions.yaml")["breakdown"]
     return tuple(
-        (name, tuple(sorted(values)), frozenset((entries.get(name) or {}).get("only_with", ())))
+        (
+            name,
+            tuple(sorted(id_words(value) for value in values)),
+            frozenset((entries.get(name) or {}).get("only_with", ())),
+        )
         for name, values in BREAKDOWNS.items()
         if values
     )
@@ -606,7 +612,8 @@ def _part_named(heading: str, measure: str | None) -> tuple[str, str] | None:
         found = [
             value
             for value in values
-            if re.search(rf"\b{re.escape(value)}", heading, re.I)
+            # a value of two words is written with a space or a hyphen ("field kit", "field-kit")
+            if re.search(r"\b" + re.escape(value).replace("\\ ", r"[\s-]"), heading, re.I)
             and not named("measure", value)
             and not named("technology", value)
         ]
