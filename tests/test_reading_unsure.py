@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from conftest import FIXTURES
 from multiforce.toolkit import drafting
-from multiforce.toolkit.meaning import Topic, period_in, read_figures
+from multiforce.toolkit.meaning import Topic, map_question, period_in, read_figures
 
 SEARCHES = Topic("knife_wand", "uses")
 CALENDAR_OR_FINANCIAL = "calendar or financial years?"
@@ -742,4 +742,121 @@ def test_two_counts_beside_a_sum_of_money_are_left_for_a_person():
         ("12", "one of several numbers in a sentence"),
         ("30", "one of several numbers in a sentence"),
         ("14,500", SPEND_NOT_ASKED),
+    ]
+
+
+def _to_come_reason(words: str) -> str:
+    return (
+        f"the sentence speaks of things ordered or still to come ('{words}'), not of things "
+        "held or bought: is it the number asked, or another?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question,answer,value,words",
+    [
+        # asked what is held: things ordered are not held yet
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "The force has 60 scanners on order, due for delivery in 2026.",
+            "60",
+            "on order",
+        ),
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "The force has 45 scanners on order, due for delivery in 2027.",
+            "45",
+            "on order",
+        ),
+        (
+            "How many knife wands does the force own?",
+            "The force has ordered 30 knife wands.",
+            "30",
+            "ordered",
+        ),
+        (
+            "How many knife wands does the force own?",
+            "We have 12 knife wands awaiting delivery.",
+            "12",
+            "awaiting delivery",
+        ),
+        (
+            "How many knife wands does the force own?",
+            "A further 10 wands are on order.",
+            "10",
+            "on order",
+        ),
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "The force will have 50 scanners in 2026.",
+            "50",
+            "will have",
+        ),
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "The force expects to have 80 scanners by 2026.",
+            "80",
+            "expects to have",
+        ),
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "There are 25 scanners awaiting delivery in 2025.",
+            "25",
+            "awaiting delivery",
+        ),
+        # asked what was bought: an order, or a plan, is not a purchase made
+        (
+            "How many knife arches were bought in 2024?",
+            "In 2024 the force ordered 4 knife arches.",
+            "4",
+            "ordered",
+        ),
+        (
+            "How many knife arches were bought in 2024?",
+            "4 knife arches are still to be delivered in 2024.",
+            "4",
+            "are still to be delivered",
+        ),
+    ],
+)
+def test_a_number_of_things_ordered_or_to_come_is_left_for_a_person(question, answer, value, words):
+    """ "The force has 60 scanners on order, due for delivery in 2026." answering how many the
+    force has was 60 held in 2026, and "The force has ordered 30 knife wands." 30 held at the
+    response date: things not had yet are neither held nor bought, so the number is listed for
+    a person with the words saying so."""
+    topics = map_question(question).topics
+    got = read_figures(answer, topics, "1", question, "2025-05-14")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [(value, _to_come_reason(words))]
+
+
+@pytest.mark.parametrize(
+    "answer,held",
+    [
+        ("We have 42 knife wands, and have ordered more.", 42),
+        ("We have 41 knife wands, and more are on order.", 41),
+        ("The force owns 42 knife wands; it will have more next year.", 42),
+        ("The force has 42 knife wands, ordered in alphabetical order.", 42),
+    ],
+)
+def test_words_of_things_to_come_in_another_clause_leave_the_number_held(answer, held):
+    """Things to come in another clause ("..., and have ordered more") say nothing of the
+    number in the first: what is held is read."""
+    question = "How many knife wands does the force own?"
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    assert [(f.value, f.measure) for f in got.figures] == [(held, "devices_in_service")]
+    assert got.unsure == ()
+
+
+@pytest.mark.parametrize("ordered", ["10", "11"])
+def test_of_several_numbers_the_one_to_come_says_so(ordered):
+    """ "We have 42 knife wands and have ordered 10 knife arches.": both are for a person, the
+    10 with the words saying it is to come, the 42 as one of several numbers."""
+    question = "How many knife wands and knife arches does the force own?"
+    answer = f"We have 42 knife wands and have ordered {ordered} knife arches."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        ("42", "one of several numbers in a sentence"),
+        (ordered, _to_come_reason("ordered")),
     ]

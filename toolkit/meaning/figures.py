@@ -147,6 +147,12 @@ COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re
 NOT_HELD_OF: Final = re.compile(
     "|".join(f"(?:{p})" for p in flatten(schema_yaml("phrases.yaml")["not_held_of"])), re.I
 )
+# Words saying things are not had yet ("on order", "we have ordered", "will have", "expects to
+# buy": schemas/phrases.yaml `to_come`): a number in their clause counts things still to come,
+# neither held nor bought in the period its sentence names.
+TO_COME: Final = re.compile(
+    "|".join(f"(?:{p})" for p in schema_yaml("phrases.yaml")["to_come"]), re.I
+)
 # What ends the clause a denial speaks in: punctuation, a conjunction starting another clause
 # ("but", "however"), or "and" before a new subject ("..., and we bought 40").
 CLAUSE_END: Final = re.compile(
@@ -190,6 +196,14 @@ LIST_NEXT: Final = re.compile(
 LIST_ITEM_END: Final = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|nor)\b)", re.I)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
+# What ends the clause of words saying things are to come (`_to_come`): a denial's clause end
+# (`CLAUSE_END`), or "and" or "or" before a verb of its own clause ("We have 42 wands and have
+# ordered 10 arches": the 42 is had).
+CLAUSE_ENDS_BEFORE_TO_COME: Final = re.compile(
+    rf"{CLAUSE_END.pattern}|\b(?:and|or)\s+(?=(?:also\s+)?(?:{FINITE_VERB}|ordered|expects?|plans?"
+    r"|intends?)\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -389,12 +403,16 @@ class _Reader(Recorder):
     def several_unsure(self, sentence: str, numbers: list[re.Match]) -> None:
         """A sentence's several numbers left for a person: each that names what the sentence
         says is not held ("We hold no record of the make of the 6 knife wands or the 4 knife
-        arches") with why (`not_held_reason`), the others as one of several."""
+        arches") with why (`not_held_reason`), each counting things to come ("and have ordered
+        10") with why (`_to_come`), the others as one of several."""
         for number, denial in zip(numbers, _denials(sentence, numbers), strict=True):
             reason = "one of several numbers in a sentence"
+            to_come = _to_come(sentence, number, numbers)
             if denial is not None:
                 denied, heading = denial
                 reason = self.not_held_reason(denied, sentence, number, heading)
+            elif to_come:  # "We have 42 wands and have ordered 10 arches.": the 10
+                reason = _to_come_reason(to_come)
             self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
 
     def not_held_reason(
@@ -621,10 +639,42 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
     denied = _not_held_of(sentence, number)
     if denied:
         return f"a number naming what the sentence says is not held ('{denied}'), no figure"
+    to_come = _to_come(sentence, number)
+    if to_come:
+        return _to_come_reason(to_come)
     running = RUNNING_TOTAL.search(sentence)
     if running:
         return RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
     return A_RATE if _a_rate(sentence, number) else None
+
+
+def _to_come_reason(words: str) -> str:
+    return (
+        f"the sentence speaks of things ordered or still to come ('{words}'), not of things "
+        "held or bought: is it the number asked, or another?"
+    )
+
+
+def _to_come(sentence: str, number: re.Match, numbers: list[re.Match] | None = None) -> str | None:
+    """The words saying things are not had yet (`TO_COME`) in the clause a number stands in
+    ("The force has 60 scanners on order, due in 2026"), not in another clause ("We have 42
+    wands, and have ordered more") nor about another of the sentence's `numbers` ("We have 42
+    wands and 10 more on order": the 10's), or None."""
+    if TO_COME.search(sentence) is None:
+        return None  # most sentences speak of what is, or was
+    others = numbers or []
+    start = max(
+        [end.end() for end in CLAUSE_ENDS_BEFORE_TO_COME.finditer(sentence, 0, number.start())]
+        + [other.end() for other in others if other.end() <= number.start()],
+        default=0,
+    )
+    after = CLAUSE_ENDS_BEFORE_TO_COME.search(sentence, number.end())
+    end = min(
+        [after.start() if after else len(sentence)]
+        + [other.start() for other in others if other.start() >= number.end()]
+    )
+    found = TO_COME.search(sentence, start, end)
+    return found.group(0) if found else None
 
 
 def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None:
