@@ -860,3 +860,114 @@ def test_of_several_numbers_the_one_to_come_says_so(ordered):
         ("42", "one of several numbers in a sentence"),
         (ordered, _to_come_reason("ordered")),
     ]
+
+
+BOUGHT_WORDS = "devices newly put into service during the period"
+
+
+@pytest.mark.parametrize(
+    "question,answer,value,noun,verb",
+    [
+        (
+            "How many times were knife arches deployed in 2024?",
+            "Knife arches were deployed at 14 events in 2024.",
+            "14",
+            "events",
+            "deployed",
+        ),
+        (
+            "How many times were knife arches deployed in 2024?",
+            "Knife arches were deployed at 15 events in 2024.",
+            "15",
+            "events",
+            "deployed",
+        ),
+        (
+            "How many times were knife wands deployed in 2023?",
+            "Knife wands were deployed at 31 operations in 2023.",
+            "31",
+            "operations",
+            "deployed",
+        ),
+        (
+            "How many times were knife wands used in 2023?",
+            "In 2023 knife wands were issued at 8 events.",
+            "8",
+            "events",
+            "issued",
+        ),
+    ],
+)
+def test_a_number_of_occasions_is_no_count_of_devices_deployed(question, answer, value, noun, verb):
+    """ "Knife arches were deployed at 14 events in 2024." answering how many times they were
+    deployed was 14 knife arches newly put into service in 2024, a figure of devices published
+    with no note: the number counts events, which devices deployed are not, and whether they
+    are the times asked is for a person."""
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (
+            value,
+            f"it counts {noun}, where the sentence's words name {BOUGHT_WORDS} ('{verb}'): is it "
+            "the number asked, or another?",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "question,answer,value,noun",
+    [
+        (
+            "How many times were knife arches used in 2024?",
+            "In 2024 knife arches were deployed at 22 locations.",
+            "22",
+            "locations",
+        ),
+        (
+            "How many times were knife arches used in 2024?",
+            "In 2024 knife arches were deployed at 23 sites.",
+            "23",
+            "sites",
+        ),
+        (
+            "How many knife arches were bought in 2024?",
+            "Knife arches were deployed 9 times in 2024.",
+            "9",
+            "times",
+        ),
+        (
+            "How many knife arches were bought in 2024?",
+            "Knife arches were deployed at 14 events in 2024.",
+            "14",
+            "events",
+        ),
+    ],
+)
+def test_a_number_of_places_or_occasions_is_not_what_the_question_asks_of(
+    question, answer, value, noun
+):
+    """Places count none of the measures, and occasions are no devices bought: "Knife arches
+    were deployed 9 times in 2024." answering how many were bought was 9 bought in 2024."""
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (value, f"it counts {noun}, which the question does not ask of")
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer,value",
+    [
+        ("Knife arches were deployed 9 times in 2024.", 9),
+        ("Knife arches were deployed on 35 occasions during 2024.", 35),
+        ("120 knife arches were deployed at events in 2024.", 120),
+    ],
+)
+def test_occasions_counted_as_uses_and_devices_counted_as_devices_are_read(answer, value):
+    """What the number counts decides: times and occasions are the uses asked, devices the
+    devices deployed (of the one technology asked, kept with their own measure)."""
+    question = "How many times were knife arches deployed in 2024?"
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    measure = "devices_deployed" if "120" in answer else "uses"
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [(value, measure, "2024")]
+    assert got.unsure == ()

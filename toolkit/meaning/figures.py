@@ -53,6 +53,7 @@ from .recording import (
     Unsure,
     candidates,
     counts_another_thing,
+    counts_other_than_named,
     footnote_mark_reason,
     measures_asked,
 )
@@ -340,7 +341,10 @@ class _Reader(Recorder):
                     self.add(value, unit, None, sentence, self.question_text, sentence, True)
                     continue
                 counted = _counted(after)
-                counts_else = counted and counts_another_thing(counted, self.topics)
+                counts_else = counted and (
+                    counts_another_thing(counted, self.topics)
+                    or counts_other_than_named(counted, sentence)
+                )
                 if counts_else:
                     self.unsure.append(Unsure(number["value"], sentence, counts_else, self.label))
                     continue
