@@ -26,6 +26,7 @@ from typing import Final
 from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
 from ..layouts.data import flatten, schema_yaml
 from ..layouts.dates import MONTH_NAMES
+from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
 from .periods import NAMED_YEAR, TWO_YEARS, YEAR, period_in, period_named
 from .questions import (
@@ -154,6 +155,7 @@ NOT_HELD_OF: Final = re.compile(
 TO_COME: Final = re.compile(
     "|".join(f"(?:{p})" for p in schema_yaml("phrases.yaml")["to_come"]), re.I
 )
+TO_COME_WORDS: Final = words_of(TO_COME)  # one of them is in any sentence it matches
 # What ends the clause a denial speaks in: punctuation, a conjunction starting another clause
 # ("but", "however"), or "and" before a new subject ("..., and we bought 40").
 CLAUSE_END: Final = re.compile(
@@ -664,8 +666,8 @@ def _to_come(sentence: str, number: re.Match, numbers: list[re.Match] | None = N
     ("The force has 60 scanners on order, due in 2026"), not in another clause ("We have 42
     wands, and have ordered more") nor about another of the sentence's `numbers` ("We have 42
     wands and 10 more on order": the 10's), or None."""
-    if TO_COME.search(sentence) is None:
-        return None  # most sentences speak of what is, or was
+    if not may_match(TO_COME_WORDS, lowered(sentence)) or TO_COME.search(sentence) is None:
+        return None  # most sentences speak of what is, or was: their words say so cheaply
     others = numbers or []
     start = max(
         [end.end() for end in CLAUSE_ENDS_BEFORE_TO_COME.finditer(sentence, 0, number.start())]
