@@ -971,3 +971,88 @@ def test_occasions_counted_as_uses_and_devices_counted_as_devices_are_read(answe
     measure = "devices_deployed" if "120" in answer else "uses"
     assert [(f.value, f.measure, f.period_label) for f in got.figures] == [(value, measure, "2024")]
     assert got.unsure == ()
+
+
+BOUGHT_EACH_YEAR = "How many knife arches were bought in 2022, 2023 and 2024?"
+
+
+@pytest.mark.parametrize(
+    "answer,word,quote",
+    [
+        ("2022 - 2\n2023 - nil\n2024 - 3", "nil", "2023 - nil"),
+        ("2022 - 2\n2024 - none\n2023 - 3", "none", "2024 - none"),
+        ("2022: 4\n2023: None", "None", "2023: None"),
+        ("2022 = 4\n2023 = zero.", "zero", "2023 = zero."),
+        (
+            "Kent Police purchased 2 knife arches in 2022 and 1 in 2024. None were purchased in "
+            "2023.",
+            "None",
+            "None were purchased in 2023.",
+        ),
+        (
+            "The force bought 5 knife arches in 2023. No knife arches were bought in 2022.",
+            "No",
+            "No knife arches were bought in 2022.",
+        ),
+    ],
+)
+def test_a_number_written_as_a_word_beside_figures_is_listed(answer, word, quote):
+    """ "2022/23 - nil" between two years' figures was read as nothing, with no note: the draft
+    gave the other years and left the year of none out unseen. A number written as a word is
+    listed for a person wherever figures are read beside it, as where none are."""
+    got = read_figures(answer, map_question(BOUGHT_EACH_YEAR).topics, "1", BOUGHT_EACH_YEAR)
+    assert got.figures
+    assert [(u.text, u.quote, u.reason) for u in got.unsure] == [
+        (word, quote, "a number written as a word")
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The force bought 5 knife arches in 2023. No information is held for 2022.",
+        "The force bought 5 knife arches in 2023, none of them for schools.",
+        "2023 - 5\nNotes: none.",
+    ],
+)
+def test_words_that_count_nothing_beside_figures_are_not_listed(answer):
+    """ "No information is held" counts nothing, and a word in a sentence with a number of its
+    own is that sentence's to read: only the figures are read."""
+    got = read_figures(answer, map_question(BOUGHT_EACH_YEAR).topics, "1", BOUGHT_EACH_YEAR)
+    assert [f.value for f in got.figures] == [5]
+    assert got.unsure == ()
+
+
+@pytest.mark.parametrize(
+    "question,answer,word",
+    [
+        (
+            "How many knife wands were purchased in 2024?",
+            "No knife wands were purchased in 2024.",
+            "No",
+        ),
+        (
+            "How many knife wands were purchased in 2023?",
+            "No knife wands were purchased in 2023.",
+            "No",
+        ),
+        (
+            "How many knife arches were bought in 2022?",
+            "Two knife arches were bought in 2022.",
+            "Two",
+        ),
+        (
+            "How many knife arches were bought in 2022?",
+            "Zero knife arches were bought in 2022.",
+            "Zero",
+        ),
+    ],
+)
+def test_an_answer_in_the_questions_words_with_a_number_word_is_no_echo(question, answer, word):
+    """ "No knife wands were purchased in 2024." answering "How many knife wands were purchased
+    in 2024?" repeats the question's words but answers it: it was skipped as the question quoted
+    again, the draft then finding nothing to read at all. Its number in words is listed."""
+    got = read_figures(answer, map_question(question).topics, "1", question)
+    assert [(u.text, u.quote, u.reason) for u in got.unsure] == [
+        (word, answer, "a number written as a word")
+    ]

@@ -59,7 +59,7 @@ from .recording import (
     measures_asked,
 )
 from .tables import read_tables
-from .text import echoes, sentences
+from .text import NUMBER_WORD, echoes, has_number_word, sentences
 
 FOOTNOTE_STARTS: Final = frozenset(f"*†‡§¶([{SUPERSCRIPT_DIGITS}")
 EQUALS: Final = re.compile(
@@ -93,11 +93,10 @@ ALONE: Final = re.compile(
     re.I,
 )
 CLAUSE_BREAK: Final = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
-# Numbers written as words, and the words that answer "how many" with none.
-NUMBER_WORD: Final = re.compile(
-    r"\b(?:zero|nil|none|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
-    r"|ninety|hundred|thousand)\b",
+# A period's line whose value is a number written as a word: "2022/23 - nil", "2023: None",
+# "2024 = zero" (the word the whole value, as `EQUALS` and `DASHED` take a number).
+PERIOD_WORD: Final = re.compile(
+    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:|\s[-–—]\s|[–—])\s*(?P<value>{NUMBER_WORD.pattern})\s*[.;]?\s*$",
     re.I,
 )
 # A running total in a sentence (RUNNING), or a total to or from a day: "Up to 31 March 2024",
@@ -487,21 +486,44 @@ class _Reader(Recorder):
                 left.append(number)
         return left
 
-    def number_words(self, lines: list[str]) -> None:
-        """A number written as a word ("six knife arches", "4. None.") is left for a person,
-        never read: "no" and "one" are as often words of a sentence as numbers. Looked for only
-        in an answer where no number was found (most answers give their figures in digits)."""
-        for sentence in (s for line in lines for s in sentences(line)):
-            if not echoes(sentence, self.question_text):
-                self._number_words(sentence)
+    def number_words(self, lines: list[str], everywhere: bool) -> None:
+        """A number written as a word ("six knife arches", "4. None.", "2022/23 - nil") is left
+        for a person, never read: "no" and "one" are as often words of a sentence as numbers.
+        Looked for `everywhere` in an answer where no number was found; in one that gave
+        numbers, in a period's line whose value is a word (`PERIOD_WORD`) and in the sentences
+        of the lines read as no shape that hold no number of their own ("None were purchased
+        in 2023.") — a year the figures leave out, with no note, would go unseen."""
+        for i, line in enumerate(lines):
+            if (not everywhere and i in self.used) or not has_number_word(line):
+                continue  # most lines of an answer giving numbers hold no number word
+            worded = _period_word(line)
+            if worded:
+                reason = "a number written as a word"
+                self.unsure.append(Unsure(worded["value"], line.strip(), reason, self.label))
+                continue
+            for sentence in sentences(line):
+                if not echoes(sentence, self.question_text):
+                    self._number_words(sentence, everywhere)
 
-    def _number_words(self, sentence: str) -> None:
+    def _number_words(self, sentence: str, everywhere: bool = True) -> None:
         for word in NUMBER_WORD.finditer(sentence):
             before, after = sentence[: word.start()], sentence[word.end() :]
             alone = ALONE.fullmatch(before) and ALONE.fullmatch(after)
             if alone or _counts_something(before, after):
+                if not everywhere and candidates(sentence):
+                    return  # a sentence with a number of its own: its shapes read it
                 reason = "a number written as a word"
                 self.unsure.append(Unsure(word.group(0), sentence, reason, self.label))
+
+
+def _period_word(line: str) -> re.Match | None:
+    """A period's line whose value is a number written as a word (`PERIOD_WORD`: "2022/23 -
+    nil"), or None; its last word is looked at first, most lines ending in none."""
+    words = line.rstrip(" .;\t").rsplit(None, 1)
+    if not words or NUMBER_WORD.fullmatch(words[-1]) is None:
+        return None
+    worded = PERIOD_WORD.match(line)
+    return worded if worded and period_named(worded["period"]) else None
 
 
 def _within(figure: Figure, start: str | None, end: str | None) -> bool:
@@ -857,8 +879,7 @@ def read_figures(
     reader.money(lines)
     if reader.figures:
         reader.period_notes(lines)
-    if not reader.figures and not reader.unsure:
-        reader.number_words(lines)
+    reader.number_words(lines, not reader.figures and not reader.unsure)
     return FigureReading(
         tuple(reader.figures),
         tuple(reader.unsure),
