@@ -325,3 +325,46 @@ def test_other_costs_and_things_not_available_are_no_outcome(answer):
 def test_the_force_said_not_to_hold_it_is_not_the_one_that_may(answer):
     outcome = read_outcome([answer])
     assert (outcome.status, outcome.held_by) == ("not_held", "essex")
+
+
+PERIOD_NOT_AVAILABLE = """Our ref: 0412/25
+Date: 12 May 2025
+Dear Requester,
+You asked:
+1. How many mobile fingerprint scanner searches were made in 2022, 2023 and 2024?
+Response
+1. 2022: 812
+2023: 904
+{missing}
+Yours sincerely,
+Information Rights
+"""
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "2024: Data not available",
+        "2023/24: Data not available",
+        "2024 - Figures not held",
+        "2024: Information not recorded",
+        "2024: Statistics not collated",
+    ],
+)
+def test_a_period_whose_data_is_not_available_makes_the_answer_partial(missing):
+    """ "2024: Data not available" beside 2022 and 2023's figures was read as nothing: the answer
+    was 'disclosed', as if every year asked had its figure. A period's row saying, with no verb,
+    that its information is not there is 'not held' of that part: the answer is a partial
+    disclosure, quoting the row."""
+    text = PERIOD_NOT_AVAILABLE.format(missing=missing)
+    meaning = read_meaning(read_response(document(text)))
+    assert [(o.status, o.quote) for o in meaning.outcomes] == [("partially_disclosed", missing)]
+    assert [f.value for f in meaning.figures] == [812, 904]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["The data not available until 2026 will be published then.", "Data not held yet."],
+)
+def test_data_not_available_until_later_says_nothing_held_or_not(answer):
+    assert read_outcome([answer]) is None

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from multiforce.toolkit.document import Document
 from multiforce.toolkit.layouts import read_response
-from multiforce.toolkit.meaning import Topic, read_figures, read_meaning
+from multiforce.toolkit.meaning import Topic, map_question, read_figures, read_meaning
 
 SEARCHES = Topic("knife_wand", "uses")
 
@@ -584,3 +584,43 @@ def test_a_table_of_parts_naming_no_period_says_which_period_a_person_decides():
         [],
         [("17", _no_period("Male", None)), ("6", _no_period("Female", None))],
     )
+
+
+SPEND_EACH_YEAR = "How much did the force spend on knife wands in each year from 2022 to 2023?"
+
+
+@pytest.mark.parametrize(
+    "answer,listed",
+    [
+        ("Year | Spend\n2022 | £12,000\n2023 | 8,500", [("12,000", "£12,000")]),
+        ("Year | Spend\n2022 | £13,500\n2023 | 8,500", [("13,500", "£13,500")]),
+        ("Year | Spend\n2022 | 8,500\n2023 | £ 9,100", [("9,100", "£ 9,100")]),
+        (
+            "Spend | 2022 | 2023\nKnife wands | £12,000 | £8,500",
+            [("12,000", "£12,000"), ("8,500", "£8,500")],
+        ),
+    ],
+)
+def test_a_sum_of_money_in_a_tables_cell_is_listed_for_a_person(answer, listed):
+    """ "2022 | £12,000" beside "2023 | 8,500" gave 2023's spend and left 2022's out with no
+    note (a table of sums alone left the draft with nothing to read): a cell of a sum of money,
+    whose pounds a table is not read for, is listed for a person."""
+    got = read_figures(answer, map_question(SPEND_EACH_YEAR).topics, "1", SPEND_EACH_YEAR)
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (
+            value,
+            f"a sum of money in a table's cell ('{cell}'): a table's sums are not read; is it "
+            "the spend asked, of its row's period?",
+        )
+        for value, cell in listed
+    ]
+
+
+def test_a_sum_of_money_in_a_tables_cell_for_a_count_is_not_what_is_asked():
+    question = "How many knife wands were bought in each year from 2022 to 2023?"
+    answer = "Year | Knife wands\n2022 | £12,000\n2023 | 14"
+    got = read_figures(answer, map_question(question).topics, "1", question)
+    assert [(f.value, f.period_label) for f in got.figures] == [(14, "2023")]
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        ("12,000", "a sum of money, which the question does not ask of")
+    ]

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from conftest import FIXTURES
 from multiforce.toolkit import drafting
-from multiforce.toolkit.meaning import Topic, period_in, read_figures
+from multiforce.toolkit.meaning import Topic, map_question, period_in, read_figures
 
 SEARCHES = Topic("knife_wand", "uses")
 CALENDAR_OR_FINANCIAL = "calendar or financial years?"
@@ -742,4 +742,317 @@ def test_two_counts_beside_a_sum_of_money_are_left_for_a_person():
         ("12", "one of several numbers in a sentence"),
         ("30", "one of several numbers in a sentence"),
         ("14,500", SPEND_NOT_ASKED),
+    ]
+
+
+def _to_come_reason(words: str) -> str:
+    return (
+        f"the sentence speaks of things ordered or still to come ('{words}'), not of things "
+        "held or bought: is it the number asked, or another?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question,answer,value,words",
+    [
+        # asked what is held: things ordered are not held yet
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "The force has 60 scanners on order, due for delivery in 2026.",
+            "60",
+            "on order",
+        ),
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "The force has 45 scanners on order, due for delivery in 2027.",
+            "45",
+            "on order",
+        ),
+        (
+            "How many knife wands does the force own?",
+            "The force has ordered 30 knife wands.",
+            "30",
+            "ordered",
+        ),
+        (
+            "How many knife wands does the force own?",
+            "We have 12 knife wands awaiting delivery.",
+            "12",
+            "awaiting delivery",
+        ),
+        (
+            "How many knife wands does the force own?",
+            "A further 10 wands are on order.",
+            "10",
+            "on order",
+        ),
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "The force will have 50 scanners in 2026.",
+            "50",
+            "will have",
+        ),
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "The force expects to have 80 scanners by 2026.",
+            "80",
+            "expects to have",
+        ),
+        (
+            "How many mobile fingerprint scanners does the force have?",
+            "There are 25 scanners awaiting delivery in 2025.",
+            "25",
+            "awaiting delivery",
+        ),
+        # asked what was bought: an order, or a plan, is not a purchase made
+        (
+            "How many knife arches were bought in 2024?",
+            "In 2024 the force ordered 4 knife arches.",
+            "4",
+            "ordered",
+        ),
+        (
+            "How many knife arches were bought in 2024?",
+            "4 knife arches are still to be delivered in 2024.",
+            "4",
+            "are still to be delivered",
+        ),
+    ],
+)
+def test_a_number_of_things_ordered_or_to_come_is_left_for_a_person(question, answer, value, words):
+    """ "The force has 60 scanners on order, due for delivery in 2026." answering how many the
+    force has was 60 held in 2026, and "The force has ordered 30 knife wands." 30 held at the
+    response date: things not had yet are neither held nor bought, so the number is listed for
+    a person with the words saying so."""
+    topics = map_question(question).topics
+    got = read_figures(answer, topics, "1", question, "2025-05-14")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [(value, _to_come_reason(words))]
+
+
+@pytest.mark.parametrize(
+    "answer,held",
+    [
+        ("We have 42 knife wands, and have ordered more.", 42),
+        ("We have 41 knife wands, and more are on order.", 41),
+        ("The force owns 42 knife wands; it will have more next year.", 42),
+        ("The force has 42 knife wands, ordered in alphabetical order.", 42),
+    ],
+)
+def test_words_of_things_to_come_in_another_clause_leave_the_number_held(answer, held):
+    """Things to come in another clause ("..., and have ordered more") say nothing of the
+    number in the first: what is held is read."""
+    question = "How many knife wands does the force own?"
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    assert [(f.value, f.measure) for f in got.figures] == [(held, "devices_in_service")]
+    assert got.unsure == ()
+
+
+@pytest.mark.parametrize("ordered", ["10", "11"])
+def test_of_several_numbers_the_one_to_come_says_so(ordered):
+    """ "We have 42 knife wands and have ordered 10 knife arches.": both are for a person, the
+    10 with the words saying it is to come, the 42 as one of several numbers."""
+    question = "How many knife wands and knife arches does the force own?"
+    answer = f"We have 42 knife wands and have ordered {ordered} knife arches."
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        ("42", "one of several numbers in a sentence"),
+        (ordered, _to_come_reason("ordered")),
+    ]
+
+
+BOUGHT_WORDS = "devices newly put into service during the period"
+
+
+@pytest.mark.parametrize(
+    "question,answer,value,noun,verb",
+    [
+        (
+            "How many times were knife arches deployed in 2024?",
+            "Knife arches were deployed at 14 events in 2024.",
+            "14",
+            "events",
+            "deployed",
+        ),
+        (
+            "How many times were knife arches deployed in 2024?",
+            "Knife arches were deployed at 15 events in 2024.",
+            "15",
+            "events",
+            "deployed",
+        ),
+        (
+            "How many times were knife wands deployed in 2023?",
+            "Knife wands were deployed at 31 operations in 2023.",
+            "31",
+            "operations",
+            "deployed",
+        ),
+        (
+            "How many times were knife wands used in 2023?",
+            "In 2023 knife wands were issued at 8 events.",
+            "8",
+            "events",
+            "issued",
+        ),
+    ],
+)
+def test_a_number_of_occasions_is_no_count_of_devices_deployed(question, answer, value, noun, verb):
+    """ "Knife arches were deployed at 14 events in 2024." answering how many times they were
+    deployed was 14 knife arches newly put into service in 2024, a figure of devices published
+    with no note: the number counts events, which devices deployed are not, and whether they
+    are the times asked is for a person."""
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (
+            value,
+            f"it counts {noun}, where the sentence's words name {BOUGHT_WORDS} ('{verb}'): is it "
+            "the number asked, or another?",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "question,answer,value,noun",
+    [
+        (
+            "How many times were knife arches used in 2024?",
+            "In 2024 knife arches were deployed at 22 locations.",
+            "22",
+            "locations",
+        ),
+        (
+            "How many times were knife arches used in 2024?",
+            "In 2024 knife arches were deployed at 23 sites.",
+            "23",
+            "sites",
+        ),
+        (
+            "How many knife arches were bought in 2024?",
+            "Knife arches were deployed 9 times in 2024.",
+            "9",
+            "times",
+        ),
+        (
+            "How many knife arches were bought in 2024?",
+            "Knife arches were deployed at 14 events in 2024.",
+            "14",
+            "events",
+        ),
+    ],
+)
+def test_a_number_of_places_or_occasions_is_not_what_the_question_asks_of(
+    question, answer, value, noun
+):
+    """Places count none of the measures, and occasions are no devices bought: "Knife arches
+    were deployed 9 times in 2024." answering how many were bought was 9 bought in 2024."""
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    assert got.figures == ()
+    assert [(u.text, u.reason) for u in got.unsure] == [
+        (value, f"it counts {noun}, which the question does not ask of")
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer,value",
+    [
+        ("Knife arches were deployed 9 times in 2024.", 9),
+        ("Knife arches were deployed on 35 occasions during 2024.", 35),
+        ("120 knife arches were deployed at events in 2024.", 120),
+    ],
+)
+def test_occasions_counted_as_uses_and_devices_counted_as_devices_are_read(answer, value):
+    """What the number counts decides: times and occasions are the uses asked, devices the
+    devices deployed (of the one technology asked, kept with their own measure)."""
+    question = "How many times were knife arches deployed in 2024?"
+    got = read_figures(answer, map_question(question).topics, "1", question, "2025-05-14")
+    measure = "devices_deployed" if "120" in answer else "uses"
+    assert [(f.value, f.measure, f.period_label) for f in got.figures] == [(value, measure, "2024")]
+    assert got.unsure == ()
+
+
+BOUGHT_EACH_YEAR = "How many knife arches were bought in 2022, 2023 and 2024?"
+
+
+@pytest.mark.parametrize(
+    "answer,word,quote",
+    [
+        ("2022 - 2\n2023 - nil\n2024 - 3", "nil", "2023 - nil"),
+        ("2022 - 2\n2024 - none\n2023 - 3", "none", "2024 - none"),
+        ("2022: 4\n2023: None", "None", "2023: None"),
+        ("2022 = 4\n2023 = zero.", "zero", "2023 = zero."),
+        (
+            "Kent Police purchased 2 knife arches in 2022 and 1 in 2024. None were purchased in "
+            "2023.",
+            "None",
+            "None were purchased in 2023.",
+        ),
+        (
+            "The force bought 5 knife arches in 2023. No knife arches were bought in 2022.",
+            "No",
+            "No knife arches were bought in 2022.",
+        ),
+    ],
+)
+def test_a_number_written_as_a_word_beside_figures_is_listed(answer, word, quote):
+    """ "2022/23 - nil" between two years' figures was read as nothing, with no note: the draft
+    gave the other years and left the year of none out unseen. A number written as a word is
+    listed for a person wherever figures are read beside it, as where none are."""
+    got = read_figures(answer, map_question(BOUGHT_EACH_YEAR).topics, "1", BOUGHT_EACH_YEAR)
+    assert got.figures
+    assert [(u.text, u.quote, u.reason) for u in got.unsure] == [
+        (word, quote, "a number written as a word")
+    ]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The force bought 5 knife arches in 2023. No information is held for 2022.",
+        "The force bought 5 knife arches in 2023, none of them for schools.",
+        "2023 - 5\nNotes: none.",
+    ],
+)
+def test_words_that_count_nothing_beside_figures_are_not_listed(answer):
+    """ "No information is held" counts nothing, and a word in a sentence with a number of its
+    own is that sentence's to read: only the figures are read."""
+    got = read_figures(answer, map_question(BOUGHT_EACH_YEAR).topics, "1", BOUGHT_EACH_YEAR)
+    assert [f.value for f in got.figures] == [5]
+    assert got.unsure == ()
+
+
+@pytest.mark.parametrize(
+    "question,answer,word",
+    [
+        (
+            "How many knife wands were purchased in 2024?",
+            "No knife wands were purchased in 2024.",
+            "No",
+        ),
+        (
+            "How many knife wands were purchased in 2023?",
+            "No knife wands were purchased in 2023.",
+            "No",
+        ),
+        (
+            "How many knife arches were bought in 2022?",
+            "Two knife arches were bought in 2022.",
+            "Two",
+        ),
+        (
+            "How many knife arches were bought in 2022?",
+            "Zero knife arches were bought in 2022.",
+            "Zero",
+        ),
+    ],
+)
+def test_an_answer_in_the_questions_words_with_a_number_word_is_no_echo(question, answer, word):
+    """ "No knife wands were purchased in 2024." answering "How many knife wands were purchased
+    in 2024?" repeats the question's words but answers it: it was skipped as the question quoted
+    again, the draft then finding nothing to read at all. Its number in words is listed."""
+    got = read_figures(answer, map_question(question).topics, "1", question)
+    assert [(u.text, u.quote, u.reason) for u in got.unsure] == [
+        (word, answer, "a number written as a word")
     ]

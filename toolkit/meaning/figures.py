@@ -26,6 +26,7 @@ from typing import Final
 from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
 from ..layouts.data import flatten, schema_yaml
 from ..layouts.dates import MONTH_NAMES
+from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
 from .periods import NAMED_YEAR, TWO_YEARS, YEAR, period_in, period_named
 from .questions import (
@@ -53,11 +54,12 @@ from .recording import (
     Unsure,
     candidates,
     counts_another_thing,
+    counts_other_than_named,
     footnote_mark_reason,
     measures_asked,
 )
 from .tables import read_tables
-from .text import echoes, sentences
+from .text import NUMBER_WORD, echoes, has_number_word, sentences
 
 FOOTNOTE_STARTS: Final = frozenset(f"*†‡§¶([{SUPERSCRIPT_DIGITS}")
 EQUALS: Final = re.compile(
@@ -91,11 +93,10 @@ ALONE: Final = re.compile(
     re.I,
 )
 CLAUSE_BREAK: Final = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
-# Numbers written as words, and the words that answer "how many" with none.
-NUMBER_WORD: Final = re.compile(
-    r"\b(?:zero|nil|none|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
-    r"|ninety|hundred|thousand)\b",
+# A period's line whose value is a number written as a word: "2022/23 - nil", "2023: None",
+# "2024 = zero" (the word the whole value, as `EQUALS` and `DASHED` take a number).
+PERIOD_WORD: Final = re.compile(
+    rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:|\s[-–—]\s|[–—])\s*(?P<value>{NUMBER_WORD.pattern})\s*[.;]?\s*$",
     re.I,
 )
 # A running total in a sentence (RUNNING), or a total to or from a day: "Up to 31 March 2024",
@@ -147,6 +148,13 @@ COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re
 NOT_HELD_OF: Final = re.compile(
     "|".join(f"(?:{p})" for p in flatten(schema_yaml("phrases.yaml")["not_held_of"])), re.I
 )
+# Words saying things are not had yet ("on order", "we have ordered", "will have", "expects to
+# buy": schemas/phrases.yaml `to_come`): a number in their clause counts things still to come,
+# neither held nor bought in the period its sentence names.
+TO_COME: Final = re.compile(
+    "|".join(f"(?:{p})" for p in schema_yaml("phrases.yaml")["to_come"]), re.I
+)
+TO_COME_WORDS: Final = words_of(TO_COME)  # one of them is in any sentence it matches
 # What ends the clause a denial speaks in: punctuation, a conjunction starting another clause
 # ("but", "however"), or "and" before a new subject ("..., and we bought 40").
 CLAUSE_END: Final = re.compile(
@@ -190,6 +198,14 @@ LIST_NEXT: Final = re.compile(
 LIST_ITEM_END: Final = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|nor)\b)", re.I)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
+# What ends the clause of words saying things are to come (`_to_come`): a denial's clause end
+# (`CLAUSE_END`), or "and" or "or" before a verb of its own clause ("We have 42 wands and have
+# ordered 10 arches": the 42 is had).
+CLAUSE_ENDS_BEFORE_TO_COME: Final = re.compile(
+    rf"{CLAUSE_END.pattern}|\b(?:and|or)\s+(?=(?:also\s+)?(?:{FINITE_VERB}|ordered|expects?|plans?"
+    r"|intends?)\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -326,7 +342,10 @@ class _Reader(Recorder):
                     self.add(value, unit, None, sentence, self.question_text, sentence, True)
                     continue
                 counted = _counted(after)
-                counts_else = counted and counts_another_thing(counted, self.topics)
+                counts_else = counted and (
+                    counts_another_thing(counted, self.topics)
+                    or counts_other_than_named(counted, sentence)
+                )
                 if counts_else:
                     self.unsure.append(Unsure(number["value"], sentence, counts_else, self.label))
                     continue
@@ -389,12 +408,16 @@ class _Reader(Recorder):
     def several_unsure(self, sentence: str, numbers: list[re.Match]) -> None:
         """A sentence's several numbers left for a person: each that names what the sentence
         says is not held ("We hold no record of the make of the 6 knife wands or the 4 knife
-        arches") with why (`not_held_reason`), the others as one of several."""
+        arches") with why (`not_held_reason`), each counting things to come ("and have ordered
+        10") with why (`_to_come`), the others as one of several."""
         for number, denial in zip(numbers, _denials(sentence, numbers), strict=True):
             reason = "one of several numbers in a sentence"
+            to_come = _to_come(sentence, number, numbers)
             if denial is not None:
                 denied, heading = denial
                 reason = self.not_held_reason(denied, sentence, number, heading)
+            elif to_come:  # "We have 42 wands and have ordered 10 arches.": the 10
+                reason = _to_come_reason(to_come)
             self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
 
     def not_held_reason(
@@ -463,21 +486,44 @@ class _Reader(Recorder):
                 left.append(number)
         return left
 
-    def number_words(self, lines: list[str]) -> None:
-        """A number written as a word ("six knife arches", "4. None.") is left for a person,
-        never read: "no" and "one" are as often words of a sentence as numbers. Looked for only
-        in an answer where no number was found (most answers give their figures in digits)."""
-        for sentence in (s for line in lines for s in sentences(line)):
-            if not echoes(sentence, self.question_text):
-                self._number_words(sentence)
+    def number_words(self, lines: list[str], everywhere: bool) -> None:
+        """A number written as a word ("six knife arches", "4. None.", "2022/23 - nil") is left
+        for a person, never read: "no" and "one" are as often words of a sentence as numbers.
+        Looked for `everywhere` in an answer where no number was found; in one that gave
+        numbers, in a period's line whose value is a word (`PERIOD_WORD`) and in the sentences
+        of the lines read as no shape that hold no number of their own ("None were purchased
+        in 2023.") — a year the figures leave out, with no note, would go unseen."""
+        for i, line in enumerate(lines):
+            if (not everywhere and i in self.used) or not has_number_word(line):
+                continue  # most lines of an answer giving numbers hold no number word
+            worded = _period_word(line)
+            if worded:
+                reason = "a number written as a word"
+                self.unsure.append(Unsure(worded["value"], line.strip(), reason, self.label))
+                continue
+            for sentence in sentences(line):
+                if not echoes(sentence, self.question_text):
+                    self._number_words(sentence, everywhere)
 
-    def _number_words(self, sentence: str) -> None:
+    def _number_words(self, sentence: str, everywhere: bool = True) -> None:
         for word in NUMBER_WORD.finditer(sentence):
             before, after = sentence[: word.start()], sentence[word.end() :]
             alone = ALONE.fullmatch(before) and ALONE.fullmatch(after)
             if alone or _counts_something(before, after):
+                if not everywhere and candidates(sentence):
+                    return  # a sentence with a number of its own: its shapes read it
                 reason = "a number written as a word"
                 self.unsure.append(Unsure(word.group(0), sentence, reason, self.label))
+
+
+def _period_word(line: str) -> re.Match | None:
+    """A period's line whose value is a number written as a word (`PERIOD_WORD`: "2022/23 -
+    nil"), or None; its last word is looked at first, most lines ending in none."""
+    words = line.rstrip(" .;\t").rsplit(None, 1)
+    if not words or NUMBER_WORD.fullmatch(words[-1]) is None:
+        return None
+    worded = PERIOD_WORD.match(line)
+    return worded if worded and period_named(worded["period"]) else None
 
 
 def _within(figure: Figure, start: str | None, end: str | None) -> bool:
@@ -621,10 +667,42 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
     denied = _not_held_of(sentence, number)
     if denied:
         return f"a number naming what the sentence says is not held ('{denied}'), no figure"
+    to_come = _to_come(sentence, number)
+    if to_come:
+        return _to_come_reason(to_come)
     running = RUNNING_TOTAL.search(sentence)
     if running:
         return RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
     return A_RATE if _a_rate(sentence, number) else None
+
+
+def _to_come_reason(words: str) -> str:
+    return (
+        f"the sentence speaks of things ordered or still to come ('{words}'), not of things "
+        "held or bought: is it the number asked, or another?"
+    )
+
+
+def _to_come(sentence: str, number: re.Match, numbers: list[re.Match] | None = None) -> str | None:
+    """The words saying things are not had yet (`TO_COME`) in the clause a number stands in
+    ("The force has 60 scanners on order, due in 2026"), not in another clause ("We have 42
+    wands, and have ordered more") nor about another of the sentence's `numbers` ("We have 42
+    wands and 10 more on order": the 10's), or None."""
+    if not may_match(TO_COME_WORDS, lowered(sentence)) or TO_COME.search(sentence) is None:
+        return None  # most sentences speak of what is, or was: their words say so cheaply
+    others = numbers or []
+    start = max(
+        [end.end() for end in CLAUSE_ENDS_BEFORE_TO_COME.finditer(sentence, 0, number.start())]
+        + [other.end() for other in others if other.end() <= number.start()],
+        default=0,
+    )
+    after = CLAUSE_ENDS_BEFORE_TO_COME.search(sentence, number.end())
+    end = min(
+        [after.start() if after else len(sentence)]
+        + [other.start() for other in others if other.start() >= number.end()]
+    )
+    found = TO_COME.search(sentence, start, end)
+    return found.group(0) if found else None
 
 
 def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None:
@@ -801,8 +879,7 @@ def read_figures(
     reader.money(lines)
     if reader.figures:
         reader.period_notes(lines)
-    if not reader.figures and not reader.unsure:
-        reader.number_words(lines)
+    reader.number_words(lines, not reader.figures and not reader.unsure)
     return FigureReading(
         tuple(reader.figures),
         tuple(reader.unsure),

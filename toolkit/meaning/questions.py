@@ -60,6 +60,7 @@ class _Entry:
     yes_no: bool
     at_a_date: bool
     unless: re.Pattern | None = None
+    counts_devices: bool = False  # a measure counting devices, never occasions or places
     required: tuple[str, ...] | None = None  # see meaning.literals
     # a breakdown's words naming one value of it ("children"), apart from those naming the
     # breakdown itself ("age"); `words` holds both
@@ -92,6 +93,7 @@ def _entry(value: str, entry: dict) -> _Entry:
         suppresses_measures=frozenset(entry.get("suppresses_measures", ())),
         yes_no=bool(entry.get("yes_no")),
         at_a_date=bool(entry.get("at_a_date")),
+        counts_devices=bool(entry.get("counts_devices")),
         unless=_any_of(entry["unless"]) if entry.get("unless") else None,
         required=required_words(words),
         values=_any_of(values) if values else None,
@@ -253,6 +255,13 @@ def at_a_date_measures() -> frozenset[str]:
     """Measures of how things stand (`at_a_date: true`): asked with no period, they are as at
     the day of the answer."""
     return frozenset(e.value for e in _vocabulary()["measure"] if e.at_a_date)
+
+
+@cache
+def device_measures() -> frozenset[str]:
+    """Measures counting devices (`counts_devices: true`): a number they count is followed by
+    the devices, never by occasions or places ("deployed at 14 events")."""
+    return frozenset(e.value for e in _vocabulary()["measure"] if e.counts_devices)
 
 
 def technologies_named(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from .questions import (
     Topic,
     at_a_date_measures,
     counted_as,
+    device_measures,
     named,
     named_in_answer,
     named_where,
@@ -436,6 +437,31 @@ def counts_another_thing(words: str, topics: tuple[Topic, ...]) -> str | None:
         found = noun.search(words)
         if found and not any(topic.measure in measures for topic in topics):
             return f"it counts {found.group(0).lower()}, which the question does not ask of"
+    return None
+
+
+def counts_other_than_named(counted: str, sentence: str) -> str | None:
+    """Why a sentence's number, followed by `counted` (the words it counts), is no figure of the
+    devices the sentence's words name, or None: a noun of `counted_as` that cannot count them
+    ("Knife arches were deployed at 14 events": events are no arches deployed). A measure of
+    other things may be named beside the number's own noun ("40 officers carried out scans")."""
+    if named("measure", counted):
+        return None  # "14 deployments": the number's own words name what it counts
+    said = [
+        (measure, start, end)
+        for measure, start, end in named_where("measure", sentence)
+        if measure not in OUTCOME_ONLY_MEASURES
+    ]
+    if not said or any(measure not in device_measures() for measure, _, _ in said):
+        return None  # most sentences name no count of devices
+    for noun, measures in counted_as():
+        found = noun.search(counted)
+        if found and not any(measure in measures for measure, _, _ in said):
+            names = "; ".join(f"{MEASURE_WORDS[m]} ('{sentence[a:b]}')" for m, a, b in said)
+            return (
+                f"it counts {found.group(0).lower()}, where the sentence's words name {names}: "
+                "is it the number asked, or another?"
+            )
     return None
 
 

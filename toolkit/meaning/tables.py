@@ -20,6 +20,8 @@ from .recording import (
     BOUND_AFTER,
     BREAKDOWN_WORDS,
     FOOTNOTE_MARK,
+    MONEY,
+    MONEY_MEASURES,
     NUMBER,
     RUNNING,
     Recorder,
@@ -538,13 +540,17 @@ def _doubt_in_cell(reader: Recorder, match: re.Match, line: str) -> bool:
 
 def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
     """A table's cell holding no plain value is listed for a person where it stands for
-    one: a value with a footnote's mark ("250*", "250¹"), a bound ("over 30", "<5", "5+"),
-    or a mark that a footnote of the answer says hides a number ("*" beside "* fewer than 5
-    and not shown"). Words and blanks say nothing."""
+    one: a value with a footnote's mark ("250*", "250¹"), a sum of money ("£12,000"), a bound
+    ("over 30", "<5", "5+"), or a mark that a footnote of the answer says hides a number ("*"
+    beside "* fewer than 5 and not shown"). Words and blanks say nothing."""
     marked = FOOTNOTED_CELL.fullmatch(cell)
     if marked:
         reason = footnote_mark_reason(marked["mark"])
         reader.unsure.append(Unsure(marked["value"], line, reason, reader.label))
+        return
+    money = MONEY.fullmatch(cell)
+    if money:  # "2022 | £12,000": a table's sums are not read yet, and never dropped unseen
+        reader.unsure.append(Unsure(money["value"], line, _money_cell(reader, cell), reader.label))
         return
     worded = WORDED_CELL.fullmatch(cell)
     if worded:
@@ -560,6 +566,17 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
             reason = f"a number not shown: the footnote says '{footnote}'"
             reader.unsure.append(Unsure(cell, line, reason, reader.label))
             reader.hidden.append((reader.label, footnote))
+
+
+def _money_cell(reader: Recorder, cell: str) -> str:
+    """Why a table's cell of a sum of money ("£12,000") is for a person: its pounds are read
+    from sentences only, and a question not asking of spend does not ask of them at all."""
+    if not any(topic.measure in MONEY_MEASURES for topic in reader.topics):
+        return "a sum of money, which the question does not ask of"
+    return (
+        f"a sum of money in a table's cell ('{cell}'): a table's sums are not read; is it the "
+        "spend asked, of its row's period?"
+    )
 
 
 def _footnote_hiding(reader: Recorder, mark: str) -> str | None:

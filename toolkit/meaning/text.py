@@ -11,6 +11,17 @@ SPACES = re.compile(r"\s+")
 WORDS = re.compile(r"[a-z0-9]+")
 YEARISH = re.compile(r"(?:19|20)\d\d")  # a repeated question may name other years
 
+# Numbers written as words, and the words that answer "how many" with none: a set, to tell a
+# passage holding none cheaply (`has_number_word`), and a pattern finding them in it.
+NUMBER_WORDS = frozenset(
+    "zero nil none no one two three four five six seven eight nine ten eleven twelve thirteen"
+    " fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty"
+    " seventy eighty ninety hundred thousand".split()
+)
+NUMBER_WORD = re.compile(
+    rf"\b(?:{'|'.join(sorted(NUMBER_WORDS, key=lambda word: (-len(word), word)))})\b", re.I
+)
+
 
 LIST_MARK = re.compile(
     r"^(?:Q|Question\s*|A|Answer\s*)?\(?\d{1,2}[a-z]?[.)]?$"  # 1.  Q2.  A3.
@@ -54,7 +65,7 @@ ECHO_MIN_WORDS = 5
 def echoes(sentence: str, question: str) -> bool:
     """Whether a sentence of an answer repeats the question (answers often quote it first,
     sometimes with other years): most of its words are the question's, it repeats most of
-    the question, and it states no number the question does not."""
+    the question, and it states no number the question does not, in digits or in words."""
     if not question:
         return False
     said = WORDS.findall(sentence.lower())
@@ -65,10 +76,21 @@ def echoes(sentence: str, question: str) -> bool:
         return False
     if len(set(said) & asked) < ECHO_COVER * len(asked):
         return False
-    numbers = {word for word in said if word.isdigit() and not YEARISH.fullmatch(word)}
+    # a number the question does not hold, in digits or in words ("No knife wands were
+    # purchased in 2024." answering how many were), makes the sentence an answer
+    numbers = {
+        word
+        for word in said
+        if (word.isdigit() and not YEARISH.fullmatch(word)) or word in NUMBER_WORDS
+    }
     return numbers <= asked
 
 
 @lru_cache(maxsize=1024)
 def _words_of(text: str) -> frozenset[str]:
     return frozenset(WORDS.findall(text.lower()))
+
+
+def has_number_word(text: str) -> bool:
+    """Whether `text` holds a number written as a word (`NUMBER_WORDS`)."""
+    return not NUMBER_WORDS.isdisjoint(WORDS.findall(text.lower()))
