@@ -1,5 +1,6 @@
 """The vocabulary files of schemas/ (layouts, phrases, questions), each read once per process."""
 
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -36,3 +37,8 @@ def flatten(items) -> tuple[str, ...]:
     if isinstance(items, str):
         return (items,)
     return tuple(pattern for item in items for pattern in flatten(item))
+
+
+def any_of(patterns, flags: int) -> re.Pattern:
+    """One pattern matching where any of a pattern list's (`flatten`) does."""
+    return re.compile("|".join(f"(?:{p})" for p in flatten(patterns)), flags)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
-from ..layouts.data import flatten, schema_yaml
+from ..layouts.data import any_of, schema_yaml
 from ..layouts.dates import MONTH_NAMES
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
@@ -145,15 +145,11 @@ COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re
 # details of": schemas/phrases.yaml `not_held_of`, whose sentences also give an unsure outcome
 # its reason): a number after them in their clause names what the missing information is about
 # ("no record of the make of the 6 knife wands"), it is no figure stated.
-NOT_HELD_OF: Final = re.compile(
-    "|".join(f"(?:{p})" for p in flatten(schema_yaml("phrases.yaml")["not_held_of"])), re.I
-)
+NOT_HELD_OF: Final = any_of(schema_yaml("phrases.yaml")["not_held_of"], re.I)
 # Words saying things are not had yet ("on order", "we have ordered", "will have", "expects to
 # buy": schemas/phrases.yaml `to_come`): a number in their clause counts things still to come,
 # neither held nor bought in the period its sentence names.
-TO_COME: Final = re.compile(
-    "|".join(f"(?:{p})" for p in schema_yaml("phrases.yaml")["to_come"]), re.I
-)
+TO_COME: Final = any_of(schema_yaml("phrases.yaml")["to_come"], re.I)
 TO_COME_WORDS: Final = words_of(TO_COME)  # one of them is in any sentence it matches
 # What ends the clause a denial speaks in: punctuation, a conjunction starting another clause
 # ("but", "however"), or "and" before a new subject ("..., and we bought 40").

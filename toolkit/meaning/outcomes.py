@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import Final
 
 from ...schemas.vocabulary import EXEMPTION_SECTIONS
-from ..layouts.data import flatten, schema_yaml
+from ..layouts.data import any_of, flatten, schema_yaml
 from ..layouts.engine import questions_named
 from ..layouts.literals import Searchable, lowered, may_match, required_words
 from ..layouts.names import forces_named
@@ -74,10 +74,7 @@ def _vocabulary():
     data = schema_yaml("phrases.yaml")
 
     def compiled(groups):
-        return {
-            status: re.compile("|".join(f"(?:{p})" for p in flatten(patterns)), FLAGS)
-            for status, patterns in groups.items()
-        }
+        return {status: any_of(patterns, FLAGS) for status, patterns in groups.items()}
 
     statuses = compiled(data["statuses"])
     return (
@@ -106,10 +103,7 @@ def _section_patterns() -> tuple[re.Pattern, ...]:
 @cache
 def _refusal_notice() -> tuple[re.Pattern, tuple[str, ...] | None]:
     """The pattern of a sentence saying the response is a refusal notice, and its words."""
-    pattern = re.compile(
-        "|".join(f"(?:{p})" for p in flatten(schema_yaml("phrases.yaml")["refusal_notice"])),
-        FLAGS,
-    )
+    pattern = any_of(schema_yaml("phrases.yaml")["refusal_notice"], FLAGS)
     return pattern, required_words(pattern)
 
 
@@ -505,6 +499,4 @@ def _unsure_reason(passages: list[str]) -> str | None:
 @cache
 def _unsure_reasons() -> dict[str, re.Pattern]:
     reasons = schema_yaml("phrases.yaml").get("unsure_reasons") or {}
-    return {
-        r: re.compile("|".join(f"(?:{p})" for p in flatten(ps)), FLAGS) for r, ps in reasons.items()
-    }
+    return {reason: any_of(patterns, FLAGS) for reason, patterns in reasons.items()}

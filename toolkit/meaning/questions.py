@@ -15,7 +15,7 @@ from typing import Final
 
 from ...schemas.vocabulary import BREAKDOWNS
 from ..cleaning import iso_days
-from ..layouts.data import schema_yaml
+from ..layouts.data import any_of, schema_yaml
 from ..layouts.literals import lowered, may_match, required_words
 from ..layouts.response import Response
 from .periods import period_in
@@ -106,7 +106,7 @@ def _entry(value: str, entry: dict) -> _Entry:
 
 
 def _any_of(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I | re.M)
+    return any_of(patterns, re.I | re.M)
 
 
 def _asks_a_part(breakdown: _Entry, text: str) -> bool:
