@@ -405,12 +405,17 @@ class Recorder:
 def counts_unasked(said: dict[str, str], topics: tuple[Topic, ...]) -> str:
     """Why a number whose sentence's own words say what it counts (`said`: each measure with
     its words, "We have 12") is no figure of the measures the question asks."""
-    counts = "; ".join(f"{MEASURE_WORDS[measure]} ('{words}')" for measure, words in said.items())
+    counts = _measures_quoted(said.items())
     asked = measures_asked(topics)
     return (
         f"the sentence counts {counts}, where the question asks {asked}: is it the number "
         "asked, or another?"
     )
+
+
+def _measures_quoted(said) -> str:
+    """Measures in words, each with the words that name it: (measure, words) pairs."""
+    return "; ".join(f"{MEASURE_WORDS[measure]} ('{words}')" for measure, words in said)
 
 
 def measures_asked(topics: tuple[Topic, ...]) -> str:
@@ -457,7 +462,7 @@ def counts_other_than_named(counted: str, sentence: str) -> str | None:
     for noun, measures in counted_as():
         found = noun.search(counted)
         if found and not any(measure in measures for measure, _, _ in said):
-            names = "; ".join(f"{MEASURE_WORDS[m]} ('{sentence[a:b]}')" for m, a, b in said)
+            names = _measures_quoted((m, sentence[a:b]) for m, a, b in said)
             return (
                 f"it counts {found.group(0).lower()}, where the sentence's words name {names}: "
                 "is it the number asked, or another?"
