@@ -74,6 +74,11 @@ class BuildPy(build_py):
             )
         super().run()
 
+    def find_package_modules(self, package, package_dir):
+        # The checkout is the package `multiforce`: this file is beside its modules, not one.
+        found = super().find_package_modules(package, package_dir)
+        return [module for module in found if module[:2] != ("multiforce", "setup")]
+
 
 class BuildExt(build_ext):
     """Removes the compiled modules an earlier build left (in build/, or beside the sources for

@@ -8,23 +8,23 @@ each: reading, parsing and the audit of a sample of documents, one at a time, af
 (timed apart: they carry what a process does once); parsing the whole corpus with one job and with
 two; validation, publishing, the same rows into the same schema with plain sqlite3 executemany in
 one transaction, every index made after the rows (the floor; with SQLite's defaults and with
-multiforce's pragmas) and, up to the archive scale, with plain sqlite-utils insert_all, a full
-build (one job per core, the progress bar drawn and timed; at the stress scale, flanked by a build
-of the archive corpus just before and just after it, for the ratio of the two a document), an
-ingest of the unchanged corpus, an ingest after one document changed, the floor under that ingest:
-the database copied aside and synced, as every changing ingest does before it publishes, and
-three ingests of one more changed document after it, each after the one before (the median), each
-reading the published database from the disk, not the page cache. On the largest scale it adds campaigns whose requests the documents answer, one a
-document and about one in twenty overdue (benchmarks/campaigns.py), then times every canned query,
-every query of the dashboard and the pages a user opens first through Datasette's client. Then
-`multiforce draft`'s reading of 10,000 documents in the published layouts (--drafting;
-benchmarks/drafting.py) and, at the end, `multiforce --help`. It prints each figure beside its
-target and writes benchmarks/results.json and benchmarks/results.md. Publishing and the two
-floors are compared with each other: they run in turn (publishing, the floors, publishing
-again...), so that a spell in which the machine slows down slows each of them alike, and each
-figure is the median of its runs: fifteen at the campaign scale, where they take milliseconds,
-three at the larger scales. Parsing with one job and with two run in
-turn the same way, three times each up to the archive scale.
+multiforce's pragmas) and, up to the archive scale, with plain sqlite-utils insert_all, a full build
+(one job per core, the progress bar drawn and timed; at the stress scale, flanked by a build of the
+archive corpus just before and just after it, for the ratio of the two a document), an ingest of the
+unchanged corpus, an ingest after one document changed, the floor under that ingest: the database
+copied aside and synced, as every changing ingest does before it publishes, and three ingests of one
+more changed document after it, each after the one before (the median), each reading the published
+database from the disk, not the page cache. On the largest scale it adds campaigns whose requests
+the documents answer, one a document and about one in twenty overdue (benchmarks/campaigns.py), then
+times every canned query, every query of the dashboard and the pages a user opens first through
+Datasette's client. Then `multiforce draft`'s reading of 10,000 documents in the published layouts
+(--drafting; benchmarks/drafting.py) and, at the end, `multiforce --help`. It prints each figure
+beside its target and writes benchmarks/results.json and benchmarks/results.md. Publishing and the
+two floors are compared with each other: they run in turn (publishing, the floors, publishing
+again...), so that a spell in which the machine slows down slows each of them alike, and each figure
+is the median of its runs: fifteen at the campaign scale, where they take milliseconds, three at the
+larger scales. Parsing with one job and with two run in turn the same way, three times each up to
+the archive scale.
 
 Do not edit toolkit/, schemas/ or benchmarks/corpus.py while it runs (each stage imports them
 afresh), and leave the machine to it: the figures are wall times, but for the reading's and the

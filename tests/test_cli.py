@@ -17,6 +17,14 @@ def test_every_command_has_help_with_an_example(cli, command):
     assert "Example:" in result.output and "multiforce" in result.output
 
 
+@pytest.mark.parametrize("module", ["multiforce", "multiforce.toolkit"])
+def test_python_dash_m_runs_the_command_line(module):
+    shown = subprocess.run(
+        [sys.executable, "-m", module, "--help"], capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.startswith("Usage: multiforce [OPTIONS] COMMAND")
+
+
 def test_ingest_picks_the_adapter_that_recognises_the_document(cli, tmp_path):
     db = tmp_path / "campaign.db"
     result = cli("ingest", "--db", db, MET_HTML)
