@@ -1,0 +1,88 @@
+"""Readers keep what a page sets apart apart: a raised footnote mark beside a figure, a heading
+after a long question, a year shown from a date, a table below one-cell title rows."""
+
+import pytest
+import yaml
+from multiforce.toolkit import drafting
+from multiforce.toolkit.readers import read_document
+
+
+def figures_of(path) -> list[tuple[str, int | float]]:
+    draft = yaml.safe_load(drafting.draft_yaml(drafting.read(path)))
+    return [(f["period"]["label"], f["value"]) for f in draft.get("figures") or []]
+
+
+def draft_text(path) -> str:
+    return drafting.draft_yaml(drafting.read(path))
+
+
+# --- Word: a raised run is a mark, not more digits of the figure ---------------------------------
+
+WORD_LETTER = [
+    "Northshire Police",
+    "Our ref: FOI/2024/0101",
+    "Date: 1 August 2024",
+    "You asked:",
+    "1. How many knife wands does the force hold?",
+    "Response",
+]
+
+
+def _word_answer(path, figure: str, mark: str, alignment: str = "superscript", style=None):
+    """A made-up letter whose answer sets `mark` raised (or lowered) after `figure`."""
+    import docx
+
+    word = docx.Document()
+    if style is not None:  # the mark's own run says nothing: its character style raises it
+        from docx.enum.style import WD_STYLE_TYPE
+
+        word.styles.add_style(style, WD_STYLE_TYPE.CHARACTER).font.superscript = True
+    for line in WORD_LETTER:
+        word.add_paragraph(line)
+    answer = word.add_paragraph("1. The force holds ")
+    answer.add_run(figure)
+    raised = answer.add_run(mark, style=style)
+    if style is None:
+        setattr(raised.font, alignment, True)
+    answer.add_run(" knife wands.")
+    note = word.add_paragraph()
+    note.add_run(mark).font.superscript = True
+    note.add_run(" Two of these are on loan.")
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Year", "Knife wands"
+    table.cell(1, 0).text = "2021"
+    cell = table.cell(1, 1).paragraphs[0]
+    cell.add_run(figure)
+    setattr(cell.add_run(mark).font, alignment, True)
+    word.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "figure,mark,written",
+    [("48", "2", "48²"), ("130", "1", "130¹"), ("48", "13", "48¹³"), ("7", "2", "7²")],
+)
+def test_a_word_superscript_mark_is_written_raised_not_glued_to_the_figure(
+    tmp_path, figure, mark, written
+):
+    text = read_document(_word_answer(tmp_path / "raised.docx", figure, mark)).text
+    assert f"1. The force holds {written} knife wands." in text
+    assert f"2021 | {written}" in text.splitlines()
+    assert f"{written[len(figure) :]} Two of these are on loan." in text.splitlines()
+    assert f"{figure}{mark}" not in text
+
+
+def test_a_word_subscript_mark_is_written_lowered(tmp_path):
+    text = read_document(_word_answer(tmp_path / "lowered.docx", "48", "2", "subscript")).text
+    assert "2021 | 48₂" in text.splitlines() and "482" not in text
+
+
+def test_a_mark_raised_by_its_character_style_is_a_mark(tmp_path):
+    path = _word_answer(tmp_path / "styled.docx", "48", "2", style="Note Mark")
+    assert "1. The force holds 48² knife wands." in read_document(path).text
+
+
+@pytest.mark.parametrize("figure,mark", [("48", "2"), ("61", "3")])
+def test_a_word_footnote_mark_does_not_become_part_of_the_published_figure(tmp_path, figure, mark):
+    values = [value for _, value in figures_of(_word_answer(tmp_path / "d.docx", figure, mark))]
+    assert int(figure + mark) not in values  # before: 482, from "48" and a raised "2"
