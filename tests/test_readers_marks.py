@@ -86,3 +86,51 @@ def test_a_mark_raised_by_its_character_style_is_a_mark(tmp_path):
 def test_a_word_footnote_mark_does_not_become_part_of_the_published_figure(tmp_path, figure, mark):
     values = [value for _, value in figures_of(_word_answer(tmp_path / "d.docx", figure, mark))]
     assert int(figure + mark) not in values  # before: 482, from "48" and a raised "2"
+
+
+# --- CSV: the table's rows choose the delimiter, not the one-cell rows above it -----------------
+
+
+@pytest.mark.parametrize(
+    "table,rows",
+    [
+        (
+            'Measure,2020/21,2021/22,2022/23\nExtractions,"1,204","1,350","1,420"\n',
+            [
+                ["Measure", "2020/21", "2021/22", "2022/23"],
+                ["Extractions", "1,204", "1,350", "1,420"],
+            ],
+        ),
+        (
+            'Measure,2020/21,2021/22\nExtractions,"2,817",905\n',
+            [["Measure", "2020/21", "2021/22"], ["Extractions", "2,817", "905"]],
+        ),
+        (
+            "Measure;2020/21;2021/22\nExtractions;1204;1350\n",
+            [["Measure", "2020/21", "2021/22"], ["Extractions", "1204", "1350"]],
+        ),
+    ],
+)
+def test_one_cell_title_and_question_rows_do_not_choose_the_csv_delimiter(tmp_path, table, rows):
+    titles = [
+        "Northshire Police FOI 2023/001",
+        "Response to your request",
+        "1. How many extractions were carried out in each financial year?",
+    ]
+    path = tmp_path / "answer.csv"
+    path.write_text("\n".join(titles) + "\n" + table, encoding="utf-8")
+    assert read_document(path).tables[0] == [[title] for title in titles] + rows
+
+
+def test_a_csv_table_under_title_rows_gives_its_figures(tmp_path):
+    path = tmp_path / "answer.csv"
+    path.write_text(
+        "Northshire Police FOI 2023/001\n"
+        "1. How many mobile phone extractions were carried out in each financial year from "
+        "2020/21 to 2022/23?\n"
+        'Measure,2020/21,2021/22,2022/23\nExtractions,"1,204","1,350","1,420"\n',
+        encoding="utf-8",
+    )
+    assert figures_of(path) == [("2020/21", 1204), ("2021/22", 1350), ("2022/23", 1420)]
+    path.write_text(path.read_text(encoding="utf-8").replace('"1,350"', '"1,351"'))
+    assert ("2021/22", 1351) in figures_of(path)
