@@ -134,3 +134,73 @@ def test_a_csv_table_under_title_rows_gives_its_figures(tmp_path):
     assert figures_of(path) == [("2020/21", 1204), ("2021/22", 1350), ("2022/23", 1420)]
     path.write_text(path.read_text(encoding="utf-8").replace('"1,350"', '"1,351"'))
     assert ("2021/22", 1351) in figures_of(path)
+
+
+# --- PDF: a raised mark is set on its line, apart from the figure --------------------------------
+
+PDF_LETTER = [
+    "Northshire Police",
+    "Our ref: FOI/2024/0202",
+    "Date: 3 May 2024",
+    "You asked:",
+    "1. How many knife wands did the force hold as at 31 March 2024?",
+    "2. How many mobile phone extractions were carried out in 2020/21 and 2021/22?",
+    "Response",
+]
+
+
+def _pdf_answer(path, figure: str, mark: str, cell: str, shift: str = "super"):
+    """A made-up PDF letter: `mark` set raised (or lowered) after `figure` in a sentence, after
+    `cell` in a ruled table, and before its footnote."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = ParagraphStyle("p", fontName="Helvetica", fontSize=10, leading=12, spaceAfter=4)
+    raised = f"<{shift}>{mark}</{shift}>"
+    table = Table(
+        [
+            ["Financial year", "2020-21", "2021-22"],
+            ["Extractions", Paragraph(cell + raised, style), "1,905"],
+        ]
+    )
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [Paragraph(line, style) for line in PDF_LETTER] + [
+        Paragraph(f"1. As at 31 March 2024 the force held {figure}{raised} knife wands.", style),
+        Paragraph("2. Please see the table.", style),
+        table,
+        Paragraph(f"{raised} This figure is provisional.", style),
+        Paragraph("Yours sincerely,", style),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    return path
+
+
+@pytest.mark.parametrize(
+    "figure,mark,cell,raised",
+    [("48", "1", "1,820", "¹"), ("130", "2", "1,820", "²"), ("48", "1", "2,417", "¹")],
+)
+def test_a_pdf_superscript_mark_stays_on_its_line_apart_from_the_figure(
+    tmp_path, figure, mark, cell, raised
+):
+    document = read_document(_pdf_answer(tmp_path / "raised.pdf", figure, mark, cell))
+    lines = document.text.splitlines()
+    assert f"1. As at 31 March 2024 the force held {figure}{raised} knife wands." in lines
+    assert f"Extractions | {cell}{raised} | 1,905" in lines
+    assert f"{raised} This figure is provisional." in lines
+    assert mark not in lines  # before: the mark was a line of its own, read as the figure
+    assert document.tables[0][1] == ["Extractions", f"{cell}{raised}", "1,905"]
+
+
+def test_a_pdf_subscript_mark_is_written_lowered(tmp_path):
+    lines = read_document(_pdf_answer(tmp_path / "low.pdf", "48", "2", "1,820", "sub")).text
+    assert "Extractions | 1,820₂ | 1,905" in lines.splitlines()
+
+
+@pytest.mark.parametrize("figure,mark,cell", [("48", "1", "1,820"), ("61", "3", "2,417")])
+def test_a_pdf_footnote_mark_is_not_published_as_the_figure(tmp_path, figure, mark, cell):
+    values = [value for _, value in figures_of(_pdf_answer(tmp_path / "p.pdf", figure, mark, cell))]
+    assert int(mark) not in values and int(figure + mark) not in values
+    assert int(cell.replace(",", "") + mark) not in values
+    assert ("2021-22", 1905) in figures_of(tmp_path / "p.pdf")  # the unmarked cell is read

@@ -143,6 +143,7 @@ def _unreadable(path: Path, error: Exception):
 def _blocks(page) -> list[Line | Table]:
     """The page's lines of text and its ruled tables, top to bottom."""
     number = page.page_number
+    _set_marks_on_their_line(page.chars)  # before tables and lines are found from the chars
     found = page.find_tables()
     boxes = [table.bbox for table in found]
 
@@ -164,6 +165,67 @@ def _blocks(page) -> list[Line | Table]:
     ]
     lines = page.filter(outside_tables).extract_text_lines(return_chars=True)
     return sorted(blocks + line_blocks(lines, number, page.width, markers), key=_top)
+
+
+MARK_SIZE: Final = 0.85  # a footnote mark is set smaller than the text beside it, at most this
+MARK_SHIFT: Final = 0.15  # of the text's size: a mark's edge stands this far off the text's
+MARK_GAP: Final = 0.5  # of the text's size: a mark stands this close to the text it marks
+RAISED_DIGITS: Final = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+LOWERED_DIGITS: Final = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _set_marks_on_their_line(chars: list[dict]) -> None:
+    """Set a footnote's mark, drawn smaller and raised (or lowered) beside a figure or at the
+    start of its footnote, on the line of the text beside it, its digits written as the raised
+    digits a person sees ("1,820¹", "¹ This figure covers…"). Left on a baseline of its own, a
+    mark became a line of its own, read as a number alone (in a table cell, "1 1,820"); set on
+    the line as plain digits, it would join the figure (1,8201). The chars are changed in place.
+    """
+    sizes = [char["size"] for char in chars]
+    # where the size drops (a mark after its text) and where it rises (a mark before its text)
+    after_text = [i for i, (a, b) in enumerate(pairwise(sizes), 1) if b < MARK_SIZE * a]
+    before_text = [i for i, (a, b) in enumerate(pairwise(sizes)) if a < MARK_SIZE * b]
+    for start in after_text:
+        end = start
+        while end + 1 < len(chars) and sizes[end + 1] == sizes[start]:
+            end += 1
+        _mark_beside(chars, start, end)
+    for end in before_text:
+        start = end
+        while start > 0 and sizes[start - 1] == sizes[end]:
+            start -= 1
+        _mark_beside(chars, start, end)
+
+
+def _mark_beside(chars: list[dict], start: int, end: int) -> None:
+    """Set chars[start..end] on the line of the text just before or after them, if they are a
+    mark raised or lowered beside it."""
+    run = chars[start : end + 1]
+    neighbours = []
+    if start > 0:
+        neighbours.append((chars[start - 1], run[0]["x0"] - chars[start - 1]["x1"]))
+    if end + 1 < len(chars):
+        neighbours.append((chars[end + 1], chars[end + 1]["x0"] - run[-1]["x1"]))
+    for text, gap in neighbours:
+        size = text["size"]
+        if run[0]["size"] >= MARK_SIZE * size or not -1 <= gap <= MARK_GAP * size:
+            continue
+        top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
+        if not (top < text["bottom"] and text["top"] < bottom):
+            continue  # not beside the text: another line
+        if bottom < text["bottom"] - MARK_SHIFT * size:
+            digits = RAISED_DIGITS
+        elif top > text["top"] + MARK_SHIFT * size:
+            digits = LOWERED_DIGITS
+        else:
+            continue  # smaller text on the same baseline (small capitals) is not a mark
+        for char in run:
+            shift = text["top"] - char["top"]
+            char["text"] = char["text"].translate(digits)
+            char["top"], char["bottom"] = text["top"], text["bottom"]
+            char["y0"], char["y1"] = text["y0"], text["y1"]
+            char["doctop"] += shift
+        return
 
 
 def _top(block: "Line | Table") -> float:
