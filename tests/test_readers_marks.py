@@ -204,3 +204,110 @@ def test_a_pdf_footnote_mark_is_not_published_as_the_figure(tmp_path, figure, ma
     assert int(mark) not in values and int(figure + mark) not in values
     assert int(cell.replace(",", "") + mark) not in values
     assert ("2021-22", 1905) in figures_of(tmp_path / "p.pdf")  # the unmarked cell is read
+
+
+# --- Spreadsheets: a date shown as a year is a year; where the format is unknown, a person says --
+
+
+def _xlsx_years(path, years: list[int], number_format: str, month: int = 1):
+    """A made-up sheet: a question, then a row of dates in `number_format` over searches."""
+    from datetime import date
+
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(path)
+    shown = workbook.add_format({"num_format": number_format})
+    sheet = workbook.add_worksheet("Answer")
+    sheet.write(0, 0, "Northshire Police FOI 2024/0303")
+    sheet.write(
+        1,
+        0,
+        "1. How many searches were carried out using mobile fingerprint scanners in each "
+        f"year from {years[0]} to {years[-1]}?",
+    )
+    sheet.write(2, 0, "Measure")
+    sheet.write(3, 0, "Searches")
+    for column, (year, searches) in enumerate(zip(years, [900, 950, 1010], strict=False), 1):
+        sheet.write_datetime(2, column, date(year, month, 1), shown)
+        sheet.write(3, column, searches)
+    workbook.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    "years,number_format,heading",
+    [
+        ([2021, 2022, 2023], "yyyy", "Measure | 2021 | 2022 | 2023"),
+        ([2019, 2020], "yyyy", "Measure | 2019 | 2020"),
+        ([2021, 2022], '"Year "yyyy', "Measure | Year 2021 | Year 2022"),
+        ([2021, 2022], "[$-809]yyyy;@", "Measure | 2021 | 2022"),
+        ([2021, 2022], "dd/mm/yyyy", "Measure | 2021-01-01 | 2022-01-01"),  # shown as days
+    ],
+)
+def test_an_xlsx_date_reads_as_its_number_format_shows_it(tmp_path, years, number_format, heading):
+    document = read_document(_xlsx_years(tmp_path / "years.xlsx", years, number_format))
+    assert heading in document.text.splitlines()
+
+
+def test_an_xlsx_date_shown_as_a_month_reads_as_that_month(tmp_path):
+    path = _xlsx_years(tmp_path / "months.xlsx", [2021, 2022], "mmm yyyy", month=3)
+    assert "Measure | Mar 2021 | Mar 2022" in read_document(path).text.splitlines()
+
+
+@pytest.mark.parametrize("years", [[2021, 2022, 2023], [2018, 2019, 2020]])
+def test_years_stored_as_dates_are_drafted_as_calendar_years(tmp_path, years):
+    figures = figures_of(_xlsx_years(tmp_path / "years.xlsx", years, "yyyy"))
+    assert figures == [
+        (str(year), value) for year, value in zip(years, [900, 950, 1010], strict=True)
+    ]
+
+
+def _ods_with_dates(tmp_path, cells: list, shown: str):
+    """A made-up ODS whose cells given as date objects are dates the sheet shows as `shown`."""
+    import zipfile
+    from datetime import date
+
+    import makers
+
+    written = [f"@{cell.isoformat()}" if isinstance(cell, date) else cell for cell in cells]
+    question = (
+        "1. How many searches were carried out using mobile fingerprint scanners in each year "
+        "from 2021 to 2022?"
+    )
+    rows = [["Northshire Police FOI 2024/0404"], [question], written, ["Searches", 900, 950]]
+    plain = makers.ods_spreadsheet(tmp_path / "plain.ods", {"Answer": rows})
+    path = tmp_path / "dates.ods"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "content.xml":
+                for cell in cells:
+                    if isinstance(cell, date):
+                        content = content.replace(
+                            f'office:value-type="string"><text:p>@{cell.isoformat()}<'.encode(),
+                            f'office:value-type="date" office:date-value="{cell.isoformat()}">'
+                            f"<text:p>{cell.strftime(shown)}<".encode(),
+                        )
+            target.writestr(item, content)
+    return path
+
+
+def test_an_ods_year_heading_stored_as_dates_is_left_for_a_person(tmp_path):
+    from datetime import date
+
+    path = _ods_with_dates(tmp_path, ["Measure", date(2021, 1, 1), date(2022, 1, 1)], "%Y")
+    assert read_document(path).tables[0][2] == [
+        "Measure",
+        "2021-01-01 or the year 2021",
+        "2022-01-01 or the year 2022",
+    ]
+    assert figures_of(path) == []  # before: 900 on the single day 2021-01-01, 950 on 2022-01-01
+    assert "Searches, 2021-01-01 or the year 2021" in draft_text(path)
+
+
+def test_a_lone_first_of_january_and_other_days_stay_days(tmp_path):
+    from datetime import date
+
+    cells = ["Checked on", date(2022, 1, 1), date(2022, 3, 31)]
+    path = _ods_with_dates(tmp_path, cells, "%d/%m/%Y")
+    assert read_document(path).tables[0][2] == ["Checked on", "2022-01-01", "2022-03-31"]
