@@ -311,3 +311,100 @@ def test_a_lone_first_of_january_and_other_days_stay_days(tmp_path):
     cells = ["Checked on", date(2022, 1, 1), date(2022, 3, 31)]
     path = _ods_with_dates(tmp_path, cells, "%d/%m/%Y")
     assert read_document(path).tables[0][2] == ["Checked on", "2022-01-01", "2022-03-31"]
+
+
+# --- PDF: a heading alone after a full-width question is not a wrapped word ----------------------
+
+FILLER = "in each of the force's areas and in each year of the period that this request asks about"
+
+
+def _full_width(start: str, end: str, width: float) -> str:
+    """A question from `start` to `end`, with filler words between so that it reaches `width`."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = FILLER.split()
+    for count in range(len(words), -1, -1):
+        text = " ".join([start, *words[:count], end])
+        if stringWidth(text, "Helvetica", 10) <= width:
+            return text
+    return f"{start} {end}"
+
+
+def _pdf_heading_letter(path, heading: str, kiosks: int, last_question_fills: bool = True):
+    """A made-up PDF letter set line by line as a word processor sets it (10pt text, 12pt
+    leading, 4pt between paragraphs), its last question reaching the right margin."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    left, right = 72, A4[0] - 72
+    last = (
+        _full_width("3. Please break these down", "by victim, witness or suspect.", right - left)
+        if last_question_fills
+        else "3. Please break these down by victim, witness or suspect."
+    )
+    lines = [
+        "Northshire Police",
+        "Our ref: NP/FOI/2023/0505",
+        "Date: 21 August 2023",
+        "You asked:",
+        "1. How many mobile phone data extraction kiosks does the force have?",
+        "2. How many extractions were carried out using the kiosks in 2022?",
+        last,
+        heading,
+        f"1. The force has {kiosks} kiosks.",
+        "2. The force carried out 2,310 extractions in 2022.",
+        "3. To provide this breakdown would exceed the cost limit under Section 12 of the Act.",
+        "Yours sincerely,",
+    ]
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 10)
+    y = A4[1] - 72
+    for line in lines:
+        canvas.drawString(left, y, line)
+        y -= 16
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize("heading", ["Response", "Our response", "Response:"])
+def test_a_heading_after_a_full_width_question_stands_alone(tmp_path, heading):
+    path = _pdf_heading_letter(tmp_path / "letter.pdf", heading, 18)
+    lines = read_document(path).text.splitlines()
+    assert lines[6].startswith("3. Please break these down") and lines[6].endswith("suspect.")
+    assert lines[7:9] == [heading, "1. The force has 18 kiosks."]
+
+
+@pytest.mark.parametrize("kiosks", [18, 23])
+def test_answers_after_a_heading_below_a_full_width_question_keep_their_numbers(tmp_path, kiosks):
+    path = _pdf_heading_letter(tmp_path / "letter.pdf", "Response", kiosks)
+    draft = yaml.safe_load(draft_text(path))
+    assert [question["number"] for question in draft["questions"]] == ["1", "2", "3"]
+    assert [(figure["question"], figure["value"]) for figure in draft["figures"]] == [
+        ("1", kiosks),
+        ("2", 2310),
+    ]
+
+
+def test_a_short_last_question_with_its_heading_reads_as_before(tmp_path):
+    path = _pdf_heading_letter(tmp_path / "letter.pdf", "Response", 18, last_question_fills=False)
+    assert read_document(path).text.splitlines()[6:8] == [
+        "3. Please break these down by victim, witness or suspect.",
+        "Response",
+    ]
+
+
+@pytest.mark.parametrize("wrapped", ["Additionally, 38 wands.", "Please see the table below"])
+def test_a_paragraph_wrapped_at_the_margin_is_still_one_line(tmp_path, wrapped):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    left, right = 72, A4[0] - 72
+    # a full line that ends a sentence, then a short last line that ends one too: wrapped
+    first = _full_width("2. The force holds 6 knife arches", "at its stations.", right - left)
+    canvas = Canvas(str(tmp_path / "wrapped.pdf"), pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 10)
+    for y, line in [(770, first), (758, wrapped), (742, "3. Next answer.")]:
+        canvas.drawString(left, y, line)
+    canvas.save()
+    lines = read_document(tmp_path / "wrapped.pdf").text.splitlines()
+    assert lines == [f"{first} {wrapped}", "3. Next answer."]

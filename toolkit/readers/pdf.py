@@ -518,7 +518,7 @@ def _paragraphs(blocks: list) -> tuple[list[str], list[Table]]:
             paragraphs.append(_join_lines([line.text for line in current]))
         current.clear()
 
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if isinstance(block, Table):
             end_paragraph()
             if isinstance(previous, Table) and _runs_on(previous, block):
@@ -527,7 +527,11 @@ def _paragraphs(blocks: list) -> tuple[list[str], list[Table]]:
                 tables.append(Table(block.page, block.top, list(block.rows)))
             paragraphs += rows_text(block.rows)
         else:
-            if current and not _wrapped(current, block, right):
+            following = blocks[at + 1] if at + 1 < len(blocks) else None
+            if current and (
+                not _wrapped(current, block, right)
+                or _heading_alone(current, block, following, right - left)
+            ):
                 end_paragraph()
             current.append(block)
         previous = block
@@ -562,6 +566,40 @@ def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
     space = 0.25 * previous.size
     # A browser wraps a word that overshoots the edge by a hair: within a point, it did not fit.
     return previous.x1 + space + line.first_word > right - 1
+
+
+HEADING_WIDTH: Final = 0.5  # of the text's width: a heading standing alone is no wider
+HEADING_END: Final = re.compile(r"[.!?;,][)'’”\"]*$")  # a heading ends in no sentence's stop
+FINISHED: Final = re.compile(r"[.!?][)'’”\"]*$")  # a sentence ended (not "Reference no:")
+
+
+def _heading_alone(paragraph: list[Line], line: Line, following, width: float) -> bool:
+    """Whether `line` is a heading on a line of its own ("Response") after a paragraph whose
+    last line reached the edge: the paragraph ended a sentence, the line is short, starts with a
+    capital and ends no sentence, it stands no closer to the line above than to what follows
+    (a paragraph's wrapped last line stands closer), and what follows starts apart from it: a
+    numbered answer, a table, or a paragraph's gap wider than the paragraph's own spacing. Its
+    first word would not have fitted after the full line above, so it looks wrapped."""
+    previous = paragraph[-1]
+    if not FINISHED.search(previous.text) or HEADING_END.search(line.text):
+        return False
+    if not line.text[0].isupper():
+        return False
+    if line.x1 - line.x0 > HEADING_WIDTH * width or following is None:
+        return False
+    if following.page != line.page:
+        return False  # what follows on the next page stands at no spacing of this one
+    # a paragraph's wrapped last line stands closer to the lines above than to what follows
+    before, after = line.top - previous.top, following.top - line.top
+    if before < after - 0.25 * line.size:
+        return False
+    if isinstance(following, Table) or _opens_with_question_number(following.text):
+        return True
+    if len(paragraph) < 2:
+        return False  # the paragraph's leading is not known: a gap after says nothing
+    # set apart from the paragraph's lines above, and from what follows, by more than they are
+    leading = previous.top - paragraph[-2].top
+    return min(before, after) > leading + 0.25 * line.size
 
 
 # the first characters of the numbers `numbering` reads: digits, "Q", "Request", a part's
