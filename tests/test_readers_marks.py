@@ -68,8 +68,23 @@ def test_a_word_superscript_mark_is_written_raised_not_glued_to_the_figure(
     text = read_document(_word_answer(tmp_path / "raised.docx", figure, mark)).text
     assert f"1. The force holds {written} knife wands." in text
     assert f"2021 | {written}" in text.splitlines()
-    assert f"{written[len(figure) :]} Two of these are on loan." in text.splitlines()
+    # a footnote's own mark, opening its line, stands as before (cells.marked says why)
+    assert f"{mark} Two of these are on loan." in text.splitlines()
     assert f"{figure}{mark}" not in text
+
+
+@pytest.mark.parametrize("count", [6, 14])
+def test_a_footnote_line_opened_by_its_mark_gives_no_figure(tmp_path, count):
+    """Read as "² Includes 6 wands…", the footnote would give 6 wands for the whole period."""
+    path = _word_answer(tmp_path / "note.docx", "48", "2")
+    import docx
+
+    word = docx.Document(path)
+    note = word.paragraphs[len(WORD_LETTER) + 1]
+    note.runs[1].text = f" Includes {count} wands transferred from a neighbouring force."
+    word.save(path)
+    assert f"2 Includes {count} wands" in read_document(path).text
+    assert count not in [value for _, value in figures_of(path)]
 
 
 def test_a_word_subscript_mark_is_written_lowered(tmp_path):
@@ -188,7 +203,7 @@ def test_a_pdf_superscript_mark_stays_on_its_line_apart_from_the_figure(
     lines = document.text.splitlines()
     assert f"1. As at 31 March 2024 the force held {figure}{raised} knife wands." in lines
     assert f"Extractions | {cell}{raised} | 1,905" in lines
-    assert f"{raised} This figure is provisional." in lines
+    assert f"{mark} This figure is provisional." in lines  # its footnote's mark, on its line
     assert mark not in lines  # before: the mark was a line of its own, read as the figure
     assert document.tables[0][1] == ["Extractions", f"{cell}{raised}", "1,905"]
 
@@ -408,3 +423,28 @@ def test_a_paragraph_wrapped_at_the_margin_is_still_one_line(tmp_path, wrapped):
     canvas.save()
     lines = read_document(tmp_path / "wrapped.pdf").text.splitlines()
     assert lines == [f"{first} {wrapped}", "3. Next answer."]
+
+
+# --- HTML: a <sup> mark is a mark too ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "figure,mark,written", [("48", "2", "48²"), ("130", "1", "130¹"), ("48", "13", "48¹³")]
+)
+def test_an_html_superscript_mark_is_written_raised(tmp_path, figure, mark, written):
+    path = tmp_path / "answer.html"
+    path.write_text(
+        "<html><body><p>Northshire Police</p>"
+        "<p>1. How many knife wands does the force hold?</p>"
+        f"<p>1. The force holds {figure}<sup>{mark}</sup> knife wands.</p>"
+        f"<table><tr><td>2021</td><td>{figure}<sup><a href='#n'>{mark}</a></sup></td></tr>"
+        "<tr><td>2022</td><td>5</td></tr></table>"
+        f"<p><sup>{mark}</sup> Two are on loan.</p><p>CO<sub>2</sub></p></body></html>",
+        encoding="utf-8",
+    )
+    lines = read_document(path).text.splitlines()
+    assert f"1. The force holds {written} knife wands." in lines
+    assert f"2021 | {written}" in lines and "2022 | 5" in lines
+    assert f"{mark} Two are on loan." in lines and "CO2" in lines  # no number: as it stands
+    values = [value for _, value in figures_of(path)]
+    assert int(figure + mark) not in values

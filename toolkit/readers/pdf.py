@@ -27,7 +27,7 @@ from typing import Final
 from ..document import Document
 from ..errors import DocumentError
 from ..layouts.profiles import structure
-from .cells import clean, rows_text
+from .cells import clean, marked, rows_text
 
 MEDIA_TYPE = "application/pdf"
 MARGIN_BAND = 0.07  # top and bottom share of a page where print furniture stands
@@ -170,17 +170,15 @@ def _blocks(page) -> list[Line | Table]:
 MARK_SIZE: Final = 0.85  # a footnote mark is set smaller than the text beside it, at most this
 MARK_SHIFT: Final = 0.15  # of the text's size: a mark's edge stands this far off the text's
 MARK_GAP: Final = 0.5  # of the text's size: a mark stands this close to the text it marks
-RAISED_DIGITS: Final = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-LOWERED_DIGITS: Final = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def _set_marks_on_their_line(chars: list[dict]) -> None:
     """Set a footnote's mark, drawn smaller and raised (or lowered) beside a figure or at the
-    start of its footnote, on the line of the text beside it, its digits written as the raised
-    digits a person sees ("1,820¹", "¹ This figure covers…"). Left on a baseline of its own, a
-    mark became a line of its own, read as a number alone (in a table cell, "1 1,820"); set on
-    the line as plain digits, it would join the figure (1,8201). The chars are changed in place.
-    """
+    start of its footnote, on the line of the text beside it: after a figure, its digits written
+    as the raised digits a person sees ("1,820¹"; see cells.marked). Left on a baseline of its
+    own, a mark became a line of its own, read as a number alone (in a table cell, "1 1,820");
+    set on the line as plain digits, it would join the figure (1,8201). The chars are changed in
+    place."""
     sizes = [char["size"] for char in chars]
     # where the size drops (a mark after its text) and where it rises (a mark before its text)
     after_text = [i for i, (a, b) in enumerate(pairwise(sizes), 1) if b < MARK_SIZE * a]
@@ -201,12 +199,12 @@ def _mark_beside(chars: list[dict], start: int, end: int) -> None:
     """Set chars[start..end] on the line of the text just before or after them, if they are a
     mark raised or lowered beside it."""
     run = chars[start : end + 1]
-    neighbours = []
+    neighbours = []  # (the char beside the run, the gap between them, whether it is before)
     if start > 0:
-        neighbours.append((chars[start - 1], run[0]["x0"] - chars[start - 1]["x1"]))
+        neighbours.append((chars[start - 1], run[0]["x0"] - chars[start - 1]["x1"], True))
     if end + 1 < len(chars):
-        neighbours.append((chars[end + 1], chars[end + 1]["x0"] - run[-1]["x1"]))
-    for text, gap in neighbours:
+        neighbours.append((chars[end + 1], chars[end + 1]["x0"] - run[-1]["x1"], False))
+    for text, gap, is_before in neighbours:
         size = text["size"]
         if run[0]["size"] >= MARK_SIZE * size or not -1 <= gap <= MARK_GAP * size:
             continue
@@ -214,17 +212,16 @@ def _mark_beside(chars: list[dict], start: int, end: int) -> None:
         if not (top < text["bottom"] and text["top"] < bottom):
             continue  # not beside the text: another line
         if bottom < text["bottom"] - MARK_SHIFT * size:
-            digits = RAISED_DIGITS
+            shift = "raised"
         elif top > text["top"] + MARK_SHIFT * size:
-            digits = LOWERED_DIGITS
+            shift = "lowered"
         else:
             continue  # smaller text on the same baseline (small capitals) is not a mark
         for char in run:
-            shift = text["top"] - char["top"]
-            char["text"] = char["text"].translate(digits)
+            char["text"] = marked(char["text"], shift, text["text"] if is_before else "")
+            char["doctop"] += text["top"] - char["top"]
             char["top"], char["bottom"] = text["top"], text["bottom"]
             char["y0"], char["y1"] = text["y0"], text["y1"]
-            char["doctop"] += shift
         return
 
 

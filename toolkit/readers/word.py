@@ -11,7 +11,7 @@ from typing import Final
 
 from ..document import Document
 from ..errors import DocumentError
-from .cells import clean, rows_text
+from .cells import clean, marked, rows_text
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -250,11 +250,8 @@ def _furniture(document, kind: str, marks: "_RaisedText") -> list[str]:
 
 
 # A footnote's mark is set as a raised run beside the figure it qualifies ("48" then a raised
-# "2"). Written as plain digits it would become part of the figure (482), so raised and lowered
-# digits are written as the superscript and subscript characters a person sees.
-RAISED_DIGITS: Final = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-LOWERED_DIGITS: Final = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-SHIFTS: Final = {"superscript": RAISED_DIGITS, "subscript": LOWERED_DIGITS}
+# "2"); cells.marked writes it apart from the figure ("48²"), not as more of its digits.
+SHIFTS: Final = {"superscript": "raised", "subscript": "lowered"}
 DIGIT: Final = re.compile(r"\d")
 
 
@@ -267,15 +264,17 @@ class _RaisedText:
         self.by_style: dict[str, str] = {}
 
     def text(self, paragraph) -> str:
-        runs = paragraph._p.xpath("w:r | w:hyperlink/w:r")
-        return "".join(self._run_text(run) for run in runs)
+        text = ""
+        for run in paragraph._p.xpath("w:r | w:hyperlink/w:r"):
+            text += self._run_text(run, text)
+        return text
 
-    def _run_text(self, run) -> str:
+    def _run_text(self, run, before: str) -> str:
         text = run.text
         if not DIGIT.search(text):
             return text  # only digits can join a figure: other runs need no look at their style
         shift = SHIFTS.get(self._vertical_alignment(run))
-        return text.translate(shift) if shift else text
+        return marked(text, shift, before) if shift else text
 
     def _vertical_alignment(self, run) -> str:
         own = run.xpath("string(w:rPr/w:vertAlign/@w:val)")
