@@ -6,6 +6,7 @@ a table whether it came from a web page, a PDF, a Word letter or a spreadsheet.
 
 import re
 from datetime import date, datetime, time, timedelta
+from typing import Final
 
 SPACES = re.compile(r"\s+")
 
@@ -45,3 +46,21 @@ def value_text(value) -> str:
     if isinstance(value, timedelta):
         return str(value)
     return clean(value)
+
+
+SHIFTED_DIGITS: Final = {
+    "raised": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"),
+    "lowered": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"),
+}
+
+
+def marked(text: str, shift: str, before: str) -> str:
+    """The text of a raised or lowered run (superscript, subscript) that follows `before`.
+
+    Against a number it is a footnote's mark ("48" then a raised "2"): as plain digits it would
+    join the number (482), so its digits are written as the raised or lowered digits a person
+    sees ("48²"). Elsewhere, as the mark opening a footnote's own line, it is written as it
+    stands: a line opened by "²" is read as an answer, whose numbers ("² Includes 6 wands")
+    would be taken for figures of the question, where "2 Includes 6 wands" is left for a person.
+    """
+    return text.translate(SHIFTED_DIGITS[shift]) if before[-1:].isdigit() else text

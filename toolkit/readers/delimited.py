@@ -38,7 +38,10 @@ def read(path: Path, data: bytes, decoded: str) -> Document:
 
 
 def _delimiter(decoded: str, prefer: str) -> str:
-    """The delimiter that splits most rows into the same number of columns, more than one."""
+    """The delimiter that splits most rows into the same number of columns, more than one.
+
+    Only rows it splits are counted: a title or a question above the table is one cell under
+    every delimiter but its own, and a few such rows would outvote a short table's rows."""
     # Comment lines (a template's help, which avoids commas) would outvote a few data rows.
     lines = [line for line in decoded.splitlines() if not line.startswith("#")]
     sample = "\n".join(lines[:SAMPLE_ROWS])
@@ -46,7 +49,9 @@ def _delimiter(decoded: str, prefer: str) -> str:
     def score(delimiter: str):
         try:
             widths = Counter(
-                len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row
+                len(row)
+                for row in csv.reader(io.StringIO(sample), delimiter=delimiter)
+                if len(row) > 1
             )
         except csv.Error:
             return (False, 0, 0, False)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Final
 
 from ..document import Document
-from .cells import row_line
+from .cells import marked, row_line
 from .safety import check_html
 
 INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
@@ -90,7 +90,7 @@ def read(path: Path, data: bytes, decoded: str) -> Document:
             continue
         tag = node.tag
         if tag == "-text":
-            current.append(node.text_content or "")
+            current.append(_shown(node, current[-1] if current else ""))
             continue
         if tag in INVISIBLE or tag in {"-comment", "!doctype"}:
             continue
@@ -151,7 +151,44 @@ def _whole_number(written: str | None, otherwise: int) -> int:
 
 
 def _cell_text(cell) -> str:
-    return SPACES.sub(" ", cell.text(deep=True, separator=" ")).strip()
+    if cell.css_first("sup, sub") is None:
+        return SPACES.sub(" ", cell.text(deep=True, separator=" ")).strip()
+    parts: list[str] = []
+    for node in cell.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        shown = _shown(node, parts[-1] if parts else "")
+        if _shift_of(node) and parts and shown != (node.text_content or ""):
+            parts[-1] += shown  # a mark stands against the figure, as the page shows it
+        else:
+            parts.append(shown)
+    return SPACES.sub(" ", " ".join(parts)).strip()
+
+
+# A footnote's mark is a <sup> beside the figure it qualifies ("48<sup>2</sup>"); cells.marked
+# writes it apart from the figure ("48²"), not as more of its digits.
+SHIFTS: Final = {"sup": "raised", "sub": "lowered"}
+DIGIT: Final = re.compile(r"\d")
+SHIFT_DEPTH: Final = 3  # a <sup> around a <span> or <a> around the mark still raises it
+
+
+def _shift_of(text_node) -> str | None:
+    node = text_node.parent
+    for _ in range(SHIFT_DEPTH):
+        if node is None or node.tag in BLOCKS or node.tag in {"td", "th"}:
+            return None
+        if node.tag in SHIFTS:
+            return SHIFTS[node.tag]
+        node = node.parent
+    return None
+
+
+def _shown(text_node, before: str) -> str:
+    text = text_node.text_content or ""
+    if not DIGIT.search(text):
+        return text  # only digits can join a figure: other text needs no look at its tags
+    shift = _shift_of(text_node)
+    return marked(text, shift, before) if shift else text
 
 
 def _table_of(row) -> int:

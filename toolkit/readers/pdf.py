@@ -27,7 +27,7 @@ from typing import Final
 from ..document import Document
 from ..errors import DocumentError
 from ..layouts.profiles import structure
-from .cells import clean, rows_text
+from .cells import clean, marked, rows_text
 
 MEDIA_TYPE = "application/pdf"
 MARGIN_BAND = 0.07  # top and bottom share of a page where print furniture stands
@@ -143,6 +143,7 @@ def _unreadable(path: Path, error: Exception):
 def _blocks(page) -> list[Line | Table]:
     """The page's lines of text and its ruled tables, top to bottom."""
     number = page.page_number
+    _set_marks_on_their_line(page.chars)  # before tables and lines are found from the chars
     found = page.find_tables()
     boxes = [table.bbox for table in found]
 
@@ -164,6 +165,64 @@ def _blocks(page) -> list[Line | Table]:
     ]
     lines = page.filter(outside_tables).extract_text_lines(return_chars=True)
     return sorted(blocks + line_blocks(lines, number, page.width, markers), key=_top)
+
+
+MARK_SIZE: Final = 0.85  # a footnote mark is set smaller than the text beside it, at most this
+MARK_SHIFT: Final = 0.15  # of the text's size: a mark's edge stands this far off the text's
+MARK_GAP: Final = 0.5  # of the text's size: a mark stands this close to the text it marks
+
+
+def _set_marks_on_their_line(chars: list[dict]) -> None:
+    """Set a footnote's mark, drawn smaller and raised (or lowered) beside a figure or at the
+    start of its footnote, on the line of the text beside it: after a figure, its digits written
+    as the raised digits a person sees ("1,820¹"; see cells.marked). Left on a baseline of its
+    own, a mark became a line of its own, read as a number alone (in a table cell, "1 1,820");
+    set on the line as plain digits, it would join the figure (1,8201). The chars are changed in
+    place."""
+    sizes = [char["size"] for char in chars]
+    # where the size drops (a mark after its text) and where it rises (a mark before its text)
+    after_text = [i for i, (a, b) in enumerate(pairwise(sizes), 1) if b < MARK_SIZE * a]
+    before_text = [i for i, (a, b) in enumerate(pairwise(sizes)) if a < MARK_SIZE * b]
+    for start in after_text:
+        end = start
+        while end + 1 < len(chars) and sizes[end + 1] == sizes[start]:
+            end += 1
+        _mark_beside(chars, start, end)
+    for end in before_text:
+        start = end
+        while start > 0 and sizes[start - 1] == sizes[end]:
+            start -= 1
+        _mark_beside(chars, start, end)
+
+
+def _mark_beside(chars: list[dict], start: int, end: int) -> None:
+    """Set chars[start..end] on the line of the text just before or after them, if they are a
+    mark raised or lowered beside it."""
+    run = chars[start : end + 1]
+    neighbours = []  # (the char beside the run, the gap between them, whether it is before)
+    if start > 0:
+        neighbours.append((chars[start - 1], run[0]["x0"] - chars[start - 1]["x1"], True))
+    if end + 1 < len(chars):
+        neighbours.append((chars[end + 1], chars[end + 1]["x0"] - run[-1]["x1"], False))
+    for text, gap, is_before in neighbours:
+        size = text["size"]
+        if run[0]["size"] >= MARK_SIZE * size or not -1 <= gap <= MARK_GAP * size:
+            continue
+        top, bottom = min(c["top"] for c in run), max(c["bottom"] for c in run)
+        if not (top < text["bottom"] and text["top"] < bottom):
+            continue  # not beside the text: another line
+        if bottom < text["bottom"] - MARK_SHIFT * size:
+            shift = "raised"
+        elif top > text["top"] + MARK_SHIFT * size:
+            shift = "lowered"
+        else:
+            continue  # smaller text on the same baseline (small capitals) is not a mark
+        for char in run:
+            char["text"] = marked(char["text"], shift, text["text"] if is_before else "")
+            char["doctop"] += text["top"] - char["top"]
+            char["top"], char["bottom"] = text["top"], text["bottom"]
+            char["y0"], char["y1"] = text["y0"], text["y1"]
+        return
 
 
 def _top(block: "Line | Table") -> float:
@@ -456,7 +515,7 @@ def _paragraphs(blocks: list) -> tuple[list[str], list[Table]]:
             paragraphs.append(_join_lines([line.text for line in current]))
         current.clear()
 
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if isinstance(block, Table):
             end_paragraph()
             if isinstance(previous, Table) and _runs_on(previous, block):
@@ -465,7 +524,11 @@ def _paragraphs(blocks: list) -> tuple[list[str], list[Table]]:
                 tables.append(Table(block.page, block.top, list(block.rows)))
             paragraphs += rows_text(block.rows)
         else:
-            if current and not _wrapped(current, block, right):
+            following = blocks[at + 1] if at + 1 < len(blocks) else None
+            if current and (
+                not _wrapped(current, block, right)
+                or _heading_alone(current, block, following, right - left)
+            ):
                 end_paragraph()
             current.append(block)
         previous = block
@@ -500,6 +563,40 @@ def _wrapped(paragraph: list[Line], line: Line, right: float) -> bool:
     space = 0.25 * previous.size
     # A browser wraps a word that overshoots the edge by a hair: within a point, it did not fit.
     return previous.x1 + space + line.first_word > right - 1
+
+
+HEADING_WIDTH: Final = 0.5  # of the text's width: a heading standing alone is no wider
+HEADING_END: Final = re.compile(r"[.!?;,][)'’”\"]*$")  # a heading ends in no sentence's stop
+FINISHED: Final = re.compile(r"[.!?][)'’”\"]*$")  # a sentence ended (not "Reference no:")
+
+
+def _heading_alone(paragraph: list[Line], line: Line, following, width: float) -> bool:
+    """Whether `line` is a heading on a line of its own ("Response") after a paragraph whose
+    last line reached the edge: the paragraph ended a sentence, the line is short, starts with a
+    capital and ends no sentence, it stands no closer to the line above than to what follows
+    (a paragraph's wrapped last line stands closer), and what follows starts apart from it: a
+    numbered answer, a table, or a paragraph's gap wider than the paragraph's own spacing. Its
+    first word would not have fitted after the full line above, so it looks wrapped."""
+    previous = paragraph[-1]
+    if not FINISHED.search(previous.text) or HEADING_END.search(line.text):
+        return False
+    if not line.text[0].isupper():
+        return False
+    if line.x1 - line.x0 > HEADING_WIDTH * width or following is None:
+        return False
+    if following.page != line.page:
+        return False  # what follows on the next page stands at no spacing of this one
+    # a paragraph's wrapped last line stands closer to the lines above than to what follows
+    before, after = line.top - previous.top, following.top - line.top
+    if before < after - 0.25 * line.size:
+        return False
+    if isinstance(following, Table) or _opens_with_question_number(following.text):
+        return True
+    if len(paragraph) < 2:
+        return False  # the paragraph's leading is not known: a gap after says nothing
+    # set apart from the paragraph's lines above, and from what follows, by more than they are
+    leading = previous.top - paragraph[-2].top
+    return min(before, after) > leading + 0.25 * line.size
 
 
 # the first characters of the numbers `numbering` reads: digits, "Q", "Request", a part's

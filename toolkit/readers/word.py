@@ -11,7 +11,7 @@ from typing import Final
 
 from ..document import Document
 from ..errors import DocumentError
-from .cells import clean, rows_text
+from .cells import clean, marked, rows_text
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -22,23 +22,24 @@ def read(path: Path, data: bytes) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = _furniture(document, "header")
+        marks = _RaisedText(document)
+        lines = _furniture(document, "header", marks)
         tables = []
         numbering = _ListNumbering(document)
         for block in document.iter_inner_content():
             if isinstance(block, Table):
-                rows = _rows(block)
+                rows = _rows(block, marks)
                 tables.append(rows)
                 lines += rows_text(rows)
             else:
                 paragraph = [
-                    line for line in (clean(part) for part in block.text.split("\n")) if line
+                    line for line in (clean(part) for part in marks.text(block).split("\n")) if line
                 ]
                 number = numbering.number_of(block)
                 if number and paragraph:
                     paragraph[0] = f"{number} {paragraph[0]}"
                 lines += paragraph
-        lines += _furniture(document, "footer")
+        lines += _furniture(document, "footer", marks)
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise DocumentError(
             path,
@@ -222,19 +223,19 @@ def _level(level) -> tuple[int, str, str]:
     )
 
 
-def _rows(table) -> list[list[str]]:
+def _rows(table, marks: "_RaisedText") -> list[list[str]]:
     rows = []
     for row in table.rows:
         cells, previous = [], None
         for cell in row.cells:
             if cell._tc is not previous:  # a cell spanning columns is listed once per column
-                cells.append(clean(cell.text))
+                cells.append(clean("\n".join(marks.text(p) for p in cell.paragraphs)))
             previous = cell._tc
         rows.append(cells)
     return rows
 
 
-def _furniture(document, kind: str) -> list[str]:
+def _furniture(document, kind: str, marks: "_RaisedText") -> list[str]:
     """The letterhead's or footer's lines (where a reference often stands), once each."""
     lines: list[str] = []
     for section in document.sections:
@@ -242,7 +243,64 @@ def _furniture(document, kind: str) -> list[str]:
         if part.is_linked_to_previous and lines:
             continue
         for paragraph in part.paragraphs:
-            for line in (clean(piece) for piece in paragraph.text.split("\n")):
+            for line in (clean(piece) for piece in marks.text(paragraph).split("\n")):
                 if line and line not in lines:
                     lines.append(line)
     return lines
+
+
+# A footnote's mark is set as a raised run beside the figure it qualifies ("48" then a raised
+# "2"); cells.marked writes it apart from the figure ("48²"), not as more of its digits.
+SHIFTS: Final = {"superscript": "raised", "subscript": "lowered"}
+DIGIT: Final = re.compile(r"\d")
+
+
+class _RaisedText:
+    """Paragraphs' text as python-docx gives it, but for digits in a superscript or subscript
+    run (set on the run or by its character style, as Word's "Footnote Reference" does)."""
+
+    def __init__(self, document) -> None:
+        self.styles = document.styles.element
+        self.by_style: dict[str, str] = {}
+
+    def text(self, paragraph) -> str:
+        text = ""
+        for run in paragraph._p.xpath("w:r | w:hyperlink/w:r"):
+            text += self._run_text(run, text)
+        return text
+
+    def _run_text(self, run, before: str) -> str:
+        text = run.text
+        if not DIGIT.search(text):
+            return text  # only digits can join a figure: other runs need no look at their style
+        shift = SHIFTS.get(self._vertical_alignment(run))
+        return marked(text, shift, before) if shift else text
+
+    def _vertical_alignment(self, run) -> str:
+        own = run.xpath("string(w:rPr/w:vertAlign/@w:val)")
+        if own:
+            return own
+        style_id = run.xpath("string(w:rPr/w:rStyle/@w:val)")
+        if not style_id:
+            return ""
+        if style_id not in self.by_style:
+            self.by_style[style_id] = self._style_alignment(style_id)
+        return self.by_style[style_id]
+
+    def _style_alignment(self, style_id: str) -> str:
+        for _ in range(STYLE_CHAIN):  # a style based on another, which may raise the text
+            found = (
+                self.styles.xpath(f"w:style[@w:styleId='{style_id}']") if _plain(style_id) else []
+            )
+            if not found:
+                return ""
+            alignment = found[0].xpath("string(w:rPr/w:vertAlign/@w:val)")
+            style_id = found[0].xpath("string(w:basedOn/@w:val)")
+            if alignment or not style_id:
+                return alignment
+        return ""
+
+
+def _plain(style_id: str) -> bool:
+    """Whether a style id may stand in an XPath literal (a crafted id cannot change the query)."""
+    return "'" not in style_id
