@@ -193,7 +193,7 @@ LIST_NEXT: Final = re.compile(
 # What may follow a list's item: the sentence's or clause's end, or the join to the next item.
 LIST_ITEM_END: Final = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|nor)\b)", re.I)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
-NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
+NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage", "provisional"})
 # What ends the clause of words saying things are to come (`_to_come`): a denial's clause end
 # (`CLAUSE_END`), or "and" or "or" before a verb of its own clause ("We have 42 wands and have
 # ordered 10 arches": the 42 is had).
@@ -444,10 +444,11 @@ class _Reader(Recorder):
         )
 
     def period_notes(self, lines: list[str]) -> None:
-        """A note of the answer saying a period's figures are estimates or incomplete
-        ("Figures for 2021/22 are approximate"; a line with no number of its own) qualifies each
-        figure of that period that its own words left exact; a note naming no period ("All
-        figures are approximate") each figure of the answer."""
+        """A note of the answer saying a period's figures are estimates, provisional or
+        incomplete ("Figures for 2021/22 are approximate", "The 2024 figure is provisional"; a
+        line with no number of its own) qualifies each figure of that period that its own words
+        left exact; a note naming no period ("All figures are approximate") each figure of the
+        answer."""
         if infer_qualifier(self.text) == "exact":
             return  # most answers say nothing of the kind anywhere
         for i, line in enumerate(lines):
