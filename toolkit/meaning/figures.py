@@ -92,6 +92,18 @@ ALONE: Final = re.compile(
     r"[.;]?\s*",
     re.I,
 )
+# A number as a clause's subject, what it counts left unsaid, and the verb after it saying what
+# followed ("..., and 85 led to an arrest", "Of these, 12 resulted in arrests", "85 of them led
+# to arrests"): the clause's
+# words after the verb name the measure it counts.
+SUBJECT_BEFORE: Final = re.compile(
+    r"(?:^|[,;:]|\b(?:and|but|while|whereas)|\bof (?:these|those|them|which))\s*$", re.I
+)
+VERB_OF_WHAT_FOLLOWED: Final = re.compile(
+    r"\s+(?:of (?:them|these|those)\s+)?(?:(?:have|had|has)\s+)?(?:led|resulted|ended)\b"
+    r"(?P<rest>[^,;:]*)",
+    re.I,
+)
 CLAUSE_BREAK: Final = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
 # A period's line whose value is a number written as a word: "2022/23 - nil", "2023: None",
 # "2024 = zero" (the word the whole value, as `EQUALS` and `DASHED` take a number).
@@ -389,6 +401,12 @@ class _Reader(Recorder):
         be, and recorded. Otherwise (False) all are left for a person."""
         if _doubted(sentence, numbers):
             return False
+        by_measure = _by_measure(sentence, numbers, self.measures())
+        if by_measure is not None:
+            for number, (period, named_none), words in by_measure:
+                unit = "percent" if number["percent"] else "count"
+                self.add(number["value"], unit, period, sentence, words, sentence, named_none)
+            return True
         technologies = frozenset(t.technology for t in self.topics)
         for shape in SEVERAL_SHAPES:
             read = shape(sentence, numbers, technologies)
@@ -750,6 +768,36 @@ def _by_technology(sentence: str, numbers: list[re.Match], asked: frozenset[str]
     return [(number, period, technology) for number, technology in zip(numbers, owned, strict=True)]
 
 
+def _by_measure(
+    sentence: str, numbers: list[re.Match], asked: frozenset[str]
+) -> list[tuple[re.Match, tuple[Period | None, bool], str]] | None:
+    """Each number counting one of the measures the question asks, each measure once, by the
+    words of its own clause, from it to the next number: "In 2024, 1,200 searches were carried
+    out and 85 led to an arrest." answering a question asking both. The period is the
+    sentence's, as for one number. Each number with the words saying what it counts, or None
+    where the sentence is not of that shape."""
+    if len(asked) < 2 or RESPECTIVELY.search(sentence):
+        return None  # most questions ask one measure
+    read: list[tuple[re.Match, str]] = []
+    counted: set[str] = set()
+    for index, number in enumerate(numbers):
+        end = numbers[index + 1].start() if index + 1 < len(numbers) else len(sentence)
+        words = sentence[number.start() : end]
+        before, after = sentence[: number.start()], sentence[number.end() : end]
+        measures = set(named("measure", words))
+        own = _subject_of_what_followed(before, after)
+        if own is not None:
+            measures = {own}
+        elif not _counts_something("", after):
+            return None
+        if len(measures) != 1 or not measures <= asked or measures & counted:
+            return None
+        counted |= measures
+        read.append((number, words))
+    period = _period_of(_without(sentence, numbers))
+    return [(number, period, words) for number, words in read]
+
+
 def _respectively(sentence: str, numbers: list[re.Match], asked: frozenset[str]) -> Read | None:
     """Periods listed and as many numbers listed, paired in order, the numbers together
     counting something: "In 2021 and 2022 the force carried out 312 and 401 searches
@@ -852,7 +900,22 @@ def _counts_something(before: str, after: str) -> bool:
         counted_nouns().search(counted) or named("measure", counted) or named("technology", counted)
     ):
         return True
-    return bool(STATED.search(before) and named("measure", before))
+    if STATED.search(before) and named("measure", before):
+        return True
+    return _subject_of_what_followed(before, after) is not None
+
+
+def _subject_of_what_followed(before: str, after: str) -> str | None:
+    """The measure a number counts as its clause's subject followed by what followed ("85 led to
+    an arrest", "and 12 resulted in arrests"), or None: the one measure the verb's clause names
+    (a measure counting uses that led somewhere, `arrests`)."""
+    if not SUBJECT_BEFORE.search(before):
+        return None
+    verb = VERB_OF_WHAT_FOLLOWED.match(after)
+    if verb is None:
+        return None
+    measures = named("measure", verb["rest"])
+    return measures[0] if len(measures) == 1 else None
 
 
 def read_figures(
