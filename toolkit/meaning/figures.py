@@ -267,7 +267,10 @@ class _Reader(Recorder):
             if extras:  # the qualifier is read from this figure's clause, not the next number's
                 rest = match["rest"][: extras[0].start()]
                 own_words = line[: match.start("rest")] + CLAUSE_BREAK.split(rest, maxsplit=1)[0]
-            self.add(match["value"], unit, period, line.strip(), self.question_text, own_words)
+            # what the value counts is the question's, unless its own words name a measure
+            # ("2022 = 14 deployments")
+            words = match["rest"] if named("measure", match["rest"]) else self.question_text
+            self.add(match["value"], unit, period, line.strip(), words, own_words)
             for extra in extras:
                 self.unsure.append(
                     Unsure(extra["value"], line.strip(), "a second number on the line", self.label)
