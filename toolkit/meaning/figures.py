@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
+from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days, parse_number
 from ..layouts.data import any_of, schema_yaml
 from ..layouts.dates import MONTH_NAMES
 from ..layouts.literals import lowered, may_match, words_of
@@ -204,6 +204,51 @@ LIST_NEXT: Final = re.compile(
 )
 # What may follow a list's item: the sentence's or clause's end, or the join to the next item.
 LIST_ITEM_END: Final = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|nor)\b)", re.I)
+# A number its sentence's grammar relates to the sentence's other number, each relation with
+# its reason, the words marking it (before the number, or, `ahead`, just after it) and whether
+# the other number must stand before it: a part of a whole before it ("1,500 phones, of which
+# 400 were victims'", "20 wands, 5 of which are unserviceable"), or an earlier figure ("3,400
+# searches, up from 2,100 in 2023", "previously had 15 but now have 9"). Its clause, from the
+# marking words to the clause's end, is set aside, and the other number read without it.
+A_PART_OF: Final = (
+    "a part of the {other} before it ('{words}'), not its total: is it a part the question "
+    "asks, and which?"
+)
+AN_EARLIER_FIGURE: Final = (
+    "an earlier figure than the {other} beside it ('{words}'): of another period or date than "
+    "the sentence's; is it a figure asked, and of which period?"
+)
+RELATED: Final = (
+    (A_PART_OF, re.compile(r"\bof (?:which|whom|these|those|them)\s*,?\s*$", re.I), False, True),
+    (A_PART_OF, re.compile(r"\s+of (?:which|whom|these|those|them)\b", re.I), True, True),
+    (
+        AN_EARLIER_FIGURE,
+        re.compile(
+            r"\b(?:up|down|rising|falling|risen|fallen|increas(?:ed|ing)|decreas(?:ed|ing)|rose"
+            r"|fell)\s+from\s+(?:a total of\s+)?$",
+            re.I,
+        ),
+        False,
+        True,
+    ),
+    (
+        AN_EARLIER_FIGURE,
+        re.compile(r"\b(?:previously|formerly|originally)\b(?:\s+[a-z]+){0,3}\s+$", re.I),
+        False,
+        False,
+    ),
+)
+RELATED_WORDS: Final = (
+    "of which",
+    "of whom",
+    "of these",
+    "of those",
+    "of them",
+    " from ",
+    "previous",
+    "formerly",
+    "originally",
+)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage", "provisional"})
 # What ends the clause of words saying things are to come (`_to_come`): a denial's clause end
@@ -335,44 +380,69 @@ class _Reader(Recorder):
                     if not self.several(sentence, numbers):
                         self.several_unsure(sentence, numbers)
                     continue
-                number = numbers[0]
-                before, after = sentence[: number.start()], sentence[number.end() :]
-                denied = _not_held_of(sentence, number)
-                if denied:
-                    reason = self.not_held_reason(denied, sentence, number)
-                    self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
+                self.one(sentence, numbers[0], sentence)
+
+    def one(self, sentence: str, number: re.Match, quote: str) -> None:
+        """A sentence's one number (or its one number left once the clause of a number related
+        to it is set aside: `related`), read as its words say, or listed for a person with
+        why; `quote` is the whole sentence."""
+        before, after = sentence[: number.start()], sentence[number.end() :]
+        denied = _not_held_of(sentence, number)
+        if denied:
+            reason = self.not_held_reason(denied, sentence, number)
+            self.unsure.append(Unsure(number["value"], quote, reason, self.label))
+            return
+        doubt = _doubt(sentence, number)
+        if doubt:
+            self.unsure.append(Unsure(number["value"], quote, doubt, self.label))
+            return
+        if ALONE.fullmatch(before) and ALONE.fullmatch(after):
+            # The answer is the number alone ("2) 12,345"): the question's own figure.
+            unit = "percent" if number["percent"] else "count"
+            self.add(number["value"], unit, None, quote, self.question_text, quote, True)
+            return
+        counted = _counted(after)
+        counts_else = counted and (
+            counts_another_thing(counted, self.topics) or counts_other_than_named(counted, sentence)
+        )
+        if counts_else:
+            self.unsure.append(Unsure(number["value"], quote, counts_else, self.label))
+            return
+        if not _counts_something(before, after):
+            reason = "a number in no shape of a figure"
+            self.unsure.append(Unsure(number["value"], quote, reason, self.label))
+            return
+        period, named_none = _period_of(before + " " + after)
+        unit = "percent" if number["percent"] else "count"
+        self.add(number["value"], unit, period, quote, sentence, quote, named_none)
+
+    def related(self, sentence: str, numbers: list[re.Match]) -> tuple[str, re.Match] | None:
+        """A sentence of two numbers, the second related to the first by its grammar (`RELATED`:
+        a part of it, "of which 400 were from victims' phones", "5 of which are unserviceable";
+        an earlier figure, "up from 2,100 in 2023", "previously had 15 but now have 9"): the
+        related number is listed for a person with the relation, and the sentence without its
+        clause, with the other number, returned to be read as a sentence of one number; None for
+        any other sentence."""
+        lower = sentence.lower()
+        if len(numbers) != 2 or not any(words in lower for words in RELATED_WORDS):
+            return None  # most sentences of two numbers relate neither to the other
+        for index, number in enumerate(numbers):
+            other = numbers[1 - index]
+            for relation, pattern, ahead, whole_before in RELATED:
+                found = _relation_of(pattern, ahead, whole_before, sentence, number, other)
+                if found is None:
                     continue
-                doubt = _doubt(sentence, number)
-                if doubt:
-                    self.unsure.append(Unsure(number["value"], sentence, doubt, self.label))
-                    continue
-                if ALONE.fullmatch(before) and ALONE.fullmatch(after):
-                    # The answer is the number alone ("2) 12,345"): the question's own figure.
-                    unit = "percent" if number["percent"] else "count"
-                    value = number["value"]
-                    self.add(value, unit, None, sentence, self.question_text, sentence, True)
-                    continue
-                counted = _counted(after)
-                counts_else = counted and (
-                    counts_another_thing(counted, self.topics)
-                    or counts_other_than_named(counted, sentence)
-                )
-                if counts_else:
-                    self.unsure.append(Unsure(number["value"], sentence, counts_else, self.label))
-                    continue
-                if not _counts_something(before, after):
-                    self.unsure.append(
-                        Unsure(
-                            number["value"],
-                            sentence,
-                            "a number in no shape of a figure",
-                            self.label,
-                        )
-                    )
-                    continue
-                period, named_none = _period_of(before + " " + after)
-                unit = "percent" if number["percent"] else "count"
-                self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
+                if relation is A_PART_OF and _value_of(number) >= _value_of(other):
+                    return None  # "4 knife arches and 20 of them are new": no part of the 4
+                words, start, end = found
+                rest = sentence[:start] + sentence[end:]
+                left = candidates(rest)
+                if len(left) != 1 or left[0]["value"] != other["value"]:
+                    return None
+                reason = relation.format(other=other["value"], words=words)
+                self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
+                return rest, left[0]
+        return None
 
     def money(self, lines: list[str]) -> None:
         """Sums of money in sentences ("In 2023 the force spent £45,000 on kiosks"): one sum in
@@ -399,9 +469,10 @@ class _Reader(Recorder):
                     self.unsure.append(Unsure(found["value"], sentence, reason, self.label))
 
     def several(self, sentence: str, numbers: list[re.Match]) -> bool:
-        """Whether a sentence's several numbers are each plainly one technology's or one
-        period's (`SEVERAL_SHAPES`): each is then read as a sentence of that one number would
-        be, and recorded. Otherwise (False) all are left for a person."""
+        """Whether a sentence's several numbers are each plainly one measure's (`_by_measure`),
+        one technology's or one period's (`SEVERAL_SHAPES`): each is then read as a sentence of
+        that one number would be, and recorded; or one is related to the other (`related`).
+        Otherwise (False) all are left for a person."""
         if _doubted(sentence, numbers):
             return False
         by_measure = _by_measure(sentence, numbers, self.measures())
@@ -409,6 +480,10 @@ class _Reader(Recorder):
             for number, (period, named_none), words in by_measure:
                 unit = "percent" if number["percent"] else "count"
                 self.add(number["value"], unit, period, sentence, words, sentence, named_none)
+            return True
+        main = self.related(sentence, numbers)
+        if main is not None:  # "20 knife wands, 5 of which are unserviceable": the 20
+            self.one(*main, quote=sentence)
             return True
         technologies = frozenset(t.technology for t in self.topics)
         for shape in SEVERAL_SHAPES:
@@ -427,9 +502,11 @@ class _Reader(Recorder):
         says is not held ("We hold no record of the make of the 6 knife wands or the 4 knife
         arches") with why (`not_held_reason`), each counting things to come ("and have ordered
         10") with why (`_to_come`), the others as one of several."""
-        for number, denial in zip(numbers, _denials(sentence, numbers), strict=True):
+        to_come_of = _to_come_listed(sentence, numbers)
+        for number, denial, to_come in zip(
+            numbers, _denials(sentence, numbers), to_come_of, strict=True
+        ):
             reason = "one of several numbers in a sentence"
-            to_come = _to_come(sentence, number, numbers)
             if denial is not None:
                 denied, heading = denial
                 reason = self.not_held_reason(denied, sentence, number, heading)
@@ -721,6 +798,67 @@ def _to_come(sentence: str, number: re.Match, numbers: list[re.Match] | None = N
     )
     found = TO_COME.search(sentence, start, end)
     return found.group(0) if found else None
+
+
+def _value_of(number: re.Match) -> float:
+    return parse_number(number["value"])
+
+
+def _relation_of(
+    pattern: re.Pattern,
+    ahead: bool,
+    whole_before: bool,
+    sentence: str,
+    number: re.Match,
+    other: re.Match,
+) -> tuple[str, int, int] | None:
+    """The words relating a number to the sentence's other number (`RELATED`) and the span of
+    its clause, from those words (or the number, its words after it) to the clause's end, the
+    other number outside it; or None."""
+    if whole_before and other.start() > number.start():
+        return None
+    if ahead:
+        found = pattern.match(sentence, number.end())
+        start = number.start()
+    else:
+        found = pattern.search(
+            sentence, other.end() if other.end() <= number.start() else 0, number.start()
+        )
+        start = found.start() if found else 0
+    if found is None:
+        return None
+    clause_end = CLAUSE_END.search(sentence, number.end())
+    end = clause_end.start() if clause_end else len(sentence)
+    if start <= other.start() < end:
+        return None
+    return found.group(0).strip(" ,"), start, end
+
+
+def _to_come_listed(sentence: str, numbers: list[re.Match]) -> list[str | None]:
+    """For each of a sentence's numbers, the words saying it counts things to come (`_to_come`),
+    or None: an item listed after one they cover shares them (`_listed_after`: "ordered 4 knife
+    arches and 6 knife wands"), and one listed before ("4 knife arches and 6 knife wands on
+    order": the 4's too), as nouns joined with no verb of their own, the words straight after the
+    list (not "We have 42 knife wands, and 10 knife arches are on order": the 10's alone)."""
+    found = [_to_come(sentence, number, numbers) for number in numbers]
+    for i in range(1, len(numbers)):  # "ordered 4 knife arches and 6 knife wands": the 6's too
+        if found[i] is None and found[i - 1] and _listed_after(sentence, *numbers[i - 1 : i + 1]):
+            found[i] = found[i - 1]
+    for i in range(len(numbers) - 2, -1, -1):
+        if found[i] is None and found[i + 1] and _listed_before(sentence, *numbers[i : i + 2]):
+            found[i] = found[i + 1]
+    return found
+
+
+def _listed_before(sentence: str, previous: re.Match, number: re.Match) -> bool:
+    """Whether a number's item is joined to the next as a noun of a list ("4 knife arches and 6
+    knife wands on order"), each naming a technology, the next's words after it holding no verb
+    of their own before the words saying things are to come."""
+    first, then = _named_end(sentence, previous), _named_end(sentence, number)
+    if first is None or then is None or not LIST_NEXT.fullmatch(sentence, first, number.start()):
+        return False
+    to_come = TO_COME.search(sentence, then)
+    return to_come is not None and not HAS_FINITE_VERB.search(sentence, then, to_come.start())
 
 
 def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None:
