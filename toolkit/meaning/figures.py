@@ -47,11 +47,14 @@ from .recording import (
     MONEY_MEASURES,
     NOT_AFTER_A_NUMBER,
     NUMBER,
+    RANGE_AFTER,
+    RANGE_BEFORE,
     RUNNING,
     SUPERSCRIPT_DIGITS,
     Figure,
     Recorder,
     Unsure,
+    a_range,
     candidates,
     counts_another_thing,
     counts_other_than_named,
@@ -294,6 +297,12 @@ class _Reader(Recorder):
             if match is None or period is None:
                 continue
             self.used.add(i)
+            ranged = _range_after(match["rest"], 0)
+            if ranged:  # "2023 = 10-15": no single figure
+                reason = a_range(match["value"], ranged["high"])
+                for value in (match["value"], ranged["high"]):
+                    self.unsure.append(Unsure(value, line.strip(), reason, self.label))
+                continue
             if BOUND_AFTER.match(match["rest"]):
                 self.unsure.append(Unsure(match["value"], line.strip(), A_BOUND, self.label))
                 continue
@@ -387,6 +396,12 @@ class _Reader(Recorder):
         to it is set aside: `related`), read as its words say, or listed for a person with
         why; `quote` is the whole sentence."""
         before, after = sentence[: number.start()], sentence[number.end() :]
+        ranged = _range_after(after, 0)
+        if ranged:  # "10-15 searches": the second number is none of the sentence's candidates
+            reason = a_range(number["value"], ranged["high"])
+            for value in (number["value"], ranged["high"]):
+                self.unsure.append(Unsure(value, quote, reason, self.label))
+            return
         denied = _not_held_of(sentence, number)
         if denied:
             reason = self.not_held_reason(denied, sentence, number)
@@ -506,7 +521,7 @@ class _Reader(Recorder):
         for number, denial, to_come in zip(
             numbers, _denials(sentence, numbers), to_come_of, strict=True
         ):
-            reason = "one of several numbers in a sentence"
+            reason = _range_reason(sentence, number) or "one of several numbers in a sentence"
             if denial is not None:
                 denied, heading = denial
                 reason = self.not_held_reason(denied, sentence, number, heading)
@@ -759,6 +774,9 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
     30", "5 or fewer"), a running total, or a rate or an average (`_a_rate`)."""
     if BOUND.search(sentence, 0, number.start()) or BOUND_AFTER.match(sentence, number.end()):
         return A_BOUND
+    ranged = _range_reason(sentence, number)
+    if ranged:
+        return ranged
     denied = _not_held_of(sentence, number)
     if denied:
         return f"a number naming what the sentence says is not held ('{denied}'), no figure"
@@ -769,6 +787,24 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
     if running:
         return RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
     return A_RATE if _a_rate(sentence, number) else None
+
+
+def _range_reason(sentence: str, number: re.Match) -> str | None:
+    """Why a number is one end of a range ("10 to 15 searches"), or None."""
+    after = _range_after(sentence, number.end())
+    if after:
+        return a_range(number["value"], after["high"])
+    before = RANGE_BEFORE.search(sentence, 0, number.start())
+    if before and period_named(before["low"]) is None:
+        return a_range(before["low"], number["value"])
+    return None
+
+
+def _range_after(text: str, at: int) -> re.Match | None:
+    """The rest of a range starting with a number ending at `at` ("-15" of "10-15"), or None;
+    a year is no end of a range ("It has – in 2023 – 7": an aside)."""
+    found = RANGE_AFTER.match(text, at)
+    return found if found and period_named(found["high"]) is None else None
 
 
 def _to_come_reason(words: str) -> str:

@@ -72,6 +72,19 @@ RUNNING: Final = (
 CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
 A_YEAR: Final = "a year where a value stands: a heading or a count?"
 A_BOUND: Final = "a bound, not the figure"
+# A range where one figure would stand: "10-15", "10 to 15" (a span of years is a period).
+RANGE_AFTER: Final = re.compile(
+    rf"\s*(?:[-–—]|to\b)\s*(?P<high>{NUMBER}){NOT_AFTER_A_NUMBER}", re.I
+)
+RANGE_BEFORE: Final = re.compile(rf"(?P<low>{NUMBER})\s*(?:[-–—]|\bto)\s*$", re.I)
+RANGE_CELL: Final = re.compile(rf"(?P<low>{NUMBER})\s*(?:[-–—]|to)\s*(?P<high>{NUMBER})", re.I)
+
+
+def a_range(low: str, high: str) -> str:
+    """Why a range's numbers are for a person: no single figure is given."""
+    return f"a range, {low} to {high}: no single figure; is a figure asked, and which?"
+
+
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # A sum of money in a sentence: "£45,000"; "£1.2 million" and "£45k" say their scale in words.
 MONEY: Final = re.compile(
