@@ -252,6 +252,16 @@ RELATED_WORDS: Final = (
     "formerly",
     "originally",
 )
+# Words making a sum the price of one thing ("Each wand cost £250.", "£250 per unit", "£250
+# apiece"), not a sum spent: "each" or "per" before no period ("each year" is a period's).
+UNIT_PRICE: Final = re.compile(
+    r"\b(?:each|per)\b(?!\s+(?:of\s+the\s+)?(?:financial\s+|calendar\s+)?(?:day|week|fortnight"
+    r"|month|quarter|year|annum)s?\b)|\bapiece\b|\bunit (?:cost|price)s?\b",
+    re.I,
+)
+# "The figure for 2024 is 3,400.", "In 2023 the total was around 5,500.": a number stated as
+# "the figure" with nothing after it is the whole answer, of the one measure the question asks.
+THE_FIGURE: Final = re.compile(r"\b(?:the|this|that)\s+(?:figure|total|number|count)\b", re.I)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
 NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage", "provisional"})
 # What ends the clause of words saying things are to come (`_to_come`): a denial's clause end
@@ -416,6 +426,13 @@ class _Reader(Recorder):
             unit = "percent" if number["percent"] else "count"
             self.add(number["value"], unit, None, quote, self.question_text, quote, True)
             return
+        if ALONE.fullmatch(after) and self.the_figure(before):
+            # "The figure for 2024 is 3,400.": the whole answer, for the period it names
+            period, named_none = _period_of(before)
+            unit = "percent" if number["percent"] else "count"
+            value = number["value"]
+            self.add(value, unit, period, quote, self.question_text, quote, named_none)
+            return
         counted = _counted(after)
         counts_else = counted and (
             counts_another_thing(counted, self.topics) or counts_other_than_named(counted, sentence)
@@ -430,6 +447,18 @@ class _Reader(Recorder):
         period, named_none = _period_of(before + " " + after)
         unit = "percent" if number["percent"] else "count"
         self.add(number["value"], unit, period, quote, sentence, quote, named_none)
+
+    def the_figure(self, before: str) -> bool:
+        """Whether the words before a sentence's last number state it as "the figure" ("The
+        figure for 2024 is", "In 2023 the total was around") naming no measure or technology of
+        their own, answering a question of one measure."""
+        return (
+            len(self.measures()) == 1
+            and STATED.search(before) is not None
+            and THE_FIGURE.search(before) is not None
+            and not named("measure", before)
+            and not named("technology", before)
+        )
 
     def related(self, sentence: str, numbers: list[re.Match]) -> tuple[str, re.Match] | None:
         """A sentence of two numbers, the second related to the first by its grammar (`RELATED`:
@@ -907,6 +936,12 @@ def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None
     found = sums[0]
     if found["scale"]:
         return "a sum of money with its scale in words ('£1.2 million'): its pounds are not read"
+    each = UNIT_PRICE.search(sentence)
+    if each:
+        return (
+            f"a price of one ('{each.group(0)}'), not a sum spent in a period: the spend asked is "
+            "it times the number bought; is that number given?"
+        )
     return _doubt(sentence, found)
 
 
