@@ -192,6 +192,19 @@ COORDINATED_CLAUSE: Final = re.compile(
 # ("We have no record", "We keep no record"), so a clause joined after it is another. "No record
 # of the arches and 40 wands is held" is one clause, whose subject the denial heads.
 HAS_FINITE_VERB: Final = re.compile(rf"\b{FINITE_VERB}\b", re.I)
+NOT_HELD_OF_WORDS: Final = words_of(NOT_HELD_OF)
+# The verb between what a number counts and a denial that is its predicate ("were" of "40 knife
+# wands were not recorded").
+BE_BEFORE_DENIAL: Final = re.compile(
+    r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?(?=(?:not|never)\b)", re.I
+)
+# A phrase opening a clause that is no subject: when or where ("In 2023", "During 2022/23",
+# "As at 31 March 2024"), for `_clause_joined`.
+LEADING_PHRASE: Final = re.compile(
+    r"^\s*(?:(?:in|during|for|as at|as of|at|by|since|between|from|throughout|within|across)\b"
+    r"[^,;:]*?(?=\b(?:no|not|never|nothing)\b|$)|(?:however|also|unfortunately|sadly)\b)",
+    re.I,
+)
 # A question word after a denial starts the clause it denies ("no record of how many arches and
 # 40 knife wands were bought"): a verb after a later "and" may be that clause's own.
 EMBEDDED_QUESTION: Final = re.compile(r"\b(?:how|what|which|whether|if|who|when|where|why)\b", re.I)
@@ -722,7 +735,11 @@ def _period_of(words: str) -> tuple[Period | None, bool]:
 
 def _not_held_of(sentence: str, number: re.Match) -> str | None:
     """The words saying information is not held (`NOT_HELD_OF`) in the clause of the sentence
-    that a number stands in, before it, or None."""
+    that a number stands in, before it, or as the predicate of what it counts ("40 knife wands
+    were not recorded"), or None."""
+    after = _denied_after(sentence, number)
+    if after:
+        return after
     before = sentence[: number.start()]
     denials = list(NOT_HELD_OF.finditer(before))
     if not denials:
@@ -733,6 +750,17 @@ def _not_held_of(sentence: str, number: re.Match) -> str | None:
     if _clause_joined(sentence, last, number):
         return None  # "We have no record of the make of our arches and 40 wands were bought"
     return last.group(0)
+
+
+def _denied_after(sentence: str, number: re.Match) -> str | None:
+    """The words saying information is not held that are the predicate of what a number counts
+    ("40 knife wands were not recorded", "12 scanners have not been recorded"), or None."""
+    if not may_match(NOT_HELD_OF_WORDS, lowered(sentence)):
+        return None  # most sentences deny nothing
+    counted = _counted(sentence, number.end())
+    verb = BE_BEFORE_DENIAL.match(sentence, number.end() + len(counted))
+    found = NOT_HELD_OF.match(sentence, verb.end()) if verb else None
+    return found.group(0) if found else None
 
 
 def _clause_joined(sentence: str, denial: re.Match, number: re.Match) -> bool:
@@ -746,8 +774,12 @@ def _clause_joined(sentence: str, denial: re.Match, number: re.Match) -> bool:
         return False  # most denials join no clause, or only after the number
     if EMBEDDED_QUESTION.search(sentence, denial.end(), joined.start()):
         return False  # "no record of which arches and 40 wands were bought": what it denies
-    ahead = sentence[: joined.start()]
-    return bool(HAS_FINITE_VERB.search(ahead) or ahead[: denial.start()].strip())
+    # the denial's own clause, from the last clause end before it ("In 2023, no record of ...":
+    # from "no"), judges whether it has a verb; a phrase naming when ("In 2023 no record") none
+    opening = [end.end() for end in CLAUSE_END.finditer(sentence, 0, denial.start())]
+    start = opening[-1] if opening else 0
+    subject = LEADING_PHRASE.sub("", sentence[start : denial.start()]).strip()
+    return bool(HAS_FINITE_VERB.search(sentence, start, joined.start()) or subject)
 
 
 def _denials(sentence: str, numbers: list[re.Match]) -> list[tuple[str, re.Match] | None]:
