@@ -192,7 +192,9 @@ COORDINATED_CLAUSE: Final = re.compile(
 # ("We have no record", "We keep no record"), so a clause joined after it is another. "No record
 # of the arches and 40 wands is held" is one clause, whose subject the denial heads.
 HAS_FINITE_VERB: Final = re.compile(rf"\b{FINITE_VERB}\b", re.I)
-NOT_HELD_OF_WORDS: Final = words_of(NOT_HELD_OF)
+# What joins a range's ends, and how far before its second end to look for it ("10 to 15").
+RANGE_JOINS: Final = ("-", "–", "—", "to")
+RANGE_JOIN_CHARS: Final = 6
 # The verb between what a number counts and a denial that is its predicate ("were" of "40 knife
 # wands were not recorded").
 BE_BEFORE_DENIAL: Final = re.compile(
@@ -755,8 +757,8 @@ def _not_held_of(sentence: str, number: re.Match) -> str | None:
 def _denied_after(sentence: str, number: re.Match) -> str | None:
     """The words saying information is not held that are the predicate of what a number counts
     ("40 knife wands were not recorded", "12 scanners have not been recorded"), or None."""
-    if not may_match(NOT_HELD_OF_WORDS, lowered(sentence)):
-        return None  # most sentences deny nothing
+    if " not " not in sentence and " never " not in sentence:
+        return None  # most sentences deny nothing: a substring says so at a scan's cost
     counted = _counted(sentence, number.end())
     verb = BE_BEFORE_DENIAL.match(sentence, number.end() + len(counted))
     found = NOT_HELD_OF.match(sentence, verb.end()) if verb else None
@@ -855,6 +857,12 @@ def _range_reason(sentence: str, number: re.Match) -> str | None:
     after = _range_after(sentence, number.end())
     if after:
         return a_range(number["value"], after["high"])
+    if (
+        not sentence[max(0, number.start() - RANGE_JOIN_CHARS) : number.start()]
+        .rstrip()
+        .endswith(RANGE_JOINS)
+    ):
+        return None  # most numbers start no range's second end: the few characters before say so
     before = RANGE_BEFORE.search(sentence, 0, number.start())
     if before and period_named(before["low"]) is None:
         return a_range(before["low"], number["value"])
