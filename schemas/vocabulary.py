@@ -75,7 +75,7 @@ BREAKDOWNS = {
 }
 
 UNITS = ("count", "percent", "yes_no", "gbp")
-QUALIFIERS = ("exact", "approximate", "partial_coverage", "planned")
+QUALIFIERS = ("exact", "approximate", "partial_coverage", "planned", "provisional")
 STATUSES = (
     "disclosed",
     "partially_disclosed",

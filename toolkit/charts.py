@@ -1,9 +1,9 @@
 """Charts for a report or an article: a measure across forces and years, and the outcome matrix.
 
 Each chart labels its axes and units and names its source under the plot. A figure that is not
-a plain, full-period count (approximate, partial coverage, planned, or a part-year period) is
-drawn hollow, so it is never mistaken for a full one; what compilations reported is drawn apart
-from the force's own responses (dashed series, hatched cells).
+a plain, full-period count (approximate, partial coverage, planned, provisional, or a part-year
+period) is drawn hollow, so it is never mistaken for a full one; what compilations reported is
+drawn apart from the force's own responses (dashed series, hatched cells).
 """
 
 import sqlite3
@@ -127,7 +127,8 @@ def measure_figure(db: Path, measure: str, technology: str | None):
     kinds = sorted({row[9] for row in rows})
     note = (
         "Dashed lines, hollow points: figures reported by compilations (secondary). "
-        "Hollow points on a solid line: approximate, partial, planned or part-year figures."
+        "Hollow points on a solid line: approximate, partial, planned, provisional or part-year "
+        "figures."
     )
     _caption(figure, f"{note}\n" + SOURCE.format(kinds=f" (source kinds: {', '.join(kinds)})"))
     return figure

@@ -119,6 +119,9 @@ QUALIFIER_WORDS: Final = (
             re.I,
         ),
     ),
+    # Before "partial_coverage": "provisional and not complete" is first a figure still to be
+    # revised, which a user filters apart as they filter estimates.
+    ("provisional", re.compile(r"\bprovisional(?:ly)?\b|\bsubject to (?:change|revision)\b", re.I)),
     (
         "partial_coverage",
         re.compile(
@@ -131,7 +134,8 @@ QUALIFIER_WORDS: Final = (
 
 
 def infer_qualifier(*passages: str | None) -> str:
-    """What a force's own words say about a figure: planned, approximate, partial or exact."""
+    """What a force's own words say about a figure: planned, approximate, provisional, partial or
+    exact."""
     text = " ".join([p for p in passages if p])
     lower = lowered(text)
     for name, pattern in QUALIFIER_WORDS:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days
+from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days, parse_number
 from ..layouts.data import any_of, schema_yaml
 from ..layouts.dates import MONTH_NAMES
 from ..layouts.literals import lowered, may_match, words_of
@@ -47,11 +47,14 @@ from .recording import (
     MONEY_MEASURES,
     NOT_AFTER_A_NUMBER,
     NUMBER,
+    RANGE_AFTER,
+    RANGE_BEFORE,
     RUNNING,
     SUPERSCRIPT_DIGITS,
     Figure,
     Recorder,
     Unsure,
+    a_range,
     candidates,
     counts_another_thing,
     counts_other_than_named,
@@ -90,6 +93,18 @@ STATED: Final = re.compile(
 ALONE: Final = re.compile(
     rf"\s*(?:(?:Q|Question\s*)?\(?\d{{1,2}}[a-z]?[.):-]\s*)?(?:(?:{ESTIMATE_BEFORE})\s*)?"
     r"[.;]?\s*",
+    re.I,
+)
+# A number as a clause's subject, what it counts left unsaid, and the verb after it saying what
+# followed ("..., and 85 led to an arrest", "Of these, 12 resulted in arrests", "85 of them led
+# to arrests"): the clause's
+# words after the verb name the measure it counts.
+SUBJECT_BEFORE: Final = re.compile(
+    r"(?:^|[,;:]|\b(?:and|but|while|whereas)|\bof (?:these|those|them|which))\s*$", re.I
+)
+VERB_OF_WHAT_FOLLOWED: Final = re.compile(
+    r"\s+(?:of (?:them|these|those)\s+)?(?:(?:have|had|has)\s+)?(?:led|resulted|ended)\b"
+    r"(?P<rest>[^,;:]*)",
     re.I,
 )
 CLAUSE_BREAK: Final = re.compile(r"\s+(?:and|but|however|while)\s+|[,;]", re.I)
@@ -177,6 +192,21 @@ COORDINATED_CLAUSE: Final = re.compile(
 # ("We have no record", "We keep no record"), so a clause joined after it is another. "No record
 # of the arches and 40 wands is held" is one clause, whose subject the denial heads.
 HAS_FINITE_VERB: Final = re.compile(rf"\b{FINITE_VERB}\b", re.I)
+# What joins a range's ends, and how far before its second end to look for it ("10 to 15").
+RANGE_JOINS: Final = ("-", "–", "—", "to")
+RANGE_JOIN_CHARS: Final = 6
+# The verb between what a number counts and a denial that is its predicate ("were" of "40 knife
+# wands were not recorded").
+BE_BEFORE_DENIAL: Final = re.compile(
+    r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:been\s+)?(?=(?:not|never)\b)", re.I
+)
+# A phrase opening a clause that is no subject: when or where ("In 2023", "During 2022/23",
+# "As at 31 March 2024"), for `_clause_joined`.
+LEADING_PHRASE: Final = re.compile(
+    r"^\s*(?:(?:in|during|for|as at|as of|at|by|since|between|from|throughout|within|across)\b"
+    r"[^,;:]*?(?=\b(?:no|not|never|nothing)\b|$)|(?:however|also|unfortunately|sadly)\b)",
+    re.I,
+)
 # A question word after a denial starts the clause it denies ("no record of how many arches and
 # 40 knife wands were bought"): a verb after a later "and" may be that clause's own.
 EMBEDDED_QUESTION: Final = re.compile(r"\b(?:how|what|which|whether|if|who|when|where|why)\b", re.I)
@@ -192,8 +222,63 @@ LIST_NEXT: Final = re.compile(
 )
 # What may follow a list's item: the sentence's or clause's end, or the join to the next item.
 LIST_ITEM_END: Final = re.compile(r"\s*(?:[.,;:!?)]|$|(?:and|or|nor)\b)", re.I)
+# A number its sentence's grammar relates to the sentence's other number, each relation with
+# its reason, the words marking it (before the number, or, `ahead`, just after it) and whether
+# the other number must stand before it: a part of a whole before it ("1,500 phones, of which
+# 400 were victims'", "20 wands, 5 of which are unserviceable"), or an earlier figure ("3,400
+# searches, up from 2,100 in 2023", "previously had 15 but now have 9"). Its clause, from the
+# marking words to the clause's end, is set aside, and the other number read without it.
+A_PART_OF: Final = (
+    "a part of the {other} before it ('{words}'), not its total: is it a part the question "
+    "asks, and which?"
+)
+AN_EARLIER_FIGURE: Final = (
+    "an earlier figure than the {other} beside it ('{words}'): of another period or date than "
+    "the sentence's; is it a figure asked, and of which period?"
+)
+RELATED: Final = (
+    (A_PART_OF, re.compile(r"\bof (?:which|whom|these|those|them)\s*,?\s*$", re.I), False, True),
+    (A_PART_OF, re.compile(r"\s+of (?:which|whom|these|those|them)\b", re.I), True, True),
+    (
+        AN_EARLIER_FIGURE,
+        re.compile(
+            r"\b(?:up|down|rising|falling|risen|fallen|increas(?:ed|ing)|decreas(?:ed|ing)|rose"
+            r"|fell)\s+from\s+(?:a total of\s+)?$",
+            re.I,
+        ),
+        False,
+        True,
+    ),
+    (
+        AN_EARLIER_FIGURE,
+        re.compile(r"\b(?:previously|formerly|originally)\b(?:\s+[a-z]+){0,3}\s+$", re.I),
+        False,
+        False,
+    ),
+)
+RELATED_WORDS: Final = (
+    "of which",
+    "of whom",
+    "of these",
+    "of those",
+    "of them",
+    " from ",
+    "previous",
+    "formerly",
+    "originally",
+)
+# Words making a sum the price of one thing ("Each wand cost £250.", "£250 per unit", "£250
+# apiece"), not a sum spent: "each" or "per" before no period ("each year" is a period's).
+UNIT_PRICE: Final = re.compile(
+    r"\b(?:each|per)\b(?!\s+(?:of\s+the\s+)?(?:financial\s+|calendar\s+)?(?:day|week|fortnight"
+    r"|month|quarter|year|annum)s?\b)|\bapiece\b|\bunit (?:cost|price)s?\b",
+    re.I,
+)
+# "The figure for 2024 is 3,400.", "In 2023 the total was around 5,500.": a number stated as
+# "the figure" with nothing after it is the whole answer, of the one measure the question asks.
+THE_FIGURE: Final = re.compile(r"\b(?:the|this|that)\s+(?:figure|total|number|count)\b", re.I)
 # What a note of the answer may say of a period's figures ("Figures for 2021/22 are estimates").
-NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage"})
+NOTED_QUALIFIERS: Final = frozenset({"approximate", "partial_coverage", "provisional"})
 # What ends the clause of words saying things are to come (`_to_come`): a denial's clause end
 # (`CLAUSE_END`), or "and" or "or" before a verb of its own clause ("We have 42 wands and have
 # ordered 10 arches": the 42 is had).
@@ -237,6 +322,12 @@ class _Reader(Recorder):
             if match is None or period is None:
                 continue
             self.used.add(i)
+            ranged = _range_after(match["rest"], 0)
+            if ranged:  # "2023 = 10-15": no single figure
+                reason = a_range(match["value"], ranged["high"])
+                for value in (match["value"], ranged["high"]):
+                    self.unsure.append(Unsure(value, line.strip(), reason, self.label))
+                continue
             if BOUND_AFTER.match(match["rest"]):
                 self.unsure.append(Unsure(match["value"], line.strip(), A_BOUND, self.label))
                 continue
@@ -255,7 +346,10 @@ class _Reader(Recorder):
             if extras:  # the qualifier is read from this figure's clause, not the next number's
                 rest = match["rest"][: extras[0].start()]
                 own_words = line[: match.start("rest")] + CLAUSE_BREAK.split(rest, maxsplit=1)[0]
-            self.add(match["value"], unit, period, line.strip(), self.question_text, own_words)
+            # what the value counts is the question's, unless its own words name a measure
+            # ("2022 = 14 deployments")
+            words = match["rest"] if named("measure", match["rest"]) else self.question_text
+            self.add(match["value"], unit, period, line.strip(), words, own_words)
             for extra in extras:
                 self.unsure.append(
                     Unsure(extra["value"], line.strip(), "a second number on the line", self.label)
@@ -320,44 +414,94 @@ class _Reader(Recorder):
                     if not self.several(sentence, numbers):
                         self.several_unsure(sentence, numbers)
                     continue
-                number = numbers[0]
-                before, after = sentence[: number.start()], sentence[number.end() :]
-                denied = _not_held_of(sentence, number)
-                if denied:
-                    reason = self.not_held_reason(denied, sentence, number)
-                    self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
+                self.one(sentence, numbers[0], sentence)
+
+    def one(self, sentence: str, number: re.Match, quote: str) -> None:
+        """A sentence's one number (or its one number left once the clause of a number related
+        to it is set aside: `related`), read as its words say, or listed for a person with
+        why; `quote` is the whole sentence."""
+        before, after = sentence[: number.start()], sentence[number.end() :]
+        ranged = _range_after(after, 0)
+        if ranged:  # "10-15 searches": the second number is none of the sentence's candidates
+            reason = a_range(number["value"], ranged["high"])
+            for value in (number["value"], ranged["high"]):
+                self.unsure.append(Unsure(value, quote, reason, self.label))
+            return
+        denied = _not_held_of(sentence, number)
+        if denied:
+            reason = self.not_held_reason(denied, sentence, number)
+            self.unsure.append(Unsure(number["value"], quote, reason, self.label))
+            return
+        doubt = _doubt(sentence, number)
+        if doubt:
+            self.unsure.append(Unsure(number["value"], quote, doubt, self.label))
+            return
+        if ALONE.fullmatch(before) and ALONE.fullmatch(after):
+            # The answer is the number alone ("2) 12,345"): the question's own figure.
+            unit = "percent" if number["percent"] else "count"
+            self.add(number["value"], unit, None, quote, self.question_text, quote, True)
+            return
+        if ALONE.fullmatch(after) and self.the_figure(before):
+            # "The figure for 2024 is 3,400.": the whole answer, for the period it names
+            period, named_none = _period_of(before)
+            unit = "percent" if number["percent"] else "count"
+            value = number["value"]
+            self.add(value, unit, period, quote, self.question_text, quote, named_none)
+            return
+        counted = _counted(after)
+        counts_else = counted and (
+            counts_another_thing(counted, self.topics) or counts_other_than_named(counted, sentence)
+        )
+        if counts_else:
+            self.unsure.append(Unsure(number["value"], quote, counts_else, self.label))
+            return
+        if not _counts_something(before, after):
+            reason = "a number in no shape of a figure"
+            self.unsure.append(Unsure(number["value"], quote, reason, self.label))
+            return
+        period, named_none = _period_of(before + " " + after)
+        unit = "percent" if number["percent"] else "count"
+        self.add(number["value"], unit, period, quote, sentence, quote, named_none)
+
+    def the_figure(self, before: str) -> bool:
+        """Whether the words before a sentence's last number state it as "the figure" ("The
+        figure for 2024 is", "In 2023 the total was around") naming no measure or technology of
+        their own, answering a question of one measure."""
+        return (
+            len(self.measures()) == 1
+            and STATED.search(before) is not None
+            and THE_FIGURE.search(before) is not None
+            and not named("measure", before)
+            and not named("technology", before)
+        )
+
+    def related(self, sentence: str, numbers: list[re.Match]) -> tuple[str, re.Match] | None:
+        """A sentence of two numbers, the second related to the first by its grammar (`RELATED`:
+        a part of it, "of which 400 were from victims' phones", "5 of which are unserviceable";
+        an earlier figure, "up from 2,100 in 2023", "previously had 15 but now have 9"): the
+        related number is listed for a person with the relation, and the sentence without its
+        clause, with the other number, returned to be read as a sentence of one number; None for
+        any other sentence."""
+        lower = sentence.lower()
+        if len(numbers) != 2 or not any(words in lower for words in RELATED_WORDS):
+            return None  # most sentences of two numbers relate neither to the other
+        for index, number in enumerate(numbers):
+            other = numbers[1 - index]
+            for relation, pattern, ahead, whole_before in RELATED:
+                found = _relation_of(pattern, ahead, whole_before, sentence, number, other)
+                if found is None:
                     continue
-                doubt = _doubt(sentence, number)
-                if doubt:
-                    self.unsure.append(Unsure(number["value"], sentence, doubt, self.label))
-                    continue
-                if ALONE.fullmatch(before) and ALONE.fullmatch(after):
-                    # The answer is the number alone ("2) 12,345"): the question's own figure.
-                    unit = "percent" if number["percent"] else "count"
-                    value = number["value"]
-                    self.add(value, unit, None, sentence, self.question_text, sentence, True)
-                    continue
-                counted = _counted(after)
-                counts_else = counted and (
-                    counts_another_thing(counted, self.topics)
-                    or counts_other_than_named(counted, sentence)
-                )
-                if counts_else:
-                    self.unsure.append(Unsure(number["value"], sentence, counts_else, self.label))
-                    continue
-                if not _counts_something(before, after):
-                    self.unsure.append(
-                        Unsure(
-                            number["value"],
-                            sentence,
-                            "a number in no shape of a figure",
-                            self.label,
-                        )
-                    )
-                    continue
-                period, named_none = _period_of(before + " " + after)
-                unit = "percent" if number["percent"] else "count"
-                self.add(number["value"], unit, period, sentence, sentence, sentence, named_none)
+                if relation is A_PART_OF and _value_of(number) >= _value_of(other):
+                    return None  # "4 knife arches and 20 of them are new": no part of the 4
+                words, start, end = found
+                rest = sentence[:start] + sentence[end:]
+                left = candidates(rest)
+                if len(left) != 1 or left[0]["value"] != other["value"]:
+                    return None
+                reason = relation.format(other=other["value"], words=words)
+                self.unsure.append(Unsure(number["value"], sentence, reason, self.label))
+                return rest, left[0]
+        return None
 
     def money(self, lines: list[str]) -> None:
         """Sums of money in sentences ("In 2023 the force spent £45,000 on kiosks"): one sum in
@@ -384,11 +528,22 @@ class _Reader(Recorder):
                     self.unsure.append(Unsure(found["value"], sentence, reason, self.label))
 
     def several(self, sentence: str, numbers: list[re.Match]) -> bool:
-        """Whether a sentence's several numbers are each plainly one technology's or one
-        period's (`SEVERAL_SHAPES`): each is then read as a sentence of that one number would
-        be, and recorded. Otherwise (False) all are left for a person."""
+        """Whether a sentence's several numbers are each plainly one measure's (`_by_measure`),
+        one technology's or one period's (`SEVERAL_SHAPES`): each is then read as a sentence of
+        that one number would be, and recorded; or one is related to the other (`related`).
+        Otherwise (False) all are left for a person."""
         if _doubted(sentence, numbers):
             return False
+        by_measure = _by_measure(sentence, numbers, self.measures())
+        if by_measure is not None:
+            for number, (period, named_none), words in by_measure:
+                unit = "percent" if number["percent"] else "count"
+                self.add(number["value"], unit, period, sentence, words, sentence, named_none)
+            return True
+        main = self.related(sentence, numbers)
+        if main is not None:  # "20 knife wands, 5 of which are unserviceable": the 20
+            self.one(*main, quote=sentence)
+            return True
         technologies = frozenset(t.technology for t in self.topics)
         for shape in SEVERAL_SHAPES:
             read = shape(sentence, numbers, technologies)
@@ -406,9 +561,11 @@ class _Reader(Recorder):
         says is not held ("We hold no record of the make of the 6 knife wands or the 4 knife
         arches") with why (`not_held_reason`), each counting things to come ("and have ordered
         10") with why (`_to_come`), the others as one of several."""
-        for number, denial in zip(numbers, _denials(sentence, numbers), strict=True):
-            reason = "one of several numbers in a sentence"
-            to_come = _to_come(sentence, number, numbers)
+        to_come_of = _to_come_listed(sentence, numbers)
+        for number, denial, to_come in zip(
+            numbers, _denials(sentence, numbers), to_come_of, strict=True
+        ):
+            reason = _range_reason(sentence, number) or "one of several numbers in a sentence"
             if denial is not None:
                 denied, heading = denial
                 reason = self.not_held_reason(denied, sentence, number, heading)
@@ -444,10 +601,11 @@ class _Reader(Recorder):
         )
 
     def period_notes(self, lines: list[str]) -> None:
-        """A note of the answer saying a period's figures are estimates or incomplete
-        ("Figures for 2021/22 are approximate"; a line with no number of its own) qualifies each
-        figure of that period that its own words left exact; a note naming no period ("All
-        figures are approximate") each figure of the answer."""
+        """A note of the answer saying a period's figures are estimates, provisional or
+        incomplete ("Figures for 2021/22 are approximate", "The 2024 figure is provisional"; a
+        line with no number of its own) qualifies each figure of that period that its own words
+        left exact; a note naming no period ("All figures are approximate") each figure of the
+        answer."""
         if infer_qualifier(self.text) == "exact":
             return  # most answers say nothing of the kind anywhere
         for i, line in enumerate(lines):
@@ -579,7 +737,11 @@ def _period_of(words: str) -> tuple[Period | None, bool]:
 
 def _not_held_of(sentence: str, number: re.Match) -> str | None:
     """The words saying information is not held (`NOT_HELD_OF`) in the clause of the sentence
-    that a number stands in, before it, or None."""
+    that a number stands in, before it, or as the predicate of what it counts ("40 knife wands
+    were not recorded"), or None."""
+    after = _denied_after(sentence, number)
+    if after:
+        return after
     before = sentence[: number.start()]
     denials = list(NOT_HELD_OF.finditer(before))
     if not denials:
@@ -590,6 +752,17 @@ def _not_held_of(sentence: str, number: re.Match) -> str | None:
     if _clause_joined(sentence, last, number):
         return None  # "We have no record of the make of our arches and 40 wands were bought"
     return last.group(0)
+
+
+def _denied_after(sentence: str, number: re.Match) -> str | None:
+    """The words saying information is not held that are the predicate of what a number counts
+    ("40 knife wands were not recorded", "12 scanners have not been recorded"), or None."""
+    if " not " not in sentence and " never " not in sentence:
+        return None  # most sentences deny nothing: a substring says so at a scan's cost
+    counted = _counted(sentence, number.end())
+    verb = BE_BEFORE_DENIAL.match(sentence, number.end() + len(counted))
+    found = NOT_HELD_OF.match(sentence, verb.end()) if verb else None
+    return found.group(0) if found else None
 
 
 def _clause_joined(sentence: str, denial: re.Match, number: re.Match) -> bool:
@@ -603,8 +776,12 @@ def _clause_joined(sentence: str, denial: re.Match, number: re.Match) -> bool:
         return False  # most denials join no clause, or only after the number
     if EMBEDDED_QUESTION.search(sentence, denial.end(), joined.start()):
         return False  # "no record of which arches and 40 wands were bought": what it denies
-    ahead = sentence[: joined.start()]
-    return bool(HAS_FINITE_VERB.search(ahead) or ahead[: denial.start()].strip())
+    # the denial's own clause, from the last clause end before it ("In 2023, no record of ...":
+    # from "no"), judges whether it has a verb; a phrase naming when ("In 2023 no record") none
+    opening = [end.end() for end in CLAUSE_END.finditer(sentence, 0, denial.start())]
+    start = opening[-1] if opening else 0
+    subject = LEADING_PHRASE.sub("", sentence[start : denial.start()]).strip()
+    return bool(HAS_FINITE_VERB.search(sentence, start, joined.start()) or subject)
 
 
 def _denials(sentence: str, numbers: list[re.Match]) -> list[tuple[str, re.Match] | None]:
@@ -660,6 +837,9 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
     30", "5 or fewer"), a running total, or a rate or an average (`_a_rate`)."""
     if BOUND.search(sentence, 0, number.start()) or BOUND_AFTER.match(sentence, number.end()):
         return A_BOUND
+    ranged = _range_reason(sentence, number)
+    if ranged:
+        return ranged
     denied = _not_held_of(sentence, number)
     if denied:
         return f"a number naming what the sentence says is not held ('{denied}'), no figure"
@@ -670,6 +850,30 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
     if running:
         return RUNNING_TO_A_DAY if running["day"] else RUNNING_FROM_THE_LETTER
     return A_RATE if _a_rate(sentence, number) else None
+
+
+def _range_reason(sentence: str, number: re.Match) -> str | None:
+    """Why a number is one end of a range ("10 to 15 searches"), or None."""
+    after = _range_after(sentence, number.end())
+    if after:
+        return a_range(number["value"], after["high"])
+    if (
+        not sentence[max(0, number.start() - RANGE_JOIN_CHARS) : number.start()]
+        .rstrip()
+        .endswith(RANGE_JOINS)
+    ):
+        return None  # most numbers start no range's second end: the few characters before say so
+    before = RANGE_BEFORE.search(sentence, 0, number.start())
+    if before and period_named(before["low"]) is None:
+        return a_range(before["low"], number["value"])
+    return None
+
+
+def _range_after(text: str, at: int) -> re.Match | None:
+    """The rest of a range starting with a number ending at `at` ("-15" of "10-15"), or None;
+    a year is no end of a range ("It has – in 2023 – 7": an aside)."""
+    found = RANGE_AFTER.match(text, at)
+    return found if found and period_named(found["high"]) is None else None
 
 
 def _to_come_reason(words: str) -> str:
@@ -701,6 +905,67 @@ def _to_come(sentence: str, number: re.Match, numbers: list[re.Match] | None = N
     return found.group(0) if found else None
 
 
+def _value_of(number: re.Match) -> float:
+    return parse_number(number["value"])
+
+
+def _relation_of(
+    pattern: re.Pattern,
+    ahead: bool,
+    whole_before: bool,
+    sentence: str,
+    number: re.Match,
+    other: re.Match,
+) -> tuple[str, int, int] | None:
+    """The words relating a number to the sentence's other number (`RELATED`) and the span of
+    its clause, from those words (or the number, its words after it) to the clause's end, the
+    other number outside it; or None."""
+    if whole_before and other.start() > number.start():
+        return None
+    if ahead:
+        found = pattern.match(sentence, number.end())
+        start = number.start()
+    else:
+        found = pattern.search(
+            sentence, other.end() if other.end() <= number.start() else 0, number.start()
+        )
+        start = found.start() if found else 0
+    if found is None:
+        return None
+    clause_end = CLAUSE_END.search(sentence, number.end())
+    end = clause_end.start() if clause_end else len(sentence)
+    if start <= other.start() < end:
+        return None
+    return found.group(0).strip(" ,"), start, end
+
+
+def _to_come_listed(sentence: str, numbers: list[re.Match]) -> list[str | None]:
+    """For each of a sentence's numbers, the words saying it counts things to come (`_to_come`),
+    or None: an item listed after one they cover shares them (`_listed_after`: "ordered 4 knife
+    arches and 6 knife wands"), and one listed before ("4 knife arches and 6 knife wands on
+    order": the 4's too), as nouns joined with no verb of their own, the words straight after the
+    list (not "We have 42 knife wands, and 10 knife arches are on order": the 10's alone)."""
+    found = [_to_come(sentence, number, numbers) for number in numbers]
+    for i in range(1, len(numbers)):  # "ordered 4 knife arches and 6 knife wands": the 6's too
+        if found[i] is None and found[i - 1] and _listed_after(sentence, *numbers[i - 1 : i + 1]):
+            found[i] = found[i - 1]
+    for i in range(len(numbers) - 2, -1, -1):
+        if found[i] is None and found[i + 1] and _listed_before(sentence, *numbers[i : i + 2]):
+            found[i] = found[i + 1]
+    return found
+
+
+def _listed_before(sentence: str, previous: re.Match, number: re.Match) -> bool:
+    """Whether a number's item is joined to the next as a noun of a list ("4 knife arches and 6
+    knife wands on order"), each naming a technology, the next's words after it holding no verb
+    of their own before the words saying things are to come."""
+    first, then = _named_end(sentence, previous), _named_end(sentence, number)
+    if first is None or then is None or not LIST_NEXT.fullmatch(sentence, first, number.start()):
+        return False
+    to_come = TO_COME.search(sentence, then)
+    return to_come is not None and not HAS_FINITE_VERB.search(sentence, then, to_come.start())
+
+
 def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None:
     """Why a sentence's sums of money are for a person, or None where its one sum is the
     spend a question asks."""
@@ -711,6 +976,12 @@ def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None
     found = sums[0]
     if found["scale"]:
         return "a sum of money with its scale in words ('£1.2 million'): its pounds are not read"
+    each = UNIT_PRICE.search(sentence)
+    if each:
+        return (
+            f"a price of one ('{each.group(0)}'), not a sum spent in a period: the spend asked is "
+            "it times the number bought; is that number given?"
+        )
     return _doubt(sentence, found)
 
 
@@ -747,6 +1018,36 @@ def _by_technology(sentence: str, numbers: list[re.Match], asked: frozenset[str]
         return None
     period = _period_of(_without(sentence, numbers))
     return [(number, period, technology) for number, technology in zip(numbers, owned, strict=True)]
+
+
+def _by_measure(
+    sentence: str, numbers: list[re.Match], asked: frozenset[str]
+) -> list[tuple[re.Match, tuple[Period | None, bool], str]] | None:
+    """Each number counting one of the measures the question asks, each measure once, by the
+    words of its own clause, from it to the next number: "In 2024, 1,200 searches were carried
+    out and 85 led to an arrest." answering a question asking both. The period is the
+    sentence's, as for one number. Each number with the words saying what it counts, or None
+    where the sentence is not of that shape."""
+    if len(asked) < 2 or RESPECTIVELY.search(sentence):
+        return None  # most questions ask one measure
+    read: list[tuple[re.Match, str]] = []
+    counted: set[str] = set()
+    for index, number in enumerate(numbers):
+        end = numbers[index + 1].start() if index + 1 < len(numbers) else len(sentence)
+        words = sentence[number.start() : end]
+        before, after = sentence[: number.start()], sentence[number.end() : end]
+        measures = set(named("measure", words))
+        own = _subject_of_what_followed(before, after)
+        if own is not None:
+            measures = {own}
+        elif not _counts_something("", after):
+            return None
+        if len(measures) != 1 or not measures <= asked or measures & counted:
+            return None
+        counted |= measures
+        read.append((number, words))
+    period = _period_of(_without(sentence, numbers))
+    return [(number, period, words) for number, words in read]
 
 
 def _respectively(sentence: str, numbers: list[re.Match], asked: frozenset[str]) -> Read | None:
@@ -851,7 +1152,22 @@ def _counts_something(before: str, after: str) -> bool:
         counted_nouns().search(counted) or named("measure", counted) or named("technology", counted)
     ):
         return True
-    return bool(STATED.search(before) and named("measure", before))
+    if STATED.search(before) and named("measure", before):
+        return True
+    return _subject_of_what_followed(before, after) is not None
+
+
+def _subject_of_what_followed(before: str, after: str) -> str | None:
+    """The measure a number counts as its clause's subject followed by what followed ("85 led to
+    an arrest", "and 12 resulted in arrests"), or None: the one measure the verb's clause names
+    (a measure counting uses that led somewhere, `arrests`)."""
+    if not SUBJECT_BEFORE.search(before):
+        return None
+    verb = VERB_OF_WHAT_FOLLOWED.match(after)
+    if verb is None:
+        return None
+    measures = named("measure", verb["rest"])
+    return measures[0] if len(measures) == 1 else None
 
 
 def read_figures(

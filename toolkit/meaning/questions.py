@@ -139,6 +139,24 @@ def _asks_the_total_too(measure: str, text: str) -> bool:
     )
 
 
+def _measures_asked_apart(text: str) -> tuple[str, ...]:
+    """The measures a question asks for each in its own ask ("how many ...", "the number of
+    ...", each up to the next), in the vocabulary's order: "How many searches were carried out,
+    and how many led to an arrest?" asks searches and arrests, where its words taken whole name
+    arrests alone (arrests "suppresses" uses: "how many searches led to an arrest" is one
+    measure). Empty for a question asking once."""
+    starts = [found.start() for found in _asking().finditer(text)]
+    if len(starts) < 2:
+        return ()
+    bounds = [0, *starts[1:], len(text)]
+    asked = {
+        measure
+        for start, end in zip(bounds, bounds[1:], strict=False)
+        for measure in named("measure", text[start:end])
+    }
+    return tuple(e.value for e in _vocabulary()["measure"] if e.value in asked)
+
+
 def part_words(text: str) -> str | None:
     """The words of `text` naming parts of breakdowns ("children under 18", "Black men"), from
     the first to the last, or None where it names none."""
@@ -281,6 +299,9 @@ def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ..
     breakdowns = _found("breakdown", text)
     blocked = {m for b in breakdowns for m in b.suppresses_measures}
     measures = [e.value for e in _found("measure", text) if e.value not in blocked]
+    asked_apart = _measures_asked_apart(text)
+    if len(asked_apart) > len(measures):
+        measures = [m for m in asked_apart if m not in blocked]
     if not technologies or not measures:
         missing = " and ".join(
             kind for kind, got in (("technology", technologies), ("measure", measures)) if not got

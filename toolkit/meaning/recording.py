@@ -41,6 +41,9 @@ FOOTNOTE_MARK: Final = re.compile(
 )
 SHARE_MEASURES: Final = {"share_of_uses"}
 DURATION: Final = re.compile(r"\s*(?:hours?|working days|days|weeks|months|years|minutes)\b", re.I)
+# "on" before a count of days makes them occasions, not a length of time: "deployed on 17 days in
+# 2024" counts the days on which it happened ("for 17 days", "within 30 days" are durations).
+ON_DAYS: Final = re.compile(r"\bon\s+$", re.I)
 # Words just before a number that make it a bound, not the figure: "fewer than 5", "over 30".
 BOUND: Final = re.compile(
     r"(?:\b(?:fewer|less|more|greater|lower|higher)\s+than|\bat\s+(?:least|most)|\bup\s+to"
@@ -69,6 +72,19 @@ RUNNING: Final = (
 CALENDAR_OR_FINANCIAL: Final = "calendar or financial years?"
 A_YEAR: Final = "a year where a value stands: a heading or a count?"
 A_BOUND: Final = "a bound, not the figure"
+# A range where one figure would stand: "10-15", "10 to 15" (a span of years is a period).
+RANGE_AFTER: Final = re.compile(
+    rf"\s*(?:[-–—]|to\b)\s*(?P<high>{NUMBER}){NOT_AFTER_A_NUMBER}", re.I
+)
+RANGE_BEFORE: Final = re.compile(rf"(?P<low>{NUMBER})\s*(?:[-–—]|\bto)\s*$", re.I)
+RANGE_CELL: Final = re.compile(rf"(?P<low>{NUMBER})\s*(?:[-–—]|to)\s*(?P<high>{NUMBER})", re.I)
+
+
+def a_range(low: str, high: str) -> str:
+    """Why a range's numbers are for a person: no single figure is given."""
+    return f"a range, {low} to {high}: no single figure; is a figure asked, and which?"
+
+
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # A sum of money in a sentence: "£45,000"; "£1.2 million" and "£45k" say their scale in words.
 MONEY: Final = re.compile(
@@ -159,12 +175,19 @@ def _explaining() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(rule.pattern, re.M) for _, rule in COMMON)
 
 
+def _on_days(line: str, number: re.Match) -> bool:
+    """Whether a number before a duration's word counts the days on which something happened
+    ("on 17 days"), an occasion-like count, not a length of time."""
+    return ON_DAYS.search(line, max(0, number.start() - 4), number.start()) is not None
+
+
 def candidates(line: str) -> list[re.Match]:
     """The numbers of a line that may be figures (not years, dates, references...)."""
     found = [
         match
         for match in VALUE.finditer(line)
-        if not DURATION.match(line, match.end()) and not period_named(match["value"])
+        if not (DURATION.match(line, match.end()) and not _on_days(line, match))
+        and not period_named(match["value"])
     ]
     lower = lowered(line)
     for pattern in _explaining():
@@ -271,8 +294,12 @@ class Recorder:
                 and len(named_measures) == 1
             ):
                 # A measure the question did not ask about ('deployed' for 'owned'), of the one
-                # technology it asks about.
-                return Topic(technologies.pop(), named_measures.pop()), None
+                # technology it asks about, unless the question's own word may mean it.
+                measure = named_measures.pop()
+                return _read_another_way(measure, words, self.topics, self.question_text) or (
+                    Topic(technologies.pop(), measure),
+                    None,
+                )
             topics = matching
         elif counted := counts_another_thing(words, self.topics):
             return counted  # "Officers" over a column, for a count of searches
@@ -430,6 +457,42 @@ def _said_of(measure: str, words: str) -> dict[str, str]:
         (words[start:end] for m, start, end in named_where("measure", words) if m == measure), ""
     )
     return {measure: said}
+
+
+# The letters two words of one root share at least ("deployed", "deployments": "deploy").
+ROOT_LETTERS: Final = 5
+
+
+def _read_another_way(
+    measure: str, words: str, topics: tuple[Topic, ...], question: str
+) -> str | None:
+    """Why a number whose words name a measure the question was not mapped to is for a person,
+    or None: the question's word for the measure it was mapped to shares its root with the
+    answer's word ("deployed" mapped to devices put into service; "Deployments" counting uses),
+    so the force read the question the other way, and which it asks is for a person."""
+    said = _said_of(measure, words)[measure]
+    if not said or not question:
+        return None
+    asked = {topic.measure for topic in topics}
+    for other, start, end in named_where("measure", question):
+        mapped = question[start:end]
+        if other in asked and _one_root(said, mapped):
+            return (
+                f"the answer counts {MEASURE_WORDS[measure]} ('{said}'), where the question's "
+                f"'{mapped}' was read as {MEASURE_WORDS[other]}: which does the question ask?"
+            )
+    return None
+
+
+def _one_root(one: str, other: str) -> bool:
+    """Whether two words start alike for a root's letters ("Deployments", "deployed")."""
+    one, other = one.lower(), other.lower()
+    shared = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= ROOT_LETTERS
 
 
 def counts_another_thing(words: str, topics: tuple[Topic, ...]) -> str | None:

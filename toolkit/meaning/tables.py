@@ -23,10 +23,12 @@ from .recording import (
     MONEY,
     MONEY_MEASURES,
     NUMBER,
+    RANGE_CELL,
     RUNNING,
     Recorder,
     TableLabel,
     Unsure,
+    a_range,
     candidates,
     footnote_mark_reason,
     id_words,
@@ -547,6 +549,12 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
     if marked:
         reason = footnote_mark_reason(marked["mark"])
         reader.unsure.append(Unsure(marked["value"], line, reason, reader.label))
+        return
+    ranged = RANGE_CELL.fullmatch(cell)
+    if ranged and period_named(cell) is None:  # "2023 | 10-15": no single figure
+        reason = a_range(ranged["low"], ranged["high"])
+        for value in (ranged["low"], ranged["high"]):
+            reader.unsure.append(Unsure(value, line, reason, reader.label))
         return
     money = MONEY.fullmatch(cell)
     if money:  # "2022 | £12,000": a table's sums are not read yet, and never dropped unseen
