@@ -10,7 +10,7 @@ import sqlite3
 import urllib.parse
 
 from datasette.app import Datasette
-from multiforce.schemas.vocabulary import TECHNOLOGIES
+from multiforce.schemas.vocabulary import QUALIFIERS, TECHNOLOGIES
 from multiforce.toolkit.serving import METADATA_FILE, canned_queries, example_parameters
 from multiforce.toolkit.summaries import SUMMARIES
 
@@ -23,6 +23,20 @@ def fetch(db, path):
         return response.json()
 
     return asyncio.run(get())
+
+
+def test_every_column_of_qualifiers_names_every_qualifier():
+    tables = json.loads(METADATA_FILE.read_text())["databases"]["multiforce"]["tables"]
+    described = {
+        f"{table}.{column}": text
+        for table, metadata in tables.items()
+        for column, text in metadata.get("columns", {}).items()
+        if column in ("qualifier", "qualifiers")
+    }
+    assert described
+    for column, text in described.items():
+        missing = [value for value in QUALIFIERS if value not in text]
+        assert not missing, f"{column} does not name {missing}"
 
 
 def test_searches_and_matches_canned_query(built_db):
