@@ -373,16 +373,19 @@ class Recorder:
         question_period: bool = False,
         technology: str | None = None,
         label: TableLabel | None = None,
+        a_count: bool = False,
     ):
         """Record a figure, or an unsure number when its period or topic is not known.
         `question_period`: a sentence that names no period states the figure for the one
         period its question asks about (when the question names a whole one). `technology`:
         the one the number's own words name, and `label`, a table's row label or column
-        heading over it (`topic_for`)."""
+        heading over it (`topic_for`). `a_count`: a table's value standing where its table puts
+        counts (beside other counts in its row, beneath a period's heading), never a year,
+        whatever its digits ("2023 | 1502 | 410 | 1912")."""
         number = _value(value)
         doubt = two_measures_at_once(words) if number is not None else None
         # a period's label ("2022" beside "2021"), or a count that looks like one: not sure
-        if unit == "count" and period_named(value):
+        if unit == "count" and not a_count and period_named(value):
             doubt = A_YEAR
         if doubt:
             self.unsure.append(Unsure(value, quote, doubt, self.label))
