@@ -13,6 +13,7 @@ from typing import Final
 from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, MEASURES, OUTCOME_ONLY_MEASURES
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
+from ..layouts.dates import MONTH_NAMES, MONTHS
 from ..layouts.literals import lowered, may_match, words_of
 from .periods import month_end, period_named, two_years, two_years_read, years_said
 from .questions import (
@@ -120,6 +121,14 @@ def scale_of(words: str) -> float:
     if "m" in lowered_words and "000" not in lowered_words:
         return 1e6
     return 1e3
+
+
+# A day with no year in a table's heading: "Devices held at 31 March", "Year (as at 31 March)":
+# the day of each year beneath it that a count of how things stand is taken at.
+HEADING_DAY: Final = re.compile(
+    rf"\bat\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_NAMES})\b(?!\s*,?\s*\d)",
+    re.I,
+)
 
 
 # A reason names a measure or a breakdown for a person, never by its id. A measure: its label's
@@ -274,6 +283,8 @@ class Recorder:
         self.used: set[int] = set()  # lines already read as part of a shape
         self.answer_scale: tuple[str, bool] | None = None  # the answer's scale, and if sure
         self.answer_scale_read = False
+        self.heading_day: tuple[int, int, str] | None = None  # a table heading's day: month, day
+        self.heading_day_read = False
 
     # -- which topic a number belongs to ---------------------------------------------------
 
@@ -422,6 +433,8 @@ class Recorder:
             self.unsure.append(Unsure(value, quote, reason, self.label))
             return
         topic, breakdown_value = found
+        if len(period.label) == len("2023") and topic.measure in at_a_date_measures():
+            period = self.on_heading_day(period)
         scaled = self.scaled(number, unit, words, topic)
         if isinstance(scaled, str):
             self.unsure.append(Unsure(value, quote, scaled, self.label))
@@ -450,7 +463,9 @@ class Recorder:
         note of the answer says every sum is in ("All figures are in £000s"); a scale named
         elsewhere in the answer (another column's heading, a note about some sums) leaves it for
         a person, and so does a count under a heading in thousands."""
-        own = SCALE.search(words) if unit != "gbp" else None
+        # most headings name no scale: the characters every scale holds tell at once
+        may_scale = unit != "gbp" and ("£" in words or "000" in words or "pounds" in words)
+        own = SCALE.search(words) if may_scale else None
         money = topic.measure in MONEY_MEASURES
         if own and not money:
             return (
@@ -471,6 +486,30 @@ class Recorder:
             f"a sum in an answer that names a scale ('{scale}') not of its own heading: is it "
             f"£{_times(number, 1)} or £{_times(number, scale_of(scale))}?"
         )
+
+    def on_heading_day(self, period: Period) -> Period:
+        """A calendar year's count of how things stand, taken on the day a table heading of the
+        answer names with no year ("Devices held at 31 March" over "2022 | 2023"): that day of
+        the year, where the answer's headings name one day; else the year, as before."""
+        if not self.heading_day_read:
+            self.heading_day_read = True
+            days = set()
+            for line in self.text.split("\n"):
+                if "|" in line and " at " in line:
+                    for found in HEADING_DAY.finditer(line):
+                        month = MONTHS.get(found["month"].lower())
+                        if month:
+                            written = f"{int(found['day'])} {found['month']}"
+                            days.add((month, int(found["day"]), written))
+            self.heading_day = days.pop() if len(days) == 1 else None
+        if self.heading_day is None or period.end is None or period.start.year != period.end.year:
+            return period
+        month, day, written = self.heading_day
+        try:
+            on = date(period.start.year, month, day)
+        except ValueError:  # "at 30 February"
+            return period
+        return Period(on, on, f"{written} {period.start.year}")
 
     def scale_of_answer(self) -> tuple[str, bool] | None:
         """The scale the answer's text names (SCALE), with whether a note says every sum is in
