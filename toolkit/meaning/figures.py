@@ -25,7 +25,7 @@ from typing import Final
 
 from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days, parse_number
 from ..layouts.data import any_of, schema_yaml
-from ..layouts.dates import MONTH_NAMES
+from ..layouts.dates import MONTH_NAMES, find_date
 from ..layouts.literals import lowered, may_match, words_of
 from ..layouts.response import Response
 from .periods import NAMED_YEAR, TWO_YEARS, YEAR, period_in, period_named
@@ -65,6 +65,26 @@ from .tables import read_tables
 from .text import NUMBER_WORD, echoes, has_number_word, sentences
 
 FOOTNOTE_STARTS: Final = frozenset(f"*†‡§¶([{SUPERSCRIPT_DIGITS}")
+# A footnote's own mark opening its sentence: "* Includes 14 ...", "† Of these ...", "¹ This ...".
+# A "*" opens a bulleted line as often: it is a mark where the answer sets one beside a figure.
+FOOTNOTE_OPENING: Final = re.compile(rf"\s*(?P<mark>[*†‡§¶]+|[{SUPERSCRIPT_DIGITS}]+)\s*(?=\w)")
+MARK_BESIDE: Final = re.compile(r"[\w)%]\s?\*")
+# A note that a period's figure stops short of its end: "The 2023 figure runs to 30 November
+# 2023", "Figures for 2023/24 cover up to 31 January 2024", "2023 is to 30 June 2023 only".
+PART_PERIOD: Final = re.compile(
+    r"\b(?:runs?|ran|covers?|covered|goes|go|is|are|was|were)\s+(?:only\s+)?(?:up\s+)?"
+    rf"(?:to|until)\s+(?:and\s+including\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})"
+    r"\s+\d{4})",
+    re.I,
+)
+# A sentence saying what another figure holds, as its subject or with none: "Includes 14 ...",
+# "This figure includes 14 ...", "The 2021 total excludes 6 ...": its numbers are parts of that
+# figure, no figures of their own.
+HOLDS_ANOTHER: Final = re.compile(
+    r"\W*(?:(?:this|that|the|these|those|its?|their)\s+(?:[\w/-]+\s+){0,3}?)?"
+    r"(?P<verb>includes?|including|excludes?|excluding|comprises?|covers)\b",
+    re.I,
+)
 EQUALS: Final = re.compile(
     rf"^[\s•*·-]*(?P<period>.+?)\s*(?:=|:)\s*(?:(?:{ESTIMATE_BEFORE})\s*)?(?P<value>{NUMBER})(?P<percent>\s?%)?{NOT_AFTER_A_NUMBER}(?P<rest>.*)$"
 )
@@ -407,6 +427,11 @@ class _Reader(Recorder):
                 numbers = candidates(sentence)
                 if not numbers:
                     continue
+                aside = self.aside(sentence)
+                if aside:
+                    for number in numbers:
+                        self.unsure.append(Unsure(number["value"], sentence, aside, self.label))
+                    continue
                 numbers = self.footnoted(sentence, numbers)
                 if not numbers:
                     continue
@@ -415,6 +440,25 @@ class _Reader(Recorder):
                         self.several_unsure(sentence, numbers)
                     continue
                 self.one(sentence, numbers[0], sentence)
+
+    def aside(self, sentence: str) -> str | None:
+        """Why a sentence's numbers are no figures of their own, or None: a footnote its mark
+        opens ("* Includes 14 deployments at ...": of the figure the mark stands beside), or a
+        sentence saying what another figure includes or leaves out."""
+        opening = FOOTNOTE_OPENING.match(sentence)
+        if opening and (opening["mark"][0] != "*" or MARK_BESIDE.search(self.text)):
+            mark = opening["mark"]
+            return (
+                f"a footnote ('{mark}'): what it says of the figure its mark stands beside, not "
+                "a figure of its own; does it change that figure?"
+            )
+        holds = HOLDS_ANOTHER.match(sentence)
+        if holds:
+            return (
+                f"says what another figure holds ('{holds['verb']}'): a part of it, not a figure "
+                "of its own; which figure, and is the part asked?"
+            )
+        return None
 
     def one(self, sentence: str, number: re.Match, quote: str) -> None:
         """A sentence's one number (or its one number left once the clause of a number related
@@ -515,7 +559,7 @@ class _Reader(Recorder):
                 sums = list(MONEY.finditer(sentence))
                 if not sums:
                     continue
-                reason = _money_doubt(sentence, sums, asked)
+                reason = self.aside(sentence) or _money_doubt(sentence, sums, asked)
                 if reason is None:
                     found = sums[0]
                     words = sentence[: found.start()] + " " + sentence[found.end() :]
@@ -625,6 +669,44 @@ class _Reader(Recorder):
                 for figure in self.figures
             ]
 
+    def part_periods(self, lines: list[str]) -> None:
+        """A note that a period's figure stops short of the period's end ("The 2023 figure runs
+        to 30 November 2023") ends that figure's period on its day: the period the note names,
+        else the one period of the answer's figures that holds the day; where neither is sure,
+        the note is listed for a person."""
+        for i, line in enumerate(lines):
+            if i in self.used or " to " not in line and " until " not in line:
+                continue
+            part = PART_PERIOD.search(line)
+            ending = find_date(part["day"]) if part else None
+            if part is None or ending is None:
+                continue
+            day = ending[0].isoformat()
+            named_period = period_in(line[: part.start("day")])
+            start, end = iso_days(named_period)
+            holding = {
+                (f.period_start, f.period_end)
+                for f in self.figures
+                if f.period_start
+                and f.period_end
+                and f.period_start <= day < f.period_end
+                and (named_period is None or (f.period_start, f.period_end) == (start, end))
+            }
+            if len(holding) != 1:
+                reason = (
+                    f"a note that a figure's period runs only to {part['day']}: which figure's, "
+                    "and is the rest of its period asked?"
+                )
+                self.unsure.append(Unsure(part["day"], line, reason, self.label))
+                continue
+            [(start, end)] = holding
+            self.figures = [
+                _ended(figure, day, part["day"])
+                if (figure.period_start, figure.period_end) == (start, end)
+                else figure
+                for figure in self.figures
+            ]
+
     def footnoted(self, sentence: str, numbers: list[re.Match]) -> list[re.Match]:
         """A sentence's numbers but those carrying a footnote's mark ("250*", "250 (1)"), which
         are listed for a person, and the marks' own digits."""
@@ -678,6 +760,25 @@ def _period_word(line: str) -> re.Match | None:
         return None
     worded = PERIOD_WORD.match(line)
     return worded if worded and period_named(worded["period"]) else None
+
+
+def _ended(figure: Figure, day: str, written: str) -> Figure:
+    """The figure with its period ending on `day`, as a note writes it (`written`)."""
+    label = f"{figure.period_label or figure.period_start} (to {written})"
+    return Figure(
+        figure.value,
+        figure.unit,
+        figure.period_start,
+        day,
+        label,
+        figure.qualifier,
+        figure.quote,
+        figure.question,
+        figure.technology,
+        figure.measure,
+        figure.breakdown,
+        figure.breakdown_value,
+    )
 
 
 def _within(figure: Figure, start: str | None, end: str | None) -> bool:
@@ -1191,6 +1292,7 @@ def read_figures(
     reader.money(lines)
     if reader.figures:
         reader.period_notes(lines)
+        reader.part_periods(lines)
     reader.number_words(lines, not reader.figures and not reader.unsure)
     return FigureReading(
         tuple(reader.figures),

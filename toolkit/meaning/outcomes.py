@@ -108,8 +108,11 @@ def _refusal_notice() -> tuple[re.Pattern, tuple[str, ...] | None]:
 
 
 SUBSECTION: Final = re.compile(r"\(\s*(\w+)\s*\)")
+# A section listed after another: "and 31(1)(a)", its further paragraphs "and (b)" with it.
 LISTED: Final = re.compile(
-    r"(?:,|and|&)\s*(\d{1,2})((?:\s*\(\s*\d+\s*\))*)(\s*\(\s*[a-z]\s*\))?", re.I
+    r"(?:,|and|&)\s*(\d{1,2})((?:\s*\(\s*\d+\s*\))*)(\s*\(\s*[a-z]\s*\))?"
+    r"((?:\s*(?:,|and|&|or)?\s*\(\s*[a-z]\s*\))*)",
+    re.I,
 )
 
 
@@ -168,8 +171,10 @@ def _sections_cited(text: str) -> tuple[str, ...]:
             add(match["number"], match["subsections"], f"({letter})")
         listed = section_list.match(text, match.start())
         if listed and listed["others"]:
-            for number, subsections, paragraph in LISTED.findall(listed["others"]):
+            for number, subsections, paragraph, more in LISTED.findall(listed["others"]):
                 add(number, subsections, paragraph)
+                for letter in SUBSECTION.findall(more):
+                    add(number, subsections, f"({letter})")
     return tuple(f for f in found if not any(o.startswith(f + "(") for o in found))
 
 

@@ -13,6 +13,7 @@ from typing import Final
 from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, MEASURES, OUTCOME_ONLY_MEASURES
 from ..audit import COMMON
 from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
+from ..layouts.dates import MONTH_NAMES, MONTHS
 from ..layouts.literals import lowered, may_match, words_of
 from .periods import month_end, period_named, two_years, two_years_read, years_said
 from .questions import (
@@ -91,6 +92,45 @@ MONEY: Final = re.compile(
     rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
     re.I,
 )
+# A scale the sums beside it are written in: "Spend (£000s)", "(£'000)", "(£k)", "£m",
+# "£ thousands", "(000s)", "in thousands of pounds". A "£" or brackets must stand before the
+# scale, so that a word's "k" or "m" or a number's "000" is no scale.
+SCALE: Final = re.compile(
+    r"£\s?'?000'?s?(?![\w'])|\(\s?'?000'?s?\s?\)"
+    r"|£\s?(?:k|m|mn|bn|thousands?|millions?|billions?)(?![\w'])"
+    r"|\b(?:thousands|millions) of pounds\b",
+    re.I,
+)
+# A note saying every sum of the answer is in a scale: "All figures are in £000s", "Costs are
+# shown in £k", "All spend figures are given in £m": its subject, then the verb, then the scale.
+ALL_IN_A_SCALE: Final = re.compile(
+    r"(?:^|[.:;]\s+)(?:the\s+)?(?:all\s+(?:of\s+)?(?:the\s+)?)?(?:\w+\s+){0,2}?"
+    r"(?:figures|sums|amounts|costs|values|spend|expenditure)\s+(?:\w+\s+){0,2}?"
+    r"(?:are|is)\s+(?:(?:shown|given|stated|expressed|quoted|provided)\s+)?(?:in\s+)?$",
+    re.I,
+)
+# Words after a note's scale that make it not hold for every sum: "except 2023", "unless stated".
+SCALE_EXCEPTION: Final = re.compile(r"\b(?:except|unless|apart from|other than|but)\b", re.I)
+
+
+def scale_of(words: str) -> float:
+    """The number a scale's words (SCALE) multiply a sum by: thousands, millions, billions."""
+    lowered_words = words.lower()
+    if "b" in lowered_words:
+        return 1e9
+    if "m" in lowered_words and "000" not in lowered_words:
+        return 1e6
+    return 1e3
+
+
+# A day with no year in a table's heading: "Devices held at 31 March", "Year (as at 31 March)":
+# the day of each year beneath it that a count of how things stand is taken at.
+HEADING_DAY: Final = re.compile(
+    rf"\bat\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_NAMES})\b(?!\s*,?\s*\d)",
+    re.I,
+)
+
+
 # A reason names a measure or a breakdown for a person, never by its id. A measure: its label's
 # first clause (schemas/vocabulary.py), lower-cased ("devices newly put into service during the
 # period", "uses that failed"); a clause "with" what goes beside it is the label's note, not the
@@ -189,6 +229,9 @@ def candidates(line: str) -> list[re.Match]:
         if not (DURATION.match(line, match.end()) and not _on_days(line, match))
         and not period_named(match["value"])
     ]
+    if found and "000" in line:  # a scale's "000" ("Spend (£'000)") is no number of its own
+        scales = [scale.span() for scale in SCALE.finditer(line)]
+        found = [m for m in found if not any(a <= m.start() < b for a, b in scales)]
     lower = lowered(line)
     for pattern in _explaining():
         if not found:
@@ -238,6 +281,10 @@ class Recorder:
         # each table's line whose labels name parts ("Year | Under 18 | 65+"), with those labels
         self.part_headings: list[tuple[str, tuple[str, ...]]] = []
         self.used: set[int] = set()  # lines already read as part of a shape
+        self.answer_scale: tuple[str, bool] | None = None  # the answer's scale, and if sure
+        self.answer_scale_read = False
+        self.heading_day: tuple[int, int, str] | None = None  # a table heading's day: month, day
+        self.heading_day_read = False
 
     # -- which topic a number belongs to ---------------------------------------------------
 
@@ -254,7 +301,7 @@ class Recorder:
         question's technologies; a table's `label` may name a part of a breakdown whole."""
         # a count beside a sum of money ("12 scanners at a cost of £14,500") is not the sum: the
         # words of money are the sum's
-        beside_a_sum = unit != "gbp" and MONEY.search(words) is not None
+        beside_a_sum = unit != "gbp" and MONEY.search(_without_scale(words)) is not None
         topics = [
             t
             for t in self.topics
@@ -337,16 +384,19 @@ class Recorder:
         question_period: bool = False,
         technology: str | None = None,
         label: TableLabel | None = None,
+        a_count: bool = False,
     ):
         """Record a figure, or an unsure number when its period or topic is not known.
         `question_period`: a sentence that names no period states the figure for the one
         period its question asks about (when the question names a whole one). `technology`:
         the one the number's own words name, and `label`, a table's row label or column
-        heading over it (`topic_for`)."""
+        heading over it (`topic_for`). `a_count`: a table's value standing where its table puts
+        counts (beside other counts in its row, beneath a period's heading), never a year,
+        whatever its digits ("2023 | 1502 | 410 | 1912")."""
         number = _value(value)
         doubt = two_measures_at_once(words) if number is not None else None
         # a period's label ("2022" beside "2021"), or a count that looks like one: not sure
-        if unit == "count" and period_named(value):
+        if unit == "count" and not a_count and period_named(value):
             doubt = A_YEAR
         if doubt:
             self.unsure.append(Unsure(value, quote, doubt, self.label))
@@ -383,11 +433,17 @@ class Recorder:
             self.unsure.append(Unsure(value, quote, reason, self.label))
             return
         topic, breakdown_value = found
+        if len(period.label) == len("2023") and topic.measure in at_a_date_measures():
+            period = self.on_heading_day(period)
+        scaled = self.scaled(number, unit, words, topic)
+        if isinstance(scaled, str):
+            self.unsure.append(Unsure(value, quote, scaled, self.label))
+            return
         if topic.measure in MONEY_MEASURES:
-            unit = "gbp"  # a sum beneath "Spend" or after "£" is in pounds
+            unit = "gbp"  # a sum beneath "Spend" or after "£" is in pounds, times its scale
         self.figures.append(
             Figure(
-                number,
+                scaled,
                 unit,
                 *iso_days(period),
                 period.label,
@@ -400,6 +456,80 @@ class Recorder:
                 breakdown_value,
             )
         )
+
+    def scaled(self, number: float, unit: str, words: str, topic: Topic) -> float | str:
+        """The number as its topic counts it, or why that is not sure: a sum in pounds times the
+        scale its own heading or label names ("Spend (£000s)": 1,250 is £1,250,000), or that a
+        note of the answer says every sum is in ("All figures are in £000s"); a scale named
+        elsewhere in the answer (another column's heading, a note about some sums) leaves it for
+        a person, and so does a count under a heading in thousands."""
+        # most headings name no scale: the characters every scale holds tell at once
+        may_scale = unit != "gbp" and ("£" in words or "000" in words or "pounds" in words)
+        own = SCALE.search(words) if may_scale else None
+        money = topic.measure in MONEY_MEASURES
+        if own and not money:
+            return (
+                f"a count under a heading in a scale ('{own.group(0)}'): is it "
+                f"{_times(number, scale_of(own.group(0)))}, and of what is asked?"
+            )
+        if not money:
+            return number
+        if own:
+            return round(number * scale_of(own.group(0)), 2)
+        named = self.scale_of_answer()
+        if named is None:
+            return number
+        scale, sure = named
+        if sure and unit != "gbp":
+            return round(number * scale_of(scale), 2)
+        return (
+            f"a sum in an answer that names a scale ('{scale}') not of its own heading: is it "
+            f"£{_times(number, 1)} or £{_times(number, scale_of(scale))}?"
+        )
+
+    def on_heading_day(self, period: Period) -> Period:
+        """A calendar year's count of how things stand, taken on the day a table heading of the
+        answer names with no year ("Devices held at 31 March" over "2022 | 2023"): that day of
+        the year, where the answer's headings name one day; else the year, as before."""
+        if not self.heading_day_read:
+            self.heading_day_read = True
+            days = set()
+            for line in self.text.split("\n"):
+                if "|" in line and " at " in line:
+                    for found in HEADING_DAY.finditer(line):
+                        month = MONTHS.get(found["month"].lower())
+                        if month:
+                            written = f"{int(found['day'])} {found['month']}"
+                            days.add((month, int(found["day"]), written))
+            self.heading_day = days.pop() if len(days) == 1 else None
+        if self.heading_day is None or period.end is None or period.start.year != period.end.year:
+            return period
+        month, day, written = self.heading_day
+        try:
+            on = date(period.start.year, month, day)
+        except ValueError:  # "at 30 February"
+            return period
+        return Period(on, on, f"{written} {period.start.year}")
+
+    def scale_of_answer(self) -> tuple[str, bool] | None:
+        """The scale the answer's text names (SCALE), with whether a note says every sum is in
+        it (ALL_IN_A_SCALE, and no exception after it), None where it names none."""
+        if not self.answer_scale_read:
+            self.answer_scale_read = True
+            found = SCALE.search(self.text) if "£" in self.text or "000" in self.text else None
+            if found:
+                line_start = self.text.rfind("\n", 0, found.start()) + 1
+                line_end = self.text.find("\n", found.end())
+                after = self.text[found.end() : line_end if line_end >= 0 else None]
+                before = self.text[line_start : found.start()]
+                sure = (
+                    "|" not in before
+                    and ALL_IN_A_SCALE.search(before) is not None
+                    and not SCALE_EXCEPTION.search(after.split(".")[0])
+                    and len(SCALE.findall(self.text)) == 1
+                )
+                self.answer_scale = (found.group(0), sure)
+        return self.answer_scale
 
     def measures(self) -> frozenset[str]:
         """The measures the question asks."""
@@ -427,6 +557,17 @@ class Recorder:
             label = f"at the response date ({self.as_at})"
             return Period(date.fromisoformat(start), date.fromisoformat(end), label)
         return None
+
+
+def _without_scale(words: str) -> str:
+    """Words with any scale taken out: "Spend (£000)" names a scale, no sum of money."""
+    return SCALE.sub(" ", words) if "000" in words else words
+
+
+def _times(number: float, scale: float) -> str:
+    """A number times a scale, as a reason writes it: '1,250,000', '1,402.5'."""
+    product = round(number * scale, 2)
+    return f"{product:,.0f}" if float(product).is_integer() else f"{product:,}"
 
 
 def counts_unasked(said: dict[str, str], topics: tuple[Topic, ...]) -> str:

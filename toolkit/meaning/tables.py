@@ -35,6 +35,7 @@ from .recording import (
     parts_named,
     two_measures_at_once,
 )
+from .text import sentences
 
 FOOTNOTED_CELL: Final = re.compile(rf"(?P<value>{NUMBER})(?P<mark>{FOOTNOTE_MARK.pattern})")
 # A cell of a value with words around it: "over 30", "<5", "5+", "5 or fewer".
@@ -47,6 +48,21 @@ SUPPRESSED: Final = re.compile(
     r"|\bsmall numbers?\b",
     re.I,
 )
+# A bound below a number ("<5", "fewer than 5"), and the words of a note saying numbers under it
+# are not shown ("Figures under 5 are not shown to protect individuals").
+BELOW: Final = re.compile(r"[<≤]|\b(?:fewer|less|lower)\s+than\b|\b(?:under|below)\b", re.I)
+NOT_SHOWN: Final = re.compile(
+    r"\bnot (?:been )?(?:shown|given|published|disclosed|provided|released|included)\b"
+    r"|\bsuppress|\bwithh(?:eld|old)|\bredact",
+    re.I,
+)
+# A cell saying no figure is given ("n/a", "not available", "not recorded"), and a zero written
+# as a word ("Nil", "None", "Zero").
+NOT_GIVEN_CELL: Final = re.compile(
+    r"n\s?/\s?a|n\.a\.?|not (?:available|applicable|known|recorded|held|collated)|unknown|no data",
+    re.I,
+)
+ZERO_WORD_CELL: Final = re.compile(r"nil|none|zero|nought", re.I)
 # A table's cell holding a value, with its own words for it: before it ("approx. 500", "c. 40")
 # or in brackets after it ("500 (approx.)", "1,400 (not complete)").
 CELL_VALUE: Final = re.compile(
@@ -201,6 +217,7 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
         down = True
         values = [c for k, c in enumerate(cells[1:], start=1) if c and k not in label_columns]
         several = len(values) > 1
+        counts_beside = several and any(period_named(c) is None for c in values)
         # A heading row without the period column's heading names the value columns only.
         headings = [""] + header if len(header) == len(cells) - 1 else header
         row_parts = _row_parts(cells, label_columns)
@@ -245,7 +262,13 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
             qualifying = f"{heading} {cell} {beside}"
             before = len(reader.figures)
             words = heading or reader.question_text
-            reader.add(value, unit, period, lines[i], words, qualifying, label=label)
+            # a value under a heading naming no period, in a row whose other values are counts,
+            # is a count, never a year ("2023 | 1,502 | 410 | 1912" under "Year | Kiosk | Lab |
+            # Total"); alone in its row ("2021 | 2022") it may be a heading's year
+            a_count = bool(heading) and period_named(heading) is None and counts_beside
+            reader.add(
+                value, unit, period, lines[i], words, qualifying, label=label, a_count=a_count
+            )
             if len(reader.figures) > before and heading:
                 added.append((before, heading, value))
     if len(added) > 0:
@@ -302,7 +325,16 @@ def _row_across(
             qualifying = f"{label} {heading} {cell}"
             words = label or reader.question_text
             before = len(reader.figures)
-            reader.add(match["value"], unit, period, line, words, qualifying, label=value_label)
+            reader.add(
+                match["value"],
+                unit,
+                period,
+                line,
+                words,
+                qualifying,
+                label=value_label,
+                a_count=period is not None,  # beneath a period's heading: a count, not a year
+            )
             if len(reader.figures) > before and label:
                 added.append((before, label, match["value"]))
 
@@ -544,7 +576,9 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
     """A table's cell holding no plain value is listed for a person where it stands for
     one: a value with a footnote's mark ("250*", "250¹"), a sum of money ("£12,000"), a bound
     ("over 30", "<5", "5+"), or a mark that a footnote of the answer says hides a number ("*"
-    beside "* fewer than 5 and not shown"). Words and blanks say nothing."""
+    beside "* fewer than 5 and not shown"), a zero written as a word ("Nil") and a cell saying
+    no figure is given ("n/a", "not available"), which also leaves the answer's outcome to a
+    person (`_no_figure`). Other words and blanks say nothing."""
     marked = FOOTNOTED_CELL.fullmatch(cell)
     if marked:
         reason = footnote_mark_reason(marked["mark"])
@@ -566,7 +600,20 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
         if (before and not after and BOUND.fullmatch(before)) or (
             after and not before and BOUND_AFTER.fullmatch(after)
         ):
-            reader.unsure.append(Unsure(worded["value"], line, A_BOUND, reader.label))
+            note = _bound_hiding(reader, worded["value"]) if BELOW.search(before) else None
+            reason = A_BOUND
+            if note:  # "<5" beside "Figures under 5 are not shown": a number withheld
+                reason = f"a bound ('{cell}'), a number not shown: the note says '{note}'"
+                reader.hidden.append((reader.label, note))
+            reader.unsure.append(Unsure(worded["value"], line, reason, reader.label))
+        return
+    said = cell.strip().rstrip(".")
+    if ZERO_WORD_CELL.fullmatch(said):  # "2021 | Nil": a zero the force states, in words
+        reason = f"a zero written as a word ('{said}'): the figure of its row, 0?"
+        reader.unsure.append(Unsure(said, line, reason, reader.label))
+        return
+    if NOT_GIVEN_CELL.fullmatch(said):
+        _no_figure(reader, said, line)
         return
     if SUPPRESSION_MARK.fullmatch(cell):
         footnote = _footnote_hiding(reader, cell)
@@ -574,6 +621,33 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
             reason = f"a number not shown: the footnote says '{footnote}'"
             reader.unsure.append(Unsure(cell, line, reason, reader.label))
             reader.hidden.append((reader.label, footnote))
+
+
+def _no_figure(reader: Recorder, said: str, line: str) -> None:
+    """A cell saying its row gives no figure ("2023 | n/a"): listed for a person, and the answer
+    no full disclosure unless a person says so (the row is what `Meaning` is told is hidden)."""
+    reason = f"no figure given ('{said}'): is it held, and the answer then a partial one?"
+    reader.unsure.append(Unsure(said, line, reason, reader.label))
+    reader.hidden.append((reader.label, line))
+
+
+def _bound_hiding(reader: Recorder, value: str) -> str | None:
+    """The answer's sentence saying that numbers under `value` are not shown ("Figures under 5
+    are not shown (Section 40(2))"), or None: a "<5" cell then stands for a number withheld."""
+    key = f"<{value}"
+    if key not in reader.footnotes:
+        below = re.compile(rf"(?:{BELOW.pattern})\s*{re.escape(value)}(?!\d)", re.I)
+        reader.footnotes[key] = next(
+            (
+                sentence.strip()
+                for line in reader.text.split("\n")
+                if value in line
+                for sentence in sentences(line)
+                if below.search(sentence) and NOT_SHOWN.search(sentence)
+            ),
+            None,
+        )
+    return reader.footnotes[key]
 
 
 def _money_cell(reader: Recorder, cell: str) -> str:
