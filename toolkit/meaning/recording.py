@@ -458,11 +458,11 @@ class Recorder:
         )
 
     def scaled(self, number: float, unit: str, words: str, topic: Topic) -> float | str:
-        """The number as its topic counts it, or why that is not sure: a sum in pounds times the
-        scale its own heading or label names ("Spend (£000s)": 1,250 is £1,250,000), or that a
-        note of the answer says every sum is in ("All figures are in £000s"); a scale named
-        elsewhere in the answer (another column's heading, a note about some sums) leaves it for
-        a person, and so does a count under a heading in thousands."""
+        """The number as its topic counts it, or why it is left for a person: a sum in a scale
+        its own heading or label names ("Spend (£000s)": 1,250 is £1,250,000), or that a note of
+        the answer says every sum is in ("All figures are in £000s"), named with its value in
+        pounds (`in_a_scale`); a scale named elsewhere in the answer (another column's heading,
+        a note about some sums), with both values; and a count under a heading in thousands."""
         # most headings name no scale: the characters every scale holds tell at once
         may_scale = unit != "gbp" and ("£" in words or "000" in words or "pounds" in words)
         own = SCALE.search(words) if may_scale else None
@@ -475,13 +475,13 @@ class Recorder:
         if not money:
             return number
         if own:
-            return round(number * scale_of(own.group(0)), 2)
+            return in_a_scale(number, own.group(0))
         named = self.scale_of_answer()
         if named is None:
             return number
         scale, sure = named
         if sure and unit != "gbp":
-            return round(number * scale_of(scale), 2)
+            return in_a_scale(number, scale)
         return (
             f"a sum in an answer that names a scale ('{scale}') not of its own heading: is it "
             f"£{_times(number, 1)} or £{_times(number, scale_of(scale))}?"
@@ -562,6 +562,17 @@ class Recorder:
 def _without_scale(words: str) -> str:
     """Words with any scale taken out: "Spend (£000)" names a scale, no sum of money."""
     return SCALE.sub(" ", words) if "000" in words else words
+
+
+# A figure's value must stand in its quote as the document writes it (validation's quote check,
+# the audit), and a scaled sum's does not ("2022 | 1,250" under "Spend (£000s)"): until a figure
+# can carry its scale, the sum in pounds is told to a person, never published as the bare number.
+def in_a_scale(number: float, scale: str) -> str:
+    return (
+        f"a sum written in a scale ('{scale}'): £{_times(number, scale_of(scale))} in pounds, not "
+        f"£{_times(number, 1)}; a figure whose quote does not show its value cannot be published "
+        "yet"
+    )
 
 
 def _times(number: float, scale: float) -> str:
