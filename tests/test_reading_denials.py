@@ -5,20 +5,13 @@ covers it; and "no data" naming another noun ("no data protection issue") denies
 from pathlib import Path
 
 import pytest
+from answers import read_answer as _read
 from multiforce.toolkit import drafting
-from multiforce.toolkit.meaning import map_question, read_figures
 
 DENIED = (
     "the sentence says information is not held ('{words}'), and its number names what that is "
     "about ('{value} knife wands'): is it the number asked, or another?"
 )
-
-
-def _read(question: str, answer: str):
-    topics = map_question(question).topics
-    reading = read_figures(answer, list(topics), "1", question)
-    figures = [(f.value, f.period_label, f.measure) for f in reading.figures]
-    return figures, [(u.text, u.reason) for u in reading.unsure]
 
 
 @pytest.mark.parametrize("value", ["40", "7"])

@@ -6,8 +6,8 @@ of devices, and a draft of it never fails."""
 from pathlib import Path
 
 import pytest
+from answers import read_answer as _read
 from multiforce.toolkit import drafting
-from multiforce.toolkit.meaning import map_question, read_figures
 
 OTHER_WAY = (
     "the answer counts times the technology was used ('{said}'), where the question's "
@@ -15,13 +15,6 @@ OTHER_WAY = (
     "question ask?"
 )
 DAYS = "it counts days, which the question does not ask of"
-
-
-def _read(question: str, answer: str):
-    topics = map_question(question).topics
-    reading = read_figures(answer, list(topics), "1", question)
-    figures = [(f.value, f.period_label, f.measure) for f in reading.figures]
-    return figures, [(u.text, u.reason) for u in reading.unsure]
 
 
 @pytest.mark.parametrize("technology", ["knife arches", "knife wands"])

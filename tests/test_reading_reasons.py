@@ -5,8 +5,8 @@ outcome is left."""
 from pathlib import Path
 
 import pytest
+from answers import FIELDS, read_answer
 from multiforce.toolkit import drafting
-from multiforce.toolkit.meaning import map_question, read_figures
 
 UNIT_PRICE = (
     "a price of one ('{words}'), not a sum spent in a period: the spend asked is it times the "
@@ -15,10 +15,7 @@ UNIT_PRICE = (
 
 
 def _read(question: str, answer: str):
-    topics = map_question(question).topics
-    reading = read_figures(answer, list(topics), "1", question)
-    figures = [(f.value, f.period_label, f.measure, f.qualifier) for f in reading.figures]
-    return figures, [(u.text, u.reason) for u in reading.unsure]
+    return read_answer(question, answer, (*FIELDS, "qualifier"))
 
 
 @pytest.mark.parametrize("price", ["250", "1,475"])

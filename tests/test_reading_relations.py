@@ -6,7 +6,7 @@ And an item listed beside one ordered or to come ("4 knife arches and 6 knife wa
 counts things to come as that one does."""
 
 import pytest
-from multiforce.toolkit.meaning import map_question, read_figures
+from answers import read_answer as _read
 
 TO_COME = (
     "the sentence speaks of things ordered or still to come ('{words}'), not of things held or "
@@ -20,13 +20,6 @@ EARLIER = (
     "an earlier figure than the {other} beside it ('{words}'): of another period or date than "
     "the sentence's; is it a figure asked, and of which period?"
 )
-
-
-def _read(question: str, answer: str):
-    topics = map_question(question).topics
-    reading = read_figures(answer, list(topics), "1", question)
-    figures = [(f.value, f.period_label, f.measure) for f in reading.figures]
-    return figures, [(u.text, u.reason) for u in reading.unsure]
 
 
 @pytest.mark.parametrize("whole,part", [("1,500", "400"), ("2,250", "610")])
