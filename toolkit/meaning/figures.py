@@ -117,8 +117,7 @@ ALONE: Final = re.compile(
 )
 # A number as a clause's subject, what it counts left unsaid, and the verb after it saying what
 # followed ("..., and 85 led to an arrest", "Of these, 12 resulted in arrests", "85 of them led
-# to arrests"): the clause's
-# words after the verb name the measure it counts.
+# to arrests"): the clause's words after the verb name the measure it counts.
 SUBJECT_BEFORE: Final = re.compile(
     r"(?:^|[,;:]|\b(?:and|but|while|whereas)|\bof (?:these|those|them|which))\s*$", re.I
 )
