@@ -435,15 +435,15 @@ class Recorder:
         topic, breakdown_value = found
         if len(period.label) == len("2023") and topic.measure in at_a_date_measures():
             period = self.on_heading_day(period)
-        scaled = self.scaled(number, unit, words, topic)
-        if isinstance(scaled, str):
+        scaled = self.in_a_scale(number, unit, words, topic)
+        if scaled:
             self.unsure.append(Unsure(value, quote, scaled, self.label))
             return
         if topic.measure in MONEY_MEASURES:
-            unit = "gbp"  # a sum beneath "Spend" or after "£" is in pounds, times its scale
+            unit = "gbp"  # a sum beneath "Spend" or after "£" is in pounds
         self.figures.append(
             Figure(
-                scaled,
+                number,
                 unit,
                 *iso_days(period),
                 period.label,
@@ -457,12 +457,13 @@ class Recorder:
             )
         )
 
-    def scaled(self, number: float, unit: str, words: str, topic: Topic) -> float | str:
-        """The number as its topic counts it, or why it is left for a person: a sum in a scale
-        its own heading or label names ("Spend (£000s)": 1,250 is £1,250,000), or that a note of
-        the answer says every sum is in ("All figures are in £000s"), named with its value in
-        pounds (`in_a_scale`); a scale named elsewhere in the answer (another column's heading,
-        a note about some sums), with both values; and a count under a heading in thousands."""
+    def in_a_scale(self, number: float, unit: str, words: str, topic: Topic) -> str | None:
+        """Why the number is left for a person, where it is written in a scale; None where it
+        is not. A sum in a scale its own heading or label names ("Spend (£000s)": 1,250 is
+        £1,250,000), or that a note of the answer says every sum is in ("All figures are in
+        £000s"), is named with its value in pounds (`sum_in_a_scale`); a sum where a scale is
+        named elsewhere in the answer (another column's heading, a note about some sums), with
+        both values; and a count under a heading in thousands."""
         # most headings name no scale: the characters every scale holds tell at once
         may_scale = unit != "gbp" and ("£" in words or "000" in words or "pounds" in words)
         own = SCALE.search(words) if may_scale else None
@@ -473,15 +474,15 @@ class Recorder:
                 f"{_times(number, scale_of(own.group(0)))}, and of what is asked?"
             )
         if not money:
-            return number
+            return None
         if own:
-            return in_a_scale(number, own.group(0))
+            return sum_in_a_scale(number, own.group(0))
         named = self.scale_of_answer()
         if named is None:
-            return number
+            return None
         scale, sure = named
         if sure and unit != "gbp":
-            return in_a_scale(number, scale)
+            return sum_in_a_scale(number, scale)
         return (
             f"a sum in an answer that names a scale ('{scale}') not of its own heading: is it "
             f"£{_times(number, 1)} or £{_times(number, scale_of(scale))}?"
@@ -567,7 +568,7 @@ def _without_scale(words: str) -> str:
 # A figure's value must stand in its quote as the document writes it (validation's quote check,
 # the audit), and a scaled sum's does not ("2022 | 1,250" under "Spend (£000s)"): until a figure
 # can carry its scale, the sum in pounds is told to a person, never published as the bare number.
-def in_a_scale(number: float, scale: str) -> str:
+def sum_in_a_scale(number: float, scale: str) -> str:
     return (
         f"a sum written in a scale ('{scale}'): £{_times(number, scale_of(scale))} in pounds, not "
         f"£{_times(number, 1)}; a figure whose quote does not show its value cannot be published "
