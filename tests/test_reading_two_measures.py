@@ -5,17 +5,11 @@ one measure, the other's figure recorded under a measure the question was not ma
 from pathlib import Path
 
 import pytest
+from answers import read_answer
 from multiforce.toolkit import drafting
-from multiforce.toolkit.meaning import map_question, read_figures
+from multiforce.toolkit.meaning import map_question
 
 TWO_ASKS = "How many knife wand searches were carried out in {year}, and how many {followed}?"
-
-
-def _read(question: str, answer: str):
-    topics = map_question(question).topics
-    reading = read_figures(answer, list(topics), "1", question)
-    figures = [(f.value, f.period_label, f.measure) for f in reading.figures]
-    return topics, figures, [(u.text, u.reason) for u in reading.unsure]
 
 
 @pytest.mark.parametrize("followed", ["led to an arrest", "resulted in arrests"])
@@ -53,13 +47,13 @@ def test_one_ask_of_what_followed_a_use_is_one_measure(question):
 def test_each_number_of_an_answer_to_two_measures_is_its_own(answer, year, searches, arrests):
     question = TWO_ASKS.format(year=year, followed="led to an arrest")
     text = answer.format(year=year, searches=f"{searches:,}", arrests=arrests)
-    _, figures, unsure = _read(question, text)
+    figures, unsure = read_answer(question, text)
     assert sorted(figures) == sorted([(searches, year, "uses"), (arrests, year, "arrests")])
     assert unsure == []
 
 
 def test_a_number_led_to_what_the_question_asks_alone_is_its_figure():
-    _, figures, unsure = _read(
+    figures, unsure = read_answer(
         "How many knife wand searches led to an arrest in 2024?", "In 2024, 85 led to an arrest."
     )
     assert (figures, unsure) == ([(85, "2024", "arrests")], [])
@@ -67,7 +61,7 @@ def test_a_number_led_to_what_the_question_asks_alone_is_its_figure():
 
 def test_two_numbers_of_one_measure_stay_for_a_person():
     question = TWO_ASKS.format(year="2024", followed="led to an arrest")
-    _, figures, unsure = _read(question, "In 2024, 1,200 searches and 300 searches were made.")
+    figures, unsure = read_answer(question, "In 2024, 1,200 searches and 300 searches were made.")
     assert figures == []
     assert [text for text, _ in unsure] == ["1,200", "300"]
 

@@ -417,6 +417,21 @@ def line_test(pattern: re.Pattern):
     return None
 
 
+@per_pattern
+def _plan(
+    pattern: re.Pattern,
+) -> tuple[
+    tuple[str, ...] | None, tuple[str, ...] | None, re.Pattern | None, tuple[str, ...] | None
+]:
+    """How a Searchable reads the pattern, told once: the words of the lines its matches lie in
+    (`line_words`), else those of the lines its matches start on (`start_words`), else its
+    lower-case twin; and the words its matches start with (`leading_words`)."""
+    within = line_words(pattern)
+    starting = None if within is not None else start_words(pattern)
+    twin = None if within is not None or starting is not None else lower_twin(pattern)
+    return within, starting, twin, leading_words(pattern)
+
+
 @cache
 def _line_starting(words: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
     """Each word with the start of a line it stands for ("\\nquestion": "question"), or None
@@ -454,51 +469,59 @@ class Searchable:
             return Searchable(self.text[start:end])
         return Searchable(self.text[start:end], self.lower[start:end])
 
-    def finditer(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
-        """pattern.finditer(text, pos, endpos), reading only where a match can be: the lines
-        holding its words, the lines where it can start, or the places its twin finds."""
+    def finditer(
+        self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None, first: bool = False
+    ) -> list[re.Match]:
+        """The matches of pattern.finditer(text, pos, endpos), as a list (only the first, if
+        `first`), reading only where a match can be: the lines holding its words, the lines
+        where it can start, or the places its twin finds."""
         endpos = len(self.text) if endpos is None else endpos
         if self.lower is None:  # a text that cannot be lowered safely is searched whole
-            yield from pattern.finditer(self.text, pos, endpos)
-            return
-        words = line_words(pattern)
-        if words is not None:
-            for start, end in self._lines(words, pos, endpos):
-                yield from pattern.finditer(self.text, start, end)
-            return
-        words = start_words(pattern)
-        if words is None:
-            yield from self._from_twin(pattern, pos, endpos)
-            return
+            return list(pattern.finditer(self.text, pos, endpos))
+        lines_holding, starting, twin, _ = _plan(pattern)
+        text = self.text
+        if lines_holding is not None:
+            found: list[re.Match] = []
+            for start, end in self._lines(lines_holding, pos, endpos):
+                found.extend(pattern.finditer(text, start, end))
+            return found
+        if starting is None:
+            return self._from_twin(pattern, twin, pos, endpos, first)
         # Each search starts at the next line where a match can start: no match starts before
         # it, so the search finds the match the plain finditer finds next.
-        lines, at, index = self._lines(words, pos, endpos), pos, 0
+        lines, at, index, found = self._lines(starting, pos, endpos), pos, 0, []
         while True:
             while index < len(lines) and lines[index][1] <= at:
                 index += 1
             if index == len(lines):
-                return
-            match = pattern.search(self.text, max(lines[index][0], at), endpos)
+                return found
+            match = pattern.search(text, max(lines[index][0], at), endpos)
             if match is None:
-                return
-            yield match
+                return found
+            found.append(match)
+            if first:
+                return found
             at = match.end()
 
-    def _from_twin(self, pattern: re.Pattern, pos: int, endpos: int):
-        """pattern.finditer(text, pos, endpos), trying the pattern only where its lower-case
-        twin (`lower_twin`) matches the lowered text."""
-        twin = lower_twin(pattern)
+    def _from_twin(self, pattern: re.Pattern, twin, pos: int, endpos: int, first: bool):
+        """pattern.finditer(text, pos, endpos) as a list, trying the pattern only where its
+        lower-case twin (`lower_twin`) matches the lowered text."""
         if twin is None:
-            yield from pattern.finditer(self.text, pos, endpos)
-            return
-        at = pos
+            if first:
+                match = pattern.search(self.text, pos, endpos)
+                return [] if match is None else [match]
+            return list(pattern.finditer(self.text, pos, endpos))
+        at, found = pos, []
         while (place := twin.search(self.lower, at, endpos)) is not None:
             match = pattern.match(self.text, place.start(), endpos)
             if match is None:
                 at = place.start() + 1
                 continue
-            yield match
+            found.append(match)
+            if first:
+                break
             at = match.end()
+        return found
 
     def search(self, pattern: re.Pattern, pos: int = 0, endpos: int | None = None):
         """pattern.search(text, pos, endpos), reading only the lines that can match, or trying
@@ -536,19 +559,28 @@ class Searchable:
         return False
 
     def _search(self, pattern: re.Pattern, pos: int, endpos: int | None):
-        lower = self.lower
-        words = leading_words(pattern) if lower is not None else None
-        if lower is None or words is None or line_words(pattern) is not None:
-            return next(self.finditer(pattern, pos, endpos), None)
-        endpos = len(self.text) if endpos is None else endpos
+        lower, text = self.lower, self.text
+        endpos = len(text) if endpos is None else endpos
+        if lower is None:
+            return pattern.search(text, pos, endpos)
+        lines_holding, _, _, leading = _plan(pattern)
+        if lines_holding is not None:
+            for start, end in self._lines(lines_holding, pos, endpos):
+                match = pattern.search(text, start, end)
+                if match is not None:
+                    return match
+            return None
+        if leading is None:
+            found = self.finditer(pattern, pos, endpos, first=True)
+            return found[0] if found else None
         starts = []
-        for word in words:
+        for word in leading:
             at = lower.find(word, pos, endpos)
             while at >= 0:
                 starts.append(at)
                 at = lower.find(word, at + 1, endpos)
         for start in sorted(starts):
-            match = pattern.match(self.text, start, endpos)
+            match = pattern.match(text, start, endpos)
             if match:
                 return match
         return None
