@@ -52,7 +52,11 @@ database from the disk: that one, "one more changed", is the median of three ing
 The reading, the parsing and the audit are timed a document at a time, in the CPU time of one
 process, over 1,000 documents after the first five of the process. Those five are timed apart,
 in all: they carry what a process does once (compiling the patterns, reading the vocabularies
-and the layouts), which a build's worker spreads over thousands of documents.
+and the layouts), which a build's worker spreads over thousands of documents. Where the
+installed reading is compiled (`MULTIFORCE_COMPILE=1 pip install .`), the same passes run with
+the checkout's Python in turn with it (first on `PYTHONPATH`, a folder whose `multiforce` is the
+checkout): what a plain install costs a document, shown beside the target, which is judged on
+the compiled reading.
 
 At the largest scale, before the queries are timed, the corpus gets the campaigns its documents
 answer (`benchmarks/campaigns.py`), added as `multiforce campaign new` adds them: the documents

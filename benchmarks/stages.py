@@ -8,6 +8,8 @@ parts of a full build each get theirs.
 
 import asyncio
 import collections
+import importlib
+import importlib.machinery
 import json
 import os
 import pickle
@@ -230,7 +232,14 @@ def reading(scale: str, folder: str, seed: str, sample: str = "1000"):
         "first_documents": WARM_UP,
         "first_documents_ms": round(1000 * first, 1),
         "peak_rss_mb": peak_rss_mb(),
+        "compiled": reading_compiled(),
     }
+
+
+def reading_compiled() -> bool:
+    """Whether the reading's modules are mypyc's (`MULTIFORCE_COMPILE=1 pip install .`)."""
+    module = importlib.import_module("multiforce.toolkit.audit")
+    return module.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
 @stage

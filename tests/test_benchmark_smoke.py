@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import MET_TEXT
@@ -156,6 +157,7 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
                 "parse": parsed,
                 "parse_two_jobs": two_jobs,
                 "reading": reading,
+                "reading_plain": reading,
                 "validation": parsed,
                 **results,
             }
@@ -180,11 +182,35 @@ def test_every_stage_runs_and_the_verdicts_are_written(tmp_path, restored):
     # the process shown apart, with no target of their own
     reading = [v for v in everything["verdicts"] if v["what"].startswith("reading, parsing")]
     assert [(v["target"], v["met"]) for v in reading] == [(2.0, None), ("-", None)]
+    as_python = [v for v in everything["verdicts"] if v["what"].startswith("the same as Python")]
+    assert [(v["value"], v["target"], v["met"]) for v in as_python] == [
+        (everything["scales"]["smoke"]["reading_plain"]["document_ms"], 2.0, None)
+    ]
     assert reading[1]["value"] == everything["scales"]["smoke"]["reading"]["first_documents_ms"]
     drafting = [v for v in everything["verdicts"] if v["what"].startswith("drafting")]
     assert [(v["target"], v["met"]) for v in drafting] == [(100, None)]  # a dozen: not judged
     assert "| figure | scale | value | target |" in run.table(everything)
     assert "| drafting | documents | ms a document |" in run.table(everything)
+
+
+def test_the_reading_as_python_is_this_checkouts_not_the_compiled_one(tmp_path):
+    folder = run.plain_package(tmp_path)
+    assert run.plain_package(tmp_path) == folder  # made once, found again
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import multiforce.toolkit; from benchmarks.stages import reading_compiled; "
+            "print(multiforce.toolkit.__file__, reading_compiled())",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(run.ROOT)])},
+    )
+    assert done.returncode == 0, done.stderr
+    imported, compiled = done.stdout.split()
+    assert Path(imported).resolve() == run.ROOT / "toolkit" / "__init__.py" and compiled == "False"
 
 
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="counting instructions needs valgrind")
