@@ -22,6 +22,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import ClassVar, Final, NamedTuple
 
+from .cleaning import caveat_scale, in_scale
 from .layouts.literals import LONG, ascii_words, lowered, reads_behind, words_of
 from .rules import Ignore, compiled
 
@@ -232,12 +233,7 @@ def audit(path: Path, text: str, rows: dict[str, list[dict]], ignored=()) -> Aud
     described = [_describe(row) for row in observations]
     for row, what in zip(observations, described, strict=True):
         for start, end in occurrences(row.get("quote")):
-            explain(
-                start,
-                end,
-                (FIGURE, what, row["observation_id"]),
-                lambda number, value=row["value"]: _value(number) == value,
-            )
+            explain(start, end, (FIGURE, what, row["observation_id"]), _states(row))
     outcomes = rows.get("outcomes", [])
     for table, what, row in [
         *(("observations", what, row) for row, what in zip(observations, described, strict=True)),
@@ -572,6 +568,16 @@ def _whole_label(text: str, label: str, start: int, end: int) -> list[tuple[int,
         return []
     pattern = re.compile(rf"(?<![^\W_]){re.escape(label)}(?![^\W_])")
     return [found.span() for found in pattern.finditer(text, start, end)]
+
+
+def _states(row: dict):
+    """A test of a number's text: whether it states the figure's value, or a sum's value in the
+    scale its caveat names ("1,250" under "£000s" for £1,250,000: cleaning.caveat_scale)."""
+    value = row["value"]
+    scale = None if row.get("unit") != "gbp" else caveat_scale(row.get("caveat"))
+    if scale is None:
+        return lambda number: _value(number) == value
+    return lambda number: _value(number) in (value, in_scale(value, scale))
 
 
 @lru_cache(maxsize=4096)  # a letter's numbers recur from letter to letter ("2019", "Q1")

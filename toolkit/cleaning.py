@@ -33,14 +33,64 @@ THOUSANDS_SEPARATOR: Final = re.compile(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)")
 GROUPED_DIGITS: Final = r"\d[,\u00a0 ]\d{3}\b"
 
 
-def quote_contains(quote: str, value: float) -> bool:
-    """Whether the quote states the value as a whole number: '21,790' holds 21790, '121' not 21.
+# A scale the sums beside it are written in: "Spend (£000s)", "(£'000)", "(£k)", "£m",
+# "£ thousands", "(000s)", "in thousands of pounds". A "£" or brackets must stand before the
+# scale, so that a word's "k" or "m" or a number's "000" is no scale.
+SCALE: Final = re.compile(
+    r"£\s?'?000'?s?(?![\w'])|\(\s?'?000'?s?\s?\)"
+    r"|£\s?(?:k|m|mn|bn|thousands?|millions?|billions?)(?![\w'])"
+    r"|\b(?:thousands|millions) of pounds\b",
+    re.I,
+)
+
+
+def scale_of(words: str) -> float:
+    """The number a scale's words (SCALE) multiply a sum by: thousands, millions, billions."""
+    lowered_words = words.lower()
+    if "b" in lowered_words:
+        return 1e9
+    if "m" in lowered_words and "000" not in lowered_words:
+        return 1e6
+    return 1e3
+
+
+def find_scale(words: str) -> re.Match | None:
+    """The scale (SCALE) the words name, if any; most name none, which the characters every
+    scale holds tell at once."""
+    if "£" in words or "000" in words or "pounds" in words:
+        return SCALE.search(words)
+    return None
+
+
+def caveat_scale(caveat: str | None) -> float | None:
+    """The scale a sum's caveat says its quote writes it in ("Spend (£000s)": 1,000), or None
+    where the caveat names none: the figure's value is in pounds, its quote as the force wrote
+    it ("2022 | 1,250" for £1,250,000)."""
+    found = find_scale(caveat) if caveat else None
+    return scale_of(found.group(0)) if found else None
+
+
+def in_scale(value: float, scale: float) -> float:
+    """A value in pounds as a scale writes it: £1,250,000 in £000s is 1250, £1,600,000 in £m 1.6
+    (rounded off where the division leaves a float's last digits)."""
+    return round(value / scale, 9)
+
+
+def quote_contains(quote: str, value: float, scale: float | None = None) -> bool:
+    """Whether the quote states the value as a whole number: '21,790' holds 21790, '121' not 21;
+    given a `scale` (a sum's, `caveat_scale`), the value in that scale will do: '1,250' holds
+    £1,250,000 in £000s.
 
     The number must stand alone: no digit or '.' before it, no digit or decimal part after.
     (Searched with str.find, not a regex built per value: compiling one per figure was most
     of the validation's time on a large corpus.)"""
     digits = THOUSANDS_SEPARATOR.sub("", quote)
-    needle = number_text(value)
+    if _holds(digits, number_text(value)):
+        return True
+    return scale is not None and _holds(digits, number_text(in_scale(value, scale)))
+
+
+def _holds(digits: str, needle: str) -> bool:
     start = digits.find(needle)
     while start >= 0:
         end = start + len(needle)

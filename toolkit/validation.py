@@ -9,7 +9,7 @@ import polars as pl
 from ..schemas import vocabulary as v
 from ..schemas.models import MODELS, RULE_COLUMNS, columns
 from ..schemas.register import force_ids
-from .cleaning import GROUPED_DIGITS, quote_contains
+from .cleaning import GROUPED_DIGITS, caveat_scale, quote_contains
 from .hints import did_you_mean
 from .records import ROW_KEYS, TABLES, Extraction
 
@@ -326,8 +326,9 @@ class _Checker:
         is two numbers, "1 000" one) holds if one of the quote's runs of digits and dots is the
         number itself, or the number and a full stop not followed by a digit: what
         quote_contains finds for such quotes. Every other row (grouped digits, decimals) goes
-        through quote_contains itself. A yes or no (unit yes_no) is said in words, not digits:
-        its quote is not searched for a 1 or a 0."""
+        through quote_contains itself, as does a sum whose caveat names the scale its quote
+        writes it in ("£000s": '1,250' for £1,250,000). A yes or no (unit yes_no) is said in
+        words, not digits: its quote is not searched for a 1 or a 0."""
         rows = frame.with_row_index().filter(
             pl.col("quote").is_not_null()
             & pl.col("value").is_not_null()
@@ -360,8 +361,10 @@ class _Checker:
         )
         settled = held.filter(pl.col("held"))["index"]
         unsettled = rows.filter(~pl.col("index").is_in(settled.implode())).sort("index")
-        for index, quote, value in unsettled.select("index", "quote", "value").iter_rows():
-            if not quote_contains(quote, value):
+        for index, quote, value, unit, caveat in unsettled.select(
+            "index", "quote", "value", "unit", "caveat"
+        ).iter_rows():
+            if not quote_contains(quote, value, caveat_scale(caveat) if unit == "gbp" else None):
                 self.add(
                     "observations",
                     index,
