@@ -57,7 +57,18 @@ SINCE: Final = re.compile(
     rf"\b(?:since|from)\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>{YEAR})\b(?!\s*(?:-|–|to|and|/))", re.I
 )
 SINGLE_YEAR: Final = re.compile(rf"(?<![\d/£$.,])\b(?P<y>{YEAR})\b(?![\d/]|\s*[-–]\s*\d)")
-AS_AT: Final = re.compile(r"\b(?:as (?:at|of)|on)\s+", re.I)
+# "as at 5 February 2020", "on 1 April 2023", "at 31 December 2023": the day of a date after it;
+# "at" alone only just before the date's day, as "at" stands before many other words
+AS_AT: Final = re.compile(r"\b(?:as (?:at|of)|on|at(?=\s+\d{1,2}(?:st|nd|rd|th)?\s))\s+", re.I)
+# A day of the year taken each year ("as at 31 March", "at 31 March 2022, 2023 and 2024"), or the
+# end of each year ("at the end of each financial year"): what stands on a day is asked on it
+DAY_EACH_YEAR: Final = re.compile(
+    rf"\b(?:as (?:at|of)|at)\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<month>{MONTH_NAMES})\b\.?(?:,?\s+(?P<year>{YEAR})\b(?![-/]\d))?"
+    r"|\b(?:as )?at\s+the\s+end\s+of\s+(?:each|every|the)\s+"
+    r"(?P<kind>financial\s+|fiscal\s+|calendar\s+)?year\b",
+    re.I,
+)
 
 
 def _month(name: str) -> int:
@@ -158,7 +169,55 @@ def period_in(text: str) -> Period | None:
     first, last = period.start.year, period.end.year
     if any(not first <= int(year) <= last for year in NAMED_YEAR.findall(text)):
         return None
-    return period
+    return _on_its_day(text, period) if period.start != period.end else period
+
+
+def _on_its_day(text: str, period: Period) -> Period:
+    """Whole years (calendar or financial) asked on one day of each (`DAY_EACH_YEAR`: "as at 31
+    March in each year from 2022 to 2024"): from that day in the first year to that day in the
+    last; the years themselves where the text names no such day, or more than one, or where
+    which day is not sure ("at the end of each financial year from 2020 to 2023": the years are
+    calendar ones)."""
+    days = {_each_year_day(found, period) for found in DAY_EACH_YEAR.finditer(text)}
+    if len(days) != 1:
+        return period
+    [day] = days
+    end = period.end
+    if day is None or end is None:
+        return period
+    month, number, written = day
+    first = date(period.start.year, month, number)
+    if first < period.start:
+        first = date(period.start.year + 1, month, number)
+    last = date(end.year, month, number)
+    if last > end:
+        last = date(end.year - 1, month, number)
+    if first == last:
+        return Period(first, first, f"{written} {first.year}")
+    return Period(first, last, f"{written} each year, {period.label}")
+
+
+def _each_year_day(found: re.Match, period: Period) -> tuple[int, int, str] | None:
+    """The month, day and words of a day `found` names in each year of `period`, None where
+    the period is not whole years or the day is not sure."""
+    end = period.end
+    if end is None or (period.start.month, period.start.day) not in ((1, 1), (4, 1)):
+        return None
+    whole = (end.month, end.day) == ((12, 31) if period.start.month == 1 else (3, 31))
+    if not whole:
+        return None
+    if found["month"] is None:  # the end of each year: of the years the period is
+        financial = period.start.month == 4
+        said = (found["kind"] or "").strip().lower()
+        if said and (said == "calendar") == financial:
+            return None
+        return (3, 31, "31 March") if financial else (12, 31, "31 December")
+    month, number = _month(found["month"]), int(found["day"])
+    if month == 2 and number == 29 or number > calendar.monthrange(2001, month)[1]:
+        return None  # no such day in every year
+    if found["year"] and not period.start.year <= int(found["year"]) <= end.year:
+        return None
+    return month, number, f"{number} {found['month'].capitalize()}"
 
 
 def _first_period_in(text: str) -> Period | None:

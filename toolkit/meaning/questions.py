@@ -183,7 +183,40 @@ def _found(kind: str, text: str) -> tuple[_Entry, ...]:
         and not (e.unless and e.unless.search(text))
     ]
     suppressed = {value for e in found for value in e.suppresses}
+    if suppressed and kind == "measure":
+        suppressed -= _listed_beside(found, suppressed, text)
     return tuple(e for e in found if e.value not in suppressed)
+
+
+# What stands between two words of a list: "searches and matches", "searches, matches", "searches
+# & matches", "searches or matches".
+LISTED: Final = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)", re.I)
+
+
+def _listed_beside(found: list[_Entry], suppressed: set[str], text: str) -> set[str]:
+    """The suppressed values among `found` whose words stand in a list beside the words of one
+    that suppresses them: "searches and matches" asks both, where "searches resulting in a
+    match" asks matches alone."""
+    listed = set()
+    for entry in found:
+        if entry.value not in suppressed:
+            continue
+        for other in found:
+            if entry.value in other.suppresses and _side_by_side(entry.words, other.words, text):
+                listed.add(entry.value)
+    return listed
+
+
+def _side_by_side(one: re.Pattern, other: re.Pattern, text: str) -> bool:
+    """Whether words of `one` and of `other` stand next to each other in a list (`LISTED`)."""
+    spans = [found.span() for found in one.finditer(text)]
+    for found in other.finditer(text):
+        for start, end in spans:
+            if LISTED.fullmatch(text, end, found.start()) or LISTED.fullmatch(
+                text, found.end(), start
+            ):
+                return True
+    return False
 
 
 # What stands around a table label's part once its measure's and technology's words are set
@@ -287,7 +320,9 @@ def technologies_named(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1024)  # a campaign asks every force the same questions
-def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ...], str | None]:
+def _topics(
+    text: str, context: tuple[str | None, ...], refers_to: str | None = None
+) -> tuple[tuple[Topic, ...], str | None]:
     technologies = technologies_named(text)
     for passage in context:  # the heading, then the request's title or whole text
         if technologies:
@@ -302,12 +337,19 @@ def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ..
     asked_apart = _measures_asked_apart(text)
     if len(asked_apart) > len(measures):
         measures = [m for m in asked_apart if m not in blocked]
+    # "Of these, how many belonged to victims, witnesses or suspects?": a breakdown of what
+    # the question referred back to counts, where that question asks one measure
+    of_before = False
+    if not measures and breakdowns and refers_to is not None:
+        measures, of_before = _one_measure(refers_to), True
     if not technologies or not measures:
         missing = " and ".join(
             kind for kind, got in (("technology", technologies), ("measure", measures)) if not got
         )
         return (), f"no {missing} named in the vocabulary (schemas/questions.yaml)"
     period = period_in(text)
+    if period is None and of_before and refers_to is not None:
+        period = period_in(refers_to)  # "of these": of that question's period too
     start, end = iso_days(period)
     label = period.label if period else None
     topics: list[Topic] = []
@@ -317,11 +359,18 @@ def _topics(text: str, context: tuple[str | None, ...]) -> tuple[tuple[Topic, ..
         part_alone = any(_asks_a_part(b, text) for b in fitting) and not _asks_the_total_too(
             measure, text
         )
-        if not (part_alone or any(b.replaces_total for b in fitting)):
+        # the total of what a question refers back to is that question's own
+        if not (part_alone or of_before or any(b.replaces_total for b in fitting)):
             splits.insert(0, "none")
         for technology in technologies:
             topics.extend(Topic(technology, measure, split, start, end, label) for split in splits)
     return tuple(topics), None
+
+
+def _one_measure(text: str) -> list[str]:
+    """The one measure `text` asks, alone in a list; empty where it asks none or several."""
+    asked = _measures_asked_apart(text) or named("measure", text)
+    return list(asked) if len(asked) == 1 else []
 
 
 def _pinned(text: str, question_map: Mapping[str, Iterable[Topic]]) -> tuple[Topic, ...] | None:
@@ -339,15 +388,17 @@ def map_question(
     context: Iterable[str | None] = (),
     label: str | None = None,
     number: str | None = None,
+    refers_to: str | None = None,
 ) -> QuestionTopics:
     """The topics one question asks about. `context` holds passages the question stands
     under (the question it is a part of, its heading, the question it refers back to, the
     request's title, the request), tried in turn for a technology the question does not name,
-    each only if it names exactly one."""
+    each only if it names exactly one. `refers_to` is the question it refers back to ("of
+    these"), whose one measure a question naming a breakdown and no measure asks by it."""
     pinned = _pinned(text, question_map) if question_map else None
     if pinned is not None:
         return QuestionTopics(label, number, text, pinned, "question_map")
-    topics, unmapped = _topics(text, tuple(context))
+    topics, unmapped = _topics(text, tuple(context), refers_to)
     return QuestionTopics(label, number, text, topics, "vocabulary" if topics else None, unmapped)
 
 
@@ -376,5 +427,5 @@ def _mapped_by(questions, title, request, question_map) -> tuple[QuestionTopics,
         context = (parent, q.heading, before, title, request)
         if q.key:
             by_key[q.key] = q.text
-        mapped.append(map_question(q.text, question_map, context, q.label, q.number))
+        mapped.append(map_question(q.text, question_map, context, q.label, q.number, before))
     return tuple(mapped)
