@@ -62,19 +62,27 @@ def read_meaning(
     for figure in figures.figures:
         if figure.question is not None:  # a question's outcome is looked up by its label
             first_quotes.setdefault(figure.question, figure.quote)
-    # a number giving what the question asks discloses it, though its period wants a date
-    for label, quote in figures.undated:
+    # a number giving what the question asks discloses it, though its period wants a date,
+    # and so does a sum of the spend asked that is left for a person for how it is written
+    # ("£12k", "2021 | £12,500"): the answer says what was done, its figure is the doubt
+    for label, quote in (*figures.undated, *figures.sums_unread):
         if label is not None:
             first_quotes.setdefault(label, quote)
     hidden: dict[str | None, list[str]] = {}
     for label, footnote in figures.hidden:
         if footnote not in hidden.setdefault(label, []):
             hidden[label].append(footnote)
+    blanks: dict[str | None, list[str]] = {}
+    for label, blank in figures.blanks:
+        blanks.setdefault(label, []).append(blank)
     # only an answer with figures is a partial disclosure that may be split
     asked = {q.label: q.topics for q in questions if q.label in first_quotes}
-    outcomes = read_outcomes(response, first_quotes, asked, _given(figures, asked, hidden))
-    if hidden:
-        outcomes = _partly_hidden(outcomes, hidden, response)
+    not_whole = {**hidden, **blanks}
+    outcomes = read_outcomes(
+        response, first_quotes, asked, _given(figures, asked, not_whole), _years_given(figures)
+    )
+    if not_whole:
+        outcomes = _partly_hidden(outcomes, hidden, blanks, response)
     return Meaning(
         questions,
         outcomes.outcomes,
@@ -93,7 +101,8 @@ def _given(
     hidden: Mapping[str | None, list[str]],
 ) -> dict[str, frozenset[Topic]]:
     """The topics of each question that the figures of its own answer give, none where the
-    answer hides a number (a table's "*"): that topic is not given in full."""
+    answer hides a number (a table's "*") or leaves a figure's cell blank: that topic is not
+    given in full."""
     read = {(f.question, f.technology, f.measure, f.breakdown) for f in figures.figures}
     return {
         label: frozenset(t for t in topics if (label, t.technology, t.measure, t.breakdown) in read)
@@ -102,23 +111,44 @@ def _given(
     }
 
 
+def _years_given(figures: FigureReading) -> dict[str, frozenset[int]]:
+    """The years each question's figures give (a figure of 2022/23 gives 2022 and 2023): a
+    sentence saying another year asked is not held makes its answer a partial one."""
+    given: dict[str, set[int]] = {}
+    for figure in figures.figures:
+        if figure.question is not None and figure.period_start and figure.period_end:
+            first, last = int(figure.period_start[:4]), int(figure.period_end[:4])
+            given.setdefault(figure.question, set()).update(range(first, last + 1))
+    return {label: frozenset(years) for label, years in given.items()}
+
+
 def _partly_hidden(
-    reading: OutcomeReading, hidden: Mapping[str | None, list[str]], response: Response
+    reading: OutcomeReading,
+    hidden: Mapping[str | None, list[str]],
+    blanks: Mapping[str | None, list[str]],
+    response: Response,
 ) -> OutcomeReading:
     """The outcomes, where a question's answer hides a number (a table's "*" its footnote says
     is not shown) no full disclosure: a partial one where a footnote withholds one or cites a
     section of the Act, quoting every footnote and citing each one's sections, else left for a
-    person, who knows whether the force meant to disclose in full."""
+    person, who knows whether the force meant to disclose in full. So too where a table of the
+    answer leaves a figure's cell blank (`blanks`: "2022 ('Knife wands')"), which says nothing
+    of why."""
     outcomes: list[Outcome] = []
     unsure = list(reading.unsure)
     reasons = dict(reading.reasons)
     for outcome in reading.outcomes:
-        footnotes = hidden.get(outcome.question)
-        if not footnotes or outcome.status != "disclosed":
+        footnotes = hidden.get(outcome.question, [])
+        missing = blanks.get(outcome.question, [])
+        if not (footnotes or missing) or outcome.status != "disclosed":
             outcomes.append(outcome)
             continue
         question = response.question(outcome.question) if outcome.question else None
-        said = read_outcome(footnotes, question.text if question else "", response.force_id)
+        said = (
+            read_outcome(footnotes, question.text if question else "", response.force_id)
+            if footnotes
+            else None
+        )
         cited = [section for note in footnotes for section in sections_cited(note)]
         sections = ";".join(dict.fromkeys(cited)) or None
         if sections or (said and said.status in WITHHOLDING):
@@ -126,10 +156,14 @@ def _partly_hidden(
             outcomes.append(Outcome(outcome.question, "partially_disclosed", quote, sections))
         else:
             unsure.append(outcome.question)
-            said_of = "; ".join(f"'{note}'" for note in footnotes)
-            reasons[outcome.question] = (
-                f"a number of its answer is not shown ({said_of}): disclosed in full or in part?"
-            )
+            doubts = []
+            if footnotes:
+                said_of = "; ".join(f"'{note}'" for note in footnotes)
+                doubts.append(f"a number of its answer is not shown ({said_of})")
+            if missing:
+                cells = "its cell" if len(missing) == 1 else "their cells"
+                doubts.append(f"no figure is given for {' and '.join(missing)}, {cells} blank")
+            reasons[outcome.question] = f"{'; '.join(doubts)}: disclosed in full or in part?"
     order = {q.label: index for index, q in enumerate(response.questions)}
     unsure.sort(key=lambda label: order.get(label, -1) if label is not None else -1)
     return OutcomeReading(tuple(outcomes), tuple(unsure), reasons)

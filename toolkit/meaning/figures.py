@@ -60,9 +60,11 @@ from .recording import (
     counts_other_than_named,
     footnote_mark_reason,
     measures_asked,
+    money_written,
+    written_in_a_scale,
 )
 from .tables import read_tables
-from .text import NUMBER_WORD, echoes, has_number_word, sentences
+from .text import NOT_HELD_OF, NUMBER_WORD, echoes, has_number_word, sentences
 
 FOOTNOTE_STARTS: Final = frozenset(f"*†‡§¶([{SUPERSCRIPT_DIGITS}")
 # A footnote's own mark opening its sentence: "* Includes 14 ...", "† Of these ...", "¹ This ...".
@@ -175,11 +177,6 @@ OWN_PERIOD: Final = re.compile(
     rf"(?P<counted>{COUNTED.pattern})?\s+(?:in|during)\s+(?P<period>{PERIOD_ITEM})", re.I
 )
 COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re.I)
-# Words saying information is not held, recorded or known ("no record of", "we do not hold
-# details of": schemas/phrases.yaml `not_held_of`, whose sentences also give an unsure outcome
-# its reason): a number after them in their clause names what the missing information is about
-# ("no record of the make of the 6 knife wands"), it is no figure stated.
-NOT_HELD_OF: Final = any_of(schema_yaml("phrases.yaml")["not_held_of"], re.I)
 # Words saying things are not had yet ("on order", "we have ordered", "will have", "expects to
 # buy": schemas/phrases.yaml `to_come`): a number in their clause counts things still to come,
 # neither held nor bought in the period its sentence names.
@@ -320,6 +317,12 @@ class FigureReading:
     period_headings: tuple[tuple[str, tuple[Period, ...]], ...] = ()
     # (line, its labels) of each table's line whose labels name parts ("Age | Under 18 | 65+")
     part_headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (question, what is not given) of a table's blank cell where its column or row gives a
+    # period's figure: "2022 ('Knife wands')"
+    blanks: tuple[tuple[str | None, str], ...] = ()
+    # (question, quote) of a sum giving the spend the question asks, unsure only for how it is
+    # written: in a scale ("£12k", "Spend (£000s)") or in a table's cell ("2021 | £12,500")
+    sums_unread: tuple[tuple[str | None, str], ...] = ()
 
 
 class _Reader(Recorder):
@@ -558,7 +561,8 @@ class _Reader(Recorder):
                 sums = list(MONEY.finditer(sentence))
                 if not sums:
                     continue
-                reason = self.aside(sentence) or _money_doubt(sentence, sums, asked)
+                aside = self.aside(sentence)
+                reason = aside or _money_doubt(sentence, sums, asked)
                 if reason is None:
                     found = sums[0]
                     words = sentence[: found.start()] + " " + sentence[found.end() :]
@@ -568,7 +572,10 @@ class _Reader(Recorder):
                     )
                     continue
                 for found in sums:
-                    self.unsure.append(Unsure(found["value"], sentence, reason, self.label))
+                    text = money_written(found)
+                    self.unsure.append(Unsure(text, sentence, reason, self.label))
+                if not aside and asked and len(sums) == 1 and sums[0]["scale"]:
+                    self.sums_unread.append((self.label, sentence))  # "£12k": spend given
 
     def several(self, sentence: str, numbers: list[re.Match]) -> bool:
         """Whether a sentence's several numbers are each plainly one measure's (`_by_measure`),
@@ -1074,8 +1081,9 @@ def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None
     if len(sums) > 1:
         return "one of several sums of money in a sentence"
     found = sums[0]
-    if found["scale"]:
-        return "a sum of money with its scale in words ('£1.2 million'): its pounds are not read"
+    scaled = written_in_a_scale(found)
+    if scaled:
+        return scaled
     each = UNIT_PRICE.search(sentence)
     if each:
         return (
@@ -1300,6 +1308,8 @@ def read_figures(
         tuple(reader.undated),
         tuple(reader.period_headings),
         tuple(reader.part_headings),
+        tuple(reader.blanks),
+        tuple(reader.sums_unread),
     )
 
 
@@ -1312,6 +1322,8 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     undated: list[tuple[str | None, str]] = []
     period_headings: list[tuple[str, tuple[Period, ...]]] = []
     part_headings: list[tuple[str, tuple[str, ...]]] = []
+    blanks: list[tuple[str | None, str]] = []
+    sums_unread: list[tuple[str | None, str]] = []
     by_label = {m.label: m for m in mapped}
     questions = response.questions
 
@@ -1328,6 +1340,8 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         undated.extend(reading.undated)
         period_headings.extend(reading.period_headings)
         part_headings.extend(reading.part_headings)
+        blanks.extend(reading.blanks)
+        sums_unread.extend(reading.sums_unread)
 
     answers = [(q.label, response.answer_to(q.label)) for q in questions]
     shared = Counter(text for _, text in answers if text)
@@ -1353,4 +1367,6 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         tuple(undated),
         tuple(period_headings),
         tuple(part_headings),
+        tuple(blanks),
+        tuple(sums_unread),
     )
