@@ -17,7 +17,7 @@ from .figures import FigureReading, read_figures, read_response_figures
 from .outcomes import Outcome, OutcomeReading, read_outcome, read_outcomes, sections_cited
 from .periods import financial_year, period_in, period_named
 from .questions import QuestionTopics, Topic, map_question, map_questions
-from .recording import Figure, Unsure
+from .recording import Figure, Unsure, id_words
 
 WITHHOLDING = frozenset({"refused", "partially_disclosed"})  # what a footnote says of its mark
 
@@ -78,9 +78,9 @@ def read_meaning(
     # only an answer with figures is a partial disclosure that may be split
     asked = {q.label: q.topics for q in questions if q.label in first_quotes}
     not_whole = {**hidden, **blanks}
-    outcomes = read_outcomes(
-        response, first_quotes, asked, _given(figures, asked, not_whole), _years_given(figures)
-    )
+    given = _given(figures, asked, not_whole)
+    outcomes = read_outcomes(response, first_quotes, asked, given, _years_given(figures))
+    outcomes = _some_topics_unanswered(outcomes, asked, given, figures)
     if not_whole:
         outcomes = _partly_hidden(outcomes, hidden, blanks, response)
     return Meaning(
@@ -109,6 +109,51 @@ def _given(
         for label, topics in asked.items()
         if label not in hidden
     }
+
+
+def _some_topics_unanswered(
+    reading: OutcomeReading,
+    asked: Mapping[str, tuple[Topic, ...]],
+    given: Mapping[str, frozenset[Topic]],
+    figures: FigureReading,
+) -> OutcomeReading:
+    """The outcomes, where a question asks several topics and its answer's figures give some,
+    every number of the answer read, nothing said of the others ("There were 1,200 searches in
+    2023." answering how many searches and how many arrests): a disclosure of the topics given
+    alone, and the question left for a person, who knows whether the rest went unanswered (not
+    held, withheld, overlooked). A partial disclosure is never guessed, nor a full one."""
+    doubted = {unsure.question for unsure in figures.unsure}
+    outcomes: list[Outcome] = []
+    unsure = list(reading.unsure)
+    reasons = dict(reading.reasons)
+    for outcome in reading.outcomes:
+        label = outcome.question
+        topics = asked.get(label, ()) if label is not None else ()
+        shown = given.get(label, frozenset()) if label is not None else frozenset()
+        missing = [topic for topic in topics if topic not in shown]
+        if outcome.status != "disclosed" or outcome.topics or not shown or not missing:
+            outcomes.append(outcome)
+            continue
+        if label in doubted:  # a number of the answer not read may be the rest
+            outcomes.append(outcome)
+            continue
+        limited = tuple(t for t in topics if t in shown)
+        outcomes.append(
+            Outcome(label, outcome.status, outcome.quote, outcome.exemptions, topics=limited)
+        )
+        unsure.append(label)
+        reasons[label] = (
+            f"its figures give {_topics_in_words(shown)} only, and it says nothing of "
+            f"{_topics_in_words(missing)}: answered in part (the rest not held, withheld or "
+            "overlooked), or in full?"
+        )
+    return OutcomeReading(tuple(outcomes), tuple(unsure), reasons)
+
+
+def _topics_in_words(topics: Iterable[Topic]) -> str:
+    return " and ".join(
+        dict.fromkeys(f"{id_words(t.technology)} {id_words(t.measure)}" for t in topics)
+    )
 
 
 def _years_given(figures: FigureReading) -> dict[str, frozenset[int]]:

@@ -49,6 +49,7 @@ from .recording import (
     NUMBER,
     RANGE_AFTER,
     RANGE_BEFORE,
+    RANGE_BETWEEN,
     RUNNING,
     SUPERSCRIPT_DIGITS,
     Figure,
@@ -490,6 +491,10 @@ class _Reader(Recorder):
         if ALONE.fullmatch(after) and self.the_figure(before):
             # "The figure for 2024 is 3,400.": the whole answer, for the period it names
             period, named_none = _period_of(before)
+            other = self.another_period(period)
+            if other:  # no measure named: only the question's period ties it to what was asked
+                self.unsure.append(Unsure(number["value"], quote, other, self.label))
+                return
             unit = "percent" if number["percent"] else "count"
             value = number["value"]
             self.add(value, unit, period, quote, self.question_text, quote, named_none)
@@ -519,6 +524,28 @@ class _Reader(Recorder):
             and THE_FIGURE.search(before) is not None
             and not named("measure", before)
             and not named("technology", before)
+        )
+
+    def another_period(self, period: Period | None) -> str | None:
+        """Why "the figure" of a period (`the_figure`) is left for a person, or None: the
+        question asks another period, and the sentence names no measure to say it is one
+        asked."""
+        spans = [
+            (t.period_start, t.period_end, t.period_label)
+            for t in self.topics
+            if t.period_start is not None and t.period_end is not None
+        ]
+        if period is None or not spans:
+            return None
+        start, end = iso_days(period)
+        if start is None or end is None:
+            return None
+        if any(first <= start and end <= last for first, last, _ in spans):
+            return None
+        labels = " or ".join(dict.fromkeys(f"'{label}'" for _, _, label in spans))
+        return (
+            f"'the figure' of '{period.label}', where the question asks {labels}: the period "
+            "differs from the one asked; is it the figure asked?"
         )
 
     def related(self, sentence: str, numbers: list[re.Match]) -> tuple[str, re.Match] | None:
@@ -960,10 +987,14 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
 
 
 def _range_reason(sentence: str, number: re.Match) -> str | None:
-    """Why a number is one end of a range ("10 to 15 searches"), or None."""
+    """Why a number is one end of a range ("10 to 15 searches", "between 10 and 15"), or
+    None."""
     after = _range_after(sentence, number.end())
     if after:
         return a_range(number["value"], after["high"])
+    between = _between(sentence, number)
+    if between:
+        return a_range(between["low"], between["high"])
     if (
         not sentence[max(0, number.start() - RANGE_JOIN_CHARS) : number.start()]
         .rstrip()
@@ -973,6 +1004,20 @@ def _range_reason(sentence: str, number: re.Match) -> str | None:
     before = RANGE_BEFORE.search(sentence, 0, number.start())
     if before and period_named(before["low"]) is None:
         return a_range(before["low"], number["value"])
+    return None
+
+
+def _between(sentence: str, number: re.Match) -> re.Match | None:
+    """The range in words ("between 10 and 15") a number is one end of, or None; years are a
+    period's ends, no range's."""
+    if "between" not in sentence and "Between" not in sentence:
+        return None  # most sentences name no range in words
+    for found in RANGE_BETWEEN.finditer(sentence):
+        ends = (found.start("low"), found.start("high"))
+        if number.start() in ends:
+            if period_named(found["low"]) or period_named(found["high"]):
+                return None
+            return found
     return None
 
 

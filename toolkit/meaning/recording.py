@@ -79,6 +79,11 @@ RANGE_AFTER: Final = re.compile(
 )
 RANGE_BEFORE: Final = re.compile(rf"(?P<low>{NUMBER})\s*(?:[-–—]|\bto)\s*$", re.I)
 RANGE_CELL: Final = re.compile(rf"(?P<low>{NUMBER})\s*(?:[-–—]|to)\s*(?P<high>{NUMBER})", re.I)
+# A range written in words: "between 10 and 15" (a span of years, "between 2020 and 2023", is a
+# period).
+RANGE_BETWEEN: Final = re.compile(
+    rf"\bbetween\s+(?P<low>{NUMBER})\s+and\s+(?P<high>{NUMBER}){NOT_AFTER_A_NUMBER}", re.I
+)
 
 
 def a_range(low: str, high: str) -> str:
