@@ -83,6 +83,7 @@ def read_meaning(
     outcomes = _some_topics_unanswered(outcomes, asked, given, figures)
     if not_whole:
         outcomes = _partly_hidden(outcomes, hidden, blanks, response)
+    outcomes = _numbers_left(outcomes, figures)
     return Meaning(
         questions,
         outcomes.outcomes,
@@ -148,6 +149,28 @@ def _some_topics_unanswered(
             "overlooked), or in full?"
         )
     return OutcomeReading(tuple(outcomes), tuple(unsure), reasons)
+
+
+def _numbers_left(reading: OutcomeReading, figures: FigureReading) -> OutcomeReading:
+    """The outcomes, each question left for a person whose text gives no reason and whose own
+    answer holds numbers left for a person ("The force holds 48² knife wands.", "between 10 and
+    15") given that as its reason: the answer says something, only not surely what."""
+    left: dict[str | None, list[str]] = {}
+    for unsure in figures.unsure:
+        if unsure.text not in left.setdefault(unsure.question, []):
+            left[unsure.question].append(unsure.text)
+    reasons = dict(reading.reasons)
+    for label in reading.unsure:
+        numbers = left.get(label)
+        if label is None or not numbers or label in reasons:
+            continue
+        held = "a number" if len(numbers) == 1 else "numbers"
+        quoted = ", ".join(f"'{number}'" for number in numbers)
+        reasons[label] = (
+            f"its answer holds {held} left for a person ({quoted}): is one the figure asked, "
+            "and the answer then disclosed?"
+        )
+    return OutcomeReading(reading.outcomes, reading.unsure, reasons)
 
 
 def _topics_in_words(topics: Iterable[Topic]) -> str:
