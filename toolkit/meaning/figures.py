@@ -49,6 +49,7 @@ from .recording import (
     NUMBER,
     RANGE_AFTER,
     RANGE_BEFORE,
+    RANGE_BETWEEN,
     RUNNING,
     SUPERSCRIPT_DIGITS,
     Figure,
@@ -60,9 +61,11 @@ from .recording import (
     counts_other_than_named,
     footnote_mark_reason,
     measures_asked,
+    money_written,
+    written_in_a_scale,
 )
 from .tables import read_tables
-from .text import NUMBER_WORD, echoes, has_number_word, sentences
+from .text import NOT_HELD_OF, NUMBER_WORD, echoes, has_number_word, sentences
 
 FOOTNOTE_STARTS: Final = frozenset(f"*†‡§¶([{SUPERSCRIPT_DIGITS}")
 # A footnote's own mark opening its sentence: "* Includes 14 ...", "† Of these ...", "¹ This ...".
@@ -175,11 +178,6 @@ OWN_PERIOD: Final = re.compile(
     rf"(?P<counted>{COUNTED.pattern})?\s+(?:in|during)\s+(?P<period>{PERIOD_ITEM})", re.I
 )
 COMPARED: Final = re.compile(r",?\s+(?:compared (?:with|to)|against|and)\s+", re.I)
-# Words saying information is not held, recorded or known ("no record of", "we do not hold
-# details of": schemas/phrases.yaml `not_held_of`, whose sentences also give an unsure outcome
-# its reason): a number after them in their clause names what the missing information is about
-# ("no record of the make of the 6 knife wands"), it is no figure stated.
-NOT_HELD_OF: Final = any_of(schema_yaml("phrases.yaml")["not_held_of"], re.I)
 # Words saying things are not had yet ("on order", "we have ordered", "will have", "expects to
 # buy": schemas/phrases.yaml `to_come`): a number in their clause counts things still to come,
 # neither held nor bought in the period its sentence names.
@@ -320,6 +318,12 @@ class FigureReading:
     period_headings: tuple[tuple[str, tuple[Period, ...]], ...] = ()
     # (line, its labels) of each table's line whose labels name parts ("Age | Under 18 | 65+")
     part_headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (question, what is not given) of a table's blank cell where its column or row gives a
+    # period's figure: "2022 ('Knife wands')"
+    blanks: tuple[tuple[str | None, str], ...] = ()
+    # (question, quote) of a sum giving the spend the question asks, unsure only for how it is
+    # written: in a scale ("£12k", "Spend (£000s)") or in a table's cell ("2021 | £12,500")
+    sums_unread: tuple[tuple[str | None, str], ...] = ()
 
 
 class _Reader(Recorder):
@@ -487,6 +491,10 @@ class _Reader(Recorder):
         if ALONE.fullmatch(after) and self.the_figure(before):
             # "The figure for 2024 is 3,400.": the whole answer, for the period it names
             period, named_none = _period_of(before)
+            other = self.another_period(period)
+            if other:  # no measure named: only the question's period ties it to what was asked
+                self.unsure.append(Unsure(number["value"], quote, other, self.label))
+                return
             unit = "percent" if number["percent"] else "count"
             value = number["value"]
             self.add(value, unit, period, quote, self.question_text, quote, named_none)
@@ -516,6 +524,28 @@ class _Reader(Recorder):
             and THE_FIGURE.search(before) is not None
             and not named("measure", before)
             and not named("technology", before)
+        )
+
+    def another_period(self, period: Period | None) -> str | None:
+        """Why "the figure" of a period (`the_figure`) is left for a person, or None: the
+        question asks another period, and the sentence names no measure to say it is one
+        asked."""
+        spans = [
+            (t.period_start, t.period_end, t.period_label)
+            for t in self.topics
+            if t.period_start is not None and t.period_end is not None
+        ]
+        if period is None or not spans:
+            return None
+        start, end = iso_days(period)
+        if start is None or end is None:
+            return None
+        if any(first <= start and end <= last for first, last, _ in spans):
+            return None
+        labels = " or ".join(dict.fromkeys(f"'{label}'" for _, _, label in spans))
+        return (
+            f"'the figure' of '{period.label}', where the question asks {labels}: the period "
+            "differs from the one asked; is it the figure asked?"
         )
 
     def related(self, sentence: str, numbers: list[re.Match]) -> tuple[str, re.Match] | None:
@@ -558,7 +588,8 @@ class _Reader(Recorder):
                 sums = list(MONEY.finditer(sentence))
                 if not sums:
                     continue
-                reason = self.aside(sentence) or _money_doubt(sentence, sums, asked)
+                aside = self.aside(sentence)
+                reason = aside or _money_doubt(sentence, sums, asked)
                 if reason is None:
                     found = sums[0]
                     words = sentence[: found.start()] + " " + sentence[found.end() :]
@@ -568,7 +599,10 @@ class _Reader(Recorder):
                     )
                     continue
                 for found in sums:
-                    self.unsure.append(Unsure(found["value"], sentence, reason, self.label))
+                    text = money_written(found)
+                    self.unsure.append(Unsure(text, sentence, reason, self.label))
+                if not aside and asked and len(sums) == 1 and sums[0]["scale"]:
+                    self.sums_unread.append((self.label, sentence))  # "£12k": spend given
 
     def several(self, sentence: str, numbers: list[re.Match]) -> bool:
         """Whether a sentence's several numbers are each plainly one measure's (`_by_measure`),
@@ -953,10 +987,14 @@ def _doubt(sentence: str, number: re.Match) -> str | None:
 
 
 def _range_reason(sentence: str, number: re.Match) -> str | None:
-    """Why a number is one end of a range ("10 to 15 searches"), or None."""
+    """Why a number is one end of a range ("10 to 15 searches", "between 10 and 15"), or
+    None."""
     after = _range_after(sentence, number.end())
     if after:
         return a_range(number["value"], after["high"])
+    between = _between(sentence, number)
+    if between:
+        return a_range(between["low"], between["high"])
     if (
         not sentence[max(0, number.start() - RANGE_JOIN_CHARS) : number.start()]
         .rstrip()
@@ -966,6 +1004,20 @@ def _range_reason(sentence: str, number: re.Match) -> str | None:
     before = RANGE_BEFORE.search(sentence, 0, number.start())
     if before and period_named(before["low"]) is None:
         return a_range(before["low"], number["value"])
+    return None
+
+
+def _between(sentence: str, number: re.Match) -> re.Match | None:
+    """The range in words ("between 10 and 15") a number is one end of, or None; years are a
+    period's ends, no range's."""
+    if "between" not in sentence and "Between" not in sentence:
+        return None  # most sentences name no range in words
+    for found in RANGE_BETWEEN.finditer(sentence):
+        ends = (found.start("low"), found.start("high"))
+        if number.start() in ends:
+            if period_named(found["low"]) or period_named(found["high"]):
+                return None
+            return found
     return None
 
 
@@ -1074,8 +1126,9 @@ def _money_doubt(sentence: str, sums: list[re.Match], asked: bool) -> str | None
     if len(sums) > 1:
         return "one of several sums of money in a sentence"
     found = sums[0]
-    if found["scale"]:
-        return "a sum of money with its scale in words ('£1.2 million'): its pounds are not read"
+    scaled = written_in_a_scale(found)
+    if scaled:
+        return scaled
     each = UNIT_PRICE.search(sentence)
     if each:
         return (
@@ -1300,6 +1353,8 @@ def read_figures(
         tuple(reader.undated),
         tuple(reader.period_headings),
         tuple(reader.part_headings),
+        tuple(reader.blanks),
+        tuple(reader.sums_unread),
     )
 
 
@@ -1312,6 +1367,8 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
     undated: list[tuple[str | None, str]] = []
     period_headings: list[tuple[str, tuple[Period, ...]]] = []
     part_headings: list[tuple[str, tuple[str, ...]]] = []
+    blanks: list[tuple[str | None, str]] = []
+    sums_unread: list[tuple[str | None, str]] = []
     by_label = {m.label: m for m in mapped}
     questions = response.questions
 
@@ -1328,6 +1385,8 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         undated.extend(reading.undated)
         period_headings.extend(reading.period_headings)
         part_headings.extend(reading.part_headings)
+        blanks.extend(reading.blanks)
+        sums_unread.extend(reading.sums_unread)
 
     answers = [(q.label, response.answer_to(q.label)) for q in questions]
     shared = Counter(text for _, text in answers if text)
@@ -1353,4 +1412,6 @@ def read_response_figures(response: Response, mapped: Iterable[QuestionTopics]) 
         tuple(undated),
         tuple(period_headings),
         tuple(part_headings),
+        tuple(blanks),
+        tuple(sums_unread),
     )

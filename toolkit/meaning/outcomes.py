@@ -20,8 +20,9 @@ from ..layouts.engine import questions_named
 from ..layouts.literals import Searchable, lowered, may_match, required_words
 from ..layouts.names import forces_named
 from ..layouts.response import Answer, Response, Statement
+from .periods import NAMED_YEAR
 from .questions import Topic, named
-from .text import LIST_MARK, echoes, sentences
+from .text import LIST_MARK, NOT_HELD_OF, echoes, sentences
 
 FLAGS: Final = re.I
 # The order a mix of phrases is decided in: the first status found wins, except that a
@@ -198,7 +199,8 @@ def _statuses_said(sentence: str) -> tuple[str, ...]:
     return tuple(
         status
         for status, pattern in statuses.items()
-        if may_match(words[status], text) and _said(pattern, sentence)
+        if may_match(words[status], text)
+        and _said(pattern, sentence, NOT_HELD_OF if status == "disclosed" else None)
     )
 
 
@@ -207,8 +209,15 @@ def _statuses_said(sentence: str) -> tuple[str, ...]:
 EITHER_WAY: Final = re.compile(r"\b(\w+)\s+or\s+$", re.I)
 
 
-def _said(pattern: re.Pattern, sentence: str) -> bool:
+def _said(pattern: re.Pattern, sentence: str, unless: re.Pattern | None = None) -> bool:
+    """Whether the sentence says the pattern's phrase, not denied ("not exempt") nor left open
+    ("is or is not held"), nor opening a phrase of `unless` (a disclosure's "No" heading "No
+    record of holdings is available": a denial, no answer "No")."""
     for found in pattern.finditer(sentence):
+        if unless is not None:
+            opened = unless.search(sentence, found.start())
+            if opened is not None and opened.start() < found.end():
+                continue
         before = max(0, found.start() - 25)
         if NEGATED.search(sentence, before, found.start()) is not None:
             continue
@@ -270,14 +279,22 @@ def read_outcome(
     label: str | None = None,
     statuses: tuple[str, ...] = PRECEDENCE,
     overall_sections: tuple[str, ...] = (),
+    asked: tuple[Topic, ...] = (),
+    years_given: frozenset[int] = frozenset(),
 ) -> Outcome | None:
     """The outcome the passages state for one question, or None when they state none.
 
     `figure_quote` is the quote of the first figure read from the question's own answer:
     with a refusal, cost limit or "not held" beside figures the answer is a partial
-    disclosure. Only `statuses` are considered. A refusal whose passages cite no section
+    disclosure, and so it is with a sentence saying a part of what was asked is not held
+    (`_part_not_held`: of `asked`, its topics, the years its figures give being
+    `years_given`). Only `statuses` are considered. A refusal whose passages cite no section
     takes `overall_sections` (those the answer's overall decision cites), with a reason."""
     hits = {k: v for k, v in _hits(passages, question_text).items() if k in statuses}
+    if figure_quote and "not_held" in statuses and not any(s in hits for s in WITHHOLDING):
+        part = _part_not_held(passages, question_text, asked, years_given)
+        if part:
+            hits["not_held"] = part
     decided = _decide(hits, bool(figure_quote))
     if decided is None:
         return None
@@ -293,6 +310,38 @@ def read_outcome(
     if not cited and decisive in REFUSING and overall_sections:
         cited, reason = list(overall_sections), "sections read from the answer's overall decision"
     return Outcome(label, status, quote, ";".join(cited) or None, held_by, reason)
+
+
+def _part_not_held(
+    passages: list[str], question_text: str, asked: tuple[Topic, ...], years_given: frozenset[int]
+) -> str | None:
+    """The first sentence saying information is not held (`NOT_HELD_OF`: "No record of
+    holdings is available for 2022 or 2023.") of a part of what was asked, or None: after its
+    denial it names a year of the period a topic asks that no figure gives, or it names some
+    of the topics asked (a breakdown, or some of the measures: `_topics_named`). A denial of
+    something else ("We have no record of the make of the knife wands.") names no part."""
+    spans = [
+        (int(t.period_start[:4]), int(t.period_end[:4]))
+        for t in asked
+        if t.period_start and t.period_end
+    ]
+    for passage in passages:
+        if not NOT_HELD_OF.search(passage):
+            continue  # most answers deny nothing: their sentences only where one does
+        for sentence in sentences(passage):
+            denial = NOT_HELD_OF.search(sentence)
+            if denial is None or echoes(sentence, question_text):
+                continue
+            years = {int(y) for y in NAMED_YEAR.findall(sentence, denial.start())}
+            if any(
+                first <= year <= last and year not in years_given
+                for year in years
+                for first, last in spans
+            ):
+                return sentence
+            if _topics_named(sentence, asked):
+                return sentence
+    return None
 
 
 def _broad_statuses(own_answer: str) -> tuple[str, ...]:
@@ -339,6 +388,7 @@ def read_outcomes(
     figure_quotes: dict[str, str] | None = None,
     asked: Mapping[str, tuple[Topic, ...]] | None = None,
     given: Mapping[str, Collection[Topic]] | None = None,
+    years_given: Mapping[str, frozenset[int]] | None = None,
 ) -> OutcomeReading:
     """Each question's outcome: from its own answer, then the statements naming it or its
     group, then those covering every question (which, said of the whole request, speak for
@@ -349,11 +399,13 @@ def read_outcomes(
     question's label to the quote of the first figure read from its own answer (see
     meaning.figures). A partial disclosure is an outcome for each part where `_in_parts` is
     sure of them, from `asked` (a question's label -> its topics) and `given` (-> those of
-    its topics the figures of its own answer give). A response without numbered questions is
-    read as one question."""
+    its topics the figures of its own answer give); `years_given` maps it to the years those
+    figures give, to tell a sentence saying a part of the period asked is not held. A response
+    without numbered questions is read as one question."""
     figure_quotes = figure_quotes or {}
     asked = asked or {}
     given = given or {}
+    years_given = years_given or {}
     labels: list[str | None] = [q.label for q in response.questions] or [None]
     several = len(labels) > 1
     apart: dict[str | None, str] = {}
@@ -398,6 +450,8 @@ def read_outcomes(
                     label,
                     statuses,
                     overall,
+                    asked.get(label, ()) if label else (),
+                    years_given.get(label, frozenset()) if label else frozenset(),
                 )
             if outcome:
                 break

@@ -79,6 +79,11 @@ RANGE_AFTER: Final = re.compile(
 )
 RANGE_BEFORE: Final = re.compile(rf"(?P<low>{NUMBER})\s*(?:[-–—]|\bto)\s*$", re.I)
 RANGE_CELL: Final = re.compile(rf"(?P<low>{NUMBER})\s*(?:[-–—]|to)\s*(?P<high>{NUMBER})", re.I)
+# A range written in words: "between 10 and 15" (a span of years, "between 2020 and 2023", is a
+# period).
+RANGE_BETWEEN: Final = re.compile(
+    rf"\bbetween\s+(?P<low>{NUMBER})\s+and\s+(?P<high>{NUMBER}){NOT_AFTER_A_NUMBER}", re.I
+)
 
 
 def a_range(low: str, high: str) -> str:
@@ -89,7 +94,8 @@ def a_range(low: str, high: str) -> str:
 MONEY_MEASURES: Final = {m for m, unit in MEASURE_UNITS.items() if unit == "gbp"}  # pence kept
 # A sum of money in a sentence: "£45,000"; "£1.2 million" and "£45k" say their scale in words.
 MONEY: Final = re.compile(
-    rf"£\s?(?P<value>{NUMBER}){NOT_AFTER_A_NUMBER}(?P<scale>\s?(?:k|m|bn|million|billion)\b)?",
+    rf"£\s?(?P<value>{NUMBER})"
+    rf"(?:(?P<scale>\s?(?:k|m|bn|million|billion)\b)|{NOT_AFTER_A_NUMBER})",
     re.I,
 )
 # A scale the sums beside it are written in: "Spend (£000s)", "(£'000)", "(£k)", "£m",
@@ -275,7 +281,9 @@ class Recorder:
         self.figures: list[Figure] = []
         self.unsure: list[Unsure] = []
         self.hidden: list[tuple[str | None, str]] = []
+        self.blanks: list[tuple[str | None, str]] = []  # FigureReading.blanks
         self.undated: list[tuple[str | None, str]] = []
+        self.sums_unread: list[tuple[str | None, str]] = []  # FigureReading.sums_unread
         # each table's heading row of periods ("Device | 2022 | 2023"), with the periods it names
         self.period_headings: list[tuple[str, tuple[Period, ...]]] = []
         # each table's line whose labels name parts ("Year | Under 18 | 65+"), with those labels
@@ -438,6 +446,8 @@ class Recorder:
         scaled = self.in_a_scale(number, unit, words, topic)
         if scaled:
             self.unsure.append(Unsure(value, quote, scaled, self.label))
+            if topic.measure in MONEY_MEASURES:
+                self.sums_unread.append((self.label, quote))
             return
         if topic.measure in MONEY_MEASURES:
             unit = "gbp"  # a sum beneath "Spend" or after "£" is in pounds
@@ -568,6 +578,25 @@ def _without_scale(words: str) -> str:
 # A figure's value must stand in its quote as the document writes it (validation's quote check,
 # the audit), and a scaled sum's does not ("2022 | 1,250" under "Spend (£000s)"): until a figure
 # can carry its scale, the sum in pounds is told to a person, never published as the bare number.
+def money_written(found: re.Match) -> str:
+    """A sum of money (`MONEY`) as the audit reads its number: its scale joined on ("12k",
+    "1.6m"), not one written apart ("1.2" of "£1.2 million")."""
+    scale = found["scale"] or ""
+    return found["value"] + scale if scale and not scale[0].isspace() else found["value"]
+
+
+def written_in_a_scale(found: re.Match) -> str | None:
+    """Why a sum of money (`MONEY`) written with its scale is left for a person, or None where
+    it has none: "£12k" and "£1.6m" are named with their value in pounds (`sum_in_a_scale`),
+    as a sum under a heading's "(£k)" or "£m" is; "£1.2 million" with its scale in words."""
+    scale = found["scale"]
+    if not scale:
+        return None
+    if scale.strip().lower() in ("million", "billion"):
+        return "a sum of money with its scale in words ('£1.2 million'): its pounds are not read"
+    return sum_in_a_scale(parse_number(found["value"]), found.group(0))
+
+
 def sum_in_a_scale(number: float, scale: str) -> str:
     return (
         f"a sum written in a scale ('{scale}'): £{_times(number, scale_of(scale))} in pounds, not "

@@ -32,8 +32,10 @@ from .recording import (
     candidates,
     footnote_mark_reason,
     id_words,
+    money_written,
     parts_named,
     two_measures_at_once,
+    written_in_a_scale,
 )
 from .text import sentences
 
@@ -133,14 +135,37 @@ def read_tables(reader: Recorder, lines: list[str]) -> None:
             index += 1
             continue
         end = index
-        while end < len(lines) and len(_cells(lines[end])) >= 2:
+        while end < len(lines) and (len(_cells(lines[end])) >= 2 or _blank_row(lines, end)):
             end += 1
         _table(reader, lines, index, end)
         index = end
 
 
+def _blank_row(lines: list[str], at: int) -> bool:
+    """Whether the line at `at`, inside a run of a table's rows, is a row of a period whose
+    cells are all blank ("31/03/2022" between "31/03/2021 | 14" and "31/03/2023 | 26"): the
+    readers leave out a row's empty last cells, so a row of blanks is its period alone."""
+    if at + 1 >= len(lines) or "|" not in lines[at + 1]:
+        return False
+    alone = _cells(lines[at])
+    if len(alone) != 1 or period_named(alone[0].strip()) is None:
+        return False
+    after = _cells(lines[at + 1])
+    return len(after) >= 2 and period_named(after[0]) is not None
+
+
 def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
     rows = [(i, _cells(lines[i])) for i in range(start, end)]
+    bars = any("|" in lines[i] for i in range(start, end))
+    # the columns a row of a period gives a value in ("30", "Nil", "n/a"; not a note's words):
+    # a blank in one is a figure not given
+    filled = {
+        column
+        for _, cells in rows
+        if period_named(cells[0]) is not None
+        for column, cell in enumerate(cells[1:], start=1)
+        if CELL_VALUE.fullmatch(cell) or _said_in_words(cell)
+    }
     # the figures the table gave: where each stands in reader.figures, its column's heading
     # or row's label, and its value as written
     added: list[tuple[int, str, str]] = []
@@ -222,6 +247,12 @@ def _table(reader: Recorder, lines: list[str], start: int, end: int) -> None:
         headings = [""] + header if len(header) == len(cells) - 1 else header
         row_parts = _row_parts(cells, label_columns)
         _part_labels(reader, lines[i], row_parts)
+        # the row's blank cells, its empty last ones left out by the readers too
+        blanks = [k for k, c in enumerate(cells[1:], start=1) if not c]
+        blanks += range(len(cells), len(headings)) if bars else ()
+        for column in blanks:
+            if column in filled and column not in label_columns and headings[column]:
+                _blank(reader, period.label, headings[column])
         for column, cell in enumerate(cells[1:], start=1):
             if column in label_columns:
                 continue
@@ -300,6 +331,15 @@ def _row_across(
     if table_label and (table_label.part_of or parts_labelled(label) or parts_named(label)):
         row_parts = [label, *row_parts]
     _part_labels(reader, line, [label, *row_parts])
+    # the row's blank cells under a period, its empty last ones left out by the readers too,
+    # where it gives a value under another
+    blanks = [k for k, c in enumerate(cells[1:], start=1) if not c]
+    blanks += range(len(cells), len(header)) if "|" in line else ()
+    if any(CELL_VALUE.fullmatch(c) for c in cells[1:]):
+        for column in blanks:
+            blank_period = period_named(header[column]) if column < len(header) else None
+            if blank_period is not None and column not in crossing.label_columns:
+                _blank(reader, blank_period.label, label)
     for column, cell in enumerate(cells[1:], start=1):
         if column in crossing.label_columns:
             continue
@@ -592,7 +632,10 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
         return
     money = MONEY.fullmatch(cell)
     if money:  # "2022 | £12,000": a table's sums are not read yet, and never dropped unseen
-        reader.unsure.append(Unsure(money["value"], line, _money_cell(reader, cell), reader.label))
+        reason = _money_cell(reader, cell, money)
+        reader.unsure.append(Unsure(money_written(money), line, reason, reader.label))
+        if any(topic.measure in MONEY_MEASURES for topic in reader.topics):
+            reader.sums_unread.append((reader.label, line))  # the spend asked, given
         return
     worded = WORDED_CELL.fullmatch(cell)
     if worded:
@@ -607,12 +650,12 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
                 reader.hidden.append((reader.label, note))
             reader.unsure.append(Unsure(worded["value"], line, reason, reader.label))
         return
-    said = cell.strip().rstrip(".")
-    if ZERO_WORD_CELL.fullmatch(said):  # "2021 | Nil": a zero the force states, in words
+    said = _said_in_words(cell)
+    if said and ZERO_WORD_CELL.fullmatch(said):  # "2021 | Nil": a zero the force states, in words
         reason = f"a zero written as a word ('{said}'): the figure of its row, 0?"
         reader.unsure.append(Unsure(said, line, reason, reader.label))
         return
-    if NOT_GIVEN_CELL.fullmatch(said):
+    if said:
         _no_figure(reader, said, line)
         return
     if SUPPRESSION_MARK.fullmatch(cell):
@@ -623,12 +666,26 @@ def _unread_cell(reader: Recorder, cell: str, line: str) -> None:
             reader.hidden.append((reader.label, footnote))
 
 
+def _said_in_words(cell: str) -> str | None:
+    """A cell's words where they stand for its figure: a zero ("Nil") or no figure given
+    ("n/a", "not available"), else None."""
+    said = cell.strip().rstrip(".")
+    return said if ZERO_WORD_CELL.fullmatch(said) or NOT_GIVEN_CELL.fullmatch(said) else None
+
+
 def _no_figure(reader: Recorder, said: str, line: str) -> None:
     """A cell saying its row gives no figure ("2023 | n/a"): listed for a person, and the answer
     no full disclosure unless a person says so (the row is what `Meaning` is told is hidden)."""
     reason = f"no figure given ('{said}'): is it held, and the answer then a partial one?"
     reader.unsure.append(Unsure(said, line, reason, reader.label))
     reader.hidden.append((reader.label, line))
+
+
+def _blank(reader: Recorder, period: str, named: str) -> None:
+    """A blank cell where the table gives a figure of `period` for what its column or row is
+    `named`: the answer is no full disclosure unless a person says so (`FigureReading.blanks`;
+    no number of the document stands there for the draft to list)."""
+    reader.blanks.append((reader.label, f"{period} ('{named}')"))
 
 
 def _bound_hiding(reader: Recorder, value: str) -> str | None:
@@ -650,11 +707,14 @@ def _bound_hiding(reader: Recorder, value: str) -> str | None:
     return reader.footnotes[key]
 
 
-def _money_cell(reader: Recorder, cell: str) -> str:
+def _money_cell(reader: Recorder, cell: str, money: re.Match) -> str:
     """Why a table's cell of a sum of money ("£12,000") is for a person: its pounds are read
     from sentences only, and a question not asking of spend does not ask of them at all."""
     if not any(topic.measure in MONEY_MEASURES for topic in reader.topics):
         return "a sum of money, which the question does not ask of"
+    scaled = written_in_a_scale(money)  # "2022 | £1.6m"
+    if scaled:
+        return scaled
     return (
         f"a sum of money in a table's cell ('{cell}'): a table's sums are not read; is it the "
         "spend asked, of its row's period?"

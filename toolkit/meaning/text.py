@@ -2,6 +2,9 @@
 
 import re
 from functools import lru_cache
+from typing import Final
+
+from ..layouts.data import any_of, schema_yaml
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9“\"‘'(•])")
 # Words shortened with a full stop inside a sentence: "approx. 61", "c. 50", "under s. 31".
@@ -21,6 +24,13 @@ NUMBER_WORDS = frozenset(
 NUMBER_WORD = re.compile(
     rf"\b(?:{'|'.join(sorted(NUMBER_WORDS, key=lambda word: (-len(word), word)))})\b", re.I
 )
+
+
+# Words saying information is not held, recorded or known ("no record of", "we do not hold
+# details of": schemas/phrases.yaml `not_held_of`). The figures read a number after them in
+# their clause as naming what the missing information is about, and the outcomes read a
+# sentence of them as a denial, never as a "No" answering the question.
+NOT_HELD_OF: Final = any_of(schema_yaml("phrases.yaml")["not_held_of"], re.I)
 
 
 LIST_MARK = re.compile(
@@ -76,12 +86,13 @@ def echoes(sentence: str, question: str) -> bool:
         return False
     if len(set(said) & asked) < ECHO_COVER * len(asked):
         return False
-    # a number the question does not hold, in digits or in words ("No knife wands were
-    # purchased in 2024." answering how many were), makes the sentence an answer
+    # a number the question does not hold, in digits (its scale joined on: the "6m" of
+    # "£1.6m") or in words ("No knife wands were purchased in 2024." answering how many
+    # were), makes the sentence an answer
     numbers = {
         word
         for word in said
-        if (word.isdigit() and not YEARISH.fullmatch(word)) or word in NUMBER_WORDS
+        if (word[0].isdigit() and not YEARISH.fullmatch(word)) or word in NUMBER_WORDS
     }
     return numbers <= asked
 
