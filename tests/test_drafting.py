@@ -254,6 +254,29 @@ def test_an_empty_reading_is_an_error(cli, tmp_path):
     assert not (tmp_path / "drafts" / "note.txt.yaml").exists()
 
 
+@pytest.mark.parametrize(
+    "question,answer",
+    [
+        ("Has the force had a data protection issue with its scanners?", "There was none."),
+        ("Does the force hold a policy on knife arches?", "Please see our website."),
+    ],
+)
+def test_a_letter_whose_questions_are_found_is_drafted_though_nothing_answers_them(
+    cli, tmp_path, question, answer
+):
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        f"Our ref: 7/25\nDear Requester,\nYou asked:\n1. {question}\nResponse\n1. {answer}\n"
+        "Yours sincerely\nThe FOI Unit\n",
+        encoding="utf-8",
+    )
+    result = cli("draft", path, "--out", tmp_path / "drafts")
+    assert result.exit_code == 0, result.output
+    draft = (tmp_path / "drafts" / "letter.txt.yaml").read_text(encoding="utf-8")
+    assert question in draft
+    assert "1: the text does not say what was done with it" in draft
+
+
 def test_a_reading_of_numbers_left_to_a_person_is_drafted(cli, tmp_path):
     path = tmp_path / "totals.txt"
     path.write_text(

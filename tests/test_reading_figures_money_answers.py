@@ -31,9 +31,10 @@ def _meaning(question: str, answer: str):
 
 
 def _scaled(written: str, pounds: str, bare: str) -> str:
+    scale = written.lstrip("0123456789.")
     return (
-        f"a sum written in a scale ('£{written}'): £{pounds} in pounds, not £{bare}; a figure "
-        "whose quote does not show its value cannot be published yet"
+        f"a sum written in a scale ('£{written}'): £{pounds} in pounds, not £{bare}; published in "
+        f"pounds with the caveat '£{scale}', is it the spend asked?"
     )
 
 

@@ -1,8 +1,9 @@
 """A money scale a table's heading, a row's label or a note of the answer names ("Spend
 (£000s)", "(£k)", "£m", "All figures are in £000s") makes each sum beneath it that many pounds:
-a figure's value must stand in its quote, which shows the sum as written, so each is left for a
-person with its value in pounds; a scale the reading is not sure a sum is in leaves the sum for
-a person with both values. A bare number under a scaled heading is never published as pounds."""
+the figure is published in pounds, its quote as the force wrote it, its caveat the scale (which
+the quote check and the audit read it in: tests/test_scaled_sums.py); a scale the reading is not
+sure a sum is in leaves the sum for a person with both values. A bare number under a scaled
+heading is never published as pounds."""
 
 import pytest
 from multiforce.toolkit.meaning import Topic, read_figures
@@ -11,13 +12,12 @@ SPEND = Topic("digital_forensics", "spend")
 SEARCHES = Topic("knife_wand", "uses")
 
 
-def in_pounds(amount: str, scale: str, times: int) -> str:
-    value = float(amount.replace(",", "")) * times
-    pounds = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
-    return (
-        f"a sum written in a scale ('{scale}'): £{pounds} in pounds, not £{amount}; a figure "
-        "whose quote does not show its value cannot be published yet"
-    )
+def in_pounds(amount: str, times: int) -> float:
+    return float(amount.replace(",", "")) * times
+
+
+def published(reading) -> list[tuple]:
+    return [(f.value, f.unit, f.caveat, f.quote) for f in reading.figures]
 
 
 @pytest.mark.parametrize(
@@ -35,23 +35,23 @@ def in_pounds(amount: str, scale: str, times: int) -> str:
     ],
 )
 @pytest.mark.parametrize("year,amount", [("2022", "1,250"), ("2019", "36")])
-def test_a_sum_under_a_scaled_heading_is_told_in_pounds(scale, shown, times, year, amount):
+def test_a_sum_under_a_scaled_heading_is_published_in_pounds(scale, shown, times, year, amount):
     answer = f"Year | Spend {scale}\n{year} | {amount}"
     reading = read_figures(answer, [SPEND], "1")
-    assert reading.figures == ()
-    assert [(u.text, u.quote, u.reason) for u in reading.unsure] == [
-        (amount, f"{year} | {amount}", in_pounds(amount, shown, times))
-    ]
+    assert published(reading) == [(in_pounds(amount, times), "gbp", shown, f"{year} | {amount}")]
+    assert [f.period_label for f in reading.figures] == [year]
+    assert reading.unsure == ()
 
 
 @pytest.mark.parametrize("scale,times", [("£000s", 1000), ("£k", 1000), ("£m", 1_000_000)])
 def test_a_row_label_across_names_its_sums_scale(scale, times):
     answer = f"Measure | 2021 | 2022\nSpend ({scale}) | 845 | 910.5"
     reading = read_figures(answer, [SPEND], "1")
-    assert reading.figures == ()
-    assert [(u.text, u.reason) for u in reading.unsure] == [
-        (amount, in_pounds(amount, scale, times)) for amount in ("845", "910.5")
+    quote = f"Spend ({scale}) | 845 | 910.5"
+    assert published(reading) == [
+        (in_pounds(amount, times), "gbp", scale, quote) for amount in ("845", "910.5")
     ]
+    assert reading.unsure == ()
 
 
 @pytest.mark.parametrize(
@@ -63,13 +63,12 @@ def test_a_row_label_across_names_its_sums_scale(scale, times):
         ("Note: all spend figures are in £000s.", "£000s", 1000),
     ],
 )
-def test_a_note_that_every_sum_is_in_a_scale_tells_them_in_pounds(note, scale, times):
+def test_a_note_that_every_sum_is_in_a_scale_publishes_them_in_pounds(note, scale, times):
     answer = f"Financial year | Spend\n2021/22 | 845\n2022/23 | 910\n{note}"
     reading = read_figures(answer, [SPEND], "1")
-    assert reading.figures == ()
-    assert [(u.text, u.quote, u.reason) for u in reading.unsure] == [
-        ("845", "2021/22 | 845", in_pounds("845", scale, times)),
-        ("910", "2022/23 | 910", in_pounds("910", scale, times)),
+    assert published(reading) == [
+        (in_pounds("845", times), "gbp", scale, "2021/22 | 845"),
+        (in_pounds("910", times), "gbp", scale, "2022/23 | 910"),
     ]
 
 

@@ -2,6 +2,7 @@
 quote as the force wrote it, its caveat naming the scale: the quote check and the audit read the
 value in that scale, and nothing else may stand in for it."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,38 @@ def test_the_audit_reads_a_sum_in_the_scale_its_caveat_names(extraction, caveat,
         n.text for n in numbers if n.kind == "figure" and n.observation_id == row["observation_id"]
     ]
     assert sorted(set(as_figure)) == (["27217"] if explained else [])  # as the letter writes it
+
+
+@pytest.mark.parametrize("heading", ["Spend (£000s)", "Spend (£'000)", "Costs (000s)"])
+def test_the_audit_knows_a_scale_written_in_digits(heading):
+    numbers = audit(Path("letter.txt"), f"Year | {heading}\n", {}).numbers
+    assert [(n.kind, n.detail) for n in numbers if "000" in n.text] == [
+        ("scale", "the scale sums are written in (£000s)")
+    ]
+
+
+@pytest.mark.parametrize(
+    "scale,amounts,times",
+    [("£000s", ("1,250", "1,402.5"), 1000), ("£m", ("1.25", "2"), 1_000_000)],
+)
+def test_a_drafted_sum_in_a_scale_is_ingested_in_pounds(cli, tmp_path, scale, amounts, times):
+    letter = tmp_path / "spend.txt"
+    letter.write_text(
+        "Our ref: 8/25\nDate: 3 March 2025\nDear Requester,\nYou asked:\n"
+        "1. How much did the force spend on digital forensics in each year from 2021 to 2022?\n"
+        f"Response\n1. Please see the table below.\nYear | Spend ({scale})\n"
+        f"2021 | {amounts[0]}\n2022 | {amounts[1]}\nYours sincerely\nThe FOI Unit\n",
+        encoding="utf-8",
+    )
+    assert cli("draft", letter, "--out", tmp_path).exit_code == 0
+    draft = tmp_path / "spend.txt.yaml"
+    reviewed = draft.read_text(encoding="utf-8").replace("force_id: null", "force_id: surrey")
+    draft.write_text(reviewed.replace("title: null", "title: Spend"), encoding="utf-8")
+    db = tmp_path / "campaign.db"
+    result = cli("ingest", "--db", db, draft)
+    assert result.exit_code == 0, result.output
+    rows = sqlite3.connect(db).execute("SELECT value, unit, caveat, quote FROM observations")
+    assert sorted(rows) == [
+        (float(amount.replace(",", "")) * times, "gbp", scale, f"{year} | {amount}")
+        for year, amount in zip(("2021", "2022"), amounts, strict=True)
+    ]

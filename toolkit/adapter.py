@@ -400,7 +400,7 @@ def _figure_row(figure) -> dict:
         "value": figure.value,
         "unit": figure.unit,
         "qualifier": figure.qualifier,
-        "caveat": None,
+        "caveat": figure.caveat,
         "quote": figure.quote,
         "locator": None,
     }

@@ -22,7 +22,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import ClassVar, Final, NamedTuple
 
-from .cleaning import caveat_scale, in_scale
+from .cleaning import SCALE_IN_DIGITS, caveat_scale, in_scale
 from .layouts.literals import LONG, ascii_words, lowered, reads_behind, words_of
 from .rules import Ignore, compiled
 
@@ -135,6 +135,7 @@ COMMON: Final[list[tuple[str, Ignore]]] = [
         r"(?i)\bpara(?:graph)?s?\.?\s*\d+(?:\.\d+)*\s+of\s+(?:PACE\s+)?Code\s+[A-H]\b",
         r"(?i)\b(?:PACE\s+)?Code\s+[A-H]\s*,?\s*(?:para(?:graph)?s?\.?\s*)?\d+(?:\.\d+)*",
     ),
+    *_common("scale", "the scale sums are written in (£000s)", SCALE_IN_DIGITS),
     *_common(
         "identifier",
         "the name of a system, form or code, not a count",

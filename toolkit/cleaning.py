@@ -36,9 +36,9 @@ GROUPED_DIGITS: Final = r"\d[,\u00a0 ]\d{3}\b"
 # A scale the sums beside it are written in: "Spend (£000s)", "(£'000)", "(£k)", "£m",
 # "£ thousands", "(000s)", "in thousands of pounds". A "£" or brackets must stand before the
 # scale, so that a word's "k" or "m" or a number's "000" is no scale.
+SCALE_IN_DIGITS: Final = r"£\s?'?000'?s?(?![\w'])|\(\s?'?000'?s?\s?\)"  # the audit's too
 SCALE: Final = re.compile(
-    r"£\s?'?000'?s?(?![\w'])|\(\s?'?000'?s?\s?\)"
-    r"|£\s?(?:k|m|mn|bn|thousands?|millions?|billions?)(?![\w'])"
+    SCALE_IN_DIGITS + r"|£\s?(?:k|m|mn|bn|thousands?|millions?|billions?)(?![\w'])"
     r"|\b(?:thousands|millions) of pounds\b",
     re.I,
 )

@@ -49,7 +49,11 @@ class Reading:
 
     @property
     def empty(self) -> bool:
-        return not (self.meaning.outcomes or self.meaning.figures or self.meaning.unsure_figures)
+        # a letter whose numbered questions are found is drafted, each for a person to answer,
+        # even where nothing says what was done with them
+        meaning = self.meaning
+        numbered = any(question.number is not None for question in meaning.questions)
+        return not (meaning.outcomes or meaning.figures or meaning.unsure_figures or numbered)
 
     def rows(self) -> dict[str, list[dict]]:
         """The draft's figures and outcomes as rows enough for the audit to explain numbers, and
@@ -58,6 +62,8 @@ class Reading:
             {
                 "observation_id": f"figure {n}",
                 "value": f.value,
+                "unit": f.unit,
+                "caveat": f.caveat,
                 "quote": f.quote,
                 "period_start": f.period_start,
                 "period_end": f.period_end,
@@ -400,6 +406,8 @@ def _figure(figure) -> dict:
         entry["unit"] = figure.unit
     if figure.qualifier != "exact":
         entry["qualifier"] = figure.qualifier
+    if figure.caveat:
+        entry["caveat"] = figure.caveat
     entry["quote"] = figure.quote
     return entry
 

@@ -12,7 +12,16 @@ from typing import Final
 
 from ...schemas.vocabulary import BREAKDOWNS, MEASURE_UNITS, MEASURES, OUTCOME_ONLY_MEASURES
 from ..audit import COMMON
-from ..cleaning import Period, infer_qualifier, iso_days, parse_number, span_label
+from ..cleaning import (
+    SCALE,
+    Period,
+    find_scale,
+    infer_qualifier,
+    iso_days,
+    parse_number,
+    scale_of,
+    span_label,
+)
 from ..layouts.dates import MONTH_NAMES, MONTHS
 from ..layouts.literals import lowered, may_match, words_of
 from .periods import month_end, period_named, two_years, two_years_read, years_said
@@ -98,15 +107,6 @@ MONEY: Final = re.compile(
     rf"(?:(?P<scale>\s?(?:k|m|bn|million|billion)\b)|{NOT_AFTER_A_NUMBER})",
     re.I,
 )
-# A scale the sums beside it are written in: "Spend (£000s)", "(£'000)", "(£k)", "£m",
-# "£ thousands", "(000s)", "in thousands of pounds". A "£" or brackets must stand before the
-# scale, so that a word's "k" or "m" or a number's "000" is no scale.
-SCALE: Final = re.compile(
-    r"£\s?'?000'?s?(?![\w'])|\(\s?'?000'?s?\s?\)"
-    r"|£\s?(?:k|m|mn|bn|thousands?|millions?|billions?)(?![\w'])"
-    r"|\b(?:thousands|millions) of pounds\b",
-    re.I,
-)
 # A note saying every sum of the answer is in a scale: "All figures are in £000s", "Costs are
 # shown in £k", "All spend figures are given in £m": its subject, then the verb, then the scale.
 ALL_IN_A_SCALE: Final = re.compile(
@@ -117,16 +117,6 @@ ALL_IN_A_SCALE: Final = re.compile(
 )
 # Words after a note's scale that make it not hold for every sum: "except 2023", "unless stated".
 SCALE_EXCEPTION: Final = re.compile(r"\b(?:except|unless|apart from|other than|but)\b", re.I)
-
-
-def scale_of(words: str) -> float:
-    """The number a scale's words (SCALE) multiply a sum by: thousands, millions, billions."""
-    lowered_words = words.lower()
-    if "b" in lowered_words:
-        return 1e9
-    if "m" in lowered_words and "000" not in lowered_words:
-        return 1e6
-    return 1e3
 
 
 # A day with no year in a table's heading: "Devices held at 31 March", "Year (as at 31 March)":
@@ -204,6 +194,8 @@ class Figure:
     measure: str | None = None
     breakdown: str = "none"
     breakdown_value: str | None = None
+    # a sum's scale, as the force names it, where the quote writes the sum in it ("£000s")
+    caveat: str | None = None
 
 
 @dataclass(frozen=True)
@@ -443,9 +435,9 @@ class Recorder:
         topic, breakdown_value = found
         if len(period.label) == len("2023") and topic.measure in at_a_date_measures():
             period = self.on_heading_day(period)
-        scaled = self.in_a_scale(number, unit, words, topic)
-        if scaled:
-            self.unsure.append(Unsure(value, quote, scaled, self.label))
+        scale, doubt = self.in_a_scale(number, unit, words, topic)
+        if doubt:
+            self.unsure.append(Unsure(value, quote, doubt, self.label))
             if topic.measure in MONEY_MEASURES:
                 self.sums_unread.append((self.label, quote))
             return
@@ -453,7 +445,7 @@ class Recorder:
             unit = "gbp"  # a sum beneath "Spend" or after "£" is in pounds
         self.figures.append(
             Figure(
-                number,
+                number if scale is None else round(number * scale_of(scale), 2),
                 unit,
                 *iso_days(period),
                 period.label,
@@ -464,36 +456,38 @@ class Recorder:
                 topic.measure,
                 topic.breakdown if breakdown_value else "none",
                 breakdown_value,
+                scale,
             )
         )
 
-    def in_a_scale(self, number: float, unit: str, words: str, topic: Topic) -> str | None:
-        """Why the number is left for a person, where it is written in a scale; None where it
-        is not. A sum in a scale its own heading or label names ("Spend (£000s)": 1,250 is
-        £1,250,000), or that a note of the answer says every sum is in ("All figures are in
-        £000s"), is named with its value in pounds (`sum_in_a_scale`); a sum where a scale is
-        named elsewhere in the answer (another column's heading, a note about some sums), with
-        both values; and a count under a heading in thousands."""
-        # most headings name no scale: the characters every scale holds tell at once
-        may_scale = unit != "gbp" and ("£" in words or "000" in words or "pounds" in words)
-        own = SCALE.search(words) if may_scale else None
+    def in_a_scale(
+        self, number: float, unit: str, words: str, topic: Topic
+    ) -> tuple[str | None, str | None]:
+        """(the scale a sum is surely written in, why the number is left for a person instead):
+        a sum in a scale its own heading or label names ("Spend (£000s)": 1,250 is £1,250,000),
+        or that a note of the answer says every sum is in ("All figures are in £000s"), is
+        published in pounds with the scale as its caveat (the quote check reads it in that
+        scale: cleaning.caveat_scale); a sum where a scale is named elsewhere in the answer
+        (another column's heading, a note about some sums) is left with both values, as is a
+        count under a heading in thousands. (None, None) where no scale concerns it."""
+        own = find_scale(words) if unit != "gbp" else None
         money = topic.measure in MONEY_MEASURES
         if own and not money:
-            return (
+            return None, (
                 f"a count under a heading in a scale ('{own.group(0)}'): is it "
                 f"{_times(number, scale_of(own.group(0)))}, and of what is asked?"
             )
         if not money:
-            return None
+            return None, None
         if own:
-            return sum_in_a_scale(number, own.group(0))
+            return own.group(0), None
         named = self.scale_of_answer()
         if named is None:
-            return None
+            return None, None
         scale, sure = named
         if sure and unit != "gbp":
-            return sum_in_a_scale(number, scale)
-        return (
+            return scale, None
+        return None, (
             f"a sum in an answer that names a scale ('{scale}') not of its own heading: is it "
             f"£{_times(number, 1)} or £{_times(number, scale_of(scale))}?"
         )
@@ -527,7 +521,7 @@ class Recorder:
         it (ALL_IN_A_SCALE, and no exception after it), None where it names none."""
         if not self.answer_scale_read:
             self.answer_scale_read = True
-            found = SCALE.search(self.text) if "£" in self.text or "000" in self.text else None
+            found = find_scale(self.text)
             if found:
                 line_start = self.text.rfind("\n", 0, found.start()) + 1
                 line_end = self.text.find("\n", found.end())
@@ -575,9 +569,6 @@ def _without_scale(words: str) -> str:
     return SCALE.sub(" ", words) if "000" in words else words
 
 
-# A figure's value must stand in its quote as the document writes it (validation's quote check,
-# the audit), and a scaled sum's does not ("2022 | 1,250" under "Spend (£000s)"): until a figure
-# can carry its scale, the sum in pounds is told to a person, never published as the bare number.
 def money_written(found: re.Match) -> str:
     """A sum of money (`MONEY`) as the audit reads its number: its scale joined on ("12k",
     "1.6m"), not one written apart ("1.2" of "£1.2 million")."""
@@ -587,21 +578,19 @@ def money_written(found: re.Match) -> str:
 
 def written_in_a_scale(found: re.Match) -> str | None:
     """Why a sum of money (`MONEY`) written with its scale is left for a person, or None where
-    it has none: "£12k" and "£1.6m" are named with their value in pounds (`sum_in_a_scale`),
-    as a sum under a heading's "(£k)" or "£m" is; "£1.2 million" with its scale in words."""
+    it has none: "£12k" and "£1.6m" are named with their value in pounds and the caveat that
+    publishes them so (its scale, as `cleaning.caveat_scale` reads it); "£1.2 million" with its
+    scale in words."""
     scale = found["scale"]
     if not scale:
         return None
     if scale.strip().lower() in ("million", "billion"):
         return "a sum of money with its scale in words ('£1.2 million'): its pounds are not read"
-    return sum_in_a_scale(parse_number(found["value"]), found.group(0))
-
-
-def sum_in_a_scale(number: float, scale: str) -> str:
+    number, written = parse_number(found["value"]), found.group(0)
     return (
-        f"a sum written in a scale ('{scale}'): £{_times(number, scale_of(scale))} in pounds, not "
-        f"£{_times(number, 1)}; a figure whose quote does not show its value cannot be published "
-        "yet"
+        f"a sum written in a scale ('{written}'): £{_times(number, scale_of(written))} in pounds, "
+        f"not £{_times(number, 1)}; published in pounds with the caveat '£{scale.strip()}', is it "
+        "the spend asked?"
     )
 
 
