@@ -21,7 +21,7 @@ from typing import Final
 
 from ..document import Document
 from ..errors import DocumentError
-from .cells import rows_text, value_text
+from .cells import rows_text, sheet_line, value_text
 
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -67,7 +67,7 @@ def read(path: Path, data: bytes, kind: str) -> Document:
     ]
     lines = []
     for (name, _), rows in zip(sheets, tables, strict=True):
-        lines += [f"Sheet: {name}"] + rows_text(rows)
+        lines += [sheet_line(name), *rows_text(rows)]
     if not any(any(cell for cell in row) for table in tables for row in table):
         raise DocumentError(
             path,
