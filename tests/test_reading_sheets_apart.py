@@ -131,3 +131,32 @@ def test_a_sheet_opening_with_a_title_is_not_the_answer_before(tmp_path):
     path = xlsx_workbook(tmp_path / "two.xlsx", {"Q1": first, "Q2": second})
     response = read_response(read_document(path))
     assert "Knife arch uses 2023" not in response.answer_to("1")
+
+
+@pytest.mark.parametrize(("heading", "uses"), [("Response", 275), ("Answer", 31), ("Reply", 1040)])
+def test_a_sheet_named_as_the_answers_heading_heads_the_answers(tmp_path, heading, uses):
+    """Questions on one sheet, their answers numbered alike on a sheet named "Response": the
+    answers are the questions', not two more questions."""
+    request = [
+        ["1. How many knife arches does the force hold?"],
+        ["2. How many times were knife arches used in 2022?"],
+    ]
+    answers = [["1. The force holds 4 knife arches."], [f"2. Knife arches were used {uses} times."]]
+    path = xlsx_workbook(tmp_path / "two.xlsx", {"Questions": request, heading: answers})
+    response = read_response(read_document(path))
+    assert [q.label for q in response.questions] == ["1", "2"]
+    meaning = read_meaning(response)
+    assert [(f.question, f.value) for f in meaning.figures] == [("2", uses)]
+
+
+def test_a_first_sheet_named_response_still_holds_the_questions(tmp_path):
+    letter = [
+        ["1. How many knife arches does the force hold?"],
+        ["Response"],
+        ["1. The force holds 4 knife arches."],
+    ]
+    table = [["Year", "Uses"], [2021, 310]]
+    path = xlsx_workbook(tmp_path / "first.xlsx", {"Response": letter, "Notes": table})
+    response = read_response(read_document(path))
+    assert [q.text for q in response.questions] == [letter[0][0]]
+    assert response.answer_to("1").startswith("The force holds 4 knife arches.")

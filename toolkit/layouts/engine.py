@@ -448,9 +448,18 @@ def _split(
     if table:
         return _from_the_table(*table)
 
-    request_at = _first_line(body_lines, profile.request, 0, lower)
+    # A sheet named as a request's or an answer's heading ("Response") is that heading; not
+    # the first sheet, whose name may stand for the whole workbook ("Response" over a letter).
+    headed, headed_lower = body_lines, lower
+    if sheets:
+        first = next((i for i, line in enumerate(body_lines) if line in sheets), -1)
+        headed = [
+            sheets.get(line, line) if i > first else line for i, line in enumerate(body_lines)
+        ]
+        headed_lower = None
+    request_at = _first_line(headed, profile.request, 0, headed_lower)
     answer_from = 0 if request_at is None else request_at + 1
-    answer_at = _first_line(body_lines, profile.answer, answer_from, lower)
+    answer_at = _first_line(headed, profile.answer, answer_from, headed_lower)
     # An answer heading that comes back ("Answer" after each question) answers question by question.
     repeats = (
         answer_at is not None
@@ -499,11 +508,11 @@ def _sheets_apart(
     apart: list[tuple[str, list[str]]] = []
     kept = list(range(openings[0]))
     for at, following in zip(openings, openings[1:], strict=False):
-        own = lines[at + 1 : following]
+        own = [sheets[lines[at]], *lines[at + 1 : following]]  # a sheet named "Response" too
         if any(_opens_a_part(line, profile) for line in own):
             kept += range(at, following)
         else:
-            apart.append((sheets[lines[at]], own))
+            apart.append((sheets[lines[at]], own[1:]))
     if not apart or len(apart) == len(openings) - 1:
         return [], lines, lower
     return apart, [lines[i] for i in kept], None if lower is None else [lower[i] for i in kept]
