@@ -3,9 +3,11 @@ the request and the answer by question. Everything particular to a layout is in 
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Final
 
 from ..document import Document
+from ..readers.cells import sheet_line
 from .dates import parse_date, parse_month
 from .literals import Searchable, line_test, words_of
 from .names import force_named, forces_named, most_named
@@ -17,6 +19,7 @@ from .profiles import (
     question_headings,
     question_table,
     referral,
+    sheet_words,
     structure,
 )
 from .response import Answer, Question, Response, Statement
@@ -179,14 +182,21 @@ def _key(number: str | None, letter: str | None) -> str:
     return f"{number or ''}{(letter or '').lower()}"
 
 
-def _segments(lines: list[str], headings: tuple[str, ...] = (), join_bare: bool = True):
+def _segments(
+    lines: list[str],
+    headings: tuple[str, ...] = (),
+    join_bare: bool = True,
+    sheets: frozenset[str] = frozenset(),
+):
     """Numbered blocks of `lines` as [written number, key, heading, block lines, restarted], and
     the lines outside any block as (line, heading). A heading line (short, no sentence's end)
     ends a block when it opens a group numbered from 1, names one of `headings` (the request's),
     or is written in capitals; the lines after it belong to it. `restarted`: the numbering went
     back to a number already given since the heading ("1. 2. 1.", "1. 1."), so the heading may
     not be the group of this block or of those after it. With `join_bare`, a number on a line of
-    its own takes the text below it as its first line (`_with_text_below`)."""
+    its own takes the text below it as its first line (`_with_text_below`). A line of `sheets`
+    (a workbook's line opening a sheet) ends the block and the heading: a sheet's rows are no
+    part of the answer on the sheet before."""
     blocks: list[list] = []  # [written number, key, heading, lines, restarted]
     loose: list[tuple[str, str | None]] = []
     heading, last_number, in_block = None, None, False
@@ -197,6 +207,10 @@ def _segments(lines: list[str], headings: tuple[str, ...] = (), join_bare: bool 
         if index <= joined_to:
             continue
         stripped = line.strip()
+        if line in sheets:
+            heading, in_block = None, False
+            given, last_key, last_mark, restarted = set(), "", "", False
+            continue
         match = _numbered(stripped)
         if match is None:
             if _looks_like_heading(stripped):
@@ -304,12 +318,12 @@ def _labelled(questions: list[Question]) -> list[Question]:
     return labelled
 
 
-def _questions(request_lines: list[str], interleaved: bool):
+def _questions(request_lines: list[str], interleaved: bool, sheets: frozenset[str] = frozenset()):
     """The questions of a request (not yet labelled) and, where each question's block holds
     its answer too, the answers' texts in the same order."""
     # Where each block holds its answer too, its first line is the question however short
     # ("Response 2:" above the answer in a request left empty).
-    blocks, loose = _segments(request_lines, join_bare=not interleaved)
+    blocks, loose = _segments(request_lines, join_bare=not interleaved, sheets=sheets)
     _, _, label = structure()
     questions, answer_texts = [], []
     for written, key, heading, block, _ in blocks:
@@ -397,12 +411,22 @@ def _split(
     profile: Profile,
     by_question: bool = True,
     lower: list[str] | None = None,
+    sheets: dict[str, str] | None = None,
 ):
     """The request's lines, the answer's lines, the questions, the answers and the statements
-    (those two left empty unless `by_question`); `lower`: the lines lowered (`_first_line`)."""
+    (those two left empty unless `by_question`); `lower`: the lines lowered (`_first_line`);
+    `sheets`: a workbook's lines opening its sheets, with each sheet's name. A sheet holding
+    no numbered line and no heading of a request or an answer (a sheet of figures) is read
+    apart, as the answer of the question whose answer names it (`_with_sheets`)."""
+    if sheets and by_question:
+        apart, body_lines, lower = _sheets_apart(body_lines, lower, sheets, profile)
+        if apart:
+            split = _split(body_lines, profile, by_question, lower, sheets)
+            return _with_sheets(apart, *split)
+    openings = frozenset(sheets or ())
     pairs = None if profile.thread else _pairs(body_lines, profile)
     if pairs:
-        found = [_questions(request, False)[0] for request, _ in pairs]
+        found = [_questions(request, False, openings)[0] for request, _ in pairs]
         questions = _labelled([q for group in found for q in group])
         answers, statements, at = [], [], 0
         for (_, answer_lines), group in zip(pairs, found, strict=True):
@@ -412,7 +436,7 @@ def _split(
             if len(group) == 1 and group[0].number is None:
                 answers.append(Answer(group[0].label, "\n".join(answer_lines).strip()))
             else:
-                own, loose = _answers(answer_lines, group)
+                own, loose = _answers(answer_lines, group, openings)
                 answers += own
                 statements += loose
         request = "\n".join(line for request, _ in pairs for line in request)
@@ -424,9 +448,18 @@ def _split(
     if table:
         return _from_the_table(*table)
 
-    request_at = _first_line(body_lines, profile.request, 0, lower)
+    # A sheet named as a request's or an answer's heading ("Response") is that heading; not
+    # the first sheet, whose name may stand for the whole workbook ("Response" over a letter).
+    headed, headed_lower = body_lines, lower
+    if sheets:
+        first = next((i for i, line in enumerate(body_lines) if line in sheets), -1)
+        headed = [
+            sheets.get(line, line) if i > first else line for i, line in enumerate(body_lines)
+        ]
+        headed_lower = None
+    request_at = _first_line(headed, profile.request, 0, headed_lower)
     answer_from = 0 if request_at is None else request_at + 1
-    answer_at = _first_line(body_lines, profile.answer, answer_from, lower)
+    answer_at = _first_line(headed, profile.answer, answer_from, headed_lower)
     # An answer heading that comes back ("Answer" after each question) answers question by question.
     repeats = (
         answer_at is not None
@@ -446,7 +479,7 @@ def _split(
             greeting = body_lines[request_at]
             answer_lines = _from_the_reply(answer_lines, greeting, profile)
             answer_lines = _without_requesters_messages(answer_lines, greeting, profile)
-    found, answer_texts = _questions(request_lines, interleaved)
+    found, answer_texts = _questions(request_lines, interleaved, openings)
     questions = _labelled(found)
     answers = []
     if answer_texts and by_question:  # each numbered block held its own answer
@@ -455,11 +488,94 @@ def _split(
         ]
     statements = []
     if answer_lines and by_question:
-        answers, statements = _answers(answer_lines, questions)
+        answers, statements = _answers(answer_lines, questions, openings)
     if profile.preamble_answers and by_question:
         statements = _preamble_statements(request_lines, questions) + statements
     request, answer = "\n".join(request_lines).strip(), "\n".join(answer_lines).strip()
     return request, answer, questions, answers, statements
+
+
+SHEET_NAMES_KEPT: Final = 256  # sheets' mention patterns kept compiled (a workbook has a few)
+
+
+def _sheets_apart(
+    lines: list[str], lower: list[str] | None, sheets: dict[str, str], profile: Profile
+) -> tuple[list[tuple[str, list[str]]], list[str], list[str] | None]:
+    """The sheets of figures among a workbook's `lines` (see `_split`), each (name, lines),
+    and the other lines (with their lowered `lower`) without them. Where every sheet is one
+    of figures, none is read apart: no other sheet holds the request they answer."""
+    openings = [i for i, line in enumerate(lines) if line in sheets] + [len(lines)]
+    apart: list[tuple[str, list[str]]] = []
+    kept = list(range(openings[0]))
+    for at, following in zip(openings, openings[1:], strict=False):
+        own = [sheets[lines[at]], *lines[at + 1 : following]]  # a sheet named "Response" too
+        if any(_opens_a_part(line, profile) for line in own):
+            kept += range(at, following)
+        else:
+            apart.append((sheets[lines[at]], own[1:]))
+    if not apart or len(apart) == len(openings) - 1:
+        return [], lines, lower
+    return apart, [lines[i] for i in kept], None if lower is None else [lower[i] for i in kept]
+
+
+def _opens_a_part(line: str, profile: Profile) -> bool:
+    """Whether `line` numbers a question or an answer, or heads a request or an answer."""
+    stripped = line.strip()
+    return (
+        _numbered(stripped) is not None
+        or question_headings().match(stripped) is not None
+        or any(p is not None and p.search(line) for p in (profile.request, profile.answer))
+    )
+
+
+def _with_sheets(
+    apart: list[tuple[str, list[str]]],
+    request: str,
+    answer: str,
+    questions: list[Question],
+    answers: list[Answer],
+    statements: list[Statement],
+):
+    """`_split`'s parts with the sheets read apart added: a sheet's lines are the answer of the
+    one question whose answer names the sheet ("2. Please see the Data sheet."), or of the
+    request's only question; where no answer, or several, name it, nothing says which
+    question the sheet answers, and its lines are statements of none (left for a person)."""
+    texts = {a.question: a.text for a in answers}
+    for name, lines in apart:
+        own = [line for line in lines if line.strip()]
+        naming = {a.question for a in answers if _names_sheet(a.text, name)} | {
+            s.covers[0] for s in statements if len(s.covers) == 1 and _names_sheet(s.text, name)
+        }
+        if len(questions) == 1:
+            naming = {questions[0].label}
+        if len(naming) == 1:
+            label = naming.pop()
+            texts[label] = "\n".join([texts.get(label, ""), *own]).strip()
+        elif questions:  # with no question, the answer is read whole (`answer`)
+            statements = [*statements, *(Statement(line.strip(), ()) for line in own)]
+        answer = "\n".join([answer, *lines]).strip()
+    answers = [Answer(q.label, texts[q.label]) for q in questions if texts.get(q.label)]
+    return request, answer, questions, answers, statements
+
+
+def _names_sheet(text: str, name: str) -> bool:
+    """Whether `text` points to the sheet `name`: "see the Data sheet", "tab 'Data'", or the
+    name alone where it is a sheet's word itself ("see Sheet2")."""
+    return _sheet_mention(name).search(text) is not None
+
+
+@lru_cache(maxsize=SHEET_NAMES_KEPT)
+def _sheet_mention(name: str) -> re.Pattern:
+    words = sheet_words()
+    quoted = rf"[\"'‘“]{re.escape(name)}[\"'’”]"
+    bare = rf"(?<!\w){re.escape(name)}(?!\w)"
+    if re.search(rf"\b(?:{words})(?=\d|\b)", name, re.I):
+        return re.compile(rf"{quoted}|{bare}", re.I)
+    return re.compile(
+        rf"{quoted}|\b(?:{words})s?\s+(?:called\s+|named\s+|headed\s+|titled\s+)?{bare}"
+        rf"|{bare}\s+(?:{words})\b",
+        re.I,
+    )
 
 
 TABLE_HEADING_MAX: Final = 80  # characters of a heading row naming two or three columns
@@ -589,9 +705,11 @@ def _heading_matches(question_heading: str | None, answer_heading: str | None) -
     return a.startswith(q) or q.startswith(a) or q in a
 
 
-def _answers(answer_lines: list[str], questions: list[Question]):
+def _answers(
+    answer_lines: list[str], questions: list[Question], sheets: frozenset[str] = frozenset()
+):
     headings = tuple(dict.fromkeys(q.heading for q in questions if q.heading))
-    blocks, loose = _segments(answer_lines, headings)
+    blocks, loose = _segments(answer_lines, headings, sheets=sheets)
     by_key: dict[str | None, list[Question]] = {}
     for question in questions:
         by_key.setdefault(question.key, []).append(question)
@@ -744,6 +862,31 @@ def _number_of(key: str) -> int | None:
     return int(digits[0]) if digits else None
 
 
+def _sheet_openings(document: Document) -> dict[str, str]:
+    """The lines that open the sheets of a workbook of several, each with its sheet's name."""
+    if len(document.table_names) < 2 or sheet_line("") not in document.text:
+        return {}
+    return {sheet_line(name): name for name in document.table_names}
+
+
+def _body(
+    lines: list[str], lower: list[str] | None, profile: Profile, sheets: dict[str, str]
+) -> list[int]:
+    """The indexes of the body's lines: from the profile's start to its footer. A workbook's
+    sheets after the footer's are read too, each to its own footer: a letter's sign-off on the
+    first sheet does not end the sheets of figures after it."""
+    start = _first_line(lines, profile.start, 0, lower) or 0
+    end = _first_line(lines, profile.footer, start + 1, lower)
+    if end is None:
+        return list(range(start, len(lines)))
+    body = list(range(start, end))
+    openings = [i for i in range(end, len(lines)) if lines[i] in sheets] + [len(lines)]
+    for at, following in zip(openings, openings[1:], strict=False):
+        footer = _first_line(lines, profile.footer, at + 1, lower)
+        body += range(at, following if footer is None else min(footer, following))
+    return body
+
+
 def read_response(
     document: Document,
     source_url: str | None = None,
@@ -765,14 +908,14 @@ def read_response(
     kept_at = _unchromed(lines, lower, profile.chrome)
     kept = [lines[i] for i in kept_at]
     kept_lower = None if lower is None else [lower[i] for i in kept_at]
-    start = _first_line(kept, profile.start, 0, kept_lower) or 0
-    end = _first_line(kept, profile.footer, start + 1, kept_lower)
-    body_lines = kept[start:end]
+    sheets = _sheet_openings(document)
+    body_at = _body(kept, kept_lower, profile, sheets)
+    body_lines = [kept[i] for i in body_at]
     body = "\n".join(body_lines).strip("\n")
 
-    body_lower = None if kept_lower is None else kept_lower[start:end]
+    body_lower = None if kept_lower is None else [kept_lower[i] for i in body_at]
     request, answer, questions, answers, statements = _split(
-        body_lines, profile, by_question, body_lower
+        body_lines, profile, by_question, body_lower, sheets
     )
 
     evidence: str | None = "the adapter that reads it"

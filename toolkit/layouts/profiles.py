@@ -221,6 +221,15 @@ def structure() -> tuple[tuple[re.Pattern, ...], re.Pattern, re.Pattern]:
 
 
 @cache
+def sheet_words() -> str:
+    """The words that call a part of a workbook a sheet ("the Data sheet", "tab 2"), as an
+    alternation for the patterns built around a sheet's name (`sheet_words`)."""
+    words = schema_yaml("layouts.yaml")["sheet_words"]
+    _compile(words, "sheet_words")
+    return words
+
+
+@cache
 def answer_numbers() -> re.Pattern:
     """A question's number written as its answer's ("Response 2:"), not as its question's."""
     return _compile(schema_yaml("layouts.yaml")["answer_numbers"], "answer_numbers")

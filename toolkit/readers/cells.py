@@ -29,6 +29,12 @@ def rows_text(rows) -> list[str]:
     return [line for line in (row_line(row) for row in rows) if line]
 
 
+def sheet_line(name: str) -> str:
+    """The line a workbook's text holds before each sheet's rows, naming the sheet: the reading
+    tells each sheet's rows apart by it (layouts.engine), so it is written in one place."""
+    return f"Sheet: {name}"
+
+
 def value_text(value) -> str:
     """A spreadsheet value as a person reads it in the cell: 8145 (not 8145.0), 2021-03-31."""
     if value is None or value == "":

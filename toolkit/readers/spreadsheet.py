@@ -21,7 +21,7 @@ from typing import Final
 
 from ..document import Document
 from ..errors import DocumentError
-from .cells import rows_text, value_text
+from .cells import rows_text, sheet_line, value_text
 
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -42,11 +42,13 @@ def read(path: Path, data: bytes, kind: str) -> Document:
 
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = [
-            (meta.name, workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False))
+        read_sheets = [
+            (meta.name, workbook.get_sheet_by_name(meta.name))
             for meta in workbook.sheets_metadata
             if meta.typ == calamine.SheetTypeEnum.WorkSheet
         ]
+        sheets = [(name, sheet.to_python(skip_empty_area=False)) for name, sheet in read_sheets]
+        merges = [sheet.merged_cell_ranges or [] for _, sheet in read_sheets]
     except calamine.PasswordError:
         raise DocumentError(
             path,
@@ -65,9 +67,11 @@ def read(path: Path, data: bytes, kind: str) -> Document:
     tables = [
         _rows_text(rows, None if shown is None else shown.get(name, {})) for name, rows in sheets
     ]
+    # The tables keep every column where the sheet has it (a filled template is read by its
+    # columns); the text writes a merged heading once (`_spans_once`).
     lines = []
-    for (name, _), rows in zip(sheets, tables, strict=True):
-        lines += [f"Sheet: {name}"] + rows_text(rows)
+    for (name, rows), table, merged in zip(sheets, tables, merges, strict=True):
+        lines += [sheet_line(name), *rows_text(_spans_once(table, merged, rows))]
     if not any(any(cell for cell in row) for table in tables for row in table):
         raise DocumentError(
             path,
@@ -94,6 +98,25 @@ def _rows_text(rows: list[list], formats: dict[tuple[int, int], str] | None) -> 
         elif _new_year(day) and _beside_another_new_year(rows, y, x):
             table[y][x] = f"{day.isoformat()} or the year {day.year}"
     return table
+
+
+def _spans_once(table: list[list[str]], merged, rows: list[list]) -> list[list[str]]:
+    """The table's rows as its text writes them: a heading merged over several columns
+    written once, without the empty cells it covers, as Word's and a web page's spanning cells
+    are read ("2021/22" merged over two columns reads "| 2021/22 | 2022/23", not "| 2021/22 |
+    | 2022/23"), so a table reads alike in every format. Only a row of words is so written: a
+    row holding a number keeps every column, lest a figure move under another's heading. A
+    heading is not written in each column it spans: a table's reading would take its period
+    for both columns and leave unread the row below naming what each counts ("Searches |
+    Matches"), reading matches as searches."""
+    written = [list(row) for row in table]
+    for (top, left), (bottom, right) in sorted(merged, key=lambda cells: -cells[0][1]):
+        for y in range(top, min(bottom + 1, len(written))):
+            row = written[y]
+            words_only = not any(isinstance(value, (int, float)) for value in rows[y])
+            if words_only and left < len(row) and not any(row[left + 1 : right + 1]):
+                del row[left + 1 : right + 1]
+    return written
 
 
 def _firsts_of_months(rows: list[list]) -> dict[tuple[int, int], date]:
