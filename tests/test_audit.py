@@ -20,6 +20,7 @@ from multiforce.toolkit.discovery import adapter_for
 from multiforce.toolkit.layouts.literals import ascii_words
 from multiforce.toolkit.pipeline import bundled_corpus, parse
 from multiforce.toolkit.readers import read_document
+from multiforce.toolkit.readers.cells import sheet_line
 from multiforce.toolkit.rules import Ignore
 
 STRAY = "In 2021 officers also searched 4,321 people with knife wands."
@@ -423,3 +424,12 @@ def test_the_numbers_of_a_part_s_label_heading_a_column_are_that_label_s_and_no_
         ("65", "label", "a part (65+) labelling a table's row or column"),
     ]
     assert "label" not in [n.kind for n in result.numbers if n.line > 1]
+
+
+@pytest.mark.parametrize("name,number", [("Sheet1", "Sheet1"), ("Data 2024", "2024")])
+def test_the_sheet_line_a_workbook_reader_writes_is_no_figure(name, number):
+    assert kinds(f"{sheet_line(name)}\nYear | Uses\n2021 | 5\n") == {
+        number: "identifier",
+        "2021": "unexplained",
+        "5": "unexplained",
+    }

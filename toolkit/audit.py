@@ -24,6 +24,7 @@ from typing import ClassVar, Final, NamedTuple
 
 from .cleaning import SCALE_IN_DIGITS, caveat_scale, in_scale
 from .layouts.literals import LONG, ascii_words, lowered, reads_behind, words_of
+from .readers.cells import sheet_line
 from .rules import Ignore, compiled
 
 # Starts only where a run of letters or digits starts, so a huge word is read in linear time.
@@ -136,6 +137,11 @@ COMMON: Final[list[tuple[str, Ignore]]] = [
         r"(?i)\b(?:PACE\s+)?Code\s+[A-H]\s*,?\s*(?:para(?:graph)?s?\.?\s*)?\d+(?:\.\d+)*",
     ),
     *_common("scale", "the scale sums are written in (£000s)", SCALE_IN_DIGITS),
+    *_common(
+        "identifier",
+        "the name of a workbook's sheet, written before its rows",
+        rf"^{re.escape(sheet_line(''))}[^\n]*",
+    ),
     *_common(
         "identifier",
         "the name of a system, form or code, not a count",
