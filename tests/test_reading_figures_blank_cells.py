@@ -8,29 +8,17 @@ import csv
 from pathlib import Path
 
 import pytest
+from answers import letter_meaning
 from makers import xlsx_workbook
-from multiforce.toolkit.document import Document
 from multiforce.toolkit.layouts import read_response
 from multiforce.toolkit.meaning import read_meaning
 from multiforce.toolkit.readers import read_document
 
 QUESTION = "How many knife wands did the force hold in each year from {first} to {last}?"
-LETTER = """Our ref: 0714/25
-Date: 2 May 2025
-Dear Requester,
-You asked:
-1. {question}
-Response
-1. Please see below.
-{table}
-Yours sincerely
-The FOI Unit
-"""
 
 
 def _meaning_of_text(question: str, table: str):
-    text = LETTER.format(question=question, table=table)
-    return read_meaning(read_response(Document(Path("r.txt"), text.encode(), "text/plain", text)))
+    return letter_meaning(question, "Please see below.\n" + table)
 
 
 def _blanks(meaning) -> str | None:

@@ -4,30 +4,13 @@ written (its scale joined on, "£12k" or "£1.6m"; a table's cell with its pound
 is disclosed, quoting it, and the sum is listed with why, "£12k" with its value in pounds as a
 scaled column's sums are. The draft no longer says such an answer says nothing."""
 
-from pathlib import Path
-
 import pytest
+from answers import LETTER
+from answers import letter_meaning as _meaning
 from multiforce.toolkit import drafting
-from multiforce.toolkit.document import Document
-from multiforce.toolkit.layouts import read_response
-from multiforce.toolkit.meaning import map_question, read_figures, read_meaning
+from multiforce.toolkit.meaning import map_question, read_figures
 
-LETTER = """Our ref: 0815/25
-Date: 6 June 2025
-Dear Requester,
-You asked:
-1. {question}
-Response
-1. {answer}
-Yours sincerely
-The FOI Unit
-"""
 SPEND = "How much did the force spend on knife wands in {year}?"
-
-
-def _meaning(question: str, answer: str):
-    text = LETTER.format(question=question, answer=answer)
-    return read_meaning(read_response(Document(Path("r.txt"), text.encode(), "text/plain", text)))
 
 
 def _scaled(written: str, pounds: str, bare: str) -> str:

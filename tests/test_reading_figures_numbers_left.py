@@ -2,31 +2,13 @@
 holds numbers left for a person, is told so ("its answer holds a number left for a person
 ('48'): ..."), never as though its answer said nothing."""
 
-from pathlib import Path
-
 import pytest
+from answers import LETTER
+from answers import letter_meaning as _meaning
 from multiforce.toolkit import drafting
-from multiforce.toolkit.document import Document
-from multiforce.toolkit.layouts import read_response
-from multiforce.toolkit.meaning import read_meaning
 
-LETTER = """Our ref: 1017/25
-Date: 8 August 2025
-Dear Requester,
-You asked:
-1. {question}
-Response
-1. {answer}
-Yours sincerely
-The FOI Unit
-"""
 HELD = "How many knife wands does the force hold?"
 SEARCHES = "How many knife wand searches were carried out in {year}?"
-
-
-def _meaning(question: str, answer: str):
-    text = LETTER.format(question=question, answer=answer)
-    return read_meaning(read_response(Document(Path("r.txt"), text.encode(), "text/plain", text)))
 
 
 def _reason(*numbers: str) -> str:

@@ -3,30 +3,11 @@ figure" of a period other than the one asked is left for a person, saying so; an
 one of the topics its question asks, every number read and nothing said of the others, is a
 disclosure of that topic alone, the question left for a person (answered in part, or in full?)."""
 
-from pathlib import Path
-
 import pytest
+from answers import letter_meaning as _meaning
 from answers import read_answer
-from multiforce.toolkit.document import Document
-from multiforce.toolkit.layouts import read_response
-from multiforce.toolkit.meaning import read_meaning
 
 SEARCHES = "How many knife wand searches were carried out in {year}?"
-LETTER = """Our ref: 0916/25
-Date: 7 July 2025
-Dear Requester,
-You asked:
-1. {question}
-Response
-1. {answer}
-Yours sincerely
-The FOI Unit
-"""
-
-
-def _meaning(question: str, answer: str):
-    text = LETTER.format(question=question, answer=answer)
-    return read_meaning(read_response(Document(Path("r.txt"), text.encode(), "text/plain", text)))
 
 
 # -- a range in words
