@@ -340,21 +340,30 @@ def _row_across(
             blank_period = period_named(header[column]) if column < len(header) else None
             if blank_period is not None and column not in crossing.label_columns:
                 _blank(reader, blank_period.label, label)
+    # a period heading two columns or more, whose heads beneath name no parts ("2021/22 |
+    # 2021/22" over "Searches | Matches", or nothing): the row's one measure cannot be both
+    repeated = {h for h in header[1:] if h and header.count(h) > 1 and period_named(h)}
     for column, cell in enumerate(cells[1:], start=1):
         if column in crossing.label_columns:
             continue
         match = CELL_VALUE.fullmatch(cell)
         heading = header[column] if column < len(header) else ""
         period = period_named(heading) if heading else None
+        sub_head = crossing.sub_heads[column] if column < len(crossing.sub_heads) else ""
         said = _not_a_periods_count(label, bool(match["percent"]), "row") if match else None
         doubt = said or several
+        if heading in repeated and not _names_a_part(sub_head):
+            doubt = doubt or (
+                f"one of the columns headed '{heading}'"
+                + (f" ('{sub_head}')" if sub_head else "")
+                + ": which of them counts what the row's label names is not sure"
+            )
         if match is None:
             _unread_cell(reader, cell, line)
         elif doubt:
             reader.unsure.append(Unsure(match["value"], line, doubt, reader.label))
         elif not _doubt_in_cell(reader, match, line):
             value_label = table_label
-            sub_head = crossing.sub_heads[column] if column < len(crossing.sub_heads) else ""
             parts = [*row_parts, *([sub_head] if _names_a_part(sub_head) else [])]
             if parts and parts != [label]:
                 value_label = _part_label(parts, reader, match["value"], line)
