@@ -123,3 +123,19 @@ def test_an_unscaled_sum_stays_in_pounds():
 def test_a_count_and_its_000_reference_are_not_a_scale():
     reading = read_figures("Ref 000123\nYear | Searches\n2022 | 40", [SEARCHES], "1")
     assert [(f.value, f.period_label) for f in reading.figures] == [(40, "2022")]
+
+
+@pytest.mark.parametrize(
+    "note,qualifier,end",
+    [
+        ("The 2023 figure is provisional.", "provisional", "2023-12-31"),
+        ("The 2023 figure runs to 30 November 2023.", "exact", "2023-11-30"),
+    ],
+)
+def test_a_scaled_sum_keeps_its_scale_when_a_note_qualifies_or_ends_it(note, qualifier, end):
+    answer = f"Year | Spend (£000s)\n2022 | 1,250\n2023 | 980\n{note}"
+    reading = read_figures(answer, [SPEND], "1")
+    assert [(f.value, f.qualifier, f.period_end, f.caveat) for f in reading.figures] == [
+        (1_250_000, "exact", "2022-12-31", "£000s"),
+        (980_000, qualifier, end, "£000s"),
+    ]

@@ -20,7 +20,7 @@ Act and addresses are not figures (toolkit/audit.py's common patterns say which)
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from ..cleaning import ESTIMATE_BEFORE, Period, infer_qualifier, iso_days, parse_number
@@ -798,20 +798,7 @@ def _period_word(line: str) -> re.Match | None:
 def _ended(figure: Figure, day: str, written: str) -> Figure:
     """The figure with its period ending on `day`, as a note writes it (`written`)."""
     label = f"{figure.period_label or figure.period_start} (to {written})"
-    return Figure(
-        figure.value,
-        figure.unit,
-        figure.period_start,
-        day,
-        label,
-        figure.qualifier,
-        figure.quote,
-        figure.question,
-        figure.technology,
-        figure.measure,
-        figure.breakdown,
-        figure.breakdown_value,
-    )
+    return replace(figure, period_end=day, period_label=label)
 
 
 def _within(figure: Figure, start: str | None, end: str | None) -> bool:
@@ -827,20 +814,7 @@ def _within(figure: Figure, start: str | None, end: str | None) -> bool:
 
 
 def _qualified(figure: Figure, qualifier: str) -> Figure:
-    return Figure(
-        figure.value,
-        figure.unit,
-        figure.period_start,
-        figure.period_end,
-        figure.period_label,
-        qualifier,
-        figure.quote,
-        figure.question,
-        figure.technology,
-        figure.measure,
-        figure.breakdown,
-        figure.breakdown_value,
-    )
+    return replace(figure, qualifier=qualifier)
 
 
 def _period_goes_on(match: re.Match) -> bool:
